@@ -1,0 +1,163 @@
+package io.github.wechatpaycomplaint.autoconfigure;
+
+import java.time.Clock;
+
+import io.github.wechatpaycomplaint.certificate.PlatformCertificateDownloader;
+import io.github.wechatpaycomplaint.certificate.PlatformCertificateManager;
+import io.github.wechatpaycomplaint.client.WechatPayComplaintRestClient;
+import io.github.wechatpaycomplaint.client.WechatPayRestClientCustomizer;
+import io.github.wechatpaycomplaint.client.WechatPayRestClientFactory;
+import io.github.wechatpaycomplaint.client.WechatPayUserAgent;
+import io.github.wechatpaycomplaint.crypto.NonceGenerator;
+import io.github.wechatpaycomplaint.crypto.VerificationKeyResolver;
+import io.github.wechatpaycomplaint.merchant.WechatPayMerchant;
+import io.github.wechatpaycomplaint.merchant.WechatPayPublicKey;
+import io.github.wechatpaycomplaint.merchant.WechatPayVerificationKeys;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.endpoint.SanitizableData;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Auto-configuration for the WeChat Pay merchant keys, the keys that verify WeChat Pay's signatures, and the signed
+ * and verifying {@link RestClient}.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+		"org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration",
+		"org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration",
+		"org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration" })
+@ConditionalOnClass(RestClient.class)
+@ConditionalOnBooleanProperty(name = ComplaintProperties.PREFIX + ".enabled", matchIfMissing = true)
+@EnableConfigurationProperties(ComplaintProperties.class)
+public final class ComplaintClientAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	WechatPayMerchant wechatPayMerchant(ComplaintProperties properties, ResourceLoader resourceLoader) {
+		return new MerchantKeyFactory(resourceLoader).merchant(properties.getMerchant());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnProperty(prefix = ComplaintProperties.PREFIX + ".wechatpay-public-key", name = "id")
+	WechatPayPublicKey wechatPayPublicKey(ComplaintProperties properties, ResourceLoader resourceLoader) {
+		WechatPayPublicKey publicKey = new MerchantKeyFactory(resourceLoader)
+			.publicKey(properties.getWechatpayPublicKey());
+		if (publicKey == null) {
+			throw new InvalidComplaintPropertyException(ComplaintProperties.PREFIX + ".wechatpay-public-key.id",
+					"it is empty", "Set it to the WeChat Pay public key id (PUB_KEY_ID_...) or remove it.");
+		}
+		return publicKey;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WechatPayRestClientFactory wechatPayRestClientFactory(ComplaintProperties properties,
+			ObjectProvider<RestClient.Builder> restClientBuilder,
+			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
+			ObjectProvider<HttpClientSettings> httpClientSettings,
+			ObjectProvider<WechatPayRestClientCustomizer> customizers, ObjectProvider<JsonMapper> jsonMapper,
+			ObjectProvider<Clock> clock, ObjectProvider<NonceGenerator> nonceGenerator) {
+		ComplaintProperties.Client client = properties.getClient();
+		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
+			.withTimeouts(client.getConnectTimeout(), client.getReadTimeout());
+		return new WechatPayRestClientFactory(() -> restClientBuilder.getIfAvailable(RestClient::builder),
+				requestFactoryBuilder.getIfAvailable(ClientHttpRequestFactoryBuilder::detect).build(settings),
+				customizers.orderedStream().toList(), jsonMapper.getIfAvailable(JsonMapper::new),
+				clock.getIfUnique(Clock::systemUTC), nonceGenerator.getIfAvailable(NonceGenerator::secureRandom),
+				WechatPayUserAgent.value());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = ComplaintProperties.PREFIX + ".platform-certificates.enabled")
+	PlatformCertificateManager wechatPayPlatformCertificateManager(ComplaintProperties properties,
+			WechatPayMerchant merchant, WechatPayRestClientFactory clientFactory,
+			ObjectProvider<WechatPayPublicKey> publicKey, ObjectProvider<JsonMapper> jsonMapper,
+			ObjectProvider<Clock> clock) {
+		ComplaintProperties.Client client = properties.getClient();
+		ComplaintProperties.PlatformCertificates certificates = properties.getPlatformCertificates();
+		Clock resolvedClock = clock.getIfUnique(Clock::systemUTC);
+		WechatPayPublicKey trustedPublicKey = publicKey.getIfAvailable();
+		VerificationKeyResolver otherTrustedKeys = (trustedPublicKey != null) ? trustedPublicKey
+				: (serial) -> java.util.Optional.empty();
+		// The download itself is signed but checked by the downloader, with the certificates it contains.
+		RestClient signingClient = clientFactory.signingClient(merchant,
+				() -> (trustedPublicKey != null) ? trustedPublicKey.id() : null, client.resolveBaseUri());
+		PlatformCertificateDownloader downloader = new PlatformCertificateDownloader(signingClient,
+				client.getEndpoint().getCertificatesPath(), merchant.getApiV3KeyCipher(),
+				jsonMapper.getIfAvailable(JsonMapper::new), resolvedClock, client.getMaxClockSkew());
+		return new PlatformCertificateManager(downloader, otherTrustedKeys, resolvedClock,
+				certificates.getRefreshInterval(), certificates.getUnknownSerialRefreshInterval());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WechatPayVerificationKeys wechatPayVerificationKeys(ComplaintProperties properties,
+			ObjectProvider<WechatPayPublicKey> publicKey,
+			ObjectProvider<PlatformCertificateManager> platformCertificates) {
+		ComplaintProperties.WechatpayPublicKey publicKeyProperties = properties.getWechatpayPublicKey();
+		if (publicKeyProperties.getId() == null && publicKeyProperties.getKey() != null
+				&& !publicKeyProperties.getKey().isBlank()) {
+			throw new InvalidComplaintPropertyException(ComplaintProperties.PREFIX + ".wechatpay-public-key.id",
+					"a WeChat Pay public key is set but not its id",
+					"Set it to the public key id shown beside the key in the merchant platform, e.g. "
+							+ "PUB_KEY_ID_0114232134912410000000000000.");
+		}
+		WechatPayPublicKey key = publicKey.getIfAvailable();
+		PlatformCertificateManager certificates = platformCertificates.getIfAvailable();
+		if (key == null && certificates == null) {
+			throw new InvalidComplaintPropertyException(ComplaintProperties.PREFIX + ".wechatpay-public-key",
+					"no way to verify WeChat Pay's signatures is configured",
+					"Set 'wechatpay.complaint.wechatpay-public-key.id' and '.key' (public-key mode, 微信支付公钥), or "
+							+ "set 'wechatpay.complaint.platform-certificates.enabled=true' (certificate mode, 平台证书), "
+							+ "or both during WeChat Pay's migration.");
+		}
+		return new WechatPayVerificationKeys(key, certificates);
+	}
+
+	@Bean(name = WechatPayComplaintRestClient.BEAN_NAME, defaultCandidate = false)
+	@WechatPayComplaintRestClient
+	@ConditionalOnMissingBean(name = WechatPayComplaintRestClient.BEAN_NAME)
+	RestClient wechatPayComplaintRestClient(ComplaintProperties properties, WechatPayRestClientFactory clientFactory,
+			WechatPayMerchant merchant, WechatPayVerificationKeys verificationKeys) {
+		ComplaintProperties.Client client = properties.getClient();
+		return clientFactory.verifyingClient(merchant, verificationKeys, client.resolveBaseUri(),
+				client.getMaxClockSkew());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(SanitizingFunction.class)
+	static class ActuatorSanitizingConfiguration {
+
+		// Keeps the private key and the APIv3 key out of /actuator/configprops and /actuator/env even when an
+		// application shows property values.
+		@Bean
+		@ConditionalOnMissingBean(name = "wechatPayComplaintSanitizingFunction")
+		SanitizingFunction wechatPayComplaintSanitizingFunction() {
+			return (data) -> isSecret(data) ? data.withValue(SanitizableData.SANITIZED_VALUE) : data;
+		}
+
+		private static boolean isSecret(SanitizableData data) {
+			String key = data.getLowerCaseKey().replace("-", "").replace("_", "").replace(".", "");
+			return key.endsWith("privatekey") || key.endsWith("apiv3key");
+		}
+
+	}
+
+}

@@ -1,0 +1,311 @@
+package io.github.wechatpaycomplaint.autoconfigure;
+
+import java.net.URI;
+import java.time.Duration;
+
+import io.github.wechatpaycomplaint.client.WechatPayEndpoint;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Configuration of the WeChat Pay complaint starter, under {@code wechatpay.complaint}.
+ *
+ * @since 0.1.0
+ */
+@ConfigurationProperties(ComplaintProperties.PREFIX)
+@Validated
+public class ComplaintProperties {
+
+	/** Prefix of every property of the starter. */
+	public static final String PREFIX = "wechatpay.complaint";
+
+	/**
+	 * Whether to enable the WeChat Pay complaint starter.
+	 */
+	private boolean enabled = true;
+
+	@Valid
+	private final Merchant merchant = new Merchant();
+
+	@Valid
+	private final WechatpayPublicKey wechatpayPublicKey = new WechatpayPublicKey();
+
+	@Valid
+	private final PlatformCertificates platformCertificates = new PlatformCertificates();
+
+	@Valid
+	private final Client client = new Client();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public Merchant getMerchant() {
+		return this.merchant;
+	}
+
+	public WechatpayPublicKey getWechatpayPublicKey() {
+		return this.wechatpayPublicKey;
+	}
+
+	public PlatformCertificates getPlatformCertificates() {
+		return this.platformCertificates;
+	}
+
+	public Client getClient() {
+		return this.client;
+	}
+
+	/**
+	 * The merchant (or service provider) whose keys sign requests and decrypt notifications.
+	 */
+	public static class Merchant {
+
+		/**
+		 * Merchant id (mchid) of the merchant or service provider.
+		 */
+		@NotBlank(message = "must be set to the merchant id (mchid), e.g. \"1900000001\"")
+		private @Nullable String id;
+
+		/**
+		 * Serial number of the merchant API certificate (商户API证书序列号), shown in the merchant platform.
+		 */
+		@NotBlank(message = "must be set to the serial number of the merchant API certificate")
+		private @Nullable String certificateSerialNumber;
+
+		/**
+		 * Merchant API private key (apiclient_key.pem): a resource location such as
+		 * 'file:/etc/wechatpay/apiclient_key.pem' or 'classpath:apiclient_key.pem', or the PEM text itself (PKCS#8
+		 * or PKCS#1).
+		 */
+		@NotBlank(message = "must be set to the merchant API private key: a resource such as file:/path/apiclient_key.pem, or the PEM text")
+		private @Nullable String privateKey;
+
+		/**
+		 * APIv3 key set in the merchant platform (exactly 32 bytes); decrypts notifications and platform
+		 * certificates.
+		 */
+		@NotBlank(message = "must be set to the 32-byte APIv3 key from the merchant platform")
+		private @Nullable String apiV3Key;
+
+		public @Nullable String getId() {
+			return this.id;
+		}
+
+		public void setId(@Nullable String id) {
+			this.id = id;
+		}
+
+		public @Nullable String getCertificateSerialNumber() {
+			return this.certificateSerialNumber;
+		}
+
+		public void setCertificateSerialNumber(@Nullable String certificateSerialNumber) {
+			this.certificateSerialNumber = certificateSerialNumber;
+		}
+
+		public @Nullable String getPrivateKey() {
+			return this.privateKey;
+		}
+
+		public void setPrivateKey(@Nullable String privateKey) {
+			this.privateKey = privateKey;
+		}
+
+		public @Nullable String getApiV3Key() {
+			return this.apiV3Key;
+		}
+
+		public void setApiV3Key(@Nullable String apiV3Key) {
+			this.apiV3Key = apiV3Key;
+		}
+
+		@Override
+		public String toString() {
+			return "Merchant[id=" + this.id + ", certificateSerialNumber=" + this.certificateSerialNumber
+					+ ", privateKey=******, apiV3Key=******]";
+		}
+
+	}
+
+	/**
+	 * The WeChat Pay public key (public-key mode, 微信支付公钥).
+	 */
+	public static class WechatpayPublicKey {
+
+		/**
+		 * Id of the WeChat Pay public key, e.g. 'PUB_KEY_ID_0114232134912410000000000000'. Sent as Wechatpay-Serial
+		 * on every request.
+		 */
+		private @Nullable String id;
+
+		/**
+		 * WeChat Pay public key (pub_key.pem): a resource location such as 'classpath:pub_key.pem', or the PEM text
+		 * itself.
+		 */
+		private @Nullable String key;
+
+		public @Nullable String getId() {
+			return this.id;
+		}
+
+		public void setId(@Nullable String id) {
+			this.id = id;
+		}
+
+		public @Nullable String getKey() {
+			return this.key;
+		}
+
+		public void setKey(@Nullable String key) {
+			this.key = key;
+		}
+
+	}
+
+	/**
+	 * WeChat Pay platform certificates (certificate mode, 平台证书).
+	 */
+	public static class PlatformCertificates {
+
+		/**
+		 * Whether to download WeChat Pay platform certificates and verify signatures with them. Needed by merchants
+		 * that have not moved to the WeChat Pay public key, and during the migration.
+		 */
+		private boolean enabled = false;
+
+		/**
+		 * Time between scheduled downloads of the platform certificates.
+		 */
+		@NotNull
+		private Duration refreshInterval = Duration.ofHours(12);
+
+		/**
+		 * Minimum time between downloads triggered by a signature from an unknown certificate serial.
+		 */
+		@NotNull
+		private Duration unknownSerialRefreshInterval = Duration.ofMinutes(1);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getRefreshInterval() {
+			return this.refreshInterval;
+		}
+
+		public void setRefreshInterval(Duration refreshInterval) {
+			this.refreshInterval = refreshInterval;
+		}
+
+		public Duration getUnknownSerialRefreshInterval() {
+			return this.unknownSerialRefreshInterval;
+		}
+
+		public void setUnknownSerialRefreshInterval(Duration unknownSerialRefreshInterval) {
+			this.unknownSerialRefreshInterval = unknownSerialRefreshInterval;
+		}
+
+	}
+
+	/**
+	 * The signed RestClient that calls WeChat Pay.
+	 */
+	public static class Client {
+
+		/**
+		 * WeChat Pay host to call: MAINLAND (api.mch.weixin.qq.com), MAINLAND_BACKUP (api2.mch.weixin.qq.com) or
+		 * HONG_KONG (apihk.mch.weixin.qq.com, with the /v3/global paths).
+		 */
+		@NotNull
+		private WechatPayEndpoint endpoint = WechatPayEndpoint.MAINLAND;
+
+		/**
+		 * Base URI that overrides the endpoint's host, e.g. a simulator or a forward proxy. The endpoint still
+		 * decides between mainland and Hong Kong paths.
+		 */
+		private @Nullable URI baseUri;
+
+		/**
+		 * Connect timeout of calls to WeChat Pay.
+		 */
+		@NotNull
+		private Duration connectTimeout = Duration.ofSeconds(5);
+
+		/**
+		 * Read timeout of calls to WeChat Pay.
+		 */
+		@NotNull
+		private Duration readTimeout = Duration.ofSeconds(10);
+
+		/**
+		 * Largest difference allowed between an answer's Wechatpay-Timestamp and the local clock, in either
+		 * direction.
+		 */
+		@NotNull
+		private Duration maxClockSkew = Duration.ofMinutes(5);
+
+		public WechatPayEndpoint getEndpoint() {
+			return this.endpoint;
+		}
+
+		public void setEndpoint(WechatPayEndpoint endpoint) {
+			this.endpoint = endpoint;
+		}
+
+		public @Nullable URI getBaseUri() {
+			return this.baseUri;
+		}
+
+		public void setBaseUri(@Nullable URI baseUri) {
+			this.baseUri = baseUri;
+		}
+
+		public Duration getConnectTimeout() {
+			return this.connectTimeout;
+		}
+
+		public void setConnectTimeout(Duration connectTimeout) {
+			this.connectTimeout = connectTimeout;
+		}
+
+		public Duration getReadTimeout() {
+			return this.readTimeout;
+		}
+
+		public void setReadTimeout(Duration readTimeout) {
+			this.readTimeout = readTimeout;
+		}
+
+		public Duration getMaxClockSkew() {
+			return this.maxClockSkew;
+		}
+
+		public void setMaxClockSkew(Duration maxClockSkew) {
+			this.maxClockSkew = maxClockSkew;
+		}
+
+		/**
+		 * The URI requests go to.
+		 * @return the base URI override, or the endpoint's host
+		 */
+		public URI resolveBaseUri() {
+			return (this.baseUri != null) ? this.baseUri : this.endpoint.getBaseUri();
+		}
+
+	}
+
+}

@@ -1,0 +1,145 @@
+package io.github.wechatpaycomplaint.certificate;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import io.github.wechatpaycomplaint.WechatPayException;
+import io.github.wechatpaycomplaint.client.WechatPayErrorAnswers;
+import io.github.wechatpaycomplaint.client.WechatPayResponseVerifyingInterceptor;
+import io.github.wechatpaycomplaint.crypto.ApiV3KeyCipher;
+import io.github.wechatpaycomplaint.crypto.PemKeys;
+import io.github.wechatpaycomplaint.crypto.SignedHeaders;
+import io.github.wechatpaycomplaint.crypto.VerificationKeyResolver;
+import io.github.wechatpaycomplaint.crypto.WechatPaySignatureValidator;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Downloads the platform certificates ({@code GET /v3/certificates}, or {@code /v3/global/certificates} in Hong
+ * Kong), decrypts them with the APIv3 key, and checks the answer's signature with a certificate from the same answer
+ * (or a key already trusted), as WeChat Pay's SDKs do.
+ *
+ * @since 0.1.0
+ */
+public final class PlatformCertificateDownloader {
+
+	private final RestClient signingClient;
+
+	private final String path;
+
+	private final ApiV3KeyCipher cipher;
+
+	private final JsonMapper jsonMapper;
+
+	private final Clock clock;
+
+	private final Duration maxClockSkew;
+
+	/**
+	 * Creates a downloader.
+	 * @param signingClient a client that signs requests but does not verify answers (this class does)
+	 * @param path the download path
+	 * @param cipher the merchant's APIv3 key cipher
+	 * @param jsonMapper the JSON mapper
+	 * @param clock the clock for the answer's timestamp window
+	 * @param maxClockSkew the allowed skew
+	 */
+	public PlatformCertificateDownloader(RestClient signingClient, String path, ApiV3KeyCipher cipher,
+			JsonMapper jsonMapper, Clock clock, Duration maxClockSkew) {
+		this.signingClient = Objects.requireNonNull(signingClient, "signingClient");
+		this.path = Objects.requireNonNull(path, "path");
+		this.cipher = Objects.requireNonNull(cipher, "cipher");
+		this.jsonMapper = Objects.requireNonNull(jsonMapper, "jsonMapper");
+		this.clock = Objects.requireNonNull(clock, "clock");
+		this.maxClockSkew = Objects.requireNonNull(maxClockSkew, "maxClockSkew");
+	}
+
+	/**
+	 * Downloads and verifies the certificates.
+	 * @param trustedKeys keys already trusted (e.g. the public key, or certificates downloaded before) that may
+	 * have signed the answer
+	 * @return the certificates, keyed by serial number
+	 * @throws WechatPayException if the download, decryption or verification fails
+	 */
+	public Map<String, PlatformCertificate> download(VerificationKeyResolver trustedKeys) {
+		Answer answer = this.signingClient.get().uri(this.path).exchange((request, response) -> {
+			byte[] body = response.getBody().readAllBytes();
+			return new Answer(response.getStatusCode(), response.getStatusText(),
+					SignedHeaders.from(response.getHeaders()::getFirst),
+					response.getHeaders().getFirst(WechatPayResponseVerifyingInterceptor.REQUEST_ID), body);
+		}, true);
+		Objects.requireNonNull(answer, "answer");
+		if (!answer.status().is2xxSuccessful()) {
+			throw WechatPayErrorAnswers.toException(this.jsonMapper, answer.status(), answer.statusText(),
+					answer.body(), answer.requestId(), false);
+		}
+		Map<String, PlatformCertificate> certificates = parse(answer.body());
+		VerificationKeyResolver resolver = (serial) -> {
+			PlatformCertificate certificate = certificates.get(serial);
+			return (certificate != null) ? Optional.of(certificate.publicKey()) : trustedKeys.resolve(serial);
+		};
+		new WechatPaySignatureValidator(resolver, this.clock, this.maxClockSkew).validate(answer.headers(),
+				answer.body());
+		return certificates;
+	}
+
+	private Map<String, PlatformCertificate> parse(byte[] body) {
+		JsonNode data = this.jsonMapper.readTree(body).get("data");
+		if (data == null || !data.isArray()) {
+			throw new WechatPayException("The platform certificate answer has no 'data' array");
+		}
+		Map<String, PlatformCertificate> certificates = new LinkedHashMap<>();
+		for (JsonNode item : data) {
+			JsonNode encrypted = item.path("encrypt_certificate");
+			String algorithm = encrypted.path("algorithm").asString("");
+			if (!ApiV3KeyCipher.ALGORITHM.equals(algorithm)) {
+				continue; // e.g. SM2 certificates, which this starter does not use
+			}
+			String serial = item.path("serial_no").asString("");
+			byte[] pem = this.cipher.decrypt(encrypted.path("associated_data").asString(""),
+					encrypted.path("nonce").asString(""), encrypted.path("ciphertext").asString(""));
+			var x509 = PemKeys.certificate(new String(pem, StandardCharsets.UTF_8));
+			String actualSerial = x509.getSerialNumber().toString(16).toUpperCase(Locale.ROOT);
+			if (!serial.matches("[0-9A-Fa-f]{1,64}") || !new BigInteger(serial, 16).equals(x509.getSerialNumber())) {
+				throw new WechatPayException("Platform certificate serial_no " + serial
+						+ " does not match the serial of the decrypted certificate " + actualSerial);
+			}
+			certificates.put(serial, new PlatformCertificate(serial, x509, instant(item, "effective_time"),
+					instant(item, "expire_time")));
+		}
+		if (certificates.isEmpty()) {
+			throw new WechatPayException("The platform certificate answer holds no AEAD_AES_256_GCM certificate");
+		}
+		return certificates;
+	}
+
+	private static Instant instant(JsonNode item, String field) {
+		try {
+			return OffsetDateTime.parse(item.path(field).asString("")).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			throw new WechatPayException("Platform certificate " + field + " is not an RFC 3339 time");
+		}
+	}
+
+	private record Answer(HttpStatusCode status, String statusText, SignedHeaders headers,
+			@Nullable String requestId, byte[] body) {
+	}
+
+}

@@ -1,0 +1,107 @@
+package io.github.wechatpaycomplaint.client;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+import io.github.wechatpaycomplaint.crypto.SignatureVerificationException;
+import io.github.wechatpaycomplaint.crypto.SignedHeaders;
+import io.github.wechatpaycomplaint.crypto.WechatPaySignatureValidator;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpRequest;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.client.ClientHttpRequestExecution;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.http.client.ClientHttpResponse;
+
+/**
+ * Verifies WeChat Pay's signature on every answer before its body reaches the caller, and turns error answers into
+ * {@link WechatPayApiException}.
+ *
+ * <ul>
+ * <li>2xx (and any other non-error) answers must be signed; a missing header, unknown serial, bad signature,
+ * signature probe or stale timestamp raises {@link SignatureVerificationException} and the body is dropped.</li>
+ * <li>Signed error answers are verified the same way, then raised as a verified {@link WechatPayApiException}.</li>
+ * <li>Unsigned error answers are raised as an unverified {@link WechatPayApiException}.</li>
+ * <li>The only exemption is the complaint image download ({@code GET …/merchant-service/images/{media_id}}), whose
+ * bytes WeChat Pay does not sign. No property can switch verification off.</li>
+ * </ul>
+ *
+ * @since 0.1.0
+ */
+public final class WechatPayResponseVerifyingInterceptor implements ClientHttpRequestInterceptor {
+
+	/** Header WeChat Pay support needs to trace a call. */
+	public static final String REQUEST_ID = "Request-ID";
+
+	// GET /v3/merchant-service/images/{media_id} and /v3/global/merchant-service/images/{media_id}; never the upload.
+	private static final Pattern UNSIGNED_IMAGE_DOWNLOAD = Pattern
+		.compile("^/v3/(global/)?merchant-service/images/(?!upload$)[^/]+$");
+
+	private final WechatPaySignatureValidator validator;
+
+	private final JsonMapper jsonMapper;
+
+	public WechatPayResponseVerifyingInterceptor(WechatPaySignatureValidator validator, JsonMapper jsonMapper) {
+		this.validator = Objects.requireNonNull(validator, "validator");
+		this.jsonMapper = Objects.requireNonNull(jsonMapper, "jsonMapper");
+	}
+
+	@Override
+	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
+			throws IOException {
+		ClientHttpResponse response = execution.execute(request, body);
+		HttpStatusCode status = response.getStatusCode();
+		boolean error = status.isError();
+		if (isUnsignedImageDownload(request) && !error) {
+			return response;
+		}
+		String statusText = response.getStatusText();
+		byte[] bytes = readAndClose(response);
+		String requestId = response.getHeaders().getFirst(REQUEST_ID);
+		SignedHeaders signedHeaders = SignedHeaders.from(response.getHeaders()::getFirst);
+		if (error && !signedHeaders.anyPresent()) {
+			throw apiException(status, statusText, bytes, requestId, false);
+		}
+		try {
+			this.validator.validate(signedHeaders, bytes);
+		}
+		catch (SignatureVerificationException ex) {
+			throw new SignatureVerificationException(ex.getReason(), "Answer to " + request.getMethod() + " "
+					+ request.getURI().getRawPath() + " refused: " + ex.getMessage() + " (Request-ID: "
+					+ ((requestId != null) ? requestId : "none") + ")");
+		}
+		if (error) {
+			throw apiException(status, statusText, bytes, requestId, true);
+		}
+		return new BufferedClientHttpResponse(response, bytes);
+	}
+
+	/**
+	 * Whether a request is the complaint image download, the one answer WeChat Pay does not sign.
+	 * @param request the request
+	 * @return {@code true} for {@code GET …/merchant-service/images/{media_id}}
+	 */
+	static boolean isUnsignedImageDownload(HttpRequest request) {
+		String path = request.getURI().getRawPath();
+		return HttpMethod.GET.equals(request.getMethod()) && path != null
+				&& UNSIGNED_IMAGE_DOWNLOAD.matcher(path).matches();
+	}
+
+	private static byte[] readAndClose(ClientHttpResponse response) throws IOException {
+		try (response; InputStream body = response.getBody()) {
+			return body.readAllBytes();
+		}
+	}
+
+	private WechatPayApiException apiException(HttpStatusCode status, String statusText, byte[] body,
+			@Nullable String requestId, boolean verified) {
+		return WechatPayErrorAnswers.toException(this.jsonMapper, status, statusText, body, requestId, verified);
+	}
+
+
+}

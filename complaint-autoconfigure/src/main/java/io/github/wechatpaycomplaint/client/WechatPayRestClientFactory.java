@@ -1,0 +1,104 @@
+package io.github.wechatpaycomplaint.client;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+import io.github.wechatpaycomplaint.crypto.NonceGenerator;
+import io.github.wechatpaycomplaint.crypto.WechatPaySignatureValidator;
+import io.github.wechatpaycomplaint.merchant.WechatPayMerchant;
+import io.github.wechatpaycomplaint.merchant.WechatPayVerificationKeys;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Builds WeChat Pay {@link RestClient}s for a merchant from a {@link RestClient.Builder} (so Boot's message
+ * converters, observations and customizers apply): a base URI, the request factory with the configured timeouts,
+ * the user's {@link WechatPayRestClientCustomizer}s, then the verifying and signing interceptors, signing innermost.
+ *
+ * @since 0.1.0
+ */
+public final class WechatPayRestClientFactory {
+
+	private final Supplier<RestClient.Builder> builders;
+
+	private final ClientHttpRequestFactory requestFactory;
+
+	private final List<WechatPayRestClientCustomizer> customizers;
+
+	private final JsonMapper jsonMapper;
+
+	private final Clock clock;
+
+	private final NonceGenerator nonceGenerator;
+
+	private final String userAgent;
+
+	public WechatPayRestClientFactory(Supplier<RestClient.Builder> builders, ClientHttpRequestFactory requestFactory,
+			List<WechatPayRestClientCustomizer> customizers, JsonMapper jsonMapper, Clock clock,
+			NonceGenerator nonceGenerator, String userAgent) {
+		this.builders = Objects.requireNonNull(builders, "builders");
+		this.requestFactory = Objects.requireNonNull(requestFactory, "requestFactory");
+		this.customizers = List.copyOf(customizers);
+		this.jsonMapper = Objects.requireNonNull(jsonMapper, "jsonMapper");
+		this.clock = Objects.requireNonNull(clock, "clock");
+		this.nonceGenerator = Objects.requireNonNull(nonceGenerator, "nonceGenerator");
+		this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
+	}
+
+	/**
+	 * A client that signs every request and verifies every answer.
+	 * @param merchant the merchant
+	 * @param keys the keys that verify WeChat Pay's answers
+	 * @param baseUri the host to call
+	 * @param maxClockSkew how far an answer's timestamp may be from the local clock
+	 * @return the client
+	 */
+	public RestClient verifyingClient(WechatPayMerchant merchant, WechatPayVerificationKeys keys, URI baseUri,
+			Duration maxClockSkew) {
+		WechatPaySignatureValidator validator = new WechatPaySignatureValidator(keys, this.clock, maxClockSkew);
+		return build(baseUri, new WechatPayResponseVerifyingInterceptor(validator, this.jsonMapper),
+				signingInterceptor(merchant, keys::requestSerial));
+	}
+
+	/**
+	 * A client that signs requests but leaves answers unchecked, for callers that verify answers themselves (the
+	 * platform certificate download, whose answer is signed by a certificate it contains).
+	 * @param merchant the merchant
+	 * @param requestSerial the {@code Wechatpay-Serial} to send, or {@code null}
+	 * @param baseUri the host to call
+	 * @return the client
+	 */
+	public RestClient signingClient(WechatPayMerchant merchant, Supplier<@Nullable String> requestSerial,
+			URI baseUri) {
+		return build(baseUri, null, signingInterceptor(merchant, requestSerial));
+	}
+
+	private WechatPaySigningInterceptor signingInterceptor(WechatPayMerchant merchant,
+			Supplier<@Nullable String> requestSerial) {
+		return new WechatPaySigningInterceptor(merchant, this.clock, this.nonceGenerator, requestSerial,
+				this.userAgent);
+	}
+
+	private RestClient build(URI baseUri, @Nullable WechatPayResponseVerifyingInterceptor verifying,
+			WechatPaySigningInterceptor signing) {
+		RestClient.Builder builder = this.builders.get().baseUrl(baseUri).requestFactory(this.requestFactory);
+		this.customizers.forEach((customizer) -> customizer.customize(builder));
+		builder.requestInterceptors((interceptors) -> {
+			interceptors.removeIf((interceptor) -> interceptor instanceof WechatPaySigningInterceptor
+					|| interceptor instanceof WechatPayResponseVerifyingInterceptor);
+			if (verifying != null) {
+				interceptors.add(verifying);
+			}
+			interceptors.add(signing);
+		});
+		return builder.build();
+	}
+
+}

@@ -1,0 +1,115 @@
+package io.github.wechatpaycomplaint.crypto;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * {@code AEAD_AES_256_GCM} with the merchant's APIv3 key, as used by notification resources and platform certificate
+ * downloads: IV = the resource nonce (UTF-8), AAD = {@code associated_data} (UTF-8, may be empty), ciphertext =
+ * Base64 of the encrypted bytes followed by the 16-byte tag.
+ *
+ * @since 0.1.0
+ */
+public final class ApiV3KeyCipher {
+
+	/** The algorithm name WeChat Pay writes in {@code resource.algorithm}. */
+	public static final String ALGORITHM = "AEAD_AES_256_GCM";
+
+	/** Length of an APIv3 key in bytes. */
+	public static final int KEY_LENGTH = 32;
+
+	private static final int TAG_BITS = 128;
+
+	private static final String TRANSFORMATION = "AES/GCM/NoPadding";
+
+	private final SecretKeySpec key;
+
+	/**
+	 * Creates a cipher.
+	 * @param apiV3Key the 32-byte APIv3 key set in the merchant platform
+	 * @throws IllegalArgumentException if the key is not 32 bytes in UTF-8 (the message gives the length, not the
+	 * key)
+	 */
+	public ApiV3KeyCipher(String apiV3Key) {
+		byte[] bytes = apiV3Key.getBytes(StandardCharsets.UTF_8);
+		if (bytes.length != KEY_LENGTH) {
+			throw new IllegalArgumentException(
+					"The APIv3 key must be exactly " + KEY_LENGTH + " bytes but is " + bytes.length + " bytes long");
+		}
+		this.key = new SecretKeySpec(bytes, "AES");
+	}
+
+	/**
+	 * Decrypts a resource.
+	 * @param associatedData {@code associated_data}, empty or {@code null} when there is none
+	 * @param nonce {@code nonce}
+	 * @param base64Ciphertext {@code ciphertext}
+	 * @return the plaintext bytes
+	 * @throws ApiV3KeyMismatchException when the tag does not match
+	 * @throws DecryptionException when the input is malformed
+	 */
+	public byte[] decrypt(String associatedData, String nonce, String base64Ciphertext) {
+		byte[] ciphertext;
+		try {
+			ciphertext = Base64.getDecoder().decode(base64Ciphertext);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new DecryptionException("The ciphertext is not valid Base64");
+		}
+		if (ciphertext.length < TAG_BITS / 8) {
+			throw new DecryptionException("The ciphertext is shorter than the 16-byte GCM tag");
+		}
+		if (nonce == null || nonce.isEmpty()) {
+			throw new DecryptionException("The resource nonce is empty");
+		}
+		try {
+			Cipher cipher = init(Cipher.DECRYPT_MODE, associatedData, nonce);
+			return cipher.doFinal(ciphertext);
+		}
+		catch (AEADBadTagException ex) {
+			throw new ApiV3KeyMismatchException("AES-GCM tag mismatch: the APIv3 key does not match the one set in the "
+					+ "WeChat Pay merchant platform (or the resource was altered)", ex);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new DecryptionException("AES-256-GCM decryption failed: " + ex.getClass().getSimpleName(), ex);
+		}
+	}
+
+	/**
+	 * Encrypts a plaintext the way WeChat Pay does; used by simulators and tests that build notifications.
+	 * @param associatedData the associated data, may be empty
+	 * @param nonce the nonce (WeChat Pay uses 12 characters)
+	 * @param plaintext the plaintext bytes
+	 * @return Base64 of the ciphertext and its tag
+	 */
+	public String encrypt(String associatedData, String nonce, byte[] plaintext) {
+		try {
+			Cipher cipher = init(Cipher.ENCRYPT_MODE, associatedData, nonce);
+			return Base64.getEncoder().encodeToString(cipher.doFinal(plaintext));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new DecryptionException("AES-256-GCM encryption failed: " + ex.getClass().getSimpleName(), ex);
+		}
+	}
+
+	private Cipher init(int mode, String associatedData, String nonce) throws GeneralSecurityException {
+		Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+		cipher.init(mode, this.key, new GCMParameterSpec(TAG_BITS, nonce.getBytes(StandardCharsets.UTF_8)));
+		if (associatedData != null && !associatedData.isEmpty()) {
+			cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
+		}
+		return cipher;
+	}
+
+	@Override
+	public String toString() {
+		return "ApiV3KeyCipher[key=******]";
+	}
+
+}
