@@ -1,0 +1,307 @@
+package io.github.wechatpaycomplaint.client;
+
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.wechatpaycomplaint.autoconfigure.ComplaintClientAutoConfiguration;
+import io.github.wechatpaycomplaint.crypto.SignatureVerificationException;
+import io.github.wechatpaycomplaint.crypto.SignatureVerificationException.Reason;
+import io.github.wechatpaycomplaint.testsupport.TestKeys;
+import io.github.wechatpaycomplaint.testsupport.WechatPayAnswerSigner;
+import io.github.wechatpaycomplaint.testsupport.WechatPayStandIn;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The auto-configured RestClient against a WireMock stand-in for WeChat Pay: every request signed, every answer
+ * verified, each way of failing refused.
+ */
+class SignedRestClientTests {
+
+	private static final String LIST_PATH = "/v3/merchant-service/complaints-v2";
+
+	private static final String ANSWER = "{\"data\":[],\"limit\":10,\"offset\":0,\"total_count\":0}";
+
+	private final WechatPayStandIn wechatPay = new WechatPayStandIn();
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, HttpClientAutoConfiguration.class,
+				ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
+				ComplaintClientAutoConfiguration.class))
+		.withPropertyValues(this.wechatPay.publicKeyModeProperties());
+
+	@AfterEach
+	void stopWireMock() {
+		this.wechatPay.close();
+	}
+
+	@Test
+	void signsTheRequestAndHandsOverTheVerifiedAnswer() {
+		this.wechatPay.stub(get(urlPathEqualTo(LIST_PATH)).willReturn(this.wechatPay.signedAnswer(200, ANSWER)));
+		String body = call((client) -> client.get()
+			.uri(LIST_PATH + "?limit=10&offset=0&begin_date=2026-11-01&end_date=2026-11-23")
+			.retrieve()
+			.body(String.class));
+		assertThat(body).isEqualTo(ANSWER);
+		LoggedRequest request = this.wechatPay.onlyRequest();
+		this.wechatPay.assertSignedByMerchant(request);
+		assertThat(request.getUrl()).isEqualTo(LIST_PATH + "?limit=10&offset=0&begin_date=2026-11-01&end_date=2026-11-23");
+		assertThat(request.getHeader("Accept")).contains("application/json");
+		assertThat(request.getHeader("User-Agent")).startsWith("wechatpay-complaint-spring-boot/").contains("Java/");
+		assertThat(request.getHeader("User-Agent")).doesNotContain("unknown/");
+		assertThat(request.getHeader("Wechatpay-Serial")).isEqualTo(WechatPayStandIn.PUBLIC_KEY_ID);
+	}
+
+	@Test
+	void signsTheJsonBodyExactlyAsSent() {
+		String path = "/v3/merchant-service/complaints-v2/200201820200101080076610000/response";
+		this.wechatPay.stub(post(urlPathEqualTo(path)).willReturn(this.wechatPay.signedAnswer(204, "")));
+		Map<String, Object> reply = new LinkedHashMap<>();
+		reply.put("complainted_mchid", WechatPayStandIn.MCHID);
+		reply.put("response_content", "已与用户沟通解决 — refunded");
+		ResponseEntity<Void> answer = call((client) -> client.post()
+			.uri(path)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(reply)
+			.retrieve()
+			.toBodilessEntity());
+		assertThat(answer.getStatusCode().value()).isEqualTo(204);
+		LoggedRequest request = this.wechatPay.onlyRequest();
+		this.wechatPay.assertSignedByMerchant(request);
+		assertThat(request.getBodyAsString()).contains("已与用户沟通解决");
+	}
+
+	@Test
+	void signsAPercentEncodedImagePathAsItGoesOnTheWireAndAcceptsTheUnsignedImage() {
+		String path = "/v3/merchant-service/images/ChsyMDAwMDAwMjAyNTA2MTIxMDAwNTEyMzQ1Njc4GAAgAQ%3D%3D";
+		byte[] png = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 1, 2, 3 };
+		this.wechatPay.stub(get(urlPathMatching("/v3/merchant-service/images/.+")).willReturn(
+				com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+					.withStatus(200)
+					.withHeader("Content-Type", "image/png")
+					.withBody(png)));
+		byte[] image = call((client) -> client.get()
+			.uri(java.net.URI.create(this.wechatPay.baseUri() + path))
+			.retrieve()
+			.body(byte[].class));
+		assertThat(image).isEqualTo(png);
+		LoggedRequest request = this.wechatPay.onlyRequest();
+		assertThat(request.getUrl()).isEqualTo(path);
+		this.wechatPay.assertSignedByMerchant(request);
+	}
+
+	@Test
+	void acceptsASignedEmptyAnswer() {
+		this.wechatPay.stub(post(urlPathEqualTo("/v3/merchant-service/complaints-v2/1/complete"))
+			.willReturn(this.wechatPay.signedAnswer(204, "")));
+		ResponseEntity<Void> answer = call((client) -> client.post()
+			.uri("/v3/merchant-service/complaints-v2/1/complete")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"complainted_mchid\":\"1900000001\"}")
+			.retrieve()
+			.toBodilessEntity());
+		assertThat(answer.getStatusCode().value()).isEqualTo(204);
+	}
+
+	@Test
+	void refusesABodyChangedAfterSigning() {
+		Map<String, String> headers = this.wechatPay.signer().headers(ANSWER, now());
+		stubList(WechatPayStandIn.answer(200, ANSWER.replace("\"limit\":10", "\"limit\":11"), headers));
+		assertRefused(Reason.INVALID_SIGNATURE);
+	}
+
+	@Test
+	void refusesAnUnknownSerial() {
+		WechatPayAnswerSigner otherSerial = new WechatPayAnswerSigner(WechatPayStandIn.wechatpayKeys().getPrivate(),
+				"PUB_KEY_ID_0119000000012025112300000000000999");
+		stubList(WechatPayStandIn.answer(200, ANSWER, otherSerial.headers(ANSWER, now())));
+		assertRefused(Reason.UNKNOWN_SERIAL);
+	}
+
+	@Test
+	void refusesAStaleTimestamp() {
+		stubList(WechatPayStandIn.answer(200, ANSWER, this.wechatPay.signer().headers(ANSWER, now() - 301)));
+		assertRefused(Reason.TIMESTAMP_OUT_OF_WINDOW);
+	}
+
+	@Test
+	void refusesAFutureTimestamp() {
+		stubList(WechatPayStandIn.answer(200, ANSWER, this.wechatPay.signer().headers(ANSWER, now() + 301)));
+		assertRefused(Reason.TIMESTAMP_OUT_OF_WINDOW);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Wechatpay-Timestamp", "Wechatpay-Nonce", "Wechatpay-Signature", "Wechatpay-Serial" })
+	void refusesAnAnswerWithoutEachSignatureHeader(String missing) {
+		Map<String, String> headers = this.wechatPay.signer().headers(ANSWER, now());
+		headers.remove(missing);
+		stubList(WechatPayStandIn.answer(200, ANSWER, headers));
+		assertThatExceptionOfType(SignatureVerificationException.class).isThrownBy(this::list)
+			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(Reason.MISSING_HEADER))
+			.withMessageContaining(missing);
+	}
+
+	@Test
+	void refusesAnUnsignedSuccessfulAnswer() {
+		stubList(WechatPayStandIn.answer(200, ANSWER, Map.of()));
+		assertRefused(Reason.MISSING_HEADER);
+	}
+
+	@Test
+	void refusesAnAnswerSignedWithAForeignKey() {
+		KeyPair foreign = TestKeys.rsa();
+		WechatPayAnswerSigner forger = new WechatPayAnswerSigner(foreign.getPrivate(), WechatPayStandIn.PUBLIC_KEY_ID);
+		stubList(WechatPayStandIn.answer(200, ANSWER, forger.headers(ANSWER, now())));
+		assertRefused(Reason.INVALID_SIGNATURE);
+	}
+
+	@Test
+	void refusesWechatPaySignatureProbes() {
+		Map<String, String> headers = this.wechatPay.signer().headers(ANSWER, now());
+		headers.put("Wechatpay-Signature", "WECHATPAY/SIGNTEST/" + headers.get("Wechatpay-Signature"));
+		stubList(WechatPayStandIn.answer(200, ANSWER, headers));
+		assertRefused(Reason.SIGNATURE_PROBE);
+	}
+
+	@Test
+	void turnsASignedErrorAnswerIntoAVerifiedApiException() {
+		String error = "{\"code\":\"PARAM_ERROR\",\"message\":\"查询日期跨度不能超过30天\",\"detail\":{\"field\":\"end_date\",\"location\":\"query\"}}";
+		stubList(this.wechatPay.signedAnswer(400, error));
+		assertThatExceptionOfType(WechatPayApiException.class).isThrownBy(this::list).satisfies((ex) -> {
+			assertThat(ex.getStatusCode()).isEqualTo(400);
+			assertThat(ex.getCode()).isEqualTo("PARAM_ERROR");
+			assertThat(ex.getErrorMessage()).isEqualTo("查询日期跨度不能超过30天");
+			assertThat(ex.getDetail()).containsEntry("field", "end_date").containsEntry("location", "query");
+			assertThat(ex.getRequestId()).isNotBlank();
+			assertThat(ex.isVerified()).isTrue();
+			assertThat(ex.getMessage()).contains("400", "PARAM_ERROR", ex.getRequestId());
+		});
+	}
+
+	@Test
+	void turnsAnUnsignedErrorAnswerIntoAnUnverifiedApiException() {
+		stubList(WechatPayStandIn.answer(500, "{\"code\":\"SYSTEM_ERROR\",\"message\":\"系统错误\"}",
+				Map.of("Request-ID", "REQ-500")));
+		assertThatExceptionOfType(WechatPayApiException.class).isThrownBy(this::list).satisfies((ex) -> {
+			assertThat(ex.getStatusCode()).isEqualTo(500);
+			assertThat(ex.getCode()).isEqualTo("SYSTEM_ERROR");
+			assertThat(ex.getRequestId()).isEqualTo("REQ-500");
+			assertThat(ex.isVerified()).isFalse();
+			assertThat(ex.getMessage()).contains("unsigned");
+		});
+	}
+
+	@Test
+	void turnsANonJsonErrorAnswerIntoAnApiExceptionWithTheStatus() {
+		this.wechatPay.stub(get(urlPathEqualTo(LIST_PATH))
+			.willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(502).withBody("<html>bad gateway</html>")));
+		assertThatExceptionOfType(WechatPayApiException.class).isThrownBy(this::list).satisfies((ex) -> {
+			assertThat(ex.getStatusCode()).isEqualTo(502);
+			assertThat(ex.getCode()).isNull();
+			assertThat(ex.isVerified()).isFalse();
+		});
+	}
+
+	@Test
+	void refusesASignedErrorAnswerWhoseSignatureIsWrong() {
+		String error = "{\"code\":\"PARAM_ERROR\",\"message\":\"x\"}";
+		Map<String, String> headers = this.wechatPay.signer().headers(error, now());
+		stubList(WechatPayStandIn.answer(400, error.replace("x", "y"), headers));
+		assertRefused(Reason.INVALID_SIGNATURE);
+	}
+
+	@Test
+	void verifiesTheImageUploadAnswer() {
+		// Only the download is exempt: the upload's answer must be signed.
+		this.wechatPay.stub(post(urlPathEqualTo("/v3/merchant-service/images/upload"))
+			.willReturn(WechatPayStandIn.answer(200, "{\"media_id\":\"m1\"}", Map.of())));
+		assertThatExceptionOfType(SignatureVerificationException.class).isThrownBy(() -> call((client) -> client.post()
+			.uri("/v3/merchant-service/images/upload")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{}")
+			.retrieve()
+			.body(String.class)));
+	}
+
+	@Test
+	void turnsAnUnsignedImageDownloadErrorIntoAnUnverifiedApiException() {
+		this.wechatPay.stub(get(urlPathEqualTo("/v3/merchant-service/images/abc")).willReturn(
+				WechatPayStandIn.answer(400, "{\"code\":\"PARAM_ERROR\",\"message\":\"media id invalid\"}", Map.of())));
+		assertThatExceptionOfType(WechatPayApiException.class)
+			.isThrownBy(() -> call((client) -> client.get().uri("/v3/merchant-service/images/abc").retrieve().body(byte[].class)))
+			.satisfies((ex) -> assertThat(ex.isVerified()).isFalse());
+	}
+
+	@Test
+	void readsTheRawBytesNotAReEncodedBody() {
+		// Extra white space and key order must survive: the signature covers the bytes as sent.
+		String body = "{ \"offset\" : 0,\n  \"data\":[], \"limit\":10 }";
+		this.wechatPay.stub(any(urlPathEqualTo(LIST_PATH)).willReturn(WechatPayStandIn.answer(200, body,
+				this.wechatPay.signer().headers(body.getBytes(StandardCharsets.UTF_8), now()))));
+		assertThat(list()).isEqualTo(body);
+	}
+
+	private void stubList(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer) {
+		this.wechatPay.stub(get(urlPathEqualTo(LIST_PATH)).willReturn(answer));
+	}
+
+	private String list() {
+		return call((client) -> client.get().uri(LIST_PATH + "?limit=10&offset=0").retrieve().body(String.class));
+	}
+
+	private void assertRefused(Reason reason) {
+		assertThatExceptionOfType(SignatureVerificationException.class).isThrownBy(this::list)
+			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(reason))
+			.withMessageContaining("Request-ID");
+	}
+
+	private <T> T call(java.util.function.Function<RestClient, T> call) {
+		Object[] result = new Object[1];
+		RuntimeException[] failure = new RuntimeException[1];
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasNotFailed();
+			RestClient client = context.getBean(WechatPayComplaintRestClient.BEAN_NAME, RestClient.class);
+			try {
+				result[0] = call.apply(client);
+			}
+			catch (RuntimeException ex) {
+				failure[0] = ex;
+			}
+		});
+		if (failure[0] != null) {
+			throw failure[0];
+		}
+		@SuppressWarnings("unchecked")
+		T value = (T) result[0];
+		return value;
+	}
+
+	private static long now() {
+		return Instant.now().getEpochSecond();
+	}
+
+}
