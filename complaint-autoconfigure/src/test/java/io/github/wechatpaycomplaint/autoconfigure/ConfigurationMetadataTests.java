@@ -1,0 +1,68 @@
+package io.github.wechatpaycomplaint.autoconfigure;
+
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The generated configuration metadata is complete, so IDEs complete and explain every property.
+ */
+class ConfigurationMetadataTests {
+
+	private final JsonNode metadata = read("META-INF/spring-configuration-metadata.json");
+
+	@Test
+	void everyPropertyHasADescriptionWithoutBootsForbiddenOpenings() {
+		assertThat(this.metadata.get("properties")).isNotEmpty();
+		for (JsonNode property : this.metadata.get("properties")) {
+			String name = property.get("name").asString();
+			assertThat(name).startsWith("wechatpay.complaint.");
+			assertThat(property.path("description").asString("")).as(name).isNotBlank().doesNotStartWith("The ")
+				.doesNotStartWith("A ");
+			if ("java.lang.Boolean".equals(property.path("type").asString(""))) {
+				assertThat(property.get("description").asString()).as(name).startsWith("Whether");
+			}
+		}
+	}
+
+	@Test
+	void recordsTheDefaults() {
+		Map<String, String> defaults = new HashMap<>();
+		for (JsonNode property : this.metadata.get("properties")) {
+			if (property.has("defaultValue")) {
+				defaults.put(property.get("name").asString(), property.get("defaultValue").asString());
+			}
+		}
+		assertThat(defaults).containsEntry("wechatpay.complaint.enabled", "true")
+			.containsEntry("wechatpay.complaint.client.endpoint", "mainland")
+			.containsEntry("wechatpay.complaint.client.connect-timeout", "5s")
+			.containsEntry("wechatpay.complaint.client.read-timeout", "10s")
+			.containsEntry("wechatpay.complaint.client.max-clock-skew", "5m")
+			.containsEntry("wechatpay.complaint.platform-certificates.enabled", "false")
+			.containsEntry("wechatpay.complaint.platform-certificates.refresh-interval", "12h")
+			.containsEntry("wechatpay.complaint.platform-certificates.unknown-serial-refresh-interval", "1m");
+	}
+
+	@Test
+	void hintsThatKeysAreResources() {
+		assertThat(this.metadata.get("hints").toString()).contains("wechatpay.complaint.merchant.private-key",
+				"wechatpay.complaint.wechatpay-public-key.key", "org.springframework.core.io.Resource");
+	}
+
+	private static JsonNode read(String resource) {
+		try (InputStream in = ConfigurationMetadataTests.class.getClassLoader().getResourceAsStream(resource)) {
+			assertThat(in).as(resource).isNotNull();
+			return new JsonMapper().readTree(in);
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
