@@ -144,13 +144,13 @@ class SignedRestClientTests {
 
 	@Test
 	void refusesAStaleTimestamp() {
-		stubList(WechatPayStandIn.answer(200, ANSWER, this.wechatPay.signer().headers(ANSWER, now() - 301)));
+		stubList(WechatPayStandIn.answer(200, ANSWER, this.wechatPay.signer().headers(ANSWER, now() - 400)));
 		assertRefused(Reason.TIMESTAMP_OUT_OF_WINDOW);
 	}
 
 	@Test
 	void refusesAFutureTimestamp() {
-		stubList(WechatPayStandIn.answer(200, ANSWER, this.wechatPay.signer().headers(ANSWER, now() + 301)));
+		stubList(WechatPayStandIn.answer(200, ANSWER, this.wechatPay.signer().headers(ANSWER, now() + 400)));
 		assertRefused(Reason.TIMESTAMP_OUT_OF_WINDOW);
 	}
 
