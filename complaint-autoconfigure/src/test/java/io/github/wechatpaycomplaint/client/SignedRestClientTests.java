@@ -72,7 +72,7 @@ class SignedRestClientTests {
 		assertThat(request.getUrl()).isEqualTo(LIST_PATH + "?limit=10&offset=0&begin_date=2026-11-01&end_date=2026-11-23");
 		assertThat(request.getHeader("Accept")).contains("application/json");
 		assertThat(request.getHeader("User-Agent")).startsWith("wechatpay-complaint-spring-boot/").contains("Java/");
-		assertThat(request.getHeader("User-Agent")).doesNotContain("unknown/");
+		assertThat(request.getHeader("User-Agent")).matches("wechatpay-complaint-spring-boot/\\d+\\.\\d+\\.\\d+[^ ]* \\(.+\\) Java/.+");
 		assertThat(request.getHeader("Wechatpay-Serial")).isEqualTo(WechatPayStandIn.PUBLIC_KEY_ID);
 	}
 
