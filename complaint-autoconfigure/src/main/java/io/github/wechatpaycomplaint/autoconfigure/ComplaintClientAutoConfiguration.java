@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import io.github.wechatpaycomplaint.certificate.PlatformCertificateDownloader;
 import io.github.wechatpaycomplaint.certificate.PlatformCertificateManager;
+import io.github.wechatpaycomplaint.client.ClientResilience;
 import io.github.wechatpaycomplaint.client.WechatPayComplaintRestClient;
 import io.github.wechatpaycomplaint.client.WechatPayRestClientCustomizer;
 import io.github.wechatpaycomplaint.client.WechatPayRestClientFactory;
@@ -13,6 +14,9 @@ import io.github.wechatpaycomplaint.crypto.VerificationKeyResolver;
 import io.github.wechatpaycomplaint.merchant.WechatPayMerchant;
 import io.github.wechatpaycomplaint.merchant.WechatPayPublicKey;
 import io.github.wechatpaycomplaint.merchant.WechatPayVerificationKeys;
+import io.github.wechatpaycomplaint.resilience.RetryInterceptor;
+import io.github.wechatpaycomplaint.resilience.RetryPolicy;
+import io.github.wechatpaycomplaint.resilience.WechatPayRateLimiter;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,6 +32,7 @@ import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.web.client.RestClient;
 
@@ -44,6 +49,7 @@ import org.springframework.web.client.RestClient;
 @ConditionalOnClass(RestClient.class)
 @ConditionalOnBooleanProperty(name = ComplaintProperties.PREFIX + ".enabled", matchIfMissing = true)
 @EnableConfigurationProperties(ComplaintProperties.class)
+@Import(RateLimiterConfigurations.class)
 public final class ComplaintClientAutoConfiguration {
 
 	@Bean
@@ -72,15 +78,21 @@ public final class ComplaintClientAutoConfiguration {
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings,
 			ObjectProvider<WechatPayRestClientCustomizer> customizers, ObjectProvider<JsonMapper> jsonMapper,
-			ObjectProvider<Clock> clock, ObjectProvider<NonceGenerator> nonceGenerator) {
+			ObjectProvider<Clock> clock, ObjectProvider<NonceGenerator> nonceGenerator,
+			ObjectProvider<WechatPayRateLimiter> rateLimiter, ObjectProvider<RetryInterceptor.Sleeper> sleeper) {
 		ComplaintProperties.Client client = properties.getClient();
+		ComplaintProperties.Retry retry = client.getRetry();
+		ClientResilience resilience = new ClientResilience(
+				new RetryPolicy(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff()),
+				sleeper.getIfAvailable(RetryInterceptor.Sleeper::threadSleep), rateLimiter.getIfAvailable(),
+				client.resolveFailoverBaseUri());
 		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
 			.withTimeouts(client.getConnectTimeout(), client.getReadTimeout());
 		return new WechatPayRestClientFactory(() -> restClientBuilder.getIfAvailable(RestClient::builder),
 				requestFactoryBuilder.getIfAvailable(ClientHttpRequestFactoryBuilder::detect).build(settings),
 				customizers.orderedStream().toList(), jsonMapper.getIfAvailable(JsonMapper::new),
 				clock.getIfUnique(Clock::systemUTC), nonceGenerator.getIfAvailable(NonceGenerator::secureRandom),
-				WechatPayUserAgent.value());
+				WechatPayUserAgent.value(), resilience);
 	}
 
 	@Bean

@@ -258,6 +258,27 @@ public class ComplaintProperties {
 		@NotNull
 		private Duration maxClockSkew = Duration.ofMinutes(5);
 
+		@Valid
+		private final Failover failover = new Failover();
+
+		@Valid
+		private final Retry retry = new Retry();
+
+		@Valid
+		private final RateLimit rateLimit = new RateLimit();
+
+		public Failover getFailover() {
+			return this.failover;
+		}
+
+		public Retry getRetry() {
+			return this.retry;
+		}
+
+		public RateLimit getRateLimit() {
+			return this.rateLimit;
+		}
+
 		public WechatPayEndpoint getEndpoint() {
 			return this.endpoint;
 		}
@@ -305,6 +326,244 @@ public class ComplaintProperties {
 		public URI resolveBaseUri() {
 			return (this.baseUri != null) ? this.baseUri : this.endpoint.getBaseUri();
 		}
+
+		/**
+		 * The host to fail over to.
+		 * @return the named backup, else api2 when calling api directly, else {@code null}
+		 */
+		public @Nullable URI resolveFailoverBaseUri() {
+			if (!this.failover.isEnabled()) {
+				return null;
+			}
+			if (this.failover.getBackupBaseUri() != null) {
+				return this.failover.getBackupBaseUri();
+			}
+			return (this.baseUri == null && this.endpoint == WechatPayEndpoint.MAINLAND)
+					? WechatPayEndpoint.MAINLAND_BACKUP.getBaseUri() : null;
+		}
+
+	}
+
+	/**
+	 * Failover to WeChat Pay's backup host.
+	 */
+	public static class Failover {
+
+		/**
+		 * Whether to send a request once to the backup host when the main host cannot be reached (DNS failure,
+		 * refused connection, connect timeout; for reads also a timeout after sending).
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Backup host. Defaults to https://api2.mch.weixin.qq.com when the endpoint is MAINLAND and no base-uri is
+		 * set; name one to fail over elsewhere (e.g. from Hong Kong to a mainland host, or in tests).
+		 */
+		private @Nullable URI backupBaseUri;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public @Nullable URI getBackupBaseUri() {
+			return this.backupBaseUri;
+		}
+
+		public void setBackupBaseUri(@Nullable URI backupBaseUri) {
+			this.backupBaseUri = backupBaseUri;
+		}
+
+	}
+
+	/**
+	 * Retries of failed calls. Reads are retried on connection failures, 5xx and 429 answers; writes only when the
+	 * request provably never reached WeChat Pay.
+	 */
+	public static class Retry {
+
+		/**
+		 * Attempts in all, the first included; 1 disables retries.
+		 */
+		@jakarta.validation.constraints.Min(1)
+		@jakarta.validation.constraints.Max(10)
+		private int maxAttempts = 3;
+
+		/**
+		 * Delay before the first retry; doubled for each further retry, with jitter.
+		 */
+		@NotNull
+		private Duration initialBackoff = Duration.ofMillis(200);
+
+		/**
+		 * Longest delay between attempts. An answer whose Retry-After asks for more is handed over without retry.
+		 */
+		@NotNull
+		private Duration maxBackoff = Duration.ofSeconds(10);
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getInitialBackoff() {
+			return this.initialBackoff;
+		}
+
+		public void setInitialBackoff(Duration initialBackoff) {
+			this.initialBackoff = initialBackoff;
+		}
+
+		public Duration getMaxBackoff() {
+			return this.maxBackoff;
+		}
+
+		public void setMaxBackoff(Duration maxBackoff) {
+			this.maxBackoff = maxBackoff;
+		}
+
+	}
+
+	/**
+	 * Client-side limits that keep each merchant under WeChat Pay's quotas.
+	 */
+	public static class RateLimit {
+
+		/**
+		 * Whether to limit the rate of complaint API calls per merchant.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Where the limiter keeps its state: MEMORY (one instance) or REDIS (shared by every instance; needs
+		 * spring-boot-starter-data-redis with Lettuce and com.bucket4j:bucket4j_jdk17-lettuce).
+		 */
+		@NotNull
+		private RateLimitStore store = RateLimitStore.MEMORY;
+
+		/**
+		 * Longest time a call waits for a permit before failing with RateLimitExceededException.
+		 */
+		@NotNull
+		private Duration maxWait = Duration.ofSeconds(10);
+
+		/**
+		 * Prefix of the Redis keys of the shared limiter.
+		 */
+		@NotBlank
+		private String redisKeyPrefix = "wechatpay:complaint:rate-limit:";
+
+		@Valid
+		private final Quota list = new Quota(200);
+
+		@Valid
+		private final Quota feedback = new Quota(60);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public RateLimitStore getStore() {
+			return this.store;
+		}
+
+		public void setStore(RateLimitStore store) {
+			this.store = store;
+		}
+
+		public Duration getMaxWait() {
+			return this.maxWait;
+		}
+
+		public void setMaxWait(Duration maxWait) {
+			this.maxWait = maxWait;
+		}
+
+		public String getRedisKeyPrefix() {
+			return this.redisKeyPrefix;
+		}
+
+		public void setRedisKeyPrefix(String redisKeyPrefix) {
+			this.redisKeyPrefix = redisKeyPrefix;
+		}
+
+		/**
+		 * Quota of the complaint list API (WeChat Pay: 200 calls a minute).
+		 * @return the quota
+		 */
+		public Quota getList() {
+			return this.list;
+		}
+
+		/**
+		 * Quota of every other complaint API call (WeChat Pay: 60 calls a minute).
+		 * @return the quota
+		 */
+		public Quota getFeedback() {
+			return this.feedback;
+		}
+
+	}
+
+	/**
+	 * At most {@code permits} calls in any window of {@code period}, spread evenly.
+	 */
+	public static class Quota {
+
+		/**
+		 * Calls allowed per period.
+		 */
+		@jakarta.validation.constraints.Min(1)
+		private int permits;
+
+		/**
+		 * Length of the period.
+		 */
+		@NotNull
+		private Duration period = Duration.ofMinutes(1);
+
+		Quota(int permits) {
+			this.permits = permits;
+		}
+
+		public int getPermits() {
+			return this.permits;
+		}
+
+		public void setPermits(int permits) {
+			this.permits = permits;
+		}
+
+		public Duration getPeriod() {
+			return this.period;
+		}
+
+		public void setPeriod(Duration period) {
+			this.period = period;
+		}
+
+	}
+
+	/**
+	 * Where the rate limiter keeps its state.
+	 */
+	public enum RateLimitStore {
+
+		/** In this JVM: right for a single instance. */
+		MEMORY,
+
+		/** In Redis, shared by every instance of the application. */
+		REDIS
 
 	}
 

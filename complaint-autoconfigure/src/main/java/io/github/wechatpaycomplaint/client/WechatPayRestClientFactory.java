@@ -3,6 +3,7 @@ package io.github.wechatpaycomplaint.client;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -11,16 +12,22 @@ import io.github.wechatpaycomplaint.crypto.NonceGenerator;
 import io.github.wechatpaycomplaint.crypto.WechatPaySignatureValidator;
 import io.github.wechatpaycomplaint.merchant.WechatPayMerchant;
 import io.github.wechatpaycomplaint.merchant.WechatPayVerificationKeys;
+import io.github.wechatpaycomplaint.resilience.FailoverInterceptor;
+import io.github.wechatpaycomplaint.resilience.RateLimitInterceptor;
+import io.github.wechatpaycomplaint.resilience.RetryInterceptor;
+import io.github.wechatpaycomplaint.resilience.WechatPayRateLimiter;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.web.client.RestClient;
 
 /**
  * Builds WeChat Pay {@link RestClient}s for a merchant from a {@link RestClient.Builder} (so Boot's message
  * converters, observations and customizers apply): a base URI, the request factory with the configured timeouts,
- * the user's {@link WechatPayRestClientCustomizer}s, then the verifying and signing interceptors, signing innermost.
+ * the user's {@link WechatPayRestClientCustomizer}s, then the starter's interceptors: verification, retries, the
+ * rate limiter, signing, and failover to the backup host.
  *
  * @since 0.1.0
  */
@@ -40,9 +47,11 @@ public final class WechatPayRestClientFactory {
 
 	private final String userAgent;
 
+	private final ClientResilience resilience;
+
 	public WechatPayRestClientFactory(Supplier<RestClient.Builder> builders, ClientHttpRequestFactory requestFactory,
 			List<WechatPayRestClientCustomizer> customizers, JsonMapper jsonMapper, Clock clock,
-			NonceGenerator nonceGenerator, String userAgent) {
+			NonceGenerator nonceGenerator, String userAgent, ClientResilience resilience) {
 		this.builders = Objects.requireNonNull(builders, "builders");
 		this.requestFactory = Objects.requireNonNull(requestFactory, "requestFactory");
 		this.customizers = List.copyOf(customizers);
@@ -50,6 +59,7 @@ public final class WechatPayRestClientFactory {
 		this.clock = Objects.requireNonNull(clock, "clock");
 		this.nonceGenerator = Objects.requireNonNull(nonceGenerator, "nonceGenerator");
 		this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
+		this.resilience = Objects.requireNonNull(resilience, "resilience");
 	}
 
 	/**
@@ -64,7 +74,7 @@ public final class WechatPayRestClientFactory {
 			Duration maxClockSkew) {
 		WechatPaySignatureValidator validator = new WechatPaySignatureValidator(keys, this.clock, maxClockSkew);
 		return build(baseUri, new WechatPayResponseVerifyingInterceptor(validator, this.jsonMapper),
-				signingInterceptor(merchant, keys::requestSerial));
+				this.resilience.rateLimiter(), merchant, keys::requestSerial);
 	}
 
 	/**
@@ -77,28 +87,43 @@ public final class WechatPayRestClientFactory {
 	 */
 	public RestClient signingClient(WechatPayMerchant merchant, Supplier<@Nullable String> requestSerial,
 			URI baseUri) {
-		return build(baseUri, null, signingInterceptor(merchant, requestSerial));
+		return build(baseUri, null, null, merchant, requestSerial);
 	}
 
-	private WechatPaySigningInterceptor signingInterceptor(WechatPayMerchant merchant,
-			Supplier<@Nullable String> requestSerial) {
-		return new WechatPaySigningInterceptor(merchant, this.clock, this.nonceGenerator, requestSerial,
-				this.userAgent);
-	}
-
+	// Outermost first: [customizers…, verify, retry, rate limit, sign, failover]. Verification sees the final answer
+	// only; each retry takes a permit and is signed anew; failover re-sends the same signed request to another host.
 	private RestClient build(URI baseUri, @Nullable WechatPayResponseVerifyingInterceptor verifying,
-			WechatPaySigningInterceptor signing) {
+			@Nullable WechatPayRateLimiter rateLimiter, WechatPayMerchant merchant,
+			Supplier<@Nullable String> requestSerial) {
+		List<ClientHttpRequestInterceptor> ours = new ArrayList<>();
+		if (verifying != null) {
+			ours.add(verifying);
+		}
+		if (this.resilience.retryPolicy().maxAttempts() > 1) {
+			ours.add(new RetryInterceptor(this.resilience.retryPolicy(), this.resilience.sleeper()));
+		}
+		if (rateLimiter != null) {
+			ours.add(new RateLimitInterceptor(merchant.getMerchantId(), rateLimiter));
+		}
+		ours.add(new WechatPaySigningInterceptor(merchant, this.clock, this.nonceGenerator, requestSerial,
+				this.userAgent));
+		URI backup = this.resilience.failoverBaseUri();
+		if (backup != null && !backup.equals(baseUri)) {
+			ours.add(new FailoverInterceptor(baseUri, backup));
+		}
 		RestClient.Builder builder = this.builders.get().baseUrl(baseUri).requestFactory(this.requestFactory);
 		this.customizers.forEach((customizer) -> customizer.customize(builder));
 		builder.requestInterceptors((interceptors) -> {
-			interceptors.removeIf((interceptor) -> interceptor instanceof WechatPaySigningInterceptor
-					|| interceptor instanceof WechatPayResponseVerifyingInterceptor);
-			if (verifying != null) {
-				interceptors.add(verifying);
-			}
-			interceptors.add(signing);
+			interceptors.removeIf((interceptor) -> isOurs(interceptor.getClass()));
+			interceptors.addAll(ours);
 		});
 		return builder.build();
+	}
+
+	private static boolean isOurs(Class<?> type) {
+		return type == WechatPaySigningInterceptor.class || type == WechatPayResponseVerifyingInterceptor.class
+				|| type == RetryInterceptor.class || type == RateLimitInterceptor.class
+				|| type == FailoverInterceptor.class;
 	}
 
 }

@@ -1,0 +1,123 @@
+package io.github.wechatpaycomplaint.autoconfigure;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+import io.github.bucket4j.Bucket;
+import io.github.wechatpaycomplaint.resilience.Bucket4jRateLimiter;
+import io.github.wechatpaycomplaint.resilience.RateLimit;
+import io.github.wechatpaycomplaint.resilience.RateLimitedApi;
+import io.github.wechatpaycomplaint.resilience.RedisRateLimiterBuckets;
+import io.github.wechatpaycomplaint.resilience.WechatPayRateLimiter;
+import io.lettuce.core.RedisClient;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+
+/**
+ * The rate limiter chosen by {@code wechatpay.complaint.client.rate-limit.store}: in memory (default) or shared in
+ * Redis. A Redis choice without its libraries or connection fails at startup with the fix.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty(name = RateLimiterConfigurations.PREFIX + ".enabled", matchIfMissing = true)
+@Import({ RateLimiterConfigurations.Memory.class, RateLimiterConfigurations.Redis.class,
+		RateLimiterConfigurations.RedisMissing.class })
+class RateLimiterConfigurations {
+
+	static final String PREFIX = ComplaintProperties.PREFIX + ".client.rate-limit";
+
+	static Map<RateLimitedApi, RateLimit> limits(ComplaintProperties.RateLimit properties) {
+		Map<RateLimitedApi, RateLimit> limits = new EnumMap<>(RateLimitedApi.class);
+		limits.put(RateLimitedApi.LIST,
+				new RateLimit(properties.getList().getPermits(), properties.getList().getPeriod()));
+		limits.put(RateLimitedApi.FEEDBACK,
+				new RateLimit(properties.getFeedback().getPermits(), properties.getFeedback().getPeriod()));
+		return limits;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(Bucket.class)
+	@ConditionalOnProperty(name = PREFIX + ".store", havingValue = "memory", matchIfMissing = true)
+	static class Memory {
+
+		@Bean
+		@ConditionalOnMissingBean(WechatPayRateLimiter.class)
+		Bucket4jRateLimiter wechatPayRateLimiter(ComplaintProperties properties) {
+			ComplaintProperties.RateLimit rateLimit = properties.getClient().getRateLimit();
+			return Bucket4jRateLimiter.local(limits(rateLimit), rateLimit.getMaxWait());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "io.github.bucket4j.redis.lettuce.Bucket4jLettuce",
+			"org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory" })
+	@ConditionalOnProperty(name = PREFIX + ".store", havingValue = "redis")
+	static class Redis {
+
+		@Bean
+		@ConditionalOnMissingBean(WechatPayRateLimiter.class)
+		Bucket4jRateLimiter wechatPayRateLimiter(ComplaintProperties properties,
+				ObjectProvider<RedisConnectionFactory> connectionFactory) {
+			RedisConnectionFactory factory = connectionFactory.getIfAvailable();
+			if (!(factory instanceof LettuceConnectionFactory lettuce)) {
+				throw new InvalidComplaintPropertyException(PREFIX + ".store",
+						"REDIS needs a Lettuce RedisConnectionFactory, but the application has "
+								+ ((factory != null) ? factory.getClass().getSimpleName() : "none"),
+						"Add spring-boot-starter-data-redis (Lettuce is its default client) and set spring.data.redis.*, "
+								+ "or set '" + PREFIX + ".store=memory'.");
+			}
+			ComplaintProperties.RateLimit rateLimit = properties.getClient().getRateLimit();
+			RedisRateLimiterBuckets buckets = new RedisRateLimiterBuckets(() -> (RedisClient) lettuce.getNativeClient(),
+					rateLimit.getRedisKeyPrefix());
+			return new Bucket4jRateLimiter(limits(rateLimit), rateLimit.getMaxWait(), buckets);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(RedisLibrariesMissingCondition.class)
+	@ConditionalOnProperty(name = PREFIX + ".store", havingValue = "redis")
+	static class RedisMissing {
+
+		@Bean
+		@ConditionalOnMissingBean(WechatPayRateLimiter.class)
+		WechatPayRateLimiter wechatPayRateLimiter() {
+			throw new InvalidComplaintPropertyException(PREFIX + ".store",
+					"REDIS needs Spring Data Redis and Bucket4j's Lettuce integration on the classpath",
+					"Add org.springframework.boot:spring-boot-starter-data-redis and "
+							+ "com.bucket4j:bucket4j_jdk17-lettuce, or set '" + PREFIX + ".store=memory'.");
+		}
+
+	}
+
+	static class RedisLibrariesMissingCondition extends AnyNestedCondition {
+
+		RedisLibrariesMissingCondition() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnMissingClass("io.github.bucket4j.redis.lettuce.Bucket4jLettuce")
+		static class Bucket4jLettuceMissing {
+
+		}
+
+		@ConditionalOnMissingClass("org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory")
+		static class SpringDataRedisMissing {
+
+		}
+
+	}
+
+}

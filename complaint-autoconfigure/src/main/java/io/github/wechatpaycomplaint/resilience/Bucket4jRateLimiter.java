@@ -1,0 +1,80 @@
+package io.github.wechatpaycomplaint.resilience;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BiFunction;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+
+/**
+ * A {@link WechatPayRateLimiter} on Bucket4j buckets, one per merchant and quota: local buckets for one instance, or
+ * buckets held in Redis (or any Bucket4j proxy manager) shared by every instance.
+ *
+ * @since 0.1.0
+ */
+public final class Bucket4jRateLimiter implements WechatPayRateLimiter {
+
+	private final Map<RateLimitedApi, RateLimit> limits;
+
+	private final Duration maxWait;
+
+	private final BiFunction<String, BucketConfiguration, Bucket> buckets;
+
+	/**
+	 * Creates a limiter.
+	 * @param limits the quota of each API
+	 * @param maxWait how long a call may wait for a permit
+	 * @param buckets returns the bucket for a key (e.g. {@code 1900000001:FEEDBACK}) and its configuration
+	 */
+	public Bucket4jRateLimiter(Map<RateLimitedApi, RateLimit> limits, Duration maxWait,
+			BiFunction<String, BucketConfiguration, Bucket> buckets) {
+		this.limits = new EnumMap<>(limits);
+		this.maxWait = Objects.requireNonNull(maxWait, "maxWait");
+		this.buckets = Objects.requireNonNull(buckets, "buckets");
+	}
+
+	/**
+	 * A limiter with buckets in this JVM.
+	 * @param limits the quotas
+	 * @param maxWait the longest wait for a permit
+	 * @return the limiter
+	 */
+	public static Bucket4jRateLimiter local(Map<RateLimitedApi, RateLimit> limits, Duration maxWait) {
+		Map<String, Bucket> local = new java.util.concurrent.ConcurrentHashMap<>();
+		return new Bucket4jRateLimiter(limits, maxWait, (key, configuration) -> local.computeIfAbsent(key,
+				(ignored) -> Bucket.builder().addLimit(configuration.getBandwidths()[0]).build()));
+	}
+
+	static BucketConfiguration bucketConfiguration(RateLimit limit) {
+		return BucketConfiguration.builder()
+			.addLimit(Bandwidth.builder().capacity(1).refillGreedy(1, limit.interval()).initialTokens(1).build())
+			.build();
+	}
+
+	@Override
+	public void acquire(String merchantId, RateLimitedApi api) {
+		RateLimit limit = this.limits.get(api);
+		if (limit == null) {
+			return;
+		}
+		Bucket bucket = this.buckets.apply(merchantId + ":" + api.name(), bucketConfiguration(limit));
+		boolean granted;
+		try {
+			granted = bucket.asBlocking().tryConsume(1, this.maxWait);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			granted = false;
+		}
+		if (!granted) {
+			throw new RateLimitExceededException(api, "No permit to call WeChat Pay within " + this.maxWait.toMillis()
+					+ " ms: merchant " + merchantId + " is at its " + api + " quota of " + limit
+					+ " (raise wechatpay.complaint.client.rate-limit.max-wait, or spread the calls)");
+		}
+	}
+
+}

@@ -1,0 +1,20 @@
+package io.github.wechatpaycomplaint.resilience;
+
+/**
+ * Keeps a merchant's calls under WeChat Pay's quotas. Implementations may share their state between instances (e.g.
+ * through Redis).
+ *
+ * @since 0.1.0
+ */
+@FunctionalInterface
+public interface WechatPayRateLimiter {
+
+	/**
+	 * Waits for a permit to send one call.
+	 * @param merchantId the merchant whose quota the call counts against
+	 * @param api the quota
+	 * @throws RateLimitExceededException if no permit came within the limiter's maximum wait
+	 */
+	void acquire(String merchantId, RateLimitedApi api);
+
+}
