@@ -11,10 +11,12 @@ import io.github.wechatpaycomplaint.model.request.ImageUpload;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 
@@ -43,11 +45,10 @@ final class ComplaintImages {
 		Objects.requireNonNull(upload, "upload");
 		// The signature covers the meta JSON exactly as it goes on the wire, so these bytes are both sent and signed.
 		byte[] meta = this.jsonMapper.writeValueAsBytes(ImageMeta.of(upload));
-		MultipartBodyBuilder parts = new MultipartBodyBuilder();
-		parts.part("meta", meta, MediaType.APPLICATION_JSON);
-		parts.part("file", upload.getContent(), MediaType.parseMediaType(upload.getFormat().getContentType()))
-			.filename(upload.getFilename());
-		MultiValueMap<String, HttpEntity<?>> body = parts.build();
+		MultiValueMap<String, HttpEntity<?>> body = new LinkedMultiValueMap<>();
+		body.add("meta", part(meta, MediaType.APPLICATION_JSON));
+		body.add("file", part(new NamedBytes(upload.getContent(), upload.getFilename()),
+				MediaType.parseMediaType(upload.getFormat().getContentType())));
 		UploadedImage answer = this.restClient.post()
 			.uri(this.paths.imageUpload())
 			.contentType(MediaType.MULTIPART_FORM_DATA)
@@ -56,6 +57,12 @@ final class ComplaintImages {
 			.retrieve()
 			.body(UploadedImage.class);
 		return ComplaintQueries.required(answer, "images/upload");
+	}
+
+	private static HttpEntity<?> part(Object content, MediaType contentType) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(contentType);
+		return new HttpEntity<>(content, headers);
 	}
 
 	ComplaintImage download(String mediaUrl, @Nullable String complaintId) {
@@ -69,6 +76,25 @@ final class ComplaintImages {
 		byte[] content = (answer.getBody() != null) ? answer.getBody() : new byte[0];
 		return new ComplaintImage(content,
 				(contentType != null) ? contentType.toString() : MediaType.APPLICATION_OCTET_STREAM_VALUE);
+	}
+
+	/**
+	 * File bytes that carry their filename into the part's {@code Content-Disposition}.
+	 */
+	private static final class NamedBytes extends ByteArrayResource {
+
+		private final String filename;
+
+		NamedBytes(byte[] content, String filename) {
+			super(content);
+			this.filename = filename;
+		}
+
+		@Override
+		public String getFilename() {
+			return this.filename;
+		}
+
 	}
 
 }
