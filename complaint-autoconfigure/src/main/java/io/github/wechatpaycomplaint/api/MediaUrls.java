@@ -1,0 +1,71 @@
+package io.github.wechatpaycomplaint.api;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+
+import io.github.wechatpaycomplaint.model.request.InvalidComplaintRequestException;
+import io.github.wechatpaycomplaint.model.request.RequestChecks;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.util.UriUtils;
+
+/**
+ * Turns a {@code media_url} from a complaint or its history into the URI the download is sent to.
+ *
+ * <ul>
+ * <li>The raw path and query are kept byte for byte (media ids arrive percent-encoded, e.g. {@code …%3D%3D}): the
+ * URI is never decoded or re-encoded, so the signed path is the path on the wire.</li>
+ * <li>The request always goes to the configured host (scheme and authority of the base URI), whatever host the URL
+ * names: a signed request never leaves for a host the application did not configure, and a simulator or proxy set
+ * as base URI receives downloads too. The signature does not cover the host, so WeChat Pay accepts it on either of
+ * its hosts.</li>
+ * <li>Hong Kong downloads need {@code ?complaint_id=}; it is added when the URL does not carry it.</li>
+ * </ul>
+ */
+final class MediaUrls {
+
+	private static final Pattern DOWNLOAD_PATH = Pattern.compile("^/v3/(global/)?merchant-service/images/(?!upload$)[^/]+$");
+
+	private final URI baseUri;
+
+	private final boolean global;
+
+	MediaUrls(URI baseUri, boolean global) {
+		this.baseUri = baseUri;
+		this.global = global;
+	}
+
+	URI target(String mediaUrl, @Nullable String complaintId) {
+		URI source = parse(mediaUrl);
+		String path = source.getRawPath();
+		if (path == null || !DOWNLOAD_PATH.matcher(path).matches()) {
+			throw new InvalidComplaintRequestException("media_url",
+					"must be a complaint image URL (…/v3/merchant-service/images/{media_id}) from a complaint or its "
+							+ "history");
+		}
+		String query = source.getRawQuery();
+		if (this.global && (query == null || !query.matches("(^|.*&)complaint_id=.*"))) {
+			if (complaintId == null) {
+				throw new InvalidComplaintRequestException("complaint_id",
+						"is required by the Hong Kong image download: pass the id of the complaint the image belongs to");
+			}
+			String parameter = "complaint_id="
+					+ UriUtils.encodeQueryParam(RequestChecks.complaintId(complaintId), StandardCharsets.UTF_8);
+			query = (query != null) ? query + "&" + parameter : parameter;
+		}
+		return URI.create(this.baseUri.getScheme() + "://" + this.baseUri.getRawAuthority() + path
+				+ ((query != null) ? "?" + query : ""));
+	}
+
+	private static URI parse(String mediaUrl) {
+		RequestChecks.text(mediaUrl, "media_url", 1, 2048);
+		try {
+			return URI.create(mediaUrl.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidComplaintRequestException("media_url", "must be a valid URL as WeChat Pay sent it");
+		}
+	}
+
+}

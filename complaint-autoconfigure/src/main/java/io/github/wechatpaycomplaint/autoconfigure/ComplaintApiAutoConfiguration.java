@@ -1,0 +1,38 @@
+package io.github.wechatpaycomplaint.autoconfigure;
+
+import io.github.wechatpaycomplaint.api.WechatPayComplaintClient;
+import io.github.wechatpaycomplaint.client.WechatPayComplaintRestClient;
+import io.github.wechatpaycomplaint.merchant.WechatPayMerchant;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Auto-configuration for the typed complaint client, {@link WechatPayComplaintClient}, on top of the signed and
+ * verifying {@link RestClient}.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = ComplaintClientAutoConfiguration.class)
+@ConditionalOnClass(RestClient.class)
+@ConditionalOnBooleanProperty(name = ComplaintProperties.PREFIX + ".enabled", matchIfMissing = true)
+@EnableConfigurationProperties(ComplaintProperties.class)
+public final class ComplaintApiAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	WechatPayComplaintClient wechatPayComplaintClient(@WechatPayComplaintRestClient RestClient restClient,
+			WechatPayMerchant merchant, ComplaintProperties properties, ObjectProvider<JsonMapper> jsonMapper) {
+		ComplaintProperties.Client client = properties.getClient();
+		return new WechatPayComplaintClient(restClient, merchant, client.getEndpoint(), client.resolveBaseUri(),
+				jsonMapper.getIfAvailable(JsonMapper::new));
+	}
+
+}

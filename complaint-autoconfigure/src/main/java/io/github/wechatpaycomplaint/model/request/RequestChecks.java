@@ -1,0 +1,130 @@
+package io.github.wechatpaycomplaint.model.request;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The checks the request records and the client share; each failure names the field and the rule.
+ *
+ * @since 0.1.0
+ */
+public final class RequestChecks {
+
+	/** Longest id WeChat Pay accepts for {@code complaint_id} and {@code complainted_mchid}. */
+	public static final int MAX_ID_LENGTH = 64;
+
+	private RequestChecks() {
+	}
+
+	/**
+	 * Checks a complaint id used in a path.
+	 * @param complaintId the id
+	 * @return the id
+	 */
+	public static String complaintId(@Nullable String complaintId) {
+		return text(complaintId, "complaint_id", 1, MAX_ID_LENGTH);
+	}
+
+	/**
+	 * Checks a required text: its length in characters and that it holds no 4-byte UTF-8 character (WeChat Pay
+	 * refuses emoji and other characters outside the Basic Multilingual Plane).
+	 * @param value the text
+	 * @param field the field
+	 * @param min the shortest length
+	 * @param max the longest length
+	 * @return the text
+	 */
+	public static String text(@Nullable String value, String field, int min, int max) {
+		if (value == null) {
+			throw new InvalidComplaintRequestException(field, "is required");
+		}
+		int length = value.codePointCount(0, value.length());
+		if (length < min || length > max || value.isBlank()) {
+			throw new InvalidComplaintRequestException(field,
+					"must be " + min + " to " + max + " characters long and not blank (was " + length + ")");
+		}
+		if (length != value.length()) {
+			throw new InvalidComplaintRequestException(field,
+					"must not contain 4-byte UTF-8 characters such as emoji: WeChat Pay refuses them");
+		}
+		return value;
+	}
+
+	/**
+	 * Checks an optional text; {@code null} passes.
+	 * @param value the text or {@code null}
+	 * @param field the field
+	 * @param max the longest length
+	 * @return the text or {@code null}
+	 */
+	public static @Nullable String optionalText(@Nullable String value, String field, int max) {
+		return (value != null) ? text(value, field, 1, max) : null;
+	}
+
+	/**
+	 * Checks a number's range.
+	 * @param value the number
+	 * @param field the field
+	 * @param min the smallest value
+	 * @param max the largest value
+	 * @return the number
+	 */
+	public static int range(int value, String field, int min, int max) {
+		if (value < min || value > max) {
+			throw new InvalidComplaintRequestException(field,
+					"must be between " + min + " and " + max + " (was " + value + ")");
+		}
+		return value;
+	}
+
+	/**
+	 * Checks a list of media ids: at most {@code max}, none blank.
+	 * @param mediaIds the ids, or {@code null}
+	 * @param field the field
+	 * @param max the largest number of ids
+	 * @return an immutable copy, empty for {@code null}
+	 */
+	public static List<String> mediaIds(@Nullable List<String> mediaIds, String field, int max) {
+		if (mediaIds == null) {
+			return List.of();
+		}
+		if (mediaIds.size() > max) {
+			throw new InvalidComplaintRequestException(field,
+					"must hold at most " + max + " media ids (was " + mediaIds.size() + ")");
+		}
+		for (String mediaId : mediaIds) {
+			if (mediaId == null || mediaId.isBlank()) {
+				throw new InvalidComplaintRequestException(field, "must not hold blank media ids");
+			}
+		}
+		return List.copyOf(mediaIds);
+	}
+
+	/**
+	 * Checks an absolute HTTPS URL.
+	 * @param value the URL
+	 * @param field the field
+	 * @param max the longest length
+	 * @return the URL
+	 */
+	public static String httpsUrl(@Nullable String value, String field, int max) {
+		text(value, field, 1, max);
+		URI uri;
+		try {
+			uri = new URI(value);
+		}
+		catch (URISyntaxException ex) {
+			throw new InvalidComplaintRequestException(field, "must be a valid URL");
+		}
+		if (uri.getScheme() == null || !"https".equals(uri.getScheme().toLowerCase(Locale.ROOT))
+				|| uri.getHost() == null) {
+			throw new InvalidComplaintRequestException(field, "must be an absolute https:// URL");
+		}
+		return value;
+	}
+
+}
