@@ -46,7 +46,17 @@ class ConfigurationMetadataTests {
 			.containsEntry("wechatpay.complaint.client.max-clock-skew", "5m")
 			.containsEntry("wechatpay.complaint.platform-certificates.enabled", "false")
 			.containsEntry("wechatpay.complaint.platform-certificates.refresh-interval", "12h")
-			.containsEntry("wechatpay.complaint.platform-certificates.unknown-serial-refresh-interval", "1m");
+			.containsEntry("wechatpay.complaint.platform-certificates.unknown-serial-refresh-interval", "1m")
+			.containsEntry("wechatpay.complaint.client.failover.enabled", "true")
+			.containsEntry("wechatpay.complaint.client.retry.max-attempts", "3")
+			.containsEntry("wechatpay.complaint.client.retry.initial-backoff", "200ms")
+			.containsEntry("wechatpay.complaint.client.retry.max-backoff", "10s")
+			.containsEntry("wechatpay.complaint.client.rate-limit.enabled", "true")
+			.containsEntry("wechatpay.complaint.client.rate-limit.store", "memory")
+			.containsEntry("wechatpay.complaint.client.rate-limit.max-wait", "10s")
+			.containsEntry("wechatpay.complaint.client.rate-limit.list.permits", "200")
+			.containsEntry("wechatpay.complaint.client.rate-limit.feedback.permits", "60")
+			.containsEntry("wechatpay.complaint.client.rate-limit.feedback.period", "1m");
 	}
 
 	@Test

@@ -1,0 +1,176 @@
+package io.github.wechatpaycomplaint.resilience;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.github.wechatpaycomplaint.autoconfigure.ComplaintClientAutoConfiguration;
+import io.github.wechatpaycomplaint.autoconfigure.InvalidComplaintPropertyException;
+import io.github.wechatpaycomplaint.client.WechatPayComplaintRestClient;
+import io.github.wechatpaycomplaint.testsupport.WechatPayStandIn;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.web.client.RestClient;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The in-memory limiter keeps one context's calls under the quota; the Redis one is in
+ * {@link SharedRateLimiterIntegrationTests}.
+ */
+class RateLimiterTests {
+
+	static final String DETAIL = "/v3/merchant-service/complaints-v2/200201820200101080076610000";
+
+	static final String WARM_UP = "/v3/warm-up";
+
+	private final WechatPayStandIn wechatPay = new WechatPayStandIn();
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, RestClientAutoConfiguration.class,
+				ComplaintClientAutoConfiguration.class))
+		.withPropertyValues(this.wechatPay.publicKeyModeProperties())
+		.withPropertyValues("wechatpay.complaint.client.rate-limit.feedback.permits=5",
+				"wechatpay.complaint.client.rate-limit.feedback.period=1s");
+
+	@AfterEach
+	void stop() {
+		this.wechatPay.close();
+	}
+
+	@Test
+	void neverSendsFasterThanTheQuotaFromManyThreads() {
+		stubDetailAndWarmUp(this.wechatPay);
+		this.contextRunner.run((context) -> callConcurrently(context, 15, 4));
+		assertNeverFasterThan(detailTimes(this.wechatPay), 5, 1000);
+	}
+
+	@Test
+	void failsClearlyWhenNoPermitComesInTime() {
+		this.wechatPay.stub(get(urlPathMatching(DETAIL)).willReturn(this.wechatPay.signedAnswer(200, "{}")));
+		this.contextRunner
+			.withPropertyValues("wechatpay.complaint.client.rate-limit.feedback.period=1m",
+					"wechatpay.complaint.client.rate-limit.max-wait=100ms")
+			.run((context) -> {
+				detail(context);
+				assertThatExceptionOfType(RateLimitExceededException.class).isThrownBy(() -> detail(context))
+					.withMessageContaining("FEEDBACK")
+					.withMessageContaining(WechatPayStandIn.MCHID)
+					.satisfies((ex) -> assertThat(ex.getApi()).isEqualTo(RateLimitedApi.FEEDBACK));
+			});
+		assertThat(this.wechatPay.requests()).hasSize(1);
+	}
+
+	@Test
+	void keepsTheListQuotaApartFromTheFeedbackQuota() {
+		assertThat(RateLimitedApi.of(org.springframework.http.HttpMethod.GET, "/v3/merchant-service/complaints-v2"))
+			.isEqualTo(RateLimitedApi.LIST);
+		assertThat(RateLimitedApi.of(org.springframework.http.HttpMethod.GET, "/v3/global/merchant-service/complaints"))
+			.isEqualTo(RateLimitedApi.LIST);
+		assertThat(RateLimitedApi.of(org.springframework.http.HttpMethod.GET, DETAIL)).isEqualTo(RateLimitedApi.FEEDBACK);
+		assertThat(RateLimitedApi.of(org.springframework.http.HttpMethod.POST,
+				"/v3/merchant-service/images/upload")).isEqualTo(RateLimitedApi.FEEDBACK);
+		assertThat(RateLimitedApi.of(org.springframework.http.HttpMethod.GET, "/v3/certificates")).isNull();
+	}
+
+	@Test
+	void canBeSwitchedOffOrReplaced() {
+		this.contextRunner.withPropertyValues("wechatpay.complaint.client.rate-limit.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(WechatPayRateLimiter.class));
+		this.contextRunner.withBean("myLimiter", WechatPayRateLimiter.class, () -> (merchant, api) -> {
+		}).run((context) -> assertThat(context).hasSingleBean(WechatPayRateLimiter.class).hasBean("myLimiter"));
+		this.contextRunner.withClassLoader(new FilteredClassLoader(io.github.bucket4j.Bucket.class))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(WechatPayRateLimiter.class));
+	}
+
+	@Test
+	void aRedisStoreWithoutRedisFailsAtStartupWithTheFix() {
+		this.contextRunner.withPropertyValues("wechatpay.complaint.client.rate-limit.store=redis").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOfSatisfying(InvalidComplaintPropertyException.class, (ex) -> {
+					assertThat(ex.getProperty()).isEqualTo("wechatpay.complaint.client.rate-limit.store");
+					assertThat(ex.getAction()).contains("spring-boot-starter-data-redis", "store=memory");
+				});
+		});
+		this.contextRunner.withPropertyValues("wechatpay.complaint.client.rate-limit.store=redis")
+			.withClassLoader(new FilteredClassLoader("io.github.bucket4j.redis"))
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOfSatisfying(InvalidComplaintPropertyException.class,
+						(ex) -> assertThat(ex.getAction()).contains("bucket4j_jdk17-lettuce")));
+	}
+
+	static void callConcurrently(AssertableApplicationContext context, int calls, int threads) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		try {
+			// Open the HTTP connections first, on a path outside the quota: a first call's connection set-up would
+			// otherwise delay its arrival and squeeze it against the next one at the receiving end.
+			List<Callable<String>> warmUp = new ArrayList<>();
+			for (int i = 0; i < threads; i++) {
+				warmUp.add(() -> context.getBean(WechatPayComplaintRestClient.BEAN_NAME, RestClient.class)
+					.get()
+					.uri(WARM_UP)
+					.retrieve()
+					.body(String.class));
+			}
+			for (Future<String> result : pool.invokeAll(warmUp)) {
+				result.get();
+			}
+			List<Callable<String>> tasks = new ArrayList<>();
+			for (int i = 0; i < calls; i++) {
+				tasks.add(() -> detail(context));
+			}
+			for (Future<String> result : pool.invokeAll(tasks)) {
+				assertThat(result.get()).isEqualTo("{}");
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	static void stubDetailAndWarmUp(WechatPayStandIn wechatPay) {
+		wechatPay.stub(get(urlPathMatching(DETAIL)).willReturn(wechatPay.signedAnswer(200, "{}")));
+		wechatPay.stub(get(urlPathMatching(WARM_UP)).willReturn(wechatPay.signedAnswer(200, "{}")));
+	}
+
+	static List<Long> detailTimes(WechatPayStandIn wechatPay) {
+		return wechatPay.requests()
+			.stream()
+			.filter((request) -> request.getUrl().equals(DETAIL))
+			.map((request) -> request.getLoggedDate().getTime())
+			.toList();
+	}
+
+	static String detail(AssertableApplicationContext context) {
+		RestClient client = context.getBean(WechatPayComplaintRestClient.BEAN_NAME, RestClient.class);
+		return client.get().uri(DETAIL).retrieve().body(String.class);
+	}
+
+	/**
+	 * Asserts that no window of {@code periodMillis} holds more than {@code permits} calls (a few milliseconds of
+	 * network jitter between sending and WireMock's clock are tolerated).
+	 */
+	static void assertNeverFasterThan(List<Long> receivedAt, int permits, long periodMillis) {
+		List<Long> times = receivedAt.stream().sorted().toList();
+		assertThat(times.size()).isGreaterThan(permits);
+		for (int i = 0; i + permits < times.size(); i++) {
+			assertThat(times.get(i + permits) - times.get(i)).as("calls %d to %d", i, i + permits)
+				.isGreaterThanOrEqualTo(periodMillis - 40);
+		}
+	}
+
+}
