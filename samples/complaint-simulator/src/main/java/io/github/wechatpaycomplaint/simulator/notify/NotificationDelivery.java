@@ -27,12 +27,14 @@ public final class NotificationDelivery {
 
 	private final byte[] body;
 
+	private final boolean repeatAfterDelivery;
+
 	private final List<DeliveryAttempt> attempts = new CopyOnWriteArrayList<>();
 
 	private volatile boolean finished;
 
 	NotificationDelivery(String notificationId, String complaintId, String eventType, String actionType,
-			boolean duplicate, URI target, byte[] body) {
+			boolean duplicate, URI target, byte[] body, boolean repeatAfterDelivery) {
 		this.notificationId = notificationId;
 		this.complaintId = complaintId;
 		this.eventType = eventType;
@@ -40,6 +42,7 @@ public final class NotificationDelivery {
 		this.duplicate = duplicate;
 		this.target = target;
 		this.body = body;
+		this.repeatAfterDelivery = repeatAfterDelivery;
 	}
 
 	public String getNotificationId() {
@@ -76,6 +79,10 @@ public final class NotificationDelivery {
 	 */
 	public String getBody() {
 		return new String(this.body, StandardCharsets.UTF_8);
+	}
+
+	boolean repeatAfterDelivery() {
+		return this.repeatAfterDelivery;
 	}
 
 	byte[] bodyBytes() {

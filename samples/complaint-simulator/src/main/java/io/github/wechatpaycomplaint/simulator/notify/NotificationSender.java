@@ -96,8 +96,8 @@ public final class NotificationSender implements AutoCloseable {
 		NotificationEnvelope envelope = NotificationEnvelope.complaint(change.eventType(), change.complaintId(),
 				change.actionType(), OffsetDateTime.now(this.clock));
 		NotificationDelivery delivery = new NotificationDelivery(envelope.id(), change.complaintId(),
-				change.eventType(), change.actionType(), false, url.get(),
-				this.bodyWriter.write(envelope, this.cipher));
+				change.eventType(), change.actionType(), false, url.get(), this.bodyWriter.write(envelope, this.cipher),
+				duplicate());
 		this.deliveries.add(delivery);
 		this.scheduler.execute(() -> attempt(delivery, 1));
 	}
@@ -119,10 +119,10 @@ public final class NotificationSender implements AutoCloseable {
 				(attempt.failure() != null) ? attempt.failure() : attempt.status());
 		if (attempt.succeeded()) {
 			delivery.finish();
-			if (!delivery.isDuplicate() && duplicate()) {
+			if (delivery.repeatAfterDelivery()) {
 				NotificationDelivery again = new NotificationDelivery(delivery.getNotificationId(),
 						delivery.getComplaintId(), delivery.getEventType(), delivery.getActionType(), true,
-						delivery.getTarget(), delivery.bodyBytes());
+						delivery.getTarget(), delivery.bodyBytes(), false);
 				this.deliveries.add(again);
 				schedule(again, 1);
 			}
@@ -142,6 +142,7 @@ public final class NotificationSender implements AutoCloseable {
 		}
 	}
 
+	// Decided when the change happens, in the order of changes, so that a seed gives the same duplicates.
 	private synchronized boolean duplicate() {
 		return this.policy.alwaysDuplicate() || this.duplicates.nextDouble() < this.policy.duplicateProbability();
 	}
