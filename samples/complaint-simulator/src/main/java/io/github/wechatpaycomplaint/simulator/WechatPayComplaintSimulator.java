@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.sun.net.httpserver.HttpServer;
+import io.github.wechatpaycomplaint.crypto.ApiV3KeyCipher;
 import io.github.wechatpaycomplaint.simulator.api.SimulatorRoutes;
 import io.github.wechatpaycomplaint.simulator.http.AnswerSigner;
 import io.github.wechatpaycomplaint.simulator.http.ApiRouter;
@@ -64,7 +65,7 @@ public final class WechatPayComplaintSimulator implements AutoCloseable {
 		AnswerSigner signer = new AnswerSigner(this.keys, settings.isCertificateMode(), settings.getClock());
 		Random random = new Random(settings.getSeed());
 		this.sender = new NotificationSender(new NotificationBodyWriter(jsonMapper),
-				new io.github.wechatpaycomplaint.crypto.ApiV3KeyCipher(this.keys.apiV3Key()), () -> signer.key(null),
+				new ApiV3KeyCipher(this.keys.apiV3Key()), () -> signer.key(null),
 				this::notificationTarget, settings.deliveryPolicy(), new Random(random.nextLong()), settings.getClock());
 		ImageStore images = new ImageStore();
 		this.store = new ComplaintStore(random, settings.getClock(), this.keys.merchantId(), images, this.sender::send);

@@ -1,6 +1,7 @@
 package io.github.wechatpaycomplaint.simulator.api;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -51,7 +52,7 @@ final class CertificateHandler {
 		return ApiAnswer.json(200, this.jsonMapper.writeValueAsBytes(body));
 	}
 
-	private static String time(java.time.Instant instant) {
+	private static String time(Instant instant) {
 		return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.ofInstant(instant, ZoneOffset.ofHours(8)));
 	}
 
