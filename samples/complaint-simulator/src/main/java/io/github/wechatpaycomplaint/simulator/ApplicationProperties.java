@@ -1,0 +1,62 @@
+package io.github.wechatpaycomplaint.simulator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.github.wechatpaycomplaint.simulator.keys.SimulatorKeys;
+
+/**
+ * The {@code wechatpay.complaint.*} properties that point an application at a simulator, and the
+ * {@code .properties} file that holds them.
+ *
+ * @since 0.1.0
+ */
+final class ApplicationProperties {
+
+	private ApplicationProperties() {
+	}
+
+	static Map<String, String> of(SimulatorKeys keys, String baseUri, boolean certificateMode) {
+		Map<String, String> properties = new LinkedHashMap<>();
+		properties.put("wechatpay.complaint.merchant.id", keys.merchantId());
+		properties.put("wechatpay.complaint.merchant.certificate-serial-number", keys.merchantSerial());
+		properties.put("wechatpay.complaint.merchant.private-key", keys.merchantPrivateKeyPem());
+		properties.put("wechatpay.complaint.merchant.api-v3-key", keys.apiV3Key());
+		if (certificateMode) {
+			properties.put("wechatpay.complaint.platform-certificates.enabled", "true");
+		}
+		else {
+			properties.put("wechatpay.complaint.wechatpay-public-key.id", keys.publicKeyId());
+			properties.put("wechatpay.complaint.wechatpay-public-key.key", keys.wechatpayPublicKeyPem());
+		}
+		properties.put("wechatpay.complaint.client.base-uri", baseUri);
+		return properties;
+	}
+
+	static Path write(Map<String, String> properties, Path file) {
+		StringBuilder text = new StringBuilder();
+		text.append("# Written by the WeChat Pay complaint simulator: throw-away keys, valid while it runs.\n");
+		text.append("# Use with --spring.config.import=optional:file:").append(file.toAbsolutePath()).append('\n');
+		properties.forEach((key, value) -> text.append(key).append('=').append(escape(value)).append('\n'));
+		try {
+			Path parent = file.toAbsolutePath().getParent();
+			if (parent != null) {
+				Files.createDirectories(parent);
+			}
+			return Files.writeString(file, text, StandardCharsets.ISO_8859_1);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("The properties file " + file + " cannot be written", ex);
+		}
+	}
+
+	private static String escape(String value) {
+		return value.strip().replace("\\", "\\\\").replace("\r", "").replace("\n", "\\n");
+	}
+
+}

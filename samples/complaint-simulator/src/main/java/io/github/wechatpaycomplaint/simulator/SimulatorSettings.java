@@ -1,0 +1,220 @@
+package io.github.wechatpaycomplaint.simulator;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+
+import io.github.wechatpaycomplaint.simulator.keys.SimulatorKeys;
+import io.github.wechatpaycomplaint.simulator.notify.DeliveryPolicy;
+
+/**
+ * How to run a simulator; every setting has a default, so {@code SimulatorSettings.defaults()} is enough.
+ *
+ * @since 0.1.0
+ */
+public final class SimulatorSettings {
+
+	private int port;
+
+	private String merchantId = SimulatorKeys.DEFAULT_MERCHANT_ID;
+
+	private SimulatorKeys keys;
+
+	private int initialComplaints;
+
+	private long seed = 20250613L;
+
+	private double duplicateProbability = 0.2;
+
+	private boolean alwaysDuplicate;
+
+	private int maxAttempts = 5;
+
+	private Duration retryBackoff = Duration.ofSeconds(2);
+
+	private Duration deliveryTimeout = Duration.ofSeconds(5);
+
+	private URI callbackUrl;
+
+	private boolean certificateMode;
+
+	private Clock clock = Clock.systemUTC();
+
+	private SimulatorSettings() {
+	}
+
+	/**
+	 * Settings with every default: a free port, fresh keys, no complaints, seed 20250613, 20% duplicates, 5
+	 * attempts 2 seconds apart, public-key mode.
+	 * @return new settings
+	 */
+	public static SimulatorSettings defaults() {
+		return new SimulatorSettings();
+	}
+
+	/**
+	 * The port to listen on (on 127.0.0.1).
+	 * @param port the port, 0 for a free one
+	 * @return these settings
+	 */
+	public SimulatorSettings port(int port) {
+		this.port = port;
+		return this;
+	}
+
+	/**
+	 * The simulated merchant's id; ignored when {@link #keys(SimulatorKeys) keys} are given.
+	 * @param merchantId the mchid
+	 * @return these settings
+	 */
+	public SimulatorSettings merchantId(String merchantId) {
+		this.merchantId = merchantId;
+		return this;
+	}
+
+	/**
+	 * Keys made earlier, e.g. shared by several simulators in a test suite to save the key generation.
+	 * @param keys the keys
+	 * @return these settings
+	 */
+	public SimulatorSettings keys(SimulatorKeys keys) {
+		this.keys = keys;
+		return this;
+	}
+
+	/**
+	 * How many complaints to file on start.
+	 * @param count the count
+	 * @return these settings
+	 */
+	public SimulatorSettings initialComplaints(int count) {
+		this.initialComplaints = count;
+		return this;
+	}
+
+	/**
+	 * The seed of made-up complaint data and of duplicate decisions.
+	 * @param seed the seed
+	 * @return these settings
+	 */
+	public SimulatorSettings seed(long seed) {
+		this.seed = seed;
+		return this;
+	}
+
+	/**
+	 * The chance that a delivered notification is sent again with the same id.
+	 * @param probability 0 to 1
+	 * @return these settings
+	 */
+	public SimulatorSettings duplicateProbability(double probability) {
+		this.duplicateProbability = probability;
+		return this;
+	}
+
+	/**
+	 * Whether to send every delivered notification twice.
+	 * @param alwaysDuplicate {@code true} to always duplicate
+	 * @return these settings
+	 */
+	public SimulatorSettings alwaysDuplicate(boolean alwaysDuplicate) {
+		this.alwaysDuplicate = alwaysDuplicate;
+		return this;
+	}
+
+	/**
+	 * Attempts per notification, the first included.
+	 * @param maxAttempts 1 or more
+	 * @return these settings
+	 */
+	public SimulatorSettings maxAttempts(int maxAttempts) {
+		this.maxAttempts = maxAttempts;
+		return this;
+	}
+
+	/**
+	 * Wait before each retry of a failed notification.
+	 * @param backoff the wait
+	 * @return these settings
+	 */
+	public SimulatorSettings retryBackoff(Duration backoff) {
+		this.retryBackoff = backoff;
+		return this;
+	}
+
+	/**
+	 * Time the callback has to answer a notification.
+	 * @param timeout the timeout
+	 * @return these settings
+	 */
+	public SimulatorSettings deliveryTimeout(Duration timeout) {
+		this.deliveryTimeout = timeout;
+		return this;
+	}
+
+	/**
+	 * Where to send notifications, overriding the URL registered through the notification URL API (which must be
+	 * HTTPS, while a local application usually listens on plain HTTP).
+	 * @param callbackUrl the URL, or {@code null}
+	 * @return these settings
+	 */
+	public SimulatorSettings callbackUrl(URI callbackUrl) {
+		this.callbackUrl = callbackUrl;
+		return this;
+	}
+
+	/**
+	 * Whether WeChat Pay signs with its platform certificate (certificate mode) instead of its public key; the
+	 * application properties switch to {@code platform-certificates.enabled=true}.
+	 * @param certificateMode {@code true} for certificate mode
+	 * @return these settings
+	 */
+	public SimulatorSettings certificateMode(boolean certificateMode) {
+		this.certificateMode = certificateMode;
+		return this;
+	}
+
+	/**
+	 * The clock.
+	 * @param clock the clock
+	 * @return these settings
+	 */
+	public SimulatorSettings clock(Clock clock) {
+		this.clock = clock;
+		return this;
+	}
+
+	int getPort() {
+		return this.port;
+	}
+
+	SimulatorKeys resolveKeys() {
+		return (this.keys != null) ? this.keys : SimulatorKeys.generate(this.merchantId);
+	}
+
+	int getInitialComplaints() {
+		return this.initialComplaints;
+	}
+
+	long getSeed() {
+		return this.seed;
+	}
+
+	DeliveryPolicy deliveryPolicy() {
+		return new DeliveryPolicy(this.maxAttempts, this.retryBackoff, this.duplicateProbability, this.alwaysDuplicate,
+				this.deliveryTimeout);
+	}
+
+	URI getCallbackUrl() {
+		return this.callbackUrl;
+	}
+
+	boolean isCertificateMode() {
+		return this.certificateMode;
+	}
+
+	Clock getClock() {
+		return this.clock;
+	}
+
+}

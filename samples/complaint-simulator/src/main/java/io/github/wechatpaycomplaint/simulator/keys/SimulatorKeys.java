@@ -1,0 +1,153 @@
+package io.github.wechatpaycomplaint.simulator.keys;
+
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.Locale;
+
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/**
+ * Every key of a simulated merchant and of the simulated WeChat Pay, made fresh: the merchant API key pair and its
+ * certificate serial, the WeChat Pay public key pair and its {@code PUB_KEY_ID_…}, a platform certificate for
+ * certificate mode, and a random 32-character APIv3 key.
+ *
+ * @param merchantId the merchant id ({@code mchid})
+ * @param merchantSerial the serial number of the merchant API certificate
+ * @param merchantKeys the merchant API key pair
+ * @param publicKeyId the WeChat Pay public key id
+ * @param wechatpayKeys the WeChat Pay public key pair
+ * @param platformCertificate the WeChat Pay platform certificate
+ * @param platformKeys the key pair of the platform certificate
+ * @param apiV3Key the APIv3 key
+ * @since 0.1.0
+ */
+public record SimulatorKeys(String merchantId, String merchantSerial, KeyPair merchantKeys, String publicKeyId,
+		KeyPair wechatpayKeys, X509Certificate platformCertificate, KeyPair platformKeys, String apiV3Key) {
+
+	/** The merchant id the simulator uses unless told otherwise. */
+	public static final String DEFAULT_MERCHANT_ID = "1900000001";
+
+	private static final String API_V3_KEY_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+	/**
+	 * Generates a complete, consistent key set (three 2048-bit RSA key pairs: takes a moment).
+	 * @param merchantId the merchant id
+	 * @return the keys
+	 */
+	public static SimulatorKeys generate(String merchantId) {
+		SecureRandom random = new SecureRandom();
+		KeyPair platformKeys = rsa();
+		return new SimulatorKeys(merchantId, hex(random, 20), rsa(), "PUB_KEY_ID_01" + digits(random, 30), rsa(),
+				certificate(platformKeys, new BigInteger(hex(random, 20), 16)), platformKeys, apiV3Key(random));
+	}
+
+	/**
+	 * The serial number of the platform certificate as WeChat Pay writes it: upper-case hex.
+	 * @return the serial
+	 */
+	public String platformCertificateSerial() {
+		return this.platformCertificate.getSerialNumber().toString(16).toUpperCase(Locale.ROOT);
+	}
+
+	/**
+	 * The key that signs in public-key mode.
+	 * @return the WeChat Pay public key's signing key
+	 */
+	public WechatPaySigningKey publicKeySigner() {
+		return new WechatPaySigningKey(this.publicKeyId, this.wechatpayKeys.getPrivate());
+	}
+
+	/**
+	 * The key that signs in certificate mode.
+	 * @return the platform certificate's signing key
+	 */
+	public WechatPaySigningKey platformCertificateSigner() {
+		return new WechatPaySigningKey(platformCertificateSerial(), this.platformKeys.getPrivate());
+	}
+
+	/**
+	 * The merchant API private key as PEM ({@code apiclient_key.pem}).
+	 * @return PKCS#8 PEM text
+	 */
+	public String merchantPrivateKeyPem() {
+		return PemText.privateKey(this.merchantKeys.getPrivate());
+	}
+
+	/**
+	 * The WeChat Pay public key as PEM ({@code pub_key.pem}).
+	 * @return PEM text
+	 */
+	public String wechatpayPublicKeyPem() {
+		return PemText.write(this.wechatpayKeys.getPublic());
+	}
+
+	@Override
+	public String toString() {
+		return "SimulatorKeys[merchantId=" + this.merchantId + ", merchantSerial=" + this.merchantSerial
+				+ ", publicKeyId=" + this.publicKeyId + ", platformCertificate=" + platformCertificateSerial()
+				+ ", keys=******]";
+	}
+
+	private static KeyPair rsa() {
+		try {
+			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+			generator.initialize(2048);
+			return generator.generateKeyPair();
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("RSA key generation is not available", ex);
+		}
+	}
+
+	private static X509Certificate certificate(KeyPair keys, BigInteger serial) {
+		Instant now = Instant.now();
+		X500Name name = new X500Name("CN=Tenpay.com Root CA (simulator), O=WeChat Pay complaint simulator");
+		try {
+			JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, serial,
+					Date.from(now.minus(1, ChronoUnit.DAYS)), Date.from(now.plus(5 * 365, ChronoUnit.DAYS)), name,
+					keys.getPublic());
+			return new JcaX509CertificateConverter()
+				.getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
+		}
+		catch (GeneralSecurityException | OperatorCreationException ex) {
+			throw new IllegalStateException("The platform certificate cannot be made", ex);
+		}
+	}
+
+	private static String hex(SecureRandom random, int bytes) {
+		byte[] value = new byte[bytes];
+		random.nextBytes(value);
+		value[0] = (byte) (value[0] | 0x10); // no leading zero: the serial keeps its length as a number
+		value[0] = (byte) (value[0] & 0x7F); // positive
+		return HexFormat.of().withUpperCase().formatHex(value);
+	}
+
+	private static String digits(SecureRandom random, int count) {
+		StringBuilder text = new StringBuilder(count);
+		for (int i = 0; i < count; i++) {
+			text.append(random.nextInt(10));
+		}
+		return text.toString();
+	}
+
+	private static String apiV3Key(SecureRandom random) {
+		StringBuilder key = new StringBuilder(32);
+		for (int i = 0; i < 32; i++) {
+			key.append(API_V3_KEY_ALPHABET.charAt(random.nextInt(API_V3_KEY_ALPHABET.length())));
+		}
+		return key.toString();
+	}
+
+}

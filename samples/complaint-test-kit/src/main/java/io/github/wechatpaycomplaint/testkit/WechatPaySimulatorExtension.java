@@ -1,0 +1,87 @@
+package io.github.wechatpaycomplaint.testkit;
+
+import java.time.Duration;
+import java.util.function.UnaryOperator;
+
+import io.github.wechatpaycomplaint.simulator.SimulatorSettings;
+import io.github.wechatpaycomplaint.simulator.WechatPayComplaintSimulator;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * Runs a WeChat Pay complaint simulator for a test class: register it as a static {@code @RegisterExtension} field,
+ * hand its properties to Spring with {@link #register(DynamicPropertyRegistry)}, and inject it into test methods.
+ *
+ * @since 0.1.0
+ */
+public final class WechatPaySimulatorExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
+
+	private final UnaryOperator<SimulatorSettings> customizer;
+
+	private WechatPayComplaintSimulator simulator;
+
+	/**
+	 * A simulator with the shared test keys and short retries (100 ms).
+	 */
+	public WechatPaySimulatorExtension() {
+		this(UnaryOperator.identity());
+	}
+
+	/**
+	 * A simulator with customized settings.
+	 * @param customizer changes the default settings, e.g. {@code (settings) -> settings.alwaysDuplicate(true)}
+	 */
+	public WechatPaySimulatorExtension(UnaryOperator<SimulatorSettings> customizer) {
+		this.customizer = customizer;
+	}
+
+	/**
+	 * The running simulator, started on first use.
+	 * @return the simulator
+	 */
+	public synchronized WechatPayComplaintSimulator simulator() {
+		if (this.simulator == null) {
+			this.simulator = WechatPayComplaintSimulator.start(this.customizer.apply(SimulatorSettings.defaults()
+				.keys(WechatPayTestKeys.shared().simulatorKeys())
+				.retryBackoff(Duration.ofMillis(100))));
+		}
+		return this.simulator;
+	}
+
+	/**
+	 * Registers the simulator's {@code wechatpay.complaint.*} properties.
+	 * @param registry the registry of a {@code @DynamicPropertySource} method
+	 */
+	public void register(DynamicPropertyRegistry registry) {
+		simulator().applicationProperties().forEach((key, value) -> registry.add(key, () -> value));
+	}
+
+	@Override
+	public void beforeAll(ExtensionContext context) {
+		simulator();
+	}
+
+	@Override
+	public synchronized void afterAll(ExtensionContext context) {
+		if (this.simulator != null) {
+			this.simulator.close();
+			this.simulator = null;
+		}
+	}
+
+	@Override
+	public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+		return parameter.getParameter().getType() == WechatPayComplaintSimulator.class;
+	}
+
+	@Override
+	public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+		return simulator();
+	}
+
+}
