@@ -1,0 +1,131 @@
+package io.github.wechatpaycomplaint.notification;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Objects;
+
+import io.github.wechatpaycomplaint.crypto.ApiV3KeyCipher;
+import io.github.wechatpaycomplaint.crypto.ApiV3KeyMismatchException;
+import io.github.wechatpaycomplaint.crypto.DecryptionException;
+import io.github.wechatpaycomplaint.notification.event.ComplaintActionType;
+import io.github.wechatpaycomplaint.notification.event.ComplaintNotification;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads a verified notification body: the envelope ({@code id}, {@code create_time}, {@code event_type},
+ * {@code summary}, {@code resource}), then decrypts the {@code AEAD_AES_256_GCM} resource with the APIv3 key and reads
+ * {@code complaint_id} and {@code action_type}, keeping every other field.
+ *
+ * @see <a href="https://pay.weixin.qq.com/doc/v3/merchant/4012289719">Complaint notification</a>
+ * @since 0.1.0
+ */
+public final class NotificationParser {
+
+	/** The longest notification id accepted; WeChat Pay's ids are 36 characters. */
+	public static final int MAX_ID_LENGTH = 64;
+
+	private final JsonMapper jsonMapper;
+
+	private final ApiV3KeyCipher cipher;
+
+	public NotificationParser(JsonMapper jsonMapper, ApiV3KeyCipher cipher) {
+		this.jsonMapper = Objects.requireNonNull(jsonMapper, "jsonMapper");
+		this.cipher = Objects.requireNonNull(cipher, "cipher");
+	}
+
+	/**
+	 * Parses and decrypts a notification whose signature was verified.
+	 * @param body the raw body
+	 * @return the notification
+	 * @throws NotificationRejectedException when the body is malformed, uses another algorithm, or does not decrypt
+	 */
+	public ComplaintNotification parse(byte[] body) {
+		JsonNode envelope = readObject(body, "The body");
+		String id = required(envelope, "id");
+		if (id.length() > MAX_ID_LENGTH) {
+			throw malformed("The notification id is longer than " + MAX_ID_LENGTH + " characters");
+		}
+		OffsetDateTime createTime = createTime(required(envelope, "create_time"), id);
+		String eventType = required(envelope, "event_type");
+		String summary = optional(envelope, "summary");
+		JsonNode resource = envelope.get("resource");
+		if (resource == null || !resource.isObject()) {
+			throw malformed("Notification " + id + " has no resource object");
+		}
+		JsonNode plaintext = readObject(decrypt(resource, id), "The decrypted resource of notification " + id);
+		String complaintId = required(plaintext, "complaint_id");
+		String actionType = optional(plaintext, "action_type");
+		return new ComplaintNotification(id, eventType, createTime, summary, complaintId,
+				ComplaintActionType.from(actionType), actionType, plaintext);
+	}
+
+	private byte[] decrypt(JsonNode resource, String id) {
+		String algorithm = optional(resource, "algorithm");
+		if (!ApiV3KeyCipher.ALGORITHM.equals(algorithm)) {
+			throw new NotificationRejectedException(NotificationRejection.UNSUPPORTED_ALGORITHM,
+					"Notification " + id + " is encrypted with '" + algorithm + "'; only " + ApiV3KeyCipher.ALGORITHM
+							+ " is accepted");
+		}
+		try {
+			return this.cipher.decrypt(optional(resource, "associated_data"), required(resource, "nonce"),
+					required(resource, "ciphertext"));
+		}
+		catch (ApiV3KeyMismatchException ex) {
+			throw new NotificationRejectedException(NotificationRejection.DECRYPTION_FAILED,
+					"Notification " + id + ": " + ex.getMessage()
+							+ ". Check wechatpay.complaint.merchant.api-v3-key; WeChat Pay will deliver it again.");
+		}
+		catch (DecryptionException ex) {
+			throw malformed("Notification " + id + ": " + ex.getMessage());
+		}
+	}
+
+	private JsonNode readObject(byte[] json, String what) {
+		JsonNode node;
+		try {
+			node = this.jsonMapper.readTree(json);
+		}
+		catch (JacksonException ex) {
+			throw malformed(what + " is not valid JSON");
+		}
+		if (node == null || !node.isObject()) {
+			throw malformed(what + " is not a JSON object");
+		}
+		return node;
+	}
+
+	private static OffsetDateTime createTime(String value, String id) {
+		try {
+			return OffsetDateTime.parse(value);
+		}
+		catch (DateTimeParseException ex) {
+			throw malformed("Notification " + id + " has a create_time that is not RFC 3339");
+		}
+	}
+
+	private static String required(JsonNode node, String field) {
+		String value = text(node, field);
+		if (value == null || value.isBlank()) {
+			throw malformed("The field '" + field + "' is missing or not a string");
+		}
+		return value;
+	}
+
+	private static String optional(JsonNode node, String field) {
+		String value = text(node, field);
+		return (value != null) ? value : "";
+	}
+
+	private static @Nullable String text(JsonNode node, String field) {
+		JsonNode value = node.get(field);
+		return (value != null && value.isString()) ? value.asString() : null;
+	}
+
+	private static NotificationRejectedException malformed(String message) {
+		return new NotificationRejectedException(NotificationRejection.MALFORMED_NOTIFICATION, message);
+	}
+
+}
