@@ -1,0 +1,17 @@
+package io.github.wechatpaycomplaint.notification.store;
+
+import io.github.wechatpaycomplaint.notification.NotificationDeduplicationStore;
+
+/**
+ * The store contract for the in-memory store.
+ */
+class CaffeineNotificationDeduplicationStoreTests extends NotificationDeduplicationStoreContractTests {
+
+	private final CaffeineNotificationDeduplicationStore store = new CaffeineNotificationDeduplicationStore(10_000);
+
+	@Override
+	protected NotificationDeduplicationStore store() {
+		return this.store;
+	}
+
+}
