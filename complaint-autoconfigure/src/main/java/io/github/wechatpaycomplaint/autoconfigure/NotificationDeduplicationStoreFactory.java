@@ -11,6 +11,7 @@ import io.github.wechatpaycomplaint.notification.store.JdbcNotificationDeduplica
 import io.github.wechatpaycomplaint.notification.store.RedisNotificationDeduplicationStore;
 
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,7 +40,7 @@ final class NotificationDeduplicationStoreFactory {
 		switch (properties.getStore()) {
 			case JDBC:
 				requireClass("org.springframework.jdbc.core.JdbcTemplate", "JDBC",
-						"spring-jdbc (org.springframework.boot:spring-boot-starter-jdbc) and a JDBC driver");
+						"spring-jdbc (org.springframework.boot:spring-boot-starter-jdbc, plus a JDBC driver)");
 				return Jdbc.create(this.beanFactory, properties.getJdbc(), this.clock);
 			case REDIS:
 				requireClass("org.springframework.data.redis.core.StringRedisTemplate", "REDIS",
@@ -53,7 +54,9 @@ final class NotificationDeduplicationStoreFactory {
 	}
 
 	private void requireClass(String className, String store, String library) {
-		if (!ClassUtils.isPresent(className, getClass().getClassLoader())) {
+		ClassLoader classLoader = (this.beanFactory instanceof ConfigurableBeanFactory configurable)
+				? configurable.getBeanClassLoader() : getClass().getClassLoader();
+		if (!ClassUtils.isPresent(className, classLoader)) {
 			throw new InvalidComplaintPropertyException(PROPERTY,
 					"the store is " + store + " but " + library + " is not on the classpath",
 					"Add " + library + " to the application, or choose another store (MEMORY, JDBC or REDIS).");
