@@ -235,7 +235,7 @@ class ComplaintNotificationEndpointTests {
 			app.listener().delay(20);
 			SignedNotification notification = this.builder.build();
 			List<Integer> statuses = concurrently(100, () -> app.post(notification).getResponse().getStatus());
-			assertThat(statuses).containsOnly(204, 503).contains(204);
+			assertThat(statuses).allMatch((status) -> status == 204 || status == 503).contains(204);
 			assertThat(app.listener().calls()).isEqualTo(1);
 			assertThat(app.listener().events()).hasSize(1);
 			// WeChat Pay's retries of the deliveries that got 503 are answered as duplicates.

@@ -95,8 +95,8 @@ class SharedStoreClusterIntegrationTests {
 			assertThat(second).hasNotFailed();
 			RecordingListener firstListener = first.getBean(RecordingListener.class);
 			RecordingListener secondListener = second.getBean(RecordingListener.class);
-			firstListener.delay(50);
-			secondListener.delay(50);
+			firstListener.delay(300);
+			secondListener.delay(300);
 			MockMvc[] instances = { MockMvcBuilders.webAppContextSetup(first).build(),
 					MockMvcBuilders.webAppContextSetup(second).build() };
 			AtomicInteger next = new AtomicInteger();
@@ -105,7 +105,7 @@ class SharedStoreClusterIntegrationTests {
 						.andReturn()
 						.getResponse()
 						.getStatus());
-			assertThat(statuses).containsOnly(204, 503).contains(204);
+			assertThat(statuses).allMatch((status) -> status == 204 || status == 503).contains(204);
 			assertThat(firstListener.calls() + secondListener.calls()).isEqualTo(1);
 			// WeChat Pay's retries, to either instance, are duplicates now.
 			for (MockMvc instance : instances) {
