@@ -49,7 +49,8 @@ final class NotificationDeduplicationStoreFactory {
 			default:
 				requireClass("com.github.benmanes.caffeine.cache.Caffeine", "MEMORY",
 						"Caffeine (com.github.ben-manes.caffeine:caffeine)");
-				return new CaffeineNotificationDeduplicationStore(properties.getMemory().getMaximumSize());
+				return new CaffeineNotificationDeduplicationStore(properties.getMemory().getMaximumSize(),
+						properties.getTimeToLive());
 		}
 	}
 

@@ -67,7 +67,9 @@ public final class ComplaintNotificationHandler {
 		ComplaintNotification notification = this.parser.parse(body);
 		NotificationClaim claim = this.store.claim(notification.id(), this.lease);
 		if (claim.status() == NotificationClaim.Status.DUPLICATE) {
-			logger.debug("Complaint notification " + notification.id() + " was handled before");
+			if (logger.isDebugEnabled()) {
+				logger.debug("Complaint notification " + notification.id() + " was handled before");
+			}
 			return Outcome.DUPLICATE;
 		}
 		if (claim.status() == NotificationClaim.Status.IN_PROGRESS) {
@@ -90,7 +92,9 @@ public final class ComplaintNotificationHandler {
 			throw rejected;
 		}
 		markDone(claim);
-		logger.debug("Handled " + notification);
+		if (logger.isDebugEnabled()) {
+			logger.debug("Handled " + notification);
+		}
 		return Outcome.HANDLED;
 	}
 

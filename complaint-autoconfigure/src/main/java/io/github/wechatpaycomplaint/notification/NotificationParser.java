@@ -1,7 +1,6 @@
 package io.github.wechatpaycomplaint.notification;
 
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Objects;
 
 import io.github.wechatpaycomplaint.crypto.ApiV3KeyCipher;
@@ -43,35 +42,35 @@ public final class NotificationParser {
 	 * @throws NotificationRejectedException when the body is malformed, uses another algorithm, or does not decrypt
 	 */
 	public ComplaintNotification parse(byte[] body) {
-		JsonNode envelope = readObject(body, "The body");
-		String id = required(envelope, "id");
+		NotificationEnvelope envelope = NotificationEnvelope.read(this.jsonMapper, body);
+		String id = required(envelope.id, "id");
 		if (id.length() > MAX_ID_LENGTH) {
-			throw malformed("The notification id is longer than " + MAX_ID_LENGTH + " characters");
+			throw NotificationEnvelope.malformed("The notification id is longer than " + MAX_ID_LENGTH + " characters");
 		}
-		OffsetDateTime createTime = createTime(required(envelope, "create_time"), id);
-		String eventType = required(envelope, "event_type");
-		String summary = optional(envelope, "summary");
-		JsonNode resource = envelope.get("resource");
-		if (resource == null || !resource.isObject()) {
-			throw malformed("Notification " + id + " has no resource object");
+		OffsetDateTime createTime = Rfc3339.parse(required(envelope.createTime, "create_time"));
+		if (createTime == null) {
+			throw NotificationEnvelope.malformed("Notification " + id + " has a create_time that is not RFC 3339");
 		}
-		JsonNode plaintext = readObject(decrypt(resource, id), "The decrypted resource of notification " + id);
-		String complaintId = required(plaintext, "complaint_id");
-		String actionType = optional(plaintext, "action_type");
-		return new ComplaintNotification(id, eventType, createTime, summary, complaintId,
-				ComplaintActionType.from(actionType), actionType, plaintext);
+		String eventType = required(envelope.eventType, "event_type");
+		if (!envelope.hasResource) {
+			throw NotificationEnvelope.malformed("Notification " + id + " has no resource object");
+		}
+		JsonNode plaintext = readObject(decrypt(envelope, id), id);
+		String complaintId = required(text(plaintext, "complaint_id"), "complaint_id");
+		String actionType = Objects.requireNonNullElse(text(plaintext, "action_type"), "");
+		return new ComplaintNotification(id, eventType, createTime, Objects.requireNonNullElse(envelope.summary, ""),
+				complaintId, ComplaintActionType.from(actionType), actionType, plaintext);
 	}
 
-	private byte[] decrypt(JsonNode resource, String id) {
-		String algorithm = optional(resource, "algorithm");
-		if (!ApiV3KeyCipher.ALGORITHM.equals(algorithm)) {
+	private byte[] decrypt(NotificationEnvelope envelope, String id) {
+		if (!ApiV3KeyCipher.ALGORITHM.equals(envelope.algorithm)) {
 			throw new NotificationRejectedException(NotificationRejection.UNSUPPORTED_ALGORITHM,
-					"Notification " + id + " is encrypted with '" + algorithm + "'; only " + ApiV3KeyCipher.ALGORITHM
-							+ " is accepted");
+					"Notification " + id + " is encrypted with '" + envelope.algorithm + "'; only "
+							+ ApiV3KeyCipher.ALGORITHM + " is accepted");
 		}
 		try {
-			return this.cipher.decrypt(optional(resource, "associated_data"), required(resource, "nonce"),
-					required(resource, "ciphertext"));
+			return this.cipher.decrypt(Objects.requireNonNullElse(envelope.associatedData, ""),
+					required(envelope.nonce, "nonce"), required(envelope.ciphertext, "ciphertext"));
 		}
 		catch (ApiV3KeyMismatchException ex) {
 			throw new NotificationRejectedException(NotificationRejection.DECRYPTION_FAILED,
@@ -79,53 +78,35 @@ public final class NotificationParser {
 							+ ". Check wechatpay.complaint.merchant.api-v3-key; WeChat Pay will deliver it again.");
 		}
 		catch (DecryptionException ex) {
-			throw malformed("Notification " + id + ": " + ex.getMessage());
+			throw NotificationEnvelope.malformed("Notification " + id + ": " + ex.getMessage());
 		}
 	}
 
-	private JsonNode readObject(byte[] json, String what) {
+	private JsonNode readObject(byte[] json, String id) {
 		JsonNode node;
 		try {
 			node = this.jsonMapper.readTree(json);
 		}
 		catch (JacksonException ex) {
-			throw malformed(what + " is not valid JSON");
+			throw NotificationEnvelope.malformed("The decrypted resource of notification " + id + " is not JSON");
 		}
 		if (node == null || !node.isObject()) {
-			throw malformed(what + " is not a JSON object");
+			throw NotificationEnvelope
+				.malformed("The decrypted resource of notification " + id + " is not a JSON object");
 		}
 		return node;
 	}
 
-	private static OffsetDateTime createTime(String value, String id) {
-		try {
-			return OffsetDateTime.parse(value);
-		}
-		catch (DateTimeParseException ex) {
-			throw malformed("Notification " + id + " has a create_time that is not RFC 3339");
-		}
-	}
-
-	private static String required(JsonNode node, String field) {
-		String value = text(node, field);
+	private static String required(@Nullable String value, String field) {
 		if (value == null || value.isBlank()) {
-			throw malformed("The field '" + field + "' is missing or not a string");
+			throw NotificationEnvelope.malformed("The field '" + field + "' is missing or not a string");
 		}
 		return value;
-	}
-
-	private static String optional(JsonNode node, String field) {
-		String value = text(node, field);
-		return (value != null) ? value : "";
 	}
 
 	private static @Nullable String text(JsonNode node, String field) {
 		JsonNode value = node.get(field);
 		return (value != null && value.isString()) ? value.asString() : null;
-	}
-
-	private static NotificationRejectedException malformed(String message) {
-		return new NotificationRejectedException(NotificationRejection.MALFORMED_NOTIFICATION, message);
 	}
 
 }

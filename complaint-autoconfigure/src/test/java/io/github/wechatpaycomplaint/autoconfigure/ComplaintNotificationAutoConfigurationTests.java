@@ -198,7 +198,7 @@ class ComplaintNotificationAutoConfigurationTests {
 
 		@Bean
 		NotificationDeduplicationStore userStore() {
-			return new CaffeineNotificationDeduplicationStore(10);
+			return new CaffeineNotificationDeduplicationStore(10, Duration.ofDays(1));
 		}
 
 	}

@@ -1,5 +1,7 @@
 package io.github.wechatpaycomplaint.notification.store;
 
+import java.time.Duration;
+
 import io.github.wechatpaycomplaint.notification.NotificationDeduplicationStore;
 
 /**
@@ -7,7 +9,7 @@ import io.github.wechatpaycomplaint.notification.NotificationDeduplicationStore;
  */
 class CaffeineNotificationDeduplicationStoreTests extends NotificationDeduplicationStoreContractTests {
 
-	private final CaffeineNotificationDeduplicationStore store = new CaffeineNotificationDeduplicationStore(10_000);
+	private final CaffeineNotificationDeduplicationStore store = new CaffeineNotificationDeduplicationStore(10_000, Duration.ofMinutes(10));
 
 	@Override
 	protected NotificationDeduplicationStore store() {
