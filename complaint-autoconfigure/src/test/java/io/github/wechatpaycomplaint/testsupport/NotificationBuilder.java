@@ -8,8 +8,6 @@ import java.util.UUID;
 
 import io.github.wechatpaycomplaint.crypto.ApiV3KeyCipher;
 import io.github.wechatpaycomplaint.crypto.PemKeys;
-import io.github.wechatpaycomplaint.crypto.RsaSigner;
-import io.github.wechatpaycomplaint.crypto.SignatureMessages;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -21,7 +19,7 @@ public final class NotificationBuilder {
 
 	private static final JsonMapper JSON = new JsonMapper();
 
-	private final RsaSigner signer;
+	private final PrivateKey wechatPayKey;
 
 	private final ApiV3KeyCipher cipher;
 
@@ -44,7 +42,7 @@ public final class NotificationBuilder {
 	private long timestamp;
 
 	public NotificationBuilder(PrivateKey wechatPayKey, String serial, String apiV3Key, long timestamp) {
-		this.signer = new RsaSigner(wechatPayKey);
+		this.wechatPayKey = wechatPayKey;
 		this.cipher = new ApiV3KeyCipher(apiV3Key);
 		this.serial = serial;
 		this.timestamp = timestamp;
@@ -122,16 +120,8 @@ public final class NotificationBuilder {
 
 	/** Signs any body as WeChat Pay would, e.g. a malformed one. */
 	public SignedNotification sign(byte[] body) {
-		String signatureNonce = UUID.randomUUID().toString().replace("-", "");
-		String ts = Long.toString(this.timestamp);
-		Map<String, String> headers = new LinkedHashMap<>();
-		headers.put("Wechatpay-Timestamp", ts);
-		headers.put("Wechatpay-Nonce", signatureNonce);
-		headers.put("Wechatpay-Signature", this.signer.sign(SignatureMessages.answer(ts, signatureNonce, body)));
-		headers.put("Wechatpay-Serial", this.serial);
-		headers.put("Wechatpay-Signature-Type", "WECHATPAY2-SHA256-RSA2048");
-		headers.put("Request-ID", "08F0A1B2C3D4E5F6-" + signatureNonce.substring(0, 8));
-		return new SignedNotification(body, headers);
+		return new SignedNotification(body,
+				new WechatPayAnswerSigner(this.wechatPayKey, this.serial).headers(body, this.timestamp));
 	}
 
 	/**

@@ -31,6 +31,8 @@ public final class JdbcNotificationDeduplicationStore implements NotificationDed
 
 	private final JdbcTemplate jdbc;
 
+	private final String table;
+
 	private final Clock clock;
 
 	private final Duration purgeInterval;
@@ -62,6 +64,7 @@ public final class JdbcNotificationDeduplicationStore implements NotificationDed
 		this.clock = Objects.requireNonNull(clock, "clock");
 		this.purgeInterval = Objects.requireNonNull(purgeInterval, "purgeInterval");
 		String table = JdbcDeduplicationSchema.checkTableName(tableName);
+		this.table = table;
 		this.insert = "INSERT INTO " + table + " (notification_id, claim_token, state, expires_at) VALUES (?, ?, '"
 				+ PROCESSING + "', ?)";
 		this.takeOver = "UPDATE " + table + " SET claim_token = ?, state = '" + PROCESSING
@@ -129,7 +132,7 @@ public final class JdbcNotificationDeduplicationStore implements NotificationDed
 
 	@Override
 	public String toString() {
-		return "JdbcNotificationDeduplicationStore[" + this.selectState + "]";
+		return "JdbcNotificationDeduplicationStore[table=" + this.table + "]";
 	}
 
 }
