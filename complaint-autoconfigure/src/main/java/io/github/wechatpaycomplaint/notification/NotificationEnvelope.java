@@ -4,6 +4,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -42,7 +43,7 @@ final class NotificationEnvelope {
 	 */
 	static NotificationEnvelope read(JsonMapper jsonMapper, byte[] body) {
 		NotificationEnvelope envelope = new NotificationEnvelope();
-		try (JsonParser parser = jsonMapper.createParser(body)) {
+		try (JsonParser parser = parser(jsonMapper, body)) {
 			if (parser.nextToken() != JsonToken.START_OBJECT) {
 				throw malformed("The body is not a JSON object");
 			}
@@ -90,7 +91,15 @@ final class NotificationEnvelope {
 		}
 	}
 
-	private static @Nullable String string(JsonParser parser, JsonToken token) {
+	/**
+	 * A streaming parser straight from the token factory: {@code ObjectMapper.createParser} would first build a
+	 * deserialization context that a streaming read does not need.
+	 */
+	static JsonParser parser(JsonMapper jsonMapper, byte[] json) {
+		return jsonMapper.tokenStreamFactory().createParser(ObjectReadContext.empty(), json);
+	}
+
+	static @Nullable String string(JsonParser parser, JsonToken token) {
 		if (token == JsonToken.VALUE_STRING) {
 			return parser.getString();
 		}

@@ -1,5 +1,6 @@
 package io.github.wechatpaycomplaint.notification;
 
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.Objects;
 
@@ -9,8 +10,6 @@ import io.github.wechatpaycomplaint.crypto.DecryptionException;
 import io.github.wechatpaycomplaint.notification.event.ComplaintActionType;
 import io.github.wechatpaycomplaint.notification.event.ComplaintNotification;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -55,11 +54,13 @@ public final class NotificationParser {
 		if (!envelope.hasResource) {
 			throw NotificationEnvelope.malformed("Notification " + id + " has no resource object");
 		}
-		JsonNode plaintext = readObject(decrypt(envelope, id), id);
-		String complaintId = required(text(plaintext, "complaint_id"), "complaint_id");
-		String actionType = Objects.requireNonNullElse(text(plaintext, "action_type"), "");
+		byte[] plaintext = decrypt(envelope, id);
+		DecryptedResource resource = DecryptedResource.read(this.jsonMapper, plaintext, id);
+		String complaintId = required(resource.complaintId, "complaint_id");
+		String actionType = Objects.requireNonNullElse(resource.actionType, "");
 		return new ComplaintNotification(id, eventType, createTime, Objects.requireNonNullElse(envelope.summary, ""),
-				complaintId, ComplaintActionType.from(actionType), actionType, plaintext);
+				complaintId, ComplaintActionType.from(actionType), actionType,
+				new String(plaintext, StandardCharsets.UTF_8));
 	}
 
 	private byte[] decrypt(NotificationEnvelope envelope, String id) {
@@ -82,31 +83,11 @@ public final class NotificationParser {
 		}
 	}
 
-	private JsonNode readObject(byte[] json, String id) {
-		JsonNode node;
-		try {
-			node = this.jsonMapper.readTree(json);
-		}
-		catch (JacksonException ex) {
-			throw NotificationEnvelope.malformed("The decrypted resource of notification " + id + " is not JSON");
-		}
-		if (node == null || !node.isObject()) {
-			throw NotificationEnvelope
-				.malformed("The decrypted resource of notification " + id + " is not a JSON object");
-		}
-		return node;
-	}
-
 	private static String required(@Nullable String value, String field) {
 		if (value == null || value.isBlank()) {
 			throw NotificationEnvelope.malformed("The field '" + field + "' is missing or not a string");
 		}
 		return value;
-	}
-
-	private static @Nullable String text(JsonNode node, String field) {
-		JsonNode value = node.get(field);
-		return (value != null && value.isString()) ? value.asString() : null;
 	}
 
 }

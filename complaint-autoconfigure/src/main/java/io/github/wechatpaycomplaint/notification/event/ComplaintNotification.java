@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.Objects;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A verified and decrypted complaint notification: the envelope and the decrypted resource.
@@ -18,11 +19,13 @@ import tools.jackson.databind.JsonNode;
  * @param complaintId {@code complaint_id} from the decrypted resource
  * @param actionType {@code action_type} from the decrypted resource, {@link ComplaintActionType#UNKNOWN} if new
  * @param rawActionType {@code action_type} exactly as sent (empty when absent)
- * @param resource the whole decrypted resource, with any field WeChat Pay adds later
+ * @param resourceJson the whole decrypted resource as JSON text, with any field WeChat Pay adds later
  * @since 0.1.0
  */
 public record ComplaintNotification(String id, String eventType, OffsetDateTime createTime, String summary,
-		String complaintId, ComplaintActionType actionType, String rawActionType, JsonNode resource) {
+		String complaintId, ComplaintActionType actionType, String rawActionType, String resourceJson) {
+
+	private static final JsonMapper JSON = new JsonMapper();
 
 	public ComplaintNotification {
 		Objects.requireNonNull(id, "id");
@@ -32,16 +35,16 @@ public record ComplaintNotification(String id, String eventType, OffsetDateTime 
 		Objects.requireNonNull(complaintId, "complaintId");
 		Objects.requireNonNull(actionType, "actionType");
 		Objects.requireNonNull(rawActionType, "rawActionType");
-		resource = Objects.requireNonNull(resource, "resource").deepCopy();
+		Objects.requireNonNull(resourceJson, "resourceJson");
 	}
 
 	/**
-	 * The decrypted resource, a copy that the caller may change.
+	 * The decrypted resource, parsed on each call (listeners rarely need more than the complaint id), so the caller
+	 * may change it.
 	 * @return the decrypted JSON
 	 */
-	@Override
 	public JsonNode resource() {
-		return this.resource.deepCopy();
+		return JSON.readTree(this.resourceJson);
 	}
 
 	/**

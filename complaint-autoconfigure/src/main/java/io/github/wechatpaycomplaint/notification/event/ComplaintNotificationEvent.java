@@ -91,10 +91,18 @@ public abstract class ComplaintNotificationEvent extends ApplicationEvent {
 
 	/**
 	 * The decrypted resource, with any field WeChat Pay adds later.
-	 * @return a copy of the decrypted JSON
+	 * @return the decrypted JSON, a new tree on each call
 	 */
 	public JsonNode getResource() {
 		return this.notification.resource();
+	}
+
+	/**
+	 * The decrypted resource as JSON text.
+	 * @return the decrypted JSON text
+	 */
+	public String getResourceJson() {
+		return this.notification.resourceJson();
 	}
 
 	@Override

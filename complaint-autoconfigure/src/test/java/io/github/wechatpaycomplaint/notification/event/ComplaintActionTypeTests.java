@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,14 +45,14 @@ class ComplaintActionTypeTests {
 		ComplaintNotification notification = new ComplaintNotification("n", "COMPLAINT.CREATE",
 				OffsetDateTime.parse("2025-06-13T09:02:41+08:00"), "产生新投诉", "c-1",
 				ComplaintActionType.CREATE_COMPLAINT, "CREATE_COMPLAINT",
-				new JsonMapper().readTree("{\"complaint_id\":\"c-1\",\"payer_phone\":\"13800000000\"}"));
+				"{\"complaint_id\":\"c-1\",\"payer_phone\":\"13800000000\"}");
 		assertThat(notification.toString()).contains("c-1").doesNotContain("13800000000");
 		assertThat(notification.toEvent().toString()).contains("c-1").doesNotContain("13800000000");
 	}
 
 	private static ComplaintNotification notification(String raw, ComplaintActionType type) {
 		return new ComplaintNotification("n", "COMPLAINT.STATE_CHANGE", OffsetDateTime.parse("2025-06-13T09:02:41Z"),
-				"", "c", type, raw, new JsonMapper().createObjectNode());
+				"", "c", type, raw, "{}");
 	}
 
 }
