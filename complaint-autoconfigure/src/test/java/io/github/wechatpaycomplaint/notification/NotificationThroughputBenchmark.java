@@ -36,7 +36,8 @@ import org.springframework.context.support.GenericApplicationContext;
  * same machine load. Single thread; the memory store already holds 50,000 ids, as in a running application. Run it with:
  *
  * <pre>
- * ./mvnw -B -q -pl complaint-autoconfigure test-compile exec:java -Dexec.classpathScope=test \
+ * ./mvnw -B -q -pl complaint-autoconfigure test-compile org.codehaus.mojo:exec-maven-plugin:3.6.4:java \
+ *     -Dexec.classpathScope=test \
  *     -Dexec.mainClass=io.github.wechatpaycomplaint.notification.NotificationThroughputBenchmark
  * </pre>
  *
