@@ -7,9 +7,12 @@ import io.github.wechatpaycomplaint.client.WechatPayEndpoint;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -41,6 +44,9 @@ public class ComplaintProperties {
 	@Valid
 	private final Client client = new Client();
 
+	@Valid
+	private final Notification notification = new Notification();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -63,6 +69,10 @@ public class ComplaintProperties {
 
 	public Client getClient() {
 		return this.client;
+	}
+
+	public Notification getNotification() {
+		return this.notification;
 	}
 
 	/**
@@ -564,6 +574,261 @@ public class ComplaintProperties {
 
 		/** In Redis, shared by every instance of the application. */
 		REDIS
+
+	}
+
+
+	/**
+	 * The endpoint that receives complaint notifications from WeChat Pay.
+	 */
+	public static class Notification {
+
+		/**
+		 * Whether to register the notification endpoint (servlet web applications only).
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Path of the notification endpoint; register the matching HTTPS URL with WeChat Pay.
+		 */
+		@NotBlank
+		@Pattern(regexp = "/.*", message = "must start with '/'")
+		private String path = "/wechatpay/complaint-notifications";
+
+		/**
+		 * Largest difference allowed between a notification's Wechatpay-Timestamp and the local clock, in either
+		 * direction. A captured notification is refused once it is older than this.
+		 */
+		@NotNull
+		private Duration maxClockSkew = Duration.ofMinutes(5);
+
+		/**
+		 * Largest notification body accepted. Real notifications are under 2 KB.
+		 */
+		@NotNull
+		private DataSize maxBodySize = DataSize.ofKilobytes(16);
+
+		@Valid
+		private final Deduplication deduplication = new Deduplication();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getPath() {
+			return this.path;
+		}
+
+		public void setPath(String path) {
+			this.path = path;
+		}
+
+		public Duration getMaxClockSkew() {
+			return this.maxClockSkew;
+		}
+
+		public void setMaxClockSkew(Duration maxClockSkew) {
+			this.maxClockSkew = maxClockSkew;
+		}
+
+		public DataSize getMaxBodySize() {
+			return this.maxBodySize;
+		}
+
+		public void setMaxBodySize(DataSize maxBodySize) {
+			this.maxBodySize = maxBodySize;
+		}
+
+		public Deduplication getDeduplication() {
+			return this.deduplication;
+		}
+
+		/**
+		 * De-duplication of notifications by id, so that each produces one event although WeChat Pay resends it.
+		 */
+		public static class Deduplication {
+
+			/**
+			 * Where handled notification ids are kept: MEMORY (this instance only), JDBC or REDIS (shared by every
+			 * instance).
+			 */
+			@NotNull
+			private Store store = Store.MEMORY;
+
+			/**
+			 * How long a handled notification id is remembered. Longer than WeChat Pay's retry period: one of its
+			 * pages documents retries over 24 hours 4 minutes, another over up to one week, so the default covers
+			 * the week plus a day of margin.
+			 */
+			@NotNull
+			private Duration timeToLive = Duration.ofDays(8);
+
+			/**
+			 * How long a claim on a notification id holds while listeners run. After it (for example when the
+			 * instance died) a new delivery is handled again, so it must exceed the slowest listener run.
+			 */
+			@NotNull
+			private Duration processingLease = Duration.ofMinutes(5);
+
+			@Valid
+			private final Memory memory = new Memory();
+
+			@Valid
+			private final Jdbc jdbc = new Jdbc();
+
+			@Valid
+			private final Redis redis = new Redis();
+
+			public Store getStore() {
+				return this.store;
+			}
+
+			public void setStore(Store store) {
+				this.store = store;
+			}
+
+			public Duration getTimeToLive() {
+				return this.timeToLive;
+			}
+
+			public void setTimeToLive(Duration timeToLive) {
+				this.timeToLive = timeToLive;
+			}
+
+			public Duration getProcessingLease() {
+				return this.processingLease;
+			}
+
+			public void setProcessingLease(Duration processingLease) {
+				this.processingLease = processingLease;
+			}
+
+			public Memory getMemory() {
+				return this.memory;
+			}
+
+			public Jdbc getJdbc() {
+				return this.jdbc;
+			}
+
+			public Redis getRedis() {
+				return this.redis;
+			}
+
+			/**
+			 * The de-duplication stores.
+			 */
+			public enum Store {
+
+				/** A bounded Caffeine cache in this instance. */
+				MEMORY,
+
+				/** One table through the application's JdbcTemplate or DataSource. */
+				JDBC,
+
+				/** Redis through the application's RedisConnectionFactory. */
+				REDIS
+
+			}
+
+			/**
+			 * The in-memory store.
+			 */
+			public static class Memory {
+
+				/**
+				 * Most notification ids kept in memory.
+				 */
+				@Positive
+				private long maximumSize = 100_000;
+
+				public long getMaximumSize() {
+					return this.maximumSize;
+				}
+
+				public void setMaximumSize(long maximumSize) {
+					this.maximumSize = maximumSize;
+				}
+
+			}
+
+			/**
+			 * The JDBC store.
+			 */
+			public static class Jdbc {
+
+				/**
+				 * Name of the table, a plain SQL identifier.
+				 */
+				@NotNull
+				@Pattern(regexp = "[A-Za-z_][A-Za-z0-9_]{0,47}",
+						message = "must be a plain SQL identifier (letters, digits, underscores; at most 48 characters)")
+				private String tableName = "wechatpay_complaint_notification";
+
+				/**
+				 * Whether to create the table at startup when it does not exist, with the script for the database
+				 * shipped in the jar (PostgreSQL, MySQL, MariaDB, H2).
+				 */
+				private boolean initializeSchema = false;
+
+				/**
+				 * Least time between two deletions of expired rows.
+				 */
+				@NotNull
+				private Duration purgeInterval = Duration.ofHours(1);
+
+				public String getTableName() {
+					return this.tableName;
+				}
+
+				public void setTableName(String tableName) {
+					this.tableName = tableName;
+				}
+
+				public boolean isInitializeSchema() {
+					return this.initializeSchema;
+				}
+
+				public void setInitializeSchema(boolean initializeSchema) {
+					this.initializeSchema = initializeSchema;
+				}
+
+				public Duration getPurgeInterval() {
+					return this.purgeInterval;
+				}
+
+				public void setPurgeInterval(Duration purgeInterval) {
+					this.purgeInterval = purgeInterval;
+				}
+
+			}
+
+			/**
+			 * The Redis store.
+			 */
+			public static class Redis {
+
+				/**
+				 * Prefix of every key; one key per notification id.
+				 */
+				@NotBlank
+				private String keyPrefix = "wechatpay:complaint:notification:";
+
+				public String getKeyPrefix() {
+					return this.keyPrefix;
+				}
+
+				public void setKeyPrefix(String keyPrefix) {
+					this.keyPrefix = keyPrefix;
+				}
+
+			}
+
+		}
 
 	}
 

@@ -1,0 +1,96 @@
+package io.github.wechatpaycomplaint.autoconfigure;
+
+import java.time.Clock;
+
+import io.github.wechatpaycomplaint.crypto.WechatPaySignatureValidator;
+import io.github.wechatpaycomplaint.merchant.WechatPayMerchant;
+import io.github.wechatpaycomplaint.merchant.WechatPayVerificationKeys;
+import io.github.wechatpaycomplaint.notification.ComplaintNotificationEndpoint;
+import io.github.wechatpaycomplaint.notification.ComplaintNotificationHandler;
+import io.github.wechatpaycomplaint.notification.NotificationDeduplicationStore;
+import io.github.wechatpaycomplaint.notification.NotificationParser;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.servlet.function.RequestPredicates;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * Auto-configuration of the complaint notification endpoint in a servlet web application: signature verification
+ * with the client's key lookup, decryption, de-duplication, and a route at
+ * {@code wechatpay.complaint.notification.path}.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = ComplaintClientAutoConfiguration.class,
+		afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+				"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+				"org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
+				"org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration" })
+@ConditionalOnWebApplication(type = Type.SERVLET)
+@ConditionalOnClass(RouterFunction.class)
+@ConditionalOnBooleanProperty(name = ComplaintNotificationAutoConfiguration.ENABLED, matchIfMissing = true)
+@ConditionalOnBean({ WechatPayMerchant.class, WechatPayVerificationKeys.class })
+@EnableConfigurationProperties(ComplaintProperties.class)
+public final class ComplaintNotificationAutoConfiguration {
+
+	static final String ENABLED = ComplaintProperties.PREFIX + ".notification.enabled";
+
+	/** Name of the route bean; define a bean with this name to replace the route. */
+	public static final String ROUTER_BEAN_NAME = "complaintNotificationRouter";
+
+	@Bean
+	@ConditionalOnMissingBean
+	NotificationDeduplicationStore complaintNotificationDeduplicationStore(ComplaintProperties properties,
+			BeanFactory beanFactory, ObjectProvider<Clock> clock) {
+		return new NotificationDeduplicationStoreFactory(beanFactory, clock.getIfUnique(Clock::systemUTC))
+			.create(properties.getNotification().getDeduplication());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ComplaintNotificationHandler complaintNotificationHandler(ComplaintProperties properties,
+			WechatPayMerchant merchant, WechatPayVerificationKeys verificationKeys,
+			NotificationDeduplicationStore store, ApplicationEventPublisher publisher,
+			ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<Clock> clock) {
+		ComplaintProperties.Notification notification = properties.getNotification();
+		WechatPaySignatureValidator validator = new WechatPaySignatureValidator(verificationKeys,
+				clock.getIfUnique(Clock::systemUTC), notification.getMaxClockSkew());
+		NotificationParser parser = new NotificationParser(jsonMapper.getIfAvailable(JsonMapper::new),
+				merchant.getApiV3KeyCipher());
+		return new ComplaintNotificationHandler(validator, parser, store, publisher,
+				notification.getDeduplication().getProcessingLease(),
+				notification.getDeduplication().getTimeToLive());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ComplaintNotificationEndpoint complaintNotificationEndpoint(ComplaintProperties properties,
+			ComplaintNotificationHandler handler, ObjectProvider<JsonMapper> jsonMapper) {
+		return new ComplaintNotificationEndpoint(handler,
+				properties.getNotification().getMaxBodySize().toBytes(), jsonMapper.getIfAvailable(JsonMapper::new));
+	}
+
+	@Bean(ROUTER_BEAN_NAME)
+	@ConditionalOnMissingBean(name = ROUTER_BEAN_NAME)
+	RouterFunction<ServerResponse> complaintNotificationRouter(ComplaintProperties properties,
+			ComplaintNotificationEndpoint endpoint) {
+		// Every method is routed here, so that anything but POST gets a 405 answer from the endpoint.
+		return RouterFunctions.route(RequestPredicates.path(properties.getNotification().getPath()),
+				endpoint::handle);
+	}
+
+}

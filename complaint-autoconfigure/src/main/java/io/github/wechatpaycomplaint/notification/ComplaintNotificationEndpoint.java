@@ -1,0 +1,141 @@
+package io.github.wechatpaycomplaint.notification;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import io.github.wechatpaycomplaint.crypto.SignedHeaders;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * The HTTP side of the notification endpoint, a handler function for Spring MVC's functional routes: it accepts POST
+ * with JSON only, reads at most {@code max-body-size} raw bytes (before any message converter could change them),
+ * hands them to {@link ComplaintNotificationHandler}, and answers 204, or a JSON {@code {"code","message"}} error that
+ * is logged once.
+ *
+ * @since 0.1.0
+ */
+public final class ComplaintNotificationEndpoint {
+
+	private static final Log logger = LogFactory.getLog(ComplaintNotificationEndpoint.class);
+
+	private final ComplaintNotificationHandler handler;
+
+	private final long maxBodySize;
+
+	private final JsonMapper jsonMapper;
+
+	/**
+	 * Creates an endpoint.
+	 * @param handler handles accepted deliveries
+	 * @param maxBodySize the largest body accepted, in bytes
+	 * @param jsonMapper writes the error answers
+	 */
+	public ComplaintNotificationEndpoint(ComplaintNotificationHandler handler, long maxBodySize,
+			JsonMapper jsonMapper) {
+		this.handler = Objects.requireNonNull(handler, "handler");
+		this.maxBodySize = maxBodySize;
+		this.jsonMapper = Objects.requireNonNull(jsonMapper, "jsonMapper");
+	}
+
+	/**
+	 * Handles one request.
+	 * @param request the request
+	 * @return 204 when the notification was handled now or before, else an error answer
+	 */
+	public ServerResponse handle(ServerRequest request) {
+		try {
+			checkRequest(request);
+			byte[] body = readBody(request);
+			this.handler.handle(SignedHeaders.from(request.headers()::firstHeader), body);
+			return ServerResponse.noContent().build();
+		}
+		catch (NotificationRejectedException ex) {
+			log(ex);
+			return refuse(ex.getRejection());
+		}
+		catch (RuntimeException ex) {
+			logger.error("Complaint notification could not be handled; WeChat Pay will deliver it again", ex);
+			return refuse(NotificationRejection.INTERNAL_ERROR);
+		}
+	}
+
+	private void checkRequest(ServerRequest request) {
+		if (!HttpMethod.POST.equals(request.method())) {
+			throw new NotificationRejectedException(NotificationRejection.METHOD_NOT_ALLOWED,
+					request.method() + " refused");
+		}
+		Optional<MediaType> contentType = request.headers().contentType();
+		if (contentType.isEmpty() || !MediaType.APPLICATION_JSON.isCompatibleWith(contentType.get())) {
+			throw new NotificationRejectedException(NotificationRejection.UNSUPPORTED_MEDIA_TYPE,
+					"Content-Type " + contentType.map(MediaType::toString).orElse("(none)") + " refused");
+		}
+		OptionalLong length = request.headers().contentLength();
+		if (length.isPresent() && length.getAsLong() > this.maxBodySize) {
+			throw tooLarge("Content-Length " + length.getAsLong());
+		}
+	}
+
+	private byte[] readBody(ServerRequest request) {
+		try {
+			InputStream in = request.servletRequest().getInputStream();
+			byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, this.maxBodySize + 1));
+			if (body.length > this.maxBodySize) {
+				throw tooLarge("A body of more than " + this.maxBodySize + " bytes");
+			}
+			return body;
+		}
+		catch (IOException ex) {
+			throw new NotificationRejectedException(NotificationRejection.MALFORMED_NOTIFICATION,
+					"The body could not be read: " + ex.getClass().getSimpleName());
+		}
+	}
+
+	private NotificationRejectedException tooLarge(String what) {
+		return new NotificationRejectedException(NotificationRejection.PAYLOAD_TOO_LARGE,
+				what + " exceeds the limit of " + this.maxBodySize + " bytes");
+	}
+
+	private ServerResponse refuse(NotificationRejection rejection) {
+		Map<String, String> answer = new LinkedHashMap<>();
+		answer.put("code", rejection.getCode());
+		answer.put("message", rejection.getMessage());
+		ServerResponse.BodyBuilder builder = ServerResponse.status(rejection.getStatus())
+			.contentType(MediaType.APPLICATION_JSON);
+		if (rejection == NotificationRejection.METHOD_NOT_ALLOWED) {
+			builder.allow(HttpMethod.POST);
+		}
+		return builder.body(this.jsonMapper.writeValueAsBytes(answer));
+	}
+
+	private static void log(NotificationRejectedException ex) {
+		NotificationRejection rejection = ex.getRejection();
+		String message = "Refused complaint notification (" + rejection.getStatus() + " " + rejection.name() + "): "
+				+ ex.getMessage();
+		switch (rejection.getLevel()) {
+			case DEBUG:
+				logger.debug(message);
+				break;
+			case INFO:
+				logger.info(message);
+				break;
+			case WARN:
+				logger.warn(message);
+				break;
+			default:
+				logger.error(message, ex.getCause());
+		}
+	}
+
+}

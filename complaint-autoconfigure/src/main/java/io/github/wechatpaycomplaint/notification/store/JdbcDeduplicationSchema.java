@@ -1,0 +1,97 @@
+package io.github.wechatpaycomplaint.notification.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.init.ScriptUtils;
+
+/**
+ * The table of {@link JdbcNotificationDeduplicationStore}: one script per database in this jar
+ * ({@code io/github/wechatpaycomplaint/notification/store/schema-{h2,postgresql,mysql}.sql}, with a {@code ${table}}
+ * placeholder), applied on request with {@code CREATE TABLE IF NOT EXISTS}.
+ *
+ * @since 0.1.0
+ */
+public final class JdbcDeduplicationSchema {
+
+	/** The placeholder for the table name in the scripts. */
+	public static final String TABLE_PLACEHOLDER = "${table}";
+
+	private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,47}");
+
+	private JdbcDeduplicationSchema() {
+	}
+
+	/**
+	 * Checks that a table name is a plain SQL identifier, since it becomes part of SQL text.
+	 * @param tableName the name
+	 * @return the name
+	 * @throws IllegalArgumentException when it is not a plain identifier of at most 48 characters
+	 */
+	public static String checkTableName(String tableName) {
+		if (tableName == null || !IDENTIFIER.matcher(tableName).matches()) {
+			throw new IllegalArgumentException("The table name must be a plain SQL identifier (letters, digits, "
+					+ "underscores; at most 48 characters), not '" + tableName + "'");
+		}
+		return tableName;
+	}
+
+	/**
+	 * The script for a database product.
+	 * @param databaseProductName as reported by the JDBC driver, e.g. {@code PostgreSQL}, {@code MariaDB}
+	 * @return the classpath location of the script
+	 * @throws IllegalArgumentException for a database without a script
+	 */
+	public static String scriptLocation(String databaseProductName) {
+		String name = databaseProductName.toLowerCase(Locale.ROOT);
+		String database;
+		if (name.contains("postgres")) {
+			database = "postgresql";
+		}
+		else if (name.contains("mysql") || name.contains("mariadb")) {
+			database = "mysql";
+		}
+		else if (name.equals("h2")) {
+			database = "h2";
+		}
+		else {
+			throw new IllegalArgumentException("No de-duplication schema script for database '" + databaseProductName
+					+ "'; scripts exist for PostgreSQL, MySQL, MariaDB and H2. Create the table yourself.");
+		}
+		return "io/github/wechatpaycomplaint/notification/store/schema-" + database + ".sql";
+	}
+
+	/**
+	 * Creates the table and its index unless they exist.
+	 * @param jdbc the template
+	 * @param tableName the table name
+	 */
+	public static void initialize(JdbcTemplate jdbc, String tableName) {
+		String table = checkTableName(tableName);
+		jdbc.execute((ConnectionCallback<Void>) (connection) -> {
+			String script = read(scriptLocation(connection.getMetaData().getDatabaseProductName()));
+			byte[] sql = script.replace(TABLE_PLACEHOLDER, table).getBytes(StandardCharsets.UTF_8);
+			ScriptUtils.executeSqlScript(connection, new ByteArrayResource(sql));
+			return null;
+		});
+	}
+
+	private static String read(String location) {
+		try (InputStream in = new ClassPathResource(location, JdbcDeduplicationSchema.class.getClassLoader())
+			.getInputStream()) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read " + location, ex);
+		}
+	}
+
+}

@@ -1,0 +1,96 @@
+package io.github.wechatpaycomplaint.notification.store;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+import io.github.wechatpaycomplaint.notification.NotificationClaim;
+import io.github.wechatpaycomplaint.notification.NotificationClaim.Status;
+import io.github.wechatpaycomplaint.notification.NotificationDeduplicationStore;
+
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+
+/**
+ * Keeps notification ids in Redis, shared by every instance: one key per id. A claim is {@code SET key
+ * "processing:<token>" NX PX lease}, so exactly one instance wins and a claim of a dead instance expires by itself.
+ * Marking done and releasing run as Lua scripts that first check that the key still holds the caller's token, so an
+ * instance whose lease ran out cannot overwrite or delete the claim of the instance that took over.
+ *
+ * @since 0.1.0
+ */
+public final class RedisNotificationDeduplicationStore implements NotificationDeduplicationStore {
+
+	private static final String PROCESSING = "processing:";
+
+	private static final String DONE = "done";
+
+	private static final RedisScript<Long> MARK_DONE = RedisScript.of("""
+			if redis.call('GET', KEYS[1]) == ARGV[1] then
+				redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+				return 1
+			end
+			return 0""", Long.class);
+
+	private static final RedisScript<Long> RELEASE = RedisScript.of("""
+			if redis.call('GET', KEYS[1]) == ARGV[1] then
+				return redis.call('DEL', KEYS[1])
+			end
+			return 0""", Long.class);
+
+	private static final int ATTEMPTS = 3;
+
+	private final StringRedisTemplate redis;
+
+	private final String keyPrefix;
+
+	/**
+	 * Creates a store.
+	 * @param redis the template
+	 * @param keyPrefix the prefix of every key, e.g. {@code wechatpay:complaint:notification:}
+	 */
+	public RedisNotificationDeduplicationStore(StringRedisTemplate redis, String keyPrefix) {
+		this.redis = Objects.requireNonNull(redis, "redis");
+		this.keyPrefix = Objects.requireNonNull(keyPrefix, "keyPrefix");
+	}
+
+	@Override
+	public NotificationClaim claim(String notificationId, Duration lease) {
+		String key = key(notificationId);
+		NotificationClaim claim = NotificationClaim.claimed(notificationId);
+		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+			if (Boolean.TRUE.equals(this.redis.opsForValue().setIfAbsent(key, PROCESSING + claim.token(), lease))) {
+				return claim;
+			}
+			String current = this.redis.opsForValue().get(key);
+			if (current != null) {
+				return NotificationClaim.refused(notificationId,
+						DONE.equals(current) ? Status.DUPLICATE : Status.IN_PROGRESS);
+			}
+			// Released or expired between the two commands: try again.
+		}
+		return NotificationClaim.refused(notificationId, Status.IN_PROGRESS);
+	}
+
+	@Override
+	public boolean markDone(NotificationClaim claim, Duration timeToLive) {
+		Long updated = this.redis.execute(MARK_DONE, List.of(key(claim.notificationId())),
+				PROCESSING + claim.requireToken(), DONE, Long.toString(timeToLive.toMillis()));
+		return updated != null && updated == 1L;
+	}
+
+	@Override
+	public void release(NotificationClaim claim) {
+		this.redis.execute(RELEASE, List.of(key(claim.notificationId())), PROCESSING + claim.requireToken());
+	}
+
+	private String key(String notificationId) {
+		return this.keyPrefix + notificationId;
+	}
+
+	@Override
+	public String toString() {
+		return "RedisNotificationDeduplicationStore[keyPrefix=" + this.keyPrefix + "]";
+	}
+
+}

@@ -1,0 +1,191 @@
+package io.github.wechatpaycomplaint.notification;
+
+import java.security.PublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.github.wechatpaycomplaint.crypto.ApiV3KeyCipher;
+import io.github.wechatpaycomplaint.crypto.PemKeys;
+import io.github.wechatpaycomplaint.crypto.RsaVerifier;
+import io.github.wechatpaycomplaint.crypto.SignatureMessages;
+import io.github.wechatpaycomplaint.crypto.SignedHeaders;
+import io.github.wechatpaycomplaint.crypto.WechatPaySignatureValidator;
+import io.github.wechatpaycomplaint.merchant.WechatPayPublicKey;
+import io.github.wechatpaycomplaint.notification.event.ComplaintNotificationEvent;
+import io.github.wechatpaycomplaint.notification.store.CaffeineNotificationDeduplicationStore;
+import io.github.wechatpaycomplaint.testsupport.NotificationBuilder;
+import io.github.wechatpaycomplaint.testsupport.NotificationBuilder.SignedNotification;
+import io.github.wechatpaycomplaint.testsupport.Vectors;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.support.GenericApplicationContext;
+
+/**
+ * Notifications per second through the whole handler (verify + decrypt + parse + de-duplicate in memory + publish to
+ * a listener of a real application context), beside raw RSA-2048 verification + AES-256-GCM decryption of the same
+ * notifications, measured in the same run: batches of 50 go through one and then the other, so that both see the
+ * same machine load. Single thread; the memory store already holds 50,000 ids, as in a running application. Run it with:
+ *
+ * <pre>
+ * ./mvnw -B -q -pl complaint-autoconfigure test-compile org.codehaus.mojo:exec-maven-plugin:3.6.4:java \
+ *     -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=io.github.wechatpaycomplaint.notification.NotificationThroughputBenchmark
+ * </pre>
+ *
+ * Optional arguments: number of distinct notifications (default 3000) and measured rounds (default 7).
+ */
+public final class NotificationThroughputBenchmark {
+
+	private static final long NOW = 1_763_856_000L;
+
+	private static final int BATCH = 50;
+
+	private static final int WARM_UP_ROUNDS = 5;
+
+	private NotificationThroughputBenchmark() {
+	}
+
+	public static void main(String[] args) {
+		int count = (args.length > 0) ? Integer.parseInt(args[0]) : 3000;
+		int rounds = (args.length > 1) ? Integer.parseInt(args[1]) : 7;
+		System.out.printf("Signing %d distinct notifications...%n", count);
+		List<SignedNotification> notifications = new ArrayList<>(count);
+		NotificationBuilder builder = NotificationBuilder.withVectorKeys(NOW);
+		for (int i = 0; i < count; i++) {
+			notifications.add(builder.id("bench-" + i).build());
+		}
+		List<Raw> raw = raw(notifications);
+		AtomicLong delivered = new AtomicLong();
+		try (GenericApplicationContext context = new GenericApplicationContext()) {
+			context.registerBean("counter", ApplicationListener.class,
+					() -> (ApplicationListener<ComplaintNotificationEvent>) (event) -> delivered.incrementAndGet());
+			context.refresh();
+			Crypto crypto = new Crypto(PemKeys.publicKey(Vectors.key("wechatpay_public_key_pem")),
+					new ApiV3KeyCipher(Vectors.key("api_v3_key")));
+			// Warm-up rounds (until the JIT has compiled both paths), then measured rounds.
+			double[] pipeline = new double[rounds];
+			double[] rawCrypto = new double[rounds];
+			for (int round = -WARM_UP_ROUNDS; round < rounds; round++) {
+				double[] rates = round(context, notifications, raw, crypto);
+				if (round >= 0) {
+					pipeline[round] = rates[0];
+					rawCrypto[round] = rates[1];
+				}
+			}
+			double pipelineMedian = median(pipeline);
+			double cryptoMedian = median(rawCrypto);
+			System.out.printf(Locale.ROOT, "events delivered: %d (expected %d)%n", delivered.get(),
+					(long) count * (rounds + WARM_UP_ROUNDS));
+			System.out.printf(Locale.ROOT, "raw RSA-2048 verify + AES-256-GCM decrypt : %,10.0f notifications/s "
+					+ "(median of %d rounds)%n", cryptoMedian, rounds);
+			System.out.printf(Locale.ROOT, "verify+decrypt+parse+dedup(memory)+publish: %,10.0f notifications/s "
+					+ "(median of %d rounds)%n", pipelineMedian, rounds);
+			System.out.printf(Locale.ROOT, "ratio pipeline / raw crypto               : %10.3f%n",
+					pipelineMedian / cryptoMedian);
+		}
+	}
+
+	/**
+	 * One round: the notifications in batches of {@value #BATCH}, each batch through the pipeline and then through
+	 * the raw crypto, so that both see the same machine load.
+	 * @return the pipeline rate and the raw crypto rate, per second
+	 */
+	private static double[] round(GenericApplicationContext context, List<SignedNotification> notifications,
+			List<Raw> raw, Crypto crypto) {
+		ComplaintNotificationHandler handler = handler(context);
+		long pipelineNanos = 0;
+		long rawNanos = 0;
+		for (int from = 0; from < notifications.size(); from += BATCH) {
+			int to = Math.min(from + BATCH, notifications.size());
+			long start = System.nanoTime();
+			for (SignedNotification notification : notifications.subList(from, to)) {
+				if (handler.handle(SignedHeaders.from(notification.headers()::get),
+						notification.body()) != ComplaintNotificationHandler.Outcome.HANDLED) {
+					throw new IllegalStateException("Not handled");
+				}
+			}
+			long middle = System.nanoTime();
+			for (Raw notification : raw.subList(from, to)) {
+				crypto.verifyAndDecrypt(notification);
+			}
+			long end = System.nanoTime();
+			pipelineNanos += middle - start;
+			rawNanos += end - middle;
+		}
+		return new double[] { perSecond(notifications.size(), pipelineNanos), perSecond(raw.size(), rawNanos) };
+	}
+
+	private static ComplaintNotificationHandler handler(GenericApplicationContext context) {
+		WechatPayPublicKey key = new WechatPayPublicKey(Vectors.key("wechatpay_public_key_id"),
+				PemKeys.publicKey(Vectors.key("wechatpay_public_key_pem")));
+		return new ComplaintNotificationHandler(
+				new WechatPaySignatureValidator(key, Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC),
+						Duration.ofMinutes(5)),
+				new NotificationParser(new JsonMapper(), new ApiV3KeyCipher(Vectors.key("api_v3_key"))),
+				warmStore(), context, Duration.ofMinutes(5), Duration.ofDays(8));
+	}
+
+	/**
+	 * A memory store that already holds ids, as in a running application (an empty store pays for growing its
+	 * tables on the first writes).
+	 */
+	private static CaffeineNotificationDeduplicationStore warmStore() {
+		CaffeineNotificationDeduplicationStore store = new CaffeineNotificationDeduplicationStore(100_000, Duration.ofDays(8));
+		for (int i = 0; i < 50_000; i++) {
+			store.markDone(store.claim("earlier-" + i, Duration.ofMinutes(5)), Duration.ofDays(8));
+		}
+		return store;
+	}
+
+	private static List<Raw> raw(List<SignedNotification> notifications) {
+		JsonMapper json = new JsonMapper();
+		List<Raw> raw = new ArrayList<>(notifications.size());
+		for (SignedNotification notification : notifications) {
+			JsonNode resource = json.readTree(notification.body()).get("resource");
+			raw.add(new Raw(notification.headers().get("Wechatpay-Timestamp"),
+					notification.headers().get("Wechatpay-Nonce"), notification.headers().get("Wechatpay-Signature"),
+					notification.body(), resource.get("associated_data").asString(),
+					resource.get("nonce").asString(), resource.get("ciphertext").asString()));
+		}
+		return raw;
+	}
+
+	private static double perSecond(int count, long nanos) {
+		return count / (nanos / 1e9);
+	}
+
+	private static double median(double[] values) {
+		double[] sorted = values.clone();
+		Arrays.sort(sorted);
+		return sorted[sorted.length / 2];
+	}
+
+	private record Crypto(PublicKey publicKey, ApiV3KeyCipher cipher) {
+
+		void verifyAndDecrypt(Raw notification) {
+			if (!RsaVerifier.verify(this.publicKey, SignatureMessages.answer(notification.timestamp(),
+					notification.nonce(), notification.body()), notification.signature())) {
+				throw new IllegalStateException("Bad signature");
+			}
+			if (this.cipher.decrypt(notification.associatedData(), notification.resourceNonce(),
+					notification.ciphertext()).length == 0) {
+				throw new IllegalStateException("Nothing decrypted");
+			}
+		}
+
+	}
+
+	private record Raw(String timestamp, String nonce, String signature, byte[] body, String associatedData,
+			String resourceNonce, String ciphertext) {
+	}
+
+}

@@ -1,0 +1,59 @@
+package io.github.wechatpaycomplaint.testsupport;
+
+import java.util.Map;
+
+import io.github.wechatpaycomplaint.autoconfigure.ComplaintClientAutoConfiguration;
+import io.github.wechatpaycomplaint.autoconfigure.ComplaintNotificationAutoConfiguration;
+import io.github.wechatpaycomplaint.testsupport.NotificationBuilder.SignedNotification;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/**
+ * A servlet application with the starter configured for the merchant of the official SDK vectors.
+ */
+public final class NotificationContexts {
+
+	public static final String PATH = "/wechatpay/complaint-notifications";
+
+	private NotificationContexts() {
+	}
+
+	public static WebApplicationContextRunner webRunner() {
+		return new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
+					HttpMessageConvertersAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
+					WebMvcAutoConfiguration.class, ComplaintClientAutoConfiguration.class,
+					ComplaintNotificationAutoConfiguration.class))
+			.withPropertyValues(merchantProperties());
+	}
+
+	public static String[] merchantProperties() {
+		return new String[] { "wechatpay.complaint.merchant.id=" + Vectors.key("mchid"),
+				"wechatpay.complaint.merchant.certificate-serial-number="
+						+ Vectors.key("merchant_certificate_serial_number"),
+				"wechatpay.complaint.merchant.private-key=" + Vectors.key("merchant_private_key_pkcs8_pem"),
+				"wechatpay.complaint.merchant.api-v3-key=" + Vectors.key("api_v3_key"),
+				"wechatpay.complaint.wechatpay-public-key.id=" + Vectors.key("wechatpay_public_key_id"),
+				"wechatpay.complaint.wechatpay-public-key.key=" + Vectors.key("wechatpay_public_key_pem") };
+	}
+
+	/** A POST of a signed notification, as WeChat Pay sends it. */
+	public static MockHttpServletRequestBuilder post(SignedNotification notification) {
+		MockHttpServletRequestBuilder request = MockMvcRequestBuilders.post(PATH)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(notification.body());
+		for (Map.Entry<String, String> header : notification.headers().entrySet()) {
+			request.header(header.getKey(), header.getValue());
+		}
+		return request;
+	}
+
+}
