@@ -47,6 +47,9 @@ public class ComplaintProperties {
 	@Valid
 	private final Notification notification = new Notification();
 
+	@Valid
+	private final Reconciliation reconciliation = new Reconciliation();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -69,6 +72,10 @@ public class ComplaintProperties {
 
 	public Client getClient() {
 		return this.client;
+	}
+
+	public Reconciliation getReconciliation() {
+		return this.reconciliation;
 	}
 
 	public Notification getNotification() {
@@ -828,6 +835,84 @@ public class ComplaintProperties {
 
 			}
 
+		}
+
+	}
+
+	/**
+	 * The reconciliation job that finds complaints whose notification was lost.
+	 */
+	public static class Reconciliation {
+
+		/**
+		 * Whether to list recent complaints on a schedule and publish a ComplaintReconciledEvent for every complaint
+		 * state not reported before.
+		 */
+		private boolean enabled = false;
+
+		/**
+		 * Time between the end of one run and the start of the next.
+		 */
+		@NotNull
+		private Duration interval = Duration.ofMinutes(10);
+
+		/**
+		 * Delay between the application's start and the first run.
+		 */
+		@NotNull
+		private Duration initialDelay = Duration.ofMinutes(1);
+
+		/**
+		 * Days of complaints to list, by filing date, today (China time) included.
+		 */
+		@jakarta.validation.constraints.Min(1)
+		@jakarta.validation.constraints.Max(90)
+		private int lookBackDays = 7;
+
+		/**
+		 * How long the run lock and a complaint state being published hold if the instance dies meanwhile.
+		 */
+		@NotNull
+		private Duration lockLease = Duration.ofMinutes(10);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getInterval() {
+			return this.interval;
+		}
+
+		public void setInterval(Duration interval) {
+			this.interval = interval;
+		}
+
+		public Duration getInitialDelay() {
+			return this.initialDelay;
+		}
+
+		public void setInitialDelay(Duration initialDelay) {
+			this.initialDelay = initialDelay;
+		}
+
+		public int getLookBackDays() {
+			return this.lookBackDays;
+		}
+
+		public void setLookBackDays(int lookBackDays) {
+			this.lookBackDays = lookBackDays;
+		}
+
+		public Duration getLockLease() {
+			return this.lockLease;
+		}
+
+		public void setLockLease(Duration lockLease) {
+			this.lockLease = lockLease;
 		}
 
 	}

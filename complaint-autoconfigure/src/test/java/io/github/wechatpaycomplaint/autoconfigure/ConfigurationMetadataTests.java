@@ -56,7 +56,14 @@ class ConfigurationMetadataTests {
 			.containsEntry("wechatpay.complaint.client.rate-limit.max-wait", "10s")
 			.containsEntry("wechatpay.complaint.client.rate-limit.list.permits", "200")
 			.containsEntry("wechatpay.complaint.client.rate-limit.feedback.permits", "60")
-			.containsEntry("wechatpay.complaint.client.rate-limit.feedback.period", "1m");
+			.containsEntry("wechatpay.complaint.client.rate-limit.feedback.period", "1m")
+			.containsEntry("wechatpay.complaint.reconciliation.enabled", "false")
+			.containsEntry("wechatpay.complaint.reconciliation.interval", "10m")
+			.containsEntry("wechatpay.complaint.reconciliation.initial-delay", "1m")
+			.containsEntry("wechatpay.complaint.reconciliation.look-back-days", "7")
+			.containsEntry("wechatpay.complaint.reconciliation.lock-lease", "10m")
+			.containsEntry("wechatpay.complaint.notification.path", "/wechatpay/complaint-notifications")
+			.containsEntry("wechatpay.complaint.notification.deduplication.store", "memory");
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.init.ScriptUtils;
@@ -76,6 +77,29 @@ public final class JdbcDeduplicationSchema {
 	 */
 	public static void initialize(JdbcTemplate jdbc, String tableName) {
 		String table = checkTableName(tableName);
+		for (int attempt = 1;; attempt++) {
+			try {
+				runScript(jdbc, table);
+				return;
+			}
+			catch (DataAccessException ex) {
+				// Instances starting together race on CREATE ... IF NOT EXISTS (PostgreSQL reports a duplicate in its
+				// catalog). The statements are idempotent: once the other instance is done, running them again works.
+				if (attempt >= 3) {
+					throw ex;
+				}
+				try {
+					Thread.sleep(200L * attempt);
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					throw ex;
+				}
+			}
+		}
+	}
+
+	private static void runScript(JdbcTemplate jdbc, String table) {
 		jdbc.execute((ConnectionCallback<Void>) (connection) -> {
 			String script = read(scriptLocation(connection.getMetaData().getDatabaseProductName()));
 			byte[] sql = script.replace(TABLE_PLACEHOLDER, table).getBytes(StandardCharsets.UTF_8);

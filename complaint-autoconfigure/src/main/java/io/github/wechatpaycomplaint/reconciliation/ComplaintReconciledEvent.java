@@ -1,0 +1,46 @@
+package io.github.wechatpaycomplaint.reconciliation;
+
+import io.github.wechatpaycomplaint.model.Complaint;
+import io.github.wechatpaycomplaint.model.ComplaintState;
+
+import org.springframework.context.ApplicationEvent;
+
+/**
+ * A complaint found by reconciliation in a state no earlier reconciliation run reported: its notification may have
+ * been lost. Published once per complaint state across all instances; handle it like a notification, idempotently
+ * (check the complaint's state before acting).
+ *
+ * @since 0.1.0
+ */
+public class ComplaintReconciledEvent extends ApplicationEvent {
+
+	private final Complaint complaint;
+
+	public ComplaintReconciledEvent(Object source, Complaint complaint) {
+		super(source);
+		this.complaint = complaint;
+	}
+
+	/**
+	 * The complaint as listed (its {@code payer_phone} decrypted and masked).
+	 * @return the complaint
+	 */
+	public Complaint getComplaint() {
+		return this.complaint;
+	}
+
+	public String getComplaintId() {
+		return this.complaint.complaintId();
+	}
+
+	public ComplaintState getComplaintState() {
+		return this.complaint.complaintState();
+	}
+
+	@Override
+	public String toString() {
+		return "ComplaintReconciledEvent[complaintId=" + getComplaintId() + ", state=" + getComplaintState()
+				+ ", userComplaintTimes=" + this.complaint.userComplaintTimes() + "]";
+	}
+
+}
