@@ -11,7 +11,6 @@ import io.github.wechatpaycomplaint.notification.NotificationDeduplicationStore;
 import io.github.wechatpaycomplaint.notification.NotificationParser;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -23,6 +22,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.web.servlet.function.RequestPredicates;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
@@ -45,20 +45,13 @@ import org.springframework.web.servlet.function.ServerResponse;
 @ConditionalOnBooleanProperty(name = ComplaintNotificationAutoConfiguration.ENABLED, matchIfMissing = true)
 @ConditionalOnBean({ WechatPayMerchant.class, WechatPayVerificationKeys.class })
 @EnableConfigurationProperties(ComplaintProperties.class)
+@Import(NotificationDeduplicationStoreConfiguration.class)
 public final class ComplaintNotificationAutoConfiguration {
 
 	static final String ENABLED = ComplaintProperties.PREFIX + ".notification.enabled";
 
 	/** Name of the route bean; define a bean with this name to replace the route. */
 	public static final String ROUTER_BEAN_NAME = "complaintNotificationRouter";
-
-	@Bean
-	@ConditionalOnMissingBean
-	NotificationDeduplicationStore complaintNotificationDeduplicationStore(ComplaintProperties properties,
-			BeanFactory beanFactory, ObjectProvider<Clock> clock) {
-		return new NotificationDeduplicationStoreFactory(beanFactory, clock.getIfUnique(Clock::systemUTC))
-			.create(properties.getNotification().getDeduplication());
-	}
 
 	@Bean
 	@ConditionalOnMissingBean

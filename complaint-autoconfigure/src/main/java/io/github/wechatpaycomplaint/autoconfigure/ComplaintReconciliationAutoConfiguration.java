@@ -8,7 +8,6 @@ import io.github.wechatpaycomplaint.notification.NotificationDeduplicationStore;
 import io.github.wechatpaycomplaint.reconciliation.ComplaintReconciler;
 import io.github.wechatpaycomplaint.reconciliation.ReconciliationScheduler;
 
-import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -17,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /**
  * Auto-configuration for the reconciliation job ({@code wechatpay.complaint.reconciliation.enabled=true}): it shares
@@ -31,15 +31,8 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnBooleanProperty(name = ComplaintProperties.PREFIX + ".reconciliation.enabled")
 @ConditionalOnBean(WechatPayComplaintClient.class)
 @EnableConfigurationProperties(ComplaintProperties.class)
+@Import(NotificationDeduplicationStoreConfiguration.class)
 public final class ComplaintReconciliationAutoConfiguration {
-
-	@Bean
-	@ConditionalOnMissingBean
-	NotificationDeduplicationStore complaintNotificationDeduplicationStore(ComplaintProperties properties,
-			BeanFactory beanFactory, ObjectProvider<Clock> clock) {
-		return new NotificationDeduplicationStoreFactory(beanFactory, clock.getIfUnique(Clock::systemUTC))
-			.create(properties.getNotification().getDeduplication());
-	}
 
 	@Bean
 	@ConditionalOnMissingBean
