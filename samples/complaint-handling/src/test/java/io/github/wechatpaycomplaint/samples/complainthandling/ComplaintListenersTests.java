@@ -29,6 +29,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -81,7 +82,7 @@ class ComplaintListenersTests {
 
 		assertThat(this.received.all()).singleElement().isInstanceOf(ComplaintCreatedEvent.class);
 		ArgumentCaptor<ComplaintReply> reply = ArgumentCaptor.forClass(ComplaintReply.class);
-		then(this.client).should().reply(org.mockito.ArgumentMatchers.eq(COMPLAINT_ID), reply.capture());
+		then(this.client).should().reply(eq(COMPLAINT_ID), reply.capture());
 		assertThat(reply.getValue().complaintedMchid()).isEqualTo(MCHID);
 		assertThat(reply.getValue().responseImages()).containsExactly("file752398_7983424");
 		then(this.client).should().complete(COMPLAINT_ID, MCHID);

@@ -31,15 +31,16 @@ public final class SimulatedComplaintHandlingApplication {
 
 	public static void main(String[] args) {
 		WechatPayComplaintSimulator simulator = WechatPayComplaintSimulator.start(SimulatorSettings.defaults()
-			.port(freePortOr(PREFERRED_SIMULATOR_PORT))
-			.retryBackoff(java.time.Duration.ofSeconds(2)));
+			.port(freePortOr(PREFERRED_SIMULATOR_PORT)));
 		SpringApplication application = new SpringApplication(ComplaintHandlingApplication.class,
 				SimulatedComplaintStory.class);
 		application.setAdditionalProfiles("simulator");
 		application.addInitializers((context) -> {
 			Map<String, Object> properties = new LinkedHashMap<>(simulator.applicationProperties());
-			// Any free port: the simulator is told where the application listens.
-			properties.putIfAbsent("server.port", "0");
+			if (!context.getEnvironment().containsProperty("server.port")) {
+				// Any free port: the simulator is told where the application listens.
+				properties.put("server.port", "0");
+			}
 			context.getEnvironment()
 				.getPropertySources()
 				.addFirst(new MapPropertySource("wechatpaySimulator", properties));
