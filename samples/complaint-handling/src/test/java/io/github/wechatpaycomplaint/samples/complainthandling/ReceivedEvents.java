@@ -1,0 +1,40 @@
+package io.github.wechatpaycomplaint.samples.complainthandling;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.github.wechatpaycomplaint.notification.event.ComplaintNotificationEvent;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.event.EventListener;
+
+/**
+ * Records every complaint event the starter publishes, for the tests to count.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+class ReceivedEvents {
+
+	private final List<ComplaintNotificationEvent> events = new CopyOnWriteArrayList<>();
+
+	@EventListener
+	void on(ComplaintNotificationEvent event) {
+		this.events.add(event);
+	}
+
+	List<ComplaintNotificationEvent> all() {
+		return List.copyOf(this.events);
+	}
+
+	List<ComplaintNotificationEvent> of(String complaintId) {
+		return this.events.stream().filter((event) -> event.getComplaintId().equals(complaintId)).toList();
+	}
+
+	<E extends ComplaintNotificationEvent> List<E> of(String complaintId, Class<E> type) {
+		return of(complaintId).stream().filter(type::isInstance).map(type::cast).toList();
+	}
+
+	void clear() {
+		this.events.clear();
+	}
+
+}

@@ -1,0 +1,62 @@
+package io.github.wechatpaycomplaint.samples.complainthandling;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.github.wechatpaycomplaint.simulator.SimulatorSettings;
+import io.github.wechatpaycomplaint.simulator.WechatPayComplaintSimulator;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Runs the sample on an in-process WeChat Pay simulator, with no account, no network and no key setup:
+ * {@code ./mvnw -pl samples/complaint-handling spring-boot:test-run}.
+ *
+ * <p>
+ * It starts the simulator (fresh keys, port 8090 when free), hands the application the simulator's
+ * {@code wechatpay.complaint.*} properties ahead of {@code application.yml}, activates the {@code simulator} profile,
+ * and adds {@link SimulatedComplaintStory}, which points the simulator's notifications at the application and plays
+ * a user. It lives in {@code src/test} so nothing of it reaches the production jar.
+ */
+public final class SimulatedComplaintHandlingApplication {
+
+	private static final int PREFERRED_SIMULATOR_PORT = 8090;
+
+	private SimulatedComplaintHandlingApplication() {
+	}
+
+	public static void main(String[] args) {
+		WechatPayComplaintSimulator simulator = WechatPayComplaintSimulator.start(SimulatorSettings.defaults()
+			.port(freePortOr(PREFERRED_SIMULATOR_PORT)));
+		SpringApplication application = new SpringApplication(ComplaintHandlingApplication.class,
+				SimulatedComplaintStory.class);
+		application.setAdditionalProfiles("simulator");
+		application.addInitializers((context) -> {
+			Map<String, Object> properties = new LinkedHashMap<>(simulator.applicationProperties());
+			if (!context.getEnvironment().containsProperty("server.port")) {
+				// Any free port: the simulator is told where the application listens.
+				properties.put("server.port", "0");
+			}
+			context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new MapPropertySource("wechatpaySimulator", properties));
+			context.getBeanFactory().registerSingleton("wechatPayComplaintSimulator", simulator);
+			context.addApplicationListener((ContextClosedEvent event) -> simulator.close());
+		});
+		application.run(args);
+	}
+
+	private static int freePortOr(int preferred) {
+		try (ServerSocket socket = new ServerSocket(preferred)) {
+			return preferred;
+		}
+		catch (IOException ex) {
+			return 0;
+		}
+	}
+
+}
