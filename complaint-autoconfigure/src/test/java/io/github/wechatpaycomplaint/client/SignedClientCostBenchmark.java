@@ -1,15 +1,8 @@
 package io.github.wechatpaycomplaint.client;
 
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
-import com.sun.net.httpserver.HttpServer;
 import io.github.wechatpaycomplaint.autoconfigure.ComplaintClientAutoConfiguration;
 import io.github.wechatpaycomplaint.crypto.RsaSigner;
 import io.github.wechatpaycomplaint.crypto.SignatureMessages;
@@ -26,9 +19,9 @@ import org.springframework.web.client.RestClient;
 
 /**
  * The signed client's cost per call: the starter's signing and verifying {@link RestClient} against a plain
- * {@link RestClient} (same request factory) calling the same local stub on 127.0.0.1, in the same run, beside the
- * raw RSA-2048 signing time. The stub serves one pre-signed answer (re-signed every 30 s) so that both clients pay
- * the same server cost. Single thread; rounds alternate plain and signed. Run it with:
+ * {@link RestClient} (JDK HttpClient, HTTP/1.1) calling the same local stub on 127.0.0.1, in the same run, beside the
+ * raw RSA-2048 signing time. The stub (WireMock) serves one pre-signed answer (re-signed every 30 s) so that both
+ * clients pay the same server cost. Single thread; rounds alternate plain and signed. Run it with:
  *
  * <pre>
  * ./mvnw -B -q -pl complaint-autoconfigure test-compile org.codehaus.mojo:exec-maven-plugin:3.6.4:java \
@@ -54,19 +47,7 @@ public final class SignedClientCostBenchmark {
 		int calls = (args.length > 0) ? Integer.parseInt(args[0]) : 2000;
 		int rounds = (args.length > 1) ? Integer.parseInt(args[1]) : 7;
 		try (WechatPayStandIn keys = new WechatPayStandIn()) {
-			AtomicReference<Map<String, String>> headers = new AtomicReference<>(sign(keys));
-			HttpServer stub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
-			byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
-			stub.createContext("/", (exchange) -> {
-				exchange.getRequestBody().readAllBytes();
-				exchange.getResponseHeaders().add("Content-Type", "application/json");
-				headers.get().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-				exchange.sendResponseHeaders(200, body.length);
-				try (OutputStream out = exchange.getResponseBody()) {
-					out.write(body);
-				}
-			});
-			stub.start();
+			keys.stub(com.github.tomakehurst.wiremock.client.WireMock.get(PATH).willReturn(keys.signedAnswer(200, BODY)));
 			Thread resigner = new Thread(() -> {
 				while (!Thread.currentThread().isInterrupted()) {
 					try {
@@ -75,12 +56,13 @@ public final class SignedClientCostBenchmark {
 					catch (InterruptedException ex) {
 						return;
 					}
-					headers.set(sign(keys));
+					keys.stub(com.github.tomakehurst.wiremock.client.WireMock.get(PATH)
+						.willReturn(keys.signedAnswer(200, BODY)));
 				}
 			});
 			resigner.setDaemon(true);
 			resigner.start();
-			String base = "http://127.0.0.1:" + stub.getAddress().getPort();
+			String base = keys.baseUri();
 			try {
 				new ApplicationContextRunner()
 					.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
@@ -98,14 +80,15 @@ public final class SignedClientCostBenchmark {
 						RestClient signed = context.getBean(WechatPayComplaintRestClient.BEAN_NAME, RestClient.class);
 						RestClient plain = RestClient.builder()
 							.baseUrl(base)
-							.requestFactory(ClientHttpRequestFactoryBuilder.detect().build())
+							.requestFactory(ClientHttpRequestFactoryBuilder.jdk()
+								.withHttpClientCustomizer((http) -> http.version(java.net.http.HttpClient.Version.HTTP_1_1))
+								.build())
 							.build();
 						measure(plain, signed, calls, rounds);
 					});
 			}
 			finally {
 				resigner.interrupt();
-				stub.stop(0);
 			}
 		}
 	}
@@ -152,10 +135,6 @@ public final class SignedClientCostBenchmark {
 			signer.sign(SignatureMessages.request("GET", PATH, 1_763_856_000L + i, "nonce" + i, new byte[0]));
 		}
 		return (System.nanoTime() - start) / 1e3 / calls;
-	}
-
-	private static Map<String, String> sign(WechatPayStandIn keys) {
-		return keys.signer().headers(BODY, Instant.now().getEpochSecond());
 	}
 
 	private static double median(double[] values) {
