@@ -7,6 +7,7 @@ import io.github.wechatpaycomplaint.merchant.WechatPayMerchant;
 import io.github.wechatpaycomplaint.merchant.WechatPayVerificationKeys;
 import io.github.wechatpaycomplaint.notification.ComplaintNotificationEndpoint;
 import io.github.wechatpaycomplaint.notification.ComplaintNotificationHandler;
+import io.github.wechatpaycomplaint.notification.ComplaintNotificationObserver;
 import io.github.wechatpaycomplaint.notification.NotificationDeduplicationStore;
 import io.github.wechatpaycomplaint.notification.NotificationParser;
 import tools.jackson.databind.json.JsonMapper;
@@ -72,9 +73,10 @@ public final class ComplaintNotificationAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ComplaintNotificationEndpoint complaintNotificationEndpoint(ComplaintProperties properties,
-			ComplaintNotificationHandler handler, ObjectProvider<JsonMapper> jsonMapper) {
-		return new ComplaintNotificationEndpoint(handler,
-				properties.getNotification().getMaxBodySize().toBytes(), jsonMapper.getIfAvailable(JsonMapper::new));
+			ComplaintNotificationHandler handler, ObjectProvider<JsonMapper> jsonMapper,
+			ObjectProvider<ComplaintNotificationObserver> observers) {
+		return new ComplaintNotificationEndpoint(handler, properties.getNotification().getMaxBodySize().toBytes(),
+				jsonMapper.getIfAvailable(JsonMapper::new), observers.orderedStream().toList());
 	}
 
 	@Bean(ROUTER_BEAN_NAME)

@@ -50,6 +50,9 @@ public class ComplaintProperties {
 	@Valid
 	private final Reconciliation reconciliation = new Reconciliation();
 
+	@Valid
+	private final Health health = new Health();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -80,6 +83,10 @@ public class ComplaintProperties {
 
 	public Notification getNotification() {
 		return this.notification;
+	}
+
+	public Health getHealth() {
+		return this.health;
 	}
 
 	/**
@@ -835,6 +842,68 @@ public class ComplaintProperties {
 
 			}
 
+		}
+
+		/**
+		 * Public HTTPS URL at which WeChat Pay reaches the notification endpoint (no query string), e.g.
+		 * https://pay.example.com/wechatpay/complaint-notifications. Used by register-on-startup.
+		 */
+		private @Nullable String publicUrl;
+
+		/**
+		 * Whether to register public-url with WeChat Pay once the application is ready: create it when none is
+		 * registered, update it when another URL is, and leave it alone when it is the same.
+		 */
+		private boolean registerOnStartup;
+
+		/**
+		 * Whether a failed registration stops the application. When false, it is logged and the application runs.
+		 */
+		private boolean failOnRegistrationError;
+
+		public @Nullable String getPublicUrl() {
+			return this.publicUrl;
+		}
+
+		public void setPublicUrl(@Nullable String publicUrl) {
+			this.publicUrl = publicUrl;
+		}
+
+		public boolean isRegisterOnStartup() {
+			return this.registerOnStartup;
+		}
+
+		public void setRegisterOnStartup(boolean registerOnStartup) {
+			this.registerOnStartup = registerOnStartup;
+		}
+
+		public boolean isFailOnRegistrationError() {
+			return this.failOnRegistrationError;
+		}
+
+		public void setFailOnRegistrationError(boolean failOnRegistrationError) {
+			this.failOnRegistrationError = failOnRegistrationError;
+		}
+
+	}
+
+	/**
+	 * The Actuator health indicator (when Actuator is present).
+	 */
+	public static class Health {
+
+		/**
+		 * Show a warning in the health details when the newest platform certificate expires within this.
+		 */
+		@NotNull
+		private Duration certificateExpiryWarning = Duration.ofDays(7);
+
+		public Duration getCertificateExpiryWarning() {
+			return this.certificateExpiryWarning;
+		}
+
+		public void setCertificateExpiryWarning(Duration certificateExpiryWarning) {
+			this.certificateExpiryWarning = certificateExpiryWarning;
 		}
 
 	}

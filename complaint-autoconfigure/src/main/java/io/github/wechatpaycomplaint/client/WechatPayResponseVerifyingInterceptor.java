@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 import io.github.wechatpaycomplaint.crypto.SignatureVerificationException;
 import io.github.wechatpaycomplaint.crypto.SignedHeaders;
 import io.github.wechatpaycomplaint.crypto.WechatPaySignatureValidator;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,6 +41,8 @@ public final class WechatPayResponseVerifyingInterceptor implements ClientHttpRe
 	public static final String REQUEST_ID = "Request-ID";
 
 	// GET /v3/merchant-service/images/{media_id} and /v3/global/merchant-service/images/{media_id}; never the upload.
+	private static final Log logger = LogFactory.getLog(WechatPayResponseVerifyingInterceptor.class);
+
 	private static final Pattern UNSIGNED_IMAGE_DOWNLOAD = Pattern
 		.compile("^/v3/(global/)?merchant-service/images/(?!upload$)[^/]+$");
 
@@ -65,20 +69,35 @@ public final class WechatPayResponseVerifyingInterceptor implements ClientHttpRe
 		String requestId = response.getHeaders().getFirst(REQUEST_ID);
 		SignedHeaders signedHeaders = SignedHeaders.from(response.getHeaders()::getFirst);
 		if (error && !signedHeaders.anyPresent()) {
-			throw apiException(status, statusText, bytes, requestId, false);
+			throw logged(request, apiException(status, statusText, bytes, requestId, false));
 		}
 		try {
 			this.validator.validate(signedHeaders, bytes);
 		}
 		catch (SignatureVerificationException ex) {
+			logger.warn("WeChat Pay answer refused: " + request.getMethod() + " " + request.getURI().getRawPath()
+					+ " -> " + status.value() + ", signature " + ex.getReason() + " (Request-ID: "
+					+ ((requestId != null) ? requestId : "none") + ")");
 			throw new SignatureVerificationException(ex.getReason(), "Answer to " + request.getMethod() + " "
 					+ request.getURI().getRawPath() + " refused: " + ex.getMessage() + " (Request-ID: "
 					+ ((requestId != null) ? requestId : "none") + ")");
 		}
 		if (error) {
-			throw apiException(status, statusText, bytes, requestId, true);
+			throw logged(request, apiException(status, statusText, bytes, requestId, true));
 		}
 		return new BufferedClientHttpResponse(response, bytes);
+	}
+
+	// One WARN line per failed call: what support needs (Request-ID) and nothing personal: the path without its
+	// query, the status and code; never the body, WeChat Pay's message or a header value but the Request-ID.
+	private static WechatPayApiException logged(HttpRequest request, WechatPayApiException ex) {
+		if (logger.isWarnEnabled()) {
+			logger.warn("WeChat Pay call failed: " + request.getMethod() + " " + request.getURI().getRawPath() + " -> "
+					+ ex.getStatusCode() + " " + ((ex.getCode() != null) ? ex.getCode() : "(no code)")
+					+ " (Request-ID: " + ((ex.getRequestId() != null) ? ex.getRequestId() : "none")
+					+ (ex.isVerified() ? "" : ", unsigned answer") + ")");
+		}
+		return ex;
 	}
 
 	/**

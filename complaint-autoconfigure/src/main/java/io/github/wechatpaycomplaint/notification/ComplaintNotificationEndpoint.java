@@ -3,6 +3,7 @@ package io.github.wechatpaycomplaint.notification;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import java.util.OptionalLong;
 import io.github.wechatpaycomplaint.crypto.SignedHeaders;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpMethod;
@@ -36,6 +38,8 @@ public final class ComplaintNotificationEndpoint {
 
 	private final JsonMapper jsonMapper;
 
+	private final List<ComplaintNotificationObserver> observers;
+
 	/**
 	 * Creates an endpoint.
 	 * @param handler handles accepted deliveries
@@ -44,9 +48,22 @@ public final class ComplaintNotificationEndpoint {
 	 */
 	public ComplaintNotificationEndpoint(ComplaintNotificationHandler handler, long maxBodySize,
 			JsonMapper jsonMapper) {
+		this(handler, maxBodySize, jsonMapper, List.of());
+	}
+
+	/**
+	 * Creates an endpoint that tells observers how each delivery ended.
+	 * @param handler handles accepted deliveries
+	 * @param maxBodySize the largest body accepted, in bytes
+	 * @param jsonMapper writes the error answers
+	 * @param observers told of each outcome, such as metrics
+	 */
+	public ComplaintNotificationEndpoint(ComplaintNotificationHandler handler, long maxBodySize,
+			JsonMapper jsonMapper, List<ComplaintNotificationObserver> observers) {
 		this.handler = Objects.requireNonNull(handler, "handler");
 		this.maxBodySize = maxBodySize;
 		this.jsonMapper = Objects.requireNonNull(jsonMapper, "jsonMapper");
+		this.observers = List.copyOf(observers);
 	}
 
 	/**
@@ -58,16 +75,40 @@ public final class ComplaintNotificationEndpoint {
 		try {
 			checkRequest(request);
 			byte[] body = readBody(request);
-			this.handler.handle(SignedHeaders.from(request.headers()::firstHeader), body);
+			ComplaintNotificationHandler.Outcome outcome = this.handler
+				.handle(SignedHeaders.from(request.headers()::firstHeader), body);
+			observe(outcome, null);
 			return ServerResponse.noContent().build();
 		}
 		catch (NotificationRejectedException ex) {
 			log(ex);
+			observe(null, ex.getRejection());
 			return refuse(ex.getRejection());
 		}
 		catch (RuntimeException ex) {
 			logger.error("Complaint notification could not be handled; WeChat Pay will deliver it again", ex);
+			observe(null, NotificationRejection.INTERNAL_ERROR);
 			return refuse(NotificationRejection.INTERNAL_ERROR);
+		}
+	}
+
+	private void observe(ComplaintNotificationHandler.@Nullable Outcome outcome,
+			@Nullable NotificationRejection rejection) {
+		for (ComplaintNotificationObserver observer : this.observers) {
+			try {
+				if (rejection != null) {
+					observer.refused(rejection);
+				}
+				else if (outcome == ComplaintNotificationHandler.Outcome.DUPLICATE) {
+					observer.duplicate();
+				}
+				else {
+					observer.handled();
+				}
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Complaint notification observer " + observer + " failed; the answer is unchanged", ex);
+			}
 		}
 	}
 

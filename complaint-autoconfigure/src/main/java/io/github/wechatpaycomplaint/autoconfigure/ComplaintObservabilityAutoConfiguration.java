@@ -1,0 +1,109 @@
+package io.github.wechatpaycomplaint.autoconfigure;
+
+import java.time.Clock;
+
+import io.github.wechatpaycomplaint.client.WechatPayRestClientCustomizer;
+import io.github.wechatpaycomplaint.merchant.WechatPayMerchant;
+import io.github.wechatpaycomplaint.merchant.WechatPayVerificationKeys;
+import io.github.wechatpaycomplaint.notification.NotificationDeduplicationStore;
+import io.github.wechatpaycomplaint.observability.ComplaintApiMetricsInterceptor;
+import io.github.wechatpaycomplaint.observability.ComplaintHealthIndicator;
+import io.github.wechatpaycomplaint.observability.ComplaintNotificationMetrics;
+import io.github.wechatpaycomplaint.observability.NotificationActivity;
+import io.github.wechatpaycomplaint.observability.TimedNotificationDeduplicationStore;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Auto-configuration of the starter's Micrometer meters (when a {@link MeterRegistry} is present) and of its Actuator
+ * health indicator (when Spring Boot's health support is present).
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = { ComplaintClientAutoConfiguration.class, ComplaintNotificationAutoConfiguration.class },
+		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
+@ConditionalOnBooleanProperty(name = ComplaintProperties.PREFIX + ".enabled", matchIfMissing = true)
+@EnableConfigurationProperties(ComplaintProperties.class)
+public final class ComplaintObservabilityAutoConfiguration {
+
+	/** Name of the health indicator bean; Actuator shows it as {@code wechatpayComplaint}. */
+	public static final String HEALTH_INDICATOR_BEAN_NAME = "wechatpayComplaintHealthIndicator";
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	@ConditionalOnBean(MeterRegistry.class)
+	static class MetricsConfiguration {
+
+		// Added by the factory before the starter's own interceptors, so it times a call as the caller sees it.
+		@Bean
+		@ConditionalOnMissingBean(name = "wechatPayComplaintMetricsCustomizer")
+		WechatPayRestClientCustomizer wechatPayComplaintMetricsCustomizer(MeterRegistry registry) {
+			ComplaintApiMetricsInterceptor interceptor = new ComplaintApiMetricsInterceptor(registry);
+			return (builder) -> builder.requestInterceptors((interceptors) -> {
+				interceptors.removeIf(ComplaintApiMetricsInterceptor.class::isInstance);
+				interceptors.add(0, interceptor);
+			});
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		ComplaintNotificationMetrics complaintNotificationMetrics(MeterRegistry registry) {
+			return new ComplaintNotificationMetrics(registry);
+		}
+
+		@Bean
+		static BeanPostProcessor complaintDeduplicationStoreTimer(ObjectProvider<MeterRegistry> registry) {
+			return new BeanPostProcessor() {
+
+				@Override
+				public Object postProcessAfterInitialization(Object bean, String beanName) {
+					if (bean instanceof NotificationDeduplicationStore
+							&& !(bean instanceof TimedNotificationDeduplicationStore)) {
+						return new TimedNotificationDeduplicationStore((NotificationDeduplicationStore) bean,
+								registry.getObject());
+					}
+					return bean;
+				}
+
+			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(HealthIndicator.class)
+	@ConditionalOnEnabledHealthIndicator("wechatpay-complaint")
+	@ConditionalOnBean({ WechatPayMerchant.class, WechatPayVerificationKeys.class })
+	static class HealthConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		NotificationActivity complaintNotificationActivity(ObjectProvider<Clock> clock) {
+			return new NotificationActivity(clock.getIfUnique(Clock::systemUTC));
+		}
+
+		@Bean(HEALTH_INDICATOR_BEAN_NAME)
+		@ConditionalOnMissingBean(name = HEALTH_INDICATOR_BEAN_NAME)
+		ComplaintHealthIndicator wechatpayComplaintHealthIndicator(ComplaintProperties properties,
+				WechatPayMerchant merchant, WechatPayVerificationKeys keys, NotificationActivity activity,
+				ObjectProvider<Clock> clock) {
+			return new ComplaintHealthIndicator(merchant, keys, activity, clock.getIfUnique(Clock::systemUTC),
+					properties.getHealth().getCertificateExpiryWarning());
+		}
+
+	}
+
+}

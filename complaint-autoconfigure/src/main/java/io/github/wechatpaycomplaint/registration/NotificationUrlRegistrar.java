@@ -1,0 +1,121 @@
+package io.github.wechatpaycomplaint.registration;
+
+import java.util.Objects;
+import java.util.Optional;
+
+import io.github.wechatpaycomplaint.api.WechatPayComplaintClient;
+import io.github.wechatpaycomplaint.model.NotificationUrl;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
+
+/**
+ * Registers the notification URL with WeChat Pay once the application is ready: queries the registered URL, creates
+ * it when there is none, updates it when it differs, and leaves it alone when it is the same. A failure is logged and
+ * the application keeps running, unless it was asked to fail, when {@link NotificationUrlRegistrationException} stops
+ * it.
+ *
+ * @since 0.1.0
+ */
+public final class NotificationUrlRegistrar implements ApplicationListener<ApplicationReadyEvent> {
+
+	private static final Log logger = LogFactory.getLog(NotificationUrlRegistrar.class);
+
+	private final WechatPayComplaintClient client;
+
+	private final String url;
+
+	private final boolean failOnError;
+
+	/**
+	 * Creates a registrar.
+	 * @param client the complaint client
+	 * @param url the public HTTPS URL of the notification endpoint, already validated
+	 * @param failOnError whether a failure is thrown rather than logged
+	 */
+	public NotificationUrlRegistrar(WechatPayComplaintClient client, String url, boolean failOnError) {
+		this.client = Objects.requireNonNull(client, "client");
+		this.url = Objects.requireNonNull(url, "url");
+		this.failOnError = failOnError;
+	}
+
+	@Override
+	public void onApplicationEvent(ApplicationReadyEvent event) {
+		register();
+	}
+
+	/**
+	 * Registers the URL now.
+	 * @return what was done, or {@link Action#FAILED} when it failed and failures are only logged
+	 * @throws NotificationUrlRegistrationException when it failed and failures stop the application
+	 */
+	public Action register() {
+		try {
+			Action action = registerOrThrow();
+			logger.info(describe(action));
+			return action;
+		}
+		catch (RuntimeException ex) {
+			if (this.failOnError) {
+				throw new NotificationUrlRegistrationException(this.url, ex);
+			}
+			logger.error("Registering the complaint notification URL " + this.url + " with WeChat Pay failed; the "
+					+ "application keeps running, notifications go to whatever URL is registered (if any): "
+					+ ex.getMessage(), ex);
+			return Action.FAILED;
+		}
+	}
+
+	private Action registerOrThrow() {
+		Optional<NotificationUrl> registered = this.client.findNotificationUrl();
+		if (registered.isEmpty()) {
+			this.client.createNotificationUrl(this.url);
+			return Action.CREATED;
+		}
+		if (this.url.equals(registered.get().url())) {
+			return Action.UNCHANGED;
+		}
+		logger.info("WeChat Pay sends complaint notifications to " + registered.get().url() + "; changing it to "
+				+ this.url);
+		this.client.updateNotificationUrl(this.url);
+		return Action.UPDATED;
+	}
+
+	private String describe(Action action) {
+		switch (action) {
+			case CREATED:
+				return "Registered the complaint notification URL " + this.url + " with WeChat Pay (there was none)";
+			case UPDATED:
+				return "Updated the complaint notification URL registered with WeChat Pay to " + this.url;
+			default:
+				return "The complaint notification URL registered with WeChat Pay is already " + this.url;
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "NotificationUrlRegistrar(" + this.url + ")";
+	}
+
+	/**
+	 * What a registration did.
+	 */
+	public enum Action {
+
+		/** No URL was registered; it is now. */
+		CREATED,
+
+		/** Another URL was registered; it was replaced. */
+		UPDATED,
+
+		/** The same URL was registered already. */
+		UNCHANGED,
+
+		/** The registration failed and the failure was logged. */
+		FAILED
+
+	}
+
+}

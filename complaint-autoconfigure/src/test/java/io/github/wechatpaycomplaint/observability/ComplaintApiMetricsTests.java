@@ -1,0 +1,158 @@
+package io.github.wechatpaycomplaint.observability;
+
+import java.util.List;
+
+import io.github.wechatpaycomplaint.api.WechatPayComplaintClient;
+import io.github.wechatpaycomplaint.autoconfigure.ComplaintApiAutoConfiguration;
+import io.github.wechatpaycomplaint.autoconfigure.ComplaintClientAutoConfiguration;
+import io.github.wechatpaycomplaint.autoconfigure.ComplaintObservabilityAutoConfiguration;
+import io.github.wechatpaycomplaint.client.WechatPayApiException;
+import io.github.wechatpaycomplaint.crypto.SignatureVerificationException;
+import io.github.wechatpaycomplaint.testsupport.WechatPayStandIn;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * API calls are timed by operation and outcome with low-cardinality tags, and every failed call is logged once with
+ * its Request-ID and nothing personal.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class ComplaintApiMetricsTests {
+
+	private static final String COMPLAINT = "200201820200101080076610000";
+
+	private static final String DETAIL = "/v3/merchant-service/complaints-v2/" + COMPLAINT;
+
+	private static final String ERROR = "{\"code\":\"PARAM_ERROR\",\"message\":\"手机号 13800138000 不合法\"}";
+
+	private final WechatPayStandIn wechatPay = new WechatPayStandIn();
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, HttpClientAutoConfiguration.class,
+				ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
+				ComplaintClientAutoConfiguration.class, ComplaintApiAutoConfiguration.class,
+				ComplaintObservabilityAutoConfiguration.class))
+		.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+		.withPropertyValues(this.wechatPay.publicKeyModeProperties())
+		.withPropertyValues("wechatpay.complaint.client.retry.max-attempts=1");
+
+	@AfterEach
+	void stop() {
+		this.wechatPay.close();
+	}
+
+	@Test
+	void timesASuccessfulCallByOperation() {
+		this.wechatPay.stub(get(urlPathEqualTo(DETAIL))
+			.willReturn(this.wechatPay.signedAnswer(200, "{\"complaint_id\":\"" + COMPLAINT + "\"}")));
+		this.runner.run((context) -> {
+			context.getBean(WechatPayComplaintClient.class).getComplaint(COMPLAINT);
+			Timer timer = context.getBean(MeterRegistry.class)
+				.get(ComplaintApiMetricsInterceptor.METRIC_NAME)
+				.tags("operation", "DETAIL", "outcome", "SUCCESS", "status", "2xx", "code", "NONE")
+				.timer();
+			assertThat(timer.count()).isEqualTo(1);
+			assertNoTagCarries(context.getBean(MeterRegistry.class), COMPLAINT);
+		});
+	}
+
+	@Test
+	void timesAnErrorAnswerWithItsCodeAndLogsItOnceWithTheRequestId(CapturedOutput output) {
+		this.wechatPay.stub(get(urlPathEqualTo(DETAIL)).willReturn(
+				this.wechatPay.signedAnswer(400, ERROR)));
+		this.runner.run((context) -> {
+			assertThatExceptionOfType(WechatPayApiException.class)
+				.isThrownBy(() -> context.getBean(WechatPayComplaintClient.class).getComplaint(COMPLAINT));
+			assertThat(context.getBean(MeterRegistry.class)
+				.get(ComplaintApiMetricsInterceptor.METRIC_NAME)
+				.tags("operation", "DETAIL", "outcome", "CLIENT_ERROR", "status", "4xx", "code", "PARAM_ERROR")
+				.timer()
+				.count()).isEqualTo(1);
+		});
+		List<String> lines = output.getAll().lines().filter((line) -> line.contains("WeChat Pay call failed")).toList();
+		assertThat(lines).singleElement().satisfies((line) -> {
+			assertThat(line).contains("WARN", "GET " + DETAIL, "400 PARAM_ERROR", "(Request-ID: 08F0A1B2C3D4E5F6-");
+			assertThat(line).doesNotContain("13800138000").doesNotContain("手机号");
+		});
+	}
+
+	@Test
+	void logsAQueryWithoutItsValues(CapturedOutput output) {
+		this.wechatPay.stub(get(urlPathEqualTo("/v3/merchant-service/complaints-v2"))
+			.willReturn(this.wechatPay.signedAnswer(429, "{\"code\":\"SOMETHING_NEW\",\"message\":\"slow down\"}")));
+		this.runner.run((context) -> {
+			assertThatExceptionOfType(WechatPayApiException.class)
+				.isThrownBy(() -> context.getBean(WechatPayComplaintClient.class)
+					.listComplaints(io.github.wechatpaycomplaint.model.request.ComplaintListQuery
+						.between(java.time.LocalDate.now().minusDays(3), java.time.LocalDate.now())
+						.complaintedMchid("1900009999")));
+			assertThat(context.getBean(MeterRegistry.class)
+				.get(ComplaintApiMetricsInterceptor.METRIC_NAME)
+				.tags("operation", "LIST", "outcome", "CLIENT_ERROR", "code", "OTHER")
+				.timer()
+				.count()).isEqualTo(1);
+		});
+		assertThat(output.getAll()).contains("GET /v3/merchant-service/complaints-v2 -> 429 SOMETHING_NEW")
+			.contains("(Request-ID: 08F0A1B2C3D4E5F6-")
+			.doesNotContain("1900009999")
+			.doesNotContain("begin_date");
+	}
+
+	@Test
+	void timesAndLogsAForgedAnswer(CapturedOutput output) {
+		this.wechatPay.stub(get(urlPathEqualTo(DETAIL)).willReturn(WechatPayStandIn
+			.answer(200, "{}", this.wechatPay.signer().headers("{\"other\":1}", java.time.Instant.now().getEpochSecond()))));
+		this.runner.run((context) -> {
+			assertThatExceptionOfType(SignatureVerificationException.class)
+				.isThrownBy(() -> context.getBean(WechatPayComplaintClient.class).getComplaint(COMPLAINT));
+			assertThat(context.getBean(MeterRegistry.class)
+				.get(ComplaintApiMetricsInterceptor.METRIC_NAME)
+				.tags("operation", "DETAIL", "outcome", "INVALID_SIGNATURE")
+				.timer()
+				.count()).isEqualTo(1);
+		});
+		assertThat(output.getAll().lines().filter((line) -> line.contains("WeChat Pay answer refused")))
+			.singleElement()
+			.satisfies((line) -> assertThat(line).contains("WARN", "INVALID_SIGNATURE", "(Request-ID: 08F0A1B2C3D4E5F6-"));
+	}
+
+	@Test
+	void recordsNothingWithoutAMeterRegistry() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(ComplaintClientAutoConfiguration.class,
+					ComplaintApiAutoConfiguration.class, ComplaintObservabilityAutoConfiguration.class))
+			.withPropertyValues(this.wechatPay.publicKeyModeProperties())
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(ComplaintNotificationMetrics.class)
+				.doesNotHaveBean("wechatPayComplaintMetricsCustomizer"));
+	}
+
+	private static void assertNoTagCarries(MeterRegistry registry, String value) {
+		for (Meter meter : registry.getMeters()) {
+			for (Tag tag : meter.getId().getTags()) {
+				assertThat(tag.getValue()).doesNotContain(value);
+			}
+		}
+	}
+
+}
