@@ -28,6 +28,10 @@ public final class ApiV3KeyCipher {
 
 	private static final String TRANSFORMATION = "AES/GCM/NoPadding";
 
+	// One cipher per thread, re-initialised with each resource's nonce: Cipher.getInstance is a provider look-up
+	// that costs more than decrypting a notification's few hundred bytes.
+	private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(ApiV3KeyCipher::newCipher);
+
 	private final SecretKeySpec key;
 
 	/**
@@ -98,8 +102,18 @@ public final class ApiV3KeyCipher {
 		}
 	}
 
+	private static Cipher newCipher() {
+		try {
+			return Cipher.getInstance(TRANSFORMATION);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(TRANSFORMATION + " is missing from this JVM", ex);
+		}
+	}
+
 	private Cipher init(int mode, String associatedData, String nonce) throws GeneralSecurityException {
-		Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+		// Encryption must never reuse a key and nonce pair, which a reused GCM cipher refuses: give it a fresh one.
+		Cipher cipher = (mode == Cipher.DECRYPT_MODE) ? CIPHERS.get() : Cipher.getInstance(TRANSFORMATION);
 		cipher.init(mode, this.key, new GCMParameterSpec(TAG_BITS, nonce.getBytes(StandardCharsets.UTF_8)));
 		if (associatedData != null && !associatedData.isEmpty()) {
 			cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));

@@ -61,7 +61,7 @@ public final class WechatPaySignatureValidator {
 		PublicKey key = this.keyResolver.resolve(serial)
 			.orElseThrow(() -> new SignatureVerificationException(Reason.UNKNOWN_SERIAL, "Wechatpay-Serial '"
 					+ serial + "' matches no configured WeChat Pay public key id or platform certificate"));
-		if (!RsaVerifier.verify(key, SignatureMessages.answer(timestamp, nonce, body), signature)) {
+		if (!RsaVerifier.verifyAnswer(key, timestamp, nonce, body, signature)) {
 			throw new SignatureVerificationException(Reason.INVALID_SIGNATURE,
 					"Wechatpay-Signature does not match the message signed with serial '" + serial + "'");
 		}
