@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -28,7 +29,9 @@ public final class ComplaintApiAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	WechatPayComplaintClient wechatPayComplaintClient(@WechatPayComplaintRestClient RestClient restClient,
+	// @Lazy: the RestClient (and the HTTP client under Spring Boot's RestClient.Builder) is built on the first call,
+	// not at startup.
+	WechatPayComplaintClient wechatPayComplaintClient(@Lazy @WechatPayComplaintRestClient RestClient restClient,
 			WechatPayMerchant merchant, ComplaintProperties properties, ObjectProvider<JsonMapper> jsonMapper) {
 		ComplaintProperties.Client client = properties.getClient();
 		return new WechatPayComplaintClient(restClient, merchant, client.getEndpoint(), client.resolveBaseUri(),

@@ -33,6 +33,7 @@ import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.web.client.RestClient;
 
@@ -89,7 +90,7 @@ public final class ComplaintClientAutoConfiguration {
 		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
 			.withTimeouts(client.getConnectTimeout(), client.getReadTimeout());
 		return new WechatPayRestClientFactory(() -> restClientBuilder.getIfAvailable(RestClient::builder),
-				requestFactoryBuilder.getIfAvailable(ClientHttpRequestFactoryBuilder::detect).build(settings),
+				() -> requestFactoryBuilder.getIfAvailable(ClientHttpRequestFactoryBuilder::detect).build(settings),
 				customizers.orderedStream().toList(), jsonMapper.getIfAvailable(JsonMapper::new),
 				clock.getIfUnique(Clock::systemUTC), nonceGenerator.getIfAvailable(NonceGenerator::secureRandom),
 				WechatPayUserAgent.value(), resilience);
@@ -143,7 +144,10 @@ public final class ComplaintClientAutoConfiguration {
 		return new WechatPayVerificationKeys(key, certificates);
 	}
 
+	// Lazy: Spring Boot's RestClient.Builder builds an HTTP client (selector thread, TLS context) as it is created;
+	// the application pays for it on its first WeChat Pay call instead of at startup.
 	@Bean(name = WechatPayComplaintRestClient.BEAN_NAME, defaultCandidate = false)
+	@Lazy
 	@WechatPayComplaintRestClient
 	@ConditionalOnMissingBean(name = WechatPayComplaintRestClient.BEAN_NAME)
 	RestClient wechatPayComplaintRestClient(ComplaintProperties properties, WechatPayRestClientFactory clientFactory,

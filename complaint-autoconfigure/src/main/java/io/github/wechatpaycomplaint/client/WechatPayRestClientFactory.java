@@ -49,11 +49,23 @@ public final class WechatPayRestClientFactory {
 
 	private final ClientResilience resilience;
 
-	public WechatPayRestClientFactory(Supplier<RestClient.Builder> builders, ClientHttpRequestFactory requestFactory,
+	/**
+	 * Creates the factory.
+	 * @param builders supplies a fresh builder per client (Spring Boot's prototype {@code RestClient.Builder})
+	 * @param requestFactory supplies the HTTP request factory; called on the first request, not at startup
+	 * @param customizers the user's customizers
+	 * @param jsonMapper reads error answers
+	 * @param clock the clock of signatures and of the answer window
+	 * @param nonceGenerator the nonce source
+	 * @param userAgent the User-Agent
+	 * @param resilience retries, rate limiter and failover
+	 */
+	public WechatPayRestClientFactory(Supplier<RestClient.Builder> builders,
+			Supplier<ClientHttpRequestFactory> requestFactory,
 			List<WechatPayRestClientCustomizer> customizers, JsonMapper jsonMapper, Clock clock,
 			NonceGenerator nonceGenerator, String userAgent, ClientResilience resilience) {
 		this.builders = Objects.requireNonNull(builders, "builders");
-		this.requestFactory = Objects.requireNonNull(requestFactory, "requestFactory");
+		this.requestFactory = new LazyClientHttpRequestFactory(Objects.requireNonNull(requestFactory, "requestFactory"));
 		this.customizers = List.copyOf(customizers);
 		this.jsonMapper = Objects.requireNonNull(jsonMapper, "jsonMapper");
 		this.clock = Objects.requireNonNull(clock, "clock");
