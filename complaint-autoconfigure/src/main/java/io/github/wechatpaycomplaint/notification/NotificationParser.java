@@ -10,6 +10,8 @@ import io.github.wechatpaycomplaint.crypto.DecryptionException;
 import io.github.wechatpaycomplaint.notification.event.ComplaintActionType;
 import io.github.wechatpaycomplaint.notification.event.ComplaintNotification;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -29,8 +31,19 @@ public final class NotificationParser {
 
 	private final ApiV3KeyCipher cipher;
 
+	/**
+	 * Creates a parser.
+	 * @param jsonMapper not used for parsing any more (kept for compatibility): notifications are read with a token
+	 * factory of their own, see below
+	 * @param cipher the merchant's APIv3 key cipher
+	 */
 	public NotificationParser(JsonMapper jsonMapper, ApiV3KeyCipher cipher) {
-		this.jsonMapper = Objects.requireNonNull(jsonMapper, "jsonMapper");
+		Objects.requireNonNull(jsonMapper, "jsonMapper");
+		// Only streaming tokens are read here, so no mapper setting matters; a per-thread buffer pool avoids the
+		// shared pool that concurrent deliveries would otherwise contend on.
+		this.jsonMapper = JsonMapper
+			.builder(JsonFactory.builder().recyclerPool(JsonRecyclerPools.threadLocalPool()).build())
+			.build();
 		this.cipher = Objects.requireNonNull(cipher, "cipher");
 	}
 

@@ -1,5 +1,10 @@
 package io.github.wechatpaycomplaint.notification;
 
+import io.github.wechatpaycomplaint.testsupport.Vectors;
+import io.github.wechatpaycomplaint.crypto.SignedHeaders;
+import io.github.wechatpaycomplaint.crypto.RsaVerifier;
+import io.github.wechatpaycomplaint.crypto.PemKeys;
+import java.security.PublicKey;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -88,19 +93,23 @@ public final class NotificationHttpBenchmark {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 			URI notify = URI.create("http://127.0.0.1:" + port + NotificationContexts.PATH);
 			URI noop = URI.create("http://127.0.0.1:" + port + "/noop");
+			URI verifyOnly = URI.create("http://127.0.0.1:" + port + "/verify-only");
 			HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 			ExecutorService pool = Executors.newFixedThreadPool(concurrency);
 			try {
 				double[] noopRates = new double[rounds];
 				double[] notifyRates = new double[rounds];
+				double[] verifyRates = new double[rounds];
 				double[] noopP99 = new double[rounds];
 				double[] notifyP99 = new double[rounds];
 				AtomicInteger next = new AtomicInteger();
 				for (int round = -WARM_UP_ROUNDS; round < rounds; round++) {
 					int from = next.getAndAdd(perRound);
 					double[] n = load(client, pool, concurrency, noop, notifications.subList(from, from + perRound));
+					double[] v = load(client, pool, concurrency, verifyOnly, notifications.subList(from, from + perRound));
 					double[] c = load(client, pool, concurrency, notify, notifications.subList(from, from + perRound));
 					if (round >= 0) {
+						verifyRates[round] = v[0];
 						noopRates[round] = n[0];
 						noopP99[round] = n[1];
 						notifyRates[round] = c[0];
@@ -112,8 +121,13 @@ public final class NotificationHttpBenchmark {
 				System.out.printf(Locale.ROOT, "no-op endpoint       : %,8.0f requests/s, p99 %6.2f ms "
 						+ "(concurrency %d, median of %d rounds of %d)%n", median(noopRates), median(noopP99),
 						concurrency, rounds, perRound);
+				System.out.printf(Locale.ROOT, "RSA verify only      : %,8.0f requests/s (reads the body, checks the "
+						+ "signature, answers 204: the floor any verifying endpoint stands on)%n", median(verifyRates));
 				System.out.printf(Locale.ROOT, "notification endpoint: %,8.0f notifications/s, p99 %6.2f ms%n",
 						median(notifyRates), median(notifyP99));
+				System.out.printf(Locale.ROOT, "ratio verify only / no-op : %.3f%n", median(verifyRates) / median(noopRates));
+				System.out.printf(Locale.ROOT, "ratio notification / verify only: %.3f (the starter's own cost)%n",
+						median(notifyRates) / median(verifyRates));
 				System.out.printf(Locale.ROOT, "ratio notification / no-op: %.3f (target >= 0.8)%n",
 						median(notifyRates) / median(noopRates));
 			}
@@ -184,6 +198,20 @@ public final class NotificationHttpBenchmark {
 		@Bean
 		Counter counter() {
 			return new Counter();
+		}
+
+		// The mandatory part alone: one RSA-2048 signature check over the raw body, nothing of the starter's pipeline.
+		@Bean
+		RouterFunction<ServerResponse> verifyOnlyRoute() {
+			PublicKey key = PemKeys.publicKey(Vectors.key("wechatpay_public_key_pem"));
+			return RouterFunctions.route(RequestPredicates.path("/verify-only"), (request) -> {
+				byte[] body = request.servletRequest().getInputStream().readAllBytes();
+				SignedHeaders headers = SignedHeaders.from(request.headers()::firstHeader);
+				if (!RsaVerifier.verifyAnswer(key, headers.timestamp(), headers.nonce(), body, headers.signature())) {
+					return ServerResponse.status(401).build();
+				}
+				return ServerResponse.noContent().build();
+			});
 		}
 
 		@Bean
