@@ -79,15 +79,12 @@ public final class RsaVerifier {
 	 * @return whether the signature is valid; {@code false} as well when it is not Base64
 	 */
 	public static boolean verify(PublicKey publicKey, byte[] message, String base64Signature) {
-		byte[] signatureBytes;
-		try {
-			signatureBytes = Base64.getDecoder().decode(base64Signature.strip());
-		}
-		catch (IllegalArgumentException ex) {
+		byte[] signatureBytes = decode(base64Signature);
+		if (signatureBytes == null) {
 			return false;
 		}
+		Signature signature = SIGNATURES.get();
 		try {
-			Signature signature = Signature.getInstance(RsaSigner.ALGORITHM);
 			signature.initVerify(publicKey);
 			signature.update(message);
 			return signature.verify(signatureBytes);
