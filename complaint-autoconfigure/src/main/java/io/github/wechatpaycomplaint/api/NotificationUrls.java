@@ -3,6 +3,7 @@ package io.github.wechatpaycomplaint.api;
 import java.util.Optional;
 
 import io.github.wechatpaycomplaint.client.WechatPayApiException;
+import io.github.wechatpaycomplaint.client.WechatPayResponseVerifyingInterceptor;
 import io.github.wechatpaycomplaint.model.NotificationUrl;
 import io.github.wechatpaycomplaint.model.request.NotificationUrlRequest;
 
@@ -36,8 +37,10 @@ final class NotificationUrls {
 
 	Optional<NotificationUrl> find() {
 		try {
+			// "None registered" is an answer here, not a failure worth a WARN line.
 			return Optional.of(ComplaintQueries.required(this.restClient.get()
 				.uri(this.paths.notificationUrl())
+				.attribute(WechatPayResponseVerifyingInterceptor.ABSENCE_EXPECTED_ATTRIBUTE, Boolean.TRUE)
 				.retrieve()
 				.body(NotificationUrl.class), "complaint-notifications query"));
 		}

@@ -40,9 +40,18 @@ public final class WechatPayResponseVerifyingInterceptor implements ClientHttpRe
 	/** Header WeChat Pay support needs to trace a call. */
 	public static final String REQUEST_ID = "Request-ID";
 
-	// GET /v3/merchant-service/images/{media_id} and /v3/global/merchant-service/images/{media_id}; never the upload.
+	/**
+	 * Request attribute: {@code Boolean.TRUE} when the caller takes {@code RESOURCE_NOT_EXISTS} as an answer
+	 * ("nothing there yet") rather than a failure. Such an answer is still raised, but logged at DEBUG, not WARN.
+	 */
+	public static final String ABSENCE_EXPECTED_ATTRIBUTE = WechatPayResponseVerifyingInterceptor.class.getName()
+			+ ".absenceExpected";
+
+	private static final String RESOURCE_NOT_EXISTS = "RESOURCE_NOT_EXISTS";
+
 	private static final Log logger = LogFactory.getLog(WechatPayResponseVerifyingInterceptor.class);
 
+	// GET /v3/merchant-service/images/{media_id} and /v3/global/merchant-service/images/{media_id}; never the upload.
 	private static final Pattern UNSIGNED_IMAGE_DOWNLOAD = Pattern
 		.compile("^/v3/(global/)?merchant-service/images/(?!upload$)[^/]+$");
 
@@ -91,11 +100,19 @@ public final class WechatPayResponseVerifyingInterceptor implements ClientHttpRe
 	// One WARN line per failed call: what support needs (Request-ID) and nothing personal: the path without its
 	// query, the status and code; never the body, WeChat Pay's message or a header value but the Request-ID.
 	private static WechatPayApiException logged(HttpRequest request, WechatPayApiException ex) {
-		if (logger.isWarnEnabled()) {
-			logger.warn("WeChat Pay call failed: " + request.getMethod() + " " + request.getURI().getRawPath() + " -> "
-					+ ex.getStatusCode() + " " + ((ex.getCode() != null) ? ex.getCode() : "(no code)")
+		boolean expected = RESOURCE_NOT_EXISTS.equals(ex.getCode())
+				&& Boolean.TRUE.equals(request.getAttributes().get(ABSENCE_EXPECTED_ATTRIBUTE));
+		if (expected ? logger.isDebugEnabled() : logger.isWarnEnabled()) {
+			String line = "WeChat Pay call failed: " + request.getMethod() + " " + request.getURI().getRawPath()
+					+ " -> " + ex.getStatusCode() + " " + ((ex.getCode() != null) ? ex.getCode() : "(no code)")
 					+ " (Request-ID: " + ((ex.getRequestId() != null) ? ex.getRequestId() : "none")
-					+ (ex.isVerified() ? "" : ", unsigned answer") + ")");
+					+ (ex.isVerified() ? "" : ", unsigned answer") + ")";
+			if (expected) {
+				logger.debug(line + "; the caller expected this answer");
+			}
+			else {
+				logger.warn(line);
+			}
 		}
 		return ex;
 	}

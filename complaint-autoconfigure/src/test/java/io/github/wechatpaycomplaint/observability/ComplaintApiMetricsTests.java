@@ -97,6 +97,18 @@ class ComplaintApiMetricsTests {
 	}
 
 	@Test
+	void warnsOfAMissingComplaint(CapturedOutput output) {
+		// Only the notification URL query takes RESOURCE_NOT_EXISTS as "nothing registered"; elsewhere it is a failure.
+		this.wechatPay.stub(get(urlPathEqualTo(DETAIL)).willReturn(
+				this.wechatPay.signedAnswer(404, "{\"code\":\"RESOURCE_NOT_EXISTS\",\"message\":\"不存在\"}")));
+		this.runner.run((context) -> assertThatExceptionOfType(WechatPayApiException.class)
+			.isThrownBy(() -> context.getBean(WechatPayComplaintClient.class).getComplaint(COMPLAINT)));
+		assertThat(output.getAll().lines().filter((line) -> line.contains("WeChat Pay call failed")))
+			.singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+			.contains("WARN", "404 RESOURCE_NOT_EXISTS");
+	}
+
+	@Test
 	void logsAQueryWithoutItsValues(CapturedOutput output) {
 		this.wechatPay.stub(get(urlPathEqualTo("/v3/merchant-service/complaints-v2"))
 			.willReturn(this.wechatPay.signedAnswer(429, "{\"code\":\"SOMETHING_NEW\",\"message\":\"slow down\"}")));

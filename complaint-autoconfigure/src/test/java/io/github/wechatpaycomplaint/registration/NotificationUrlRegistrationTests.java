@@ -71,7 +71,8 @@ class NotificationUrlRegistrationTests {
 		this.runner.run((context) -> assertThat(context.getBean(NotificationUrlRegistrar.class).register())
 			.isEqualTo(NotificationUrlRegistrar.Action.CREATED));
 		this.wechatPay.server().verify(1, postRequestedFor(urlEqualTo(PATH)));
-		assertThat(output).contains("Registered the complaint notification URL " + URL);
+		assertThat(output).contains("Registered the complaint notification URL " + URL)
+			.doesNotContain("WeChat Pay call failed");
 	}
 
 	@Test
@@ -102,6 +103,9 @@ class NotificationUrlRegistrationTests {
 			.isEqualTo(NotificationUrlRegistrar.Action.FAILED));
 		assertThat(output).contains("Registering the complaint notification URL " + URL + " with WeChat Pay failed")
 			.contains("NO_AUTH");
+		assertThat(output.getAll().lines().filter((line) -> line.contains("WeChat Pay call failed")))
+			.singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+			.contains("WARN", "GET " + PATH, "403 NO_AUTH");
 	}
 
 	@Test
