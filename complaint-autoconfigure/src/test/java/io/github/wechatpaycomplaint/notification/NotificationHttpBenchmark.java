@@ -1,14 +1,12 @@
 package io.github.wechatpaycomplaint.notification;
 
-import io.github.wechatpaycomplaint.testsupport.Vectors;
-import io.github.wechatpaycomplaint.crypto.SignedHeaders;
-import io.github.wechatpaycomplaint.crypto.RsaVerifier;
-import io.github.wechatpaycomplaint.crypto.PemKeys;
-import java.security.PublicKey;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,13 +20,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 
 import io.github.wechatpaycomplaint.autoconfigure.ComplaintClientAutoConfiguration;
 import io.github.wechatpaycomplaint.autoconfigure.ComplaintNotificationAutoConfiguration;
+import io.github.wechatpaycomplaint.crypto.PemKeys;
+import io.github.wechatpaycomplaint.crypto.RsaVerifier;
+import io.github.wechatpaycomplaint.crypto.SignedHeaders;
 import io.github.wechatpaycomplaint.notification.event.ComplaintNotificationEvent;
 import io.github.wechatpaycomplaint.testsupport.NotificationBuilder;
 import io.github.wechatpaycomplaint.testsupport.NotificationBuilder.SignedNotification;
 import io.github.wechatpaycomplaint.testsupport.NotificationContexts;
+import io.github.wechatpaycomplaint.testsupport.Vectors;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -37,6 +43,7 @@ import org.springframework.boot.http.converter.autoconfigure.HttpMessageConverte
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.tomcat.autoconfigure.servlet.TomcatServletWebServerAutoConfiguration;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.ApplicationListener;
@@ -50,137 +57,247 @@ import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * The notification callback over HTTP on 127.0.0.1: notifications per second and p99 latency under a fixed
- * concurrency, beside a no-op endpoint (reads the body, answers 204) in the same application, in the same run (rounds
- * alternate). Each notification is distinct and pre-signed; the application's clock is fixed at their timestamp. The
- * load is a JDK HttpClient, bounded in count and time. Run it with:
+ * concurrency, beside a no-op endpoint in the same application, in the same run. Four endpoints take the same signed
+ * requests:
+ * <ul>
+ * <li>the no-op endpoint: a Spring MVC route that reads the body and answers 204, what any endpoint of the
+ * application costs (the target's baseline);</li>
+ * <li>a bare servlet that does the same outside Spring MVC: the least an HTTP request costs here;</li>
+ * <li>an RSA-verify-only route: reads the body and checks the signature, the part WeChat Pay mandates;</li>
+ * <li>the starter's notification endpoint: verify, decrypt, parse, de-duplicate, publish to a listener.</li>
+ * </ul>
+ * The endpoints take turns in small batches, each cycle starting with the next one, so that a noisy neighbour or a JIT compilation slows all of them alike;
+ * a long warm-up comes first. Every notification is distinct and pre-signed, and the application's clock is fixed at
+ * their timestamp. The load is a JDK HttpClient with {@code concurrency} synchronous workers in the same JVM, so the
+ * CPU figures are server and load generator together. How connections are used changes the picture most, because it
+ * sets what a request costs beside the fixed cost of the RSA check:
+ * <ul>
+ * <li>{@code keep-alive}: Tomcat's defaults (a connection serves 100 requests);</li>
+ * <li>{@code persistent}: connections are never closed, the cheapest HTTP there is;</li>
+ * <li>{@code new-connection}: every request on a new connection ({@code Connection: close}), like deliveries that
+ * arrive one by one.</li>
+ * </ul>
+ * Run it with:
  *
  * <pre>
  * ./mvnw -B -q -pl complaint-autoconfigure test-compile org.codehaus.mojo:exec-maven-plugin:3.6.4:java \
  *     -Dexec.classpathScope=test \
- *     -Dexec.mainClass=io.github.wechatpaycomplaint.notification.NotificationHttpBenchmark
+ *     -Dexec.mainClass=io.github.wechatpaycomplaint.notification.NotificationHttpBenchmark \
+ *     -Dexec.args="keep-alive"
  * </pre>
  *
- * Optional arguments: concurrency (default 8), requests per round (default 4000), measured rounds (default 5).
+ * Arguments, all optional: connection mode (default {@code keep-alive}), concurrency (default 8), measured requests
+ * per endpoint (default 12000), warm-up requests per endpoint (default 12000), batch size (default 250).
  */
 public final class NotificationHttpBenchmark {
 
 	private static final long NOW = 1_763_856_000L;
 
-	private static final int WARM_UP_ROUNDS = 3;
-
-	private static final Duration ROUND_TIME_LIMIT = Duration.ofSeconds(60);
+	private static final com.sun.management.OperatingSystemMXBean PROCESS = (com.sun.management.OperatingSystemMXBean) ManagementFactory
+		.getOperatingSystemMXBean();
 
 	private NotificationHttpBenchmark() {
 	}
 
 	public static void main(String[] args) throws Exception {
-		int concurrency = (args.length > 0) ? Integer.parseInt(args[0]) : 8;
-		int perRound = (args.length > 1) ? Integer.parseInt(args[1]) : 4000;
-		int rounds = (args.length > 2) ? Integer.parseInt(args[2]) : 5;
-		int total = perRound * (rounds + WARM_UP_ROUNDS);
-		System.out.printf("Signing %d distinct notifications...%n", total);
-		NotificationBuilder builder = NotificationBuilder.withVectorKeys(NOW);
-		List<SignedNotification> notifications = new ArrayList<>(total);
-		for (int i = 0; i < total; i++) {
-			notifications.add(builder.id("http-bench-" + i).build());
-		}
+		ConnectionMode mode = ConnectionMode.from((args.length > 0) ? args[0] : "keep-alive");
+		int concurrency = (args.length > 1) ? Integer.parseInt(args[1]) : 8;
+		int measured = (args.length > 2) ? Integer.parseInt(args[2]) : 12_000;
+		int warmUp = (args.length > 3) ? Integer.parseInt(args[3]) : 12_000;
+		int batch = (args.length > 4) ? Integer.parseInt(args[4]) : 250;
+		// Read once when the HTTP client is first used: lets a request ask for its connection to be closed.
+		System.setProperty("jdk.httpclient.allowRestrictedHeaders", "connection");
+		int batches = Math.max(1, measured / batch);
+		int warmUpBatches = warmUp / batch;
+		int total = batch * (batches + warmUpBatches);
+		System.out.printf("Signing %,d distinct notifications...%n", total);
+		List<SignedNotification> notifications = sign(total);
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BenchmarkApplication.class)
 			.web(WebApplicationType.SERVLET)
 			.properties(NotificationContexts.merchantProperties())
 			.properties("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off",
-					"logging.level.root=WARN")
+					"logging.level.root=WARN",
+					"server.tomcat.max-keep-alive-requests=" + mode.maxKeepAliveRequests)
 			.run()) {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-			URI notify = URI.create("http://127.0.0.1:" + port + NotificationContexts.PATH);
-			URI noop = URI.create("http://127.0.0.1:" + port + "/noop");
-			URI verifyOnly = URI.create("http://127.0.0.1:" + port + "/verify-only");
+			List<Endpoint> endpoints = List.of(new Endpoint("no-op endpoint (Spring MVC)", port, "/noop"),
+					new Endpoint("bare servlet (reference)", port, "/bare-servlet"),
+					new Endpoint("RSA verify only", port, "/verify-only"),
+					new Endpoint("notification endpoint", port, NotificationContexts.PATH));
 			HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 			ExecutorService pool = Executors.newFixedThreadPool(concurrency);
 			try {
-				double[] noopRates = new double[rounds];
-				double[] notifyRates = new double[rounds];
-				double[] verifyRates = new double[rounds];
-				double[] noopP99 = new double[rounds];
-				double[] notifyP99 = new double[rounds];
-				AtomicInteger next = new AtomicInteger();
-				for (int round = -WARM_UP_ROUNDS; round < rounds; round++) {
-					int from = next.getAndAdd(perRound);
-					double[] n = load(client, pool, concurrency, noop, notifications.subList(from, from + perRound));
-					double[] v = load(client, pool, concurrency, verifyOnly, notifications.subList(from, from + perRound));
-					double[] c = load(client, pool, concurrency, notify, notifications.subList(from, from + perRound));
-					if (round >= 0) {
-						verifyRates[round] = v[0];
-						noopRates[round] = n[0];
-						noopP99[round] = n[1];
-						notifyRates[round] = c[0];
-						notifyP99[round] = c[1];
+				for (int i = -warmUpBatches; i < batches; i++) {
+					int from = (i + warmUpBatches) * batch;
+					List<SignedNotification> slice = notifications.subList(from, from + batch);
+					// Each cycle starts with the next endpoint, so that none always follows the same one.
+					for (int k = 0; k < endpoints.size(); k++) {
+						Endpoint endpoint = endpoints.get(Math.floorMod(i + k, endpoints.size()));
+						endpoint.load(client, pool, concurrency, slice, mode, i >= 0);
 					}
 				}
-				long delivered = context.getBean(Counter.class).count.get();
-				System.out.printf(Locale.ROOT, "events delivered: %d (expected %d)%n", delivered, (long) total);
-				System.out.printf(Locale.ROOT, "no-op endpoint       : %,8.0f requests/s, p99 %6.2f ms "
-						+ "(concurrency %d, median of %d rounds of %d)%n", median(noopRates), median(noopP99),
-						concurrency, rounds, perRound);
-				System.out.printf(Locale.ROOT, "RSA verify only      : %,8.0f requests/s (reads the body, checks the "
-						+ "signature, answers 204: the floor any verifying endpoint stands on)%n", median(verifyRates));
-				System.out.printf(Locale.ROOT, "notification endpoint: %,8.0f notifications/s, p99 %6.2f ms%n",
-						median(notifyRates), median(notifyP99));
-				System.out.printf(Locale.ROOT, "ratio verify only / no-op : %.3f%n", median(verifyRates) / median(noopRates));
-				System.out.printf(Locale.ROOT, "ratio notification / verify only: %.3f (the starter's own cost)%n",
-						median(notifyRates) / median(verifyRates));
-				System.out.printf(Locale.ROOT, "ratio notification / no-op: %.3f (target >= 0.8)%n",
-						median(notifyRates) / median(noopRates));
 			}
 			finally {
 				pool.shutdownNow();
 			}
+			long delivered = context.getBean(Counter.class).count.get();
+			System.out.printf(Locale.ROOT, "events delivered: %,d (expected %,d)%n", delivered, (long) total);
+			System.out.printf(Locale.ROOT, "connections: %s; concurrency %d, %,d measured requests per endpoint in batches of %d, "
+					+ "after %,d warm-up requests each%n", mode.description, concurrency, batches * batch, batch, warmUpBatches * batch);
+			for (Endpoint endpoint : endpoints) {
+				System.out.printf(Locale.ROOT, "%-28s: %,7.0f requests/s, p99 %6.2f ms, CPU %4.0f µs per request%n",
+						endpoint.name, endpoint.rate(), endpoint.p99Millis(), endpoint.cpuMicrosPerRequest());
+			}
+			long retried = endpoints.stream().mapToLong((endpoint) -> endpoint.retried.get()).sum();
+			if (retried > 0) {
+				System.out.printf(Locale.ROOT, "requests sent again after the JDK client lost a pooled connection: %d%n",
+						retried);
+			}
+			Endpoint noop = endpoints.get(0);
+			Endpoint bare = endpoints.get(1);
+			Endpoint verifyOnly = endpoints.get(2);
+			Endpoint notification = endpoints.get(3);
+			System.out.printf(Locale.ROOT, "ratio verify only / no-op           : %.3f (the mandatory signature check)%n",
+					verifyOnly.rate() / noop.rate());
+			System.out.printf(Locale.ROOT, "ratio notification / verify only    : %.3f (the starter's own work)%n",
+					notification.rate() / verifyOnly.rate());
+			System.out.printf(Locale.ROOT, "ratio notification / bare servlet   : %.3f%n",
+					notification.rate() / bare.rate());
+			System.out.printf(Locale.ROOT, "ratio notification / no-op          : %.3f (target >= 0.8)%n",
+					notification.rate() / noop.rate());
 		}
 	}
 
-	/**
-	 * Sends the notifications with {@code concurrency} synchronous workers.
-	 * @return requests per second and the p99 latency in milliseconds
-	 */
-	private static double[] load(HttpClient client, ExecutorService pool, int concurrency, URI uri,
-			List<SignedNotification> notifications) throws Exception {
-		long[] latencies = new long[notifications.size()];
-		AtomicInteger index = new AtomicInteger();
-		long deadline = System.nanoTime() + ROUND_TIME_LIMIT.toNanos();
-		List<Future<?>> workers = new ArrayList<>();
-		long start = System.nanoTime();
-		for (int w = 0; w < concurrency; w++) {
-			workers.add(pool.submit(() -> {
-				int i;
-				while ((i = index.getAndIncrement()) < notifications.size() && System.nanoTime() < deadline) {
-					SignedNotification notification = notifications.get(i);
-					HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-						.header("Content-Type", "application/json")
-						.POST(HttpRequest.BodyPublishers.ofByteArray(notification.body()));
-					notification.headers().forEach(request::header);
-					long sent = System.nanoTime();
-					HttpResponse<Void> response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
-					latencies[i] = System.nanoTime() - sent;
-					if (response.statusCode() != 204) {
-						throw new IllegalStateException(uri + " answered " + response.statusCode());
+	private static List<SignedNotification> sign(int count) {
+		// RSA signing is the slow part of preparing the load: spread it over the cores.
+		ThreadLocal<NotificationBuilder> builders = ThreadLocal
+			.withInitial(() -> NotificationBuilder.withVectorKeys(NOW));
+		return IntStream.range(0, count)
+			.parallel()
+			.mapToObj((i) -> builders.get().id("http-bench-" + i).build())
+			.toList();
+	}
+
+	private static final class Endpoint {
+
+		private final String name;
+
+		private final URI uri;
+
+		private final List<long[]> latencies = new ArrayList<>();
+
+		private final AtomicLong retried = new AtomicLong();
+
+		private long requests;
+
+		private long elapsedNanos;
+
+		private long cpuNanos;
+
+		Endpoint(String name, int port, String path) {
+			this.name = name;
+			this.uri = URI.create("http://127.0.0.1:" + port + path);
+		}
+
+		/** Sends one batch with {@code concurrency} synchronous workers, and records it when measured. */
+		void load(HttpClient client, ExecutorService pool, int concurrency, List<SignedNotification> notifications,
+				ConnectionMode mode, boolean measured) throws Exception {
+			long[] batchLatencies = new long[notifications.size()];
+			AtomicInteger index = new AtomicInteger();
+			List<Future<?>> workers = new ArrayList<>();
+			long cpuStart = PROCESS.getProcessCpuTime();
+			long start = System.nanoTime();
+			for (int w = 0; w < concurrency; w++) {
+				workers.add(pool.submit(() -> {
+					int i;
+					while ((i = index.getAndIncrement()) < notifications.size()) {
+						batchLatencies[i] = send(client, notifications.get(i), mode);
 					}
-				}
-				return null;
-			}));
+					return null;
+				}));
+			}
+			for (Future<?> worker : workers) {
+				worker.get();
+			}
+			if (measured) {
+				this.elapsedNanos += System.nanoTime() - start;
+				this.cpuNanos += PROCESS.getProcessCpuTime() - cpuStart;
+				this.requests += notifications.size();
+				this.latencies.add(batchLatencies);
+			}
 		}
-		for (Future<?> worker : workers) {
-			worker.get();
+
+		private long send(HttpClient client, SignedNotification notification, ConnectionMode mode)
+				throws IOException, InterruptedException {
+			HttpRequest.Builder builder = HttpRequest.newBuilder(this.uri)
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofByteArray(notification.body()));
+			notification.headers().forEach(builder::header);
+			if (mode == ConnectionMode.NEW_CONNECTION) {
+				builder.header("Connection", "close");
+			}
+			HttpRequest request = builder.build();
+			long sent = System.nanoTime();
+			HttpResponse<Void> response;
+			try {
+				response = client.send(request, HttpResponse.BodyHandlers.discarding());
+			}
+			catch (IOException ex) {
+				// The JDK client can pick a pooled connection that the server is closing; send once more, as
+				// WeChat Pay would (a repeated notification is answered as a duplicate).
+				this.retried.incrementAndGet();
+				response = client.send(request, HttpResponse.BodyHandlers.discarding());
+			}
+			long latency = System.nanoTime() - sent;
+			if (response.statusCode() != 204) {
+				throw new IllegalStateException(this.uri + " answered " + response.statusCode());
+			}
+			return latency;
 		}
-		long elapsed = System.nanoTime() - start;
-		int done = Math.min(index.get(), notifications.size());
-		long[] measured = Arrays.copyOf(latencies, done);
-		Arrays.sort(measured);
-		return new double[] { done / (elapsed / 1e9), measured[(int) Math.ceil(done * 0.99) - 1] / 1e6 };
+
+		double rate() {
+			return this.requests / (this.elapsedNanos / 1e9);
+		}
+
+		double cpuMicrosPerRequest() {
+			return this.cpuNanos / 1e3 / this.requests;
+		}
+
+		double p99Millis() {
+			long[] all = this.latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+			return all[(int) Math.ceil(all.length * 0.99) - 1] / 1e6;
+		}
+
 	}
 
-	private static double median(double[] values) {
-		double[] sorted = values.clone();
-		Arrays.sort(sorted);
-		return sorted[sorted.length / 2];
+	private enum ConnectionMode {
+
+		KEEP_ALIVE("keep-alive", "kept alive for 100 requests (Tomcat's default)", 100),
+
+		PERSISTENT("persistent", "never closed", -1),
+
+		NEW_CONNECTION("new-connection", "a new one for every request", 100);
+
+		private final String argument;
+
+		private final String description;
+
+		private final int maxKeepAliveRequests;
+
+		ConnectionMode(String argument, String description, int maxKeepAliveRequests) {
+			this.argument = argument;
+			this.description = description;
+			this.maxKeepAliveRequests = maxKeepAliveRequests;
+		}
+
+		static ConnectionMode from(String argument) {
+			return Arrays.stream(values())
+				.filter((mode) -> mode.argument.equals(argument))
+				.findFirst()
+				.orElseThrow(() -> new IllegalArgumentException("Unknown connection mode '" + argument
+						+ "'; use keep-alive, persistent or new-connection"));
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -220,6 +337,19 @@ public final class NotificationHttpBenchmark {
 				request.servletRequest().getInputStream().readAllBytes();
 				return ServerResponse.noContent().build();
 			});
+		}
+
+		@Bean
+		ServletRegistrationBean<HttpServlet> bareServlet() {
+			return new ServletRegistrationBean<>(new HttpServlet() {
+
+				@Override
+				protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+					request.getInputStream().readAllBytes();
+					response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+				}
+
+			}, "/bare-servlet");
 		}
 
 	}
