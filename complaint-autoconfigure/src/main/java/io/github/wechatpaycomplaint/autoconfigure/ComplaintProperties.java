@@ -755,7 +755,8 @@ public class ComplaintProperties {
 			public static class Memory {
 
 				/**
-				 * Most notification ids kept in memory.
+				 * Most handled notification ids kept in memory; ids whose listeners are still
+				 * running come on top and are never dropped.
 				 */
 				@Positive
 				private long maximumSize = 100_000;

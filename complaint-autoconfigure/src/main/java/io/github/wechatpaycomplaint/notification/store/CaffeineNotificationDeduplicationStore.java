@@ -11,8 +11,10 @@ import io.github.wechatpaycomplaint.notification.NotificationDeduplicationStore;
 
 /**
  * Keeps notification ids in a bounded Caffeine cache of this instance: right for a single instance. The cache drops
- * entries a fixed time after their last write (the configured time to live) and, when full, the least used entries
- * first, so a burst beyond the maximum size may let an old duplicate through. Each entry also carries its own
+ * entries a fixed time after their last write (the configured time to live) and, when more than the maximum size of
+ * handled ids are kept, the least used of them first, so a burst beyond the maximum size may let an old duplicate
+ * through. An id whose listeners are still running is never dropped for size (it weighs nothing until it is marked
+ * done), so a redelivery that arrives meanwhile is always answered as in progress. Each entry also carries its own
  * deadline (the lease while in progress, the time to live once done), checked when the id is claimed; a fixed
  * expiry plus this check costs far less per notification than Caffeine's per-entry expiry.
  *
@@ -26,7 +28,7 @@ public final class CaffeineNotificationDeduplicationStore implements Notificatio
 
 	/**
 	 * Creates a store with the system ticker.
-	 * @param maximumSize the most ids kept
+	 * @param maximumSize the most handled ids kept (ids still in progress come on top)
 	 * @param maximumTimeToLive the longest time an id is kept; {@link #markDone} may ask for less
 	 */
 	public CaffeineNotificationDeduplicationStore(long maximumSize, Duration maximumTimeToLive) {
@@ -37,7 +39,8 @@ public final class CaffeineNotificationDeduplicationStore implements Notificatio
 		this.ticker = ticker;
 		// Maintenance runs on the calling thread, amortized, instead of competing with it from the common pool.
 		this.entries = Caffeine.newBuilder()
-			.maximumSize(maximumSize)
+			.maximumWeight(maximumSize)
+			.<String, Entry>weigher((id, entry) -> entry.done() ? 1 : 0)
 			.expireAfterWrite(maximumTimeToLive)
 			.ticker(ticker)
 			.executor(Runnable::run)
