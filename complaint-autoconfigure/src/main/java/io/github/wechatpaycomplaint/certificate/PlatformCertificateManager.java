@@ -154,7 +154,15 @@ public final class PlatformCertificateManager implements VerificationKeyResolver
 			Thread.currentThread().interrupt();
 			return false;
 		}
-		catch (ExecutionException | TimeoutException ex) {
+		catch (ExecutionException ex) {
+			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+			logger.warn("WeChat Pay platform certificate download for an answer signed with an unknown serial failed ("
+					+ cause.getMessage() + "); the answer is refused");
+			return false;
+		}
+		catch (TimeoutException ex) {
+			logger.warn("WeChat Pay platform certificate download for an answer signed with an unknown serial took "
+					+ "more than " + WAIT_FOR_DOWNLOAD.toSeconds() + " s; the answer is refused");
 			return false;
 		}
 	}

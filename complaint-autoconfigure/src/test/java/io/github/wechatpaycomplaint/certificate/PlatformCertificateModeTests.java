@@ -250,6 +250,24 @@ class PlatformCertificateModeTests {
 		});
 	}
 
+	@Test
+	void saysWhyTheDownloadForAnUnknownSerialFailed(CapturedOutput output) {
+		stubCertificates(this.certificateA, this.certificateA);
+		stubListSignedBy(this.certificateB);
+		this.contextRunner.withPropertyValues("wechatpay.complaint.client.retry.max-attempts=1").run((context) -> {
+			PlatformCertificateManager manager = context.getBean(PlatformCertificateManager.class);
+			await().atMost(Duration.ofSeconds(10)).until(() -> !manager.getCertificates().isEmpty());
+			this.wechatPay.stub(get(urlPathEqualTo(CERTIFICATES)).willReturn(WechatPayStandIn.answer(403,
+					"{\"code\":\"NO_AUTH\",\"message\":\"无权限\"}", java.util.Map.of("Request-ID", "REQ-CERT-1"))));
+			assertThatExceptionOfType(SignatureVerificationException.class).isThrownBy(() -> list(context))
+				.satisfies((ex) -> assertThat(ex.getReason())
+					.isEqualTo(SignatureVerificationException.Reason.UNKNOWN_SERIAL));
+			assertThat(output.getAll().lines().filter((line) -> line.contains("unknown serial failed")))
+				.singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+				.contains("WARN", "NO_AUTH", "REQ-CERT-1");
+		});
+	}
+
 	private int downloads() {
 		return this.wechatPay.server().findAll(getRequestedFor(urlPathEqualTo(CERTIFICATES))).size();
 	}
