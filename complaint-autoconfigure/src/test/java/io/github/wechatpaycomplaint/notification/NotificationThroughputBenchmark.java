@@ -33,7 +33,7 @@ import org.springframework.context.support.GenericApplicationContext;
  * Notifications per second through the whole handler (verify + decrypt + parse + de-duplicate in memory + publish to
  * a listener of a real application context), beside raw RSA-2048 verification + AES-256-GCM decryption of the same
  * notifications and beside the official WeChat Pay Java SDK's {@code NotificationParser} (verify + decrypt + Gson into
- * a class), measured in the same run: batches of 50 go through each in turn, so that all see the same machine load. Single thread; the memory store already holds 50,000 ids, as in a running application. Run it with:
+ * a class), measured in the same run: batches of 50 go through each in turn, each batch starting with the next of the three, so that all see the same machine load and none always runs right after the same other one. Single thread; the memory store already holds 50,000 ids, as in a running application. Run it with:
  *
  * <pre>
  * ./mvnw -B -q -pl complaint-autoconfigure test-compile org.codehaus.mojo:exec-maven-plugin:3.6.4:java \
