@@ -2,26 +2,35 @@ package io.github.wechatpaycomplaint.api;
 
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
+import io.github.wechatpaycomplaint.client.WechatPayApiException;
 import io.github.wechatpaycomplaint.model.ComplaintPage;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Walks the pages of a list call lazily: the next page is fetched only when the items of the previous one have been
- * consumed, and no page is fetched once a page comes back short or the offset reaches {@code total_count}.
+ * consumed, and no page is fetched once a page comes back short or the offset reaches {@code total_count}. When
+ * WeChat Pay refuses a page because its answer would be too large ("当前查询结果数据量过大", its documented advice being
+ * a smaller {@code limit}), the same page is asked for again with half the page size, down to one item, and the
+ * smaller size is kept for the pages that follow.
  *
  * @param <T> the item type
  */
 final class PageIterator<T> implements Iterator<T> {
 
+	private static final Log logger = LogFactory.getLog(PageIterator.class);
+
 	private final PageFetcher<T> fetcher;
 
-	private final int pageSize;
+	private int pageSize;
 
 	private int offset;
 
@@ -65,7 +74,7 @@ final class PageIterator<T> implements Iterator<T> {
 	}
 
 	private void fetchNextPage() {
-		ComplaintPage<T> page = this.fetcher.fetch(this.offset, this.pageSize);
+		ComplaintPage<T> page = fetchShrinkingWhenTooLarge();
 		if (page.totalCount() != null) {
 			this.totalCount = page.totalCount();
 		}
@@ -76,6 +85,36 @@ final class PageIterator<T> implements Iterator<T> {
 		this.offset += items.size();
 		this.lastPageFetched = items.size() < applied || (this.totalCount != null && this.offset >= this.totalCount);
 		this.current = items.iterator();
+	}
+
+	private ComplaintPage<T> fetchShrinkingWhenTooLarge() {
+		while (true) {
+			try {
+				return this.fetcher.fetch(this.offset, this.pageSize);
+			}
+			catch (WechatPayApiException ex) {
+				if (this.pageSize == 1 || !isAnswerTooLarge(ex)) {
+					throw ex;
+				}
+				int smaller = this.pageSize / 2;
+				logger.info("WeChat Pay found a page of " + this.pageSize + " too large to answer (Request-ID: "
+						+ ex.getRequestId() + "); asking for " + smaller + " per page from offset " + this.offset);
+				this.pageSize = smaller;
+			}
+		}
+	}
+
+	/**
+	 * Whether WeChat Pay refused a query because its answer would be too large.
+	 * @param ex the error answer
+	 * @return {@code true} for a 4xx whose message says the result is too large
+	 */
+	static boolean isAnswerTooLarge(WechatPayApiException ex) {
+		String message = ex.getErrorMessage();
+		if (ex.getStatusCode() < 400 || ex.getStatusCode() >= 500 || message == null) {
+			return false;
+		}
+		return message.contains("数据量过大") || message.toLowerCase(Locale.ROOT).contains("too large");
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.wechatpaycomplaint.client.WechatPayApiException;
 import io.github.wechatpaycomplaint.model.Complaint;
 import io.github.wechatpaycomplaint.model.NegotiationHistoryEntry;
 import org.junit.jupiter.api.Test;
@@ -17,14 +18,18 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.github.wechatpaycomplaint.api.ComplaintApiHarness.signedError;
 import static io.github.wechatpaycomplaint.api.ComplaintApiHarness.signedJson;
 import static io.github.wechatpaycomplaint.api.ComplaintApiHarness.withClient;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The paging streams make exactly the calls needed: windows of 30 days (both ends included), pages of 50 (history:
- * 300), no call after a short page or once the offset reaches {@code total_count}, nothing before consumption.
+ * 300), no call after a short page or once the offset reaches {@code total_count}, nothing before consumption, and
+ * half-size pages when WeChat Pay says an answer would be too large.
  */
 class WechatPayComplaintClientPagingTests {
 
@@ -82,6 +87,51 @@ class WechatPayComplaintClientPagingTests {
 			.distinct()
 			.count()).isEqualTo(620));
 		assertThat(wireMock.findAll(anyRequestedFor(anyUrl()))).hasSize(3);
+	}
+
+	@Test
+	void asksForSmallerPagesWhenWechatPaySaysTheAnswerIsTooLarge() {
+		String window = "&begin_date=2025-01-01&end_date=2025-01-30";
+		wireMock.stubFor(get(urlEqualTo(LIST + "?limit=50&offset=0" + window)).willReturn(signedError(400,
+				"{\"code\":\"PARAM_ERROR\",\"message\":\"当前查询结果数据量过大，请缩小limit\"}")));
+		wireMock.stubFor(get(urlEqualTo(LIST + "?limit=25&offset=0" + window))
+			.willReturn(signedJson(listPage(complaints(0, 25), 25, 0))));
+		wireMock.stubFor(get(urlEqualTo(LIST + "?limit=25&offset=25" + window))
+			.willReturn(signedJson(listPage(complaints(25, 5), 25, 25))));
+		withClient(wireMock, (client) -> assertThat(client
+			.streamComplaints(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 30))
+			.map(Complaint::complaintId)
+			.toList()).containsExactlyElementsOf(IntStream.range(0, 30).mapToObj(WechatPayComplaintClientPagingTests::id).toList()));
+		assertThat(wireMock.findAll(anyRequestedFor(anyUrl()))).extracting(LoggedRequest::getUrl)
+			.containsExactly(LIST + "?limit=50&offset=0" + window, LIST + "?limit=25&offset=0" + window,
+					LIST + "?limit=25&offset=25" + window);
+	}
+
+	@Test
+	void givesUpWhenEvenOneItemIsTooLarge() {
+		String path = "/v3/merchant-service/complaints-v2/200201820200101080076610000/negotiation-historys";
+		wireMock.stubFor(get(urlPathEqualTo(path)).willReturn(signedError(400,
+				"{\"code\":\"INVALID_REQUEST\",\"message\":\"当前查询结果数据量过大\"}")));
+		withClient(wireMock, (client) -> assertThatExceptionOfType(WechatPayApiException.class)
+			.isThrownBy(() -> client.streamNegotiationHistory("200201820200101080076610000").toList())
+			.satisfies((ex) -> assertThat(ex.getCode()).isEqualTo("INVALID_REQUEST")),
+				"wechatpay.complaint.client.rate-limit.enabled=false");
+		assertThat(wireMock.findAll(anyRequestedFor(anyUrl()))).extracting(LoggedRequest::getQueryParams)
+			.extracting((query) -> query.get("limit").firstValue())
+			.containsExactly("300", "150", "75", "37", "18", "9", "4", "2", "1");
+	}
+
+	@Test
+	void doesNotRetryOtherErrors() {
+		wireMock.stubFor(get(urlPathEqualTo(LIST)).willReturn(signedError(400,
+				"{\"code\":\"PARAM_ERROR\",\"message\":\"begin_date格式错误\"}")));
+		withClient(wireMock, (client) -> assertThatExceptionOfType(WechatPayApiException.class)
+			.isThrownBy(() -> client.streamComplaints(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 30)).toList()));
+		assertThat(wireMock.findAll(anyRequestedFor(anyUrl()))).hasSize(1);
+	}
+
+	private static String listPage(List<String> items, int limit, int offset) {
+		return "{\"data\":[" + String.join(",", items) + "],\"limit\":" + limit + ",\"offset\":" + offset + "}";
 	}
 
 	private static void stubPage(String begin, String end, int offset, List<String> items, Integer total) {
