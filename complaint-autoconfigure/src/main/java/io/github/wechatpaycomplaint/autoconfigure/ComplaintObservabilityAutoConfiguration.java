@@ -42,6 +42,12 @@ public final class ComplaintObservabilityAutoConfiguration {
 	/** Name of the health indicator bean; Actuator shows it as {@code wechatpayComplaint}. */
 	public static final String HEALTH_INDICATOR_BEAN_NAME = "wechatpayComplaintHealthIndicator";
 
+	/**
+	 * Name of the post-processor that times the de-duplication store; define a bean with this name (any
+	 * {@code BeanPostProcessor}, even one that does nothing) to replace or switch off the timing.
+	 */
+	public static final String STORE_TIMER_BEAN_NAME = "complaintDeduplicationStoreTimer";
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(MeterRegistry.class)
 	@ConditionalOnBean(MeterRegistry.class)
@@ -64,7 +70,8 @@ public final class ComplaintObservabilityAutoConfiguration {
 			return new ComplaintNotificationMetrics(registry);
 		}
 
-		@Bean
+		@Bean(STORE_TIMER_BEAN_NAME)
+		@ConditionalOnMissingBean(name = STORE_TIMER_BEAN_NAME)
 		static BeanPostProcessor complaintDeduplicationStoreTimer(ObjectProvider<MeterRegistry> registry) {
 			return new BeanPostProcessor() {
 

@@ -74,6 +74,19 @@ class ComplaintNotificationMetricsTests {
 			});
 	}
 
+	@Test
+	void aBeanNamedLikeTheStoreTimerSwitchesTheTimingOff() {
+		NotificationContexts.webRunner()
+			.withConfiguration(AutoConfigurations.of(ComplaintObservabilityAutoConfiguration.class))
+			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.withBean(ComplaintObservabilityAutoConfiguration.STORE_TIMER_BEAN_NAME,
+					org.springframework.beans.factory.config.BeanPostProcessor.class,
+					() -> new org.springframework.beans.factory.config.BeanPostProcessor() {
+					})
+			.run((context) -> assertThat(context.getBean(NotificationDeduplicationStore.class))
+				.isNotInstanceOf(TimedNotificationDeduplicationStore.class));
+	}
+
 	private static double count(MeterRegistry registry, String outcome, String reason) {
 		return registry.get(ComplaintNotificationMetrics.METRIC_NAME)
 			.tags("outcome", outcome, "reason", reason)
