@@ -27,6 +27,7 @@ final class SimulatorCommandLine {
 			  --always-duplicate            send every delivered notification twice
 			  --max-attempts=5              attempts per notification
 			  --retry-backoff=2s            wait between attempts (500ms, 2s, PT1M)
+			  --max-answer-items=0          refuse list and history pages holding more items as "too large" (0 = never)
 			""";
 
 	private final Map<String, String> options = new LinkedHashMap<>();
@@ -60,7 +61,8 @@ final class SimulatorCommandLine {
 			.duplicateProbability(Double.parseDouble(this.options.getOrDefault("duplicate-probability", "0.2")))
 			.alwaysDuplicate(Boolean.parseBoolean(this.options.getOrDefault("always-duplicate", "false")))
 			.maxAttempts(Integer.parseInt(this.options.getOrDefault("max-attempts", "5")))
-			.retryBackoff(duration(this.options.getOrDefault("retry-backoff", "2s")));
+			.retryBackoff(duration(this.options.getOrDefault("retry-backoff", "2s")))
+			.maxAnswerItems(Integer.parseInt(this.options.getOrDefault("max-answer-items", "0")));
 		String callback = this.options.get("callback-url");
 		return (callback != null) ? settings.callbackUrl(URI.create(callback)) : settings;
 	}

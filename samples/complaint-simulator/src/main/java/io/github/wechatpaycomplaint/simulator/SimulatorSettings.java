@@ -40,6 +40,8 @@ public final class SimulatorSettings {
 
 	private Clock clock = Clock.systemUTC();
 
+	private int maxAnswerItems;
+
 	private SimulatorSettings() {
 	}
 
@@ -182,6 +184,25 @@ public final class SimulatorSettings {
 	public SimulatorSettings clock(Clock clock) {
 		this.clock = clock;
 		return this;
+	}
+
+	/**
+	 * Refuses list and negotiation-history pages that would hold more than this many items with WeChat Pay's
+	 * "result too large" error ({@code 当前查询结果数据量过大}), as WeChat Pay does when an answer's data volume is too
+	 * large, so that clients can be tested asking for smaller pages.
+	 * @param items the most items one answer may hold, 0 for no limit (the default)
+	 * @return these settings
+	 */
+	public SimulatorSettings maxAnswerItems(int items) {
+		if (items < 0) {
+			throw new IllegalArgumentException("maxAnswerItems must be 0 (no limit) or more");
+		}
+		this.maxAnswerItems = items;
+		return this;
+	}
+
+	int getMaxAnswerItems() {
+		return this.maxAnswerItems;
 	}
 
 	int getPort() {

@@ -72,7 +72,7 @@ public final class WechatPayComplaintSimulator implements AutoCloseable {
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.getPort()), 0);
 		ApiRouter router = new ApiRouter(new RequestAuthenticator(this.keys, settings.getClock()), signer, jsonMapper);
 		SimulatorRoutes.register(router, this, this.keys, this.store, images, this.notificationUrls, jsonMapper,
-				this::baseUri);
+				this::baseUri, settings.getMaxAnswerItems());
 		this.server.createContext("/", router);
 		this.executor = Executors.newFixedThreadPool(8, (task) -> {
 			Thread thread = new Thread(task, "wechatpay-simulator-http");

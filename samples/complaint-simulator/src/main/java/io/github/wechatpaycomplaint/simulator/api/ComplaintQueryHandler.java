@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.github.wechatpaycomplaint.simulator.http.ApiAnswer;
 import io.github.wechatpaycomplaint.simulator.http.ApiRequest;
+import io.github.wechatpaycomplaint.simulator.http.WechatPayError;
 import io.github.wechatpaycomplaint.simulator.state.Complaint;
 import io.github.wechatpaycomplaint.simulator.state.ComplaintStore;
 import io.github.wechatpaycomplaint.simulator.state.HistoryEntry;
@@ -27,11 +28,15 @@ final class ComplaintQueryHandler {
 
 	private final JsonMapper jsonMapper;
 
-	ComplaintQueryHandler(ComplaintStore store, ComplaintRules rules, ComplaintJson json, JsonMapper jsonMapper) {
+	private final int maxAnswerItems;
+
+	ComplaintQueryHandler(ComplaintStore store, ComplaintRules rules, ComplaintJson json, JsonMapper jsonMapper,
+			int maxAnswerItems) {
 		this.store = store;
 		this.rules = rules;
 		this.json = json;
 		this.jsonMapper = jsonMapper;
+		this.maxAnswerItems = maxAnswerItems;
 	}
 
 	ApiAnswer list(ApiRequest request) {
@@ -39,7 +44,7 @@ final class ComplaintQueryHandler {
 		List<Complaint> complaints = this.store.list(query.begin(), query.end(), query.complaintedMchid());
 		ObjectNode page = page(query.page(), complaints.size());
 		ArrayNode data = page.putArray("data");
-		slice(complaints, query.page()).forEach((complaint) -> data.add(this.json.complaint(complaint, request.global(), false)));
+		slice(complaints, query.page(), this.maxAnswerItems).forEach((complaint) -> data.add(this.json.complaint(complaint, request.global(), false)));
 		return ApiAnswer.json(200, this.jsonMapper.writeValueAsBytes(page));
 	}
 
@@ -55,7 +60,7 @@ final class ComplaintQueryHandler {
 		List<HistoryEntry> history = complaint.getHistory();
 		ObjectNode page = page(paging, history.size());
 		ArrayNode data = page.putArray("data");
-		slice(history, paging).forEach((entry) -> data.add(this.json.history(complaint, entry, request.global())));
+		slice(history, paging, this.maxAnswerItems).forEach((entry) -> data.add(this.json.history(complaint, entry, request.global())));
 		return ApiAnswer.json(200, this.jsonMapper.writeValueAsBytes(page));
 	}
 
@@ -69,9 +74,13 @@ final class ComplaintQueryHandler {
 		return page;
 	}
 
-	private static <T> List<T> slice(List<T> items, ComplaintRules.Page page) {
+	private static <T> List<T> slice(List<T> items, ComplaintRules.Page page, int maxAnswerItems) {
 		int from = Math.min(page.offset(), items.size());
 		int to = Math.min(from + page.limit(), items.size());
+		if (maxAnswerItems > 0 && to - from > maxAnswerItems) {
+			// WeChat Pay's answer when a page's data volume is too large; its advice is a smaller limit.
+			throw WechatPayError.answerTooLarge(page.limit());
+		}
 		return items.subList(from, to);
 	}
 

@@ -38,13 +38,14 @@ public final class SimulatorRoutes {
 	 * @param notificationUrls the registered notification URL
 	 * @param jsonMapper the JSON mapper
 	 * @param baseUri the simulator's base URI, for media URLs
+	 * @param maxAnswerItems the most items a list or history answer may hold, 0 for no limit
 	 */
 	public static void register(ApiRouter router, WechatPayComplaintSimulator simulator, SimulatorKeys keys,
 			ComplaintStore store, ImageStore images, NotificationUrlRegistry notificationUrls, JsonMapper jsonMapper,
-			Supplier<String> baseUri) {
+			Supplier<String> baseUri, int maxAnswerItems) {
 		ComplaintRules rules = new ComplaintRules(store, images, keys.merchantId());
 		ComplaintJson json = new ComplaintJson(jsonMapper, keys.merchantKeys().getPublic(), baseUri);
-		ComplaintQueryHandler queries = new ComplaintQueryHandler(store, rules, json, jsonMapper);
+		ComplaintQueryHandler queries = new ComplaintQueryHandler(store, rules, json, jsonMapper, maxAnswerItems);
 		ComplaintActionHandler actions = new ComplaintActionHandler(store, rules, jsonMapper);
 		NotificationUrlHandler urls = new NotificationUrlHandler(notificationUrls, rules, jsonMapper, keys.merchantId());
 		ImageHandler imageApi = new ImageHandler(images, rules, jsonMapper);

@@ -25,6 +25,16 @@ public final class WechatPayError extends RuntimeException {
 	}
 
 	/**
+	 * WeChat Pay's answer when a page's data volume is too large; its documented advice is a smaller {@code limit}.
+	 * @param limit the limit asked for
+	 * @return the error
+	 */
+	public static WechatPayError answerTooLarge(int limit) {
+		return paramError("query", "limit", limit,
+				"当前查询结果数据量过大，请缩小limit后重试 (the result is too large: ask for a smaller limit)");
+	}
+
+	/**
 	 * 400 {@code PARAM_ERROR} about one field.
 	 * @param location {@code query}, {@code body} or {@code path}
 	 * @param field the field
