@@ -2,9 +2,9 @@ package io.github.wechatpaycomplaint.autoconfigure;
 
 import java.time.Clock;
 
-import io.github.wechatpaycomplaint.certificate.PlatformCertificateDownloader;
 import io.github.wechatpaycomplaint.certificate.PlatformCertificateManager;
 import io.github.wechatpaycomplaint.client.ClientResilience;
+import io.github.wechatpaycomplaint.client.PlatformCertificateDownloader;
 import io.github.wechatpaycomplaint.client.WechatPayComplaintRestClient;
 import io.github.wechatpaycomplaint.client.WechatPayRestClientCustomizer;
 import io.github.wechatpaycomplaint.client.WechatPayRestClientFactory;

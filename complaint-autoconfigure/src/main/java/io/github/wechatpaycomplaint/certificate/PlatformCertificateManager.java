@@ -48,7 +48,7 @@ public final class PlatformCertificateManager implements VerificationKeyResolver
 
 	private static final Duration WAIT_FOR_DOWNLOAD = Duration.ofSeconds(30);
 
-	private final PlatformCertificateDownloader downloader;
+	private final PlatformCertificateSource downloader;
 
 	private final VerificationKeyResolver otherTrustedKeys;
 
@@ -74,14 +74,14 @@ public final class PlatformCertificateManager implements VerificationKeyResolver
 
 	/**
 	 * Creates a manager.
-	 * @param downloader the downloader
+	 * @param downloader where the certificates come from (WeChat Pay's certificate download in production)
 	 * @param otherTrustedKeys other keys that may sign the download answer (the WeChat Pay public key during the
 	 * migration), or a resolver that finds nothing
 	 * @param clock the clock
 	 * @param refreshInterval time between scheduled downloads
 	 * @param unknownSerialRefreshInterval minimum time between downloads triggered by an unknown serial
 	 */
-	public PlatformCertificateManager(PlatformCertificateDownloader downloader, VerificationKeyResolver otherTrustedKeys,
+	public PlatformCertificateManager(PlatformCertificateSource downloader, VerificationKeyResolver otherTrustedKeys,
 			Clock clock, Duration refreshInterval, Duration unknownSerialRefreshInterval) {
 		this.downloader = Objects.requireNonNull(downloader, "downloader");
 		this.otherTrustedKeys = Objects.requireNonNull(otherTrustedKeys, "otherTrustedKeys");

@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The package structure, as executable rules over the shipped classes: what each package may know of the others and
@@ -25,6 +26,11 @@ class ArchitectureTests {
 	private static final JavaClasses SHIPPED = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages(BASE);
+
+	@Test
+	void packagesDoNotDependOnEachOtherInCycles() {
+		slices().matching(BASE + ".(*)..").should().beFreeOfCycles().check(SHIPPED);
+	}
 
 	@Test
 	void cryptoKnowsNothingOfSpringHttpOrJson() {

@@ -1,4 +1,4 @@
-package io.github.wechatpaycomplaint.certificate;
+package io.github.wechatpaycomplaint.client;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +16,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 import io.github.wechatpaycomplaint.WechatPayException;
-import io.github.wechatpaycomplaint.client.WechatPayErrorAnswers;
-import io.github.wechatpaycomplaint.client.WechatPayResponseVerifyingInterceptor;
+import io.github.wechatpaycomplaint.certificate.PlatformCertificate;
+import io.github.wechatpaycomplaint.certificate.PlatformCertificateSource;
 import io.github.wechatpaycomplaint.crypto.ApiV3KeyCipher;
 import io.github.wechatpaycomplaint.crypto.PemKeys;
 import io.github.wechatpaycomplaint.crypto.SignedHeaders;
@@ -37,7 +37,7 @@ import org.springframework.web.client.RestClient;
  *
  * @since 0.1.0
  */
-public final class PlatformCertificateDownloader {
+public final class PlatformCertificateDownloader implements PlatformCertificateSource {
 
 	private final RestClient signingClient;
 
@@ -77,6 +77,7 @@ public final class PlatformCertificateDownloader {
 	 * @return the certificates, keyed by serial number
 	 * @throws WechatPayException if the download, decryption or verification fails
 	 */
+	@Override
 	public Map<String, PlatformCertificate> download(VerificationKeyResolver trustedKeys) {
 		Answer answer = this.signingClient.get().uri(this.path).exchange((request, response) -> {
 			byte[] body = response.getBody().readAllBytes();
