@@ -11,6 +11,7 @@ import io.github.wechatpaycomplaint.observability.ComplaintHealthIndicator;
 import io.github.wechatpaycomplaint.observability.ComplaintNotificationMetrics;
 import io.github.wechatpaycomplaint.observability.NotificationActivity;
 import io.github.wechatpaycomplaint.observability.TimedNotificationDeduplicationStore;
+import io.github.wechatpaycomplaint.registration.NotificationUrlRegistrar;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -106,9 +107,9 @@ public final class ComplaintObservabilityAutoConfiguration {
 		@ConditionalOnMissingBean(name = HEALTH_INDICATOR_BEAN_NAME)
 		ComplaintHealthIndicator wechatpayComplaintHealthIndicator(ComplaintProperties properties,
 				WechatPayMerchant merchant, WechatPayVerificationKeys keys, NotificationActivity activity,
-				ObjectProvider<Clock> clock) {
-			return new ComplaintHealthIndicator(merchant, keys, activity, clock.getIfUnique(Clock::systemUTC),
-					properties.getHealth().getCertificateExpiryWarning());
+				ObjectProvider<NotificationUrlRegistrar> registrar, ObjectProvider<Clock> clock) {
+			return new ComplaintHealthIndicator(merchant, keys, activity, registrar.getIfUnique(),
+					clock.getIfUnique(Clock::systemUTC), properties.getHealth().getCertificateExpiryWarning());
 		}
 
 	}

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import io.github.wechatpaycomplaint.certificate.PlatformCertificate;
@@ -16,6 +17,7 @@ import io.github.wechatpaycomplaint.certificate.PlatformCertificateManager;
 import io.github.wechatpaycomplaint.merchant.WechatPayMerchant;
 import io.github.wechatpaycomplaint.merchant.WechatPayPublicKey;
 import io.github.wechatpaycomplaint.merchant.WechatPayVerificationKeys;
+import io.github.wechatpaycomplaint.registration.NotificationUrlRegistrar;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
@@ -23,13 +25,16 @@ import org.springframework.boot.health.contributor.Health;
 
 /**
  * Health of the starter: which keys are loaded (ids only), how many days the newest platform certificate has left,
- * and how long ago the last notification arrived. Never shows key material.
+ * how long ago the last notification arrived, and what registering the notification URL on startup did. Never shows
+ * key material.
  *
  * <ul>
  * <li>DOWN in certificate-only mode when no valid platform certificate is known: no answer can be verified.</li>
  * <li>UP with a {@code warning} detail when the newest certificate expires within the threshold, or when none is
  * known while the WeChat Pay public key also verifies.</li>
  * <li>The time since the last notification is a detail only: a quiet day is not a fault.</li>
+ * <li>A failed notification URL registration is a detail too, with WeChat Pay's reason: the application runs, and
+ * notifications go to whatever URL was registered before.</li>
  * </ul>
  *
  * @since 0.1.0
@@ -43,6 +48,8 @@ public final class ComplaintHealthIndicator extends AbstractHealthIndicator {
 	private final @Nullable Supplier<Collection<PlatformCertificate>> certificates;
 
 	private final @Nullable NotificationActivity activity;
+
+	private final @Nullable NotificationUrlRegistrar registrar;
 
 	private final Clock clock;
 
@@ -58,18 +65,40 @@ public final class ComplaintHealthIndicator extends AbstractHealthIndicator {
 	 */
 	public ComplaintHealthIndicator(WechatPayMerchant merchant, WechatPayVerificationKeys keys,
 			@Nullable NotificationActivity activity, Clock clock, Duration expiryWarning) {
+		this(merchant, keys, activity, null, clock, expiryWarning);
+	}
+
+	/**
+	 * Creates an indicator that also reports the notification URL registration.
+	 * @param merchant the merchant
+	 * @param keys the keys that verify WeChat Pay's signatures
+	 * @param activity the notification tracker, or {@code null} without the notification endpoint
+	 * @param registrar the startup registration, or {@code null} when it is off
+	 * @param clock the clock
+	 * @param expiryWarning warn when the newest platform certificate expires within this
+	 */
+	public ComplaintHealthIndicator(WechatPayMerchant merchant, WechatPayVerificationKeys keys,
+			@Nullable NotificationActivity activity, @Nullable NotificationUrlRegistrar registrar, Clock clock,
+			Duration expiryWarning) {
 		this(merchant.getMerchantId(), publicKeyId(keys), certificates(keys.getPlatformCertificates()), activity,
-				clock, expiryWarning);
+				registrar, clock, expiryWarning);
 	}
 
 	ComplaintHealthIndicator(String merchantId, @Nullable String publicKeyId,
 			@Nullable Supplier<Collection<PlatformCertificate>> certificates, @Nullable NotificationActivity activity,
 			Clock clock, Duration expiryWarning) {
+		this(merchantId, publicKeyId, certificates, activity, null, clock, expiryWarning);
+	}
+
+	ComplaintHealthIndicator(String merchantId, @Nullable String publicKeyId,
+			@Nullable Supplier<Collection<PlatformCertificate>> certificates, @Nullable NotificationActivity activity,
+			@Nullable NotificationUrlRegistrar registrar, Clock clock, Duration expiryWarning) {
 		super("WeChat Pay complaint health check failed");
 		this.merchantId = Objects.requireNonNull(merchantId, "merchantId");
 		this.publicKeyId = publicKeyId;
 		this.certificates = certificates;
 		this.activity = activity;
+		this.registrar = registrar;
 		this.clock = Objects.requireNonNull(clock, "clock");
 		this.expiryWarning = Objects.requireNonNull(expiryWarning, "expiryWarning");
 	}
@@ -97,6 +126,19 @@ public final class ComplaintHealthIndicator extends AbstractHealthIndicator {
 			certificates(builder, this.certificates.get(), this.publicKeyId != null, now);
 		}
 		notifications(builder, now);
+		registration(builder);
+	}
+
+	private void registration(Health.Builder builder) {
+		if (this.registrar == null) {
+			return;
+		}
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("url", this.registrar.getUrl());
+		Optional<NotificationUrlRegistrar.Registration> last = this.registrar.getLastRegistration();
+		details.put("registration", last.map((registration) -> registration.action().name()).orElse("PENDING"));
+		last.map(NotificationUrlRegistrar.Registration::failure).ifPresent((failure) -> details.put("error", failure));
+		builder.withDetail("notificationUrl", details);
 	}
 
 	private static String mode(boolean publicKey, boolean certificates) {

@@ -7,6 +7,7 @@ import io.github.wechatpaycomplaint.api.WechatPayComplaintClient;
 import io.github.wechatpaycomplaint.model.NotificationUrl;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
@@ -28,6 +29,8 @@ public final class NotificationUrlRegistrar implements ApplicationListener<Appli
 	private final String url;
 
 	private final boolean failOnError;
+
+	private volatile @Nullable Registration lastRegistration;
 
 	/**
 	 * Creates a registrar.
@@ -54,10 +57,12 @@ public final class NotificationUrlRegistrar implements ApplicationListener<Appli
 	public Action register() {
 		try {
 			Action action = registerOrThrow();
+			this.lastRegistration = new Registration(this.url, action, null);
 			logger.info(describe(action));
 			return action;
 		}
 		catch (RuntimeException ex) {
+			this.lastRegistration = new Registration(this.url, Action.FAILED, ex.getMessage());
 			if (this.failOnError) {
 				throw new NotificationUrlRegistrationException(this.url, ex);
 			}
@@ -94,9 +99,35 @@ public final class NotificationUrlRegistrar implements ApplicationListener<Appli
 		}
 	}
 
+	/**
+	 * What the last registration did, for the health indicator.
+	 * @return the last registration, or empty before the first
+	 */
+	public Optional<Registration> getLastRegistration() {
+		return Optional.ofNullable(this.lastRegistration);
+	}
+
+	/**
+	 * The URL this registrar registers.
+	 * @return the public URL
+	 */
+	public String getUrl() {
+		return this.url;
+	}
+
 	@Override
 	public String toString() {
 		return "NotificationUrlRegistrar(" + this.url + ")";
+	}
+
+	/**
+	 * One registration's outcome.
+	 *
+	 * @param url the URL registered
+	 * @param action what was done
+	 * @param failure why it failed ({@link Action#FAILED} only): WeChat Pay's code, message and Request-ID
+	 */
+	public record Registration(String url, Action action, @Nullable String failure) {
 	}
 
 	/**

@@ -2,8 +2,10 @@ package io.github.wechatpaycomplaint.registration;
 
 import io.github.wechatpaycomplaint.autoconfigure.ComplaintApiAutoConfiguration;
 import io.github.wechatpaycomplaint.autoconfigure.ComplaintClientAutoConfiguration;
+import io.github.wechatpaycomplaint.autoconfigure.ComplaintObservabilityAutoConfiguration;
 import io.github.wechatpaycomplaint.autoconfigure.ComplaintRegistrationAutoConfiguration;
 import io.github.wechatpaycomplaint.autoconfigure.InvalidComplaintPropertyException;
+import io.github.wechatpaycomplaint.observability.ComplaintHealthIndicator;
 import io.github.wechatpaycomplaint.testsupport.WechatPayStandIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -106,6 +108,27 @@ class NotificationUrlRegistrationTests {
 		assertThat(output.getAll().lines().filter((line) -> line.contains("WeChat Pay call failed")))
 			.singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
 			.contains("WARN", "GET " + PATH, "403 NO_AUTH");
+	}
+
+	@Test
+	void healthShowsWhatTheRegistrationDid() {
+		stubQuery(403, "{\"code\":\"NO_AUTH\",\"message\":\"无权限\"}");
+		this.runner.withConfiguration(AutoConfigurations.of(ComplaintObservabilityAutoConfiguration.class))
+			.run((context) -> {
+				ComplaintHealthIndicator health = context.getBean(ComplaintHealthIndicator.class);
+				assertThat(health.health(true).getDetails().get("notificationUrl"))
+					.isEqualTo(java.util.Map.of("url", URL, "registration", "PENDING"));
+				context.getBean(NotificationUrlRegistrar.class).register();
+				assertThat(health.health(true).getDetails().get("notificationUrl"))
+					.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.map(String.class, Object.class))
+					.containsEntry("url", URL)
+					.containsEntry("registration", "FAILED")
+					.hasEntrySatisfying("error", (error) -> assertThat(error.toString()).contains("NO_AUTH"));
+				stubQuery(200, registration(URL));
+				context.getBean(NotificationUrlRegistrar.class).register();
+				assertThat(health.health(true).getDetails().get("notificationUrl"))
+					.isEqualTo(java.util.Map.of("url", URL, "registration", "UNCHANGED"));
+			});
 	}
 
 	@Test
