@@ -49,7 +49,7 @@ public final class RsaVerifier {
 			return signature.verify(signatureBytes);
 		}
 		catch (GeneralSecurityException ex) {
-			return false;
+			return refused();
 		}
 	}
 
@@ -90,9 +90,16 @@ public final class RsaVerifier {
 			return signature.verify(signatureBytes);
 		}
 		catch (GeneralSecurityException ex) {
-			// A malformed signature (wrong length, bad padding) is simply not valid.
-			return false;
+			return refused();
 		}
+	}
+
+	// A malformed signature (wrong length, bad padding) or an unusable key is simply not valid. The thread's
+	// Signature is dropped: one whose provider was picked by a failed initialisation (say, for an EC key) would
+	// refuse every later RSA signature on this thread.
+	private static boolean refused() {
+		SIGNATURES.remove();
+		return false;
 	}
 
 }
