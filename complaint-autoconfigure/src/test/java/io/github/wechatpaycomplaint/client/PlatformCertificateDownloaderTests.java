@@ -1,0 +1,144 @@
+package io.github.wechatpaycomplaint.client;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.wechatpaycomplaint.WechatPayException;
+import io.github.wechatpaycomplaint.certificate.PlatformCertificate;
+import io.github.wechatpaycomplaint.crypto.ApiV3KeyCipher;
+import io.github.wechatpaycomplaint.crypto.SignatureVerificationException;
+import io.github.wechatpaycomplaint.crypto.VerificationKeyResolver;
+import io.github.wechatpaycomplaint.testsupport.TestKeys;
+import io.github.wechatpaycomplaint.testsupport.WechatPayAnswerSigner;
+import io.github.wechatpaycomplaint.testsupport.WechatPayStandIn;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.web.client.RestClient;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Every way a certificate answer can be wrong is refused with a message that says which, and nothing of a refused
+ * answer is kept.
+ */
+class PlatformCertificateDownloaderTests {
+
+	private static final String PATH = "/v3/certificates";
+
+	private static final KeyPair KEYS = TestKeys.rsa();
+
+	private static final X509Certificate CERTIFICATE = TestKeys.certificate(KEYS, new BigInteger("5157F09E", 16),
+			Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(300)));
+
+	private static final String SERIAL = "5157F09E";
+
+	private static final VerificationKeyResolver NOTHING_TRUSTED = (serial) -> Optional.empty();
+
+	@RegisterExtension
+	static WireMockExtension wireMock = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+	private final ApiV3KeyCipher cipher = new ApiV3KeyCipher(WechatPayStandIn.API_V3_KEY);
+
+	@Test
+	void acceptsAnAnswerSignedWithACertificateItHolds() {
+		answer(200, certificates(entry(SERIAL, "AEAD_AES_256_GCM", "2025-01-01T00:00:00+08:00")));
+		Map<String, PlatformCertificate> certificates = downloader().download(NOTHING_TRUSTED);
+		assertThat(certificates).containsOnlyKeys(SERIAL);
+		assertThat(certificates.get(SERIAL).publicKey()).isEqualTo(KEYS.getPublic());
+	}
+
+	@Test
+	void refusesAnAnswerWithoutData() {
+		answer(200, "{\"certificates\":[]}");
+		assertThatExceptionOfType(WechatPayException.class).isThrownBy(() -> downloader().download(NOTHING_TRUSTED))
+			.withMessageContaining("no 'data' array");
+	}
+
+	@Test
+	void refusesASerialThatIsNotTheCertificates() {
+		answer(200, certificates(entry("ABCDEF", "AEAD_AES_256_GCM", "2025-01-01T00:00:00+08:00")));
+		assertThatExceptionOfType(WechatPayException.class).isThrownBy(() -> downloader().download(NOTHING_TRUSTED))
+			.withMessageContaining("serial_no ABCDEF does not match");
+	}
+
+	@Test
+	void refusesAnAnswerWithOnlyOtherAlgorithms() {
+		answer(200, certificates(entry(SERIAL, "SM4", "2025-01-01T00:00:00+08:00")));
+		assertThatExceptionOfType(WechatPayException.class).isThrownBy(() -> downloader().download(NOTHING_TRUSTED))
+			.withMessageContaining("no AEAD_AES_256_GCM certificate");
+	}
+
+	@Test
+	void refusesATimeThatIsNotRfc3339() {
+		answer(200, certificates(entry(SERIAL, "AEAD_AES_256_GCM", "2025/01/01 00:00")));
+		assertThatExceptionOfType(WechatPayException.class).isThrownBy(() -> downloader().download(NOTHING_TRUSTED))
+			.withMessageContaining("effective_time is not an RFC 3339 time");
+	}
+
+	@Test
+	void refusesAnAnswerSignedByNoKnownKey() {
+		String body = certificates(entry(SERIAL, "AEAD_AES_256_GCM", "2025-01-01T00:00:00+08:00"));
+		wireMock.stubFor(get(urlPathEqualTo(PATH)).willReturn(WechatPayStandIn.answer(200, body,
+				new WechatPayAnswerSigner(TestKeys.rsa().getPrivate(), "0BADC0DE").headers(body, now()))));
+		assertThatExceptionOfType(SignatureVerificationException.class)
+			.isThrownBy(() -> downloader().download(NOTHING_TRUSTED))
+			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(SignatureVerificationException.Reason.UNKNOWN_SERIAL));
+	}
+
+	@Test
+	void turnsAnErrorAnswerIntoAnApiExceptionWithItsRequestId() {
+		wireMock.stubFor(get(urlPathEqualTo(PATH)).willReturn(WechatPayStandIn.answer(403,
+				"{\"code\":\"NO_AUTH\",\"message\":\"无权限\"}", Map.of("Request-ID", "REQ-1"))));
+		assertThatExceptionOfType(WechatPayApiException.class).isThrownBy(() -> downloader().download(NOTHING_TRUSTED))
+			.satisfies((ex) -> {
+				assertThat(ex.getStatusCode()).isEqualTo(403);
+				assertThat(ex.getCode()).isEqualTo("NO_AUTH");
+				assertThat(ex.getRequestId()).isEqualTo("REQ-1");
+				assertThat(ex.isVerified()).isFalse();
+			});
+	}
+
+	private PlatformCertificateDownloader downloader() {
+		return new PlatformCertificateDownloader(RestClient.create(wireMock.baseUrl()), PATH, this.cipher,
+				JsonMapper.builder().build(), Clock.systemUTC(), Duration.ofMinutes(5));
+	}
+
+	private void answer(int status, String body) {
+		ResponseDefinitionBuilder answer = WechatPayStandIn.answer(status, body,
+				new WechatPayAnswerSigner(KEYS.getPrivate(), SERIAL).headers(body, now()));
+		wireMock.stubFor(get(urlPathEqualTo(PATH)).willReturn(answer));
+	}
+
+	private String entry(String serial, String algorithm, String effectiveTime) {
+		String ciphertext = this.cipher.encrypt("certificate", "000000000001",
+				TestKeys.pem(CERTIFICATE).getBytes(StandardCharsets.UTF_8));
+		return "{\"serial_no\":\"" + serial + "\",\"effective_time\":\"" + effectiveTime
+				+ "\",\"expire_time\":\"2030-01-01T00:00:00+08:00\",\"encrypt_certificate\":{\"algorithm\":\""
+				+ algorithm + "\",\"nonce\":\"000000000001\",\"associated_data\":\"certificate\",\"ciphertext\":\""
+				+ ciphertext + "\"}}";
+	}
+
+	private static String certificates(String... entries) {
+		return "{\"data\":[" + String.join(",", entries) + "]}";
+	}
+
+	private static long now() {
+		return Instant.now().getEpochSecond();
+	}
+
+}
