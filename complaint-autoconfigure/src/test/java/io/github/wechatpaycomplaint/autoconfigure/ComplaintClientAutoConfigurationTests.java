@@ -189,6 +189,27 @@ class ComplaintClientAutoConfigurationTests {
 	}
 
 	@Test
+	void failsWhenThePrivateKeyIsNotRsa() throws Exception {
+		java.security.KeyPair ec = java.security.KeyPairGenerator.getInstance("EC").generateKeyPair();
+		this.configured.withPropertyValues("wechatpay.complaint.merchant.private-key=" + TestKeys.privateKeyPem(ec))
+			.run((context) -> assertThat(assertFailure(context, "wechatpay.complaint.merchant.private-key").getProblem())
+				.contains("EC key", "needs RSA"));
+	}
+
+	@Test
+	void failsWhenThePublicKeyPropertyHoldsAPrivateKeyAndNeverEchoesIt() {
+		String privatePem = TestKeys.privateKeyPem(MERCHANT);
+		String secretLine = privatePem.lines().skip(1).findFirst().orElseThrow();
+		this.configured.withPropertyValues("wechatpay.complaint.wechatpay-public-key.key=" + privatePem)
+			.run((context) -> {
+				InvalidComplaintPropertyException ex = assertFailure(context,
+						"wechatpay.complaint.wechatpay-public-key.key");
+				assertThat(ex.getMessage() + ex.getAction()).contains("BEGIN PUBLIC KEY").doesNotContain(secretLine);
+				assertThat(context.getStartupFailure().toString()).doesNotContain(secretLine);
+			});
+	}
+
+	@Test
 	void failsWhenTheApiV3KeyIsNot32BytesAndNeverEchoesIt() {
 		this.configured.withPropertyValues("wechatpay.complaint.merchant.api-v3-key=tooShortSecretValue").run((context) -> {
 			InvalidComplaintPropertyException ex = assertFailure(context, "wechatpay.complaint.merchant.api-v3-key");

@@ -169,7 +169,8 @@ class NotificationUrlRegistrationTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "http://pay.example.com/notify", "https://pay.example.com/notify?shop=1",
-			"https://pay.example.com/notify#x", "https://支付.例子.公司/notify", "pay.example.com/notify", " " })
+			"https://pay.example.com/notify#x", "https://支付.例子.公司/notify", "pay.example.com/notify", " ",
+			"https://user:secret@pay.example.com/notify", "https://pay example.com/notify" })
 	void refusesAUrlWeChatPayWouldRefuse(String url) {
 		this.runner.withPropertyValues("wechatpay.complaint.notification.public-url=" + url)
 			.run((context) -> assertThat(context).hasFailed()
