@@ -93,6 +93,21 @@ class ResilienceTests {
 	}
 
 	@Test
+	void whenBothHostsAreDownTheBackupFailureIsThrownWithTheMainOneSuppressed() throws IOException {
+		int mainPort = closedPort();
+		int backupPort = closedPort();
+		this.contextRunner
+			.withPropertyValues("wechatpay.complaint.client.base-uri=http://localhost:" + mainPort,
+					"wechatpay.complaint.client.failover.backup-base-uri=http://localhost:" + backupPort,
+					"wechatpay.complaint.client.retry.max-attempts=1")
+			.run((context) -> assertThatExceptionOfType(ResourceAccessException.class).isThrownBy(() -> list(context))
+				.satisfies((ex) -> {
+					assertThat(ex.getCause()).isInstanceOf(IOException.class);
+					assertThat(ex.getCause().getSuppressed()).singleElement().isInstanceOf(IOException.class);
+				}));
+	}
+
+	@Test
 	void aWriteWhoseConnectionWasResetAfterSendingIsNotRepeated() {
 		this.wechatPay.stub(post(urlPathEqualTo(COMPLETE)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 		this.backup.stubFor(post(urlPathEqualTo(COMPLETE)).willReturn(this.wechatPay.signedAnswer(204, "")));
