@@ -86,12 +86,6 @@ public final class ComplaintHealthIndicator extends AbstractHealthIndicator {
 
 	ComplaintHealthIndicator(String merchantId, @Nullable String publicKeyId,
 			@Nullable Supplier<Collection<PlatformCertificate>> certificates, @Nullable NotificationActivity activity,
-			Clock clock, Duration expiryWarning) {
-		this(merchantId, publicKeyId, certificates, activity, null, clock, expiryWarning);
-	}
-
-	ComplaintHealthIndicator(String merchantId, @Nullable String publicKeyId,
-			@Nullable Supplier<Collection<PlatformCertificate>> certificates, @Nullable NotificationActivity activity,
 			@Nullable NotificationUrlRegistrar registrar, Clock clock, Duration expiryWarning) {
 		super("WeChat Pay complaint health check failed");
 		this.merchantId = Objects.requireNonNull(merchantId, "merchantId");

@@ -137,7 +137,7 @@ class ComplaintHealthIndicatorTests {
 		now[0] = NOW.plus(Duration.ofMinutes(90));
 		activity.refused(NotificationRejection.INVALID_SIGNATURE);
 		ComplaintHealthIndicator indicator = new ComplaintHealthIndicator("1900000001", "PUB_KEY_ID_1", null,
-				activity, moving, Duration.ofDays(7));
+				activity, null, moving, Duration.ofDays(7));
 		Health health = indicator.health(true);
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
 		assertThat(health.getDetails()).containsEntry("lastNotification", NOW.toString())
@@ -146,7 +146,7 @@ class ComplaintHealthIndicatorTests {
 
 	private ComplaintHealthIndicator indicator(String publicKeyId,
 			java.util.function.Supplier<Collection<PlatformCertificate>> certificates, NotificationActivity activity) {
-		return new ComplaintHealthIndicator("1900000001", publicKeyId, certificates, activity, this.clock,
+		return new ComplaintHealthIndicator("1900000001", publicKeyId, certificates, activity, null, this.clock,
 				Duration.ofDays(7));
 	}
 
