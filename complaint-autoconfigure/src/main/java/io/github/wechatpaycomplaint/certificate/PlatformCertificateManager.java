@@ -48,7 +48,7 @@ public final class PlatformCertificateManager implements VerificationKeyResolver
 
 	private static final Duration WAIT_FOR_DOWNLOAD = Duration.ofSeconds(30);
 
-	private final PlatformCertificateSource downloader;
+	private final PlatformCertificateSource source;
 
 	private final VerificationKeyResolver otherTrustedKeys;
 
@@ -74,16 +74,16 @@ public final class PlatformCertificateManager implements VerificationKeyResolver
 
 	/**
 	 * Creates a manager.
-	 * @param downloader where the certificates come from (WeChat Pay's certificate download in production)
+	 * @param source where the certificates come from (WeChat Pay's certificate download in production)
 	 * @param otherTrustedKeys other keys that may sign the download answer (the WeChat Pay public key during the
 	 * migration), or a resolver that finds nothing
 	 * @param clock the clock
 	 * @param refreshInterval time between scheduled downloads
 	 * @param unknownSerialRefreshInterval minimum time between downloads triggered by an unknown serial
 	 */
-	public PlatformCertificateManager(PlatformCertificateSource downloader, VerificationKeyResolver otherTrustedKeys,
+	public PlatformCertificateManager(PlatformCertificateSource source, VerificationKeyResolver otherTrustedKeys,
 			Clock clock, Duration refreshInterval, Duration unknownSerialRefreshInterval) {
-		this.downloader = Objects.requireNonNull(downloader, "downloader");
+		this.source = Objects.requireNonNull(source, "source");
 		this.otherTrustedKeys = Objects.requireNonNull(otherTrustedKeys, "otherTrustedKeys");
 		this.clock = Objects.requireNonNull(clock, "clock");
 		this.refreshInterval = Objects.requireNonNull(refreshInterval, "refreshInterval");
@@ -215,7 +215,7 @@ public final class PlatformCertificateManager implements VerificationKeyResolver
 			PlatformCertificate certificate = known.get(serial);
 			return (certificate != null) ? Optional.of(certificate.publicKey()) : this.otherTrustedKeys.resolve(serial);
 		};
-		Map<String, PlatformCertificate> downloaded = this.downloader.download(trusted);
+		Map<String, PlatformCertificate> downloaded = this.source.download(trusted);
 		Map<String, PlatformCertificate> merged = new HashMap<>(known);
 		merged.putAll(downloaded);
 		Instant now = this.clock.instant();
