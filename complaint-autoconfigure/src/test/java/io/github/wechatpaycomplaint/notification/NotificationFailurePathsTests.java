@@ -4,20 +4,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Consumer;
 
+import io.github.wechatpaycomplaint.notification.ComplaintNotificationEndpointTests.App;
 import io.github.wechatpaycomplaint.notification.store.CaffeineNotificationDeduplicationStore;
-import io.github.wechatpaycomplaint.testsupport.MutableClock;
 import io.github.wechatpaycomplaint.testsupport.NotificationBuilder;
 import io.github.wechatpaycomplaint.testsupport.NotificationContexts;
-import io.github.wechatpaycomplaint.testsupport.RecordingListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
@@ -38,12 +36,12 @@ class NotificationFailurePathsTests {
 	@Test
 	void aStoreThatIsDownIs500WithoutAnEventAndTheRetryIsHandled(CapturedOutput output) {
 		run((app) -> {
-			app.store().failClaims = true;
+			app.context().getBean(FlakyStore.class).failClaims = true;
 			MvcResult refused = app.post(this.builder.id("store-down").build());
 			assertThat(refused.getResponse().getStatus()).isEqualTo(500);
 			assertThat(body(refused)).startsWith("{\"code\":\"INTERNAL_ERROR\"").doesNotContain("Exception");
 			assertThat(app.listener().events()).isEmpty();
-			app.store().failClaims = false;
+			app.context().getBean(FlakyStore.class).failClaims = false;
 			assertThat(app.post(this.builder.id("store-down").build()).getResponse().getStatus()).isEqualTo(204);
 			assertThat(app.listener().events()).hasSize(1);
 		});
@@ -54,7 +52,7 @@ class NotificationFailurePathsTests {
 	@Test
 	void failingToMarkAHandledNotificationDoneStillAnswers204(CapturedOutput output) {
 		run((app) -> {
-			app.store().failMarkDone = true;
+			app.context().getBean(FlakyStore.class).failMarkDone = true;
 			assertThat(app.post(this.builder.id("mark-done-fails").build()).getResponse().getStatus()).isEqualTo(204);
 			assertThat(app.listener().events()).hasSize(1);
 		});
@@ -64,7 +62,7 @@ class NotificationFailurePathsTests {
 	@Test
 	void aClaimThatRanOutBeforeTheListenersFinishedIsReported(CapturedOutput output) {
 		run((app) -> {
-			app.store().markDoneFindsAnotherClaim = true;
+			app.context().getBean(FlakyStore.class).markDoneFindsAnotherClaim = true;
 			assertThat(app.post(this.builder.id("lease-ran-out").build()).getResponse().getStatus()).isEqualTo(204);
 		});
 		assertThat(output).contains("The claim on complaint notification lease-ran-out ran out");
@@ -74,7 +72,7 @@ class NotificationFailurePathsTests {
 	void aListenerFailureIsStill500WhenReleasingTheClaimFailsToo() {
 		run((app) -> {
 			app.listener().failNext(1);
-			app.store().failRelease = true;
+			app.context().getBean(FlakyStore.class).failRelease = true;
 			MvcResult refused = app.post(this.builder.id("release-fails").build());
 			assertThat(refused.getResponse().getStatus()).isEqualTo(500);
 			assertThat(body(refused)).startsWith("{\"code\":\"LISTENER_FAILED\"");
@@ -103,39 +101,10 @@ class NotificationFailurePathsTests {
 		});
 	}
 
-	record App(AssertableWebApplicationContext context, MockMvc mockMvc) {
-
-		RecordingListener listener() {
-			return this.context.getBean(RecordingListener.class);
-		}
-
-		FlakyStore store() {
-			return this.context.getBean(FlakyStore.class);
-		}
-
-		MvcResult post(NotificationBuilder.SignedNotification notification) {
-			try {
-				return this.mockMvc.perform(NotificationContexts.post(notification)).andReturn();
-			}
-			catch (Exception ex) {
-				throw new IllegalStateException(ex);
-			}
-		}
-
-	}
-
+	/** The endpoint tests' application (clock, recording listener) with a flaky store and a failing observer. */
 	@Configuration(proxyBeanMethods = false)
+	@Import(ComplaintNotificationEndpointTests.TestConfiguration.class)
 	static class TestConfiguration {
-
-		@Bean
-		MutableClock clock() {
-			return MutableClock.atEpochSecond(NOW);
-		}
-
-		@Bean
-		RecordingListener recordingListener() {
-			return new RecordingListener();
-		}
 
 		@Bean
 		FlakyStore flakyStore() {
