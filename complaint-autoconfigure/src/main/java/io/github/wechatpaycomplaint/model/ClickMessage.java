@@ -22,4 +22,10 @@ public record ClickMessage(@Nullable Object messageContent,
 		@Nullable String actionId,
 		@Nullable String clickedLogId) {
 
+	// What the user clicked may carry the user's input.
+	@Override
+	public String toString() {
+		return "ClickMessage[messageContent=" + Redaction.of(this.messageContent) + ", actionId=" + this.actionId
+				+ ", clickedLogId=" + this.clickedLogId + "]";
+	}
 }

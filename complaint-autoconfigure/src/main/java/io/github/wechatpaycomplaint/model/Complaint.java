@@ -82,4 +82,23 @@ public record Complaint(String complaintId,
 				this.complaintDetailTrans, this.isOverdue, this.priority);
 	}
 
+	// Ids, states, amounts and flags only: the complaint text, its translation and the payer's openid are personal
+	// data, and the phone masks itself.
+	@Override
+	public String toString() {
+		return "Complaint[complaintId=" + this.complaintId + ", complaintTime=" + this.complaintTime
+				+ ", complaintState=" + this.complaintState + ", complaintedMchid=" + this.complaintedMchid
+				+ ", complaintDetail=" + Redaction.of(this.complaintDetail) + ", payerPhone=" + this.payerPhone
+				+ ", payerOpenid=" + Redaction.of(this.payerOpenid) + ", complaintMediaList="
+				+ this.complaintMediaList.size() + " item(s), complaintOrderInfo=" + this.complaintOrderInfo
+				+ ", serviceOrderInfo=" + this.serviceOrderInfo + ", complaintFullRefunded="
+				+ this.complaintFullRefunded + ", incomingUserResponse=" + this.incomingUserResponse
+				+ ", problemDescription=" + this.problemDescription + ", userComplaintTimes="
+				+ this.userComplaintTimes + ", problemType=" + this.problemType + ", applyRefundAmount="
+				+ this.applyRefundAmount + ", userTagList=" + this.userTagList + ", additionalInfo="
+				+ this.additionalInfo + ", inPlatformService=" + this.inPlatformService + ", needImmediateService="
+				+ this.needImmediateService + ", isAgentMode=" + this.isAgentMode + ", complaintDetailTrans="
+				+ Redaction.of(this.complaintDetailTrans) + ", isOverdue=" + this.isOverdue + ", priority="
+				+ this.priority + "]";
+	}
 }

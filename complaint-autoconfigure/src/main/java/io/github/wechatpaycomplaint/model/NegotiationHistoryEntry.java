@@ -50,4 +50,16 @@ public record NegotiationHistoryEntry(String logId, @Nullable String operator,
 		complaintMediaList = (complaintMediaList != null) ? List.copyOf(complaintMediaList) : List.of();
 	}
 
+	// The record's text, the user's reasons, messages and image links may be the user's own words or pictures.
+	@Override
+	public String toString() {
+		return "NegotiationHistoryEntry[logId=" + this.logId + ", operator=" + this.operator + ", operateTime="
+				+ this.operateTime + ", operateType=" + this.operateType + ", operateDetails="
+				+ Redaction.of(this.operateDetails) + ", imageList=" + this.imageList.size()
+				+ " item(s), complaintMediaList=" + this.complaintMediaList.size()
+				+ " item(s), userApplyPlatformServiceReason=" + Redaction.of(this.userApplyPlatformServiceReason)
+				+ ", userApplyPlatformServiceReasonDescription="
+				+ Redaction.of(this.userApplyPlatformServiceReasonDescription) + ", normalMessage="
+				+ Redaction.of(this.normalMessage) + ", clickMessage=" + this.clickMessage + "]";
+	}
 }

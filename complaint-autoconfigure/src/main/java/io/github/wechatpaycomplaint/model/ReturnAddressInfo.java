@@ -21,4 +21,10 @@ public record ReturnAddressInfo(@Nullable String returnAddress,
 		@Nullable String longitude,
 		@Nullable String latitude) {
 
+	// Where a user returned a power bank is the user's whereabouts.
+	@Override
+	public String toString() {
+		return "ReturnAddressInfo[returnAddress=" + Redaction.of(this.returnAddress) + ", longitude="
+				+ Redaction.of(this.longitude) + ", latitude=" + Redaction.of(this.latitude) + "]";
+	}
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.wechatpaycomplaint.model.MiniProgramJumpInfo;
+import io.github.wechatpaycomplaint.model.Redaction;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -131,4 +132,12 @@ public record ComplaintReply(String complaintedMchid, String responseContent, Li
 
 	}
 
+	// A reply often repeats what the user wrote or how to reach the user: ids and counts only.
+	@Override
+	public String toString() {
+		return "ComplaintReply[complaintedMchid=" + this.complaintedMchid + ", responseContent="
+				+ Redaction.of(this.responseContent) + ", responseImages=" + this.responseImages + ", jumpUrl="
+				+ this.jumpUrl + ", jumpUrlText=" + this.jumpUrlText + ", miniProgramJumpInfo="
+				+ this.miniProgramJumpInfo + "]";
+	}
 }

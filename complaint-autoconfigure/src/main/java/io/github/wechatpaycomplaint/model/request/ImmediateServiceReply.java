@@ -3,6 +3,7 @@ package io.github.wechatpaycomplaint.model.request;
 import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.github.wechatpaycomplaint.model.Redaction;
 import io.github.wechatpaycomplaint.model.message.NormalMessage;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -46,4 +47,10 @@ public record ImmediateServiceReply(String complaintedMchid, NormalMessage messa
 		return new ImmediateServiceReply(complaintedMchid, Objects.requireNonNull(message, "message"), idempotentId);
 	}
 
+	// The message may quote the user.
+	@Override
+	public String toString() {
+		return "ImmediateServiceReply[complaintedMchid=" + this.complaintedMchid + ", message="
+				+ Redaction.of(this.message) + ", idempotentId=" + this.idempotentId + "]";
+	}
 }

@@ -3,6 +3,7 @@ package io.github.wechatpaycomplaint.model.request;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.github.wechatpaycomplaint.model.Redaction;
 import io.github.wechatpaycomplaint.model.RefundAction;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -81,4 +82,11 @@ public record RefundDecision(RefundAction action, @Nullable Integer launchRefund
 		return new RefundDecision(this.action, this.launchRefundDay, this.rejectReason, this.rejectMediaList, remark);
 	}
 
+	// The reason and the remark may quote the user.
+	@Override
+	public String toString() {
+		return "RefundDecision[action=" + this.action + ", launchRefundDay=" + this.launchRefundDay
+				+ ", rejectReason=" + Redaction.of(this.rejectReason) + ", rejectMediaList=" + this.rejectMediaList
+				+ ", remark=" + Redaction.of(this.remark) + "]";
+	}
 }
