@@ -20,6 +20,7 @@ import java.util.UUID;
 import io.github.wechatpaycomplaint.crypto.ApiV3KeyCipher;
 import io.github.wechatpaycomplaint.crypto.SignedHeaders;
 import io.github.wechatpaycomplaint.crypto.WechatPaySignatureValidator;
+import io.github.wechatpaycomplaint.notification.event.ComplaintActionType;
 import io.github.wechatpaycomplaint.simulator.http.AnswerSigner;
 import io.github.wechatpaycomplaint.simulator.keys.WechatPaySigningKey;
 import io.github.wechatpaycomplaint.simulator.notify.NotificationBodyWriter;
@@ -113,9 +114,27 @@ public final class WechatPayNotificationBuilder {
 	}
 
 	/**
-	 * A state change: {@code COMPLAINT.STATE_CHANGE} with the given action, e.g. {@code USER_RESPONSE}.
+	 * A state change: {@code COMPLAINT.STATE_CHANGE} with the given action, e.g.
+	 * {@link ComplaintActionType#USER_RESPONSE}.
 	 * @param complaintId the complaint
-	 * @param actionType the action type
+	 * @param actionType the action type; {@link ComplaintActionType#UNKNOWN} is not a value WeChat Pay sends, so a
+	 * test of an action type this version does not know passes it as text to {@link #stateChanged(String, String)}
+	 * @return this builder
+	 */
+	public WechatPayNotificationBuilder stateChanged(String complaintId, ComplaintActionType actionType) {
+		Objects.requireNonNull(actionType, "actionType");
+		if (actionType == ComplaintActionType.UNKNOWN) {
+			throw new IllegalArgumentException("UNKNOWN is not an action type WeChat Pay sends; to test one this "
+					+ "version does not know, pass its text: stateChanged(complaintId, \"NEW_ACTION\")");
+		}
+		return stateChanged(complaintId, actionType.name());
+	}
+
+	/**
+	 * A state change with an action type given as WeChat Pay's text, including one this version does not know
+	 * (published as {@code UnknownComplaintActionEvent}).
+	 * @param complaintId the complaint
+	 * @param actionType the action type as sent, e.g. {@code USER_RESPONSE}
 	 * @return this builder
 	 */
 	public WechatPayNotificationBuilder stateChanged(String complaintId, String actionType) {

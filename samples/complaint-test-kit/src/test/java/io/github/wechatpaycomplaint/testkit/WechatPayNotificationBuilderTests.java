@@ -11,6 +11,7 @@ import io.github.wechatpaycomplaint.crypto.SignatureVerificationException;
 import io.github.wechatpaycomplaint.crypto.SignedHeaders;
 import io.github.wechatpaycomplaint.crypto.WechatPaySignatureValidator;
 import io.github.wechatpaycomplaint.merchant.WechatPayPublicKey;
+import io.github.wechatpaycomplaint.notification.event.ComplaintActionType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -22,6 +23,7 @@ import org.springframework.mock.web.MockServletContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
@@ -41,10 +43,25 @@ class WechatPayNotificationBuilderTests {
 	private final ApiV3KeyCipher cipher = new ApiV3KeyCipher(KEYS.simulatorKeys().apiV3Key());
 
 	@Test
+	void takesAnActionTypeThisVersionDoesNotKnowAsText() {
+		WechatPayNotification notification = KEYS.notification()
+			.stateChanged("200000020250613090012345678", "SOMETHING_NEW")
+			.build();
+		assertThat(decrypt(JSON.readTree(notification.body()))).contains("\"action_type\":\"SOMETHING_NEW\"");
+	}
+
+	@Test
+	void refusesUnknownAsAnActionTypeWechatPaySends() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> KEYS.notification().stateChanged("200000020250613090012345678", ComplaintActionType.UNKNOWN))
+			.withMessageContaining("pass its text");
+	}
+
+	@Test
 	void buildsASignedEncryptedNotificationTheStarterAccepts() {
 		WechatPayNotification notification = KEYS.notification()
 			.id("a3c9f1d2-6b7e-5f40-9d21-3e8b7c6a5f10")
-			.stateChanged("200000020250613090012345678", "USER_RESPONSE")
+			.stateChanged("200000020250613090012345678", ComplaintActionType.USER_RESPONSE)
 			.build();
 		this.validator.validate(headers(notification), notification.body());
 		JsonNode envelope = JSON.readTree(notification.body());

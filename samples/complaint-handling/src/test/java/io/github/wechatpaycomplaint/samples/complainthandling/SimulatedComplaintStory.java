@@ -96,8 +96,10 @@ public class SimulatedComplaintStory implements DisposableBean {
 				The story is told. The simulator keeps running until Ctrl+C; try:
 				  curl -s -X POST {}/simulator/complaints -d '{"complaint_detail":"Never delivered","amount":1990,"problem_type":"REFUND"}'
 				  curl -s -X POST {}/simulator/complaints/{}/user-response -d '{"content":"Thanks!"}'
+				  curl -s -X POST {}/simulator/complaints/{}/continue -d '{"content":"Still not refunded"}'
 				  curl -s {}/simulator/complaints/{}
-				  curl -s {}/simulator/notifications""", base, base, complaintId, base, complaintId, base);
+				  curl -s {}/simulator/notifications""", base, base, complaintId, base, complaintId, base, complaintId,
+				base);
 	}
 
 	@Override
