@@ -82,7 +82,7 @@ public final class PlatformCertificateTrust {
 				throw new IllegalStateException("The built-in Tenpay.com Root CA (" + TENPAY_ROOT_CA_RESOURCE
 						+ ") is missing from the class path");
 			}
-			return PemKeys.certificate(new String(in.readAllBytes(), StandardCharsets.US_ASCII));
+			return PemKeys.certificate(new String(in.readAllBytes(), StandardCharsets.UTF_8));
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("The built-in Tenpay.com Root CA cannot be read", ex);
