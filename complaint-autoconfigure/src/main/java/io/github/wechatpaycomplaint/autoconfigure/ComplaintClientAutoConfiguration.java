@@ -3,6 +3,7 @@ package io.github.wechatpaycomplaint.autoconfigure;
 import java.time.Clock;
 
 import io.github.wechatpaycomplaint.certificate.PlatformCertificateManager;
+import io.github.wechatpaycomplaint.certificate.PlatformCertificateTrust;
 import io.github.wechatpaycomplaint.client.ClientResilience;
 import io.github.wechatpaycomplaint.client.PlatformCertificateDownloader;
 import io.github.wechatpaycomplaint.client.WechatPayComplaintRestClient;
@@ -102,10 +103,12 @@ public final class ComplaintClientAutoConfiguration {
 	PlatformCertificateManager wechatPayPlatformCertificateManager(ComplaintProperties properties,
 			WechatPayMerchant merchant, WechatPayRestClientFactory clientFactory,
 			ObjectProvider<WechatPayPublicKey> publicKey, ObjectProvider<JsonMapper> jsonMapper,
-			ObjectProvider<Clock> clock) {
+			ObjectProvider<Clock> clock, ResourceLoader resourceLoader) {
 		ComplaintProperties.Client client = properties.getClient();
 		ComplaintProperties.PlatformCertificates certificates = properties.getPlatformCertificates();
 		Clock resolvedClock = clock.getIfUnique(Clock::systemUTC);
+		PlatformCertificateTrust trust = new PlatformCertificateTrustFactory(resourceLoader)
+			.trust(certificates.getTrustAnchor(), resolvedClock);
 		WechatPayPublicKey trustedPublicKey = publicKey.getIfAvailable();
 		VerificationKeyResolver otherTrustedKeys = (trustedPublicKey != null) ? trustedPublicKey
 				: (serial) -> java.util.Optional.empty();
@@ -114,7 +117,7 @@ public final class ComplaintClientAutoConfiguration {
 				() -> (trustedPublicKey != null) ? trustedPublicKey.id() : null, client.resolveBaseUri());
 		PlatformCertificateDownloader downloader = new PlatformCertificateDownloader(signingClient,
 				client.getEndpoint().getCertificatesPath(), merchant.getApiV3KeyCipher(),
-				jsonMapper.getIfAvailable(JsonMapper::new), resolvedClock, client.getMaxClockSkew());
+				jsonMapper.getIfAvailable(JsonMapper::new), resolvedClock, client.getMaxClockSkew(), trust);
 		return new PlatformCertificateManager(downloader, otherTrustedKeys, resolvedClock,
 				certificates.getRefreshInterval(), certificates.getUnknownSerialRefreshInterval());
 	}

@@ -219,6 +219,13 @@ public class ComplaintProperties {
 		@NotNull
 		private Duration unknownSerialRefreshInterval = Duration.ofMinutes(1);
 
+		/**
+		 * CA certificate that downloaded platform certificates must be issued by: a resource location such as
+		 * 'classpath:test-ca.pem' or 'file:/etc/wechatpay/ca.pem', or the PEM text itself. Unset: the built-in
+		 * Tenpay.com Root CA. Set it for a simulator or tests, or if WeChat Pay changes its root CA.
+		 */
+		private @Nullable String trustAnchor;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -241,6 +248,14 @@ public class ComplaintProperties {
 
 		public void setUnknownSerialRefreshInterval(Duration unknownSerialRefreshInterval) {
 			this.unknownSerialRefreshInterval = unknownSerialRefreshInterval;
+		}
+
+		public @Nullable String getTrustAnchor() {
+			return this.trustAnchor;
+		}
+
+		public void setTrustAnchor(@Nullable String trustAnchor) {
+			this.trustAnchor = trustAnchor;
 		}
 
 	}

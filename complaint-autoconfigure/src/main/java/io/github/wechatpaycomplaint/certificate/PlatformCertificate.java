@@ -35,10 +35,12 @@ public record PlatformCertificate(String serialNumber, X509Certificate certifica
 	/**
 	 * Whether the certificate may be used at an instant.
 	 * @param instant the instant
-	 * @return {@code true} between effective and expire time
+	 * @return {@code true} between effective and expire time, and within the certificate's own validity dates
 	 */
 	public boolean isValidAt(Instant instant) {
-		return !instant.isBefore(this.effectiveTime) && instant.isBefore(this.expireTime);
+		return !instant.isBefore(this.effectiveTime) && instant.isBefore(this.expireTime)
+				&& !instant.isBefore(this.certificate.getNotBefore().toInstant())
+				&& !instant.isAfter(this.certificate.getNotAfter().toInstant());
 	}
 
 }

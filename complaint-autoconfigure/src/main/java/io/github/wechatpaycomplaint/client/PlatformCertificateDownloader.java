@@ -18,11 +18,14 @@ import java.util.Optional;
 import io.github.wechatpaycomplaint.WechatPayException;
 import io.github.wechatpaycomplaint.certificate.PlatformCertificate;
 import io.github.wechatpaycomplaint.certificate.PlatformCertificateSource;
+import io.github.wechatpaycomplaint.certificate.PlatformCertificateTrust;
 import io.github.wechatpaycomplaint.crypto.ApiV3KeyCipher;
 import io.github.wechatpaycomplaint.crypto.PemKeys;
 import io.github.wechatpaycomplaint.crypto.SignedHeaders;
 import io.github.wechatpaycomplaint.crypto.VerificationKeyResolver;
 import io.github.wechatpaycomplaint.crypto.WechatPaySignatureValidator;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,12 +35,15 @@ import org.springframework.web.client.RestClient;
 
 /**
  * Downloads the platform certificates ({@code GET /v3/certificates}, or {@code /v3/global/certificates} in Hong
- * Kong), decrypts them with the APIv3 key, and checks the answer's signature with a certificate from the same answer
- * (or a key already trusted), as WeChat Pay's SDKs do.
+ * Kong), decrypts them with the APIv3 key, refuses those that do not chain to the trust anchor or are outside their
+ * validity dates, and checks the answer's signature with a remaining certificate from the same answer (or a key
+ * already trusted), as WeChat Pay's SDKs do.
  *
  * @since 0.1.0
  */
 public final class PlatformCertificateDownloader implements PlatformCertificateSource {
+
+	private static final Log logger = LogFactory.getLog(PlatformCertificateDownloader.class);
 
 	private final RestClient signingClient;
 
@@ -51,8 +57,10 @@ public final class PlatformCertificateDownloader implements PlatformCertificateS
 
 	private final Duration maxClockSkew;
 
+	private final PlatformCertificateTrust trust;
+
 	/**
-	 * Creates a downloader.
+	 * Creates a downloader that trusts platform certificates issued by the built-in Tenpay.com Root CA.
 	 * @param signingClient a client that signs requests but does not verify answers (this class does)
 	 * @param path the download path
 	 * @param cipher the merchant's APIv3 key cipher
@@ -62,6 +70,22 @@ public final class PlatformCertificateDownloader implements PlatformCertificateS
 	 */
 	public PlatformCertificateDownloader(RestClient signingClient, String path, ApiV3KeyCipher cipher,
 			JsonMapper jsonMapper, Clock clock, Duration maxClockSkew) {
+		this(signingClient, path, cipher, jsonMapper, clock, maxClockSkew, PlatformCertificateTrust.tenpayRootCa(clock));
+	}
+
+	/**
+	 * Creates a downloader.
+	 * @param signingClient a client that signs requests but does not verify answers (this class does)
+	 * @param path the download path
+	 * @param cipher the merchant's APIv3 key cipher
+	 * @param jsonMapper the JSON mapper
+	 * @param clock the clock for the answer's timestamp window and the certificates' validity
+	 * @param maxClockSkew the allowed skew
+	 * @param trust decides which downloaded certificates may be trusted
+	 */
+	public PlatformCertificateDownloader(RestClient signingClient, String path, ApiV3KeyCipher cipher,
+			JsonMapper jsonMapper, Clock clock, Duration maxClockSkew, PlatformCertificateTrust trust) {
+		this.trust = Objects.requireNonNull(trust, "trust");
 		this.signingClient = Objects.requireNonNull(signingClient, "signingClient");
 		this.path = Objects.requireNonNull(path, "path");
 		this.cipher = Objects.requireNonNull(cipher, "cipher");
@@ -75,7 +99,8 @@ public final class PlatformCertificateDownloader implements PlatformCertificateS
 	 * @param trustedKeys keys already trusted (e.g. the public key, or certificates downloaded before) that may
 	 * have signed the answer
 	 * @return the certificates, keyed by serial number
-	 * @throws WechatPayException if the download, decryption or verification fails
+	 * @throws WechatPayException if the download, decryption or verification fails, or no certificate of the answer
+	 * can be trusted
 	 */
 	@Override
 	public Map<String, PlatformCertificate> download(VerificationKeyResolver trustedKeys) {
@@ -127,7 +152,38 @@ public final class PlatformCertificateDownloader implements PlatformCertificateS
 		if (certificates.isEmpty()) {
 			throw new WechatPayException("The platform certificate answer holds no AEAD_AES_256_GCM certificate");
 		}
-		return certificates;
+		return trusted(certificates);
+	}
+
+	// Keeps the certificates that chain to the trust anchor and are valid now; a refused one is logged, never used.
+	private Map<String, PlatformCertificate> trusted(Map<String, PlatformCertificate> certificates) {
+		Map<String, PlatformCertificate> trusted = new LinkedHashMap<>();
+		List<String> refusals = new ArrayList<>();
+		for (PlatformCertificate certificate : certificates.values()) {
+			Optional<String> refusal = refusalReason(certificate);
+			if (refusal.isEmpty()) {
+				trusted.put(certificate.serialNumber(), certificate);
+			}
+			else {
+				logger.warn("WeChat Pay platform certificate " + certificate.serialNumber() + " refused: "
+						+ refusal.get());
+				refusals.add(certificate.serialNumber() + ": " + refusal.get());
+			}
+		}
+		if (trusted.isEmpty()) {
+			throw new WechatPayException("No downloaded WeChat Pay platform certificate can be trusted ("
+					+ String.join("; ", refusals) + "); the certificates known before stay in use. Check "
+					+ "'wechatpay.complaint.platform-certificates.trust-anchor' and the system clock.");
+		}
+		return trusted;
+	}
+
+	private Optional<String> refusalReason(PlatformCertificate certificate) {
+		Optional<String> refusal = this.trust.refusalReason(certificate.certificate());
+		if (refusal.isEmpty() && !this.clock.instant().isBefore(certificate.expireTime())) {
+			return Optional.of("its expire_time " + certificate.expireTime() + " has passed");
+		}
+		return refusal;
 	}
 
 	private static Instant instant(JsonNode item, String field) {

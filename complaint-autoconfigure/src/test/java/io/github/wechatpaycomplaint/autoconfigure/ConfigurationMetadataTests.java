@@ -69,7 +69,8 @@ class ConfigurationMetadataTests {
 	@Test
 	void hintsThatKeysAreResources() {
 		assertThat(this.metadata.get("hints").toString()).contains("wechatpay.complaint.merchant.private-key",
-				"wechatpay.complaint.wechatpay-public-key.key", "org.springframework.core.io.Resource");
+				"wechatpay.complaint.wechatpay-public-key.key", "wechatpay.complaint.platform-certificates.trust-anchor",
+				"org.springframework.core.io.Resource");
 	}
 
 	private static JsonNode read(String resource) {

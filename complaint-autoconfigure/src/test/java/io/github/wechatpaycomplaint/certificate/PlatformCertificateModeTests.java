@@ -11,11 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.github.wechatpaycomplaint.WechatPayException;
 import io.github.wechatpaycomplaint.autoconfigure.ComplaintClientAutoConfiguration;
 import io.github.wechatpaycomplaint.client.WechatPayComplaintRestClient;
 import io.github.wechatpaycomplaint.crypto.ApiV3KeyCipher;
@@ -46,8 +48,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Certificate mode: platform certificates downloaded, decrypted with the APIv3 key, verified, refreshed on an unknown
- * serial with one download in flight, retried in the background, and never downloaded in public-key mode.
+ * Certificate mode: platform certificates downloaded, decrypted with the APIv3 key, checked against the trust anchor,
+ * verified, refreshed on an unknown serial with one download in flight, retried in the background, and never
+ * downloaded in public-key mode.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class PlatformCertificateModeTests {
@@ -77,7 +80,7 @@ class PlatformCertificateModeTests {
 				ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
 				ComplaintClientAutoConfiguration.class))
 		.withPropertyValues(this.wechatPay.merchantProperties())
-		.withPropertyValues("wechatpay.complaint.platform-certificates.enabled=true");
+		.withPropertyValues("wechatpay.complaint.platform-certificates.enabled=true", TestKeys.trustAnchorProperty());
 
 	@AfterEach
 	void stopWireMock() {
@@ -186,6 +189,41 @@ class PlatformCertificateModeTests {
 			assertThatExceptionOfType(SignatureVerificationException.class).isThrownBy(() -> list(context));
 			assertThat(context.getBean(PlatformCertificateManager.class).getCertificates()).isEmpty();
 		});
+	}
+
+	@Test
+	void aDownloadWhoseOnlyCertificateIsUntrustedKeepsTheCertificatesKnownBefore(CapturedOutput output) {
+		stubCertificates(this.certificateA, this.certificateA);
+		PlatformCertificateFixture foreign = new PlatformCertificateFixture(PLATFORM_B,
+				TestKeys.TestCa.create("CN=Another CA, O=Test")
+					.issue(PLATFORM_B, new BigInteger("7132D72A03E93CDDF8C03BBD1F37EEDF204B2B01", 16),
+							Instant.now().minus(1, ChronoUnit.HOURS), Instant.now().plus(730, ChronoUnit.DAYS)));
+		this.contextRunner.run((context) -> {
+			PlatformCertificateManager manager = context.getBean(PlatformCertificateManager.class);
+			await().atMost(Duration.ofSeconds(10)).until(() -> !manager.getCertificates().isEmpty());
+			stubCertificates(foreign, foreign);
+			assertThatExceptionOfType(CompletionException.class).isThrownBy(() -> manager.refresh().join())
+				.havingCause()
+				.isInstanceOf(WechatPayException.class)
+				.withMessageStartingWith("No downloaded WeChat Pay platform certificate can be trusted ("
+						+ foreign.serial() + ": it does not chain to the trust anchor");
+			assertThat(manager.getCertificates()).containsOnlyKeys(this.certificateA.serial());
+			assertThat(output).contains("WeChat Pay platform certificate " + foreign.serial() + " refused");
+		});
+	}
+
+	@Test
+	void trustsOnlyTheTenpayRootCaWithoutATrustAnchor(CapturedOutput output) {
+		stubCertificates(this.certificateA, this.certificateA);
+		this.contextRunner.withPropertyValues("wechatpay.complaint.platform-certificates.trust-anchor=")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				await().atMost(Duration.ofSeconds(10))
+					.until(() -> output.toString().contains("platform certificate download failed"));
+				assertThat(output).contains("WeChat Pay platform certificate " + this.certificateA.serial()
+						+ " refused: it does not chain to the trust anchor 'CN=Tenpay.com Root CA,OU=Tenpay.com CA Center");
+				assertThat(context.getBean(PlatformCertificateManager.class).getCertificates()).isEmpty();
+			});
 	}
 
 	@Test

@@ -14,6 +14,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.wechatpaycomplaint.WechatPayException;
 import io.github.wechatpaycomplaint.certificate.PlatformCertificate;
+import io.github.wechatpaycomplaint.certificate.PlatformCertificateTrust;
 import io.github.wechatpaycomplaint.crypto.ApiV3KeyCipher;
 import io.github.wechatpaycomplaint.crypto.SignatureVerificationException;
 import io.github.wechatpaycomplaint.crypto.VerificationKeyResolver;
@@ -21,9 +22,12 @@ import io.github.wechatpaycomplaint.testsupport.TestKeys;
 import io.github.wechatpaycomplaint.testsupport.WechatPayAnswerSigner;
 import io.github.wechatpaycomplaint.testsupport.WechatPayStandIn;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.web.client.RestClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -34,8 +38,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Every way a certificate answer can be wrong is refused with a message that says which, and nothing of a refused
- * answer is kept.
+ * answer is kept; a certificate that does not chain to the trust anchor or is outside its dates is refused and logged.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class PlatformCertificateDownloaderTests {
 
 	private static final String PATH = "/v3/certificates";
@@ -113,9 +118,65 @@ class PlatformCertificateDownloaderTests {
 			});
 	}
 
+	@Test
+	void refusesAndLogsACertificateFromAnotherCaButKeepsTheTrustedOne(CapturedOutput output) {
+		X509Certificate foreign = TestKeys.TestCa.create("CN=Another CA, O=Test")
+			.issue(TestKeys.rsa(), new BigInteger("0BADCA", 16), Instant.now().minus(Duration.ofDays(1)),
+					Instant.now().plus(Duration.ofDays(300)));
+		answer(200, certificates(entry(SERIAL, "AEAD_AES_256_GCM", "2025-01-01T00:00:00+08:00"),
+				entry("0BADCA", foreign, "2030-01-01T00:00:00+08:00")));
+		assertThat(downloader().download(NOTHING_TRUSTED)).containsOnlyKeys(SERIAL);
+		assertThat(output.getAll().lines().filter((line) -> line.contains("platform certificate 0BADCA refused")))
+			.singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+			.contains("WARN", "it does not chain to the trust anchor 'CN=Tenpay.com Root CA Test")
+			.doesNotContain("BEGIN", WechatPayStandIn.API_V3_KEY);
+	}
+
+	@Test
+	void failsWithAClearErrorWhenItsOnlyCertificateIsFromAnotherCa() {
+		KeyPair foreignKeys = TestKeys.rsa();
+		X509Certificate foreign = TestKeys.TestCa.create("CN=Another CA, O=Test")
+			.issue(foreignKeys, new BigInteger("0BADCA", 16), Instant.now().minus(Duration.ofDays(1)),
+					Instant.now().plus(Duration.ofDays(300)));
+		String body = certificates(entry("0BADCA", foreign, "2030-01-01T00:00:00+08:00"));
+		wireMock.stubFor(get(urlPathEqualTo(PATH)).willReturn(WechatPayStandIn.answer(200, body,
+				new WechatPayAnswerSigner(foreignKeys.getPrivate(), "0BADCA").headers(body, now()))));
+		assertThatExceptionOfType(WechatPayException.class).isThrownBy(() -> downloader().download(NOTHING_TRUSTED))
+			.withMessageStartingWith("No downloaded WeChat Pay platform certificate can be trusted (0BADCA: it does "
+					+ "not chain to the trust anchor")
+			.withMessageContaining("the certificates known before stay in use")
+			.withMessageContaining("wechatpay.complaint.platform-certificates.trust-anchor");
+	}
+
+	@Test
+	void refusesAnExpiredCertificate() {
+		X509Certificate expired = TestKeys.certificate(KEYS, new BigInteger("5157F09E", 16),
+				Instant.now().minus(Duration.ofDays(300)), Instant.now().minus(Duration.ofDays(1)));
+		answer(200, certificates(entry(SERIAL, expired, "2030-01-01T00:00:00+08:00")));
+		assertThatExceptionOfType(WechatPayException.class).isThrownBy(() -> downloader().download(NOTHING_TRUSTED))
+			.withMessageContaining("5157F09E: it expired at " + expired.getNotAfter().toInstant());
+	}
+
+	@Test
+	void refusesACertificateNotValidYet() {
+		X509Certificate early = TestKeys.certificate(KEYS, new BigInteger("5157F09E", 16),
+				Instant.now().plus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(300)));
+		answer(200, certificates(entry(SERIAL, early, "2030-01-01T00:00:00+08:00")));
+		assertThatExceptionOfType(WechatPayException.class).isThrownBy(() -> downloader().download(NOTHING_TRUSTED))
+			.withMessageContaining("5157F09E: it is not valid before " + early.getNotBefore().toInstant());
+	}
+
+	@Test
+	void refusesACertificateWhoseExpireTimeHasPassed() {
+		answer(200, certificates(entry(SERIAL, CERTIFICATE, "2025-01-01T00:00:00+08:00")));
+		assertThatExceptionOfType(WechatPayException.class).isThrownBy(() -> downloader().download(NOTHING_TRUSTED))
+			.withMessageContaining("5157F09E: its expire_time 2024-12-31T16:00:00Z has passed");
+	}
+
 	private PlatformCertificateDownloader downloader() {
 		return new PlatformCertificateDownloader(RestClient.create(wireMock.baseUrl()), PATH, this.cipher,
-				JsonMapper.builder().build(), Clock.systemUTC(), Duration.ofMinutes(5));
+				JsonMapper.builder().build(), Clock.systemUTC(), Duration.ofMinutes(5),
+				new PlatformCertificateTrust(TestKeys.testCa().certificate(), Clock.systemUTC()));
 	}
 
 	private void answer(int status, String body) {
@@ -125,11 +186,20 @@ class PlatformCertificateDownloaderTests {
 	}
 
 	private String entry(String serial, String algorithm, String effectiveTime) {
+		return entry(serial, algorithm, effectiveTime, CERTIFICATE, "2030-01-01T00:00:00+08:00");
+	}
+
+	private String entry(String serial, X509Certificate certificate, String expireTime) {
+		return entry(serial, "AEAD_AES_256_GCM", "2024-01-01T00:00:00+08:00", certificate, expireTime);
+	}
+
+	private String entry(String serial, String algorithm, String effectiveTime, X509Certificate certificate,
+			String expireTime) {
 		String ciphertext = this.cipher.encrypt("certificate", "000000000001",
-				TestKeys.pem(CERTIFICATE).getBytes(StandardCharsets.UTF_8));
-		return "{\"serial_no\":\"" + serial + "\",\"effective_time\":\"" + effectiveTime
-				+ "\",\"expire_time\":\"2030-01-01T00:00:00+08:00\",\"encrypt_certificate\":{\"algorithm\":\""
-				+ algorithm + "\",\"nonce\":\"000000000001\",\"associated_data\":\"certificate\",\"ciphertext\":\""
+				TestKeys.pem(certificate).getBytes(StandardCharsets.UTF_8));
+		return "{\"serial_no\":\"" + serial + "\",\"effective_time\":\"" + effectiveTime + "\",\"expire_time\":\""
+				+ expireTime + "\",\"encrypt_certificate\":{\"algorithm\":\"" + algorithm
+				+ "\",\"nonce\":\"000000000001\",\"associated_data\":\"certificate\",\"ciphertext\":\""
 				+ ciphertext + "\"}}";
 	}
 

@@ -29,6 +29,8 @@ final class ApplicationProperties {
 		properties.put("wechatpay.complaint.merchant.api-v3-key", keys.apiV3Key());
 		if (certificateMode) {
 			properties.put("wechatpay.complaint.platform-certificates.enabled", "true");
+			// The simulator's platform certificate is issued by its own CA, not by the Tenpay.com Root CA.
+			properties.put("wechatpay.complaint.platform-certificates.trust-anchor", keys.platformCaCertificatePem());
 		}
 		else {
 			properties.put("wechatpay.complaint.wechatpay-public-key.id", keys.publicKeyId());

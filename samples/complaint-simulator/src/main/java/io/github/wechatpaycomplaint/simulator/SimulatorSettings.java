@@ -167,7 +167,8 @@ public final class SimulatorSettings {
 
 	/**
 	 * Whether WeChat Pay signs with its platform certificate (certificate mode) instead of its public key; the
-	 * application properties switch to {@code platform-certificates.enabled=true}.
+	 * application properties switch to {@code platform-certificates.enabled=true} and name the simulator's CA as
+	 * {@code platform-certificates.trust-anchor}.
 	 * @param certificateMode {@code true} for certificate mode
 	 * @return these settings
 	 */

@@ -102,7 +102,11 @@ class ImageAndCertificateTests {
 			.start(SimulatorSettings.defaults().keys(StarterClient.KEYS).certificateMode(true).initialComplaints(1))) {
 			assertThat(certificates.applicationProperties())
 				.containsEntry("wechatpay.complaint.platform-certificates.enabled", "true")
+				.containsEntry("wechatpay.complaint.platform-certificates.trust-anchor",
+						certificates.keys().platformCaCertificatePem())
 				.doesNotContainKey("wechatpay.complaint.wechatpay-public-key.id");
+			assertThat(certificates.keys().platformCertificate().getIssuerX500Principal())
+				.isEqualTo(certificates.keys().platformCaCertificate().getSubjectX500Principal());
 			StarterClient.runner(certificates).run((context) -> {
 				StarterClient.assertStarted(context);
 				String list = get(StarterClient.client(context),

@@ -142,7 +142,8 @@ class SimulatorSignatureTests {
 	private static SimulatorKeys withMerchantKeysOf(SimulatorKeys other) {
 		SimulatorKeys ours = StarterClient.KEYS;
 		return new SimulatorKeys(ours.merchantId(), ours.merchantSerial(), other.merchantKeys(), ours.publicKeyId(),
-				ours.wechatpayKeys(), ours.platformCertificate(), ours.platformKeys(), ours.apiV3Key());
+				ours.wechatpayKeys(), ours.platformCertificate(), ours.platformKeys(), ours.apiV3Key(),
+				ours.platformCaCertificate());
 	}
 
 }

@@ -12,7 +12,13 @@ import java.util.Date;
 import java.util.HexFormat;
 import java.util.Locale;
 
+import javax.security.auth.x500.X500Principal;
+
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
@@ -21,7 +27,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 /**
  * Every key of a simulated merchant and of the simulated WeChat Pay, made fresh: the merchant API key pair and its
  * certificate serial, the WeChat Pay public key pair and its {@code PUB_KEY_ID_…}, a platform certificate for
- * certificate mode, and a random 32-character APIv3 key.
+ * certificate mode issued by a throw-away CA (the stand-in for the Tenpay.com Root CA, which applications set as
+ * {@code platform-certificates.trust-anchor}), and a random 32-character APIv3 key.
  *
  * @param merchantId the merchant id ({@code mchid})
  * @param merchantSerial the serial number of the merchant API certificate
@@ -31,10 +38,12 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * @param platformCertificate the WeChat Pay platform certificate
  * @param platformKeys the key pair of the platform certificate
  * @param apiV3Key the APIv3 key
+ * @param platformCaCertificate the CA certificate that issued the platform certificate
  * @since 0.1.0
  */
 public record SimulatorKeys(String merchantId, String merchantSerial, KeyPair merchantKeys, String publicKeyId,
-		KeyPair wechatpayKeys, X509Certificate platformCertificate, KeyPair platformKeys, String apiV3Key) {
+		KeyPair wechatpayKeys, X509Certificate platformCertificate, KeyPair platformKeys, String apiV3Key,
+		X509Certificate platformCaCertificate) {
 
 	/** The merchant id the simulator uses unless told otherwise. */
 	public static final String DEFAULT_MERCHANT_ID = "1900000001";
@@ -42,15 +51,18 @@ public record SimulatorKeys(String merchantId, String merchantSerial, KeyPair me
 	private static final String API_V3_KEY_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
 	/**
-	 * Generates a complete, consistent key set (three 2048-bit RSA key pairs: takes a moment).
+	 * Generates a complete, consistent key set (four 2048-bit RSA key pairs: takes a moment).
 	 * @param merchantId the merchant id
 	 * @return the keys
 	 */
 	public static SimulatorKeys generate(String merchantId) {
 		SecureRandom random = new SecureRandom();
 		KeyPair platformKeys = rsa();
+		KeyPair caKeys = rsa();
+		X509Certificate ca = caCertificate(caKeys);
 		return new SimulatorKeys(merchantId, hex(random, 20), rsa(), "PUB_KEY_ID_01" + digits(random, 30), rsa(),
-				certificate(platformKeys, new BigInteger(hex(random, 20), 16)), platformKeys, apiV3Key(random));
+				certificate(platformKeys, new BigInteger(hex(random, 20), 16), ca, caKeys), platformKeys,
+				apiV3Key(random), ca);
 	}
 
 	/**
@@ -86,6 +98,15 @@ public record SimulatorKeys(String merchantId, String merchantSerial, KeyPair me
 	}
 
 	/**
+	 * The CA certificate that issued the platform certificate as PEM, for
+	 * {@code wechatpay.complaint.platform-certificates.trust-anchor}.
+	 * @return PEM text
+	 */
+	public String platformCaCertificatePem() {
+		return PemText.write(this.platformCaCertificate);
+	}
+
+	/**
 	 * The WeChat Pay public key as PEM ({@code pub_key.pem}).
 	 * @return PEM text
 	 */
@@ -111,15 +132,36 @@ public record SimulatorKeys(String merchantId, String merchantSerial, KeyPair me
 		}
 	}
 
-	private static X509Certificate certificate(KeyPair keys, BigInteger serial) {
+	// The stand-in for the Tenpay.com Root CA: a CA that issues platform certificates directly (path length 0).
+	private static X509Certificate caCertificate(KeyPair keys) {
 		Instant now = Instant.now();
-		X500Name name = new X500Name("CN=Tenpay.com Root CA (simulator), O=WeChat Pay complaint simulator");
+		X500Name name = X500Name
+			.getInstance(new X500Principal("CN=Tenpay.com Root CA (simulator), O=WeChat Pay complaint simulator")
+				.getEncoded());
 		try {
-			JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, serial,
-					Date.from(now.minus(1, ChronoUnit.DAYS)), Date.from(now.plus(5 * 365, ChronoUnit.DAYS)), name,
+			JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, BigInteger.ONE,
+					Date.from(now.minus(1, ChronoUnit.DAYS)), Date.from(now.plus(10 * 365, ChronoUnit.DAYS)), name,
 					keys.getPublic());
+			builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
+			builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
 			return new JcaX509CertificateConverter()
 				.getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
+		}
+		catch (GeneralSecurityException | OperatorCreationException | CertIOException ex) {
+			throw new IllegalStateException("The simulator's CA certificate cannot be made", ex);
+		}
+	}
+
+	private static X509Certificate certificate(KeyPair keys, BigInteger serial, X509Certificate ca, KeyPair caKeys) {
+		Instant now = Instant.now();
+		X500Principal subject = new X500Principal(
+				"CN=Tenpay.com platform certificate (simulator), O=WeChat Pay complaint simulator");
+		try {
+			JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(ca.getSubjectX500Principal(), serial,
+					Date.from(now.minus(1, ChronoUnit.DAYS)), Date.from(now.plus(5 * 365, ChronoUnit.DAYS)), subject,
+					keys.getPublic());
+			return new JcaX509CertificateConverter()
+				.getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(caKeys.getPrivate())));
 		}
 		catch (GeneralSecurityException | OperatorCreationException ex) {
 			throw new IllegalStateException("The platform certificate cannot be made", ex);

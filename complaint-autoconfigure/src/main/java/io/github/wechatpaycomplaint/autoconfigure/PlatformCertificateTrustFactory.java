@@ -1,0 +1,88 @@
+package io.github.wechatpaycomplaint.autoconfigure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.github.wechatpaycomplaint.certificate.PlatformCertificateTrust;
+import io.github.wechatpaycomplaint.crypto.InvalidKeyMaterialException;
+import io.github.wechatpaycomplaint.crypto.PemKeys;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+
+/**
+ * Builds the {@link PlatformCertificateTrust} from {@code platform-certificates.trust-anchor}: the built-in Tenpay.com
+ * Root CA when unset, otherwise a local resource or the PEM text. A remote location is refused: the anchor that
+ * decides which certificates are trusted must not come over the network.
+ */
+final class PlatformCertificateTrustFactory {
+
+	static final String PROPERTY = ComplaintProperties.PREFIX + ".platform-certificates.trust-anchor";
+
+	private static final String FIX = "Set '" + PROPERTY + "' to the PEM of the CA certificate that issues the "
+			+ "platform certificates (a file: or classpath: location, or the PEM text), or remove it to use the "
+			+ "built-in Tenpay.com Root CA.";
+
+	// A scheme of two letters or more: a single letter is a Windows drive (C:\...).
+	private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]+):");
+
+	private static final Set<String> LOCAL_SCHEMES = Set.of("file", "classpath");
+
+	private final ResourceLoader resourceLoader;
+
+	PlatformCertificateTrustFactory(ResourceLoader resourceLoader) {
+		this.resourceLoader = resourceLoader;
+	}
+
+	PlatformCertificateTrust trust(@Nullable String value, Clock clock) {
+		if (value == null || value.isBlank()) {
+			return PlatformCertificateTrust.tenpayRootCa(clock);
+		}
+		X509Certificate anchor;
+		try {
+			anchor = PemKeys.certificate(pem(value.strip()));
+		}
+		catch (InvalidKeyMaterialException ex) {
+			throw new InvalidComplaintPropertyException(PROPERTY, ex.getMessage(), FIX, ex);
+		}
+		try {
+			return new PlatformCertificateTrust(anchor, clock);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidComplaintPropertyException(PROPERTY, ex.getMessage(), FIX, ex);
+		}
+	}
+
+	private String pem(String value) {
+		if (value.contains("-----BEGIN")) {
+			return value.replace("\\n", "\n");
+		}
+		Matcher scheme = SCHEME.matcher(value);
+		if (scheme.find() && !LOCAL_SCHEMES.contains(scheme.group(1).toLowerCase(Locale.ROOT))) {
+			throw new InvalidComplaintPropertyException(PROPERTY, "the location '" + value
+					+ "' is not a file: or classpath: resource (remote locations such as https: are not accepted)",
+					FIX);
+		}
+		Resource resource = this.resourceLoader.getResource(value);
+		if (!resource.exists()) {
+			throw new InvalidComplaintPropertyException(PROPERTY,
+					"the resource '" + value + "' does not exist, and the value is not PEM text", FIX);
+		}
+		try (InputStream in = resource.getInputStream()) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new InvalidComplaintPropertyException(PROPERTY,
+					"the resource '" + value + "' cannot be read (" + ex.getClass().getSimpleName() + ")", FIX, ex);
+		}
+	}
+
+}
