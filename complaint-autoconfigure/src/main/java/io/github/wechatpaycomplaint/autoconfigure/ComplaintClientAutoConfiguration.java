@@ -82,6 +82,7 @@ public final class ComplaintClientAutoConfiguration {
 			ObjectProvider<Clock> clock, ObjectProvider<NonceGenerator> nonceGenerator,
 			ObjectProvider<WechatPayRateLimiter> rateLimiter, ObjectProvider<RetryInterceptor.Sleeper> sleeper) {
 		ComplaintProperties.Client client = properties.getClient();
+		ClientBaseUriCheck.check(client);
 		ComplaintProperties.Retry retry = client.getRetry();
 		ClientResilience resilience = new ClientResilience(
 				new RetryPolicy(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff()),

@@ -44,6 +44,7 @@ class ConfigurationMetadataTests {
 			.containsEntry("wechatpay.complaint.client.connect-timeout", "5s")
 			.containsEntry("wechatpay.complaint.client.read-timeout", "10s")
 			.containsEntry("wechatpay.complaint.client.max-clock-skew", "5m")
+			.containsEntry("wechatpay.complaint.client.allow-insecure-http", "false")
 			.containsEntry("wechatpay.complaint.platform-certificates.enabled", "false")
 			.containsEntry("wechatpay.complaint.platform-certificates.refresh-interval", "12h")
 			.containsEntry("wechatpay.complaint.platform-certificates.unknown-serial-refresh-interval", "1m")
@@ -69,7 +70,8 @@ class ConfigurationMetadataTests {
 	@Test
 	void hintsThatKeysAreResources() {
 		assertThat(this.metadata.get("hints").toString()).contains("wechatpay.complaint.merchant.private-key",
-				"wechatpay.complaint.wechatpay-public-key.key", "org.springframework.core.io.Resource");
+				"wechatpay.complaint.merchant.certificate", "wechatpay.complaint.wechatpay-public-key.key",
+				"org.springframework.core.io.Resource");
 	}
 
 	private static JsonNode read(String resource) {
