@@ -1,7 +1,7 @@
 package io.github.wechatpaycomplaint.autoconfigure;
 
 import org.springframework.boot.diagnostics.FailureAnalysis;
-import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.assertj.ApplicationContextAssertProvider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +14,7 @@ final class StartupFailureAssertions {
 	private StartupFailureAssertions() {
 	}
 
-	static InvalidComplaintPropertyException assertInvalidProperty(AssertableApplicationContext context,
+	static InvalidComplaintPropertyException assertInvalidProperty(ApplicationContextAssertProvider<?> context,
 			String property) {
 		assertThat(context).hasFailed();
 		Throwable failure = context.getStartupFailure();
@@ -36,7 +36,7 @@ final class StartupFailureAssertions {
 	/**
 	 * Everything a user could see of the failure: messages, analysis, stack trace text.
 	 */
-	static String everythingShown(AssertableApplicationContext context) {
+	static String everythingShown(ApplicationContextAssertProvider<?> context) {
 		Throwable failure = context.getStartupFailure();
 		FailureAnalysis analysis = new InvalidComplaintPropertyFailureAnalyzer().analyze(failure);
 		StringBuilder text = new StringBuilder();
