@@ -89,7 +89,9 @@ public final class ComplaintNotificationAutoConfiguration {
 				endpoint::handle);
 	}
 
+	// Fails startup, before the web server takes requests, when another handler also maps the path for POST.
 	@Bean
+	@ConditionalOnMissingBean
 	NotificationPathCollisionCheck complaintNotificationPathCollisionCheck(ComplaintProperties properties,
 			ListableBeanFactory beanFactory) {
 		return new NotificationPathCollisionCheck(properties.getNotification().getPath(), beanFactory);
