@@ -33,9 +33,10 @@ final class ClientBaseUriCheck {
 		boolean backupInsecure = check(client.getFailover().getBackupBaseUri(), CLIENT + "failover.backup-base-uri",
 				client.isAllowInsecureHttp());
 		if (baseInsecure || backupInsecure) {
-			String properties = (baseInsecure && backupInsecure) ? "'" + CLIENT + "base-uri' and '" + CLIENT
-					+ "failover.backup-base-uri' use" : "'" + CLIENT + (baseInsecure ? "base-uri" : "failover.backup-base-uri")
-							+ "' uses";
+			String base = "'" + CLIENT + "base-uri'";
+			String backup = "'" + CLIENT + "failover.backup-base-uri'";
+			String properties = (baseInsecure && backupInsecure) ? base + " and " + backup + " use"
+					: (baseInsecure ? base : backup) + " uses";
 			logger.warn("'" + ALLOW_INSECURE_HTTP + "' is true and " + properties + " plain http: requests to WeChat "
 					+ "Pay and its answers can be read and changed on the way. Use this only with a local simulator or "
 					+ "test stand-in, never in production.");

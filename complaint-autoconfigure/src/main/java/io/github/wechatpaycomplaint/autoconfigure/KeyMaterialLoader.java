@@ -57,8 +57,9 @@ final class KeyMaterialLoader {
 		if (!resource.exists()) {
 			throw new InvalidComplaintPropertyException(property,
 					"the resource " + shown + " does not exist, and the value is not PEM text",
-					"Set '" + property + "' to a readable PEM file, e.g. file:/etc/wechatpay/" + exampleFile(base64Label)
-							+ " or classpath:" + exampleFile(base64Label) + ", or to the PEM text itself (-----BEGIN ...).");
+					"Set '" + property + "' to a readable PEM file, e.g. file:/etc/wechatpay/"
+							+ exampleFile(base64Label) + " or classpath:" + exampleFile(base64Label)
+							+ ", or to the PEM text itself (-----BEGIN ...).");
 		}
 		try (InputStream in = resource.getInputStream()) {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -98,9 +99,9 @@ final class KeyMaterialLoader {
 				"key material must not be fetched over the network, but the value is a '" + scheme.group(1)
 						+ ":' location" + (name.equals("file") ? " on another host" : "")
 						+ ": anyone on the way could swap the key",
-				"Copy the PEM file to this machine and set '" + property + "' to a local location, e.g. file:/etc/wechatpay/"
-						+ file + " or classpath:" + file + ", or to the PEM text itself (-----BEGIN ...) or its "
-						+ "Base64 body.");
+				"Copy the PEM file to this machine and set '" + property + "' to a local location, e.g. "
+						+ "file:/etc/wechatpay/" + file + " or classpath:" + file + ", or to the PEM text itself "
+						+ "(-----BEGIN ...) or its Base64 body.");
 	}
 
 }

@@ -41,8 +41,8 @@ final class MerchantCertificateCheck {
 					"the private key does not belong to the certificate in '" + MERCHANT + "certificate' (serial "
 							+ certificateSerial + "): WeChat Pay would refuse every signature with SIGN_ERROR",
 					"Point '" + MERCHANT + "private-key' and '" + MERCHANT + "certificate' at apiclient_key.pem and "
-							+ "apiclient_cert.pem of the same merchant API certificate; if the certificate was renewed, "
-							+ "update both files and '" + MERCHANT + "certificate-serial-number'.");
+							+ "apiclient_cert.pem of the same merchant API certificate; if the certificate was "
+							+ "renewed, update both files and '" + MERCHANT + "certificate-serial-number'.");
 		}
 	}
 

@@ -107,7 +107,8 @@ class ClientBaseUriCheckTests {
 		this.contextRunner.withPropertyValues(BASE_URI + "=api.mch.weixin.qq.com")
 			.run((context) -> assertThat(assertInvalidProperty(context, BASE_URI).getProblem()).contains("no scheme"));
 		this.contextRunner.withPropertyValues(BASE_URI + "=https:/api.mch.weixin.qq.com")
-			.run((context) -> assertThat(assertInvalidProperty(context, BASE_URI).getProblem()).contains("no valid host"));
+			.run((context) -> assertThat(assertInvalidProperty(context, BASE_URI).getProblem())
+				.contains("no valid host"));
 		this.contextRunner.withPropertyValues(BACKUP_BASE_URI + "=https://wechat_pay.example.com")
 			.run((context) -> assertInvalidProperty(context, BACKUP_BASE_URI));
 	}

@@ -37,6 +37,8 @@ class MerchantCertificateCheckTests {
 
 	private static final KeyPair MERCHANT = WechatPayStandIn.merchantKeys();
 
+	private static final String LEADING_ZERO_SERIAL = "0ABCDEF0123456789ABCDEF0123456789ABCDEF0";
+
 	private final WechatPayStandIn wechatPay = new WechatPayStandIn();
 
 	private final ApplicationContextRunner configured = new ApplicationContextRunner()
@@ -65,10 +67,10 @@ class MerchantCertificateCheckTests {
 	@Test
 	void theSerialIsComparedAsHexIgnoringCaseAndLeadingZeros() {
 		// WeChat Pay prints whole bytes, so a serial whose first byte is below 0x10 starts with a zero.
-		BigInteger serial = new BigInteger("0ABCDEF0123456789ABCDEF0123456789ABCDEF0", 16);
+		BigInteger serial = new BigInteger(LEADING_ZERO_SERIAL, 16);
 		String pem = TestKeys.pem(certificate(MERCHANT, serial));
-		assertThat(MerchantCertificateCheck.wechatPayForm(serial)).isEqualTo("0ABCDEF0123456789ABCDEF0123456789ABCDEF0");
-		for (String configured : new String[] { "0ABCDEF0123456789ABCDEF0123456789ABCDEF0",
+		assertThat(MerchantCertificateCheck.wechatPayForm(serial)).isEqualTo(LEADING_ZERO_SERIAL);
+		for (String configured : new String[] { LEADING_ZERO_SERIAL,
 				"0abcdef0123456789abcdef0123456789abcdef0", "ABCDEF0123456789ABCDEF0123456789ABCDEF0" }) {
 			this.configured.withPropertyValues(CERTIFICATE + "=" + pem, SERIAL + "=" + configured)
 				.run((context) -> assertThat(context).as(configured).hasNotFailed());
@@ -77,12 +79,11 @@ class MerchantCertificateCheckTests {
 
 	@Test
 	void aSerialOfAnotherCertificateStopsStartupNamingBothProperties() {
-		String pem = TestKeys.pem(certificate(MERCHANT, new BigInteger("0ABCDEF0123456789ABCDEF0123456789ABCDEF0", 16)));
+		String pem = TestKeys.pem(certificate(MERCHANT, new BigInteger(LEADING_ZERO_SERIAL, 16)));
 		this.configured.withPropertyValues(CERTIFICATE + "=" + pem).run((context) -> {
 			InvalidComplaintPropertyException ex = assertInvalidProperty(context, SERIAL);
-			assertThat(ex.getProblem()).contains(WechatPayStandIn.MERCHANT_SERIAL, CERTIFICATE,
-					"0ABCDEF0123456789ABCDEF0123456789ABCDEF0");
-			assertThat(ex.getAction()).contains(SERIAL + "' to 0ABCDEF0123456789ABCDEF0123456789ABCDEF0", CERTIFICATE);
+			assertThat(ex.getProblem()).contains(WechatPayStandIn.MERCHANT_SERIAL, CERTIFICATE, LEADING_ZERO_SERIAL);
+			assertThat(ex.getAction()).contains(SERIAL + "' to " + LEADING_ZERO_SERIAL, CERTIFICATE);
 		});
 		this.configured.withPropertyValues(CERTIFICATE + "=" + pem, SERIAL + "=not-hex")
 			.run((context) -> assertInvalidProperty(context, SERIAL));
