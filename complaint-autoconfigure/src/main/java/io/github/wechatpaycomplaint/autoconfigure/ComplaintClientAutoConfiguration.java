@@ -27,11 +27,11 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Lazy;
@@ -62,7 +62,7 @@ public final class ComplaintClientAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnProperty(prefix = ComplaintProperties.PREFIX + ".wechatpay-public-key", name = "id")
+	@Conditional(OnWechatpayPublicKeyIdCondition.class)
 	WechatPayPublicKey wechatPayPublicKey(ComplaintProperties properties, ResourceLoader resourceLoader) {
 		WechatPayPublicKey publicKey = new MerchantKeyFactory(resourceLoader)
 			.publicKey(properties.getWechatpayPublicKey());
@@ -83,6 +83,7 @@ public final class ComplaintClientAutoConfiguration {
 			ObjectProvider<Clock> clock, ObjectProvider<NonceGenerator> nonceGenerator,
 			ObjectProvider<WechatPayRateLimiter> rateLimiter, ObjectProvider<RetryInterceptor.Sleeper> sleeper) {
 		ComplaintProperties.Client client = properties.getClient();
+		ClientBaseUriCheck.check(client);
 		ComplaintProperties.Retry retry = client.getRetry();
 		ClientResilience resilience = new ClientResilience(
 				new RetryPolicy(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff()),

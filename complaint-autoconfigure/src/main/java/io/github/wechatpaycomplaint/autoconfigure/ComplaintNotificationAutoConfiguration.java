@@ -12,6 +12,7 @@ import io.github.wechatpaycomplaint.notification.NotificationDeduplicationStore;
 import io.github.wechatpaycomplaint.notification.NotificationParser;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -86,6 +87,14 @@ public final class ComplaintNotificationAutoConfiguration {
 		// Every method is routed here, so that anything but POST gets a 405 answer from the endpoint.
 		return RouterFunctions.route(RequestPredicates.path(properties.getNotification().getPath()),
 				endpoint::handle);
+	}
+
+	// Fails startup, before the web server takes requests, when another handler also maps the path for POST.
+	@Bean
+	@ConditionalOnMissingBean
+	NotificationPathCollisionCheck complaintNotificationPathCollisionCheck(ComplaintProperties properties,
+			ListableBeanFactory beanFactory) {
+		return new NotificationPathCollisionCheck(properties.getNotification().getPath(), beanFactory);
 	}
 
 }

@@ -115,6 +115,14 @@ public class ComplaintProperties {
 		private @Nullable String privateKey;
 
 		/**
+		 * Merchant API certificate (apiclient_cert.pem), optional: a resource location such as
+		 * 'file:/etc/wechatpay/apiclient_cert.pem' or 'classpath:apiclient_cert.pem', or the PEM text itself. When
+		 * set, startup checks that its serial is certificate-serial-number and that it holds the private key's public
+		 * key.
+		 */
+		private @Nullable String certificate;
+
+		/**
 		 * APIv3 key set in the merchant platform (exactly 32 bytes); decrypts notifications and platform
 		 * certificates.
 		 */
@@ -143,6 +151,14 @@ public class ComplaintProperties {
 
 		public void setPrivateKey(@Nullable String privateKey) {
 			this.privateKey = privateKey;
+		}
+
+		public @Nullable String getCertificate() {
+			return this.certificate;
+		}
+
+		public void setCertificate(@Nullable String certificate) {
+			this.certificate = certificate;
 		}
 
 		public @Nullable String getApiV3Key() {
@@ -279,6 +295,12 @@ public class ComplaintProperties {
 		private @Nullable URI baseUri;
 
 		/**
+		 * Whether to allow plain http:// in base-uri and failover.backup-base-uri, for a local simulator or test
+		 * stand-in only: anyone on the network path can read and change such traffic. Logged as a warning at startup.
+		 */
+		private boolean allowInsecureHttp = false;
+
+		/**
 		 * Connect timeout of calls to WeChat Pay.
 		 */
 		@NotNull
@@ -332,6 +354,14 @@ public class ComplaintProperties {
 
 		public void setBaseUri(@Nullable URI baseUri) {
 			this.baseUri = baseUri;
+		}
+
+		public boolean isAllowInsecureHttp() {
+			return this.allowInsecureHttp;
+		}
+
+		public void setAllowInsecureHttp(boolean allowInsecureHttp) {
+			this.allowInsecureHttp = allowInsecureHttp;
 		}
 
 		public Duration getConnectTimeout() {

@@ -3,6 +3,7 @@ package io.github.wechatpaycomplaint.autoconfigure;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
 
 import io.github.wechatpaycomplaint.crypto.ApiV3KeyCipher;
 import io.github.wechatpaycomplaint.crypto.InvalidKeyMaterialException;
@@ -65,12 +66,31 @@ final class MerchantKeyFactory {
 					"the private key is a " + privateKey.getAlgorithm() + " key, but WeChat Pay APIv3 needs RSA",
 					"Use the RSA apiclient_key.pem of the merchant API certificate.");
 		}
+		String certificate = optional(properties.getCertificate(), MERCHANT + "certificate");
+		if (certificate != null) {
+			MerchantCertificateCheck.check(merchantCertificate(certificate), serial, privateKey);
+		}
 		return new WechatPayMerchant(id, serial, privateKey, apiV3Key);
 	}
 
+	private X509Certificate merchantCertificate(String value) {
+		String property = MERCHANT + "certificate";
+		String pem = this.loader.readPem(value, property, "CERTIFICATE", false);
+		try {
+			return PemKeys.certificate(pem);
+		}
+		catch (InvalidKeyMaterialException ex) {
+			throw new InvalidComplaintPropertyException(property, ex.getMessage(),
+					"Point '" + property + "' at apiclient_cert.pem of the merchant API certificate ('BEGIN "
+							+ "CERTIFICATE'), or remove it: it is optional and only checked against the serial and the "
+							+ "private key.",
+					ex);
+		}
+	}
+
 	@Nullable WechatPayPublicKey publicKey(ComplaintProperties.WechatpayPublicKey properties) {
-		String id = blankToNull(properties.getId());
-		String key = blankToNull(properties.getKey());
+		String id = optional(properties.getId(), PUBLIC_KEY + "id");
+		String key = optional(properties.getKey(), PUBLIC_KEY + "key");
 		if (id == null && key == null) {
 			return null;
 		}
@@ -109,6 +129,15 @@ final class MerchantKeyFactory {
 			throw new InvalidComplaintPropertyException(property, "it is not set",
 					"Set '" + property + "' to " + what + ", or set 'wechatpay.complaint.enabled=false' to switch "
 							+ "the starter off.");
+		}
+		UnresolvedPlaceholderCheck.check(text, property);
+		return text;
+	}
+
+	private static @Nullable String optional(@Nullable String value, String property) {
+		String text = blankToNull(value);
+		if (text != null) {
+			UnresolvedPlaceholderCheck.check(text, property);
 		}
 		return text;
 	}

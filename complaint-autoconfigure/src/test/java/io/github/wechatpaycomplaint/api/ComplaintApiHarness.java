@@ -66,7 +66,8 @@ final class ComplaintApiHarness {
 					"wechatpay.complaint.merchant.api-v3-key=" + Vectors.key("api_v3_key"),
 					"wechatpay.complaint.wechatpay-public-key.id=" + Vectors.key("wechatpay_public_key_id"),
 					"wechatpay.complaint.wechatpay-public-key.key=" + Vectors.key("wechatpay_public_key_pem"),
-					"wechatpay.complaint.client.base-uri=" + wireMock.baseUrl())
+					"wechatpay.complaint.client.base-uri=" + wireMock.baseUrl(),
+					"wechatpay.complaint.client.allow-insecure-http=true")
 			.withPropertyValues(properties);
 	}
 

@@ -44,6 +44,7 @@ class ConfigurationMetadataTests {
 			.containsEntry("wechatpay.complaint.client.connect-timeout", "5s")
 			.containsEntry("wechatpay.complaint.client.read-timeout", "10s")
 			.containsEntry("wechatpay.complaint.client.max-clock-skew", "5m")
+			.containsEntry("wechatpay.complaint.client.allow-insecure-http", "false")
 			.containsEntry("wechatpay.complaint.platform-certificates.enabled", "false")
 			.containsEntry("wechatpay.complaint.platform-certificates.refresh-interval", "12h")
 			.containsEntry("wechatpay.complaint.platform-certificates.unknown-serial-refresh-interval", "1m")
@@ -69,7 +70,11 @@ class ConfigurationMetadataTests {
 	@Test
 	void hintsThatKeysAreResources() {
 		assertThat(this.metadata.get("hints").toString()).contains("wechatpay.complaint.merchant.private-key",
+<<<<<<< HEAD
 				"wechatpay.complaint.wechatpay-public-key.key", "wechatpay.complaint.platform-certificates.trust-anchor",
+=======
+				"wechatpay.complaint.merchant.certificate", "wechatpay.complaint.wechatpay-public-key.key",
+>>>>>>> h11-config
 				"org.springframework.core.io.Resource");
 	}
 

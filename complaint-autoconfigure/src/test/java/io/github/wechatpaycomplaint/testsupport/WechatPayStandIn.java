@@ -61,7 +61,7 @@ public final class WechatPayStandIn implements AutoCloseable {
 		return this.signer;
 	}
 
-	/** Properties of a public-key-mode application pointed at this stand-in. */
+	/** Properties of a public-key-mode application pointed at this stand-in (plain http, allowed explicitly). */
 	public String[] publicKeyModeProperties() {
 		List<String> properties = new ArrayList<>(List.of(merchantProperties()));
 		properties.add("wechatpay.complaint.wechatpay-public-key.id=" + PUBLIC_KEY_ID);
@@ -74,7 +74,8 @@ public final class WechatPayStandIn implements AutoCloseable {
 				"wechatpay.complaint.merchant.certificate-serial-number=" + MERCHANT_SERIAL,
 				"wechatpay.complaint.merchant.private-key=" + TestKeys.privateKeyPem(MERCHANT_KEYS),
 				"wechatpay.complaint.merchant.api-v3-key=" + API_V3_KEY,
-				"wechatpay.complaint.client.base-uri=" + baseUri() };
+				"wechatpay.complaint.client.base-uri=" + baseUri(),
+				"wechatpay.complaint.client.allow-insecure-http=true" };
 	}
 
 	/** An answer signed now by the WeChat Pay key. */

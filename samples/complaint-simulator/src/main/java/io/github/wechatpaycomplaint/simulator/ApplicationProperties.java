@@ -37,6 +37,8 @@ final class ApplicationProperties {
 			properties.put("wechatpay.complaint.wechatpay-public-key.key", keys.wechatpayPublicKeyPem());
 		}
 		properties.put("wechatpay.complaint.client.base-uri", baseUri);
+		// The simulator listens on plain http; the starter refuses that unless told explicitly.
+		properties.put("wechatpay.complaint.client.allow-insecure-http", "true");
 		return properties;
 	}
 

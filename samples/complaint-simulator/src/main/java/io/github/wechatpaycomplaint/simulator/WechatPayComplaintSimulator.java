@@ -133,7 +133,8 @@ public final class WechatPayComplaintSimulator implements AutoCloseable {
 	 * The {@code wechatpay.complaint.*} properties of an application that talks to this simulator: merchant id,
 	 * certificate serial, private key PEM and APIv3 key; WeChat Pay public key id and PEM (or
 	 * {@code platform-certificates.enabled=true} and the simulator's CA as {@code platform-certificates.trust-anchor}
-	 * in certificate mode); and {@code client.base-uri}.
+	 * in certificate mode); {@code client.base-uri} and {@code client.allow-insecure-http=true}, since the simulator
+	 * speaks plain http.
 	 * @return the properties, in a stable order
 	 */
 	public Map<String, String> applicationProperties() {

@@ -118,7 +118,8 @@ class NotificationUrlAndAdminTests {
 		}
 		assertThat(properties.getProperty("wechatpay.complaint.merchant.private-key"))
 			.isEqualTo(simulator.keys().merchantPrivateKeyPem().strip());
-		assertThat(properties).containsEntry("wechatpay.complaint.client.base-uri", simulator.baseUri());
+		assertThat(properties).containsEntry("wechatpay.complaint.client.base-uri", simulator.baseUri())
+			.containsEntry("wechatpay.complaint.client.allow-insecure-http", "true");
 		assertThat(raw.admin("GET", "/simulator/properties", "").body())
 			.contains("wechatpay.complaint.wechatpay-public-key.id=" + simulator.keys().publicKeyId());
 		new ApplicationContextRunner()

@@ -64,7 +64,8 @@ public final class WechatPayTestKeys {
 	}
 
 	/**
-	 * The merchant and public-key-mode properties (no {@code client.base-uri}).
+	 * The merchant and public-key-mode properties (no {@code client.base-uri}), and
+	 * {@code client.allow-insecure-http=true} so that a plain-http stand-in may be named as {@code client.base-uri}.
 	 * @return the properties
 	 */
 	public Map<String, String> applicationProperties() {
@@ -75,6 +76,7 @@ public final class WechatPayTestKeys {
 		properties.put("wechatpay.complaint.merchant.api-v3-key", this.keys.apiV3Key());
 		properties.put("wechatpay.complaint.wechatpay-public-key.id", this.keys.publicKeyId());
 		properties.put("wechatpay.complaint.wechatpay-public-key.key", this.keys.wechatpayPublicKeyPem());
+		properties.put("wechatpay.complaint.client.allow-insecure-http", "true");
 		return properties;
 	}
 

@@ -57,6 +57,8 @@ class QuickstartApplicationTests {
 		registry.add("wechatpay.complaint.merchant.api-v3-key", () -> "8e1d6b2c4a9f3e7d0b5c1a2f6e9d3c7b");
 		registry.add("wechatpay.complaint.wechatpay-public-key.key", () -> "file:" + publicKey);
 		registry.add("wechatpay.complaint.client.base-uri", wechatPay::baseUri);
+		// The stand-in listens on plain http, which the starter refuses unless allowed explicitly.
+		registry.add("wechatpay.complaint.client.allow-insecure-http", () -> "true");
 	}
 
 	@BeforeEach
@@ -85,7 +87,8 @@ class QuickstartApplicationTests {
 			.run("--wechatpay.complaint.merchant.private-key=" + other.merchantPrivateKeyPem(),
 					"--wechatpay.complaint.merchant.api-v3-key=8e1d6b2c4a9f3e7d0b5c1a2f6e9d3c7b",
 					"--wechatpay.complaint.wechatpay-public-key.key=" + wechatPay.wechatpayPublicKeyPem(),
-					"--wechatpay.complaint.client.base-uri=" + wechatPay.baseUri())) {
+					"--wechatpay.complaint.client.base-uri=" + wechatPay.baseUri(),
+					"--wechatpay.complaint.client.allow-insecure-http=true")) {
 			assertThatExceptionOfType(WechatPayApiException.class)
 				.isThrownBy(() -> context.getBean(RecentComplaints.class)
 					.listJson(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 23)))

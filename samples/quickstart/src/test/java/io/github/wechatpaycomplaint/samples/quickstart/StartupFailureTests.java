@@ -43,6 +43,25 @@ class StartupFailureTests {
 				"file:/nonexistent/apiclient_key.pem", "does not exist");
 	}
 
+	@Test
+	void anUnsetEnvironmentVariableIsNamedInsteadOfMeasured(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> start("wechatpay.complaint.merchant.private-key=" + pem(),
+				"wechatpay.complaint.merchant.api-v3-key=${QUICKSTART_TEST_UNSET_API_V3_KEY}"));
+		assertThat(output).contains("APPLICATION FAILED TO START", "wechatpay.complaint.merchant.api-v3-key",
+				"${QUICKSTART_TEST_UNSET_API_V3_KEY} is unresolved", "Action:",
+				"environment variable QUICKSTART_TEST_UNSET_API_V3_KEY");
+		assertThat(output).doesNotContain("32 bytes");
+	}
+
+	@Test
+	void aMistypedBaseUriStopsStartupNotTheFirstCall(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> start("wechatpay.complaint.merchant.private-key=" + pem(),
+				"wechatpay.complaint.merchant.api-v3-key=8e1d6b2c4a9f3e7d0b5c1a2f6e9d3c7b",
+				"wechatpay.complaint.client.base-uri=htp://127.0.0.1:8090"));
+		assertThat(output).contains("APPLICATION FAILED TO START", "wechatpay.complaint.client.base-uri",
+				"has the scheme 'htp'", "Action:");
+	}
+
 	private static void start(String... properties) {
 		String[] args = java.util.Arrays.stream(properties).map((property) -> "--" + property).toArray(String[]::new);
 		new SpringApplicationBuilder(QuickstartApplication.class).web(WebApplicationType.NONE).run(args).close();

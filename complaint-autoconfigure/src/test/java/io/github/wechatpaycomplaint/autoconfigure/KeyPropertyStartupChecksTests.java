@@ -1,0 +1,130 @@
+package io.github.wechatpaycomplaint.autoconfigure;
+
+import io.github.wechatpaycomplaint.merchant.WechatPayMerchant;
+import io.github.wechatpaycomplaint.merchant.WechatPayPublicKey;
+import io.github.wechatpaycomplaint.testsupport.WechatPayStandIn;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static io.github.wechatpaycomplaint.autoconfigure.StartupFailureAssertions.assertInvalidProperty;
+import static io.github.wechatpaycomplaint.autoconfigure.StartupFailureAssertions.everythingShown;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Key properties are read from local places only, and a {@code ${...}} placeholder left unresolved is reported as
+ * such, by name, instead of as a key of the wrong length.
+ */
+class KeyPropertyStartupChecksTests {
+
+	private static final String PRIVATE_KEY = "wechatpay.complaint.merchant.private-key";
+
+	private static final String PUBLIC_KEY = "wechatpay.complaint.wechatpay-public-key.key";
+
+	private static final String CERTIFICATE = "wechatpay.complaint.merchant.certificate";
+
+	private static final String API_V3_KEY = "wechatpay.complaint.merchant.api-v3-key";
+
+	private final WechatPayStandIn wechatPay = new WechatPayStandIn();
+
+	private final ApplicationContextRunner configured = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, RestClientAutoConfiguration.class,
+				ComplaintClientAutoConfiguration.class))
+		.withPropertyValues(this.wechatPay.publicKeyModeProperties());
+
+	@AfterEach
+	void stopWireMock() {
+		this.wechatPay.close();
+	}
+
+	@Test
+	void thePrivateKeyIsNeverFetchedOverTheNetwork() {
+		for (String location : new String[] { "https://keys.example.com/apiclient_key.pem?token=T0kenValue",
+				"http://keys.example.com/apiclient_key.pem", "ftp://keys.example.com/apiclient_key.pem",
+				"jar:http://keys.example.com/keys.jar!/apiclient_key.pem", "HTTPS://keys.example.com/k.pem" }) {
+			this.configured.withPropertyValues(PRIVATE_KEY + "=" + location).run((context) -> {
+				InvalidComplaintPropertyException ex = assertInvalidProperty(context, PRIVATE_KEY);
+				assertThat(ex.getProblem()).as(location).contains("must not be fetched over the network");
+				assertThat(ex.getAction()).contains("file:/etc/wechatpay/apiclient_key.pem", "classpath:", "PEM text");
+				assertThat(everythingShown(context)).doesNotContain("keys.example.com").doesNotContain("T0kenValue");
+			});
+		}
+	}
+
+	@Test
+	void theWechatPayPublicKeyIsNeverFetchedOverTheNetwork() {
+		for (String location : new String[] { "http://keys.example.com/pub_key.pem",
+				"https://keys.example.com/pub_key.pem", "jar:https://keys.example.com/k.jar!/pub_key.pem",
+				"file://fileserver/share/pub_key.pem" }) {
+			this.configured.withPropertyValues(PUBLIC_KEY + "=" + location)
+				.run((context) -> assertThat(assertInvalidProperty(context, PUBLIC_KEY).getAction()).as(location)
+					.contains("file:/etc/wechatpay/pub_key.pem"));
+		}
+	}
+
+	@Test
+	void theMerchantCertificateIsNeverFetchedOverTheNetwork() {
+		this.configured.withPropertyValues(CERTIFICATE + "=https://keys.example.com/apiclient_cert.pem")
+			.run((context) -> assertThat(assertInvalidProperty(context, CERTIFICATE).getAction())
+				.contains("file:/etc/wechatpay/apiclient_cert.pem"));
+	}
+
+	@Test
+	void localLocationsAreStillRead() {
+		// A Windows drive letter is a path, not a URL scheme: it fails as a missing file, not as a network location.
+		this.configured.withPropertyValues(PUBLIC_KEY + "=C:\\wechatpay\\pub_key.pem")
+			.run((context) -> assertThat(assertInvalidProperty(context, PUBLIC_KEY).getProblem())
+				.contains("does not exist"));
+		this.configured.withPropertyValues(PUBLIC_KEY + "=file://localhost/nonexistent/pub_key.pem")
+			.run((context) -> assertThat(assertInvalidProperty(context, PUBLIC_KEY).getProblem())
+				.contains("does not exist"));
+		this.configured.withPropertyValues(PUBLIC_KEY + "=classpath:nothing-here.pem")
+			.run((context) -> assertThat(assertInvalidProperty(context, PUBLIC_KEY).getProblem())
+				.contains("does not exist"));
+	}
+
+	@Test
+	void anUnresolvedApiV3KeyPlaceholderIsNamedInsteadOfMeasured() {
+		this.configured.withPropertyValues(API_V3_KEY + "=${WECHATPAY_API_V3_KEY}").run((context) -> {
+			InvalidComplaintPropertyException ex = assertInvalidProperty(context, API_V3_KEY);
+			assertThat(ex.getProblem()).contains("${WECHATPAY_API_V3_KEY}", "unresolved").doesNotContain("bytes");
+			assertThat(ex.getAction()).contains("WECHATPAY_API_V3_KEY");
+		});
+	}
+
+	@Test
+	void unresolvedPlaceholdersInEveryKeyPropertyAreNamed() {
+		for (String property : new String[] { "wechatpay.complaint.merchant.id",
+				"wechatpay.complaint.merchant.certificate-serial-number", PRIVATE_KEY, CERTIFICATE,
+				"wechatpay.complaint.wechatpay-public-key.id", PUBLIC_KEY }) {
+			this.configured.withPropertyValues(property + "=${MY_UNSET_VARIABLE}")
+				.run((context) -> assertThat(assertInvalidProperty(context, property).getProblem()).as(property)
+					.contains("${MY_UNSET_VARIABLE}", "unresolved"));
+		}
+	}
+
+	@Test
+	void onlyThePlaceholderNameIsShownNeverTheValueAroundIt() {
+		this.configured.withPropertyValues(API_V3_KEY + "=8e1d6b2c4a9f${SUFFIX}3e7d0b5c1a2f")
+			.run((context) -> {
+				assertThat(assertInvalidProperty(context, API_V3_KEY).getProblem()).contains("${SUFFIX}");
+				assertThat(everythingShown(context)).doesNotContain("8e1d6b2c4a9f").doesNotContain("3e7d0b5c1a2f");
+			});
+	}
+
+	@Test
+	void resolvedPlaceholdersWork() {
+		this.configured
+			.withPropertyValues(API_V3_KEY + "=${test.api-v3-key}", "test.api-v3-key=" + WechatPayStandIn.API_V3_KEY,
+					"wechatpay.complaint.wechatpay-public-key.id=${TEST_KEY_ID:" + WechatPayStandIn.PUBLIC_KEY_ID + "}")
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(WechatPayMerchant.class);
+				assertThat(context.getBean(WechatPayPublicKey.class).id()).isEqualTo(WechatPayStandIn.PUBLIC_KEY_ID);
+			});
+	}
+
+}
