@@ -70,11 +70,8 @@ class ConfigurationMetadataTests {
 	@Test
 	void hintsThatKeysAreResources() {
 		assertThat(this.metadata.get("hints").toString()).contains("wechatpay.complaint.merchant.private-key",
-<<<<<<< HEAD
-				"wechatpay.complaint.wechatpay-public-key.key", "wechatpay.complaint.platform-certificates.trust-anchor",
-=======
 				"wechatpay.complaint.merchant.certificate", "wechatpay.complaint.wechatpay-public-key.key",
->>>>>>> h11-config
+				"wechatpay.complaint.platform-certificates.trust-anchor",
 				"org.springframework.core.io.Resource");
 	}
 
