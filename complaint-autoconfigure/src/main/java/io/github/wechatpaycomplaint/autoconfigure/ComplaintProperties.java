@@ -483,6 +483,19 @@ public class ComplaintProperties {
 		@NotBlank
 		private String redisKeyPrefix = "wechatpay:complaint:rate-limit:";
 
+		/**
+		 * Longest time a call waits for Redis, to connect or to take a permit, before it falls back to this
+		 * instance's own limits.
+		 */
+		@NotNull
+		private Duration redisTimeout = Duration.ofSeconds(1);
+
+		/**
+		 * How long calls use this instance's own limits after Redis failed before Redis is tried again.
+		 */
+		@NotNull
+		private Duration redisRetryInterval = Duration.ofSeconds(10);
+
 		@Valid
 		private final Quota list = new Quota(200);
 
@@ -519,6 +532,22 @@ public class ComplaintProperties {
 
 		public void setRedisKeyPrefix(String redisKeyPrefix) {
 			this.redisKeyPrefix = redisKeyPrefix;
+		}
+
+		public Duration getRedisTimeout() {
+			return this.redisTimeout;
+		}
+
+		public void setRedisTimeout(Duration redisTimeout) {
+			this.redisTimeout = redisTimeout;
+		}
+
+		public Duration getRedisRetryInterval() {
+			return this.redisRetryInterval;
+		}
+
+		public void setRedisRetryInterval(Duration redisRetryInterval) {
+			this.redisRetryInterval = redisRetryInterval;
 		}
 
 		/**

@@ -70,11 +70,15 @@ public final class Bucket4jRateLimiter implements WechatPayRateLimiter, AutoClos
 		Bucket bucket = this.buckets.apply(merchantId + ":" + api.name(), bucketConfiguration(limit));
 		boolean granted;
 		try {
-			granted = bucket.asBlocking().tryConsume(1, this.maxWait);
+			PermitClock.forget();
+			granted = bucket.asBlocking().tryConsume(1, this.maxWait, PermitClock.UNTIL_PERMIT);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			granted = false;
+		}
+		finally {
+			PermitClock.forget();
 		}
 		if (!granted) {
 			throw new RateLimitExceededException(api, "No permit to call WeChat Pay within " + this.maxWait.toMillis()
