@@ -472,7 +472,8 @@ public class ComplaintProperties {
 		private RateLimitStore store = RateLimitStore.MEMORY;
 
 		/**
-		 * Longest time a call waits for a permit before failing with RateLimitExceededException.
+		 * Longest time a call waits for a permit; a call whose permit cannot come within it fails at once with
+		 * RateLimitExceededException.
 		 */
 		@NotNull
 		private Duration maxWait = Duration.ofSeconds(10);
