@@ -122,7 +122,7 @@ public final class RedisRateLimiterBuckets implements BiFunction<String, BucketC
 			done.connection().closeAsync();
 		}
 		CompletableFuture<Store> next = new CompletableFuture<>();
-		Thread connector = new Thread(() -> connect(next), "wechatpay-rate-limit-redis-connect");
+		Thread connector = new Thread(() -> open(next), "wechatpay-rate-limit-redis-connect");
 		connector.setDaemon(true);
 		connector.start();
 		this.store = next;
@@ -130,7 +130,7 @@ public final class RedisRateLimiterBuckets implements BiFunction<String, BucketC
 	}
 
 	// Runs on its own thread: Lettuce connects synchronously, and an unreachable host may take its connect timeout.
-	private void connect(CompletableFuture<Store> result) {
+	private void open(CompletableFuture<Store> result) {
 		try {
 			StatefulRedisConnection<byte[], byte[]> connection = this.redisClient.get().connect(ByteArrayCodec.INSTANCE);
 			connection.setTimeout(this.timeout);
