@@ -517,7 +517,8 @@ public class ComplaintProperties {
 		private RateLimitStore store = RateLimitStore.MEMORY;
 
 		/**
-		 * Longest time a call waits for a permit before failing with RateLimitExceededException.
+		 * Longest time a call waits for a permit; a call whose permit cannot come within it fails at once with
+		 * RateLimitExceededException.
 		 */
 		@NotNull
 		private Duration maxWait = Duration.ofSeconds(10);
@@ -527,6 +528,19 @@ public class ComplaintProperties {
 		 */
 		@NotBlank
 		private String redisKeyPrefix = "wechatpay:complaint:rate-limit:";
+
+		/**
+		 * Longest time a call waits for Redis, to connect or to take a permit, before it falls back to this
+		 * instance's own limits.
+		 */
+		@NotNull
+		private Duration redisTimeout = Duration.ofSeconds(1);
+
+		/**
+		 * How long calls use this instance's own limits after Redis failed before Redis is tried again.
+		 */
+		@NotNull
+		private Duration redisRetryInterval = Duration.ofSeconds(10);
 
 		@Valid
 		private final Quota list = new Quota(200);
@@ -564,6 +578,22 @@ public class ComplaintProperties {
 
 		public void setRedisKeyPrefix(String redisKeyPrefix) {
 			this.redisKeyPrefix = redisKeyPrefix;
+		}
+
+		public Duration getRedisTimeout() {
+			return this.redisTimeout;
+		}
+
+		public void setRedisTimeout(Duration redisTimeout) {
+			this.redisTimeout = redisTimeout;
+		}
+
+		public Duration getRedisRetryInterval() {
+			return this.redisRetryInterval;
+		}
+
+		public void setRedisRetryInterval(Duration redisRetryInterval) {
+			this.redisRetryInterval = redisRetryInterval;
 		}
 
 		/**

@@ -1,10 +1,12 @@
 package io.github.wechatpaycomplaint.autoconfigure;
 
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 
 import io.github.bucket4j.Bucket;
 import io.github.wechatpaycomplaint.resilience.Bucket4jRateLimiter;
+import io.github.wechatpaycomplaint.resilience.FallbackRateLimiter;
 import io.github.wechatpaycomplaint.resilience.RateLimit;
 import io.github.wechatpaycomplaint.resilience.RateLimitedApi;
 import io.github.wechatpaycomplaint.resilience.RedisRateLimiterBuckets;
@@ -27,7 +29,8 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 
 /**
  * The rate limiter chosen by {@code wechatpay.complaint.client.rate-limit.store}: in memory (default) or shared in
- * Redis. A Redis choice without its libraries or connection fails at startup with the fix.
+ * Redis, with in-memory limits while Redis cannot be reached. A Redis choice without its libraries or connection fails
+ * at startup with the fix.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(name = RateLimiterConfigurations.PREFIX + ".enabled", matchIfMissing = true)
@@ -68,7 +71,7 @@ class RateLimiterConfigurations {
 
 		@Bean
 		@ConditionalOnMissingBean(WechatPayRateLimiter.class)
-		Bucket4jRateLimiter wechatPayRateLimiter(ComplaintProperties properties,
+		FallbackRateLimiter wechatPayRateLimiter(ComplaintProperties properties,
 				ObjectProvider<RedisConnectionFactory> connectionFactory) {
 			RedisConnectionFactory factory = connectionFactory.getIfAvailable();
 			if (!(factory instanceof LettuceConnectionFactory lettuce)) {
@@ -79,9 +82,23 @@ class RateLimiterConfigurations {
 								+ "or set '" + PREFIX + ".store=memory'.");
 			}
 			ComplaintProperties.RateLimit rateLimit = properties.getClient().getRateLimit();
+			requirePositive("redis-timeout", rateLimit.getRedisTimeout());
+			requirePositive("redis-retry-interval", rateLimit.getRedisRetryInterval());
 			RedisRateLimiterBuckets buckets = new RedisRateLimiterBuckets(() -> (RedisClient) lettuce.getNativeClient(),
-					rateLimit.getRedisKeyPrefix());
-			return new Bucket4jRateLimiter(limits(rateLimit), rateLimit.getMaxWait(), buckets);
+					rateLimit.getRedisKeyPrefix(), rateLimit.getRedisTimeout());
+			// A cold first connection can take longer than the timeout; start it now rather than on the first call.
+			buckets.connect();
+			Map<RateLimitedApi, RateLimit> limits = limits(rateLimit);
+			return new FallbackRateLimiter(new Bucket4jRateLimiter(limits, rateLimit.getMaxWait(), buckets),
+					Bucket4jRateLimiter.local(limits, rateLimit.getMaxWait()), rateLimit.getRedisRetryInterval());
+		}
+
+		private static void requirePositive(String name, Duration value) {
+			if (value.isZero() || value.isNegative()) {
+				throw new InvalidComplaintPropertyException(PREFIX + "." + name, "it must be positive, but is " + value,
+						"Set '" + PREFIX + "." + name + "' to a positive duration such as 1s, or remove it to use "
+								+ "the default.");
+			}
 		}
 
 	}

@@ -14,9 +14,15 @@ import io.github.bucket4j.BucketConfiguration;
  * A {@link WechatPayRateLimiter} on Bucket4j buckets, one per merchant and quota: local buckets for one instance, or
  * buckets held in Redis (or any Bucket4j proxy manager) shared by every instance.
  *
+ * <p>
+ * A call reserves the next free permit and waits for it when it comes within the maximum wait. Permits come at a fixed
+ * rate and a reserved one is never handed back, so when the calls before it already hold every permit of the next
+ * maximum wait, no permit can come in time: the call fails at once, takes nothing, and leaves the permits to later
+ * calls.
+ *
  * @since 0.1.0
  */
-public final class Bucket4jRateLimiter implements WechatPayRateLimiter {
+public final class Bucket4jRateLimiter implements WechatPayRateLimiter, AutoCloseable {
 
 	private final Map<RateLimitedApi, RateLimit> limits;
 
@@ -64,16 +70,32 @@ public final class Bucket4jRateLimiter implements WechatPayRateLimiter {
 		Bucket bucket = this.buckets.apply(merchantId + ":" + api.name(), bucketConfiguration(limit));
 		boolean granted;
 		try {
-			granted = bucket.asBlocking().tryConsume(1, this.maxWait);
+			PermitClock.forget();
+			granted = bucket.asBlocking().tryConsume(1, this.maxWait, PermitClock.UNTIL_PERMIT);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			granted = false;
 		}
+		finally {
+			PermitClock.forget();
+		}
 		if (!granted) {
 			throw new RateLimitExceededException(api, "No permit to call WeChat Pay within " + this.maxWait.toMillis()
-					+ " ms: merchant " + merchantId + " is at its " + api + " quota of " + limit
-					+ " (raise wechatpay.complaint.client.rate-limit.max-wait, or spread the calls)");
+					+ " ms: the calls before this one already hold merchant " + merchantId + "'s " + api
+					+ " permits for longer than that (quota " + limit
+					+ "); nothing was sent (raise wechatpay.complaint.client.rate-limit.max-wait, or spread the calls)");
+		}
+	}
+
+	/**
+	 * Closes the bucket source when it holds resources, such as a Redis connection.
+	 * @throws Exception if the bucket source fails to close
+	 */
+	@Override
+	public void close() throws Exception {
+		if (this.buckets instanceof AutoCloseable closeable) {
+			closeable.close();
 		}
 	}
 

@@ -13,7 +13,8 @@ public interface WechatPayRateLimiter {
 	 * Waits for a permit to send one call.
 	 * @param merchantId the merchant whose quota the call counts against
 	 * @param api the quota
-	 * @throws RateLimitExceededException if no permit came within the limiter's maximum wait
+	 * @throws RateLimitExceededException if no permit can come within the limiter's maximum wait (thrown as soon as
+	 * that is certain, which may be at once)
 	 */
 	void acquire(String merchantId, RateLimitedApi api);
 

@@ -55,6 +55,8 @@ class ConfigurationMetadataTests {
 			.containsEntry("wechatpay.complaint.client.rate-limit.enabled", "true")
 			.containsEntry("wechatpay.complaint.client.rate-limit.store", "memory")
 			.containsEntry("wechatpay.complaint.client.rate-limit.max-wait", "10s")
+			.containsEntry("wechatpay.complaint.client.rate-limit.redis-timeout", "1s")
+			.containsEntry("wechatpay.complaint.client.rate-limit.redis-retry-interval", "10s")
 			.containsEntry("wechatpay.complaint.client.rate-limit.list.permits", "200")
 			.containsEntry("wechatpay.complaint.client.rate-limit.feedback.permits", "60")
 			.containsEntry("wechatpay.complaint.client.rate-limit.feedback.period", "1m")
