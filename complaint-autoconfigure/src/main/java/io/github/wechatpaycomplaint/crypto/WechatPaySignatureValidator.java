@@ -27,6 +27,9 @@ public final class WechatPaySignatureValidator {
 	/** The skew WeChat Pay's own SDKs allow. */
 	public static final Duration DEFAULT_MAX_CLOCK_SKEW = Duration.ofMinutes(5);
 
+	// Seconds below 10^11 (the year 5138) have at most 11 digits: parsing and subtracting them cannot overflow.
+	private static final int MAX_TIMESTAMP_DIGITS = 11;
+
 	private final VerificationKeyResolver keyResolver;
 
 	private final Clock clock;
@@ -59,23 +62,28 @@ public final class WechatPaySignatureValidator {
 		}
 		checkTimestamp(timestamp);
 		PublicKey key = this.keyResolver.resolve(serial)
-			.orElseThrow(() -> new SignatureVerificationException(Reason.UNKNOWN_SERIAL, "Wechatpay-Serial '"
-					+ serial + "' matches no configured WeChat Pay public key id or platform certificate"));
+			.orElseThrow(() -> new SignatureVerificationException(Reason.UNKNOWN_SERIAL,
+					"Wechatpay-Serial '" + UntrustedText.forLog(serial)
+							+ "' matches no configured WeChat Pay public key id or platform certificate"));
 		if (!RsaVerifier.verifyAnswer(key, timestamp, nonce, body, signature)) {
 			throw new SignatureVerificationException(Reason.INVALID_SIGNATURE,
-					"Wechatpay-Signature does not match the message signed with serial '" + serial + "'");
+					"Wechatpay-Signature does not match the message signed with serial '"
+							+ UntrustedText.forLog(serial) + "'");
 		}
 	}
 
+	// Only plain digits: no sign, no white space (WeChat Pay signs the header exactly as sent). Values of more than
+	// 11 digits are refused before any arithmetic, so that no value can overflow the window check.
 	private void checkTimestamp(String timestamp) {
-		long seconds;
-		try {
-			seconds = Long.parseLong(timestamp.strip());
-		}
-		catch (NumberFormatException ex) {
+		if (!isDigits(timestamp)) {
 			throw new SignatureVerificationException(Reason.MALFORMED_HEADER,
 					"Wechatpay-Timestamp is not a number of seconds");
 		}
+		if (timestamp.length() > MAX_TIMESTAMP_DIGITS) {
+			throw new SignatureVerificationException(Reason.TIMESTAMP_OUT_OF_WINDOW, "Wechatpay-Timestamp of "
+					+ timestamp.length() + " digits is far outside the allowed window");
+		}
+		long seconds = Long.parseLong(timestamp);
 		long now = this.clock.instant().getEpochSecond();
 		long skew = Math.abs(now - seconds);
 		if (skew > this.maxClockSkew.toSeconds()) {
@@ -83,6 +91,16 @@ public final class WechatPaySignatureValidator {
 					"Wechatpay-Timestamp " + seconds + " is " + skew + " s " + ((seconds < now) ? "behind" : "ahead of")
 							+ " the local clock; at most " + this.maxClockSkew.toSeconds() + " s are allowed");
 		}
+	}
+
+	private static boolean isDigits(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c < '0' || c > '9') {
+				return false;
+			}
+		}
+		return !text.isEmpty();
 	}
 
 	private static String required(@Nullable String value, String header) {

@@ -234,7 +234,8 @@ class PlatformCertificateModeTests {
 	@Test
 	void refusesAnUnknownSerialWithoutHammeringWechatPay() {
 		stubCertificates(this.certificateA, this.certificateA);
-		PlatformCertificateFixture unknown = new PlatformCertificateFixture(TestKeys.rsa(), BigInteger.TEN,
+		PlatformCertificateFixture unknown = new PlatformCertificateFixture(TestKeys.rsa(),
+				new BigInteger("1E257774DC8A85C55E705068A797981E470EF743", 16),
 				Instant.now().minus(1, ChronoUnit.DAYS), Instant.now().plus(1, ChronoUnit.DAYS));
 		stubListSignedBy(unknown);
 		this.contextRunner.run((context) -> {
