@@ -10,9 +10,10 @@ import io.github.wechatpaycomplaint.crypto.SignatureVerificationException.Reason
 import org.jspecify.annotations.Nullable;
 
 /**
- * Proves that an answer or a notification comes from WeChat Pay: all four headers present, the timestamp within the
- * allowed skew in both directions (so a captured message cannot be replayed later), no signature probe, a known
- * serial, and a valid SHA256withRSA signature over {@code TIMESTAMP\nNONCE\nBODY\n} on the raw bytes.
+ * Proves that an answer or a notification comes from WeChat Pay: all four headers present, the timestamp plain digits
+ * and within the allowed skew in both directions (so a captured message cannot be replayed later), no signature probe,
+ * a known serial, and a valid SHA256withRSA signature over {@code TIMESTAMP\nNONCE\nBODY\n} on the raw bytes.
+ * Header values in exception messages are made safe for logs ({@link UntrustedText}).
  *
  * <p>
  * Fails closed: every path that does not end in a valid signature throws.

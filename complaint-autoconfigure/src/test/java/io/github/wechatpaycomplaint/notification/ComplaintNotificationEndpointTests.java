@@ -144,6 +144,18 @@ class ComplaintNotificationEndpointTests {
 		});
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "garbage", "text/html", "application/json; charset=nonsense", "*/*;q=x" })
+	void anyAcceptHeaderGetsTheUsualAnswer(String accept) {
+		run((app) -> {
+			assertThat(app.perform(NotificationContexts.post(this.builder.build()).header("Accept", accept))
+				.getResponse()
+				.getStatus()).isEqualTo(204);
+			assertRefused(app.perform(NotificationContexts.post(this.builder.serial("PUB_KEY_ID_09").build())
+				.header("Accept", accept)), 401, "UNKNOWN_SERIAL");
+		});
+	}
+
 	@Test
 	void jsonWithACharsetIsAccepted() {
 		run((app) -> assertThat(app.perform(NotificationContexts.post(this.builder.build())
