@@ -199,8 +199,8 @@ public final class PlatformCertificateManager implements VerificationKeyResolver
 		}
 		CompletableFuture<Void> download = startOrJoin(true);
 		if (download == null && logger.isDebugEnabled()) {
-			logger.debug("No WeChat Pay platform certificate download for an unknown serial: the last one was less than "
-					+ this.unknownSerialRefreshInterval + " ago");
+			logger.debug("No WeChat Pay platform certificate download for an unknown serial: the last one was less "
+					+ "than " + this.unknownSerialRefreshInterval + " ago");
 		}
 		return download;
 	}
@@ -247,9 +247,16 @@ public final class PlatformCertificateManager implements VerificationKeyResolver
 		finally {
 			this.lock.unlock();
 		}
-		Thread thread = new Thread(() -> runDownload(download, becauseOfUnknownSerial), "wechatpay-platform-certificates-download");
+		Thread thread = new Thread(() -> runDownload(download, becauseOfUnknownSerial),
+				"wechatpay-platform-certificates-download");
 		thread.setDaemon(true);
-		thread.start();
+		try {
+			thread.start();
+		}
+		catch (RuntimeException | Error ex) {
+			clearInFlight();
+			download.completeExceptionally(ex);
+		}
 		return download;
 	}
 

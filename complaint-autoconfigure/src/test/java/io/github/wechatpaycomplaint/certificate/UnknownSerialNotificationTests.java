@@ -109,12 +109,15 @@ class UnknownSerialNotificationTests {
 	@Test
 	void onlyAWellFormedSerialTriggersADownload() {
 		stubCertificates(certificatesAnswer(this.certificateA));
-		this.contextRunner.withPropertyValues("wechatpay.complaint.platform-certificates.unknown-serial-refresh-interval=0s")
+		// No minimum interval: every well-formed unknown serial may start a download.
+		this.contextRunner
+			.withPropertyValues("wechatpay.complaint.platform-certificates.unknown-serial-refresh-interval=0s")
 			.run((context) -> {
 				App app = App.of(context);
 				List<String> malformed = List.of("garbage", "PUB_KEY_ID_0119000000012025112300000000000001",
-						"7132D72A03E93CDDF8C03BBD1F37EEDF204B2B01FF", "7132D72A03E93CD", "7132D72A03E93CDD\r\nF8C0",
-						"-7132D72A03E93CDDF8C03BBD", "7132D72A03E93CDDF8C03BBD1F37EEDF204B2B0G", "0x7132D72A03E93CDDF8C0",
+						"7132D72A03E93CDDF8C03BBD1F37EEDF204B2B01FF", "7132D72A03E93CD",
+						"7132D72A03E93CDD\r\nF8C0", "-7132D72A03E93CDDF8C03BBD",
+						"7132D72A03E93CDDF8C03BBD1F37EEDF204B2B0G", "0x7132D72A03E93CDDF8C0",
 						" 7132D72A03E93CDDF8C03BBD1F37EEDF204B2B01");
 				for (String serial : malformed) {
 					assertUnknownSerial(app.post(signedByA().serial(serial).build()));
@@ -132,8 +135,8 @@ class UnknownSerialNotificationTests {
 		stubCertificates(certificatesAnswer(this.certificateA));
 		run((app) -> {
 			stubCertificates(certificatesAnswer(this.certificateA, this.certificateB));
-			SignedNotification notification = new NotificationBuilder(PLATFORM_B.getPrivate(), this.certificateB.serial(),
-					WechatPayStandIn.API_V3_KEY, Instant.now().getEpochSecond())
+			SignedNotification notification = new NotificationBuilder(PLATFORM_B.getPrivate(),
+					this.certificateB.serial(), WechatPayStandIn.API_V3_KEY, Instant.now().getEpochSecond())
 				.build();
 			assertUnknownSerial(app.post(notification));
 			await().atMost(Duration.ofSeconds(10))

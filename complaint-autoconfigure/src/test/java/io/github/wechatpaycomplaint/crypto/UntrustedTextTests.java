@@ -17,7 +17,8 @@ class UntrustedTextTests {
 
 	@Test
 	void replacesControlCharactersAndEverythingOutsideAscii() {
-		assertThat(UntrustedText.forLog("a\r\nb\tc\u001b[31md\u0000e\u007ff证书\u2028g")).isEqualTo("a??b?c?[31md?e?f???g");
+		assertThat(UntrustedText.forLog("a\r\nb\tc\u001b[31md\u0000e\u007ff证书\u2028g"))
+			.isEqualTo("a??b?c?[31md?e?f???g");
 	}
 
 	@Test

@@ -43,7 +43,8 @@ class NotificationRejectionLogTests {
 			.isEqualTo(401));
 		List<String> lines = output.getAll().lines().filter((line) -> line.contains("forged line")).toList();
 		assertThat(lines).singleElement()
-			.satisfies((line) -> assertThat(line).contains("WARN", "Refused complaint notification (401 UNKNOWN_SERIAL)",
+			.satisfies((line) -> assertThat(line).contains("WARN",
+					"Refused complaint notification (401 UNKNOWN_SERIAL)",
 					"PUB_KEY_ID_1??2025-06-13 09:02:41 ERROR forged line?FORGED?[31m"));
 		assertThat(output.getAll().lines()).noneMatch((line) -> line.startsWith("FORGED"))
 			.noneMatch((line) -> line.startsWith("2025-06-13"));
