@@ -62,6 +62,7 @@ public final class ComplaintNotificationAutoConfiguration {
 			NotificationDeduplicationStore store, ApplicationEventPublisher publisher,
 			ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<Clock> clock) {
 		ComplaintProperties.Notification notification = properties.getNotification();
+		// The keys' own lookup never waits for a certificate download: anyone can send a notification.
 		WechatPaySignatureValidator validator = new WechatPaySignatureValidator(verificationKeys,
 				clock.getIfUnique(Clock::systemUTC), notification.getMaxClockSkew());
 		NotificationParser parser = new NotificationParser(jsonMapper.getIfAvailable(JsonMapper::new),
@@ -75,9 +76,10 @@ public final class ComplaintNotificationAutoConfiguration {
 	@ConditionalOnMissingBean
 	ComplaintNotificationEndpoint complaintNotificationEndpoint(ComplaintProperties properties,
 			ComplaintNotificationHandler handler, ObjectProvider<JsonMapper> jsonMapper,
-			ObjectProvider<ComplaintNotificationObserver> observers) {
+			ObjectProvider<ComplaintNotificationObserver> observers, ObjectProvider<Clock> clock) {
 		return new ComplaintNotificationEndpoint(handler, properties.getNotification().getMaxBodySize().toBytes(),
-				jsonMapper.getIfAvailable(JsonMapper::new), observers.orderedStream().toList());
+				jsonMapper.getIfAvailable(JsonMapper::new), observers.orderedStream().toList(),
+				clock.getIfUnique(Clock::systemUTC));
 	}
 
 	@Bean(ROUTER_BEAN_NAME)

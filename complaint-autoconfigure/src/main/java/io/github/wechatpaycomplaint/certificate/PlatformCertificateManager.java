@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Pattern;
 
 import io.github.wechatpaycomplaint.crypto.VerificationKeyResolver;
 import org.apache.commons.logging.Log;
@@ -32,9 +33,13 @@ import org.springframework.context.SmartLifecycle;
  * know.
  *
  * <p>
- * At most one download is in flight: concurrent lookups of an unknown serial wait for the same download. Downloads
- * triggered by unknown serials are spaced by a minimum interval, so forged serials cannot make the application hammer
- * WeChat Pay.
+ * Downloads run on their own thread, at most one at a time. A lookup of an unknown serial never waits for one
+ * ({@link #resolve}): it starts a download in the background and finds nothing, so that a flood of forged serials
+ * cannot hold request threads; a notification is refused and WeChat Pay's retry finds the new certificate. Only the
+ * signed client, whose answers come from WeChat Pay itself, waits for that download, and for at most
+ * 10 s ({@link #resolveAwaitingDownload}). Downloads triggered by unknown serials
+ * are spaced by a minimum interval, and only a well-formed serial ({@link #isWellFormedSerial}) triggers one, so
+ * forged serials cannot make the application hammer WeChat Pay.
  *
  * @since 0.1.0
  */
@@ -46,7 +51,13 @@ public final class PlatformCertificateManager implements VerificationKeyResolver
 
 	private static final Duration MAX_RETRY_DELAY = Duration.ofMinutes(5);
 
-	private static final Duration WAIT_FOR_DOWNLOAD = Duration.ofSeconds(30);
+	// How long a client answer with an unknown serial waits for the download: as long as one slow answer (the
+	// client's default read timeout); the download goes on after that.
+	private static final long WAIT_FOR_DOWNLOAD_SECONDS = 10;
+
+	// X.509 serials are at most 20 octets; WeChat Pay writes them as 40 hex digits, without leading zeros maybe one
+	// or two less. Anything else (public key ids, garbage) cannot name a downloadable certificate.
+	private static final Pattern WELL_FORMED_SERIAL = Pattern.compile("[0-9A-Fa-f]{16,40}");
 
 	private final PlatformCertificateSource source;
 
@@ -91,12 +102,51 @@ public final class PlatformCertificateManager implements VerificationKeyResolver
 				"unknownSerialRefreshInterval");
 	}
 
+	/**
+	 * Looks a key up without waiting: when the serial is unknown (and {@link #isWellFormedSerial well-formed}), a
+	 * download starts in the background, unless one is in flight or the last one for an unknown serial was less than
+	 * {@code unknown-serial-refresh-interval} ago, and the lookup finds nothing now.
+	 * @param serial the {@code Wechatpay-Serial} header
+	 * @return the key, or empty when no usable certificate has the serial yet
+	 */
 	@Override
 	public Optional<PublicKey> resolve(String serial) {
 		PlatformCertificate certificate = this.certificates.get(serial);
-		if (certificate == null && refreshForUnknownSerial()) {
-			certificate = this.certificates.get(serial);
+		if (certificate == null) {
+			downloadForUnknownSerial(serial);
 		}
+		return usableKey(certificate);
+	}
+
+	/**
+	 * Looks a key up like {@link #resolve}, but when the serial is unknown waits up to
+	 * 10 s for the download in flight. For answers to the application's own calls,
+	 * which come from WeChat Pay, never for notifications, which anyone can send.
+	 * @param serial the {@code Wechatpay-Serial} header
+	 * @return the key, or empty when no usable certificate has the serial, also after the download
+	 */
+	public Optional<PublicKey> resolveAwaitingDownload(String serial) {
+		PlatformCertificate certificate = this.certificates.get(serial);
+		if (certificate == null) {
+			CompletableFuture<Void> download = downloadForUnknownSerial(serial);
+			if (download != null && awaitDownload(download)) {
+				certificate = this.certificates.get(serial);
+			}
+		}
+		return usableKey(certificate);
+	}
+
+	/**
+	 * Whether a {@code Wechatpay-Serial} may name a platform certificate: 16 to 40 hex digits (WeChat Pay's are 40).
+	 * Other serials never trigger a download.
+	 * @param serial the serial
+	 * @return {@code true} if it looks like a certificate serial number
+	 */
+	public static boolean isWellFormedSerial(String serial) {
+		return WELL_FORMED_SERIAL.matcher(serial).matches();
+	}
+
+	private Optional<PublicKey> usableKey(@Nullable PlatformCertificate certificate) {
 		if (certificate == null || !certificate.isValidAt(this.clock.instant())) {
 			return Optional.empty();
 		}
@@ -134,20 +184,30 @@ public final class PlatformCertificateManager implements VerificationKeyResolver
 	}
 
 	/**
-	 * Downloads now, or joins the download already in flight.
+	 * Downloads now in the background, or joins the download already in flight.
 	 * @return completes when the download has finished
 	 */
 	public CompletableFuture<Void> refresh() {
-		return startOrJoin(false);
+		CompletableFuture<Void> download = startOrJoin(false);
+		return (download != null) ? download : CompletableFuture.completedFuture(null);
 	}
 
-	private boolean refreshForUnknownSerial() {
-		CompletableFuture<Void> download = startOrJoin(true);
-		if (download == null) {
-			return false;
+	// The download to wait for, or null when the serial cannot name a certificate or the interval has not passed.
+	private @Nullable CompletableFuture<Void> downloadForUnknownSerial(String serial) {
+		if (!isWellFormedSerial(serial)) {
+			return null;
 		}
+		CompletableFuture<Void> download = startOrJoin(true);
+		if (download == null && logger.isDebugEnabled()) {
+			logger.debug("No WeChat Pay platform certificate download for an unknown serial: the last one was less "
+					+ "than " + this.unknownSerialRefreshInterval + " ago");
+		}
+		return download;
+	}
+
+	private boolean awaitDownload(CompletableFuture<Void> download) {
 		try {
-			download.get(WAIT_FOR_DOWNLOAD.toMillis(), TimeUnit.MILLISECONDS);
+			download.get(WAIT_FOR_DOWNLOAD_SECONDS, TimeUnit.SECONDS);
 			return true;
 		}
 		catch (InterruptedException ex) {
@@ -155,19 +215,17 @@ public final class PlatformCertificateManager implements VerificationKeyResolver
 			return false;
 		}
 		catch (ExecutionException ex) {
-			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
-			logger.warn("WeChat Pay platform certificate download for an answer signed with an unknown serial failed ("
-					+ cause.getMessage() + "); the answer is refused");
-			return false;
+			return false; // logged once by the download itself
 		}
 		catch (TimeoutException ex) {
 			logger.warn("WeChat Pay platform certificate download for an answer signed with an unknown serial took "
-					+ "more than " + WAIT_FOR_DOWNLOAD.toSeconds() + " s; the answer is refused");
+					+ "more than " + WAIT_FOR_DOWNLOAD_SECONDS + " s; the answer is refused");
 			return false;
 		}
 	}
 
-	// Returns the download to wait for; null when an unknown-serial download is not allowed yet.
+	// Returns the download in flight, or a new one started on its own thread; null when an unknown-serial download
+	// is not allowed yet. Nothing here waits, so the lock is only held for a moment.
 	private @Nullable CompletableFuture<Void> startOrJoin(boolean becauseOfUnknownSerial) {
 		CompletableFuture<Void> download;
 		this.lock.lock();
@@ -189,23 +247,51 @@ public final class PlatformCertificateManager implements VerificationKeyResolver
 		finally {
 			this.lock.unlock();
 		}
+		Thread thread = new Thread(() -> runDownload(download, becauseOfUnknownSerial),
+				"wechatpay-platform-certificates-download");
+		thread.setDaemon(true);
 		try {
-			download();
-			download.complete(null);
+			thread.start();
 		}
-		catch (RuntimeException ex) {
+		catch (RuntimeException | Error ex) {
+			clearInFlight();
 			download.completeExceptionally(ex);
 		}
-		finally {
-			this.lock.lock();
-			try {
-				this.inFlight = null;
-			}
-			finally {
-				this.lock.unlock();
-			}
-		}
 		return download;
+	}
+
+	private void runDownload(CompletableFuture<Void> download, boolean becauseOfUnknownSerial) {
+		Throwable failure = null;
+		try {
+			download();
+		}
+		catch (RuntimeException | Error ex) {
+			failure = ex;
+		}
+		finally {
+			clearInFlight();
+		}
+		if (failure == null) {
+			download.complete(null);
+			return;
+		}
+		if (becauseOfUnknownSerial) {
+			Throwable cause = (failure.getCause() != null) ? failure.getCause() : failure;
+			logger.warn("WeChat Pay platform certificate download for a signature with an unknown serial failed ("
+					+ cause.getMessage() + "); such signatures are refused until a download succeeds");
+		}
+		download.completeExceptionally(failure);
+	}
+
+	// Cleared before the future completes, so that whoever it wakes finds no download in flight.
+	private void clearInFlight() {
+		this.lock.lock();
+		try {
+			this.inFlight = null;
+		}
+		finally {
+			this.lock.unlock();
+		}
 	}
 
 	private void download() {

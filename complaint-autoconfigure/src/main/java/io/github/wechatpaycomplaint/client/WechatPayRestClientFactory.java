@@ -84,7 +84,9 @@ public final class WechatPayRestClientFactory {
 	 */
 	public RestClient verifyingClient(WechatPayMerchant merchant, WechatPayVerificationKeys keys, URI baseUri,
 			Duration maxClockSkew) {
-		WechatPaySignatureValidator validator = new WechatPaySignatureValidator(keys, this.clock, maxClockSkew);
+		// WeChat Pay's own answers may wait (bounded) for a certificate download their new serial triggers.
+		WechatPaySignatureValidator validator = new WechatPaySignatureValidator(keys.awaitingDownloads(), this.clock,
+				maxClockSkew);
 		return build(baseUri, new WechatPayResponseVerifyingInterceptor(validator, this.jsonMapper),
 				this.resilience.rateLimiter(), merchant, keys::requestSerial);
 	}

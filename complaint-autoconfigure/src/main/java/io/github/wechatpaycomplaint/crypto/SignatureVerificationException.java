@@ -34,10 +34,13 @@ public class SignatureVerificationException extends WechatPayException {
 		/** A {@code Wechatpay-*} header is missing or empty. */
 		MISSING_HEADER,
 
-		/** {@code Wechatpay-Timestamp} is not a number of seconds. */
+		/** {@code Wechatpay-Timestamp} is not a number of seconds in plain digits. */
 		MALFORMED_HEADER,
 
-		/** {@code Wechatpay-Timestamp} lies outside the allowed clock skew, in the past or the future. */
+		/**
+		 * {@code Wechatpay-Timestamp} lies outside the allowed clock skew, in the past or the future, or has more than
+		 * 11 digits.
+		 */
 		TIMESTAMP_OUT_OF_WINDOW,
 
 		/** No configured public key or platform certificate has the {@code Wechatpay-Serial}. */

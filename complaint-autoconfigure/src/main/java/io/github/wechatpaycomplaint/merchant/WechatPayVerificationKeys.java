@@ -35,19 +35,39 @@ public final class WechatPayVerificationKeys implements VerificationKeyResolver 
 		this.platformCertificates = platformCertificates;
 	}
 
+	/**
+	 * Looks a key up without ever waiting for a certificate download, as notifications need: an unknown platform
+	 * certificate serial starts a download in the background and finds nothing now.
+	 * @param serial the {@code Wechatpay-Serial} header
+	 * @return the key, or empty when none is known now
+	 */
 	@Override
 	public Optional<PublicKey> resolve(String serial) {
+		return resolve(serial, false);
+	}
+
+	/**
+	 * The same lookup for answers to the application's own calls: an unknown platform certificate serial waits a
+	 * bounded time for the download it triggers (see {@link PlatformCertificateManager#resolveAwaitingDownload}).
+	 * @return the resolver
+	 */
+	public VerificationKeyResolver awaitingDownloads() {
+		return (serial) -> resolve(serial, true);
+	}
+
+	private Optional<PublicKey> resolve(String serial, boolean awaitDownload) {
 		if (this.publicKey != null) {
 			Optional<PublicKey> key = this.publicKey.resolve(serial);
 			if (key.isPresent()) {
 				return key;
 			}
 		}
-		if (serial.startsWith(WechatPayPublicKey.ID_PREFIX)) {
+		if (serial.startsWith(WechatPayPublicKey.ID_PREFIX) || this.platformCertificates == null) {
 			// A public key id that is not ours: no certificate download can help.
 			return Optional.empty();
 		}
-		return (this.platformCertificates != null) ? this.platformCertificates.resolve(serial) : Optional.empty();
+		return awaitDownload ? this.platformCertificates.resolveAwaitingDownload(serial)
+				: this.platformCertificates.resolve(serial);
 	}
 
 	/**

@@ -2,6 +2,7 @@ package io.github.wechatpaycomplaint.notification;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,12 +11,15 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 import io.github.wechatpaycomplaint.crypto.SignedHeaders;
+import io.github.wechatpaycomplaint.crypto.UntrustedText;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
@@ -23,8 +27,9 @@ import org.springframework.web.servlet.function.ServerResponse;
 /**
  * The HTTP side of the notification endpoint, a handler function for Spring MVC's functional routes: it accepts POST
  * with JSON only, reads at most {@code max-body-size} raw bytes (before any message converter could change them),
- * hands them to {@link ComplaintNotificationHandler}, and answers 204, or a JSON {@code {"code","message"}} error that
- * is logged once.
+ * hands them to {@link ComplaintNotificationHandler}, and answers 204, or a JSON {@code {"code","message"}} error.
+ * Each refusal is logged once, at most one INFO or WARN line per reason and minute (the rest at DEBUG), with header
+ * values made safe for the log ({@link UntrustedText}).
  *
  * @since 0.1.0
  */
@@ -39,6 +44,8 @@ public final class ComplaintNotificationEndpoint {
 	private final JsonMapper jsonMapper;
 
 	private final List<ComplaintNotificationObserver> observers;
+
+	private final RejectionLog rejectionLog;
 
 	/**
 	 * Creates an endpoint.
@@ -60,10 +67,24 @@ public final class ComplaintNotificationEndpoint {
 	 */
 	public ComplaintNotificationEndpoint(ComplaintNotificationHandler handler, long maxBodySize,
 			JsonMapper jsonMapper, List<ComplaintNotificationObserver> observers) {
+		this(handler, maxBodySize, jsonMapper, observers, Clock.systemUTC());
+	}
+
+	/**
+	 * Creates an endpoint that tells observers how each delivery ended.
+	 * @param handler handles accepted deliveries
+	 * @param maxBodySize the largest body accepted, in bytes
+	 * @param jsonMapper writes the error answers
+	 * @param observers told of each outcome, such as metrics
+	 * @param clock spaces the log lines of refusals
+	 */
+	public ComplaintNotificationEndpoint(ComplaintNotificationHandler handler, long maxBodySize,
+			JsonMapper jsonMapper, List<ComplaintNotificationObserver> observers, Clock clock) {
 		this.handler = Objects.requireNonNull(handler, "handler");
 		this.maxBodySize = maxBodySize;
 		this.jsonMapper = Objects.requireNonNull(jsonMapper, "jsonMapper");
 		this.observers = List.copyOf(observers);
+		this.rejectionLog = new RejectionLog(logger, clock);
 	}
 
 	/**
@@ -81,7 +102,7 @@ public final class ComplaintNotificationEndpoint {
 			return ServerResponse.noContent().build();
 		}
 		catch (NotificationRejectedException ex) {
-			log(ex);
+			this.rejectionLog.log(ex);
 			observe(null, ex.getRejection());
 			return refuse(ex.getRejection());
 		}
@@ -115,16 +136,26 @@ public final class ComplaintNotificationEndpoint {
 	private void checkRequest(ServerRequest request) {
 		if (!HttpMethod.POST.equals(request.method())) {
 			throw new NotificationRejectedException(NotificationRejection.METHOD_NOT_ALLOWED,
-					request.method() + " refused");
+					UntrustedText.forLog(request.method().name()) + " refused");
 		}
-		Optional<MediaType> contentType = request.headers().contentType();
-		if (contentType.isEmpty() || !MediaType.APPLICATION_JSON.isCompatibleWith(contentType.get())) {
-			throw new NotificationRejectedException(NotificationRejection.UNSUPPORTED_MEDIA_TYPE,
-					"Content-Type " + contentType.map(MediaType::toString).orElse("(none)") + " refused");
+		if (!isJson(request)) {
+			throw new NotificationRejectedException(NotificationRejection.UNSUPPORTED_MEDIA_TYPE, "Content-Type '"
+					+ UntrustedText.forLog(request.headers().firstHeader(HttpHeaders.CONTENT_TYPE)) + "' refused");
 		}
 		OptionalLong length = request.headers().contentLength();
 		if (length.isPresent() && length.getAsLong() > this.maxBodySize) {
 			throw tooLarge("Content-Length " + length.getAsLong());
+		}
+	}
+
+	// A missing or unparsable Content-Type (say, an unknown charset) is refused like any other type.
+	private static boolean isJson(ServerRequest request) {
+		try {
+			Optional<MediaType> contentType = request.headers().contentType();
+			return contentType.isPresent() && MediaType.APPLICATION_JSON.isCompatibleWith(contentType.get());
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
 		}
 	}
 
@@ -158,25 +189,6 @@ public final class ComplaintNotificationEndpoint {
 			builder.allow(HttpMethod.POST);
 		}
 		return builder.body(this.jsonMapper.writeValueAsBytes(answer));
-	}
-
-	private static void log(NotificationRejectedException ex) {
-		NotificationRejection rejection = ex.getRejection();
-		String message = "Refused complaint notification (" + rejection.getStatus() + " " + rejection.name() + "): "
-				+ ex.getMessage();
-		switch (rejection.getLevel()) {
-			case DEBUG:
-				logger.debug(message);
-				break;
-			case INFO:
-				logger.info(message);
-				break;
-			case WARN:
-				logger.warn(message);
-				break;
-			default:
-				logger.error(message, ex.getCause());
-		}
 	}
 
 }

@@ -4,7 +4,8 @@ package io.github.wechatpaycomplaint.notification;
  * Every way the endpoint refuses a notification: the HTTP status, the {@code code} and {@code message} of the JSON
  * answer, and the level the refusal is logged at. The message is fixed text, so an answer never echoes input, keys or
  * decrypted data. Levels are chosen so that scanners and WeChat Pay's signature probes do not flood the log, while a
- * misconfiguration (unknown serial, skewed clock, wrong APIv3 key) stands out.
+ * misconfiguration (unknown serial, skewed clock, wrong APIv3 key) stands out; INFO and WARN lines are further limited
+ * to one per reason and minute, the rest going to DEBUG.
  *
  * @since 0.1.0
  */
@@ -22,13 +23,19 @@ public enum NotificationRejection {
 	/** A {@code Wechatpay-*} signature header is missing. */
 	MISSING_SIGNATURE_HEADER(401, "A Wechatpay-Timestamp, -Nonce, -Signature or -Serial header is missing", Level.INFO),
 
-	/** {@code Wechatpay-Timestamp} is not a number. */
+	/** {@code Wechatpay-Timestamp} is not plain digits (a sign, white space or anything else is refused). */
 	MALFORMED_SIGNATURE_HEADER(401, "Wechatpay-Timestamp is not a number of seconds", Level.WARN),
 
-	/** {@code Wechatpay-Timestamp} lies outside {@code notification.max-clock-skew}, in either direction. */
+	/**
+	 * {@code Wechatpay-Timestamp} lies outside {@code notification.max-clock-skew}, in either direction; also any
+	 * value of more than 11 digits.
+	 */
 	TIMESTAMP_OUT_OF_WINDOW(401, "Wechatpay-Timestamp is outside the allowed window", Level.WARN),
 
-	/** No configured key has the {@code Wechatpay-Serial}. */
+	/**
+	 * No configured key has the {@code Wechatpay-Serial}. Answered at once; in certificate mode a well-formed serial
+	 * starts a certificate download in the background, so that WeChat Pay's retry can be verified.
+	 */
 	UNKNOWN_SERIAL(401, "Wechatpay-Serial names no known WeChat Pay key", Level.WARN),
 
 	/**

@@ -45,6 +45,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -272,7 +273,8 @@ class PlatformCertificateModeTests {
 	@Test
 	void refusesAnUnknownSerialWithoutHammeringWechatPay() {
 		stubCertificates(this.certificateA, this.certificateA);
-		PlatformCertificateFixture unknown = new PlatformCertificateFixture(TestKeys.rsa(), BigInteger.TEN,
+		PlatformCertificateFixture unknown = new PlatformCertificateFixture(TestKeys.rsa(),
+				new BigInteger("1E257774DC8A85C55E705068A797981E470EF743", 16),
 				Instant.now().minus(1, ChronoUnit.DAYS), Instant.now().plus(1, ChronoUnit.DAYS));
 		stubListSignedBy(unknown);
 		this.contextRunner.run((context) -> {
@@ -285,6 +287,27 @@ class PlatformCertificateModeTests {
 			}
 			// one at startup, one for the first unknown serial; the rest wait for the minimum interval
 			assertThat(downloads()).isEqualTo(2);
+		});
+	}
+
+	@Test
+	void anAnswerWithAnUnknownSerialWaitsForTheDownloadTenSecondsAtMost(CapturedOutput output) {
+		stubCertificates(this.certificateA, this.certificateA);
+		stubListSignedBy(this.certificateB);
+		this.contextRunner.withPropertyValues("wechatpay.complaint.client.read-timeout=2m").run((context) -> {
+			PlatformCertificateManager manager = context.getBean(PlatformCertificateManager.class);
+			await().atMost(Duration.ofSeconds(10)).until(() -> !manager.getCertificates().isEmpty());
+			this.wechatPay.stub(get(urlPathEqualTo(CERTIFICATES))
+				.willReturn(certificatesAnswer(this.certificateA, this.certificateA, this.certificateB)
+					.withFixedDelay(60_000)));
+			// The download takes a minute; the call gives up after 10 s, well within 30 s, and the download goes on.
+			assertTimeoutPreemptively(Duration.ofSeconds(30),
+					() -> assertThatExceptionOfType(SignatureVerificationException.class)
+						.isThrownBy(() -> list(context))
+						.satisfies((ex) -> assertThat(ex.getReason())
+							.isEqualTo(SignatureVerificationException.Reason.UNKNOWN_SERIAL)));
+			assertThat(output).contains("took more than 10 s; the answer is refused");
+			assertThat(manager.getDownloadCount()).isEqualTo(2);
 		});
 	}
 
@@ -330,7 +353,7 @@ class PlatformCertificateModeTests {
 		return client.get().uri(LIST_PATH + "?limit=10&offset=0").retrieve().body(String.class);
 	}
 
-	private static String certificatesJson(PlatformCertificateFixture... certificates) {
+	static String certificatesJson(PlatformCertificateFixture... certificates) {
 		ApiV3KeyCipher cipher = new ApiV3KeyCipher(WechatPayStandIn.API_V3_KEY);
 		StringBuilder json = new StringBuilder("{\"data\":[");
 		for (int i = 0; i < certificates.length; i++) {
@@ -358,7 +381,7 @@ class PlatformCertificateModeTests {
 		return Instant.now().getEpochSecond();
 	}
 
-	private record PlatformCertificateFixture(KeyPair keys, X509Certificate certificate) {
+	record PlatformCertificateFixture(KeyPair keys, X509Certificate certificate) {
 
 		PlatformCertificateFixture(KeyPair keys, BigInteger serial, Instant notBefore, Instant notAfter) {
 			this(keys, TestKeys.certificate(keys, serial, notBefore, notAfter));

@@ -16,6 +16,7 @@ import io.github.wechatpaycomplaint.notification.event.ComplaintCreatedEvent;
 import io.github.wechatpaycomplaint.notification.event.ComplaintNotificationEvent;
 import io.github.wechatpaycomplaint.notification.event.PlatformServiceAppliedEvent;
 import io.github.wechatpaycomplaint.notification.event.UnknownComplaintActionEvent;
+import io.github.wechatpaycomplaint.testsupport.DebugLogging;
 import io.github.wechatpaycomplaint.testsupport.MutableClock;
 import io.github.wechatpaycomplaint.testsupport.NotificationBuilder;
 import io.github.wechatpaycomplaint.testsupport.NotificationBuilder.SignedNotification;
@@ -25,6 +26,7 @@ import io.github.wechatpaycomplaint.testsupport.Vectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
@@ -36,6 +38,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.RequestBuilder;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
@@ -115,6 +118,67 @@ class ComplaintNotificationEndpointTests {
 			.contentType(MediaType.TEXT_PLAIN)), 415, "UNSUPPORTED_MEDIA_TYPE"));
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "garbage", "application/json; charset=nonsense", "application/json; charset=\"",
+			"application/", "/json", "application/json;;==;" })
+	void unparsableContentTypesAre415AndLoggedAtDebugOnly(String contentType, CapturedOutput output) {
+		try (DebugLogging debug = DebugLogging.of(ComplaintNotificationEndpoint.class)) {
+			run((app) -> assertRefused(
+					app.perform(NotificationContexts.post(this.builder.build()).header("Content-Type", contentType)),
+					415, "UNSUPPORTED_MEDIA_TYPE"));
+		}
+		assertThat(output).contains("DEBUG", "(415 UNSUPPORTED_MEDIA_TYPE)")
+			.doesNotContain("ERROR")
+			.doesNotContain("INTERNAL_ERROR")
+			.doesNotContain("\tat ");
+	}
+
+	@Test
+	void missingContentTypeIs415() {
+		run((app) -> {
+			SignedNotification notification = this.builder.build();
+			MockHttpServletRequestBuilder request = MockMvcRequestBuilders.post(NotificationContexts.PATH)
+				.content(notification.body());
+			notification.headers().forEach(request::header);
+			assertRefused(app.perform(request), 415, "UNSUPPORTED_MEDIA_TYPE");
+		});
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "garbage", "text/html", "application/json; charset=nonsense", "*/*;q=x" })
+	void anyAcceptHeaderGetsTheUsualAnswer(String accept) {
+		run((app) -> {
+			assertThat(app.perform(NotificationContexts.post(this.builder.build()).header("Accept", accept))
+				.getResponse()
+				.getStatus()).isEqualTo(204);
+			assertRefused(app.perform(NotificationContexts.post(this.builder.serial("PUB_KEY_ID_09").build())
+				.header("Accept", accept)), 401, "UNKNOWN_SERIAL");
+		});
+	}
+
+	@Test
+	void jsonWithACharsetIsAccepted() {
+		run((app) -> assertThat(app.perform(NotificationContexts.post(this.builder.build())
+			.header("Content-Type", "application/json; charset=utf-8")).getResponse().getStatus()).isEqualTo(204));
+	}
+
+	@Test
+	void hugeHeaderValuesAreRefusedWithTheirUsualAnswersAndCutInTheLog(CapturedOutput output) {
+		String huge = "A".repeat(8_000);
+		run((app) -> {
+			assertRefused(app.perform(NotificationContexts.post(this.builder.build()).header("Content-Type", huge)),
+					415, "UNSUPPORTED_MEDIA_TYPE");
+			assertRefused(app.post(this.builder.build().withHeader("Wechatpay-Serial", huge)), 401, "UNKNOWN_SERIAL");
+			assertRefused(app.post(this.builder.build().withHeader("Wechatpay-Signature", huge)), 401,
+					"INVALID_SIGNATURE");
+			assertRefused(app.post(this.builder.build().withHeader("Wechatpay-Nonce", huge)), 401, "INVALID_SIGNATURE");
+			assertRefused(app.post(this.builder.build().withHeader("Wechatpay-Timestamp", "9".repeat(8_000))), 401,
+					"TIMESTAMP_OUT_OF_WINDOW");
+			assertThat(app.listener().events()).isEmpty();
+		});
+		assertThat(output).contains("A".repeat(64) + "…").doesNotContain("A".repeat(65)).doesNotContain("9".repeat(65));
+	}
+
 	@Test
 	void declaredContentLengthAboveTheLimitIs413() {
 		run((app) -> assertRefused(app.perform(NotificationContexts.post(this.builder.build())
@@ -190,6 +254,33 @@ class ComplaintNotificationEndpointTests {
 	void malformedTimestampIs401() {
 		run((app) -> assertRefused(app.post(this.builder.build().withHeader("Wechatpay-Timestamp", "soon")), 401,
 				"MALFORMED_SIGNATURE_HEADER"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(longs = { Long.MIN_VALUE, Long.MAX_VALUE, NOW + Long.MIN_VALUE, NOW + Long.MAX_VALUE,
+			NOW - Long.MAX_VALUE, -1, -NOW, 99_999_999_999L, 100_000_000_000L })
+	void timestampsThatCouldOverflowTheWindowAreRefused(long timestamp) {
+		// Signed with that very timestamp: only the timestamp check stands between it and a 204.
+		run((app) -> {
+			MvcResult result = app.post(this.builder.timestamp(timestamp).build());
+			assertThat(result.getResponse().getStatus()).isEqualTo(401);
+			assertThat(contentOf(result)).containsAnyOf("\"TIMESTAMP_OUT_OF_WINDOW\"",
+					"\"MALFORMED_SIGNATURE_HEADER\"");
+			assertThat(app.listener().events()).isEmpty();
+		});
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', quoteCharacter = '"', value = { "-9223372036854775808 | MALFORMED_SIGNATURE_HEADER",
+			"9223372036854775807 | TIMESTAMP_OUT_OF_WINDOW", "12345678901234567890 | TIMESTAMP_OUT_OF_WINDOW",
+			"00000000001749776561 | TIMESTAMP_OUT_OF_WINDOW", "+1749776561 | MALFORMED_SIGNATURE_HEADER",
+			"-1749776561 | MALFORMED_SIGNATURE_HEADER", "\" 1749776561\" | MALFORMED_SIGNATURE_HEADER",
+			"\"1749776561 \" | MALFORMED_SIGNATURE_HEADER", "1749776561.0 | MALFORMED_SIGNATURE_HEADER",
+			"1_749_776_561 | MALFORMED_SIGNATURE_HEADER", "0x684B | MALFORMED_SIGNATURE_HEADER",
+			"１７４９７７６５６１ | MALFORMED_SIGNATURE_HEADER" })
+	void timestampsThatAreNotPlainDigitsOrTooLongAreRefused(String timestamp, String code) {
+		// The signature covers the header exactly as sent, so the only question is whether the value is accepted.
+		run((app) -> assertRefused(app.post(this.builder.timestampHeader(timestamp).build()), 401, code));
 	}
 
 	@ParameterizedTest

@@ -41,6 +41,8 @@ public final class NotificationBuilder {
 
 	private long timestamp;
 
+	private String timestampHeader;
+
 	public NotificationBuilder(PrivateKey wechatPayKey, String serial, String apiV3Key, long timestamp) {
 		this.wechatPayKey = wechatPayKey;
 		this.cipher = new ApiV3KeyCipher(apiV3Key);
@@ -90,6 +92,12 @@ public final class NotificationBuilder {
 		return this;
 	}
 
+	/** Signs with this {@code Wechatpay-Timestamp} text instead of the number, e.g. {@code "+1749776561"}. */
+	public NotificationBuilder timestampHeader(String timestampHeader) {
+		this.timestampHeader = timestampHeader;
+		return this;
+	}
+
 	public String id() {
 		return this.id;
 	}
@@ -120,8 +128,9 @@ public final class NotificationBuilder {
 
 	/** Signs any body as WeChat Pay would, e.g. a malformed one. */
 	public SignedNotification sign(byte[] body) {
-		return new SignedNotification(body,
-				new WechatPayAnswerSigner(this.wechatPayKey, this.serial).headers(body, this.timestamp));
+		WechatPayAnswerSigner signer = new WechatPayAnswerSigner(this.wechatPayKey, this.serial);
+		return new SignedNotification(body, (this.timestampHeader != null) ? signer.headers(body, this.timestampHeader)
+				: signer.headers(body, this.timestamp));
 	}
 
 	/**

@@ -28,8 +28,12 @@ public final class WechatPayAnswerSigner {
 	}
 
 	public Map<String, String> headers(byte[] body, long timestamp) {
+		return headers(body, Long.toString(timestamp));
+	}
+
+	/** Signs with any {@code Wechatpay-Timestamp} text, e.g. one with a sign or white space. */
+	public Map<String, String> headers(byte[] body, String ts) {
 		String nonce = UUID.randomUUID().toString().replace("-", "");
-		String ts = Long.toString(timestamp);
 		Map<String, String> headers = new LinkedHashMap<>();
 		headers.put("Wechatpay-Timestamp", ts);
 		headers.put("Wechatpay-Nonce", nonce);
