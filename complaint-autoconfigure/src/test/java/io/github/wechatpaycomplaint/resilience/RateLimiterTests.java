@@ -169,12 +169,16 @@ class RateLimiterTests {
 	 * got its permit, right before it is signed and sent: arrival times at a server add network and scheduling jitter
 	 * that no client can control.
 	 */
+	// The times are taken when each caller's thread wakes up with its permit, so a caller whose wake-up the OS
+	// delays makes its window look shorter than the limiter made it. The limiter spaces permits 2% wider than the
+	// quota to absorb that; the check allows half of it (10 ms a second), which a burst of two permits still fails by
+	// the whole spacing.
 	static void assertNeverFasterThan(List<Long> grantedAtNanos, int permits, long periodMillis) {
 		List<Long> times = grantedAtNanos.stream().sorted().toList();
 		assertThat(times.size()).isGreaterThan(permits);
 		for (int i = 0; i + permits < times.size(); i++) {
 			assertThat((times.get(i + permits) - times.get(i)) / 1_000_000.0).as("calls %d to %d", i, i + permits)
-				.isGreaterThanOrEqualTo(periodMillis - 1.0);
+				.isGreaterThanOrEqualTo(periodMillis * 0.99);
 		}
 	}
 
