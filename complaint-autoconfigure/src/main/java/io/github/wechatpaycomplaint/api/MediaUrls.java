@@ -31,6 +31,9 @@ final class MediaUrls {
 	private static final Pattern DOWNLOAD_PATH = Pattern
 		.compile("^/v3/(global/)?merchant-service/images/(?!upload$)([^/]+)$");
 
+	// A media id once its percent escapes are decoded: Base64 (standard or URL-safe) and '_', '.', '-'.
+	private static final Pattern DECODED_MEDIA_ID = Pattern.compile("[A-Za-z0-9+/=_.-]+");
+
 	// ".", "..", or either between slashes once decoded (%2E%2E%2F…).
 	private static final Pattern DOT_SEGMENT = Pattern.compile("(.*/)?\\.\\.?(/.*)?");
 
@@ -95,7 +98,12 @@ final class MediaUrls {
 		if (BROKEN_ESCAPE.matcher(rawSegment).find()) {
 			throw new InvalidComplaintRequestException("media_url", "must hold well-formed percent escapes (%XX)");
 		}
-		if (DOT_SEGMENT.matcher(UriUtils.decode(rawSegment, StandardCharsets.UTF_8)).matches()) {
+		String decoded = UriUtils.decode(rawSegment, StandardCharsets.UTF_8);
+		if (!DECODED_MEDIA_ID.matcher(decoded).matches()) {
+			throw new InvalidComplaintRequestException("media_url",
+					"must hold a media id of Base64 characters (letters, digits and + / = _ . -), percent-encoded or not");
+		}
+		if (DOT_SEGMENT.matcher(decoded).matches()) {
 			throw new InvalidComplaintRequestException("media_url", "must not name a dot segment ('.' or '..')");
 		}
 	}

@@ -29,6 +29,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -263,6 +264,66 @@ class SignedRestClientTests {
 		this.wechatPay.stub(any(urlPathEqualTo(LIST_PATH)).willReturn(WechatPayStandIn.answer(200, body,
 				this.wechatPay.signer().headers(body.getBytes(StandardCharsets.UTF_8), now()))));
 		assertThat(list()).isEqualTo(body);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "jdk", "simple" })
+	void neverFollowsARedirectEvenWhenSpringHttpClientsAreSetToFollow(String factory) {
+		try (WechatPayStandIn elsewhere = new WechatPayStandIn()) {
+			elsewhere.stub(any(anyUrl()).willReturn(elsewhere.signedAnswer(200, ANSWER)));
+			stubList(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+				.withStatus(302)
+				.withHeader("Location", "http://127.0.0.1:" + elsewhere.server().port() + "/stolen?token=1")
+				.withHeader("Request-ID", "REQ-302"));
+			ApplicationContextRunner following = this.contextRunner.withPropertyValues(
+					"spring.http.clients.redirects=follow", "spring.http.clients.imperative.factory=" + factory);
+			following.run((context) -> {
+				RestClient client = context.getBean(WechatPayComplaintRestClient.BEAN_NAME, RestClient.class);
+				assertThatExceptionOfType(WechatPayApiException.class)
+					.isThrownBy(() -> client.get().uri(LIST_PATH).retrieve().body(String.class))
+					.satisfies((ex) -> {
+						assertThat(ex.getStatusCode()).isEqualTo(302);
+						assertThat(ex.isVerified()).isFalse();
+						assertThat(ex.getRequestId()).isEqualTo("REQ-302");
+					})
+					.withMessageContaining("host 127.0.0.1")
+					.withMessageNotContaining("stolen")
+					.withMessageNotContaining("token");
+			});
+			assertThat(elsewhere.requests()).isEmpty();
+		}
+	}
+
+	@Test
+	void refusesAnAnswerWhoseContentLengthIsAboveTheCap() {
+		byte[] large = new byte[WechatPayAnswerTooLargeException.MAX_JSON_ANSWER_BYTES + 1];
+		stubList(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+			.withStatus(200)
+			.withHeader("Content-Length", String.valueOf(large.length))
+			.withBody(large));
+		// HttpURLConnection speaks HTTP/1.1 only, so the Content-Length reaches the client as sent.
+		this.contextRunner.withPropertyValues("spring.http.clients.imperative.factory=simple").run((context) -> {
+			RestClient client = context.getBean(WechatPayComplaintRestClient.BEAN_NAME, RestClient.class);
+			assertThatExceptionOfType(WechatPayAnswerTooLargeException.class)
+				.isThrownBy(() -> client.get().uri(LIST_PATH).retrieve().body(String.class))
+				.satisfies((ex) -> {
+					assertThat(ex.getOperation()).isEqualTo("GET " + LIST_PATH);
+					assertThat(ex.getLimit()).isEqualTo(8 * 1024 * 1024);
+				})
+				.withMessageContaining("Content-Length: " + large.length);
+		});
+	}
+
+	@Test
+	void refusesAnAnswerStreamedPastTheCapWithoutContentLength() {
+		byte[] large = new byte[WechatPayAnswerTooLargeException.MAX_JSON_ANSWER_BYTES + 1];
+		stubList(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+			.withStatus(200)
+			.withBody(large)
+			.withChunkedDribbleDelay(4, 20));
+		assertThatExceptionOfType(WechatPayAnswerTooLargeException.class).isThrownBy(this::list)
+			.satisfies((ex) -> assertThat(ex.getOperation()).isEqualTo("GET " + LIST_PATH))
+			.withMessageNotContaining("Content-Length");
 	}
 
 	private void stubList(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer) {
