@@ -2,8 +2,11 @@ package io.github.wechatpaycomplaint.client;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -19,6 +22,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
@@ -292,6 +298,31 @@ class SignedRestClientTests {
 			});
 			assertThat(elsewhere.requests()).isEmpty();
 		}
+	}
+
+	@Test
+	void buildsTheRequestFactoryOfAnyDetectedClientWithRedirectsOff() {
+		// Whichever builder Boot detects or the application declares (JDK, Jetty, Apache HC5, Reactor, Simple) gets
+		// these settings; each maps DONT_FOLLOW to its client's own switch.
+		List<HttpClientSettings> seen = new ArrayList<>();
+		this.wechatPay.stub(get(urlPathEqualTo(LIST_PATH)).willReturn(this.wechatPay.signedAnswer(200, ANSWER)));
+		this.contextRunner
+			.withPropertyValues("spring.http.clients.redirects=follow", "wechatpay.complaint.client.read-timeout=7s")
+			.withBean(ClientHttpRequestFactoryBuilder.class, () -> (settings) -> {
+				seen.add(settings);
+				return ClientHttpRequestFactoryBuilder.jdk().build(settings);
+			})
+			.run((context) -> {
+				context.getBean(WechatPayComplaintRestClient.BEAN_NAME, RestClient.class)
+					.get()
+					.uri(LIST_PATH)
+					.retrieve()
+					.body(String.class);
+				// Boot's own RestClient.Builder builds one too (with FOLLOW): the starter replaces it with its own.
+				assertThat(seen).filteredOn((settings) -> Duration.ofSeconds(7).equals(settings.readTimeout()))
+					.singleElement()
+					.satisfies((settings) -> assertThat(settings.redirects()).isEqualTo(HttpRedirects.DONT_FOLLOW));
+			});
 	}
 
 	@Test
