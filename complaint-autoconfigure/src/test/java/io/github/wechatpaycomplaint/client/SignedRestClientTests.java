@@ -30,8 +30,10 @@ import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeH
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.mock.http.client.MockClientHttpRequest;
 import org.springframework.web.client.RestClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -261,6 +263,18 @@ class SignedRestClientTests {
 		assertThatExceptionOfType(WechatPayApiException.class)
 			.isThrownBy(() -> call((client) -> client.get().uri("/v3/merchant-service/images/abc").retrieve().body(byte[].class)))
 			.satisfies((ex) -> assertThat(ex.isVerified()).isFalse());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/v3/merchant-service/images/..", "/v3/merchant-service/images/.",
+			"/v3/global/merchant-service/images/..", "/v3/merchant-service/images/upload" })
+	void verifiesEveryAnswerButTheImageDownloadItself(String path) {
+		assertThat(WechatPayResponseVerifyingInterceptor.isUnsignedImageDownload(
+				new MockClientHttpRequest(HttpMethod.GET, java.net.URI.create("https://api.mch.weixin.qq.com" + path))))
+			.isFalse();
+		assertThat(WechatPayResponseVerifyingInterceptor.isUnsignedImageDownload(new MockClientHttpRequest(
+				HttpMethod.GET, java.net.URI.create("https://api.mch.weixin.qq.com/v3/merchant-service/images/a..b"))))
+			.isTrue();
 	}
 
 	@Test
