@@ -42,7 +42,9 @@ public class WechatPayAnswerTooLargeException extends WechatPayException {
 	public WechatPayAnswerTooLargeException(String operation, long limit, long declaredLength) {
 		super("The answer to " + operation + " is larger than this starter reads (" + limit + " bytes"
 				+ ((declaredLength >= 0) ? ", Content-Length: " + declaredLength : "")
-				+ "); it was not read further. For a list or a negotiation history, ask for smaller pages (limit)");
+				+ "); it was not read further"
+				+ (operation.contains("/complaints") ? ". For a list or a negotiation history, ask for smaller pages (limit)"
+						: ""));
 		this.operation = operation;
 		this.limit = limit;
 	}
