@@ -2,6 +2,7 @@ package io.github.wechatpaycomplaint.api;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.github.wechatpaycomplaint.model.request.InvalidComplaintRequestException;
@@ -21,11 +22,23 @@ import org.springframework.web.util.UriUtils;
  * as base URI receives downloads too. The signature does not cover the host, so WeChat Pay accepts it on either of
  * its hosts.</li>
  * <li>Hong Kong downloads need {@code ?complaint_id=}; it is added when the URL does not carry it.</li>
+ * <li>A URL with a {@code #fragment}, a media id that is a dot segment (also when percent-encoded) or holds characters
+ * WeChat Pay's media ids do not have, is refused before anything is sent.</li>
  * </ul>
  */
 final class MediaUrls {
 
-	private static final Pattern DOWNLOAD_PATH = Pattern.compile("^/v3/(global/)?merchant-service/images/(?!upload$)[^/]+$");
+	private static final Pattern DOWNLOAD_PATH = Pattern
+		.compile("^/v3/(global/)?merchant-service/images/(?!upload$)([^/]+)$");
+
+	// A media id once its percent escapes are decoded: Base64 (standard or URL-safe) and '_', '.', '-'.
+	private static final Pattern DECODED_MEDIA_ID = Pattern.compile("[A-Za-z0-9+/=_.-]+");
+
+	// ".", "..", or either between slashes once decoded (%2E%2E%2F…).
+	private static final Pattern DOT_SEGMENT = Pattern.compile("(.*/)?\\.\\.?(/.*)?");
+
+	// A '%' that does not start an escape of two hex digits.
+	private static final Pattern BROKEN_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
 
 	private final URI baseUri;
 
@@ -39,11 +52,13 @@ final class MediaUrls {
 	URI target(String mediaUrl, @Nullable String complaintId) {
 		URI source = parse(mediaUrl);
 		String path = source.getRawPath();
-		if (path == null || !DOWNLOAD_PATH.matcher(path).matches()) {
+		Matcher download = (path != null) ? DOWNLOAD_PATH.matcher(path) : null;
+		if (download == null || !download.matches()) {
 			throw new InvalidComplaintRequestException("media_url",
 					"must be a complaint image URL (…/v3/merchant-service/images/{media_id}) from a complaint or its "
 							+ "history");
 		}
+		checkMediaId(download.group(2));
 		String query = source.getRawQuery();
 		if (this.global && (query == null || !query.matches("(^|.*&)complaint_id=.*"))) {
 			if (complaintId == null) {
@@ -60,11 +75,36 @@ final class MediaUrls {
 
 	private static URI parse(String mediaUrl) {
 		RequestChecks.text(mediaUrl, "media_url", 1, 2048);
+		URI uri;
 		try {
-			return URI.create(mediaUrl.strip());
+			uri = URI.create(mediaUrl.strip());
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidComplaintRequestException("media_url", "must be a valid URL as WeChat Pay sent it");
+		}
+		if (uri.getRawFragment() != null) {
+			// A fragment never reaches the server: the download would silently ask for the URL cut at '#'.
+			throw new InvalidComplaintRequestException("media_url",
+					"must not contain a '#' fragment: WeChat Pay's media URLs have none (was it cut or altered?)");
+		}
+		return uri;
+	}
+
+	// The id as it stands in the path (percent-encoded, e.g. …GAAgAQ%3D%3D): WeChat Pay's media id characters, well
+	// formed escapes, and neither a dot segment nor one hidden behind escapes (%2E%2E), which a server would resolve
+	// to another resource.
+	private static void checkMediaId(String rawSegment) {
+		RequestChecks.mediaId(rawSegment, "media_url");
+		if (BROKEN_ESCAPE.matcher(rawSegment).find()) {
+			throw new InvalidComplaintRequestException("media_url", "must hold well-formed percent escapes (%XX)");
+		}
+		String decoded = UriUtils.decode(rawSegment, StandardCharsets.UTF_8);
+		if (!DECODED_MEDIA_ID.matcher(decoded).matches()) {
+			throw new InvalidComplaintRequestException("media_url",
+					"must hold a media id of Base64 characters (letters, digits and + / = _ . -), percent-encoded or not");
+		}
+		if (DOT_SEGMENT.matcher(decoded).matches()) {
+			throw new InvalidComplaintRequestException("media_url", "must not name a dot segment ('.' or '..')");
 		}
 	}
 

@@ -9,6 +9,7 @@ import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
+import io.github.wechatpaycomplaint.client.WechatPayAnswerTooLargeException;
 import io.github.wechatpaycomplaint.client.WechatPayApiException;
 import io.github.wechatpaycomplaint.model.ComplaintPage;
 import org.apache.commons.logging.Log;
@@ -19,8 +20,9 @@ import org.jspecify.annotations.Nullable;
  * Walks the pages of a list call lazily: the next page is fetched only when the items of the previous one have been
  * consumed, and no page is fetched once a page comes back short or the offset reaches {@code total_count}. When
  * WeChat Pay refuses a page because its answer would be too large ("当前查询结果数据量过大", its documented advice being
- * a smaller {@code limit}), the same page is asked for again with half the page size, down to one item, and the
- * smaller size is kept for the pages that follow.
+ * a smaller {@code limit}), or its answer runs past the starter's cap ({@link WechatPayAnswerTooLargeException}), the
+ * same page is asked for again with half the page size, down to one item, and the smaller size is kept for the pages
+ * that follow.
  *
  * @param <T> the item type
  */
@@ -96,12 +98,22 @@ final class PageIterator<T> implements Iterator<T> {
 				if (this.pageSize == 1 || !isAnswerTooLarge(ex)) {
 					throw ex;
 				}
-				int smaller = this.pageSize / 2;
-				logger.info("WeChat Pay found a page of " + this.pageSize + " too large to answer (Request-ID: "
-						+ ex.getRequestId() + "); asking for " + smaller + " per page from offset " + this.offset);
-				this.pageSize = smaller;
+				shrink("WeChat Pay found a page of " + this.pageSize + " too large to answer (Request-ID: "
+						+ ex.getRequestId() + ")");
+			}
+			catch (WechatPayAnswerTooLargeException ex) {
+				if (this.pageSize == 1) {
+					throw ex;
+				}
+				shrink("A page of " + this.pageSize + " was larger than the starter reads");
 			}
 		}
+	}
+
+	private void shrink(String reason) {
+		int smaller = this.pageSize / 2;
+		logger.info(reason + "; asking for " + smaller + " per page from offset " + this.offset);
+		this.pageSize = smaller;
 	}
 
 	/**

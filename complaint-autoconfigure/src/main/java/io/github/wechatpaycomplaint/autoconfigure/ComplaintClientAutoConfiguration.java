@@ -30,6 +30,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -89,8 +90,12 @@ public final class ComplaintClientAutoConfiguration {
 				new RetryPolicy(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff()),
 				sleeper.getIfAvailable(RetryInterceptor.Sleeper::threadSleep), rateLimiter.getIfAvailable(),
 				client.resolveFailoverBaseUri());
+		// Never follow a redirect, whatever spring.http.clients.redirects says: it would carry the merchant's signature
+		// to the host the Location names. Every builder Boot detects (JDK, Jetty, Apache HC5, Reactor, Simple)
+		// honours this setting; a 3xx then reaches the verifying interceptor, which refuses it.
 		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
-			.withTimeouts(client.getConnectTimeout(), client.getReadTimeout());
+			.withTimeouts(client.getConnectTimeout(), client.getReadTimeout())
+			.withRedirects(HttpRedirects.DONT_FOLLOW);
 		return new WechatPayRestClientFactory(() -> restClientBuilder.getIfAvailable(RestClient::builder),
 				() -> requestFactoryBuilder.getIfAvailable(ClientHttpRequestFactoryBuilder::detect).build(settings),
 				customizers.orderedStream().toList(), jsonMapper.getIfAvailable(JsonMapper::new),

@@ -30,6 +30,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.client.RestClient;
 
@@ -37,7 +38,8 @@ import org.springframework.web.client.RestClient;
  * Downloads the platform certificates ({@code GET /v3/certificates}, or {@code /v3/global/certificates} in Hong
  * Kong), decrypts them with the APIv3 key, refuses those that do not chain to the trust anchor or are outside their
  * validity dates, and checks the answer's signature with a remaining certificate from the same answer (or a key
- * already trusted), as WeChat Pay's SDKs do.
+ * already trusted), as WeChat Pay's SDKs do. A redirect is refused, never followed, and the answer is read up to
+ * {@link WechatPayAnswerTooLargeException#MAX_JSON_ANSWER_BYTES}.
  *
  * @since 0.1.0
  */
@@ -105,10 +107,17 @@ public final class PlatformCertificateDownloader implements PlatformCertificateS
 	@Override
 	public Map<String, PlatformCertificate> download(VerificationKeyResolver trustedKeys) {
 		Answer answer = this.signingClient.get().uri(this.path).exchange((request, response) -> {
-			byte[] body = response.getBody().readAllBytes();
-			return new Answer(response.getStatusCode(), response.getStatusText(),
-					SignedHeaders.from(response.getHeaders()::getFirst),
-					response.getHeaders().getFirst(WechatPayResponseVerifyingInterceptor.REQUEST_ID), body);
+			HttpStatusCode status = response.getStatusCode();
+			HttpHeaders headers = response.getHeaders();
+			if (status.is3xxRedirection()) {
+				response.close();
+				throw WechatPayErrorAnswers.redirect(status, headers);
+			}
+			String statusText = response.getStatusText();
+			byte[] body = BoundedAnswers.readAndClose(response, WechatPayAnswerTooLargeException.MAX_JSON_ANSWER_BYTES,
+					BoundedAnswers.operation(request));
+			return new Answer(status, statusText, SignedHeaders.from(headers::getFirst),
+					headers.getFirst(WechatPayResponseVerifyingInterceptor.REQUEST_ID), body);
 		}, true);
 		Objects.requireNonNull(answer, "answer");
 		if (!answer.status().is2xxSuccessful()) {

@@ -1,5 +1,7 @@
 package io.github.wechatpaycomplaint.client;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -7,6 +9,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 
 /**
@@ -55,6 +58,34 @@ public final class WechatPayErrorAnswers {
 			message = statusText;
 		}
 		return new WechatPayApiException(status.value(), code, message, detail, requestId, verified);
+	}
+
+	/**
+	 * Builds the exception for a redirect (3xx), which no WeChat Pay API answers: the starter never follows one, so
+	 * neither the merchant's signature nor the request leaves for the host the {@code Location} names.
+	 * @param status the 3xx status
+	 * @param headers the answer's headers
+	 * @return the exception to throw, naming the status and the {@code Location} host (never the full URL)
+	 */
+	static WechatPayApiException redirect(HttpStatusCode status, HttpHeaders headers) {
+		return new WechatPayApiException(status.value(), null,
+				"redirect to " + locationHost(headers.getFirst(HttpHeaders.LOCATION))
+						+ " refused: WeChat Pay APIs never redirect, so the starter does not follow; check "
+						+ "wechatpay.complaint.client.base-uri and any proxy in between",
+				null, headers.getFirst(WechatPayResponseVerifyingInterceptor.REQUEST_ID), false);
+	}
+
+	private static String locationHost(@Nullable String location) {
+		if (location == null || location.isBlank()) {
+			return "no Location";
+		}
+		try {
+			String host = new URI(location.strip()).getHost();
+			return (host != null) ? "host " + host : "a relative Location";
+		}
+		catch (URISyntaxException ex) {
+			return "an unreadable Location";
+		}
 	}
 
 	private static @Nullable String text(@Nullable JsonNode node) {

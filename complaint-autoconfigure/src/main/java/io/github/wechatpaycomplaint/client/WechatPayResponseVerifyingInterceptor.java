@@ -1,7 +1,6 @@
 package io.github.wechatpaycomplaint.client;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -31,6 +30,9 @@ import org.springframework.http.client.ClientHttpResponse;
  * <li>Unsigned error answers are raised as an unverified {@link WechatPayApiException}.</li>
  * <li>The only exemption is the complaint image download ({@code GET …/merchant-service/images/{media_id}}), whose
  * bytes WeChat Pay does not sign. No property can switch verification off.</li>
+ * <li>A redirect (3xx), which no WeChat Pay API answers, is raised as an unverified {@link WechatPayApiException}
+ * naming the {@code Location} host; it is never followed.</li>
+ * <li>Bodies are read up to a cap ({@link WechatPayAnswerTooLargeException}).</li>
  * </ul>
  *
  * @since 0.1.0
@@ -52,8 +54,9 @@ public final class WechatPayResponseVerifyingInterceptor implements ClientHttpRe
 	private static final Log logger = LogFactory.getLog(WechatPayResponseVerifyingInterceptor.class);
 
 	// GET /v3/merchant-service/images/{media_id} and /v3/global/merchant-service/images/{media_id}; never the upload.
+	// A dot segment ("." or "..") is never a media id: such a path would name another resource.
 	private static final Pattern UNSIGNED_IMAGE_DOWNLOAD = Pattern
-		.compile("^/v3/(global/)?merchant-service/images/(?!upload$)[^/]+$");
+		.compile("^/v3/(global/)?merchant-service/images/(?!upload$)(?!\\.\\.?$)[^/]+$");
 
 	private final WechatPaySignatureValidator validator;
 
@@ -69,12 +72,18 @@ public final class WechatPayResponseVerifyingInterceptor implements ClientHttpRe
 			throws IOException {
 		ClientHttpResponse response = execution.execute(request, body);
 		HttpStatusCode status = response.getStatusCode();
+		if (status.is3xxRedirection()) {
+			response.close();
+			throw logged(request, WechatPayErrorAnswers.redirect(status, response.getHeaders()));
+		}
 		boolean error = status.isError();
 		if (isUnsignedImageDownload(request) && !error) {
-			return response;
+			return new BufferedClientHttpResponse(response, BoundedAnswers.readAndClose(response,
+					WechatPayAnswerTooLargeException.MAX_IMAGE_BYTES, BoundedAnswers.operation(request)));
 		}
 		String statusText = response.getStatusText();
-		byte[] bytes = readAndClose(response);
+		byte[] bytes = BoundedAnswers.readAndClose(response, WechatPayAnswerTooLargeException.MAX_JSON_ANSWER_BYTES,
+				BoundedAnswers.operation(request));
 		String requestId = response.getHeaders().getFirst(REQUEST_ID);
 		SignedHeaders signedHeaders = SignedHeaders.from(response.getHeaders()::getFirst);
 		if (error && !signedHeaders.anyPresent()) {
@@ -126,12 +135,6 @@ public final class WechatPayResponseVerifyingInterceptor implements ClientHttpRe
 		String path = request.getURI().getRawPath();
 		return HttpMethod.GET.equals(request.getMethod()) && path != null
 				&& UNSIGNED_IMAGE_DOWNLOAD.matcher(path).matches();
-	}
-
-	private static byte[] readAndClose(ClientHttpResponse response) throws IOException {
-		try (response; InputStream body = response.getBody()) {
-			return body.readAllBytes();
-		}
 	}
 
 	private WechatPayApiException apiException(HttpStatusCode status, String statusText, byte[] body,

@@ -26,8 +26,12 @@ import org.springframework.web.client.RestClient;
 /**
  * Builds WeChat Pay {@link RestClient}s for a merchant from a {@link RestClient.Builder} (so Boot's message
  * converters, observations and customizers apply): a base URI, the request factory with the configured timeouts,
- * the user's {@link WechatPayRestClientCustomizer}s, then the starter's interceptors: verification, retries, the
- * rate limiter, signing, and failover to the backup host.
+ * the user's {@link WechatPayRestClientCustomizer}s, then the starter's interceptors: the classification of writes
+ * whose outcome is unknown, verification, retries, the rate limiter, signing, and failover to the backup host.
+ *
+ * <p>
+ * The request factory must not follow redirects: a followed redirect would carry the merchant's {@code Authorization}
+ * to the host the {@code Location} names. The auto-configuration builds it with {@code HttpRedirects.DONT_FOLLOW}.
  *
  * @since 0.1.0
  */
@@ -52,7 +56,8 @@ public final class WechatPayRestClientFactory {
 	/**
 	 * Creates the factory.
 	 * @param builders supplies a fresh builder per client (Spring Boot's prototype {@code RestClient.Builder})
-	 * @param requestFactory supplies the HTTP request factory; called on the first request, not at startup
+	 * @param requestFactory supplies the HTTP request factory, which must not follow redirects; called on the first
+	 * request, not at startup
 	 * @param customizers the user's customizers
 	 * @param jsonMapper reads error answers
 	 * @param clock the clock of signatures and of the answer window
@@ -104,12 +109,14 @@ public final class WechatPayRestClientFactory {
 		return build(baseUri, null, null, merchant, requestSerial);
 	}
 
-	// Outermost first: [customizers…, verify, retry, rate limit, sign, failover]. Verification sees the final answer
+	// Outermost first: [customizers…, write outcome, verify, retry, rate limit, sign, failover]. A write's failure is
+	// classified once retries and failover gave up (reading the answer included); verification sees the final answer
 	// only; each retry takes a permit and is signed anew; failover re-sends the same signed request to another host.
 	private RestClient build(URI baseUri, @Nullable WechatPayResponseVerifyingInterceptor verifying,
 			@Nullable WechatPayRateLimiter rateLimiter, WechatPayMerchant merchant,
 			Supplier<@Nullable String> requestSerial) {
 		List<ClientHttpRequestInterceptor> ours = new ArrayList<>();
+		ours.add(new WriteOutcomeInterceptor());
 		if (verifying != null) {
 			ours.add(verifying);
 		}
@@ -135,7 +142,7 @@ public final class WechatPayRestClientFactory {
 	}
 
 	private static boolean isOurs(Class<?> type) {
-		return type == WechatPaySigningInterceptor.class || type == WechatPayResponseVerifyingInterceptor.class
+		return type == WriteOutcomeInterceptor.class || type == WechatPaySigningInterceptor.class || type == WechatPayResponseVerifyingInterceptor.class
 				|| type == RetryInterceptor.class || type == RateLimitInterceptor.class
 				|| type == FailoverInterceptor.class;
 	}

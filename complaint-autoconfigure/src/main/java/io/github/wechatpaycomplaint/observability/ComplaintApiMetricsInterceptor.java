@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import io.github.wechatpaycomplaint.client.WechatPayApiException;
+import io.github.wechatpaycomplaint.client.WechatPayWriteOutcomeUnknownException;
 import io.github.wechatpaycomplaint.crypto.SignatureVerificationException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -67,7 +68,8 @@ public final class ComplaintApiMetricsInterceptor implements ClientHttpRequestIn
 			record(operation, "INVALID_SIGNATURE", "NONE", "NONE", start);
 			throw ex;
 		}
-		catch (IOException ex) {
+		catch (IOException | WechatPayWriteOutcomeUnknownException ex) {
+			// A write lost after sending is an I/O failure too, only classified for the caller.
 			record(operation, "IO_ERROR", "NONE", "NONE", start);
 			throw ex;
 		}

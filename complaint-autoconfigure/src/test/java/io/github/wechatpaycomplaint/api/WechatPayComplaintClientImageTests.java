@@ -7,16 +7,27 @@ import java.util.List;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.github.tomakehurst.wiremock.http.ContentTypeHeader;
+import io.github.wechatpaycomplaint.client.WechatPayAnswerTooLargeException;
+import io.github.wechatpaycomplaint.client.WechatPayApiException;
 import io.github.wechatpaycomplaint.model.ComplaintImage;
 import io.github.wechatpaycomplaint.model.request.ImageUpload;
 import io.github.wechatpaycomplaint.model.request.InvalidComplaintRequestException;
 import io.github.wechatpaycomplaint.testsupport.SignedRequests;
 import io.github.wechatpaycomplaint.testsupport.Vectors;
+import io.github.wechatpaycomplaint.testsupport.WechatPayStandIn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -97,6 +108,104 @@ class WechatPayComplaintClientImageTests {
 				.satisfies((ex) -> assertThat(ex.getField()).isEqualTo("media_url"));
 		});
 		assertThat(wireMock.getAllServeEvents()).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "https://api.mch.weixin.qq.com/v3/merchant-service/images/..",
+			"https://api.mch.weixin.qq.com/v3/merchant-service/images/.",
+			"https://api.mch.weixin.qq.com/v3/merchant-service/images/%2E%2E",
+			"https://api.mch.weixin.qq.com/v3/merchant-service/images/%2e",
+			"https://api.mch.weixin.qq.com/v3/merchant-service/images/a%2F..",
+			"https://api.mch.weixin.qq.com/v3/global/merchant-service/images/..?complaint_id=2002018",
+			"https://api.mch.weixin.qq.com/v3/merchant-service/images/ChsyMDAw%3D%3D#fragment",
+			"https://api.mch.weixin.qq.com/v3/merchant-service/images/ChsyMDAw#",
+			"https://api.mch.weixin.qq.com/v3/merchant-service/images/abc!",
+			"https://api.mch.weixin.qq.com/v3/merchant-service/images/abc;x=1",
+			"https://api.mch.weixin.qq.com/v3/merchant-service/images/%E4%B8%AD" })
+	void refusesAMediaUrlThatIsNotAWechatPayImageBeforeAnyCall(String mediaUrl) {
+		withClient(wireMock, (client) -> assertThatExceptionOfType(InvalidComplaintRequestException.class)
+			.isThrownBy(() -> client.downloadImage(mediaUrl, "2002018"))
+			.satisfies((ex) -> assertThat(ex.getField()).isEqualTo("media_url")));
+		assertThat(wireMock.getAllServeEvents()).isEmpty();
+	}
+
+	@Test
+	void refusesAMediaIdLongerThanWechatPayIssues() {
+		String mediaUrl = "https://api.mch.weixin.qq.com/v3/merchant-service/images/" + "A".repeat(513);
+		withClient(wireMock, (client) -> assertThatExceptionOfType(InvalidComplaintRequestException.class)
+			.isThrownBy(() -> client.downloadImage(mediaUrl))
+			.withMessageContaining("512"));
+		assertThat(wireMock.getAllServeEvents()).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "ChsyMDAwMDAwMjAyNTA2MTIxMDAwNTEyMzQ1Njc4GAAgAQ%3D%3D", "U0lNMjAwMDAwMC0x",
+			"file752398_7983424", "a-b_c.d+e%3Df=" })
+	void downloadsEveryMediaIdShapeWechatPayUses(String mediaId) {
+		String path = "/v3/merchant-service/images/" + mediaId;
+		wireMock.stubFor(get(urlEqualTo(path))
+			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "image/png").withBody(PNG)));
+		withClient(wireMock, (client) -> assertThat(client.downloadImage("https://api.mch.weixin.qq.com" + path)
+			.content()).isEqualTo(PNG));
+		assertThat(ComplaintApiHarness.singleRequest(wireMock).getUrl()).isEqualTo(path);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "spring.http.clients.redirects=follow-when-possible", "spring.http.clients.redirects=follow" })
+	void refusesARedirectedImageDownloadWithoutFollowingIt(String property) {
+		try (WechatPayStandIn elsewhere = new WechatPayStandIn()) {
+			elsewhere.stub(any(anyUrl())
+				.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "image/png").withBody(PNG)));
+			wireMock.stubFor(get(urlEqualTo(MEDIA_PATH)).willReturn(aResponse().withStatus(302)
+				.withHeader("Location", "http://127.0.0.1:" + elsewhere.server().port() + "/stolen" + MEDIA_PATH)));
+			ComplaintApiHarness.runner(wireMock, property)
+				.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
+						ImperativeHttpClientAutoConfiguration.class))
+				.run((context) -> {
+					WechatPayComplaintClient client = context.getBean(WechatPayComplaintClient.class);
+					assertThatExceptionOfType(WechatPayApiException.class)
+						.isThrownBy(() -> client.downloadImage("https://api.mch.weixin.qq.com" + MEDIA_PATH))
+						.satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(302))
+						.withMessageContaining("host 127.0.0.1")
+						.withMessageNotContaining("stolen");
+				});
+			assertThat(elsewhere.requests()).isEmpty();
+		}
+	}
+
+	@Test
+	void refusesAnImageWhoseContentLengthIsAboveTheCap() {
+		byte[] large = new byte[WechatPayAnswerTooLargeException.MAX_IMAGE_BYTES + 1];
+		wireMock.stubFor(get(urlEqualTo(MEDIA_PATH)).willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", "image/png")
+			.withHeader("Content-Length", String.valueOf(large.length))
+			.withBody(large)));
+		withClient(wireMock, (client) -> assertThatExceptionOfType(WechatPayAnswerTooLargeException.class)
+			.isThrownBy(() -> client.downloadImage("https://api.mch.weixin.qq.com" + MEDIA_PATH))
+			.satisfies((ex) -> assertThat(ex.getLimit()).isEqualTo(WechatPayAnswerTooLargeException.MAX_IMAGE_BYTES))
+			.withMessageContaining("GET /v3/merchant-service/images/"));
+	}
+
+	@Test
+	void refusesAnImageStreamedPastTheCapWithoutContentLength() {
+		byte[] large = new byte[WechatPayAnswerTooLargeException.MAX_IMAGE_BYTES + 1];
+		wireMock.stubFor(get(urlEqualTo(MEDIA_PATH)).willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", "image/png")
+			.withBody(large)
+			.withChunkedDribbleDelay(4, 20)));
+		withClient(wireMock, (client) -> assertThatExceptionOfType(WechatPayAnswerTooLargeException.class)
+			.isThrownBy(() -> client.downloadImage("https://api.mch.weixin.qq.com" + MEDIA_PATH))
+			.withMessageNotContaining("Content-Length"));
+	}
+
+	@Test
+	void downloadsAnImageOfExactlyTheCap() {
+		byte[] largest = new byte[WechatPayAnswerTooLargeException.MAX_IMAGE_BYTES];
+		wireMock.stubFor(get(urlEqualTo(MEDIA_PATH))
+			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "image/png").withBody(largest)));
+		withClient(wireMock, (client) -> assertThat(
+				client.downloadImage("https://api.mch.weixin.qq.com" + MEDIA_PATH).content())
+			.hasSize(largest.length));
 	}
 
 	@Test

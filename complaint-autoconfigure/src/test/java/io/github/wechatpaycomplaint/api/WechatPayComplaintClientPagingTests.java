@@ -8,12 +8,14 @@ import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.wechatpaycomplaint.client.WechatPayAnswerTooLargeException;
 import io.github.wechatpaycomplaint.client.WechatPayApiException;
 import io.github.wechatpaycomplaint.model.Complaint;
 import io.github.wechatpaycomplaint.model.NegotiationHistoryEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -105,6 +107,20 @@ class WechatPayComplaintClientPagingTests {
 		assertThat(wireMock.findAll(anyRequestedFor(anyUrl()))).extracting(LoggedRequest::getUrl)
 			.containsExactly(LIST + "?limit=50&offset=0" + window, LIST + "?limit=25&offset=0" + window,
 					LIST + "?limit=25&offset=25" + window);
+	}
+
+	@Test
+	void asksForSmallerPagesWhenAnAnswerRunsPastTheStartersCap() {
+		String window = "&begin_date=2025-01-01&end_date=2025-01-30";
+		wireMock.stubFor(get(urlEqualTo(LIST + "?limit=50&offset=0" + window)).willReturn(
+				aResponse().withStatus(200).withBody(new byte[WechatPayAnswerTooLargeException.MAX_JSON_ANSWER_BYTES + 1])));
+		wireMock.stubFor(get(urlEqualTo(LIST + "?limit=25&offset=0" + window))
+			.willReturn(signedJson(listPage(complaints(0, 5), 25, 0))));
+		withClient(wireMock, (client) -> assertThat(client
+			.streamComplaints(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 30))
+			.count()).isEqualTo(5));
+		assertThat(wireMock.findAll(anyRequestedFor(anyUrl()))).extracting(LoggedRequest::getUrl)
+			.containsExactly(LIST + "?limit=50&offset=0" + window, LIST + "?limit=25&offset=0" + window);
 	}
 
 	@Test

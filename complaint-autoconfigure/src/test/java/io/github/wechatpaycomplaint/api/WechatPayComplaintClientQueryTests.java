@@ -18,13 +18,17 @@ import io.github.wechatpaycomplaint.model.OperateType;
 import io.github.wechatpaycomplaint.model.ProblemType;
 import io.github.wechatpaycomplaint.model.UserTag;
 import io.github.wechatpaycomplaint.model.request.ComplaintListQuery;
+import io.github.wechatpaycomplaint.model.request.ComplaintReply;
 import io.github.wechatpaycomplaint.model.request.InvalidComplaintRequestException;
 import io.github.wechatpaycomplaint.model.request.NegotiationHistoryQuery;
 import io.github.wechatpaycomplaint.testsupport.Answers;
 import io.github.wechatpaycomplaint.testsupport.SignedRequests;
 import io.github.wechatpaycomplaint.testsupport.Vectors;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -130,12 +134,32 @@ class WechatPayComplaintClientQueryTests {
 		SignedRequests.assertSignedByMerchant(request);
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "..", ".", "a/b?c", "2002018.1", "%2E%2E", "a b", "２００２", "a#b",
+			"12345678901234567890123456789012345678901234567890123456789012345" })
+	void refusesAComplaintIdWechatPayNeverIssuesBeforeAnyCall(String complaintId) {
+		withClient(wireMock, (client) -> {
+			assertRefused(() -> client.getComplaint(complaintId));
+			assertRefused(() -> client.listNegotiationHistory(complaintId, NegotiationHistoryQuery.page(10, 0)));
+			assertRefused(() -> client.complete(complaintId, "1900000001"));
+			assertRefused(() -> client.reply(complaintId,
+					ComplaintReply.builder("1900000001", "ok").build()));
+		});
+		assertThat(wireMock.getAllServeEvents()).isEmpty();
+	}
+
 	@Test
-	void encodesTheComplaintIdInThePath() {
-		wireMock.stubFor(get(urlPathEqualTo("/v3/merchant-service/complaints-v2/a%2Fb%3Fc"))
+	void acceptsComplaintIdsOfUpToSixtyFourCharacters() {
+		String longest = "2".repeat(64);
+		wireMock.stubFor(get(urlPathEqualTo("/v3/merchant-service/complaints-v2/" + longest))
 			.willReturn(signedJson(Answers.read("detail.json"))));
-		withClient(wireMock, (client) -> client.getComplaint("a/b?c"));
-		assertThat(single().getUrl()).isEqualTo("/v3/merchant-service/complaints-v2/a%2Fb%3Fc");
+		withClient(wireMock, (client) -> client.getComplaint(longest));
+		assertThat(single().getUrl()).isEqualTo("/v3/merchant-service/complaints-v2/" + longest);
+	}
+
+	private static void assertRefused(ThrowingCallable call) {
+		assertThatExceptionOfType(InvalidComplaintRequestException.class).isThrownBy(call)
+			.satisfies((ex) -> assertThat(ex.getField()).isEqualTo("complaint_id"));
 	}
 
 	@Test

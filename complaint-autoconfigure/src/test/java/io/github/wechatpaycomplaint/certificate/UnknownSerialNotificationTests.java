@@ -79,7 +79,7 @@ class UnknownSerialNotificationTests {
 				ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
 				ComplaintClientAutoConfiguration.class, ComplaintNotificationAutoConfiguration.class))
 		.withPropertyValues(this.wechatPay.merchantProperties())
-		.withPropertyValues("wechatpay.complaint.platform-certificates.enabled=true",
+		.withPropertyValues("wechatpay.complaint.platform-certificates.enabled=true", TestKeys.trustAnchorProperty(),
 				"wechatpay.complaint.client.read-timeout=2m", "wechatpay.complaint.client.retry.max-attempts=1")
 		.withBean(RecordingListener.class);
 
@@ -109,9 +109,10 @@ class UnknownSerialNotificationTests {
 	@Test
 	void onlyAWellFormedSerialTriggersADownload() {
 		stubCertificates(certificatesAnswer(this.certificateA));
-		// No minimum interval: every well-formed unknown serial may start a download.
+		// Next to no minimum interval (zero is refused at startup): every well-formed unknown serial may start a
+		// download.
 		this.contextRunner
-			.withPropertyValues("wechatpay.complaint.platform-certificates.unknown-serial-refresh-interval=0s")
+			.withPropertyValues("wechatpay.complaint.platform-certificates.unknown-serial-refresh-interval=1ms")
 			.run((context) -> {
 				App app = App.of(context);
 				List<String> malformed = List.of("garbage", "PUB_KEY_ID_0119000000012025112300000000000001",

@@ -1,6 +1,7 @@
 package io.github.wechatpaycomplaint.client;
 
 import java.math.BigInteger;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
@@ -13,23 +14,36 @@ import java.util.Optional;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.wechatpaycomplaint.WechatPayException;
+import io.github.wechatpaycomplaint.autoconfigure.ComplaintClientAutoConfiguration;
 import io.github.wechatpaycomplaint.certificate.PlatformCertificate;
 import io.github.wechatpaycomplaint.certificate.PlatformCertificateTrust;
 import io.github.wechatpaycomplaint.crypto.ApiV3KeyCipher;
 import io.github.wechatpaycomplaint.crypto.SignatureVerificationException;
 import io.github.wechatpaycomplaint.crypto.VerificationKeyResolver;
+import io.github.wechatpaycomplaint.merchant.WechatPayMerchant;
 import io.github.wechatpaycomplaint.testsupport.TestKeys;
 import io.github.wechatpaycomplaint.testsupport.WechatPayAnswerSigner;
 import io.github.wechatpaycomplaint.testsupport.WechatPayStandIn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.web.client.RestClient;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -171,6 +185,49 @@ class PlatformCertificateDownloaderTests {
 		answer(200, certificates(entry(SERIAL, CERTIFICATE, "2025-01-01T00:00:00+08:00")));
 		assertThatExceptionOfType(WechatPayException.class).isThrownBy(() -> downloader().download(NOTHING_TRUSTED))
 			.withMessageContaining("5157F09E: its expire_time 2024-12-31T16:00:00Z has passed");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "follow-when-possible", "follow" })
+	void refusesARedirectedDownloadWithoutFollowingIt(String redirects) {
+		try (WechatPayStandIn elsewhere = new WechatPayStandIn()) {
+			String body = certificates(entry(SERIAL, "AEAD_AES_256_GCM", "2025-01-01T00:00:00+08:00"));
+			elsewhere.stub(any(anyUrl()).willReturn(WechatPayStandIn.answer(200, body,
+					new WechatPayAnswerSigner(KEYS.getPrivate(), SERIAL).headers(body, now()))));
+			wireMock.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(307)
+				.withHeader("Location", "http://127.0.0.1:" + elsewhere.server().port() + PATH)));
+			new ApplicationContextRunner()
+				.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
+						HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class,
+						RestClientAutoConfiguration.class, ComplaintClientAutoConfiguration.class))
+				.withPropertyValues(elsewhere.publicKeyModeProperties())
+				.withPropertyValues("spring.http.clients.redirects=" + redirects)
+				.run((context) -> {
+					RestClient signingClient = context.getBean(WechatPayRestClientFactory.class)
+						.signingClient(context.getBean(WechatPayMerchant.class), () -> null,
+								URI.create(wireMock.baseUrl()));
+					assertThatExceptionOfType(WechatPayApiException.class)
+						.isThrownBy(() -> downloader(signingClient).download(NOTHING_TRUSTED))
+						.satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(307))
+						.withMessageContaining("host 127.0.0.1");
+				});
+			assertThat(elsewhere.requests()).isEmpty();
+		}
+	}
+
+	@Test
+	void refusesAnAnswerAboveTheCap() {
+		wireMock.stubFor(get(urlPathEqualTo(PATH)).willReturn(
+				aResponse().withStatus(200).withBody(new byte[WechatPayAnswerTooLargeException.MAX_JSON_ANSWER_BYTES + 1])));
+		assertThatExceptionOfType(WechatPayAnswerTooLargeException.class)
+			.isThrownBy(() -> downloader().download(NOTHING_TRUSTED))
+			.satisfies((ex) -> assertThat(ex.getOperation()).isEqualTo("GET " + PATH));
+	}
+
+	private PlatformCertificateDownloader downloader(RestClient signingClient) {
+		return new PlatformCertificateDownloader(signingClient, PATH, this.cipher, JsonMapper.builder().build(),
+				Clock.systemUTC(), Duration.ofMinutes(5),
+				new PlatformCertificateTrust(TestKeys.testCa().certificate(), Clock.systemUTC()));
 	}
 
 	private PlatformCertificateDownloader downloader() {

@@ -2,8 +2,11 @@ package io.github.wechatpaycomplaint.client;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -19,16 +22,22 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.mock.http.client.MockClientHttpRequest;
 import org.springframework.web.client.RestClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -256,6 +265,18 @@ class SignedRestClientTests {
 			.satisfies((ex) -> assertThat(ex.isVerified()).isFalse());
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "/v3/merchant-service/images/..", "/v3/merchant-service/images/.",
+			"/v3/global/merchant-service/images/..", "/v3/merchant-service/images/upload" })
+	void verifiesEveryAnswerButTheImageDownloadItself(String path) {
+		assertThat(WechatPayResponseVerifyingInterceptor.isUnsignedImageDownload(
+				new MockClientHttpRequest(HttpMethod.GET, java.net.URI.create("https://api.mch.weixin.qq.com" + path))))
+			.isFalse();
+		assertThat(WechatPayResponseVerifyingInterceptor.isUnsignedImageDownload(new MockClientHttpRequest(
+				HttpMethod.GET, java.net.URI.create("https://api.mch.weixin.qq.com/v3/merchant-service/images/a..b"))))
+			.isTrue();
+	}
+
 	@Test
 	void readsTheRawBytesNotAReEncodedBody() {
 		// Extra white space and key order must survive: the signature covers the bytes as sent.
@@ -263,6 +284,91 @@ class SignedRestClientTests {
 		this.wechatPay.stub(any(urlPathEqualTo(LIST_PATH)).willReturn(WechatPayStandIn.answer(200, body,
 				this.wechatPay.signer().headers(body.getBytes(StandardCharsets.UTF_8), now()))));
 		assertThat(list()).isEqualTo(body);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "jdk", "simple" })
+	void neverFollowsARedirectEvenWhenSpringHttpClientsAreSetToFollow(String factory) {
+		try (WechatPayStandIn elsewhere = new WechatPayStandIn()) {
+			elsewhere.stub(any(anyUrl()).willReturn(elsewhere.signedAnswer(200, ANSWER)));
+			stubList(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+				.withStatus(302)
+				.withHeader("Location", "http://127.0.0.1:" + elsewhere.server().port() + "/stolen?token=1")
+				.withHeader("Request-ID", "REQ-302"));
+			ApplicationContextRunner following = this.contextRunner.withPropertyValues(
+					"spring.http.clients.redirects=follow", "spring.http.clients.imperative.factory=" + factory);
+			following.run((context) -> {
+				RestClient client = context.getBean(WechatPayComplaintRestClient.BEAN_NAME, RestClient.class);
+				assertThatExceptionOfType(WechatPayApiException.class)
+					.isThrownBy(() -> client.get().uri(LIST_PATH).retrieve().body(String.class))
+					.satisfies((ex) -> {
+						assertThat(ex.getStatusCode()).isEqualTo(302);
+						assertThat(ex.isVerified()).isFalse();
+						assertThat(ex.getRequestId()).isEqualTo("REQ-302");
+					})
+					.withMessageContaining("host 127.0.0.1")
+					.withMessageNotContaining("stolen")
+					.withMessageNotContaining("token");
+			});
+			assertThat(elsewhere.requests()).isEmpty();
+		}
+	}
+
+	@Test
+	void buildsTheRequestFactoryOfAnyDetectedClientWithRedirectsOff() {
+		// Whichever builder Boot detects or the application declares (JDK, Jetty, Apache HC5, Reactor, Simple) gets
+		// these settings; each maps DONT_FOLLOW to its client's own switch.
+		List<HttpClientSettings> seen = new ArrayList<>();
+		this.wechatPay.stub(get(urlPathEqualTo(LIST_PATH)).willReturn(this.wechatPay.signedAnswer(200, ANSWER)));
+		this.contextRunner
+			.withPropertyValues("spring.http.clients.redirects=follow", "wechatpay.complaint.client.read-timeout=7s")
+			.withBean(ClientHttpRequestFactoryBuilder.class, () -> (settings) -> {
+				seen.add(settings);
+				return ClientHttpRequestFactoryBuilder.jdk().build(settings);
+			})
+			.run((context) -> {
+				context.getBean(WechatPayComplaintRestClient.BEAN_NAME, RestClient.class)
+					.get()
+					.uri(LIST_PATH)
+					.retrieve()
+					.body(String.class);
+				// Boot's own RestClient.Builder builds one too (with FOLLOW): the starter replaces it with its own.
+				assertThat(seen).filteredOn((settings) -> Duration.ofSeconds(7).equals(settings.readTimeout()))
+					.singleElement()
+					.satisfies((settings) -> assertThat(settings.redirects()).isEqualTo(HttpRedirects.DONT_FOLLOW));
+			});
+	}
+
+	@Test
+	void refusesAnAnswerWhoseContentLengthIsAboveTheCap() {
+		byte[] large = new byte[WechatPayAnswerTooLargeException.MAX_JSON_ANSWER_BYTES + 1];
+		stubList(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+			.withStatus(200)
+			.withHeader("Content-Length", String.valueOf(large.length))
+			.withBody(large));
+		// HttpURLConnection speaks HTTP/1.1 only, so the Content-Length reaches the client as sent.
+		this.contextRunner.withPropertyValues("spring.http.clients.imperative.factory=simple").run((context) -> {
+			RestClient client = context.getBean(WechatPayComplaintRestClient.BEAN_NAME, RestClient.class);
+			assertThatExceptionOfType(WechatPayAnswerTooLargeException.class)
+				.isThrownBy(() -> client.get().uri(LIST_PATH).retrieve().body(String.class))
+				.satisfies((ex) -> {
+					assertThat(ex.getOperation()).isEqualTo("GET " + LIST_PATH);
+					assertThat(ex.getLimit()).isEqualTo(8 * 1024 * 1024);
+				})
+				.withMessageContaining("Content-Length: " + large.length);
+		});
+	}
+
+	@Test
+	void refusesAnAnswerStreamedPastTheCapWithoutContentLength() {
+		byte[] large = new byte[WechatPayAnswerTooLargeException.MAX_JSON_ANSWER_BYTES + 1];
+		stubList(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+			.withStatus(200)
+			.withBody(large)
+			.withChunkedDribbleDelay(4, 20));
+		assertThatExceptionOfType(WechatPayAnswerTooLargeException.class).isThrownBy(this::list)
+			.satisfies((ex) -> assertThat(ex.getOperation()).isEqualTo("GET " + LIST_PATH))
+			.withMessageNotContaining("Content-Length");
 	}
 
 	private void stubList(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer) {

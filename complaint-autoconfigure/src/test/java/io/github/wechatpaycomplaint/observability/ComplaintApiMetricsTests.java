@@ -2,11 +2,13 @@ package io.github.wechatpaycomplaint.observability;
 
 import java.util.List;
 
+import com.github.tomakehurst.wiremock.http.Fault;
 import io.github.wechatpaycomplaint.api.WechatPayComplaintClient;
 import io.github.wechatpaycomplaint.autoconfigure.ComplaintApiAutoConfiguration;
 import io.github.wechatpaycomplaint.autoconfigure.ComplaintClientAutoConfiguration;
 import io.github.wechatpaycomplaint.autoconfigure.ComplaintObservabilityAutoConfiguration;
 import io.github.wechatpaycomplaint.client.WechatPayApiException;
+import io.github.wechatpaycomplaint.client.WechatPayWriteOutcomeUnknownException;
 import io.github.wechatpaycomplaint.crypto.SignatureVerificationException;
 import io.github.wechatpaycomplaint.testsupport.WechatPayStandIn;
 import io.micrometer.core.instrument.Meter;
@@ -27,7 +29,9 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -146,6 +150,21 @@ class ComplaintApiMetricsTests {
 		assertThat(output.getAll().lines().filter((line) -> line.contains("WeChat Pay answer refused")))
 			.singleElement()
 			.satisfies((line) -> assertThat(line).contains("WARN", "INVALID_SIGNATURE", "(Request-ID: 08F0A1B2C3D4E5F6-"));
+	}
+
+	@Test
+	void timesAWriteLostAfterSendingAsAnIoError() {
+		this.wechatPay.stub(post(urlPathEqualTo(DETAIL + "/complete"))
+			.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+		this.runner.withPropertyValues("wechatpay.complaint.client.failover.enabled=false").run((context) -> {
+			assertThatExceptionOfType(WechatPayWriteOutcomeUnknownException.class)
+				.isThrownBy(() -> context.getBean(WechatPayComplaintClient.class).complete(COMPLAINT, "1900000001"));
+			assertThat(context.getBean(MeterRegistry.class)
+				.get(ComplaintApiMetricsInterceptor.METRIC_NAME)
+				.tags("operation", "COMPLETE", "outcome", "IO_ERROR")
+				.timer()
+				.count()).isEqualTo(1);
+		});
 	}
 
 	@Test

@@ -12,15 +12,19 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.wechatpaycomplaint.autoconfigure.ComplaintClientAutoConfiguration;
 import io.github.wechatpaycomplaint.client.WechatPayApiException;
 import io.github.wechatpaycomplaint.client.WechatPayComplaintRestClient;
+import io.github.wechatpaycomplaint.client.WechatPayWriteOutcomeUnknownException;
 import io.github.wechatpaycomplaint.testsupport.WechatPayStandIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -30,6 +34,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.request;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,7 +47,11 @@ class ResilienceTests {
 
 	private static final String LIST = "/v3/merchant-service/complaints-v2";
 
-	private static final String COMPLETE = "/v3/merchant-service/complaints-v2/200201820200101080076610000/complete";
+	private static final String COMPLAINT = "/v3/merchant-service/complaints-v2/200201820200101080076610000";
+
+	private static final String COMPLETE = COMPLAINT + "/complete";
+
+	private static final String NOTIFICATIONS = "/v3/merchant-service/complaint-notifications";
 
 	private static final String ANSWER = "{\"data\":[],\"limit\":10,\"offset\":0}";
 
@@ -112,10 +121,74 @@ class ResilienceTests {
 		this.wechatPay.stub(post(urlPathEqualTo(COMPLETE)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 		this.backup.stubFor(post(urlPathEqualTo(COMPLETE)).willReturn(this.wechatPay.signedAnswer(204, "")));
 		this.contextRunner.run((context) -> {
-			assertThatExceptionOfType(ResourceAccessException.class).isThrownBy(() -> complete(context));
+			assertThatExceptionOfType(WechatPayWriteOutcomeUnknownException.class).isThrownBy(() -> complete(context));
 			assertThat(this.wechatPay.requests()).hasSize(1);
 			assertThat(this.backup.findAll(anyRequestedFor(anyUrl()))).isEmpty();
 		});
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "POST " + COMPLAINT + "/response", "POST " + COMPLETE,
+			"POST " + COMPLAINT + "/update-refund-progress", "POST " + NOTIFICATIONS, "PUT " + NOTIFICATIONS })
+	void aWriteResetAfterSendingIsAnUnknownOutcome(String write) {
+		stubWrite(write, aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+		this.contextRunner.run((context) -> assertUnknownOutcome(context, write));
+		assertThat(this.wechatPay.requests()).hasSize(1);
+		assertThat(this.backup.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "POST " + COMPLAINT + "/response", "POST " + COMPLETE,
+			"POST " + COMPLAINT + "/update-refund-progress", "PUT " + NOTIFICATIONS })
+	void aWriteWhoseAnswerTimedOutIsAnUnknownOutcome(String write) {
+		stubWrite(write, this.wechatPay.signedAnswer(204, "").withFixedDelay(3000));
+		this.contextRunner.withPropertyValues("wechatpay.complaint.client.read-timeout=500ms")
+			.run((context) -> assertUnknownOutcome(context, write));
+		assertThat(this.wechatPay.requests()).hasSize(1);
+		assertThat(this.backup.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+	}
+
+	@Test
+	void aWriteThatCouldNotConnectIsNotAnUnknownOutcome() throws IOException {
+		this.contextRunner
+			.withPropertyValues("wechatpay.complaint.client.base-uri=http://localhost:" + closedPort(),
+					"wechatpay.complaint.client.failover.enabled=false")
+			.run((context) -> assertThatExceptionOfType(ResourceAccessException.class)
+				.isThrownBy(() -> complete(context))
+				.satisfies((ex) -> assertThat(ConnectionFailures.neverReachedServer((IOException) ex.getCause())).isTrue()));
+	}
+
+	@Test
+	void aReadWhoseAnswerTimedOutFailsAsBefore() {
+		this.wechatPay.stub(get(urlPathEqualTo(LIST)).willReturn(this.wechatPay.signedAnswer(200, ANSWER).withFixedDelay(3000)));
+		this.contextRunner
+			.withPropertyValues("wechatpay.complaint.client.read-timeout=500ms",
+					"wechatpay.complaint.client.retry.max-attempts=1", "wechatpay.complaint.client.failover.enabled=false")
+			.run((context) -> assertThatExceptionOfType(ResourceAccessException.class).isThrownBy(() -> list(context)));
+	}
+
+	private void stubWrite(String write, com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer) {
+		String[] methodAndPath = write.split(" ");
+		this.wechatPay.stub(request(methodAndPath[0], urlPathEqualTo(methodAndPath[1])).willReturn(answer));
+		this.backup.stubFor(request(methodAndPath[0], urlPathEqualTo(methodAndPath[1]))
+			.willReturn(this.wechatPay.signedAnswer(204, "")));
+	}
+
+	private static void assertUnknownOutcome(AssertableApplicationContext context, String write) {
+		String[] methodAndPath = write.split(" ");
+		assertThatExceptionOfType(WechatPayWriteOutcomeUnknownException.class)
+			.isThrownBy(() -> client(context).method(HttpMethod.valueOf(methodAndPath[0]))
+				.uri(methodAndPath[1])
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(Map.of("complainted_mchid", WechatPayStandIn.MCHID))
+				.retrieve()
+				.toBodilessEntity())
+			.satisfies((ex) -> {
+				assertThat(ex.getOperation()).isEqualTo(write);
+				assertThat(ex.getCause()).isInstanceOf(IOException.class);
+			})
+			.withMessageContaining("may have applied it")
+			.withMessageContaining("negotiation history");
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -17,16 +18,51 @@ public final class RequestChecks {
 	/** Longest id WeChat Pay accepts for {@code complaint_id} and {@code complainted_mchid}. */
 	public static final int MAX_ID_LENGTH = 64;
 
+	/**
+	 * Longest {@code media_id} WeChat Pay hands out: the image upload answers it as {@code string(512)}, and a
+	 * {@code media_url} (which holds one) is {@code string(512)} too.
+	 */
+	public static final int MAX_MEDIA_ID_LENGTH = 512;
+
+	// WeChat Pay's complaint ids are digits (e.g. 200201820200101080076610000); letters, '_' and '-' are let through
+	// for other id shapes. No '.', so never a dot segment, and nothing that needs encoding in a path.
+	private static final Pattern COMPLAINT_ID = Pattern.compile("[A-Za-z0-9_-]+");
+
+	// Media ids are Base64-like (standard or URL-safe alphabet, '=' padding), e.g. file752398_7983424, and arrive
+	// percent-encoded inside a media_url (…GAAgAQ%3D%3D).
+	private static final Pattern MEDIA_ID = Pattern.compile("[A-Za-z0-9+/=_.%-]+");
+
 	private RequestChecks() {
 	}
 
 	/**
-	 * Checks a complaint id used in a path.
+	 * Checks a complaint id used in a path: 1 to 64 letters, digits, {@code _} or {@code -}.
 	 * @param complaintId the id
 	 * @return the id
 	 */
 	public static String complaintId(@Nullable String complaintId) {
-		return text(complaintId, "complaint_id", 1, MAX_ID_LENGTH);
+		String id = text(complaintId, "complaint_id", 1, MAX_ID_LENGTH);
+		if (!COMPLAINT_ID.matcher(id).matches()) {
+			throw new InvalidComplaintRequestException("complaint_id",
+					"must hold only letters, digits, '_' and '-' (WeChat Pay's complaint ids are digits)");
+		}
+		return id;
+	}
+
+	/**
+	 * Checks a media id: 1 to {@value #MAX_MEDIA_ID_LENGTH} characters of the Base64 alphabets, {@code _},
+	 * {@code .}, {@code -} or {@code %}, and not a dot segment ({@code .} or {@code ..}).
+	 * @param mediaId the id
+	 * @param field the field
+	 * @return the id
+	 */
+	public static String mediaId(@Nullable String mediaId, String field) {
+		String id = text(mediaId, field, 1, MAX_MEDIA_ID_LENGTH);
+		if (!MEDIA_ID.matcher(id).matches() || id.equals(".") || id.equals("..")) {
+			throw new InvalidComplaintRequestException(field,
+					"must be a media_id as WeChat Pay hands it out: letters, digits and + / = _ . - %, not '.' or '..'");
+		}
+		return id;
 	}
 
 	/**
@@ -82,7 +118,7 @@ public final class RequestChecks {
 	}
 
 	/**
-	 * Checks a list of media ids: at most {@code max}, none blank.
+	 * Checks a list of media ids: at most {@code max}, none blank, each a {@link #mediaId media id}.
 	 * @param mediaIds the ids, or {@code null}
 	 * @param field the field
 	 * @param max the largest number of ids
@@ -100,6 +136,7 @@ public final class RequestChecks {
 			if (mediaId == null || mediaId.isBlank()) {
 				throw new InvalidComplaintRequestException(field, "must not hold blank media ids");
 			}
+			mediaId(mediaId, field);
 		}
 		return List.copyOf(mediaIds);
 	}

@@ -89,7 +89,17 @@ class ComplaintRequestValidationTests {
 					.of("1900012181", new NormalMessage(List.of(), null, "c".repeat(4097)), "id")),
 				rule("no completion mchid", "complainted_mchid", () -> new ComplaintCompletion(" ")),
 				rule("blank complaint id", "complaint_id", () -> RequestChecks.complaintId("")),
-				rule("65-character complaint id", "complaint_id", () -> RequestChecks.complaintId("1".repeat(65))));
+				rule("65-character complaint id", "complaint_id", () -> RequestChecks.complaintId("1".repeat(65))),
+				rule("dot-dot complaint id", "complaint_id", () -> RequestChecks.complaintId("..")),
+				rule("dot complaint id", "complaint_id", () -> RequestChecks.complaintId(".")),
+				rule("complaint id with a slash", "complaint_id", () -> RequestChecks.complaintId("2002/018")),
+				rule("dot-dot image id", "response_images",
+						() -> ComplaintReply.builder("1900012181", "好").responseImages("..").build()),
+				rule("513-character image id", "response_images",
+						() -> ComplaintReply.builder("1900012181", "好").responseImages("m".repeat(513)).build()),
+				rule("image id with a space", "response_images",
+						() -> ComplaintReply.builder("1900012181", "好").responseImages("file 1").build()),
+				rule("dot reject image id", "reject_media_list", () -> RefundDecision.reject("拒", ".")));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -117,6 +127,11 @@ class ComplaintRequestValidationTests {
 		assertThat(RefundDecision.reject("拒".repeat(200), "1", "2", "3", "4").withRemark("备".repeat(200)).remark())
 			.hasSize(200);
 		assertThat(ImmediateServiceReply.of("1900012181", MESSAGE, "i".repeat(128)).idempotentId()).hasSize(128);
+		assertThat(RequestChecks.complaintId("2".repeat(64))).hasSize(64);
+		assertThat(ComplaintReply.builder("1900012181", "好")
+			.responseImages("file752398_7983424", "file23578_21798531.jpg", "ChsyMDAw+/GAAgAQ==", "m".repeat(512))
+			.build()
+			.responseImages()).hasSize(4);
 	}
 
 	@Test

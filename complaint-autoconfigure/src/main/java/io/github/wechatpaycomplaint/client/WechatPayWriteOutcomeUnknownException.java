@@ -1,0 +1,42 @@
+package io.github.wechatpaycomplaint.client;
+
+import io.github.wechatpaycomplaint.WechatPayException;
+
+/**
+ * A write (reply, complete, refund approval, image upload, notification URL change) that left but got no answer: a
+ * read timeout, or the connection reset after the request was sent. WeChat Pay may have applied it.
+ *
+ * <p>
+ * Before sending it again, look at the complaint ({@code getComplaint}) or its negotiation history
+ * ({@code streamNegotiationHistory}), or query the notification URL, to see whether it took effect. A write that
+ * provably never left (refused connection, connect timeout, unknown host) is not this exception: it fails as before
+ * (Spring's {@code ResourceAccessException}), after the retries and the failover to the backup host that such
+ * failures allow.
+ *
+ * @since 0.1.0
+ */
+public class WechatPayWriteOutcomeUnknownException extends WechatPayException {
+
+	private final String operation;
+
+	/**
+	 * Creates the exception.
+	 * @param operation the method and path of the write, without query
+	 * @param cause the I/O failure
+	 */
+	public WechatPayWriteOutcomeUnknownException(String operation, Throwable cause) {
+		super(operation + " was sent but no answer came (" + cause.getClass().getSimpleName()
+				+ "): WeChat Pay may have applied it. Check the complaint or its negotiation history (or query the "
+				+ "notification URL) before sending it again", cause);
+		this.operation = operation;
+	}
+
+	/**
+	 * The write whose outcome is unknown.
+	 * @return e.g. {@code POST /v3/merchant-service/complaints-v2/200201820200101080076610000/complete}
+	 */
+	public String getOperation() {
+		return this.operation;
+	}
+
+}
