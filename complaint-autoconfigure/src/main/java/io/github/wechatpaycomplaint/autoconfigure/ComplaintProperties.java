@@ -688,6 +688,14 @@ public class ComplaintProperties {
 			@NotNull
 			private Duration processingLease = Duration.ofMinutes(5);
 
+			/**
+			 * Longest time a notification waits for one operation of the JDBC or Redis store, connection included.
+			 * When it passes the endpoint answers 500 at once and WeChat Pay delivers the notification again; keep it
+			 * well under WeChat Pay's own timeout of about 5 seconds.
+			 */
+			@NotNull
+			private Duration operationTimeout = Duration.ofSeconds(2);
+
 			@Valid
 			private final Memory memory = new Memory();
 
@@ -719,6 +727,14 @@ public class ComplaintProperties {
 
 			public void setProcessingLease(Duration processingLease) {
 				this.processingLease = processingLease;
+			}
+
+			public Duration getOperationTimeout() {
+				return this.operationTimeout;
+			}
+
+			public void setOperationTimeout(Duration operationTimeout) {
+				this.operationTimeout = operationTimeout;
 			}
 
 			public Memory getMemory() {
