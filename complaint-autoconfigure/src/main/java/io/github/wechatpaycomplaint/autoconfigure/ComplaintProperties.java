@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -22,7 +23,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties(ComplaintProperties.PREFIX)
 @Validated
-public class ComplaintProperties {
+public class ComplaintProperties implements InitializingBean {
 
 	/** Prefix of every property of the starter. */
 	public static final String PREFIX = "wechatpay.complaint";
@@ -87,6 +88,15 @@ public class ComplaintProperties {
 
 	public Health getHealth() {
 		return this.health;
+	}
+
+	/**
+	 * Refuses durations that bind but cannot work, naming the property and the fix.
+	 * @throws InvalidComplaintPropertyException for the first such duration
+	 */
+	@Override
+	public void afterPropertiesSet() {
+		ComplaintDurationChecks.check(this);
 	}
 
 	/**
