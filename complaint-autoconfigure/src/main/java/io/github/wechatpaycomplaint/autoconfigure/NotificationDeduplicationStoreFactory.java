@@ -150,7 +150,24 @@ final class NotificationDeduplicationStoreFactory {
 				}
 				redis = new StringRedisTemplate(connectionFactory);
 			}
-			return new RedisNotificationDeduplicationStore(redis, properties.getKeyPrefix(), operationTimeout);
+			RedisNotificationDeduplicationStore store = new RedisNotificationDeduplicationStore(redis,
+					properties.getKeyPrefix(), operationTimeout);
+			connect(store);
+			return store;
+		}
+
+		/**
+		 * Opens the connection now, so that the first notification does not pay for it within its operation
+		 * timeout. Redis not answering now does not stop startup; the health indicator shows it DOWN.
+		 */
+		private static void connect(RedisNotificationDeduplicationStore store) {
+			try {
+				store.checkAvailable();
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Redis did not answer the de-duplication store at startup (" + ex.getMessage()
+						+ "). Notifications are answered with 500 until it does.");
+			}
 		}
 
 	}
