@@ -49,7 +49,8 @@ final class NotificationDeduplicationStoreFactory {
 			case JDBC:
 				requireClass("org.springframework.jdbc.core.JdbcTemplate", "JDBC",
 						"spring-jdbc (org.springframework.boot:spring-boot-starter-jdbc, plus a JDBC driver)");
-				return Jdbc.create(this.beanFactory, properties.getJdbc(), this.clock, properties.getOperationTimeout());
+				return Jdbc.create(this.beanFactory, properties.getJdbc(), this.clock,
+						properties.getOperationTimeout());
 			case REDIS:
 				requireClass("org.springframework.data.redis.core.StringRedisTemplate", "REDIS",
 						"Spring Data Redis (org.springframework.boot:spring-boot-starter-data-redis)");
@@ -96,8 +97,8 @@ final class NotificationDeduplicationStoreFactory {
 					JdbcDeduplicationSchema.initialize(jdbc, properties.getTableName());
 				}
 				catch (IllegalArgumentException ex) {
-					throw new InvalidComplaintPropertyException(INITIALIZE_SCHEMA, ex.getMessage(), "Create the table yourself (see the scripts in the jar) and set "
-									+ "initialize-schema=false.",
+					throw new InvalidComplaintPropertyException(INITIALIZE_SCHEMA, ex.getMessage(),
+							"Create the table yourself (see the scripts in the jar) and set initialize-schema=false.",
 							ex);
 				}
 			}
@@ -127,7 +128,8 @@ final class NotificationDeduplicationStoreFactory {
 			}
 			catch (RuntimeException ex) {
 				logger.warn("The de-duplication table '" + table + "' could not be checked at startup: the database "
-						+ "did not answer (" + ex.getMessage() + "). Notifications are answered with 500 until it does.");
+						+ "did not answer (" + ex.getMessage() + "). Notifications are answered with 500 until it "
+						+ "does.");
 			}
 		}
 

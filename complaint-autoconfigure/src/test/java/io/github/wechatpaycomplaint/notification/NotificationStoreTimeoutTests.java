@@ -35,10 +35,11 @@ class NotificationStoreTimeoutTests {
 	@Test
 	void aRedisThatNeverAnswersIs500WithinTheOperationTimeout() throws Exception {
 		try (SilentServer server = new SilentServer()) {
+			RedisStandaloneConfiguration silent = new RedisStandaloneConfiguration("127.0.0.1", server.port());
 			run(NotificationContexts.webRunner()
-				.withBean(LettuceConnectionFactory.class,
-						() -> new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", server.port())))
-				.withPropertyValues("wechatpay.complaint.notification.deduplication.store=redis"), this::answers500InTime);
+				.withBean(LettuceConnectionFactory.class, () -> new LettuceConnectionFactory(silent))
+				.withPropertyValues("wechatpay.complaint.notification.deduplication.store=redis"),
+					this::answers500InTime);
 		}
 	}
 

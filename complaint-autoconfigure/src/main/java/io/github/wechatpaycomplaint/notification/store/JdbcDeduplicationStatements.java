@@ -20,7 +20,8 @@ record JdbcDeduplicationStatements(String insert, String takeOver, String select
 	 * The current time in epoch milliseconds on MySQL and MariaDB: UTC_TIMESTAMP does not depend on the session's
 	 * time zone, and TIMESTAMPDIFF between two DATETIMEs converts none.
 	 */
-	static final String EPOCH_MILLIS_MYSQL = "(TIMESTAMPDIFF(MICROSECOND, '1970-01-01 00:00:00', UTC_TIMESTAMP(6)) DIV 1000)";
+	static final String EPOCH_MILLIS_MYSQL = "(TIMESTAMPDIFF(MICROSECOND, '1970-01-01 00:00:00', UTC_TIMESTAMP(6))"
+			+ " DIV 1000)";
 
 	/**
 	 * The statements for a database.

@@ -181,8 +181,8 @@ public final class JdbcNotificationDeduplicationStore implements NotificationDed
 	private JdbcDeduplicationStatements statements() {
 		JdbcDeduplicationStatements statements = this.statements;
 		if (statements == null) {
-			String product = this.jdbc
-				.execute((ConnectionCallback<String>) (connection) -> connection.getMetaData().getDatabaseProductName());
+			String product = this.jdbc.execute(
+					(ConnectionCallback<String>) (connection) -> connection.getMetaData().getDatabaseProductName());
 			statements = JdbcDeduplicationStatements.forDatabase(this.table, product);
 			this.statements = statements;
 		}

@@ -48,7 +48,8 @@ final class StoreOperationDeadline {
 		AtomicInteger threads = new AtomicInteger();
 		this.executor = new ThreadPoolExecutor(0, MAX_CONCURRENT_OPERATIONS, 60, TimeUnit.SECONDS,
 				new SynchronousQueue<>(), (task) -> {
-					Thread thread = new Thread(task, "wechatpay-complaint-" + storeName + "-" + threads.incrementAndGet());
+					Thread thread = new Thread(task,
+							"wechatpay-complaint-" + storeName + "-" + threads.incrementAndGet());
 					thread.setDaemon(true);
 					return thread;
 				}, new ThreadPoolExecutor.AbortPolicy());
@@ -72,8 +73,8 @@ final class StoreOperationDeadline {
 			this.executor.execute(task);
 		}
 		catch (RejectedExecutionException ex) {
-			throw new DeduplicationStoreUnavailableException("The " + this.storeName + " de-duplication store already has "
-					+ MAX_CONCURRENT_OPERATIONS + " operations waiting for it");
+			throw new DeduplicationStoreUnavailableException("The " + this.storeName
+					+ " de-duplication store already has " + MAX_CONCURRENT_OPERATIONS + " operations waiting for it");
 		}
 		return task.await();
 	}
