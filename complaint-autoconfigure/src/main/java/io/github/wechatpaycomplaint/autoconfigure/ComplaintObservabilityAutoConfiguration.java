@@ -9,6 +9,7 @@ import io.github.wechatpaycomplaint.notification.NotificationDeduplicationStore;
 import io.github.wechatpaycomplaint.observability.ComplaintApiMetricsInterceptor;
 import io.github.wechatpaycomplaint.observability.ComplaintHealthIndicator;
 import io.github.wechatpaycomplaint.observability.ComplaintNotificationMetrics;
+import io.github.wechatpaycomplaint.observability.DeduplicationStoreHealthIndicator;
 import io.github.wechatpaycomplaint.observability.NotificationActivity;
 import io.github.wechatpaycomplaint.observability.TimedNotificationDeduplicationStore;
 import io.github.wechatpaycomplaint.registration.NotificationUrlRegistrar;
@@ -33,7 +34,8 @@ import org.springframework.context.annotation.Configuration;
  *
  * @since 0.1.0
  */
-@AutoConfiguration(after = { ComplaintClientAutoConfiguration.class, ComplaintNotificationAutoConfiguration.class },
+@AutoConfiguration(after = { ComplaintClientAutoConfiguration.class, ComplaintNotificationAutoConfiguration.class,
+		ComplaintReconciliationAutoConfiguration.class },
 		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
 				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnBooleanProperty(name = ComplaintProperties.PREFIX + ".enabled", matchIfMissing = true)
@@ -42,6 +44,12 @@ public final class ComplaintObservabilityAutoConfiguration {
 
 	/** Name of the health indicator bean; Actuator shows it as {@code wechatpayComplaint}. */
 	public static final String HEALTH_INDICATOR_BEAN_NAME = "wechatpayComplaintHealthIndicator";
+
+	/**
+	 * Name of the de-duplication store's health indicator bean; Actuator shows it as
+	 * {@code wechatpayComplaintDeduplicationStore}.
+	 */
+	public static final String STORE_HEALTH_INDICATOR_BEAN_NAME = "wechatpayComplaintDeduplicationStoreHealthIndicator";
 
 	/**
 	 * Name of the post-processor that times the de-duplication store; define a bean with this name (any
@@ -110,6 +118,14 @@ public final class ComplaintObservabilityAutoConfiguration {
 				ObjectProvider<NotificationUrlRegistrar> registrar, ObjectProvider<Clock> clock) {
 			return new ComplaintHealthIndicator(merchant, keys, activity, registrar.getIfUnique(),
 					clock.getIfUnique(Clock::systemUTC), properties.getHealth().getCertificateExpiryWarning());
+		}
+
+		@Bean(STORE_HEALTH_INDICATOR_BEAN_NAME)
+		@ConditionalOnBean(NotificationDeduplicationStore.class)
+		@ConditionalOnMissingBean(name = STORE_HEALTH_INDICATOR_BEAN_NAME)
+		DeduplicationStoreHealthIndicator wechatpayComplaintDeduplicationStoreHealthIndicator(
+				NotificationDeduplicationStore store) {
+			return new DeduplicationStoreHealthIndicator(store);
 		}
 
 	}

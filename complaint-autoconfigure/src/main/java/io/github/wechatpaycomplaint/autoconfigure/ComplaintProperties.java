@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -22,7 +23,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties(ComplaintProperties.PREFIX)
 @Validated
-public class ComplaintProperties {
+public class ComplaintProperties implements InitializingBean {
 
 	/** Prefix of every property of the starter. */
 	public static final String PREFIX = "wechatpay.complaint";
@@ -87,6 +88,15 @@ public class ComplaintProperties {
 
 	public Health getHealth() {
 		return this.health;
+	}
+
+	/**
+	 * Refuses durations that bind but cannot work, naming the property and the fix.
+	 * @throws InvalidComplaintPropertyException for the first such duration
+	 */
+	@Override
+	public void afterPropertiesSet() {
+		ComplaintDurationChecks.check(this);
 	}
 
 	/**
@@ -763,6 +773,14 @@ public class ComplaintProperties {
 			@NotNull
 			private Duration processingLease = Duration.ofMinutes(5);
 
+			/**
+			 * Longest time a notification waits for one operation of the JDBC or Redis store, connection included.
+			 * When it passes the endpoint answers 500 at once and WeChat Pay delivers the notification again; keep it
+			 * well under WeChat Pay's own timeout of about 5 seconds.
+			 */
+			@NotNull
+			private Duration operationTimeout = Duration.ofSeconds(2);
+
 			@Valid
 			private final Memory memory = new Memory();
 
@@ -794,6 +812,14 @@ public class ComplaintProperties {
 
 			public void setProcessingLease(Duration processingLease) {
 				this.processingLease = processingLease;
+			}
+
+			public Duration getOperationTimeout() {
+				return this.operationTimeout;
+			}
+
+			public void setOperationTimeout(Duration operationTimeout) {
+				this.operationTimeout = operationTimeout;
 			}
 
 			public Memory getMemory() {

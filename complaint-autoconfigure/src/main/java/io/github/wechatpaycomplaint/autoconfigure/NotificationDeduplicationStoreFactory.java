@@ -1,6 +1,7 @@
 package io.github.wechatpaycomplaint.autoconfigure;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import javax.sql.DataSource;
 
@@ -9,11 +10,14 @@ import io.github.wechatpaycomplaint.notification.store.CaffeineNotificationDedup
 import io.github.wechatpaycomplaint.notification.store.JdbcDeduplicationSchema;
 import io.github.wechatpaycomplaint.notification.store.JdbcNotificationDeduplicationStore;
 import io.github.wechatpaycomplaint.notification.store.RedisNotificationDeduplicationStore;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.ClassUtils;
 
@@ -26,6 +30,10 @@ import org.springframework.util.ClassUtils;
 final class NotificationDeduplicationStoreFactory {
 
 	private static final String PROPERTY = ComplaintProperties.PREFIX + ".notification.deduplication.store";
+
+	private static final String SCRIPTS = "io/github/wechatpaycomplaint/notification/store/";
+
+	private static final Log logger = LogFactory.getLog(NotificationDeduplicationStoreFactory.class);
 
 	private final BeanFactory beanFactory;
 
@@ -41,11 +49,12 @@ final class NotificationDeduplicationStoreFactory {
 			case JDBC:
 				requireClass("org.springframework.jdbc.core.JdbcTemplate", "JDBC",
 						"spring-jdbc (org.springframework.boot:spring-boot-starter-jdbc, plus a JDBC driver)");
-				return Jdbc.create(this.beanFactory, properties.getJdbc(), this.clock);
+				return Jdbc.create(this.beanFactory, properties.getJdbc(), this.clock,
+						properties.getOperationTimeout());
 			case REDIS:
 				requireClass("org.springframework.data.redis.core.StringRedisTemplate", "REDIS",
 						"Spring Data Redis (org.springframework.boot:spring-boot-starter-data-redis)");
-				return Redis.create(this.beanFactory, properties.getRedis());
+				return Redis.create(this.beanFactory, properties.getRedis(), properties.getOperationTimeout());
 			default:
 				requireClass("com.github.benmanes.caffeine.cache.Caffeine", "MEMORY",
 						"Caffeine (com.github.ben-manes.caffeine:caffeine)");
@@ -66,8 +75,12 @@ final class NotificationDeduplicationStoreFactory {
 
 	private static final class Jdbc {
 
+		private static final String INITIALIZE_SCHEMA = ComplaintProperties.PREFIX
+				+ ".notification.deduplication.jdbc.initialize-schema";
+
 		static NotificationDeduplicationStore create(BeanFactory beanFactory,
-				ComplaintProperties.Notification.Deduplication.Jdbc properties, Clock clock) {
+				ComplaintProperties.Notification.Deduplication.Jdbc properties, Clock clock,
+				Duration operationTimeout) {
 			JdbcTemplate jdbc = beanFactory.getBeanProvider(JdbcTemplate.class).getIfUnique();
 			if (jdbc == null) {
 				DataSource dataSource = beanFactory.getBeanProvider(DataSource.class).getIfUnique();
@@ -84,15 +97,40 @@ final class NotificationDeduplicationStoreFactory {
 					JdbcDeduplicationSchema.initialize(jdbc, properties.getTableName());
 				}
 				catch (IllegalArgumentException ex) {
-					throw new InvalidComplaintPropertyException(
-							ComplaintProperties.PREFIX + ".notification.deduplication.jdbc.initialize-schema",
-							ex.getMessage(), "Create the table yourself (see the scripts in the jar) and set "
-									+ "initialize-schema=false.",
+					throw new InvalidComplaintPropertyException(INITIALIZE_SCHEMA, ex.getMessage(),
+							"Create the table yourself (see the scripts in the jar) and set initialize-schema=false.",
 							ex);
 				}
 			}
-			return new JdbcNotificationDeduplicationStore(jdbc, properties.getTableName(), clock,
-					properties.getPurgeInterval());
+			JdbcNotificationDeduplicationStore store = new JdbcNotificationDeduplicationStore(jdbc,
+					properties.getTableName(), clock, properties.getPurgeInterval(), operationTimeout);
+			checkTable(store, properties.getTableName());
+			return store;
+		}
+
+		/**
+		 * Stops startup when the database says the table is missing: otherwise every notification would fail. A
+		 * database that cannot be reached now does not stop startup; the health indicator shows it DOWN.
+		 */
+		private static void checkTable(JdbcNotificationDeduplicationStore store, String table) {
+			try {
+				store.checkAvailable();
+			}
+			catch (BadSqlGrammarException ex) {
+				throw new InvalidComplaintPropertyException(INITIALIZE_SCHEMA,
+						"the de-duplication table '" + table + "' does not exist or cannot be read ("
+								+ ex.getMostSpecificCause().getMessage() + ")",
+						"Set " + INITIALIZE_SCHEMA + "=true to create it at startup, or create it with the script "
+								+ "for your database in the starter's jar, replacing ${table} with '" + table + "': "
+								+ "classpath:" + SCRIPTS + "schema-postgresql.sql, classpath:" + SCRIPTS
+								+ "schema-mysql.sql (MySQL, MariaDB) or classpath:" + SCRIPTS + "schema-h2.sql.",
+						ex);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("The de-duplication table '" + table + "' could not be checked at startup: the database "
+						+ "did not answer (" + ex.getMessage() + "). Notifications are answered with 500 until it "
+						+ "does.");
+			}
 		}
 
 	}
@@ -100,7 +138,7 @@ final class NotificationDeduplicationStoreFactory {
 	private static final class Redis {
 
 		static NotificationDeduplicationStore create(BeanFactory beanFactory,
-				ComplaintProperties.Notification.Deduplication.Redis properties) {
+				ComplaintProperties.Notification.Deduplication.Redis properties, Duration operationTimeout) {
 			StringRedisTemplate redis = beanFactory.getBeanProvider(StringRedisTemplate.class).getIfUnique();
 			if (redis == null) {
 				RedisConnectionFactory connectionFactory = beanFactory.getBeanProvider(RedisConnectionFactory.class)
@@ -114,7 +152,24 @@ final class NotificationDeduplicationStoreFactory {
 				}
 				redis = new StringRedisTemplate(connectionFactory);
 			}
-			return new RedisNotificationDeduplicationStore(redis, properties.getKeyPrefix());
+			RedisNotificationDeduplicationStore store = new RedisNotificationDeduplicationStore(redis,
+					properties.getKeyPrefix(), operationTimeout);
+			connect(store);
+			return store;
+		}
+
+		/**
+		 * Opens the connection now, so that the first notification does not pay for it within its operation
+		 * timeout. Redis not answering now does not stop startup; the health indicator shows it DOWN.
+		 */
+		private static void connect(RedisNotificationDeduplicationStore store) {
+			try {
+				store.checkAvailable();
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Redis did not answer the de-duplication store at startup (" + ex.getMessage()
+						+ "). Notifications are answered with 500 until it does.");
+			}
 		}
 
 	}

@@ -39,4 +39,12 @@ public interface NotificationDeduplicationStore {
 	 */
 	void release(NotificationClaim claim);
 
+	/**
+	 * Checks that the store can be used now, for the health indicator and the startup check. Stores in this
+	 * instance's memory have nothing to check.
+	 * @throws RuntimeException when the store cannot be reached or is not set up
+	 */
+	default void checkAvailable() {
+	}
+
 }

@@ -108,6 +108,11 @@ public final class TimedNotificationDeduplicationStore implements NotificationDe
 		});
 	}
 
+	@Override
+	public void checkAvailable() {
+		this.delegate.checkAvailable();
+	}
+
 	private static <T> T timed(Timer success, Timer error, Supplier<T> call) {
 		long start = System.nanoTime();
 		try {

@@ -2,30 +2,41 @@ package io.github.wechatpaycomplaint.autoconfigure;
 
 import java.time.Duration;
 
+import javax.sql.DataSource;
+
 import io.github.wechatpaycomplaint.notification.ComplaintNotificationEndpoint;
 import io.github.wechatpaycomplaint.notification.ComplaintNotificationHandler;
 import io.github.wechatpaycomplaint.notification.NotificationClaim;
 import io.github.wechatpaycomplaint.notification.NotificationDeduplicationStore;
 import io.github.wechatpaycomplaint.notification.store.CaffeineNotificationDeduplicationStore;
+import io.github.wechatpaycomplaint.notification.store.JdbcDeduplicationSchema;
 import io.github.wechatpaycomplaint.notification.store.JdbcNotificationDeduplicationStore;
 import io.github.wechatpaycomplaint.notification.store.RedisNotificationDeduplicationStore;
+import io.github.wechatpaycomplaint.observability.DeduplicationStoreHealthIndicator;
+import io.github.wechatpaycomplaint.testsupport.HangingDataSource;
 import io.github.wechatpaycomplaint.testsupport.NotificationContexts;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
@@ -35,6 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Conditions and choices of {@link ComplaintNotificationAutoConfiguration}.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ComplaintNotificationAutoConfigurationTests {
 
 	private final WebApplicationContextRunner runner = NotificationContexts.webRunner();
@@ -99,6 +111,63 @@ class ComplaintNotificationAutoConfigurationTests {
 				assertThat(context.getBean(JdbcTemplate.class)
 					.queryForObject("SELECT COUNT(*) FROM wpc_autoconfig", Integer.class)).isEqualTo(1);
 			});
+	}
+
+	@Test
+	void jdbcStoreWithAMissingTableStopsStartupNamingInitializeSchemaAndTheScripts() {
+		this.runner
+			.withConfiguration(
+					AutoConfigurations.of(DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:autoconfig-missing-table;DB_CLOSE_DELAY=-1",
+					"wechatpay.complaint.notification.deduplication.store=jdbc",
+					"wechatpay.complaint.notification.deduplication.jdbc.table-name=wpc_missing")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = analyze(context);
+				assertThat(analysis.getDescription())
+					.contains("'wechatpay.complaint.notification.deduplication.jdbc.initialize-schema' is invalid")
+					.contains("the de-duplication table 'wpc_missing' does not exist");
+				assertThat(analysis.getAction())
+					.contains("wechatpay.complaint.notification.deduplication.jdbc.initialize-schema=true")
+					.contains("classpath:io/github/wechatpaycomplaint/notification/store/schema-postgresql.sql")
+					.contains("classpath:io/github/wechatpaycomplaint/notification/store/schema-mysql.sql")
+					.contains("classpath:io/github/wechatpaycomplaint/notification/store/schema-h2.sql")
+					.contains("'wpc_missing'");
+			});
+	}
+
+	@Test
+	void jdbcStoreWithAnExistingTableStartsWithoutInitializingTheSchema() {
+		String url = "jdbc:h2:mem:autoconfig-existing-table;DB_CLOSE_DELAY=-1";
+		JdbcDeduplicationSchema.initialize(new JdbcTemplate(new DriverManagerDataSource(url, "sa", "")),
+				"wpc_existing");
+		this.runner
+			.withConfiguration(
+					AutoConfigurations.of(DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.url=" + url,
+					"wechatpay.complaint.notification.deduplication.store=jdbc",
+					"wechatpay.complaint.notification.deduplication.jdbc.table-name=wpc_existing")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.getBean(NotificationDeduplicationStore.class)
+				.isInstanceOf(JdbcNotificationDeduplicationStore.class));
+	}
+
+	@Test
+	void jdbcStoreWithAnUnreachableDatabaseStartsAndIsReportedDown(CapturedOutput output) {
+		HangingDataSource database = new HangingDataSource();
+		this.runner.withBean(DataSource.class, database::dataSource)
+			.withPropertyValues("wechatpay.complaint.notification.deduplication.store=jdbc",
+					"wechatpay.complaint.notification.deduplication.operation-timeout=500ms")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				Health health = new DeduplicationStoreHealthIndicator(
+						context.getBean(NotificationDeduplicationStore.class))
+					.health(true);
+				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+				assertThat(health.getDetails()).containsEntry("store", "jdbc");
+				assertThat(health.getDetails().get("error").toString()).contains("did not answer within 500 ms");
+			});
+		assertThat(output).contains("could not be checked at startup");
 	}
 
 	@Test

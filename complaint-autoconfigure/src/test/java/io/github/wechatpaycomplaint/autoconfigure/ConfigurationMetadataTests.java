@@ -66,7 +66,8 @@ class ConfigurationMetadataTests {
 			.containsEntry("wechatpay.complaint.reconciliation.look-back-days", "7")
 			.containsEntry("wechatpay.complaint.reconciliation.lock-lease", "10m")
 			.containsEntry("wechatpay.complaint.notification.path", "/wechatpay/complaint-notifications")
-			.containsEntry("wechatpay.complaint.notification.deduplication.store", "memory");
+			.containsEntry("wechatpay.complaint.notification.deduplication.store", "memory")
+			.containsEntry("wechatpay.complaint.notification.deduplication.operation-timeout", "2s");
 	}
 
 	@Test

@@ -6,11 +6,15 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
+import javax.sql.DataSource;
+
 import io.github.wechatpaycomplaint.notification.NotificationClaim;
 import io.github.wechatpaycomplaint.notification.NotificationClaim.Status;
 import io.github.wechatpaycomplaint.notification.NotificationDeduplicationStore;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -19,13 +23,22 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * has passed (a finished id past its time to live, or a claim whose lease ran out) is taken over by a conditional
  * update, which also lets only one instance win. Expired rows are deleted at most once per purge interval.
  *
+ * <p>
+ * Leases, times to live and expiry are computed with the database's clock ({@code CURRENT_TIMESTAMP}), so instances
+ * whose clocks disagree, or one whose clock jumps, still honour each other's claims. Only on a database without a
+ * shipped script the instance's clock is used. The instance's clock only decides when to purge next.
+ *
+ * <p>
+ * Every operation is bounded by the operation timeout: the caller waits no longer, whether the database is slow to
+ * answer a query (the statements also carry a query timeout, rounded up to whole seconds) or the pool is slow to hand
+ * out a connection. See {@link StoreOperationDeadline} for what happens to the work given up.
+ *
  * @since 0.1.0
  */
 public final class JdbcNotificationDeduplicationStore implements NotificationDeduplicationStore {
 
-	private static final String PROCESSING = "PROCESSING";
-
-	private static final String DONE = "DONE";
+	/** Operation timeout of the constructors that take none. */
+	public static final Duration DEFAULT_OPERATION_TIMEOUT = Duration.ofSeconds(2);
 
 	private static final int ATTEMPTS = 3;
 
@@ -37,82 +50,82 @@ public final class JdbcNotificationDeduplicationStore implements NotificationDed
 
 	private final Duration purgeInterval;
 
+	private final StoreOperationDeadline deadline;
+
 	private final AtomicLong nextPurge = new AtomicLong();
 
-	private final String insert;
-
-	private final String takeOver;
-
-	private final String selectState;
-
-	private final String finish;
-
-	private final String delete;
-
-	private final String purge;
+	private volatile @Nullable JdbcDeduplicationStatements statements;
 
 	/**
-	 * Creates a store on an existing table.
-	 * @param jdbc the template
+	 * Creates a store on an existing table with the {@link #DEFAULT_OPERATION_TIMEOUT default operation timeout}.
+	 * @param jdbc the template; only its data source and exception translator are used
 	 * @param tableName the table, a plain SQL identifier
-	 * @param clock the clock for expiries
+	 * @param clock the clock that decides when to purge expired rows (and, on a database without a shipped script,
+	 * computes expiries)
 	 * @param purgeInterval the least time between two deletions of expired rows
 	 */
 	public JdbcNotificationDeduplicationStore(JdbcTemplate jdbc, String tableName, Clock clock,
 			Duration purgeInterval) {
-		this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
+		this(jdbc, tableName, clock, purgeInterval, DEFAULT_OPERATION_TIMEOUT);
+	}
+
+	/**
+	 * Creates a store on an existing table.
+	 * @param jdbc the template; only its data source and exception translator are used
+	 * @param tableName the table, a plain SQL identifier
+	 * @param clock the clock that decides when to purge expired rows (and, on a database without a shipped script,
+	 * computes expiries)
+	 * @param purgeInterval the least time between two deletions of expired rows
+	 * @param operationTimeout the longest time a caller waits for one operation, connection included
+	 */
+	public JdbcNotificationDeduplicationStore(JdbcTemplate jdbc, String tableName, Clock clock, Duration purgeInterval,
+			Duration operationTimeout) {
+		Objects.requireNonNull(jdbc, "jdbc");
 		this.clock = Objects.requireNonNull(clock, "clock");
 		this.purgeInterval = Objects.requireNonNull(purgeInterval, "purgeInterval");
-		String table = JdbcDeduplicationSchema.checkTableName(tableName);
-		this.table = table;
-		this.insert = "INSERT INTO " + table + " (notification_id, claim_token, state, expires_at) VALUES (?, ?, '"
-				+ PROCESSING + "', ?)";
-		this.takeOver = "UPDATE " + table + " SET claim_token = ?, state = '" + PROCESSING
-				+ "', expires_at = ? WHERE notification_id = ? AND expires_at <= ?";
-		this.selectState = "SELECT state FROM " + table + " WHERE notification_id = ?";
-		this.finish = "UPDATE " + table + " SET state = '" + DONE
-				+ "', expires_at = ? WHERE notification_id = ? AND claim_token = ? AND state = '" + PROCESSING + "'";
-		this.delete = "DELETE FROM " + table + " WHERE notification_id = ? AND claim_token = ? AND state = '"
-				+ PROCESSING + "'";
-		this.purge = "DELETE FROM " + table + " WHERE expires_at <= ?";
+		this.table = JdbcDeduplicationSchema.checkTableName(tableName);
+		this.deadline = new StoreOperationDeadline("jdbc", operationTimeout);
+		this.jdbc = boundedCopy(jdbc, operationTimeout);
+	}
+
+	// A copy, so that the application's own template keeps its settings.
+	private static JdbcTemplate boundedCopy(JdbcTemplate jdbc, Duration operationTimeout) {
+		DataSource dataSource = Objects.requireNonNull(jdbc.getDataSource(), "the JdbcTemplate has no DataSource");
+		JdbcTemplate copy = new JdbcTemplate(dataSource);
+		copy.setExceptionTranslator(jdbc.getExceptionTranslator());
+		// JDBC query timeouts are whole seconds: round up, at least one.
+		copy.setQueryTimeout((int) Math.max(1, (operationTimeout.toMillis() + 999) / 1000));
+		return copy;
 	}
 
 	@Override
 	public NotificationClaim claim(String notificationId, Duration lease) {
-		long now = this.clock.millis();
-		purgeIfDue(now);
-		NotificationClaim claim = NotificationClaim.claimed(notificationId);
-		long expiresAt = now + lease.toMillis();
-		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-			try {
-				this.jdbc.update(this.insert, notificationId, claim.token(), expiresAt);
-				return claim;
-			}
-			catch (DuplicateKeyException ex) {
-				// Seen before: take the row over if it expired, else report what it is.
-			}
-			if (this.jdbc.update(this.takeOver, claim.token(), expiresAt, notificationId, now) == 1) {
-				return claim;
-			}
-			List<String> states = this.jdbc.queryForList(this.selectState, String.class, notificationId);
-			if (!states.isEmpty()) {
-				return NotificationClaim.refused(notificationId,
-						DONE.equals(states.get(0)) ? Status.DUPLICATE : Status.IN_PROGRESS);
-			}
-			// Released or purged between the statements: try again.
-		}
-		return NotificationClaim.refused(notificationId, Status.IN_PROGRESS);
+		return this.deadline.call(() -> claimNow(notificationId, lease), this::releaseLateClaim);
 	}
 
 	@Override
 	public boolean markDone(NotificationClaim claim, Duration timeToLive) {
-		long expiresAt = this.clock.millis() + timeToLive.toMillis();
-		return this.jdbc.update(this.finish, expiresAt, claim.notificationId(), claim.requireToken()) == 1;
+		String token = claim.requireToken();
+		return this.deadline.call(() -> this.jdbc.update(statements().finish(), timeToLive.toMillis(),
+				claim.notificationId(), token) == 1, null);
 	}
 
 	@Override
 	public void release(NotificationClaim claim) {
-		this.jdbc.update(this.delete, claim.notificationId(), claim.requireToken());
+		String token = claim.requireToken();
+		this.deadline.call(() -> this.jdbc.update(statements().delete(), claim.notificationId(), token), null);
+	}
+
+	/**
+	 * Checks that the table exists and can be read, within the operation timeout.
+	 * @throws org.springframework.jdbc.BadSqlGrammarException when the database answers that the table is missing
+	 * (or not readable)
+	 * @throws org.springframework.dao.DataAccessException when the database cannot be reached
+	 * @throws DeduplicationStoreUnavailableException when it does not answer in time
+	 */
+	@Override
+	public void checkAvailable() {
+		this.deadline.call(() -> this.jdbc.queryForList(statements().probe()), null);
 	}
 
 	/**
@@ -120,19 +133,66 @@ public final class JdbcNotificationDeduplicationStore implements NotificationDed
 	 * @return the number of rows deleted
 	 */
 	public int purgeExpired() {
-		return this.jdbc.update(this.purge, this.clock.millis());
+		return this.deadline.call(() -> this.jdbc.update(statements().purge()), null);
 	}
 
-	private void purgeIfDue(long now) {
+	private NotificationClaim claimNow(String notificationId, Duration lease) {
+		purgeIfDue();
+		JdbcDeduplicationStatements sql = statements();
+		NotificationClaim claim = NotificationClaim.claimed(notificationId);
+		long leaseMillis = lease.toMillis();
+		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+			try {
+				this.jdbc.update(sql.insert(), notificationId, claim.token(), leaseMillis);
+				return claim;
+			}
+			catch (DuplicateKeyException ex) {
+				// Seen before: take the row over if it expired, else report what it is.
+			}
+			if (this.jdbc.update(sql.takeOver(), claim.token(), leaseMillis, notificationId) == 1) {
+				return claim;
+			}
+			List<String> states = this.jdbc.queryForList(sql.selectState(), String.class, notificationId);
+			if (!states.isEmpty()) {
+				return NotificationClaim.refused(notificationId,
+						JdbcDeduplicationStatements.DONE.equals(states.get(0)) ? Status.DUPLICATE
+								: Status.IN_PROGRESS);
+			}
+			// Released or purged between the statements: try again.
+		}
+		return NotificationClaim.refused(notificationId, Status.IN_PROGRESS);
+	}
+
+	// A claim that succeeded after the caller gave up: nobody handles it, so let the next delivery have it.
+	private void releaseLateClaim(NotificationClaim claim) {
+		if (claim.status() == Status.CLAIMED) {
+			this.jdbc.update(statements().delete(), claim.notificationId(), claim.requireToken());
+		}
+	}
+
+	private void purgeIfDue() {
+		long now = this.clock.millis();
 		long due = this.nextPurge.get();
 		if (now >= due && this.nextPurge.compareAndSet(due, now + this.purgeInterval.toMillis())) {
-			this.jdbc.update(this.purge, now);
+			this.jdbc.update(statements().purge());
 		}
+	}
+
+	private JdbcDeduplicationStatements statements() {
+		JdbcDeduplicationStatements statements = this.statements;
+		if (statements == null) {
+			String product = this.jdbc.execute(
+					(ConnectionCallback<String>) (connection) -> connection.getMetaData().getDatabaseProductName());
+			statements = JdbcDeduplicationStatements.forDatabase(this.table, product);
+			this.statements = statements;
+		}
+		return statements.usesDatabaseClock() ? statements : statements.at(this.clock.millis());
 	}
 
 	@Override
 	public String toString() {
-		return "JdbcNotificationDeduplicationStore[table=" + this.table + "]";
+		return "JdbcNotificationDeduplicationStore[table=" + this.table + ", operationTimeout="
+				+ this.deadline.timeout() + "]";
 	}
 
 }

@@ -8,6 +8,7 @@ import io.github.wechatpaycomplaint.notification.NotificationClaim;
 import io.github.wechatpaycomplaint.notification.NotificationClaim.Status;
 import io.github.wechatpaycomplaint.notification.NotificationDeduplicationStore;
 
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
@@ -16,6 +17,11 @@ import org.springframework.data.redis.core.script.RedisScript;
  * "processing:<token>" NX PX lease}, so exactly one instance wins and a claim of a dead instance expires by itself.
  * Marking done and releasing run as Lua scripts that first check that the key still holds the caller's token, so an
  * instance whose lease ran out cannot overwrite or delete the claim of the instance that took over.
+ *
+ * <p>
+ * Every operation is bounded by the operation timeout, whatever the connection's command timeout (Lettuce's default
+ * is 60 s): the command runs on a bounded worker (see {@link StoreOperationDeadline}) that is interrupted when the
+ * caller gives up, which also cancels the waiting Lettuce command.
  *
  * @since 0.1.0
  */
@@ -44,18 +50,37 @@ public final class RedisNotificationDeduplicationStore implements NotificationDe
 
 	private final String keyPrefix;
 
+	private final StoreOperationDeadline deadline;
+
 	/**
-	 * Creates a store.
+	 * Creates a store with the {@link JdbcNotificationDeduplicationStore#DEFAULT_OPERATION_TIMEOUT default operation
+	 * timeout}.
 	 * @param redis the template
 	 * @param keyPrefix the prefix of every key, e.g. {@code wechatpay:complaint:notification:}
 	 */
 	public RedisNotificationDeduplicationStore(StringRedisTemplate redis, String keyPrefix) {
+		this(redis, keyPrefix, JdbcNotificationDeduplicationStore.DEFAULT_OPERATION_TIMEOUT);
+	}
+
+	/**
+	 * Creates a store.
+	 * @param redis the template
+	 * @param keyPrefix the prefix of every key, e.g. {@code wechatpay:complaint:notification:}
+	 * @param operationTimeout the longest time a caller waits for one operation
+	 */
+	public RedisNotificationDeduplicationStore(StringRedisTemplate redis, String keyPrefix,
+			Duration operationTimeout) {
 		this.redis = Objects.requireNonNull(redis, "redis");
 		this.keyPrefix = Objects.requireNonNull(keyPrefix, "keyPrefix");
+		this.deadline = new StoreOperationDeadline("redis", operationTimeout);
 	}
 
 	@Override
 	public NotificationClaim claim(String notificationId, Duration lease) {
+		return this.deadline.call(() -> claimNow(notificationId, lease), this::releaseLateClaim);
+	}
+
+	private NotificationClaim claimNow(String notificationId, Duration lease) {
 		String key = key(notificationId);
 		NotificationClaim claim = NotificationClaim.claimed(notificationId);
 		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -72,16 +97,44 @@ public final class RedisNotificationDeduplicationStore implements NotificationDe
 		return NotificationClaim.refused(notificationId, Status.IN_PROGRESS);
 	}
 
+	// A claim that succeeded after the caller gave up: nobody handles it, so let the next delivery have it.
+	private void releaseLateClaim(NotificationClaim claim) {
+		if (claim.status() == Status.CLAIMED) {
+			releaseNow(claim);
+		}
+	}
+
 	@Override
 	public boolean markDone(NotificationClaim claim, Duration timeToLive) {
-		Long updated = this.redis.execute(MARK_DONE, List.of(key(claim.notificationId())),
-				PROCESSING + claim.requireToken(), DONE, Long.toString(timeToLive.toMillis()));
-		return updated != null && updated == 1L;
+		String token = claim.requireToken();
+		return this.deadline.call(() -> {
+			Long updated = this.redis.execute(MARK_DONE, List.of(key(claim.notificationId())), PROCESSING + token,
+					DONE, Long.toString(timeToLive.toMillis()));
+			return updated != null && updated == 1L;
+		}, null);
 	}
 
 	@Override
 	public void release(NotificationClaim claim) {
+		claim.requireToken();
+		this.deadline.call(() -> {
+			releaseNow(claim);
+			return null;
+		}, null);
+	}
+
+	private void releaseNow(NotificationClaim claim) {
 		this.redis.execute(RELEASE, List.of(key(claim.notificationId())), PROCESSING + claim.requireToken());
+	}
+
+	/**
+	 * Sends a PING within the operation timeout.
+	 * @throws org.springframework.dao.DataAccessException when Redis cannot be reached
+	 * @throws DeduplicationStoreUnavailableException when it does not answer in time
+	 */
+	@Override
+	public void checkAvailable() {
+		this.deadline.call(() -> this.redis.execute((RedisCallback<String>) (connection) -> connection.ping()), null);
 	}
 
 	private String key(String notificationId) {
@@ -90,7 +143,8 @@ public final class RedisNotificationDeduplicationStore implements NotificationDe
 
 	@Override
 	public String toString() {
-		return "RedisNotificationDeduplicationStore[keyPrefix=" + this.keyPrefix + "]";
+		return "RedisNotificationDeduplicationStore[keyPrefix=" + this.keyPrefix + ", operationTimeout="
+				+ this.deadline.timeout() + "]";
 	}
 
 }

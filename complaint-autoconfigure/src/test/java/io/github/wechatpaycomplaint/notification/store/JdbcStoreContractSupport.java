@@ -1,23 +1,36 @@
 package io.github.wechatpaycomplaint.notification.store;
 
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import io.github.wechatpaycomplaint.notification.NotificationClaim;
+import io.github.wechatpaycomplaint.notification.NotificationClaim.Status;
 import io.github.wechatpaycomplaint.notification.NotificationDeduplicationStore;
+import io.github.wechatpaycomplaint.testsupport.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
 /**
- * The store contract against one database, in a table of its own for each test, created with the shipped script.
+ * The store contract against one database, in a table of its own for each test, created with the shipped script,
+ * plus what only the JDBC store promises: leases and expiry by the database's clock, and a bounded wait.
  */
 abstract class JdbcStoreContractSupport extends NotificationDeduplicationStoreContractTests {
+
+	private static final Duration LEASE = Duration.ofMinutes(10);
 
 	private JdbcTemplate jdbc;
 
@@ -46,7 +59,79 @@ abstract class JdbcStoreContractSupport extends NotificationDeduplicationStoreCo
 
 	@Override
 	protected NotificationDeduplicationStore store() {
-		return new JdbcNotificationDeduplicationStore(this.jdbc, this.table, Clock.systemUTC(), Duration.ofHours(1));
+		return store(Clock.systemUTC());
+	}
+
+	private JdbcNotificationDeduplicationStore store(Clock clock) {
+		return new JdbcNotificationDeduplicationStore(this.jdbc, this.table, clock, Duration.ofHours(1));
+	}
+
+	private static String newId() {
+		return "jdbc-" + UUID.randomUUID();
+	}
+
+	@Test
+	void instancesWhoseClocksDisagreeHonourEachOthersLeases() {
+		JdbcNotificationDeduplicationStore accurate = store(Clock.systemUTC());
+		JdbcNotificationDeduplicationStore ahead = store(Clock.offset(Clock.systemUTC(), Duration.ofHours(1)));
+		String first = newId();
+		assertThat(accurate.claim(first, LEASE).status()).isEqualTo(Status.CLAIMED);
+		// An hour ahead, the lease would look over long ago.
+		assertThat(ahead.claim(first, LEASE).status()).isEqualTo(Status.IN_PROGRESS);
+		String second = newId();
+		NotificationClaim claim = ahead.claim(second, LEASE);
+		assertThat(accurate.claim(second, LEASE).status()).isEqualTo(Status.IN_PROGRESS);
+		// Done for a moment only: an hour behind, it would look remembered for an hour more.
+		assertThat(ahead.markDone(claim, Duration.ofMillis(300))).isTrue();
+		await().atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> accurate.claim(second, LEASE).status() == Status.CLAIMED);
+	}
+
+	@Test
+	void aClockJumpingForwardDoesNotPurgeLiveRows() {
+		MutableClock clock = new MutableClock(Instant.now());
+		JdbcNotificationDeduplicationStore store = store(clock);
+		String done = newId();
+		store.markDone(store.claim(done, LEASE), Duration.ofDays(1));
+		String inProgress = newId();
+		store.claim(inProgress, LEASE);
+		clock.advance(Duration.ofDays(3));
+		assertThat(store.purgeExpired()).isZero();
+		// A claim purges when the purge interval has passed by the instance's clock, which it has.
+		store.claim(newId(), LEASE);
+		assertThat(store.claim(done, LEASE).status()).isEqualTo(Status.DUPLICATE);
+		assertThat(store.claim(inProgress, LEASE).status()).isEqualTo(Status.IN_PROGRESS);
+	}
+
+	@Test
+	void expiredRowsArePurgedByTheDatabaseClock() {
+		JdbcNotificationDeduplicationStore store = store(Clock.systemUTC());
+		store.markDone(store.claim(newId(), LEASE), Duration.ofMillis(1));
+		store.claim(newId(), LEASE);
+		await().atMost(Duration.ofSeconds(10)).until(() -> store.purgeExpired() == 1);
+	}
+
+	@Test
+	void aClaimBlockedByAnotherTransactionFailsWithinTheOperationTimeout() throws Exception {
+		JdbcNotificationDeduplicationStore store = new JdbcNotificationDeduplicationStore(this.jdbc, this.table,
+				Clock.systemUTC(), Duration.ofHours(1), Duration.ofSeconds(1));
+		String id = newId();
+		try (Connection locker = dataSource().getConnection()) {
+			locker.setAutoCommit(false);
+			// An uncommitted row with the same key: the store's insert waits for this transaction.
+			try (var insert = locker.prepareStatement("INSERT INTO " + this.table
+					+ " (notification_id, claim_token, state, expires_at) VALUES (?, 'other', 'PROCESSING', 0)")) {
+				insert.setString(1, id);
+				insert.executeUpdate();
+			}
+			long start = System.nanoTime();
+			assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> store.claim(id, LEASE));
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+			locker.rollback();
+		}
+		// The abandoned insert was cancelled by its query timeout, or released once it went through.
+		await().atMost(Duration.ofSeconds(10)).until(() -> store.claim(id, LEASE).status() == Status.CLAIMED);
 	}
 
 }

@@ -1,0 +1,89 @@
+package io.github.wechatpaycomplaint.autoconfigure;
+
+import java.beans.PropertyDescriptor;
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.Set;
+
+import org.springframework.beans.BeanUtils;
+import org.springframework.util.ReflectionUtils;
+
+/**
+ * Refuses durations that bind but cannot work: a negative or zero duration where only a positive one makes sense
+ * (every {@link Duration} of {@link ComplaintProperties}, found by walking it, except the few where zero means "at
+ * once"), a notification clock skew that lets captured notifications be replayed for long, and a de-duplication time
+ * to live too short to outlast the window in which a replay is accepted.
+ */
+final class ComplaintDurationChecks {
+
+	/** Largest notification clock skew accepted; WeChat Pay signs a notification when it sends it. */
+	static final Duration MAX_NOTIFICATION_CLOCK_SKEW = Duration.ofMinutes(10);
+
+	/** Durations for which zero means "at once" or "never", relative to the prefix. */
+	private static final Set<String> ZERO_ALLOWED = Set.of("client.rate-limit.max-wait", "reconciliation.initial-delay",
+			"health.certificate-expiry-warning");
+
+	private static final String PREFIX = ComplaintProperties.PREFIX + ".";
+
+	private ComplaintDurationChecks() {
+	}
+
+	static void check(ComplaintProperties properties) {
+		checkSigns(properties, "");
+		ComplaintProperties.Notification notification = properties.getNotification();
+		Duration skew = notification.getMaxClockSkew();
+		ComplaintProperties.Notification.Deduplication deduplication = notification.getDeduplication();
+		if (skew == null || deduplication.getProcessingLease() == null || deduplication.getTimeToLive() == null) {
+			// Bean Validation reports missing values.
+			return;
+		}
+		if (skew.compareTo(MAX_NOTIFICATION_CLOCK_SKEW) > 0) {
+			throw new InvalidComplaintPropertyException(PREFIX + "notification.max-clock-skew",
+					"it is " + skew + ", more than 10 minutes: a captured notification could be replayed for that long",
+					"Set it to at most 10m (the default 5m suits a clock synchronised with NTP), and fix the clock of "
+							+ "this host instead.");
+		}
+		Duration least = skew.plus(deduplication.getProcessingLease());
+		if (deduplication.getTimeToLive().compareTo(least) < 0) {
+			throw new InvalidComplaintPropertyException(PREFIX + "notification.deduplication.time-to-live",
+					"it is " + deduplication.getTimeToLive() + ", shorter than notification.max-clock-skew plus "
+							+ "notification.deduplication.processing-lease (" + least + "): a notification replayed "
+							+ "within its accepted time window would be handled twice",
+					"Set it to at least " + least + "; the default 8d also outlasts WeChat Pay's retries.");
+		}
+	}
+
+	private static void checkSigns(Object target, String path) {
+		for (PropertyDescriptor descriptor : BeanUtils.getPropertyDescriptors(target.getClass())) {
+			Method getter = descriptor.getReadMethod();
+			if (getter == null || getter.getDeclaringClass() == Object.class) {
+				continue;
+			}
+			String property = path + ComplaintPropertiesValidationFailureAnalyzer.kebabCase(descriptor.getName());
+			Class<?> type = descriptor.getPropertyType();
+			if (type == Duration.class) {
+				checkSign((Duration) ReflectionUtils.invokeMethod(getter, target), property);
+			}
+			else if (type != null && !type.isEnum()
+					&& type.getName().startsWith(ComplaintProperties.class.getName() + "$")) {
+				Object nested = ReflectionUtils.invokeMethod(getter, target);
+				if (nested != null) {
+					checkSigns(nested, property + ".");
+				}
+			}
+		}
+	}
+
+	private static void checkSign(Duration value, String property) {
+		if (value == null) {
+			return;
+		}
+		boolean zeroAllowed = ZERO_ALLOWED.contains(property);
+		if (value.isNegative() || (value.isZero() && !zeroAllowed)) {
+			throw new InvalidComplaintPropertyException(PREFIX + property,
+					"it is " + value + " but must be " + (zeroAllowed ? "zero or positive" : "positive"),
+					"Set a positive duration such as 10s, 5m or 1h, or remove the property to use its default.");
+		}
+	}
+
+}

@@ -1,0 +1,139 @@
+package io.github.wechatpaycomplaint.autoconfigure;
+
+import java.util.List;
+
+import io.github.wechatpaycomplaint.testsupport.NotificationContexts;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Durations that bind but cannot work stop startup, naming the property and the fix.
+ */
+class ComplaintDurationChecksTests {
+
+	/** Every Duration of ComplaintProperties for which zero makes no sense. */
+	private static final List<String> POSITIVE = List.of("platform-certificates.refresh-interval",
+			"platform-certificates.unknown-serial-refresh-interval", "client.connect-timeout", "client.read-timeout",
+			"client.max-clock-skew", "client.retry.initial-backoff", "client.retry.max-backoff",
+			"client.rate-limit.list.period", "client.rate-limit.feedback.period", "notification.max-clock-skew",
+			"notification.deduplication.time-to-live", "notification.deduplication.processing-lease",
+			"notification.deduplication.operation-timeout", "notification.deduplication.jdbc.purge-interval",
+			"reconciliation.interval", "reconciliation.lock-lease");
+
+	/** The Durations for which zero means "at once" or "never". */
+	private static final List<String> ZERO_ALLOWED = List.of("client.rate-limit.max-wait",
+			"reconciliation.initial-delay", "health.certificate-expiry-warning");
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withUserConfiguration(PropertiesConfiguration.class)
+		.withPropertyValues(NotificationContexts.merchantProperties());
+
+	@Test
+	void theDefaultsStart() {
+		this.runner.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void everyDurationMustNotBeNegative() {
+		for (String property : concat(POSITIVE, ZERO_ALLOWED)) {
+			this.runner.withPropertyValues("wechatpay.complaint." + property + "=-1s")
+				.run((context) -> assertRefused(context, property, "must be"));
+		}
+	}
+
+	@Test
+	void durationsThatMustBePositiveRefuseZero() {
+		for (String property : POSITIVE) {
+			this.runner.withPropertyValues("wechatpay.complaint." + property + "=0s")
+				.run((context) -> assertRefused(context, property, "must be positive"));
+		}
+	}
+
+	@Test
+	void durationsWhereZeroMeansAtOnceAcceptZero() {
+		for (String property : ZERO_ALLOWED) {
+			this.runner.withPropertyValues("wechatpay.complaint." + property + "=0s")
+				.run((context) -> assertThat(context).as(property).hasNotFailed());
+		}
+	}
+
+	@Test
+	void aZeroTimeToLiveIsRefused() {
+		this.runner.withPropertyValues("wechatpay.complaint.notification.deduplication.time-to-live=0s")
+			.run((context) -> assertRefused(context, "notification.deduplication.time-to-live", "must be positive"));
+	}
+
+	@Test
+	void aNegativeProcessingLeaseIsRefused() {
+		this.runner.withPropertyValues("wechatpay.complaint.notification.deduplication.processing-lease=-1s")
+			.run((context) -> assertRefused(context, "notification.deduplication.processing-lease",
+					"must be positive"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "3650d", "11m" })
+	void aNotificationClockSkewAboveTenMinutesIsRefused(String skew) {
+		this.runner.withPropertyValues("wechatpay.complaint.notification.max-clock-skew=" + skew)
+			.run((context) -> assertRefused(context, "notification.max-clock-skew", "more than 10 minutes"));
+	}
+
+	@Test
+	void aNotificationClockSkewOfTenMinutesStarts() {
+		this.runner.withPropertyValues("wechatpay.complaint.notification.max-clock-skew=10m")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void aTimeToLiveShorterThanClockSkewPlusLeaseIsRefused() {
+		this.runner
+			.withPropertyValues("wechatpay.complaint.notification.max-clock-skew=5m",
+					"wechatpay.complaint.notification.deduplication.processing-lease=5m",
+					"wechatpay.complaint.notification.deduplication.time-to-live=9m")
+			.run((context) -> {
+				assertRefused(context, "notification.deduplication.time-to-live", "handled twice");
+				assertThat(analysis(context).getAction()).contains("at least PT10M");
+			});
+		this.runner
+			.withPropertyValues("wechatpay.complaint.notification.max-clock-skew=5m",
+					"wechatpay.complaint.notification.deduplication.processing-lease=5m",
+					"wechatpay.complaint.notification.deduplication.time-to-live=10m")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	private static void assertRefused(AssertableApplicationContext context, String property, String problem) {
+		assertThat(context).as(property).hasFailed();
+		assertThat(context.getStartupFailure()).as(property).rootCause()
+			.isInstanceOf(InvalidComplaintPropertyException.class);
+		FailureAnalysis analysis = analysis(context);
+		assertThat(analysis.getDescription()).as(property)
+			.contains("property 'wechatpay.complaint." + property + "' is invalid")
+			.contains(problem);
+		assertThat(analysis.getAction()).as(property).isNotBlank();
+	}
+
+	private static FailureAnalysis analysis(AssertableApplicationContext context) {
+		FailureAnalysis analysis = new InvalidComplaintPropertyFailureAnalyzer().analyze(context.getStartupFailure());
+		assertThat(analysis).isNotNull();
+		return analysis;
+	}
+
+	private static List<String> concat(List<String> first, List<String> second) {
+		return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableConfigurationProperties(ComplaintProperties.class)
+	static class PropertiesConfiguration {
+
+	}
+
+}

@@ -1,0 +1,103 @@
+package io.github.wechatpaycomplaint.notification;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.wechatpaycomplaint.crypto.SignedHeaders;
+import io.github.wechatpaycomplaint.crypto.WechatPaySignatureValidator;
+import io.github.wechatpaycomplaint.merchant.WechatPayMerchant;
+import io.github.wechatpaycomplaint.merchant.WechatPayVerificationKeys;
+import io.github.wechatpaycomplaint.notification.ComplaintNotificationHandler.Outcome;
+import io.github.wechatpaycomplaint.testsupport.MutableClock;
+import io.github.wechatpaycomplaint.testsupport.NotificationBuilder;
+import io.github.wechatpaycomplaint.testsupport.NotificationBuilder.SignedNotification;
+import io.github.wechatpaycomplaint.testsupport.NotificationContexts;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Why the starter refuses a de-duplication time to live shorter than the notification clock skew plus the lease: a
+ * captured notification replayed after its id was forgotten, but still inside the accepted timestamp window, is
+ * handled a second time.
+ */
+class DeduplicationTimeToLiveReplayTests {
+
+	private static final long NOW = 1_749_776_561L;
+
+	private static final Duration SKEW = Duration.ofMinutes(5);
+
+	private static final Duration LEASE = Duration.ofMinutes(5);
+
+	@Test
+	void aTimeToLiveShorterThanTheClockSkewHandlesAReplayTwice() {
+		assertThat(replayTwoMinutesLater(Duration.ofMinutes(1))).containsExactly(Outcome.HANDLED, Outcome.HANDLED);
+	}
+
+	@Test
+	void aTimeToLiveOfClockSkewPlusLeaseRefusesTheReplay() {
+		assertThat(replayTwoMinutesLater(SKEW.plus(LEASE))).containsExactly(Outcome.HANDLED, Outcome.DUPLICATE);
+	}
+
+	private List<Outcome> replayTwoMinutesLater(Duration timeToLive) {
+		List<Outcome> outcomes = new ArrayList<>();
+		NotificationContexts.webRunner().run((context) -> {
+			MutableClock clock = MutableClock.atEpochSecond(NOW);
+			WechatPaySignatureValidator validator = new WechatPaySignatureValidator(
+					context.getBean(WechatPayVerificationKeys.class), clock, SKEW);
+			NotificationParser parser = new NotificationParser(new JsonMapper(),
+					context.getBean(WechatPayMerchant.class).getApiV3KeyCipher());
+			ComplaintNotificationHandler handler = new ComplaintNotificationHandler(validator, parser,
+					new ClockStore(clock), (event) -> {
+					}, LEASE, timeToLive);
+			SignedNotification captured = NotificationBuilder.withVectorKeys(NOW).id("replayed").build();
+			outcomes.add(handle(handler, captured));
+			clock.advance(Duration.ofMinutes(2));
+			outcomes.add(handle(handler, captured));
+		});
+		return outcomes;
+	}
+
+	private static Outcome handle(ComplaintNotificationHandler handler, SignedNotification notification) {
+		return handler.handle(SignedHeaders.from(notification.headers()::get), notification.body());
+	}
+
+	/** A store that forgets ids after their time to live by a clock, as the shipped stores do. */
+	private static final class ClockStore implements NotificationDeduplicationStore {
+
+		private final Clock clock;
+
+		private final Map<String, Instant> doneUntil = new ConcurrentHashMap<>();
+
+		ClockStore(Clock clock) {
+			this.clock = clock;
+		}
+
+		@Override
+		public NotificationClaim claim(String notificationId, Duration lease) {
+			Instant until = this.doneUntil.get(notificationId);
+			if (until != null && until.isAfter(this.clock.instant())) {
+				return NotificationClaim.refused(notificationId, NotificationClaim.Status.DUPLICATE);
+			}
+			return NotificationClaim.claimed(notificationId);
+		}
+
+		@Override
+		public boolean markDone(NotificationClaim claim, Duration timeToLive) {
+			this.doneUntil.put(claim.notificationId(), this.clock.instant().plus(timeToLive));
+			return true;
+		}
+
+		@Override
+		public void release(NotificationClaim claim) {
+		}
+
+	}
+
+}
