@@ -1,6 +1,5 @@
 package io.github.wechatpaycomplaint.autoconfigure;
 
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -82,8 +81,6 @@ class RateLimiterConfigurations {
 								+ "or set '" + PREFIX + ".store=memory'.");
 			}
 			ComplaintProperties.RateLimit rateLimit = properties.getClient().getRateLimit();
-			requirePositive("redis-timeout", rateLimit.getRedisTimeout());
-			requirePositive("redis-retry-interval", rateLimit.getRedisRetryInterval());
 			RedisRateLimiterBuckets buckets = new RedisRateLimiterBuckets(() -> (RedisClient) lettuce.getNativeClient(),
 					rateLimit.getRedisKeyPrefix(), rateLimit.getRedisTimeout());
 			// A cold first connection can take longer than the timeout; start it now rather than on the first call.
@@ -91,14 +88,6 @@ class RateLimiterConfigurations {
 			Map<RateLimitedApi, RateLimit> limits = limits(rateLimit);
 			return new FallbackRateLimiter(new Bucket4jRateLimiter(limits, rateLimit.getMaxWait(), buckets),
 					Bucket4jRateLimiter.local(limits, rateLimit.getMaxWait()), rateLimit.getRedisRetryInterval());
-		}
-
-		private static void requirePositive(String name, Duration value) {
-			if (value.isZero() || value.isNegative()) {
-				throw new InvalidComplaintPropertyException(PREFIX + "." + name, "it must be positive, but is " + value,
-						"Set '" + PREFIX + "." + name + "' to a positive duration such as 1s, or remove it to use "
-								+ "the default.");
-			}
 		}
 
 	}
