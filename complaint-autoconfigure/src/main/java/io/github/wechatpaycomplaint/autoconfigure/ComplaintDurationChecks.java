@@ -12,7 +12,7 @@ import org.springframework.util.ReflectionUtils;
  * Refuses durations that bind but cannot work: a negative or zero duration where only a positive one makes sense
  * (every {@link Duration} of {@link ComplaintProperties}, found by walking it, except the few where zero means "at
  * once"), a notification clock skew that lets captured notifications be replayed for long, and a de-duplication time
- * to live too short to outlast the window in which a replay is accepted.
+ * to live too short to outlast the window in which a replay is accepted (twice the clock skew, plus the lease).
  */
 final class ComplaintDurationChecks {
 
@@ -43,13 +43,17 @@ final class ComplaintDurationChecks {
 					"Set it to at most 10m (the default 5m suits a clock synchronised with NTP), and fix the clock of "
 							+ "this host instead.");
 		}
-		Duration least = skew.plus(deduplication.getProcessingLease());
+		// A signed timestamp is accepted from max-clock-skew before to max-clock-skew after it on the local clock, so
+		// a capture can be replayed up to twice the skew after the first delivery.
+		Duration least = skew.multipliedBy(2).plus(deduplication.getProcessingLease());
 		if (deduplication.getTimeToLive().compareTo(least) < 0) {
 			throw new InvalidComplaintPropertyException(PREFIX + "notification.deduplication.time-to-live",
-					"it is " + deduplication.getTimeToLive() + ", shorter than notification.max-clock-skew plus "
+					"it is " + deduplication.getTimeToLive() + ", shorter than twice " + PREFIX
+							+ "notification.max-clock-skew plus " + PREFIX
 							+ "notification.deduplication.processing-lease (" + least + "): a notification replayed "
 							+ "within its accepted time window would be handled twice",
-					"Set it to at least " + least + "; the default 8d also outlasts WeChat Pay's retries.");
+					"Set it to at least " + least + ", or lower " + PREFIX
+							+ "notification.max-clock-skew; the default 8d also outlasts WeChat Pay's retries.");
 		}
 	}
 

@@ -93,19 +93,41 @@ class ComplaintDurationChecksTests {
 	}
 
 	@Test
-	void aTimeToLiveShorterThanClockSkewPlusLeaseIsRefused() {
+	void aTimeToLiveShorterThanTwiceTheClockSkewPlusLeaseIsRefused() {
 		this.runner
 			.withPropertyValues("wechatpay.complaint.notification.max-clock-skew=5m",
 					"wechatpay.complaint.notification.deduplication.processing-lease=5m",
-					"wechatpay.complaint.notification.deduplication.time-to-live=9m")
+					"wechatpay.complaint.notification.deduplication.time-to-live=14m")
 			.run((context) -> {
 				assertRefused(context, "notification.deduplication.time-to-live", "handled twice");
-				assertThat(analysis(context).getAction()).contains("at least PT10M");
+				assertThat(analysis(context).getDescription())
+					.contains("twice wechatpay.complaint.notification.max-clock-skew plus "
+							+ "wechatpay.complaint.notification.deduplication.processing-lease (PT15M)");
+				assertThat(analysis(context).getAction()).contains("at least PT15M");
 			});
 		this.runner
 			.withPropertyValues("wechatpay.complaint.notification.max-clock-skew=5m",
 					"wechatpay.complaint.notification.deduplication.processing-lease=5m",
-					"wechatpay.complaint.notification.deduplication.time-to-live=10m")
+					"wechatpay.complaint.notification.deduplication.time-to-live=15m")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void aTimeToLiveOfOnceTheClockSkewPlusLeaseIsRefused() {
+		// A timestamp is accepted from max-clock-skew before to max-clock-skew after it: a replay 14 minutes after
+		// the first delivery still passes a 10 minute skew.
+		this.runner
+			.withPropertyValues("wechatpay.complaint.notification.max-clock-skew=10m",
+					"wechatpay.complaint.notification.deduplication.processing-lease=1s",
+					"wechatpay.complaint.notification.deduplication.time-to-live=PT10M1S")
+			.run((context) -> {
+				assertRefused(context, "notification.deduplication.time-to-live", "handled twice");
+				assertThat(analysis(context).getAction()).contains("at least PT20M1S");
+			});
+		this.runner
+			.withPropertyValues("wechatpay.complaint.notification.max-clock-skew=10m",
+					"wechatpay.complaint.notification.deduplication.processing-lease=1s",
+					"wechatpay.complaint.notification.deduplication.time-to-live=PT20M1S")
 			.run((context) -> assertThat(context).hasNotFailed());
 	}
 

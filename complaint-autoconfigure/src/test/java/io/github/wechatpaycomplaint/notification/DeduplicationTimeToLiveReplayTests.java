@@ -23,9 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Why the starter refuses a de-duplication time to live shorter than the notification clock skew plus the lease: a
- * captured notification replayed after its id was forgotten, but still inside the accepted timestamp window, is
- * handled a second time.
+ * Why the starter refuses a de-duplication time to live shorter than twice the notification clock skew plus the lease:
+ * a captured notification replayed after its id was forgotten, but still inside the accepted timestamp window (from
+ * the skew before to the skew after its timestamp), is handled a second time.
  */
 class DeduplicationTimeToLiveReplayTests {
 
@@ -35,20 +35,35 @@ class DeduplicationTimeToLiveReplayTests {
 
 	private static final Duration LEASE = Duration.ofMinutes(5);
 
+	private static final Duration SHORT_LEASE = Duration.ofSeconds(1);
+
 	@Test
 	void aTimeToLiveShorterThanTheClockSkewHandlesAReplayTwice() {
-		assertThat(replayTwoMinutesLater(Duration.ofMinutes(1))).containsExactly(Outcome.HANDLED, Outcome.HANDLED);
+		assertThat(replay(NOW, Duration.ofMinutes(2), Duration.ofMinutes(1))).containsExactly(Outcome.HANDLED,
+				Outcome.HANDLED);
 	}
 
 	@Test
-	void aTimeToLiveOfClockSkewPlusLeaseRefusesTheReplay() {
-		assertThat(replayTwoMinutesLater(SKEW.plus(LEASE))).containsExactly(Outcome.HANDLED, Outcome.DUPLICATE);
+	void aTimeToLiveOfOnceTheClockSkewPlusLeaseHandlesAReplayTwiceWhenTheFirstDeliveryCameEarly() {
+		// First delivered when the local clock was the skew behind the timestamp, replayed just before it is the
+		// skew ahead: almost twice the skew later.
+		Duration gap = SKEW.multipliedBy(2).minusSeconds(1);
+		assertThat(replay(NOW - SKEW.toSeconds(), gap, SKEW.plus(SHORT_LEASE))).containsExactly(Outcome.HANDLED,
+				Outcome.HANDLED);
 	}
 
-	private List<Outcome> replayTwoMinutesLater(Duration timeToLive) {
+	@Test
+	void aTimeToLiveOfTwiceTheClockSkewPlusLeaseRefusesTheReplay() {
+		Duration gap = SKEW.multipliedBy(2).minusSeconds(1);
+		assertThat(replay(NOW - SKEW.toSeconds(), gap, SKEW.multipliedBy(2).plus(SHORT_LEASE)))
+			.containsExactly(Outcome.HANDLED, Outcome.DUPLICATE);
+	}
+
+	// Delivers a notification signed at NOW when the local clock reads firstDelivery, and again after the gap.
+	private List<Outcome> replay(long firstDelivery, Duration gap, Duration timeToLive) {
 		List<Outcome> outcomes = new ArrayList<>();
 		NotificationContexts.webRunner().run((context) -> {
-			MutableClock clock = MutableClock.atEpochSecond(NOW);
+			MutableClock clock = MutableClock.atEpochSecond(firstDelivery);
 			WechatPaySignatureValidator validator = new WechatPaySignatureValidator(
 					context.getBean(WechatPayVerificationKeys.class), clock, SKEW);
 			NotificationParser parser = new NotificationParser(new JsonMapper(),
@@ -58,7 +73,7 @@ class DeduplicationTimeToLiveReplayTests {
 					}, LEASE, timeToLive);
 			SignedNotification captured = NotificationBuilder.withVectorKeys(NOW).id("replayed").build();
 			outcomes.add(handle(handler, captured));
-			clock.advance(Duration.ofMinutes(2));
+			clock.advance(gap);
 			outcomes.add(handle(handler, captured));
 		});
 		return outcomes;
