@@ -65,7 +65,7 @@ public final class ComplaintNotificationHandler {
 	public Outcome handle(SignedHeaders headers, byte[] body) {
 		verify(headers, body);
 		ComplaintNotification notification = this.parser.parse(body);
-		NotificationClaim claim = this.store.claim(notification.id(), this.lease);
+		NotificationClaim claim = claim(notification);
 		if (claim.status() == NotificationClaim.Status.DUPLICATE) {
 			if (logger.isDebugEnabled()) {
 				logger.debug("Complaint notification " + notification.id() + " was handled before");
@@ -96,6 +96,19 @@ public final class ComplaintNotificationHandler {
 			logger.debug("Handled " + notification);
 		}
 		return Outcome.HANDLED;
+	}
+
+	private NotificationClaim claim(ComplaintNotification notification) {
+		try {
+			return this.store.claim(notification.id(), this.lease);
+		}
+		catch (RuntimeException ex) {
+			// An outage fails every delivery: a rate-limited refusal, not a stack trace per notification.
+			throw new NotificationRejectedException(NotificationRejection.STORE_UNAVAILABLE,
+					"The de-duplication store could not claim complaint notification " + notification.id() + " ("
+							+ ex.getClass().getSimpleName() + "); WeChat Pay will deliver it again",
+					ex);
+		}
 	}
 
 	private void markDone(NotificationClaim claim) {

@@ -59,10 +59,16 @@ public enum NotificationRejection {
 	/** Another delivery of the same notification is being handled; WeChat Pay will deliver it again. */
 	NOTIFICATION_IN_PROGRESS(503, "The notification is being handled", Level.INFO),
 
+	/**
+	 * The de-duplication store failed or did not answer within its operation timeout, so the notification was not
+	 * handled; WeChat Pay will deliver it again. Limited like any WARN refusal, since an outage fails every delivery.
+	 */
+	STORE_UNAVAILABLE(500, "The notification cannot be handled now", Level.WARN),
+
 	/** A listener threw; the claim was released so that WeChat Pay's next delivery is handled. */
 	LISTENER_FAILED(500, "Handling the notification failed", Level.ERROR),
 
-	/** Anything else, such as an unreachable de-duplication store. */
+	/** Anything else: an unexpected failure of the starter. */
 	INTERNAL_ERROR(500, "Handling the notification failed", Level.ERROR);
 
 	private final int status;

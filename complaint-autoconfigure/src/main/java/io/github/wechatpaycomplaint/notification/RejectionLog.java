@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * Logs refused notifications without letting a flood of them flood the log: per reason, at most one INFO or WARN line
  * per {@link #INTERVAL}; the lines in between go to DEBUG, and the next line that is let through says how many were
  * held back. DEBUG and ERROR refusals are never held back (ERROR ones follow a verified signature, so no stranger can
- * cause them).
+ * cause them). The cause of a refusal below ERROR (say, a de-duplication store failure) goes to DEBUG as its class and
+ * message, never as a stack trace.
  */
 final class RejectionLog {
 
@@ -44,6 +45,11 @@ final class RejectionLog {
 			case INFO -> limited(rejection, message, this.logger.isInfoEnabled(), false);
 			case WARN -> limited(rejection, message, this.logger.isWarnEnabled(), true);
 			default -> this.logger.error(message, ex.getCause());
+		}
+		Throwable cause = ex.getCause();
+		if (cause != null && rejection.getLevel() != NotificationRejection.Level.ERROR
+				&& this.logger.isDebugEnabled()) {
+			this.logger.debug("Cause of the refusal (" + rejection.name() + "): " + cause);
 		}
 	}
 

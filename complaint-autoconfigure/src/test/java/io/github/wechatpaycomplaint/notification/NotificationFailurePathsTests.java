@@ -39,14 +39,16 @@ class NotificationFailurePathsTests {
 			app.context().getBean(FlakyStore.class).failClaims = true;
 			MvcResult refused = app.post(this.builder.id("store-down").build());
 			assertThat(refused.getResponse().getStatus()).isEqualTo(500);
-			assertThat(body(refused)).startsWith("{\"code\":\"INTERNAL_ERROR\"").doesNotContain("Exception");
+			assertThat(body(refused)).startsWith("{\"code\":\"STORE_UNAVAILABLE\"").doesNotContain("Exception");
 			assertThat(app.listener().events()).isEmpty();
 			app.context().getBean(FlakyStore.class).failClaims = false;
 			assertThat(app.post(this.builder.id("store-down").build()).getResponse().getStatus()).isEqualTo(204);
 			assertThat(app.listener().events()).hasSize(1);
 		});
-		assertThat(output).contains("could not be handled; WeChat Pay will deliver it again")
-			.contains("de-duplication store down");
+		assertThat(output).contains("WARN")
+			.contains("Refused complaint notification (500 STORE_UNAVAILABLE): The de-duplication store could not "
+					+ "claim complaint notification store-down (IllegalStateException); WeChat Pay will deliver it again")
+			.doesNotContain("could not be handled");
 	}
 
 	@Test

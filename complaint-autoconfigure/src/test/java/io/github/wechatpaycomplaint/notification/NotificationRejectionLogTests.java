@@ -1,5 +1,6 @@
 package io.github.wechatpaycomplaint.notification;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import io.github.wechatpaycomplaint.notification.ComplaintNotificationEndpointTests.App;
+import io.github.wechatpaycomplaint.notification.store.DeduplicationStoreUnavailableException;
 import io.github.wechatpaycomplaint.testsupport.DebugLogging;
 import io.github.wechatpaycomplaint.testsupport.MutableClock;
 import io.github.wechatpaycomplaint.testsupport.NotificationBuilder;
@@ -15,11 +17,13 @@ import io.github.wechatpaycomplaint.testsupport.NotificationContexts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -108,6 +112,43 @@ class NotificationRejectionLogTests {
 			.filter((line) -> line.contains("INFO") && line.contains("MISSING_SIGNATURE_HEADER"))).hasSize(1);
 	}
 
+	@Test
+	void aStoreOutageAnswersEvery500ButLogsOneWarnLinePerMinuteWithoutAStackTrace(CapturedOutput output) {
+		try (DebugLogging debug = DebugLogging.of(ComplaintNotificationEndpoint.class)) {
+			run(NotificationContexts.webRunner()
+				.withBean(NotificationDeduplicationStore.class, UnavailableStore::new), (app) -> {
+					for (int i = 0; i < 20; i++) {
+						MvcResult refused = app.post(this.builder.id("outage-" + i).build());
+						assertThat(refused.getResponse().getStatus()).isEqualTo(500);
+						assertThat(refused.getResponse().getContentType()).isEqualTo("application/json");
+						assertThat(new String(refused.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8)).isEqualTo(
+								"{\"code\":\"STORE_UNAVAILABLE\",\"message\":\"The notification cannot be handled now\"}");
+					}
+					assertThat(warnLines(output, "STORE_UNAVAILABLE")).singleElement()
+						.satisfies((line) -> assertThat(line).contains(
+								"The de-duplication store could not claim complaint notification outage-0 "
+										+ "(DeduplicationStoreUnavailableException)"));
+					app.context().getBean(MutableClock.class).advance(RejectionLog.INTERVAL);
+					assertThat(app.post(this.builder.id("outage-next-minute").build()).getResponse().getStatus())
+						.isEqualTo(500);
+					assertThat(warnLines(output, "STORE_UNAVAILABLE")).hasSize(2)
+						.last()
+						.satisfies((line) -> assertThat(line).contains("outage-next-minute", "(and 19 more since"));
+					assertThat(app.listener().events()).isEmpty();
+					assertThat(app.context().getBean(CountingObserver.class).refusals)
+						.containsEntry(NotificationRejection.STORE_UNAVAILABLE, 21);
+				});
+		}
+		assertThat(output.getAll().lines().filter((line) -> line.contains(" ERROR "))).isEmpty();
+		assertThat(output.getAll()).doesNotContain("\tat ");
+		// The cause, class and message, at DEBUG only.
+		assertThat(output.getAll().lines()
+			.filter((line) -> line.contains("DEBUG") && line.contains("Cause of the refusal (STORE_UNAVAILABLE): "
+					+ DeduplicationStoreUnavailableException.class.getName() + ": The test de-duplication store "
+					+ "did not answer within 1000 ms")))
+			.hasSize(21);
+	}
+
 	private static List<String> warnLines(CapturedOutput output, String reason) {
 		return output.getAll()
 			.lines()
@@ -116,7 +157,11 @@ class NotificationRejectionLogTests {
 	}
 
 	private void run(Consumer<App> test) {
-		NotificationContexts.webRunner().withUserConfiguration(TestConfiguration.class).run((context) -> {
+		run(NotificationContexts.webRunner(), test);
+	}
+
+	private void run(WebApplicationContextRunner runner, Consumer<App> test) {
+		runner.withUserConfiguration(TestConfiguration.class).run((context) -> {
 			assertThat(context).hasNotFailed();
 			test.accept(new App(context, MockMvcBuilders.webAppContextSetup(context).build()));
 		});
@@ -129,6 +174,27 @@ class NotificationRejectionLogTests {
 		@Bean
 		CountingObserver countingObserver() {
 			return new CountingObserver();
+		}
+
+	}
+
+	/** A store in an outage: every claim times out. */
+	static final class UnavailableStore implements NotificationDeduplicationStore {
+
+		@Override
+		public NotificationClaim claim(String notificationId, Duration lease) {
+			throw new DeduplicationStoreUnavailableException(
+					"The test de-duplication store did not answer within 1000 ms");
+		}
+
+		@Override
+		public boolean markDone(NotificationClaim claim, Duration timeToLive) {
+			throw new IllegalStateException("never claimed");
+		}
+
+		@Override
+		public void release(NotificationClaim claim) {
+			throw new IllegalStateException("never claimed");
 		}
 
 	}

@@ -57,7 +57,7 @@ class NotificationStoreTimeoutTests {
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
 		assertThat(result.getResponse().getStatus()).isEqualTo(500);
 		assertThat(new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8))
-			.startsWith("{\"code\":\"INTERNAL_ERROR\"");
+			.startsWith("{\"code\":\"STORE_UNAVAILABLE\"");
 		assertThat(app.listener().events()).isEmpty();
 	}
 
