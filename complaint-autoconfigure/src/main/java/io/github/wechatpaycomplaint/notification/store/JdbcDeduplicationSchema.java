@@ -5,19 +5,25 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
 
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.init.ScriptUtils;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The table of {@link JdbcNotificationDeduplicationStore}: one script per database in this jar
  * ({@code io/github/wechatpaycomplaint/notification/store/schema-{h2,postgresql,mysql}.sql}, with a {@code ${table}}
- * placeholder), applied on request with {@code CREATE TABLE IF NOT EXISTS}.
+ * placeholder), applied on request with {@code CREATE TABLE IF NOT EXISTS}, in a transaction that is committed, so
+ * that the table is kept on a database whose DDL is transactional (PostgreSQL) when connections have auto-commit off.
  *
  * @since 0.1.0
  */
@@ -100,12 +106,18 @@ public final class JdbcDeduplicationSchema {
 	}
 
 	private static void runScript(JdbcTemplate jdbc, String table) {
-		jdbc.execute((ConnectionCallback<Void>) (connection) -> {
+		transactions(jdbc).executeWithoutResult((status) -> jdbc.execute((ConnectionCallback<Void>) (connection) -> {
 			String script = read(scriptLocation(connection.getMetaData().getDatabaseProductName()));
 			byte[] sql = script.replace(TABLE_PLACEHOLDER, table).getBytes(StandardCharsets.UTF_8);
 			ScriptUtils.executeSqlScript(connection, new ByteArrayResource(sql));
 			return null;
-		});
+		}));
+	}
+
+	// Transactions on the template's data source, committed whatever the auto-commit setting of its connections.
+	static TransactionTemplate transactions(JdbcTemplate jdbc) {
+		DataSource dataSource = Objects.requireNonNull(jdbc.getDataSource(), "the JdbcTemplate has no DataSource");
+		return new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 	}
 
 	private static String read(String location) {

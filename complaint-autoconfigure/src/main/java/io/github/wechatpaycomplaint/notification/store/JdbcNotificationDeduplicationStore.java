@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -16,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps notification ids in one database table (PostgreSQL, MySQL/MariaDB, H2; see {@link JdbcDeduplicationSchema}),
@@ -33,6 +35,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * answer a query (the statements also carry a query timeout, rounded up to whole seconds) or the pool is slow to hand
  * out a connection. See {@link StoreOperationDeadline} for what happens to the work given up.
  *
+ * <p>
+ * Each statement runs in a transaction of its own, committed at once, so the store works the same whether the pool's
+ * connections have auto-commit on or off ({@code spring.datasource.hikari.auto-commit=false}).
+ *
  * @since 0.1.0
  */
 public final class JdbcNotificationDeduplicationStore implements NotificationDeduplicationStore {
@@ -43,6 +49,8 @@ public final class JdbcNotificationDeduplicationStore implements NotificationDed
 	private static final int ATTEMPTS = 3;
 
 	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate transactions;
 
 	private final String table;
 
@@ -86,6 +94,7 @@ public final class JdbcNotificationDeduplicationStore implements NotificationDed
 		this.table = JdbcDeduplicationSchema.checkTableName(tableName);
 		this.deadline = new StoreOperationDeadline("jdbc", operationTimeout);
 		this.jdbc = boundedCopy(jdbc, operationTimeout);
+		this.transactions = JdbcDeduplicationSchema.transactions(this.jdbc);
 	}
 
 	// A copy, so that the application's own template keeps its settings.
@@ -106,14 +115,14 @@ public final class JdbcNotificationDeduplicationStore implements NotificationDed
 	@Override
 	public boolean markDone(NotificationClaim claim, Duration timeToLive) {
 		String token = claim.requireToken();
-		return this.deadline.call(() -> this.jdbc.update(statements().finish(), timeToLive.toMillis(),
-				claim.notificationId(), token) == 1, null);
+		return this.deadline.call(() -> update(statements().finish(), timeToLive.toMillis(), claim.notificationId(),
+				token) == 1, null);
 	}
 
 	@Override
 	public void release(NotificationClaim claim) {
 		String token = claim.requireToken();
-		this.deadline.call(() -> this.jdbc.update(statements().delete(), claim.notificationId(), token), null);
+		this.deadline.call(() -> update(statements().delete(), claim.notificationId(), token), null);
 	}
 
 	/**
@@ -125,7 +134,7 @@ public final class JdbcNotificationDeduplicationStore implements NotificationDed
 	 */
 	@Override
 	public void checkAvailable() {
-		this.deadline.call(() -> this.jdbc.queryForList(statements().probe()), null);
+		this.deadline.call(() -> committed(() -> this.jdbc.queryForList(statements().probe())), null);
 	}
 
 	/**
@@ -133,7 +142,7 @@ public final class JdbcNotificationDeduplicationStore implements NotificationDed
 	 * @return the number of rows deleted
 	 */
 	public int purgeExpired() {
-		return this.deadline.call(() -> this.jdbc.update(statements().purge()), null);
+		return this.deadline.call(() -> update(statements().purge()), null);
 	}
 
 	private NotificationClaim claimNow(String notificationId, Duration lease) {
@@ -143,16 +152,17 @@ public final class JdbcNotificationDeduplicationStore implements NotificationDed
 		long leaseMillis = lease.toMillis();
 		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
 			try {
-				this.jdbc.update(sql.insert(), notificationId, claim.token(), leaseMillis);
+				update(sql.insert(), notificationId, claim.token(), leaseMillis);
 				return claim;
 			}
 			catch (DuplicateKeyException ex) {
 				// Seen before: take the row over if it expired, else report what it is.
 			}
-			if (this.jdbc.update(sql.takeOver(), claim.token(), leaseMillis, notificationId) == 1) {
+			if (update(sql.takeOver(), claim.token(), leaseMillis, notificationId) == 1) {
 				return claim;
 			}
-			List<String> states = this.jdbc.queryForList(sql.selectState(), String.class, notificationId);
+			List<String> states = committed(
+					() -> this.jdbc.queryForList(sql.selectState(), String.class, notificationId));
 			if (!states.isEmpty()) {
 				return NotificationClaim.refused(notificationId,
 						JdbcDeduplicationStatements.DONE.equals(states.get(0)) ? Status.DUPLICATE
@@ -166,7 +176,7 @@ public final class JdbcNotificationDeduplicationStore implements NotificationDed
 	// A claim that succeeded after the caller gave up: nobody handles it, so let the next delivery have it.
 	private void releaseLateClaim(NotificationClaim claim) {
 		if (claim.status() == Status.CLAIMED) {
-			this.jdbc.update(statements().delete(), claim.notificationId(), claim.requireToken());
+			update(statements().delete(), claim.notificationId(), claim.requireToken());
 		}
 	}
 
@@ -174,8 +184,19 @@ public final class JdbcNotificationDeduplicationStore implements NotificationDed
 		long now = this.clock.millis();
 		long due = this.nextPurge.get();
 		if (now >= due && this.nextPurge.compareAndSet(due, now + this.purgeInterval.toMillis())) {
-			this.jdbc.update(statements().purge());
+			update(statements().purge());
 		}
+	}
+
+	private int update(String sql, Object... arguments) {
+		return committed(() -> this.jdbc.update(sql, arguments));
+	}
+
+	// One statement per transaction, as with auto-commit: a failed insert must not spoil the statements after it
+	// (PostgreSQL refuses every further statement of a transaction once one failed).
+	private <T> T committed(Supplier<T> statement) {
+		T result = this.transactions.execute((status) -> statement.get());
+		return Objects.requireNonNull(result);
 	}
 
 	private JdbcDeduplicationStatements statements() {

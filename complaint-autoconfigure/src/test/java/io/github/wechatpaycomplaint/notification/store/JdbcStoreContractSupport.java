@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.github.wechatpaycomplaint.notification.NotificationClaim;
 import io.github.wechatpaycomplaint.notification.NotificationClaim.Status;
 import io.github.wechatpaycomplaint.notification.NotificationDeduplicationStore;
@@ -26,7 +27,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The store contract against one database, in a table of its own for each test, created with the shipped script,
- * plus what only the JDBC store promises: leases and expiry by the database's clock, and a bounded wait.
+ * plus what only the JDBC store promises: leases and expiry by the database's clock, a bounded wait, and commits on
+ * connections with auto-commit off.
  */
 abstract class JdbcStoreContractSupport extends NotificationDeduplicationStoreContractTests {
 
@@ -110,6 +112,63 @@ abstract class JdbcStoreContractSupport extends NotificationDeduplicationStoreCo
 		store.markDone(store.claim(newId(), LEASE), Duration.ofMillis(1));
 		store.claim(newId(), LEASE);
 		await().atMost(Duration.ofSeconds(10)).until(() -> store.purgeExpired() == 1);
+	}
+
+	@Test
+	void withAutoCommitOffEveryOperationIsCommitted() {
+		try (HikariDataSource pool = autoCommitOff(dataSource())) {
+			JdbcNotificationDeduplicationStore store = new JdbcNotificationDeduplicationStore(new JdbcTemplate(pool),
+					this.table, Clock.systemUTC(), Duration.ofHours(1));
+			// Another instance, on connections with auto-commit on: it sees committed rows only.
+			JdbcNotificationDeduplicationStore other = store(Clock.systemUTC());
+			String done = newId();
+			NotificationClaim claim = store.claim(done, LEASE);
+			assertThat(claim.status()).isEqualTo(Status.CLAIMED);
+			assertThat(other.claim(done, LEASE).status()).isEqualTo(Status.IN_PROGRESS);
+			assertThat(store.markDone(claim, Duration.ofDays(1))).isTrue();
+			assertThat(other.claim(done, LEASE).status()).isEqualTo(Status.DUPLICATE);
+			assertThat(store.claim(done, LEASE).status()).isEqualTo(Status.DUPLICATE);
+			String released = newId();
+			store.release(store.claim(released, LEASE));
+			assertThat(other.claim(released, LEASE).status()).isEqualTo(Status.CLAIMED);
+			// An expired row is taken over (the insert fails first, then the update must still run and commit).
+			String expired = newId();
+			store.markDone(store.claim(expired, LEASE), Duration.ofMillis(1));
+			await().atMost(Duration.ofSeconds(10))
+				.pollInterval(Duration.ofMillis(100))
+				.until(() -> store.claim(expired, LEASE).status() == Status.CLAIMED);
+			assertThat(other.claim(expired, LEASE).status()).isEqualTo(Status.IN_PROGRESS);
+			String purged = newId();
+			store.markDone(store.claim(purged, LEASE), Duration.ofMillis(1));
+			await().atMost(Duration.ofSeconds(10)).until(() -> store.purgeExpired() == 1);
+			assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM " + this.table + " WHERE notification_id = ?",
+					Integer.class, purged)).isZero();
+		}
+	}
+
+	@Test
+	void withAutoCommitOffTheSchemaScriptIsCommitted() {
+		String table = this.table + "_ac";
+		try (HikariDataSource pool = autoCommitOff(dataSource())) {
+			JdbcDeduplicationSchema.initialize(new JdbcTemplate(pool), table);
+		}
+		try {
+			new JdbcNotificationDeduplicationStore(this.jdbc, table, Clock.systemUTC(), Duration.ofHours(1))
+				.checkAvailable();
+		}
+		finally {
+			this.jdbc.execute("DROP TABLE IF EXISTS " + table);
+		}
+	}
+
+	// A pool as spring.datasource.hikari.auto-commit=false makes it: an unfinished transaction is rolled back when
+	// its connection goes back to the pool.
+	private static HikariDataSource autoCommitOff(DataSource dataSource) {
+		HikariDataSource pool = new HikariDataSource();
+		pool.setDataSource(dataSource);
+		pool.setAutoCommit(false);
+		pool.setMaximumPoolSize(2);
+		return pool;
 	}
 
 	@Test
