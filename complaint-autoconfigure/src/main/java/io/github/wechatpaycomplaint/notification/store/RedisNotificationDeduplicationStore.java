@@ -21,7 +21,12 @@ import org.springframework.data.redis.core.script.RedisScript;
  * <p>
  * Every operation is bounded by the operation timeout, whatever the connection's command timeout (Lettuce's default
  * is 60 s): the command runs on a bounded worker (see {@link StoreOperationDeadline}) that is interrupted when the
- * caller gives up, which also cancels the waiting Lettuce command.
+ * caller gives up, which also cancels the waiting Lettuce command. Cancelling does not unsend it: a {@code SET NX}
+ * sent while Redis is paused (a failover, {@code CLIENT PAUSE}) is applied when Redis resumes. So whenever a claim's
+ * caller does not get the claim (a timeout, or a failure that leaves the outcome unknown), the claim's token is
+ * released, itself within the operation timeout. The release follows the claim on the same connection (Lettuce shares
+ * one by default), so Redis applies it after the claim; it deletes nothing but this claim, and the next delivery is
+ * handled instead of being refused as in progress for the whole lease.
  *
  * @since 0.1.0
  */
@@ -77,12 +82,13 @@ public final class RedisNotificationDeduplicationStore implements NotificationDe
 
 	@Override
 	public NotificationClaim claim(String notificationId, Duration lease) {
-		return this.deadline.call(() -> claimNow(notificationId, lease), this::releaseLateClaim);
+		NotificationClaim claim = NotificationClaim.claimed(notificationId);
+		return this.deadline.callOrUndo(() -> claimNow(claim, lease), () -> release(claim));
 	}
 
-	private NotificationClaim claimNow(String notificationId, Duration lease) {
+	private NotificationClaim claimNow(NotificationClaim claim, Duration lease) {
+		String notificationId = claim.notificationId();
 		String key = key(notificationId);
-		NotificationClaim claim = NotificationClaim.claimed(notificationId);
 		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
 			if (Boolean.TRUE.equals(this.redis.opsForValue().setIfAbsent(key, PROCESSING + claim.token(), lease))) {
 				return claim;
@@ -95,13 +101,6 @@ public final class RedisNotificationDeduplicationStore implements NotificationDe
 			// Released or expired between the two commands: try again.
 		}
 		return NotificationClaim.refused(notificationId, Status.IN_PROGRESS);
-	}
-
-	// A claim that succeeded after the caller gave up: nobody handles it, so let the next delivery have it.
-	private void releaseLateClaim(NotificationClaim claim) {
-		if (claim.status() == Status.CLAIMED) {
-			releaseNow(claim);
-		}
 	}
 
 	@Override

@@ -23,8 +23,16 @@ import org.jspecify.annotations.Nullable;
  * waits at most the timeout; then the caller gets a {@link DeduplicationStoreUnavailableException} and the worker is
  * interrupted, which ends a wait for a Lettuce answer or a pooled connection at once. Work that ignores interrupts (a
  * blocked socket read) ends with the driver's own timeout; a claim that still succeeds after the caller gave up is
- * released then, so the next delivery is not refused as in progress. The workers are bounded and die when idle: when
- * all of them are busy, an operation fails at once instead of queueing.
+ * released then, so the next delivery is not refused as in progress.
+ *
+ * <p>
+ * Cancelling a command that was already sent does not unsend it (a Redis {@code SET NX} sent while Redis is paused
+ * is applied when it resumes); only its answer is lost. So an operation run with {@link #callOrUndo} is undone
+ * whenever its caller did not get its result, whether it failed, was given up, or succeeded too late.
+ *
+ * <p>
+ * The workers are bounded and die when idle: when all of them are busy, an operation fails at once instead of
+ * queueing.
  */
 final class StoreOperationDeadline {
 
@@ -68,7 +76,23 @@ final class StoreOperationDeadline {
 	 * @throws DeduplicationStoreUnavailableException when the operation did not finish in time or could not start
 	 */
 	<T> T call(Callable<T> operation, @Nullable Consumer<T> whenAbandoned) {
-		Operation<T> task = new Operation<>(operation, whenAbandoned);
+		return run(new Operation<>(operation, whenAbandoned, null));
+	}
+
+	/**
+	 * Runs an operation and waits for it at most the timeout, undoing it whenever the caller does not get its result.
+	 * @param operation the operation
+	 * @param undo run on the worker, after the operation ended, when it failed (in time or after the caller gave up:
+	 * it may have taken effect all the same) or succeeded after the caller gave up; must be harmless when there is
+	 * nothing to undo, and should bound its own wait
+	 * @return the result of the operation
+	 * @throws DeduplicationStoreUnavailableException when the operation did not finish in time or could not start
+	 */
+	<T> T callOrUndo(Callable<T> operation, Runnable undo) {
+		return run(new Operation<>(operation, null, Objects.requireNonNull(undo, "undo")));
+	}
+
+	private <T> T run(Operation<T> task) {
 		try {
 			this.executor.execute(task);
 		}
@@ -99,6 +123,8 @@ final class StoreOperationDeadline {
 
 		private final @Nullable Consumer<T> whenAbandoned;
 
+		private final @Nullable Runnable undo;
+
 		private final CompletableFuture<T> result = new CompletableFuture<>();
 
 		private final Object lock = new Object();
@@ -109,9 +135,10 @@ final class StoreOperationDeadline {
 
 		private boolean abandoned;
 
-		Operation(Callable<T> operation, @Nullable Consumer<T> whenAbandoned) {
+		Operation(Callable<T> operation, @Nullable Consumer<T> whenAbandoned, @Nullable Runnable undo) {
 			this.operation = operation;
 			this.whenAbandoned = whenAbandoned;
+			this.undo = undo;
 		}
 
 		@Override
@@ -141,6 +168,7 @@ final class StoreOperationDeadline {
 			if (!late) {
 				if (failure != null) {
 					this.result.completeExceptionally(failure);
+					undoFailed(failure);
 				}
 				else {
 					this.result.complete(value);
@@ -149,18 +177,40 @@ final class StoreOperationDeadline {
 			else if (failure == null) {
 				undo(value);
 			}
+			else {
+				undoFailed(failure);
+			}
 		}
 
 		private void undo(T value) {
-			if (this.whenAbandoned == null) {
-				return;
-			}
 			try {
-				this.whenAbandoned.accept(value);
+				if (this.whenAbandoned != null) {
+					this.whenAbandoned.accept(value);
+				}
+				if (this.undo != null) {
+					this.undo.run();
+				}
 			}
 			catch (RuntimeException ex) {
 				logger.warn("Could not undo a late " + StoreOperationDeadline.this.storeName
 						+ " de-duplication store operation: " + ex);
+			}
+		}
+
+		// The failed operation may still have taken effect (a command sent, its answer lost).
+		private void undoFailed(Throwable failure) {
+			if (this.undo == null) {
+				return;
+			}
+			try {
+				this.undo.run();
+			}
+			catch (RuntimeException ex) {
+				// The store is likely down; the operation's failure was reported already.
+				if (logger.isDebugEnabled()) {
+					logger.debug("Could not undo a failed " + StoreOperationDeadline.this.storeName
+							+ " de-duplication store operation (" + failure + "): " + ex);
+				}
 			}
 		}
 

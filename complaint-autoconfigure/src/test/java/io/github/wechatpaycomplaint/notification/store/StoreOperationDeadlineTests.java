@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * The deadline of every JDBC and Redis store operation: the caller waits at most the timeout, the worker is
- * interrupted, a late success is undone, and the workers are bounded.
+ * interrupted, what the caller did not get is undone, and the workers are bounded.
  */
 class StoreOperationDeadlineTests {
 
@@ -57,6 +57,66 @@ class StoreOperationDeadlineTests {
 			.isThrownBy(() -> this.deadline.call(() -> awaitIgnoringInterrupts(release, "claimed"), undone::complete));
 		release.countDown();
 		assertThat(undone).succeedsWithin(Duration.ofSeconds(5)).isEqualTo("claimed");
+	}
+
+	@Test
+	void anOperationGivenUpIsInterruptedAndThenUndone() {
+		CompletableFuture<Boolean> interrupted = new CompletableFuture<>();
+		CompletableFuture<Boolean> undone = new CompletableFuture<>();
+		assertThatExceptionOfType(DeduplicationStoreUnavailableException.class)
+			.isThrownBy(() -> this.deadline.callOrUndo(() -> {
+				try {
+					new CountDownLatch(1).await();
+				}
+				catch (InterruptedException ex) {
+					interrupted.complete(true);
+					// As Lettuce does: the command was sent, only its answer is lost.
+					throw new IllegalStateException("Command interrupted");
+				}
+				return "claimed";
+			}, () -> undone.complete(!Thread.currentThread().isInterrupted())))
+			.withMessage("The test de-duplication store did not answer within 300 ms");
+		assertThat(interrupted).succeedsWithin(Duration.ofSeconds(5));
+		// The undo runs on a worker whose interrupt was cleared, so that it can wait for its own command.
+		assertThat(undone).succeedsWithin(Duration.ofSeconds(5)).isEqualTo(true);
+	}
+
+	@Test
+	void anOperationThatSucceedsAfterTheCallerGaveUpIsUndoneByCallOrUndo() {
+		CountDownLatch release = new CountDownLatch(1);
+		CompletableFuture<Boolean> undone = new CompletableFuture<>();
+		assertThatExceptionOfType(DeduplicationStoreUnavailableException.class).isThrownBy(() -> this.deadline
+			.callOrUndo(() -> awaitIgnoringInterrupts(release, "claimed"), () -> undone.complete(true)));
+		assertThat(undone).isNotDone();
+		release.countDown();
+		assertThat(undone).succeedsWithin(Duration.ofSeconds(5));
+	}
+
+	@Test
+	void anOperationThatFailsInTimeIsUndoneAndItsFailureReported() {
+		CompletableFuture<Boolean> undone = new CompletableFuture<>();
+		assertThatIllegalStateException().isThrownBy(() -> this.deadline.callOrUndo(() -> {
+			throw new IllegalStateException("command timed out, outcome unknown");
+		}, () -> undone.complete(true))).withMessage("command timed out, outcome unknown");
+		assertThat(undone).succeedsWithin(Duration.ofSeconds(5));
+	}
+
+	@Test
+	void anOperationThatSucceedsInTimeIsNotUndone() throws Exception {
+		AtomicBoolean undone = new AtomicBoolean();
+		assertThat(this.deadline.callOrUndo(() -> "claimed", () -> undone.set(true))).isEqualTo("claimed");
+		// Undoing would run on the worker right after the answer; give it the chance.
+		Thread.sleep(100);
+		assertThat(undone).isFalse();
+	}
+
+	@Test
+	void anUndoThatFailsIsOnlyLogged() {
+		assertThatIllegalStateException().isThrownBy(() -> this.deadline.callOrUndo(() -> {
+			throw new IllegalStateException("store down");
+		}, () -> {
+			throw new IllegalStateException("still down");
+		})).withMessage("store down");
 	}
 
 	@Test

@@ -1,0 +1,68 @@
+package io.github.wechatpaycomplaint.notification.store;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+
+import io.github.wechatpaycomplaint.notification.NotificationClaim.Status;
+import io.github.wechatpaycomplaint.testsupport.Services;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A claim sent while the Redis server on 127.0.0.1 is paused for writes ({@code CLIENT PAUSE ... WRITE}, as during a
+ * failover) times out for the caller, lands once Redis resumes, and is then released: the next delivery is handled,
+ * not refused as in progress for the whole lease. The pause is short, since other builds may share this Redis.
+ */
+@Tag("services")
+class RedisNotificationDeduplicationStorePauseIntegrationTests {
+
+	private static final LettuceConnectionFactory CONNECTION_FACTORY = Services.redis();
+
+	private static final String PREFIX = "wpc-test:" + UUID.randomUUID() + ":";
+
+	private static final long PAUSE_MILLIS = 1_200;
+
+	private final StringRedisTemplate redis = new StringRedisTemplate(CONNECTION_FACTORY);
+
+	@AfterAll
+	static void cleanUp() {
+		StringRedisTemplate redis = new StringRedisTemplate(CONNECTION_FACTORY);
+		redis.delete(redis.keys(PREFIX + "*"));
+		CONNECTION_FACTORY.destroy();
+	}
+
+	@Test
+	void aClaimThatLandsAfterTheCallerGaveUpIsReleased() throws Exception {
+		RedisNotificationDeduplicationStore store = new RedisNotificationDeduplicationStore(this.redis, PREFIX,
+				Duration.ofMillis(300));
+		// Connected before the pause, with no deadline: the first connection may take longer than 300 ms.
+		this.redis.hasKey(PREFIX + "warm-up");
+		long start = System.nanoTime();
+		pauseWrites();
+		assertThatExceptionOfType(DeduplicationStoreUnavailableException.class)
+			.isThrownBy(() -> store.claim("paused", Duration.ofMinutes(5)));
+		Thread.sleep(Math.max(0, PAUSE_MILLIS + 300 - Duration.ofNanos(System.nanoTime() - start).toMillis()));
+		await().atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> store.claim("paused", Duration.ofMinutes(5)).status() == Status.CLAIMED);
+	}
+
+	private void pauseWrites() {
+		this.redis.execute((RedisCallback<Object>) (connection) -> connection.execute("CLIENT",
+				bytes("PAUSE"), bytes(Long.toString(PAUSE_MILLIS)), bytes("WRITE")));
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+}
