@@ -61,10 +61,11 @@ class OfficialSdkClientTests {
 
 	@Test
 	void theOfficialSdkAcceptsTheSignedAnswerOfTheComplaintList() {
-		HttpResponse<JsonObject> response = sdk.get(acceptJson(),
-				simulator.baseUri() + "/v3/merchant-service/complaints-v2?limit=10&offset=0&" + StarterClient.listQuery(),
-				JsonObject.class);
-		assertThat(response.getServiceResponse().get("total_count").getAsInt()).isEqualTo(simulator.complaints().size());
+		String url = simulator.baseUri() + "/v3/merchant-service/complaints-v2?limit=10&offset=0&"
+				+ StarterClient.listQuery();
+		HttpResponse<JsonObject> response = sdk.get(acceptJson(), url, JsonObject.class);
+		assertThat(response.getServiceResponse().get("total_count").getAsInt())
+			.isEqualTo(simulator.complaints().size());
 		assertThat(response.getHeaders().getHeader("Wechatpay-Timestamp")).isNotBlank();
 		assertThat(response.getHeaders().getHeader("Wechatpay-Serial")).isEqualTo(KEYS.publicKeyId());
 		assertThat(response.getHeaders().getHeader("Request-ID")).endsWith("-SIM");

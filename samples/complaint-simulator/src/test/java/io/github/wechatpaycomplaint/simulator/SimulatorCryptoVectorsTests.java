@@ -107,8 +107,8 @@ class SimulatorCryptoVectorsTests {
 		String associatedData = aead.get("associated_data").asString();
 		String nonce = aead.get("nonce").asString();
 		assertThat(aead.get("algorithm").asString()).isEqualTo(AesGcm.ALGORITHM);
-		assertThat(cipher.encrypt(associatedData, nonce, aead.get("plaintext").asString().getBytes(StandardCharsets.UTF_8)))
-			.isEqualTo(aead.get("ciphertext").asString());
+		byte[] plaintext = aead.get("plaintext").asString().getBytes(StandardCharsets.UTF_8);
+		assertThat(cipher.encrypt(associatedData, nonce, plaintext)).isEqualTo(aead.get("ciphertext").asString());
 		assertThat(new String(cipher.decrypt(associatedData, nonce, aead.get("ciphertext").asString()),
 				StandardCharsets.UTF_8))
 			.isEqualTo(aead.get("plaintext").asString());

@@ -42,7 +42,8 @@ public record WechatPaySigningKey(String serial, PrivateKey privateKey) {
 		Map<String, String> headers = new LinkedHashMap<>();
 		headers.put(WechatPayHeaders.TIMESTAMP, time);
 		headers.put(WechatPayHeaders.NONCE, nonce);
-		headers.put(WechatPayHeaders.SIGNATURE, Sha256WithRsa.sign(this.privateKey, SignatureMessage.answer(time, nonce, body)));
+		headers.put(WechatPayHeaders.SIGNATURE,
+				Sha256WithRsa.sign(this.privateKey, SignatureMessage.answer(time, nonce, body)));
 		headers.put(WechatPayHeaders.SERIAL, this.serial);
 		return headers;
 	}
