@@ -65,8 +65,8 @@ public final class ApiRouter implements SimulatorHttpServer.Handler {
 	}
 
 	@Override
-	public SimulatorHttpServer.Response handle(SimulatorHttpServer.Request exchange) {
-		String path = exchange.rawPath();
+	public SimulatorHttpServer.Response handle(SimulatorHttpServer.Request received) {
+		String path = received.rawPath();
 		Route route = null;
 		Map<String, String> variables = Map.of();
 		boolean pathKnown = false;
@@ -74,15 +74,15 @@ public final class ApiRouter implements SimulatorHttpServer.Handler {
 			Matcher matcher = candidate.pattern().matcher(path);
 			if (matcher.matches()) {
 				pathKnown = true;
-				if (candidate.method().equals(exchange.method())) {
+				if (candidate.method().equals(received.method())) {
 					route = candidate;
 					variables = candidate.variables(matcher);
 					break;
 				}
 			}
 		}
-		ApiRequest request = new ApiRequest(exchange.method(), path, exchange.rawQuery(), exchange.headers(),
-				exchange.body(), variables, this.jsonMapper);
+		ApiRequest request = new ApiRequest(received.method(), path, received.rawQuery(), received.headers(),
+				received.body(), variables, this.jsonMapper);
 		return response(request, answer(route, request, pathKnown));
 	}
 
