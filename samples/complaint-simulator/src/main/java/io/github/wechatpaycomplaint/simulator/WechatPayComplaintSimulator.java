@@ -2,24 +2,20 @@ package io.github.wechatpaycomplaint.simulator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 
-import com.sun.net.httpserver.HttpServer;
-import io.github.wechatpaycomplaint.crypto.ApiV3KeyCipher;
 import io.github.wechatpaycomplaint.simulator.api.SimulatorRoutes;
+import io.github.wechatpaycomplaint.simulator.crypto.AesGcm;
 import io.github.wechatpaycomplaint.simulator.http.AnswerSigner;
 import io.github.wechatpaycomplaint.simulator.http.ApiRouter;
 import io.github.wechatpaycomplaint.simulator.http.RequestAuthenticator;
+import io.github.wechatpaycomplaint.simulator.http.SimulatorHttpServer;
 import io.github.wechatpaycomplaint.simulator.keys.SimulatorKeys;
 import io.github.wechatpaycomplaint.simulator.notify.NotificationBodyWriter;
 import io.github.wechatpaycomplaint.simulator.notify.NotificationDelivery;
@@ -45,9 +41,7 @@ public final class WechatPayComplaintSimulator implements AutoCloseable {
 
 	private final SimulatorKeys keys;
 
-	private final HttpServer server;
-
-	private final ExecutorService executor;
+	private final SimulatorHttpServer server;
 
 	private final ComplaintStore store;
 
@@ -65,21 +59,14 @@ public final class WechatPayComplaintSimulator implements AutoCloseable {
 		AnswerSigner signer = new AnswerSigner(this.keys, settings.isCertificateMode(), settings.getClock());
 		Random random = new Random(settings.getSeed());
 		this.sender = new NotificationSender(new NotificationBodyWriter(jsonMapper),
-				new ApiV3KeyCipher(this.keys.apiV3Key()), () -> signer.key(null),
+				new AesGcm(this.keys.apiV3Key()), () -> signer.key(null),
 				this::notificationTarget, settings.deliveryPolicy(), new Random(random.nextLong()), settings.getClock());
 		ImageStore images = new ImageStore();
 		this.store = new ComplaintStore(random, settings.getClock(), this.keys.merchantId(), images, this.sender::send);
-		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.getPort()), 0);
 		ApiRouter router = new ApiRouter(new RequestAuthenticator(this.keys, settings.getClock()), signer, jsonMapper);
 		SimulatorRoutes.register(router, this, this.keys, this.store, images, this.notificationUrls, jsonMapper,
 				this::baseUri, settings.getMaxAnswerItems());
-		this.server.createContext("/", router);
-		this.executor = Executors.newFixedThreadPool(8, (task) -> {
-			Thread thread = new Thread(task, "wechatpay-simulator-http");
-			thread.setDaemon(true);
-			return thread;
-		});
-		this.server.setExecutor(this.executor);
+		this.server = SimulatorHttpServer.start(settings.getPort(), router);
 	}
 
 	/**
@@ -98,7 +85,6 @@ public final class WechatPayComplaintSimulator implements AutoCloseable {
 	public static WechatPayComplaintSimulator start(SimulatorSettings settings) {
 		try {
 			WechatPayComplaintSimulator simulator = new WechatPayComplaintSimulator(settings);
-			simulator.server.start();
 			for (int i = 0; i < settings.getInitialComplaints(); i++) {
 				simulator.fileComplaint();
 			}
@@ -110,7 +96,7 @@ public final class WechatPayComplaintSimulator implements AutoCloseable {
 	}
 
 	public int port() {
-		return this.server.getAddress().getPort();
+		return this.server.port();
 	}
 
 	/**
@@ -259,8 +245,7 @@ public final class WechatPayComplaintSimulator implements AutoCloseable {
 	@Override
 	public void close() {
 		this.sender.close();
-		this.server.stop(0);
-		this.executor.shutdownNow();
+		this.server.close();
 	}
 
 	private Complaint existing(String complaintId) {

@@ -1,7 +1,5 @@
 package io.github.wechatpaycomplaint.testkit;
 
-import io.github.wechatpaycomplaint.crypto.SignatureVerificationException.Reason;
-
 /**
  * Deliberate faults a {@link WechatPayNotificationBuilder} can build in, each one something a notification endpoint
  * must refuse, and where it must refuse it.
@@ -11,25 +9,25 @@ import io.github.wechatpaycomplaint.crypto.SignatureVerificationException.Reason
 public enum NotificationDefect {
 
 	/** The body is changed after signing. */
-	TAMPERED_BODY(Stage.SIGNATURE, Reason.INVALID_SIGNATURE),
+	TAMPERED_BODY(Stage.SIGNATURE, "INVALID_SIGNATURE"),
 
 	/** Signed with a key that is not WeChat Pay's, under WeChat Pay's serial. */
-	WRONG_SIGNING_KEY(Stage.SIGNATURE, Reason.INVALID_SIGNATURE),
+	WRONG_SIGNING_KEY(Stage.SIGNATURE, "INVALID_SIGNATURE"),
 
 	/** {@code Wechatpay-Timestamp} ten minutes in the past (a replay). */
-	STALE_TIMESTAMP(Stage.SIGNATURE, Reason.TIMESTAMP_OUT_OF_WINDOW),
+	STALE_TIMESTAMP(Stage.SIGNATURE, "TIMESTAMP_OUT_OF_WINDOW"),
 
 	/** {@code Wechatpay-Timestamp} ten minutes in the future. */
-	FUTURE_TIMESTAMP(Stage.SIGNATURE, Reason.TIMESTAMP_OUT_OF_WINDOW),
+	FUTURE_TIMESTAMP(Stage.SIGNATURE, "TIMESTAMP_OUT_OF_WINDOW"),
 
 	/** No {@code Wechatpay-Signature} header. */
-	MISSING_SIGNATURE_HEADER(Stage.SIGNATURE, Reason.MISSING_HEADER),
+	MISSING_SIGNATURE_HEADER(Stage.SIGNATURE, "MISSING_HEADER"),
 
 	/** WeChat Pay's signature probe: {@code Wechatpay-Signature} starts with {@code WECHATPAY/SIGNTEST/}. */
-	SIGNATURE_PROBE(Stage.SIGNATURE, Reason.SIGNATURE_PROBE),
+	SIGNATURE_PROBE(Stage.SIGNATURE, "SIGNATURE_PROBE"),
 
 	/** {@code Wechatpay-Serial} names no key the application knows. */
-	UNKNOWN_SERIAL(Stage.SIGNATURE, Reason.UNKNOWN_SERIAL),
+	UNKNOWN_SERIAL(Stage.SIGNATURE, "UNKNOWN_SERIAL"),
 
 	/** Correctly signed, but the resource is encrypted with another APIv3 key. */
 	WRONG_API_V3_KEY(Stage.DECRYPTION, null),
@@ -39,9 +37,9 @@ public enum NotificationDefect {
 
 	private final Stage stage;
 
-	private final Reason signatureFailure;
+	private final String signatureFailure;
 
-	NotificationDefect(Stage stage, Reason signatureFailure) {
+	NotificationDefect(Stage stage, String signatureFailure) {
 		this.stage = stage;
 		this.signatureFailure = signatureFailure;
 	}
@@ -55,10 +53,12 @@ public enum NotificationDefect {
 	}
 
 	/**
-	 * The reason signature verification fails with, for defects refused at {@link Stage#SIGNATURE}.
-	 * @return the reason, or {@code null} when the signature is valid
+	 * The reason signature verification fails with, for defects refused at {@link Stage#SIGNATURE}: the name of the
+	 * starter's {@code SignatureVerificationException.Reason} (the test kit keeps out of the starter's crypto, which
+	 * is internal).
+	 * @return the reason's name, or {@code null} when the signature is valid
 	 */
-	public Reason signatureFailure() {
+	public String signatureFailure() {
 		return this.signatureFailure;
 	}
 

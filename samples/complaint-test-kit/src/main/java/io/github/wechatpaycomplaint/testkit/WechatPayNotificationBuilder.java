@@ -17,10 +17,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
-import io.github.wechatpaycomplaint.crypto.ApiV3KeyCipher;
-import io.github.wechatpaycomplaint.crypto.SignedHeaders;
-import io.github.wechatpaycomplaint.crypto.WechatPaySignatureValidator;
 import io.github.wechatpaycomplaint.notification.event.ComplaintActionType;
+import io.github.wechatpaycomplaint.simulator.crypto.AesGcm;
+import io.github.wechatpaycomplaint.simulator.crypto.WechatPayHeaders;
 import io.github.wechatpaycomplaint.simulator.http.AnswerSigner;
 import io.github.wechatpaycomplaint.simulator.keys.WechatPaySigningKey;
 import io.github.wechatpaycomplaint.simulator.notify.NotificationBodyWriter;
@@ -38,6 +37,9 @@ import tools.jackson.databind.json.JsonMapper;
 public final class WechatPayNotificationBuilder {
 
 	private static final JsonMapper JSON = new JsonMapper();
+
+	// WeChat Pay's signature probe: a signature starting with this must be refused.
+	private static final String SIGNATURE_PROBE_PREFIX = "WECHATPAY/SIGNTEST/";
 
 	private String id = UUID.randomUUID().toString();
 
@@ -63,7 +65,7 @@ public final class WechatPayNotificationBuilder {
 
 	private String resourceNonce;
 
-	private String algorithm = ApiV3KeyCipher.ALGORITHM;
+	private String algorithm = AesGcm.ALGORITHM;
 
 	private String associatedData = NotificationEnvelope.COMPLAINT;
 
@@ -251,22 +253,21 @@ public final class WechatPayNotificationBuilder {
 				plaintext.getBytes(StandardCharsets.UTF_8));
 		String key = has(NotificationDefect.WRONG_API_V3_KEY) ? new StringBuilder(this.apiV3Key).reverse().toString()
 				: this.apiV3Key;
-		byte[] body = new NotificationBodyWriter(JSON).write(envelope, new ApiV3KeyCipher(key));
+		byte[] body = new NotificationBodyWriter(JSON).write(envelope, new AesGcm(key));
 		Map<String, String> headers = new LinkedHashMap<>();
 		headers.put("Content-Type", "application/json");
 		headers.putAll(signature(body));
 		headers.put(WechatPaySigningKey.SIGNATURE_TYPE_HEADER, WechatPaySigningKey.SIGNATURE_TYPE);
-		headers.put("Request-ID", "TESTKIT-" + this.id);
+		headers.put(WechatPayHeaders.REQUEST_ID, "TESTKIT-" + this.id);
 		if (has(NotificationDefect.TAMPERED_BODY)) {
 			body = new String(body, StandardCharsets.UTF_8).replace("\"summary\":\"", "\"summary\":\"!")
 				.getBytes(StandardCharsets.UTF_8);
 		}
 		if (has(NotificationDefect.SIGNATURE_PROBE)) {
-			headers.put(SignedHeaders.SIGNATURE,
-					WechatPaySignatureValidator.SIGNATURE_PROBE_PREFIX + headers.get(SignedHeaders.SIGNATURE));
+			headers.put(WechatPayHeaders.SIGNATURE, SIGNATURE_PROBE_PREFIX + headers.get(WechatPayHeaders.SIGNATURE));
 		}
 		if (has(NotificationDefect.MISSING_SIGNATURE_HEADER)) {
-			headers.remove(SignedHeaders.SIGNATURE);
+			headers.remove(WechatPayHeaders.SIGNATURE);
 		}
 		this.removedHeaders.forEach(headers::remove);
 		return new WechatPayNotification(this.id, body, headers);

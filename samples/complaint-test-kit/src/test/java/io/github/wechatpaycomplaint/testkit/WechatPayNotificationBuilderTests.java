@@ -91,7 +91,7 @@ class WechatPayNotificationBuilderTests {
 		switch (defect.stage()) {
 			case SIGNATURE -> assertThatExceptionOfType(SignatureVerificationException.class)
 				.isThrownBy(() -> this.validator.validate(headers(notification), notification.body()))
-				.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(defect.signatureFailure()));
+				.satisfies((ex) -> assertThat(ex.getReason().name()).isEqualTo(defect.signatureFailure()));
 			case DECRYPTION -> {
 				this.validator.validate(headers(notification), notification.body());
 				assertThatExceptionOfType(ApiV3KeyMismatchException.class)

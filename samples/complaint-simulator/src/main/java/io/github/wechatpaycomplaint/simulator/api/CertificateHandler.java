@@ -6,7 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-import io.github.wechatpaycomplaint.crypto.ApiV3KeyCipher;
+import io.github.wechatpaycomplaint.simulator.crypto.AesGcm;
 import io.github.wechatpaycomplaint.simulator.http.ApiAnswer;
 import io.github.wechatpaycomplaint.simulator.http.ApiRequest;
 import io.github.wechatpaycomplaint.simulator.keys.PemText;
@@ -37,7 +37,7 @@ final class CertificateHandler {
 
 	ApiAnswer certificates(ApiRequest request) {
 		String nonce = ResourceNonces.next();
-		String ciphertext = new ApiV3KeyCipher(this.keys.apiV3Key()).encrypt(ASSOCIATED_DATA, nonce,
+		String ciphertext = new AesGcm(this.keys.apiV3Key()).encrypt(ASSOCIATED_DATA, nonce,
 				PemText.write(this.keys.platformCertificate()).getBytes(StandardCharsets.UTF_8));
 		ObjectNode body = this.jsonMapper.createObjectNode();
 		ObjectNode item = body.putArray("data").addObject();
@@ -45,7 +45,7 @@ final class CertificateHandler {
 		item.put("effective_time", time(this.keys.platformCertificate().getNotBefore().toInstant()));
 		item.put("expire_time", time(this.keys.platformCertificate().getNotAfter().toInstant()));
 		ObjectNode encrypted = item.putObject("encrypt_certificate");
-		encrypted.put("algorithm", ApiV3KeyCipher.ALGORITHM);
+		encrypted.put("algorithm", AesGcm.ALGORITHM);
 		encrypted.put("nonce", nonce);
 		encrypted.put("associated_data", ASSOCIATED_DATA);
 		encrypted.put("ciphertext", ciphertext);

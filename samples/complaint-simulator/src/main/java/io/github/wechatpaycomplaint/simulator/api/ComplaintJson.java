@@ -4,7 +4,7 @@ import java.security.PublicKey;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Supplier;
 
-import io.github.wechatpaycomplaint.crypto.SensitiveDataCipher;
+import io.github.wechatpaycomplaint.simulator.crypto.RsaOaep;
 import io.github.wechatpaycomplaint.simulator.state.Complaint;
 import io.github.wechatpaycomplaint.simulator.state.HistoryEntry;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,7 +47,7 @@ final class ComplaintJson {
 		json.put("complaint_detail", complaint.getDetail());
 		json.put("complaint_state", complaint.getState().name());
 		json.put("complainted_mchid", complaint.getMerchantId());
-		json.put("payer_phone", SensitiveDataCipher.encrypt(this.merchantPublicKey, complaint.getPayerPhone()));
+		json.put("payer_phone", RsaOaep.encrypt(this.merchantPublicKey, complaint.getPayerPhone()));
 		if (detail) {
 			json.put("payer_openid", complaint.getPayerOpenid());
 		}

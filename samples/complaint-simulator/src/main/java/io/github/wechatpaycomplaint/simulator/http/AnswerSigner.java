@@ -5,7 +5,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
-import io.github.wechatpaycomplaint.crypto.SignedHeaders;
+import io.github.wechatpaycomplaint.simulator.crypto.WechatPayHeaders;
 import io.github.wechatpaycomplaint.simulator.keys.SimulatorKeys;
 import io.github.wechatpaycomplaint.simulator.keys.WechatPaySigningKey;
 
@@ -37,7 +37,7 @@ public final class AnswerSigner {
 	 * @throws WechatPayError when the serial names no key of this WeChat Pay
 	 */
 	public void checkRequestSerial(ApiRequest request) {
-		String serial = request.header(SignedHeaders.SERIAL);
+		String serial = request.header(WechatPayHeaders.SERIAL);
 		if (serial != null && !serial.equals(this.keys.publicKeyId())
 				&& !serial.equalsIgnoreCase(this.keys.platformCertificateSerial())) {
 			throw WechatPayError.invalidRequest("Wechatpay-Serial对应的公钥或平台证书不存在 (Wechatpay-Serial " + serial
@@ -61,7 +61,7 @@ public final class AnswerSigner {
 	 * @return the signing key
 	 */
 	public WechatPaySigningKey key(ApiRequest request) {
-		String serial = (request != null) ? request.header(SignedHeaders.SERIAL) : null;
+		String serial = (request != null) ? request.header(WechatPayHeaders.SERIAL) : null;
 		if (serial != null) {
 			return serial.equals(this.keys.publicKeyId()) ? this.keys.publicKeySigner()
 					: this.keys.platformCertificateSigner();

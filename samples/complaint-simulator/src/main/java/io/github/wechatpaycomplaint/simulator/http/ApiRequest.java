@@ -3,7 +3,6 @@ package io.github.wechatpaycomplaint.simulator.http;
 import java.util.Locale;
 import java.util.Map;
 
-import com.sun.net.httpserver.Headers;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,7 +21,7 @@ public final class ApiRequest {
 
 	private final String rawQuery;
 
-	private final Headers headers;
+	private final Map<String, String> headers;
 
 	private final byte[] body;
 
@@ -34,7 +33,7 @@ public final class ApiRequest {
 
 	private MultipartForm form;
 
-	ApiRequest(String method, String rawPath, String rawQuery, Headers headers, byte[] body,
+	ApiRequest(String method, String rawPath, String rawQuery, Map<String, String> headers, byte[] body,
 			Map<String, String> pathVariables, JsonMapper jsonMapper) {
 		this.method = method;
 		this.rawPath = rawPath;
@@ -71,7 +70,7 @@ public final class ApiRequest {
 	}
 
 	public String header(String name) {
-		return this.headers.getFirst(name);
+		return this.headers.get(name);
 	}
 
 	public byte[] body() {

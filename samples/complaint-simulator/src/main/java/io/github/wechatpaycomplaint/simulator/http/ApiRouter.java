@@ -1,8 +1,5 @@
 package io.github.wechatpaycomplaint.simulator.http;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -13,8 +10,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
+import io.github.wechatpaycomplaint.simulator.crypto.WechatPayHeaders;
 import io.github.wechatpaycomplaint.simulator.state.InvalidComplaintOperationException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -26,7 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * @since 0.1.0
  */
-public final class ApiRouter implements HttpHandler {
+public final class ApiRouter implements SimulatorHttpServer.Handler {
 
 	private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)\\}");
 
@@ -69,30 +65,25 @@ public final class ApiRouter implements HttpHandler {
 	}
 
 	@Override
-	public void handle(HttpExchange exchange) throws IOException {
-		try (exchange; InputStream in = exchange.getRequestBody()) {
-			byte[] body = in.readAllBytes();
-			String path = exchange.getRequestURI().getRawPath();
-			String query = exchange.getRequestURI().getRawQuery();
-			Route route = null;
-			Map<String, String> variables = Map.of();
-			boolean pathKnown = false;
-			for (Route candidate : this.routes) {
-				Matcher matcher = candidate.pattern().matcher(path);
-				if (matcher.matches()) {
-					pathKnown = true;
-					if (candidate.method().equals(exchange.getRequestMethod())) {
-						route = candidate;
-						variables = candidate.variables(matcher);
-						break;
-					}
+	public SimulatorHttpServer.Response handle(SimulatorHttpServer.Request received) {
+		String path = received.rawPath();
+		Route route = null;
+		Map<String, String> variables = Map.of();
+		boolean pathKnown = false;
+		for (Route candidate : this.routes) {
+			Matcher matcher = candidate.pattern().matcher(path);
+			if (matcher.matches()) {
+				pathKnown = true;
+				if (candidate.method().equals(received.method())) {
+					route = candidate;
+					variables = candidate.variables(matcher);
+					break;
 				}
 			}
-			ApiRequest request = new ApiRequest(exchange.getRequestMethod(), path, query,
-					exchange.getRequestHeaders(), body, variables, this.jsonMapper);
-			ApiAnswer answer = answer(route, request, pathKnown);
-			write(exchange, request, answer);
 		}
+		ApiRequest request = new ApiRequest(received.method(), path, received.rawQuery(), received.headers(),
+				received.body(), variables, this.jsonMapper);
+		return response(request, answer(route, request, pathKnown));
 	}
 
 	private ApiAnswer answer(Route route, ApiRequest request, boolean pathKnown) {
@@ -129,21 +120,17 @@ public final class ApiRouter implements HttpHandler {
 		return this.jsonMapper.writeValueAsBytes(body);
 	}
 
-	private void write(HttpExchange exchange, ApiRequest request, ApiAnswer answer) throws IOException {
-		exchange.getResponseHeaders().set("Request-ID", requestId());
+	// Header names exactly as WeChat Pay spells them: some clients look them up case-sensitively.
+	private SimulatorHttpServer.Response response(ApiRequest request, ApiAnswer answer) {
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put(WechatPayHeaders.REQUEST_ID, requestId());
 		if (answer.contentType() != null) {
-			exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+			headers.put("Content-Type", answer.contentType());
 		}
 		if (answer.signed()) {
-			this.signer.sign(request, answer.body()).forEach(exchange.getResponseHeaders()::set);
+			headers.putAll(this.signer.sign(request, answer.body()));
 		}
-		boolean empty = answer.body().length == 0;
-		exchange.sendResponseHeaders(answer.status(), empty ? -1 : answer.body().length);
-		if (!empty) {
-			try (OutputStream out = exchange.getResponseBody()) {
-				out.write(answer.body());
-			}
-		}
+		return new SimulatorHttpServer.Response(answer.status(), headers, answer.body());
 	}
 
 	private static String requestId() {

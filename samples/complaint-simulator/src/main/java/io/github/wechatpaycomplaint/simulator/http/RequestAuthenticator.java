@@ -1,14 +1,10 @@
 package io.github.wechatpaycomplaint.simulator.http;
 
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import io.github.wechatpaycomplaint.crypto.AuthorizationHeader;
-import io.github.wechatpaycomplaint.crypto.RsaVerifier;
-import io.github.wechatpaycomplaint.crypto.SignatureMessages;
+import io.github.wechatpaycomplaint.simulator.crypto.MerchantAuthorization;
+import io.github.wechatpaycomplaint.simulator.crypto.Sha256WithRsa;
+import io.github.wechatpaycomplaint.simulator.crypto.SignatureMessage;
 import io.github.wechatpaycomplaint.simulator.keys.SimulatorKeys;
 
 /**
@@ -22,8 +18,6 @@ import io.github.wechatpaycomplaint.simulator.keys.SimulatorKeys;
 public final class RequestAuthenticator {
 
 	private static final long MAX_SKEW_SECONDS = 300;
-
-	private static final Pattern PAIR = Pattern.compile("(\\w+)=\"([^\"]*)\"");
 
 	private final SimulatorKeys keys;
 
@@ -47,32 +41,32 @@ public final class RequestAuthenticator {
 		if (isBlank(authorization)) {
 			throw WechatPayError.signError("Http头缺少Authorization (the Authorization header is missing)");
 		}
-		if (!authorization.startsWith(AuthorizationHeader.SCHEMA + " ")) {
-			throw WechatPayError.signError("错误的签名认证类型，应为" + AuthorizationHeader.SCHEMA
-					+ " (the authorization schema must be " + AuthorizationHeader.SCHEMA + ")");
-		}
-		Map<String, String> fields = fields(authorization.substring(AuthorizationHeader.SCHEMA.length() + 1));
+		MerchantAuthorization fields = MerchantAuthorization.parse(authorization)
+			.orElseThrow(() -> WechatPayError.signError("错误的签名认证类型，应为" + MerchantAuthorization.SCHEMA
+					+ " (the authorization schema must be " + MerchantAuthorization.SCHEMA + ")"));
 		for (String name : new String[] { "mchid", "nonce_str", "timestamp", "serial_no", "signature" }) {
-			if (isBlank(fields.get(name))) {
+			if (isBlank(fields.field(name))) {
 				throw WechatPayError.signError("Http头Authorization值格式错误，缺少" + name
 						+ " (the Authorization header has no " + name + ")");
 			}
 		}
-		if (!this.keys.merchantId().equals(fields.get("mchid"))) {
-			throw WechatPayError.signError("商户号与签名不匹配 (mchid " + fields.get("mchid") + " is not the simulated merchant)");
+		if (!this.keys.merchantId().equals(fields.field("mchid"))) {
+			throw WechatPayError
+				.signError("商户号与签名不匹配 (mchid " + fields.field("mchid") + " is not the simulated merchant)");
 		}
-		if (!this.keys.merchantSerial().equalsIgnoreCase(fields.get("serial_no"))) {
+		if (!this.keys.merchantSerial().equalsIgnoreCase(fields.field("serial_no"))) {
 			throw WechatPayError.signError("商户证书序列号有误 (serial_no does not name the merchant API certificate)");
 		}
-		long timestamp = timestamp(fields.get("timestamp"));
-		byte[] message = SignatureMessages.request(request.method(), request.canonicalUrl(), timestamp,
-				fields.get("nonce_str"), request.signedBody());
-		if (!RsaVerifier.verify(this.keys.merchantKeys().getPublic(), message, fields.get("signature"))) {
+		String timestamp = fields.field("timestamp");
+		checkTimestamp(timestamp);
+		byte[] message = SignatureMessage.request(request.method(), request.canonicalUrl(), timestamp,
+				fields.field("nonce_str"), request.signedBody());
+		if (!Sha256WithRsa.verify(this.keys.merchantKeys().getPublic(), message, fields.field("signature"))) {
 			throw WechatPayError.signError("签名错误，请检查后再试 (the signature does not match the request)");
 		}
 	}
 
-	private long timestamp(String value) {
+	private void checkTimestamp(String value) {
 		long timestamp;
 		try {
 			timestamp = Long.parseLong(value);
@@ -83,16 +77,6 @@ public final class RequestAuthenticator {
 		if (Math.abs(this.clock.instant().getEpochSecond() - timestamp) > MAX_SKEW_SECONDS) {
 			throw WechatPayError.signError("请求的时间戳已过期或超前 (timestamp is more than 5 minutes off the clock)");
 		}
-		return timestamp;
-	}
-
-	private static Map<String, String> fields(String text) {
-		Map<String, String> fields = new HashMap<>();
-		Matcher matcher = PAIR.matcher(text);
-		while (matcher.find()) {
-			fields.putIfAbsent(matcher.group(1), matcher.group(2));
-		}
-		return fields;
 	}
 
 	private static boolean isBlank(String value) {

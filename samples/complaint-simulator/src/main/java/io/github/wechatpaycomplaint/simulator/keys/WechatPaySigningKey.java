@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
-import io.github.wechatpaycomplaint.crypto.RsaSigner;
-import io.github.wechatpaycomplaint.crypto.SignatureMessages;
-import io.github.wechatpaycomplaint.crypto.SignedHeaders;
+import io.github.wechatpaycomplaint.simulator.crypto.Sha256WithRsa;
+import io.github.wechatpaycomplaint.simulator.crypto.SignatureMessage;
+import io.github.wechatpaycomplaint.simulator.crypto.WechatPayHeaders;
 
 /**
  * One WeChat Pay signing key and the serial it is known by ({@code PUB_KEY_ID_…} or a platform certificate serial):
@@ -20,10 +20,10 @@ import io.github.wechatpaycomplaint.crypto.SignedHeaders;
 public record WechatPaySigningKey(String serial, PrivateKey privateKey) {
 
 	/** Value of {@code Wechatpay-Signature-Type} for RSA signatures. */
-	public static final String SIGNATURE_TYPE = "WECHATPAY2-SHA256-RSA2048";
+	public static final String SIGNATURE_TYPE = WechatPayHeaders.RSA_SIGNATURE_TYPE;
 
 	/** Header that carries the signature type of a notification. */
-	public static final String SIGNATURE_TYPE_HEADER = "Wechatpay-Signature-Type";
+	public static final String SIGNATURE_TYPE_HEADER = WechatPayHeaders.SIGNATURE_TYPE;
 
 	public WechatPaySigningKey {
 		Objects.requireNonNull(serial, "serial");
@@ -40,10 +40,11 @@ public record WechatPaySigningKey(String serial, PrivateKey privateKey) {
 	public Map<String, String> sign(byte[] body, long timestamp, String nonce) {
 		String time = Long.toString(timestamp);
 		Map<String, String> headers = new LinkedHashMap<>();
-		headers.put(SignedHeaders.TIMESTAMP, time);
-		headers.put(SignedHeaders.NONCE, nonce);
-		headers.put(SignedHeaders.SIGNATURE, new RsaSigner(this.privateKey).sign(SignatureMessages.answer(time, nonce, body)));
-		headers.put(SignedHeaders.SERIAL, this.serial);
+		headers.put(WechatPayHeaders.TIMESTAMP, time);
+		headers.put(WechatPayHeaders.NONCE, nonce);
+		headers.put(WechatPayHeaders.SIGNATURE,
+				Sha256WithRsa.sign(this.privateKey, SignatureMessage.answer(time, nonce, body)));
+		headers.put(WechatPayHeaders.SERIAL, this.serial);
 		return headers;
 	}
 

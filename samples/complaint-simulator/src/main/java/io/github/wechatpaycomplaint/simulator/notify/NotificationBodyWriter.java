@@ -1,6 +1,6 @@
 package io.github.wechatpaycomplaint.simulator.notify;
 
-import io.github.wechatpaycomplaint.crypto.ApiV3KeyCipher;
+import io.github.wechatpaycomplaint.simulator.crypto.AesGcm;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -23,7 +23,7 @@ public final class NotificationBodyWriter {
 	 * @param cipher the cipher holding the APIv3 key
 	 * @return the body bytes
 	 */
-	public byte[] write(NotificationEnvelope envelope, ApiV3KeyCipher cipher) {
+	public byte[] write(NotificationEnvelope envelope, AesGcm cipher) {
 		ObjectNode body = this.jsonMapper.createObjectNode();
 		body.put("id", envelope.id());
 		body.put("create_time", envelope.createTime());

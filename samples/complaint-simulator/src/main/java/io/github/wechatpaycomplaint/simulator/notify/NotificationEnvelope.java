@@ -7,7 +7,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-import io.github.wechatpaycomplaint.crypto.ApiV3KeyCipher;
+import io.github.wechatpaycomplaint.simulator.crypto.AesGcm;
+
 
 /**
  * Everything in a complaint notification before encryption: the envelope fields and the resource's plaintext.
@@ -49,7 +50,7 @@ public record NotificationEnvelope(String id, String createTime, String eventTyp
 		return new NotificationEnvelope(UUID.randomUUID().toString(),
 				DateTimeFormatter.ISO_OFFSET_DATE_TIME
 					.format(createTime.withOffsetSameInstant(ZoneOffset.ofHours(8)).truncatedTo(ChronoUnit.SECONDS)),
-				eventType, ENCRYPT_RESOURCE, summary, COMPLAINT, ApiV3KeyCipher.ALGORITHM, COMPLAINT,
+				eventType, ENCRYPT_RESOURCE, summary, COMPLAINT, AesGcm.ALGORITHM, COMPLAINT,
 				ResourceNonces.next(), plaintext.getBytes(StandardCharsets.UTF_8));
 	}
 

@@ -16,7 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-import io.github.wechatpaycomplaint.crypto.ApiV3KeyCipher;
+import io.github.wechatpaycomplaint.simulator.crypto.AesGcm;
 import io.github.wechatpaycomplaint.simulator.http.AnswerSigner;
 import io.github.wechatpaycomplaint.simulator.keys.WechatPaySigningKey;
 import io.github.wechatpaycomplaint.simulator.state.ComplaintChange;
@@ -34,7 +34,7 @@ public final class NotificationSender implements AutoCloseable {
 
 	private final NotificationBodyWriter bodyWriter;
 
-	private final ApiV3KeyCipher cipher;
+	private final AesGcm cipher;
 
 	private final Supplier<WechatPaySigningKey> signingKey;
 
@@ -66,7 +66,7 @@ public final class NotificationSender implements AutoCloseable {
 	 * @param duplicates the seeded source deciding on duplicates
 	 * @param clock the clock
 	 */
-	public NotificationSender(NotificationBodyWriter bodyWriter, ApiV3KeyCipher cipher,
+	public NotificationSender(NotificationBodyWriter bodyWriter, AesGcm cipher,
 			Supplier<WechatPaySigningKey> signingKey, Supplier<Optional<URI>> target, DeliveryPolicy policy,
 			Random duplicates, Clock clock) {
 		this.bodyWriter = bodyWriter;
