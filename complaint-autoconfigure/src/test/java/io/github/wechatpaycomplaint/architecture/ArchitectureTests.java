@@ -12,6 +12,9 @@ import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import io.github.wechatpaycomplaint.event.ComplaintEvent;
+import io.github.wechatpaycomplaint.notification.event.ComplaintNotificationEvent;
+import io.github.wechatpaycomplaint.reconciliation.ComplaintReconciledEvent;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -80,6 +83,30 @@ class ArchitectureTests {
 			.resideInAnyPackage(BASE + ".client..", BASE + ".api..", BASE + ".resilience..", BASE + ".model..",
 					BASE + ".reconciliation..")
 			.because("notifications are verified, decrypted and published without calling WeChat Pay")
+			.check(SHIPPED);
+	}
+
+	@Test
+	void theEventParentKnowsNoFeature() {
+		classes().that()
+			.resideInAPackage(BASE + ".event..")
+			.should()
+			.onlyDependOnClassesThat()
+			.resideInAnyPackage("java..", "org.springframework.context..", "org.jspecify..", BASE + ".event..")
+			.because("notifications and reconciliation both extend it, and neither may depend on the other")
+			.check(SHIPPED);
+	}
+
+	@Test
+	void everyEventIsANotificationOrAReconciliationEvent() {
+		classes().that()
+			.areAssignableTo(ComplaintEvent.class)
+			.and()
+			.doNotHaveFullyQualifiedName(ComplaintEvent.class.getName())
+			.should()
+			.beAssignableTo(ComplaintNotificationEvent.class)
+			.orShould()
+			.beAssignableTo(ComplaintReconciledEvent.class)
 			.check(SHIPPED);
 	}
 
