@@ -19,6 +19,10 @@ import org.springframework.validation.annotation.Validated;
  * Configuration of the signed RestClient that calls WeChat Pay, under {@code wechatpay.complaint.client}: host,
  * timeouts, failover, retries and rate limits.
  *
+ * <p>
+ * Over 400 lines only because every key needs a field with its description, a getter and a setter; the groups
+ * (failover, retry, rate limit) stay nested so that the configuration processor documents them under this prefix.
+ *
  * @since 0.1.0
  */
 @ConfigurationProperties(ComplaintClientProperties.PREFIX)
