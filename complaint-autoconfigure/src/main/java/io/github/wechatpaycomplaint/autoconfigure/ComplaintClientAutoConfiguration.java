@@ -107,8 +107,7 @@ public final class ComplaintClientAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = ComplaintProperties.PREFIX + ".platform-certificates.enabled")
 	PlatformCertificateManager wechatPayPlatformCertificateManager(ComplaintProperties properties,
-			ComplaintClientProperties client,
-			WechatPayMerchant merchant, WechatPayRestClientFactory clientFactory,
+			ComplaintClientProperties client, WechatPayMerchant merchant, WechatPayRestClientFactory clientFactory,
 			ObjectProvider<WechatPayPublicKey> publicKey, ObjectProvider<JsonMapper> jsonMapper,
 			ObjectProvider<Clock> clock, ResourceLoader resourceLoader) {
 		ComplaintProperties.PlatformCertificates certificates = properties.getPlatformCertificates();
