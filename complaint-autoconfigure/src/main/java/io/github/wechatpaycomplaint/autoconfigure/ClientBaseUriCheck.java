@@ -16,7 +16,7 @@ final class ClientBaseUriCheck {
 
 	private static final Log logger = LogFactory.getLog(ClientBaseUriCheck.class);
 
-	private static final String CLIENT = ComplaintProperties.PREFIX + ".client.";
+	private static final String CLIENT = ComplaintClientProperties.PREFIX + ".";
 
 	static final String ALLOW_INSECURE_HTTP = CLIENT + "allow-insecure-http";
 
@@ -28,7 +28,7 @@ final class ClientBaseUriCheck {
 	 * @param client the client properties
 	 * @throws InvalidComplaintPropertyException naming the property and the fix
 	 */
-	static void check(ComplaintProperties.Client client) {
+	static void check(ComplaintClientProperties client) {
 		boolean baseInsecure = check(client.getBaseUri(), CLIENT + "base-uri", client.isAllowInsecureHttp());
 		boolean backupInsecure = check(client.getFailover().getBackupBaseUri(), CLIENT + "failover.backup-base-uri",
 				client.isAllowInsecureHttp());

@@ -24,7 +24,7 @@ import org.springframework.web.client.RestClient;
 @AutoConfiguration(after = ComplaintClientAutoConfiguration.class)
 @ConditionalOnClass(RestClient.class)
 @ConditionalOnBooleanProperty(name = ComplaintProperties.PREFIX + ".enabled", matchIfMissing = true)
-@EnableConfigurationProperties(ComplaintProperties.class)
+@EnableConfigurationProperties(ComplaintClientProperties.class)
 public final class ComplaintApiAutoConfiguration {
 
 	@Bean
@@ -32,8 +32,7 @@ public final class ComplaintApiAutoConfiguration {
 	// @Lazy: the RestClient (and the HTTP client under Spring Boot's RestClient.Builder) is built on the first call,
 	// not at startup.
 	WechatPayComplaintClient wechatPayComplaintClient(@Lazy @WechatPayComplaintRestClient RestClient restClient,
-			WechatPayMerchant merchant, ComplaintProperties properties, ObjectProvider<JsonMapper> jsonMapper) {
-		ComplaintProperties.Client client = properties.getClient();
+			WechatPayMerchant merchant, ComplaintClientProperties client, ObjectProvider<JsonMapper> jsonMapper) {
 		return new WechatPayComplaintClient(restClient, merchant, client.getEndpoint(), client.resolveBaseUri(),
 				jsonMapper.getIfAvailable(JsonMapper::new));
 	}

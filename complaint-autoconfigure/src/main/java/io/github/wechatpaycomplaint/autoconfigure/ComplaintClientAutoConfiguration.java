@@ -1,6 +1,7 @@
 package io.github.wechatpaycomplaint.autoconfigure;
 
 import java.time.Clock;
+import java.util.Optional;
 
 import io.github.wechatpaycomplaint.certificate.PlatformCertificateManager;
 import io.github.wechatpaycomplaint.certificate.PlatformCertificateTrust;
@@ -51,7 +52,7 @@ import org.springframework.web.client.RestClient;
 		"org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration" })
 @ConditionalOnClass(RestClient.class)
 @ConditionalOnBooleanProperty(name = ComplaintProperties.PREFIX + ".enabled", matchIfMissing = true)
-@EnableConfigurationProperties(ComplaintProperties.class)
+@EnableConfigurationProperties({ ComplaintProperties.class, ComplaintClientProperties.class })
 @Import(RateLimiterConfigurations.class)
 public final class ComplaintClientAutoConfiguration {
 
@@ -76,16 +77,15 @@ public final class ComplaintClientAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	WechatPayRestClientFactory wechatPayRestClientFactory(ComplaintProperties properties,
+	WechatPayRestClientFactory wechatPayRestClientFactory(ComplaintClientProperties client,
 			ObjectProvider<RestClient.Builder> restClientBuilder,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings,
 			ObjectProvider<WechatPayRestClientCustomizer> customizers, ObjectProvider<JsonMapper> jsonMapper,
 			ObjectProvider<Clock> clock, ObjectProvider<NonceGenerator> nonceGenerator,
 			ObjectProvider<WechatPayRateLimiter> rateLimiter, ObjectProvider<RetryInterceptor.Sleeper> sleeper) {
-		ComplaintProperties.Client client = properties.getClient();
 		ClientBaseUriCheck.check(client);
-		ComplaintProperties.Retry retry = client.getRetry();
+		ComplaintClientProperties.Retry retry = client.getRetry();
 		ClientResilience resilience = new ClientResilience(
 				new RetryPolicy(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff()),
 				sleeper.getIfAvailable(RetryInterceptor.Sleeper::threadSleep), rateLimiter.getIfAvailable(),
@@ -107,17 +107,16 @@ public final class ComplaintClientAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = ComplaintProperties.PREFIX + ".platform-certificates.enabled")
 	PlatformCertificateManager wechatPayPlatformCertificateManager(ComplaintProperties properties,
-			WechatPayMerchant merchant, WechatPayRestClientFactory clientFactory,
+			ComplaintClientProperties client, WechatPayMerchant merchant, WechatPayRestClientFactory clientFactory,
 			ObjectProvider<WechatPayPublicKey> publicKey, ObjectProvider<JsonMapper> jsonMapper,
 			ObjectProvider<Clock> clock, ResourceLoader resourceLoader) {
-		ComplaintProperties.Client client = properties.getClient();
 		ComplaintProperties.PlatformCertificates certificates = properties.getPlatformCertificates();
 		Clock resolvedClock = clock.getIfUnique(Clock::systemUTC);
 		PlatformCertificateTrust trust = new PlatformCertificateTrustFactory(resourceLoader)
 			.trust(certificates.getTrustAnchor(), resolvedClock);
 		WechatPayPublicKey trustedPublicKey = publicKey.getIfAvailable();
 		VerificationKeyResolver otherTrustedKeys = (trustedPublicKey != null) ? trustedPublicKey
-				: (serial) -> java.util.Optional.empty();
+				: (serial) -> Optional.empty();
 		// The download itself is signed but checked by the downloader, with the certificates it contains.
 		RestClient signingClient = clientFactory.signingClient(merchant,
 				() -> (trustedPublicKey != null) ? trustedPublicKey.id() : null, client.resolveBaseUri());
@@ -159,9 +158,8 @@ public final class ComplaintClientAutoConfiguration {
 	@Lazy
 	@WechatPayComplaintRestClient
 	@ConditionalOnMissingBean(name = WechatPayComplaintRestClient.BEAN_NAME)
-	RestClient wechatPayComplaintRestClient(ComplaintProperties properties, WechatPayRestClientFactory clientFactory,
+	RestClient wechatPayComplaintRestClient(ComplaintClientProperties client, WechatPayRestClientFactory clientFactory,
 			WechatPayMerchant merchant, WechatPayVerificationKeys verificationKeys) {
-		ComplaintProperties.Client client = properties.getClient();
 		return clientFactory.verifyingClient(merchant, verificationKeys, client.resolveBaseUri(),
 				client.getMaxClockSkew());
 	}

@@ -46,57 +46,62 @@ import org.springframework.web.servlet.function.ServerResponse;
 @ConditionalOnClass(RouterFunction.class)
 @ConditionalOnBooleanProperty(name = ComplaintNotificationAutoConfiguration.ENABLED, matchIfMissing = true)
 @ConditionalOnBean({ WechatPayMerchant.class, WechatPayVerificationKeys.class })
-@EnableConfigurationProperties(ComplaintProperties.class)
-@Import(NotificationDeduplicationStoreConfiguration.class)
+@EnableConfigurationProperties({ ComplaintNotificationProperties.class, NotificationDeduplicationProperties.class })
+@Import(NotificationDeduplicationStoreConfigurations.class)
 public final class ComplaintNotificationAutoConfiguration {
 
-	static final String ENABLED = ComplaintProperties.PREFIX + ".notification.enabled";
+	static final String ENABLED = ComplaintNotificationProperties.PREFIX + ".enabled";
 
 	/** Name of the route bean; define a bean with this name to replace the route. */
 	public static final String ROUTER_BEAN_NAME = "complaintNotificationRouter";
 
+	// Checked here, where the clock skew and the de-duplication durations are both bound: together they decide
+	// whether a replayed notification can be handled twice.
+	ComplaintNotificationAutoConfiguration(ComplaintNotificationProperties notification,
+			NotificationDeduplicationProperties deduplication) {
+		ComplaintDurationChecks.checkDeduplicationWindow(notification, deduplication);
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
-	ComplaintNotificationHandler complaintNotificationHandler(ComplaintProperties properties,
-			WechatPayMerchant merchant, WechatPayVerificationKeys verificationKeys,
+	ComplaintNotificationHandler complaintNotificationHandler(ComplaintNotificationProperties notification,
+			NotificationDeduplicationProperties deduplication, WechatPayMerchant merchant, WechatPayVerificationKeys verificationKeys,
 			NotificationDeduplicationStore store, ApplicationEventPublisher publisher,
 			ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<Clock> clock) {
-		ComplaintProperties.Notification notification = properties.getNotification();
 		// The keys' own lookup never waits for a certificate download: anyone can send a notification.
 		WechatPaySignatureValidator validator = new WechatPaySignatureValidator(verificationKeys,
 				clock.getIfUnique(Clock::systemUTC), notification.getMaxClockSkew());
 		NotificationParser parser = new NotificationParser(jsonMapper.getIfAvailable(JsonMapper::new),
 				merchant.getApiV3KeyCipher());
 		return new ComplaintNotificationHandler(validator, parser, store, publisher,
-				notification.getDeduplication().getProcessingLease(),
-				notification.getDeduplication().getTimeToLive());
+				deduplication.getProcessingLease(), deduplication.getTimeToLive());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	ComplaintNotificationEndpoint complaintNotificationEndpoint(ComplaintProperties properties,
+	ComplaintNotificationEndpoint complaintNotificationEndpoint(ComplaintNotificationProperties properties,
 			ComplaintNotificationHandler handler, ObjectProvider<JsonMapper> jsonMapper,
 			ObjectProvider<ComplaintNotificationObserver> observers, ObjectProvider<Clock> clock) {
-		return new ComplaintNotificationEndpoint(handler, properties.getNotification().getMaxBodySize().toBytes(),
+		return new ComplaintNotificationEndpoint(handler, properties.getMaxBodySize().toBytes(),
 				jsonMapper.getIfAvailable(JsonMapper::new), observers.orderedStream().toList(),
 				clock.getIfUnique(Clock::systemUTC));
 	}
 
 	@Bean(ROUTER_BEAN_NAME)
 	@ConditionalOnMissingBean(name = ROUTER_BEAN_NAME)
-	RouterFunction<ServerResponse> complaintNotificationRouter(ComplaintProperties properties,
+	RouterFunction<ServerResponse> complaintNotificationRouter(ComplaintNotificationProperties properties,
 			ComplaintNotificationEndpoint endpoint) {
 		// Every method is routed here, so that anything but POST gets a 405 answer from the endpoint.
-		return RouterFunctions.route(RequestPredicates.path(properties.getNotification().getPath()),
+		return RouterFunctions.route(RequestPredicates.path(properties.getPath()),
 				endpoint::handle);
 	}
 
 	// Fails startup, before the web server takes requests, when another handler also maps the path for POST.
 	@Bean
 	@ConditionalOnMissingBean
-	NotificationPathCollisionCheck complaintNotificationPathCollisionCheck(ComplaintProperties properties,
+	NotificationPathCollisionCheck complaintNotificationPathCollisionCheck(ComplaintNotificationProperties properties,
 			ListableBeanFactory beanFactory) {
-		return new NotificationPathCollisionCheck(properties.getNotification().getPath(), beanFactory);
+		return new NotificationPathCollisionCheck(properties.getPath(), beanFactory);
 	}
 
 }

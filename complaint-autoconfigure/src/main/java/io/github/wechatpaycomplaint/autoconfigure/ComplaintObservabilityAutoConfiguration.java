@@ -39,7 +39,6 @@ import org.springframework.context.annotation.Configuration;
 		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
 				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnBooleanProperty(name = ComplaintProperties.PREFIX + ".enabled", matchIfMissing = true)
-@EnableConfigurationProperties(ComplaintProperties.class)
 public final class ComplaintObservabilityAutoConfiguration {
 
 	/** Name of the health indicator bean; Actuator shows it as {@code wechatpayComplaint}. */
@@ -103,6 +102,7 @@ public final class ComplaintObservabilityAutoConfiguration {
 	@ConditionalOnClass(HealthIndicator.class)
 	@ConditionalOnEnabledHealthIndicator("wechatpay-complaint")
 	@ConditionalOnBean({ WechatPayMerchant.class, WechatPayVerificationKeys.class })
+	@EnableConfigurationProperties(ComplaintHealthProperties.class)
 	static class HealthConfiguration {
 
 		@Bean
@@ -113,11 +113,11 @@ public final class ComplaintObservabilityAutoConfiguration {
 
 		@Bean(HEALTH_INDICATOR_BEAN_NAME)
 		@ConditionalOnMissingBean(name = HEALTH_INDICATOR_BEAN_NAME)
-		ComplaintHealthIndicator wechatpayComplaintHealthIndicator(ComplaintProperties properties,
+		ComplaintHealthIndicator wechatpayComplaintHealthIndicator(ComplaintHealthProperties properties,
 				WechatPayMerchant merchant, WechatPayVerificationKeys keys, NotificationActivity activity,
 				ObjectProvider<NotificationUrlRegistrar> registrar, ObjectProvider<Clock> clock) {
 			return new ComplaintHealthIndicator(merchant, keys, activity, registrar.getIfUnique(),
-					clock.getIfUnique(Clock::systemUTC), properties.getHealth().getCertificateExpiryWarning());
+					clock.getIfUnique(Clock::systemUTC), properties.getCertificateExpiryWarning());
 		}
 
 		@Bean(STORE_HEALTH_INDICATOR_BEAN_NAME)

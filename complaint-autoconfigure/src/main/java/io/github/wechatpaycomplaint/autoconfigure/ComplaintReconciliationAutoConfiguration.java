@@ -28,27 +28,25 @@ import org.springframework.context.annotation.Import;
 		afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
 				"org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
 				"org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration" })
-@ConditionalOnBooleanProperty(name = ComplaintProperties.PREFIX + ".reconciliation.enabled")
+@ConditionalOnBooleanProperty(name = ComplaintReconciliationProperties.PREFIX + ".enabled")
 @ConditionalOnBean(WechatPayComplaintClient.class)
-@EnableConfigurationProperties(ComplaintProperties.class)
-@Import(NotificationDeduplicationStoreConfiguration.class)
+@EnableConfigurationProperties(ComplaintReconciliationProperties.class)
+@Import(NotificationDeduplicationStoreConfigurations.class)
 public final class ComplaintReconciliationAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ComplaintReconciler complaintReconciler(ComplaintProperties properties, WechatPayComplaintClient client,
+	ComplaintReconciler complaintReconciler(ComplaintReconciliationProperties reconciliation, WechatPayComplaintClient client,
 			NotificationDeduplicationStore store, ApplicationEventPublisher publisher, WechatPayMerchant merchant,
 			ObjectProvider<Clock> clock) {
-		ComplaintProperties.Reconciliation reconciliation = properties.getReconciliation();
 		return new ComplaintReconciler(client, store, publisher, clock.getIfUnique(Clock::systemUTC),
 				merchant.getMerchantId(), reconciliation.getLookBackDays(), reconciliation.getLockLease());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	ReconciliationScheduler complaintReconciliationScheduler(ComplaintProperties properties,
+	ReconciliationScheduler complaintReconciliationScheduler(ComplaintReconciliationProperties reconciliation,
 			ComplaintReconciler reconciler) {
-		ComplaintProperties.Reconciliation reconciliation = properties.getReconciliation();
 		return new ReconciliationScheduler(reconciler, reconciliation.getInitialDelay(),
 				reconciliation.getInterval());
 	}

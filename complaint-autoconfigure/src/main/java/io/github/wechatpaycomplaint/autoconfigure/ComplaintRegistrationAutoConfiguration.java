@@ -24,20 +24,19 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = ComplaintApiAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = ComplaintRegistrationAutoConfiguration.REGISTER_ON_STARTUP)
 @ConditionalOnBean(WechatPayComplaintClient.class)
-@EnableConfigurationProperties(ComplaintProperties.class)
+@EnableConfigurationProperties(NotificationRegistrationProperties.class)
 public final class ComplaintRegistrationAutoConfiguration {
 
-	static final String REGISTER_ON_STARTUP = ComplaintProperties.PREFIX + ".notification.register-on-startup";
+	static final String REGISTER_ON_STARTUP = NotificationRegistrationProperties.PREFIX + ".register-on-startup";
 
-	static final String PUBLIC_URL = ComplaintProperties.PREFIX + ".notification.public-url";
+	static final String PUBLIC_URL = NotificationRegistrationProperties.PREFIX + ".public-url";
 
 	@Bean
 	@ConditionalOnMissingBean
-	NotificationUrlRegistrar complaintNotificationUrlRegistrar(ComplaintProperties properties,
+	NotificationUrlRegistrar complaintNotificationUrlRegistrar(NotificationRegistrationProperties properties,
 			WechatPayComplaintClient client) {
-		ComplaintProperties.Notification notification = properties.getNotification();
-		return new NotificationUrlRegistrar(client, validPublicUrl(notification.getPublicUrl()),
-				notification.isFailOnRegistrationError());
+		return new NotificationUrlRegistrar(client, validPublicUrl(properties.getPublicUrl()),
+				properties.isFailOnRegistrationError());
 	}
 
 	/**

@@ -35,7 +35,7 @@ final class NotificationPathCollisionCheck implements SmartInitializingSingleton
 
 	private static final Log logger = LogFactory.getLog(NotificationPathCollisionCheck.class);
 
-	static final String PROPERTY = ComplaintProperties.PREFIX + ".notification.path";
+	static final String PROPERTY = ComplaintNotificationProperties.PREFIX + ".path";
 
 	private final String path;
 

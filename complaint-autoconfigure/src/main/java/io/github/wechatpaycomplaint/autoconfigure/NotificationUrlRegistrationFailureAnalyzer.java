@@ -16,7 +16,7 @@ class NotificationUrlRegistrationFailureAnalyzer extends AbstractFailureAnalyzer
 				+ cause.getUrl() + " with WeChat Pay.\n\n    Reason: "
 				+ ((cause.getCause() != null) ? cause.getCause().getMessage() : cause.getMessage());
 		String action = "Check the merchant keys and that the merchant may use the complaint API (NO_AUTH), or set '"
-				+ ComplaintProperties.PREFIX + ".notification.fail-on-registration-error=false' to log the failure "
+				+ NotificationRegistrationProperties.PREFIX + ".fail-on-registration-error=false' to log the failure "
 				+ "and start anyway.";
 		return new FailureAnalysis(description, action, cause);
 	}

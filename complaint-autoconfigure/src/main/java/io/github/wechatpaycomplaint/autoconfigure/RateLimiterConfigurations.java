@@ -37,9 +37,9 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 		RateLimiterConfigurations.RedisMissing.class })
 class RateLimiterConfigurations {
 
-	static final String PREFIX = ComplaintProperties.PREFIX + ".client.rate-limit";
+	static final String PREFIX = ComplaintClientProperties.PREFIX + ".rate-limit";
 
-	static Map<RateLimitedApi, RateLimit> limits(ComplaintProperties.RateLimit properties) {
+	static Map<RateLimitedApi, RateLimit> limits(ComplaintClientProperties.RateLimit properties) {
 		Map<RateLimitedApi, RateLimit> limits = new EnumMap<>(RateLimitedApi.class);
 		limits.put(RateLimitedApi.LIST,
 				new RateLimit(properties.getList().getPermits(), properties.getList().getPeriod()));
@@ -55,8 +55,8 @@ class RateLimiterConfigurations {
 
 		@Bean
 		@ConditionalOnMissingBean(WechatPayRateLimiter.class)
-		Bucket4jRateLimiter wechatPayRateLimiter(ComplaintProperties properties) {
-			ComplaintProperties.RateLimit rateLimit = properties.getClient().getRateLimit();
+		Bucket4jRateLimiter wechatPayRateLimiter(ComplaintClientProperties properties) {
+			ComplaintClientProperties.RateLimit rateLimit = properties.getRateLimit();
 			return Bucket4jRateLimiter.local(limits(rateLimit), rateLimit.getMaxWait());
 		}
 
@@ -70,7 +70,7 @@ class RateLimiterConfigurations {
 
 		@Bean
 		@ConditionalOnMissingBean(WechatPayRateLimiter.class)
-		FallbackRateLimiter wechatPayRateLimiter(ComplaintProperties properties,
+		FallbackRateLimiter wechatPayRateLimiter(ComplaintClientProperties properties,
 				ObjectProvider<RedisConnectionFactory> connectionFactory) {
 			RedisConnectionFactory factory = connectionFactory.getIfAvailable();
 			if (!(factory instanceof LettuceConnectionFactory lettuce)) {
@@ -80,7 +80,7 @@ class RateLimiterConfigurations {
 						"Add spring-boot-starter-data-redis (Lettuce is its default client) and set spring.data.redis.*, "
 								+ "or set '" + PREFIX + ".store=memory'.");
 			}
-			ComplaintProperties.RateLimit rateLimit = properties.getClient().getRateLimit();
+			ComplaintClientProperties.RateLimit rateLimit = properties.getRateLimit();
 			RedisRateLimiterBuckets buckets = new RedisRateLimiterBuckets(() -> (RedisClient) lettuce.getNativeClient(),
 					rateLimit.getRedisKeyPrefix(), rateLimit.getRedisTimeout());
 			// A cold first connection can take longer than the timeout; start it now rather than on the first call.

@@ -1,6 +1,7 @@
 package io.github.wechatpaycomplaint.client;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Objects;
 
 import io.github.wechatpaycomplaint.resilience.RetryInterceptor.Sleeper;
@@ -30,7 +31,7 @@ public record ClientResilience(RetryPolicy retryPolicy, Sleeper sleeper, @Nullab
 	 * @return the settings
 	 */
 	public static ClientResilience none() {
-		return new ClientResilience(new RetryPolicy(1, java.time.Duration.ZERO, java.time.Duration.ZERO),
+		return new ClientResilience(new RetryPolicy(1, Duration.ZERO, Duration.ZERO),
 				Sleeper.threadSleep(), null, null);
 	}
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -71,7 +72,7 @@ public final class WechatPaySigningInterceptor implements ClientHttpRequestInter
 			throws IOException {
 		HttpHeaders headers = request.getHeaders();
 		if (headers.getAccept().isEmpty()) {
-			headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON));
+			headers.setAccept(List.of(MediaType.APPLICATION_JSON));
 		}
 		if (!headers.containsHeader(HttpHeaders.USER_AGENT)) {
 			headers.set(HttpHeaders.USER_AGENT, this.userAgent);

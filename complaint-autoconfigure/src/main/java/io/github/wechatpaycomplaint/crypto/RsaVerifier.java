@@ -1,9 +1,12 @@
 package io.github.wechatpaycomplaint.crypto;
 
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.util.Base64;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks SHA256withRSA signatures made by WeChat Pay.
@@ -40,9 +43,9 @@ public final class RsaVerifier {
 		Signature signature = SIGNATURES.get();
 		try {
 			signature.initVerify(publicKey);
-			signature.update(timestamp.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			signature.update(timestamp.getBytes(StandardCharsets.UTF_8));
 			signature.update(NEW_LINE);
-			signature.update(nonce.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			signature.update(nonce.getBytes(StandardCharsets.UTF_8));
 			signature.update(NEW_LINE);
 			signature.update(body);
 			signature.update(NEW_LINE);
@@ -53,7 +56,7 @@ public final class RsaVerifier {
 		}
 	}
 
-	private static byte @org.jspecify.annotations.Nullable [] decode(String base64Signature) {
+	private static byte @Nullable [] decode(String base64Signature) {
 		try {
 			return Base64.getDecoder().decode(base64Signature.strip());
 		}

@@ -3,6 +3,7 @@ package io.github.wechatpaycomplaint.observability;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import io.github.wechatpaycomplaint.client.WechatPayApiException;
 import io.github.wechatpaycomplaint.client.WechatPayWriteOutcomeUnknownException;
@@ -84,7 +85,7 @@ public final class ComplaintApiMetricsInterceptor implements ClientHttpRequestIn
 			.description("Calls to the WeChat Pay API")
 			.tags(Tags.of("operation", operation.name(), "outcome", outcome, "status", status, "code", code))
 			.register(this.registry)
-			.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+			.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
 	}
 
 	private static String outcome(int status) {

@@ -2,6 +2,7 @@ package io.github.wechatpaycomplaint.observability;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import io.github.wechatpaycomplaint.notification.NotificationClaim;
@@ -117,11 +118,11 @@ public final class TimedNotificationDeduplicationStore implements NotificationDe
 		long start = System.nanoTime();
 		try {
 			T result = call.get();
-			success.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+			success.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
 			return result;
 		}
 		catch (RuntimeException ex) {
-			error.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+			error.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
 			throw ex;
 		}
 	}

@@ -1,18 +1,18 @@
 package io.github.wechatpaycomplaint.reconciliation;
 
+import io.github.wechatpaycomplaint.event.ComplaintEvent;
 import io.github.wechatpaycomplaint.model.Complaint;
 import io.github.wechatpaycomplaint.model.ComplaintState;
-
-import org.springframework.context.ApplicationEvent;
 
 /**
  * A complaint found by reconciliation in a state no earlier reconciliation run reported: its notification may have
  * been lost. Published once per complaint state across all instances; handle it like a notification, idempotently
- * (check the complaint's state before acting).
+ * (check the complaint's state before acting). A listener of {@link ComplaintEvent} receives it as well as every
+ * notification event; a listener of {@code ComplaintNotificationEvent} does not.
  *
  * @since 0.1.0
  */
-public class ComplaintReconciledEvent extends ApplicationEvent {
+public final class ComplaintReconciledEvent extends ComplaintEvent {
 
 	private final Complaint complaint;
 
@@ -29,6 +29,7 @@ public class ComplaintReconciledEvent extends ApplicationEvent {
 		return this.complaint;
 	}
 
+	@Override
 	public String getComplaintId() {
 		return this.complaint.complaintId();
 	}

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 
 import io.github.bucket4j.Bandwidth;
@@ -50,7 +51,7 @@ public final class Bucket4jRateLimiter implements WechatPayRateLimiter, AutoClos
 	 * @return the limiter
 	 */
 	public static Bucket4jRateLimiter local(Map<RateLimitedApi, RateLimit> limits, Duration maxWait) {
-		Map<String, Bucket> local = new java.util.concurrent.ConcurrentHashMap<>();
+		Map<String, Bucket> local = new ConcurrentHashMap<>();
 		return new Bucket4jRateLimiter(limits, maxWait, (key, configuration) -> local.computeIfAbsent(key,
 				(ignored) -> Bucket.builder().addLimit(configuration.getBandwidths()[0]).build()));
 	}

@@ -1,6 +1,8 @@
 package io.github.wechatpaycomplaint.resilience;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -45,8 +47,8 @@ public final class ConnectionFailures {
 
 	private static boolean isConnectTimeout(Throwable cause) {
 		// HttpURLConnection reports a connect timeout as a SocketTimeoutException with this message.
-		return cause instanceof java.net.SocketTimeoutException && cause.getMessage() != null
-				&& cause.getMessage().toLowerCase(java.util.Locale.ROOT).contains("connect timed out");
+		return cause instanceof SocketTimeoutException && cause.getMessage() != null
+				&& cause.getMessage().toLowerCase(Locale.ROOT).contains("connect timed out");
 	}
 
 }

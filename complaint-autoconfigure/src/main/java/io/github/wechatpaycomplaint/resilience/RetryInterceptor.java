@@ -1,6 +1,7 @@
 package io.github.wechatpaycomplaint.resilience;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -113,7 +114,7 @@ public final class RetryInterceptor implements ClientHttpRequestInterceptor {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new java.io.InterruptedIOException("Interrupted while waiting to retry");
+			throw new InterruptedIOException("Interrupted while waiting to retry");
 		}
 	}
 

@@ -1,19 +1,38 @@
 package io.github.wechatpaycomplaint.architecture;
 
+import java.util.Locale;
+import java.util.Set;
+
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaConstructor;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaMember;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import io.github.wechatpaycomplaint.event.ComplaintEvent;
+import io.github.wechatpaycomplaint.notification.event.ComplaintNotificationEvent;
+import io.github.wechatpaycomplaint.reconciliation.ComplaintReconciledEvent;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.members;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The package structure, as executable rules over the shipped classes: what each package may know of the others and
@@ -68,6 +87,30 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void theEventParentKnowsNoFeature() {
+		classes().that()
+			.resideInAPackage(BASE + ".event..")
+			.should()
+			.onlyDependOnClassesThat()
+			.resideInAnyPackage("java..", "org.springframework.context..", "org.jspecify..", BASE + ".event..")
+			.because("notifications and reconciliation both extend it, and neither may depend on the other")
+			.check(SHIPPED);
+	}
+
+	@Test
+	void everyEventIsANotificationOrAReconciliationEvent() {
+		classes().that()
+			.areAssignableTo(ComplaintEvent.class)
+			.and()
+			.doNotHaveFullyQualifiedName(ComplaintEvent.class.getName())
+			.should()
+			.beAssignableTo(ComplaintNotificationEvent.class)
+			.orShould()
+			.beAssignableTo(ComplaintReconciledEvent.class)
+			.check(SHIPPED);
+	}
+
+	@Test
 	void onlyTheAutoConfigurationKnowsTheProperties() {
 		noClasses().that()
 			.resideOutsideOfPackage(BASE + ".autoconfigure..")
@@ -99,6 +142,114 @@ class ArchitectureTests {
 			.should()
 			.beAnnotatedWith(ConditionalOnMissingBean.class)
 			.check(SHIPPED);
+	}
+
+
+	// Spring Boot's own architecture rules (its build's ArchitectureRules), which every auto-configuration here follows.
+
+	@Test
+	void autoConfigurationsArePublicAndFinal() {
+		autoConfigurationsArePublicAndFinal.check(SHIPPED);
+	}
+
+	@Test
+	void autoConfigurationsHaveNoPublicMembers() {
+		autoConfigurationsHaveNoPublicMembers.check(SHIPPED);
+	}
+
+	@Test
+	void conditionsAreNotPublic() {
+		conditionsAreNotPublic.check(SHIPPED);
+	}
+
+	@Test
+	void caseConversionIsIndependentOfTheDefaultLocale() {
+		caseConversionNamesALocale.check(SHIPPED);
+	}
+
+	@Test
+	void theRulesFindWhatTheyForbid() {
+		JavaClasses violations = new ClassFileImporter().importClasses(OpenAutoConfiguration.class,
+				PublicCondition.class, DefaultLocaleCaseConversion.class);
+		assertThat(autoConfigurationsArePublicAndFinal.evaluate(violations).hasViolation()).isTrue();
+		assertThat(autoConfigurationsHaveNoPublicMembers.evaluate(violations).getFailureReport().getDetails())
+			.anyMatch((detail) -> detail.contains("publicBean"))
+			.noneMatch((detail) -> detail.contains("BEAN_NAME"));
+		assertThat(conditionsAreNotPublic.evaluate(violations).hasViolation()).isTrue();
+		assertThat(caseConversionNamesALocale.evaluate(violations).getFailureReport().getDetails()).hasSize(2);
+	}
+
+	private final ArchRule autoConfigurationsArePublicAndFinal = classes().that()
+		.areAnnotatedWith(AutoConfiguration.class)
+		.should()
+		.bePublic()
+		.andShould()
+		.haveModifier(JavaModifier.FINAL);
+
+	private final ArchRule autoConfigurationsHaveNoPublicMembers = members().that()
+		.areDeclaredInClassesThat()
+		.areAnnotatedWith(AutoConfiguration.class)
+		.and(areNotConstants())
+		.and(areNotDefaultConstructors())
+		.should()
+		.notBePublic()
+		.because("an auto-configuration is used by Spring Boot, not called; only bean-name constants are public");
+
+	private final ArchRule conditionsAreNotPublic = classes().that()
+		.areAssignableTo(Condition.class)
+		.should()
+		.notBePublic()
+		.because("a condition is used through its annotation, not as API");
+
+	private final ArchRule caseConversionNamesALocale = noClasses().should()
+		.callMethod(String.class, "toLowerCase")
+		.orShould()
+		.callMethod(String.class, "toUpperCase")
+		.because("the default locale changes the result (Turkish dotless i); use toLowerCase(Locale.ROOT)");
+
+	private static DescribedPredicate<JavaMember> areNotConstants() {
+		return DescribedPredicate.describe("are not constants", (member) -> !(member.getModifiers()
+			.containsAll(Set.of(JavaModifier.STATIC, JavaModifier.FINAL))
+				&& member instanceof JavaField));
+	}
+
+	private static DescribedPredicate<JavaMember> areNotDefaultConstructors() {
+		return DescribedPredicate.describe("are not default constructors",
+				(member) -> !(member instanceof JavaConstructor constructor
+						&& constructor.getParameters().isEmpty()));
+	}
+
+	@AutoConfiguration
+	public static class OpenAutoConfiguration {
+
+		public static final String BEAN_NAME = "bean";
+
+		@Bean
+		public String publicBean() {
+			return BEAN_NAME;
+		}
+
+	}
+
+	public static class PublicCondition extends SpringBootCondition {
+
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			return ConditionOutcome.match();
+		}
+
+	}
+
+	static class DefaultLocaleCaseConversion {
+
+		String lower(String text) {
+			return text.toLowerCase() + text.toLowerCase(Locale.ROOT);
+		}
+
+		String upper(String text) {
+			return text.toUpperCase();
+		}
+
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.github.wechatpaycomplaint.autoconfigure;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import io.github.wechatpaycomplaint.testsupport.NotificationContexts;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ComplaintDurationChecksTests {
 
-	/** Every Duration of ComplaintProperties for which zero makes no sense. */
+	/** Every Duration of the properties classes for which zero makes no sense. */
 	private static final List<String> POSITIVE = List.of("platform-certificates.refresh-interval",
 			"platform-certificates.unknown-serial-refresh-interval", "client.connect-timeout", "client.read-timeout",
 			"client.max-clock-skew", "client.retry.initial-backoff", "client.retry.max-backoff",
@@ -94,18 +96,20 @@ class ComplaintDurationChecksTests {
 
 	@Test
 	void aTimeToLiveShorterThanTwiceTheClockSkewPlusLeaseIsRefused() {
-		this.runner
+		WebApplicationContextRunner notifications = NotificationContexts.webRunner();
+		notifications
 			.withPropertyValues("wechatpay.complaint.notification.max-clock-skew=5m",
 					"wechatpay.complaint.notification.deduplication.processing-lease=5m",
 					"wechatpay.complaint.notification.deduplication.time-to-live=14m")
 			.run((context) -> {
-				assertRefused(context, "notification.deduplication.time-to-live", "handled twice");
-				assertThat(analysis(context).getDescription())
+				assertRefused(context.getStartupFailure(), "notification.deduplication.time-to-live",
+						"handled twice");
+				assertThat(analysis(context.getStartupFailure()).getDescription())
 					.contains("twice wechatpay.complaint.notification.max-clock-skew plus "
 							+ "wechatpay.complaint.notification.deduplication.processing-lease (PT15M)");
-				assertThat(analysis(context).getAction()).contains("at least PT15M");
+				assertThat(analysis(context.getStartupFailure()).getAction()).contains("at least PT15M");
 			});
-		this.runner
+		notifications
 			.withPropertyValues("wechatpay.complaint.notification.max-clock-skew=5m",
 					"wechatpay.complaint.notification.deduplication.processing-lease=5m",
 					"wechatpay.complaint.notification.deduplication.time-to-live=15m")
@@ -116,15 +120,17 @@ class ComplaintDurationChecksTests {
 	void aTimeToLiveOfOnceTheClockSkewPlusLeaseIsRefused() {
 		// A timestamp is accepted from max-clock-skew before to max-clock-skew after it: a replay 14 minutes after
 		// the first delivery still passes a 10 minute skew.
-		this.runner
+		WebApplicationContextRunner notifications = NotificationContexts.webRunner();
+		notifications
 			.withPropertyValues("wechatpay.complaint.notification.max-clock-skew=10m",
 					"wechatpay.complaint.notification.deduplication.processing-lease=1s",
 					"wechatpay.complaint.notification.deduplication.time-to-live=PT10M1S")
 			.run((context) -> {
-				assertRefused(context, "notification.deduplication.time-to-live", "handled twice");
-				assertThat(analysis(context).getAction()).contains("at least PT20M1S");
+				assertRefused(context.getStartupFailure(), "notification.deduplication.time-to-live",
+						"handled twice");
+				assertThat(analysis(context.getStartupFailure()).getAction()).contains("at least PT20M1S");
 			});
-		this.runner
+		notifications
 			.withPropertyValues("wechatpay.complaint.notification.max-clock-skew=10m",
 					"wechatpay.complaint.notification.deduplication.processing-lease=1s",
 					"wechatpay.complaint.notification.deduplication.time-to-live=PT20M1S")
@@ -133,27 +139,33 @@ class ComplaintDurationChecksTests {
 
 	private static void assertRefused(AssertableApplicationContext context, String property, String problem) {
 		assertThat(context).as(property).hasFailed();
-		assertThat(context.getStartupFailure()).as(property).rootCause()
-			.isInstanceOf(InvalidComplaintPropertyException.class);
-		FailureAnalysis analysis = analysis(context);
+		assertRefused(context.getStartupFailure(), property, problem);
+	}
+
+	private static void assertRefused(Throwable failure, String property, String problem) {
+		assertThat(failure).as(property).isNotNull().rootCause().isInstanceOf(InvalidComplaintPropertyException.class);
+		FailureAnalysis analysis = analysis(failure);
 		assertThat(analysis.getDescription()).as(property)
 			.contains("property 'wechatpay.complaint." + property + "' is invalid")
 			.contains(problem);
 		assertThat(analysis.getAction()).as(property).isNotBlank();
 	}
 
-	private static FailureAnalysis analysis(AssertableApplicationContext context) {
-		FailureAnalysis analysis = new InvalidComplaintPropertyFailureAnalyzer().analyze(context.getStartupFailure());
+	private static FailureAnalysis analysis(Throwable failure) {
+		FailureAnalysis analysis = new InvalidComplaintPropertyFailureAnalyzer().analyze(failure);
 		assertThat(analysis).isNotNull();
 		return analysis;
 	}
 
 	private static List<String> concat(List<String> first, List<String> second) {
-		return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
+		return Stream.concat(first.stream(), second.stream()).toList();
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableConfigurationProperties(ComplaintProperties.class)
+	@EnableConfigurationProperties({ ComplaintProperties.class, ComplaintClientProperties.class,
+			ComplaintNotificationProperties.class, NotificationDeduplicationProperties.class,
+			NotificationRegistrationProperties.class, ComplaintReconciliationProperties.class,
+			ComplaintHealthProperties.class })
 	static class PropertiesConfiguration {
 
 	}

@@ -5,31 +5,43 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.BeanUtils;
 import org.springframework.beans.BeanWrapper;
 import org.springframework.beans.PropertyAccessorFactory;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.convert.ApplicationConversionService;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.core.convert.ConversionService;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.util.ClassUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every public property key the metadata lists binds to {@link ComplaintProperties}: a value other than the default,
- * set under the documented key, is what the bound properties then hold. A renamed field or a moved group fails here
- * before it breaks an application's configuration.
+ * Every public property key the metadata lists binds to the properties class that owns it: the class whose prefix is
+ * the longest that the key starts with (two classes may share a prefix; then exactly one of them has the property). A
+ * value other than the default, set under the documented key, is what the bound properties then hold. A renamed field
+ * or a moved group fails here before it breaks an application's configuration.
  */
 class EveryPropertyBindsTests {
 
 	private static final ConversionService CONVERSION = ApplicationConversionService.getSharedInstance();
+
+	/** Every {@code @ConfigurationProperties} class of the starter, by its prefix. */
+	private static final Map<String, List<Class<?>>> CLASSES_BY_PREFIX = propertiesClasses();
 
 	static List<JsonNode> properties() throws IOException {
 		try (InputStream in = EveryPropertyBindsTests.class.getClassLoader()
@@ -41,17 +53,81 @@ class EveryPropertyBindsTests {
 		}
 	}
 
+	@Test
+	void findsEveryPropertiesClass() {
+		assertThat(CLASSES_BY_PREFIX.values().stream().flatMap(List::stream)).containsExactlyInAnyOrder(
+				ComplaintProperties.class, ComplaintClientProperties.class, ComplaintNotificationProperties.class,
+				NotificationDeduplicationProperties.class, NotificationRegistrationProperties.class,
+				ComplaintReconciliationProperties.class, ComplaintHealthProperties.class);
+	}
+
+	@Test
+	void noPropertiesClassDeclaresAGroupThatAnotherClassBinds() {
+		for (String prefix : CLASSES_BY_PREFIX.keySet()) {
+			if (prefix.equals(ComplaintProperties.PREFIX)) {
+				continue;
+			}
+			String parent = longestPrefixOf(prefix.substring(0, prefix.lastIndexOf('.')));
+			if (parent == null) {
+				continue;
+			}
+			String path = beanPath(prefix.substring(parent.length() + 1));
+			for (Class<?> owner : CLASSES_BY_PREFIX.get(parent)) {
+				assertThat(PropertyAccessorFactory.forBeanPropertyAccess(BeanUtils.instantiateClass(owner))
+					.isReadableProperty(path)).as(owner.getSimpleName() + " also binds " + prefix).isFalse();
+			}
+		}
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("properties")
 	void bindsUnderItsDocumentedKey(JsonNode property) throws ClassNotFoundException {
 		String name = property.get("name").asString();
 		Class<?> type = ClassUtils.forName(property.get("type").asString(), getClass().getClassLoader());
 		String text = valueOtherThanDefault(type, property.path("defaultValue").asString(null));
-		ComplaintProperties bound = new Binder(new MapConfigurationPropertySource(Map.of(name, text)))
-			.bind(ComplaintProperties.PREFIX, Bindable.ofInstance(new ComplaintProperties()))
-			.orElseThrow(() -> new AssertionError(name + " bound nothing"));
-		BeanWrapper wrapper = PropertyAccessorFactory.forBeanPropertyAccess(bound);
-		assertThat(wrapper.getPropertyValue(beanPath(name))).as(name).isEqualTo(CONVERSION.convert(text, type));
+		String prefix = longestPrefixOf(name);
+		assertThat(prefix).as("no properties class binds " + name).isNotNull();
+		String path = beanPath(name.substring(prefix.length() + 1));
+		List<BeanWrapper> owners = new ArrayList<>();
+		for (Class<?> candidate : CLASSES_BY_PREFIX.get(prefix)) {
+			Object bound = new Binder(new MapConfigurationPropertySource(Map.of(name, text)))
+				.bind(prefix, Bindable.ofInstance(BeanUtils.instantiateClass(candidate)))
+				.orElse(null);
+			if (bound != null) {
+				BeanWrapper wrapper = PropertyAccessorFactory.forBeanPropertyAccess(bound);
+				if (wrapper.isReadableProperty(path)) {
+					owners.add(wrapper);
+				}
+			}
+		}
+		assertThat(owners).as(name + " is bound by exactly one class at " + prefix).hasSize(1);
+		assertThat(owners.get(0).getPropertyValue(path)).as(name).isEqualTo(CONVERSION.convert(text, type));
+	}
+
+	private static Map<String, List<Class<?>>> propertiesClasses() {
+		ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+		scanner.addIncludeFilter(new AnnotationTypeFilter(ConfigurationProperties.class));
+		Map<String, List<Class<?>>> classes = new TreeMap<>();
+		for (BeanDefinition candidate : scanner.findCandidateComponents("io.github.wechatpaycomplaint")) {
+			Class<?> type = ClassUtils.resolveClassName(candidate.getBeanClassName(), null);
+			String prefix = MergedAnnotations.from(type).get(ConfigurationProperties.class).getString("prefix");
+			// Test classes of other tests bind other prefixes.
+			if (prefix.startsWith(ComplaintProperties.PREFIX)) {
+				classes.computeIfAbsent(prefix, (key) -> new ArrayList<>()).add(type);
+			}
+		}
+		return classes;
+	}
+
+	private static String longestPrefixOf(String name) {
+		String longest = null;
+		for (String prefix : CLASSES_BY_PREFIX.keySet()) {
+			if ((name.equals(prefix) || name.startsWith(prefix + "."))
+					&& (longest == null || prefix.length() > longest.length())) {
+				longest = prefix;
+			}
+		}
+		return longest;
 	}
 
 	private static String valueOtherThanDefault(Class<?> type, String defaultValue) {
@@ -78,9 +154,9 @@ class EveryPropertyBindsTests {
 		};
 	}
 
-	// wechatpay.complaint.client.rate-limit.max-wait -> client.rateLimit.maxWait
-	private static String beanPath(String name) {
-		String[] segments = name.substring(ComplaintProperties.PREFIX.length() + 1).split("\\.");
+	// rate-limit.max-wait -> rateLimit.maxWait
+	private static String beanPath(String relativeName) {
+		String[] segments = relativeName.split("\\.");
 		StringBuilder path = new StringBuilder();
 		for (String segment : segments) {
 			if (!path.isEmpty()) {

@@ -2,21 +2,27 @@ package io.github.wechatpaycomplaint.notification.event;
 
 import java.time.OffsetDateTime;
 
+import io.github.wechatpaycomplaint.event.ComplaintEvent;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.context.ApplicationEvent;
 
 /**
  * Published once per complaint notification, synchronously, inside the request that delivered it: a listener that
  * throws makes the endpoint answer 500, and WeChat Pay delivers the notification again. Listen to this type for every
- * notification, or to one subclass (such as {@link ComplaintCreatedEvent}) for one action.
+ * notification, or to one subclass (such as {@link ComplaintCreatedEvent}) for one action. The subclasses are sealed:
+ * there is one per {@link ComplaintActionType}, and {@link UnknownComplaintActionEvent} for an action this version does
+ * not know. Reconciliation publishes {@code ComplaintReconciledEvent}, not this type; listen to their parent,
+ * {@link ComplaintEvent}, for both.
  *
  * <p>
  * {@link #toString()} shows ids and types only, never the decrypted resource.
  *
  * @since 0.1.0
  */
-public abstract class ComplaintNotificationEvent extends ApplicationEvent {
+public abstract sealed class ComplaintNotificationEvent extends ComplaintEvent
+		permits ComplaintContinuedEvent, ComplaintCreatedEvent, MerchantApprovedRefundEvent,
+		MerchantConfirmedCompleteEvent, MerchantRejectedRefundEvent, MerchantRespondedEvent, PlatformRespondedEvent,
+		PlatformServiceAppliedEvent, PlatformServiceCancelledEvent, PlatformServiceFinishedEvent, RefundSucceededEvent,
+		SellerRefundedEvent, UnknownComplaintActionEvent, UserRespondedEvent {
 
 	private final transient ComplaintNotification notification;
 
@@ -69,6 +75,7 @@ public abstract class ComplaintNotificationEvent extends ApplicationEvent {
 	 * The complaint the notification is about; fetch its detail with the complaint client.
 	 * @return the complaint id
 	 */
+	@Override
 	public String getComplaintId() {
 		return this.notification.complaintId();
 	}

@@ -7,7 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import io.github.wechatpaycomplaint.autoconfigure.ComplaintProperties;
+import io.github.wechatpaycomplaint.autoconfigure.ComplaintNotificationProperties;
 import io.github.wechatpaycomplaint.simulator.WechatPayComplaintSimulator;
 import io.github.wechatpaycomplaint.simulator.state.ComplaintState;
 import io.github.wechatpaycomplaint.simulator.state.NewComplaint;
@@ -32,7 +32,7 @@ public class SimulatedComplaintStory implements DisposableBean {
 
 	private final WechatPayComplaintSimulator simulator;
 
-	private final ComplaintProperties properties;
+	private final ComplaintNotificationProperties properties;
 
 	private final ScheduledExecutorService user = Executors.newSingleThreadScheduledExecutor((task) -> {
 		Thread thread = new Thread(task, "simulated-user");
@@ -40,7 +40,7 @@ public class SimulatedComplaintStory implements DisposableBean {
 		return thread;
 	});
 
-	public SimulatedComplaintStory(WechatPayComplaintSimulator simulator, ComplaintProperties properties) {
+	public SimulatedComplaintStory(WechatPayComplaintSimulator simulator, ComplaintNotificationProperties properties) {
 		this.simulator = simulator;
 		this.properties = properties;
 	}
@@ -48,7 +48,7 @@ public class SimulatedComplaintStory implements DisposableBean {
 	@EventListener
 	public void pointNotificationsHere(WebServerInitializedEvent event) {
 		URI callback = URI.create("http://127.0.0.1:" + event.getWebServer().getPort()
-				+ this.properties.getNotification().getPath());
+				+ this.properties.getPath());
 		this.simulator.callbackUrl(callback);
 		logger.info("WeChat Pay simulator on {} sends notifications to {}", this.simulator.baseUri(), callback);
 	}

@@ -1,0 +1,230 @@
+package io.github.wechatpaycomplaint.autoconfigure;
+
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import io.github.wechatpaycomplaint.notification.NotificationDeduplicationStore;
+import io.github.wechatpaycomplaint.notification.store.CaffeineNotificationDeduplicationStore;
+import io.github.wechatpaycomplaint.notification.store.JdbcDeduplicationSchema;
+import io.github.wechatpaycomplaint.notification.store.JdbcNotificationDeduplicationStore;
+import io.github.wechatpaycomplaint.notification.store.RedisNotificationDeduplicationStore;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.BadSqlGrammarException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The de-duplication store chosen by {@code wechatpay.complaint.notification.deduplication.store}, shared by the
+ * notification endpoint and the reconciliation job (imported by both, registered once). The choice is explicit, not
+ * guessed from the classpath: one configuration per store and library state, so a store whose library or connection
+ * is missing fails at startup with an {@link InvalidComplaintPropertyException} that says what to add. Every store
+ * backs off when the application defines its own {@link NotificationDeduplicationStore}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(NotificationDeduplicationProperties.class)
+@Import({ NotificationDeduplicationStoreConfigurations.Memory.class,
+		NotificationDeduplicationStoreConfigurations.MemoryLibraryMissing.class,
+		NotificationDeduplicationStoreConfigurations.Jdbc.class,
+		NotificationDeduplicationStoreConfigurations.JdbcLibraryMissing.class,
+		NotificationDeduplicationStoreConfigurations.Redis.class,
+		NotificationDeduplicationStoreConfigurations.RedisLibraryMissing.class })
+class NotificationDeduplicationStoreConfigurations {
+
+	static final String STORE = NotificationDeduplicationProperties.PREFIX + ".store";
+
+	private static final String CAFFEINE = "com.github.benmanes.caffeine.cache.Caffeine";
+
+	private static final String JDBC_TEMPLATE = "org.springframework.jdbc.core.JdbcTemplate";
+
+	private static final String STRING_REDIS_TEMPLATE = "org.springframework.data.redis.core.StringRedisTemplate";
+
+	private static final Log logger = LogFactory.getLog(NotificationDeduplicationStoreConfigurations.class);
+
+	static InvalidComplaintPropertyException libraryMissing(String store, String library) {
+		return new InvalidComplaintPropertyException(STORE,
+				"the store is " + store + " but " + library + " is not on the classpath",
+				"Add " + library + " to the application, or choose another store (MEMORY, JDBC or REDIS).");
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = CAFFEINE)
+	@ConditionalOnProperty(name = STORE, havingValue = "memory", matchIfMissing = true)
+	static class Memory {
+
+		@Bean
+		@ConditionalOnMissingBean(NotificationDeduplicationStore.class)
+		NotificationDeduplicationStore complaintNotificationDeduplicationStore(
+				NotificationDeduplicationProperties properties) {
+			return new CaffeineNotificationDeduplicationStore(properties.getMemory().getMaximumSize(),
+					properties.getTimeToLive());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingClass(CAFFEINE)
+	@ConditionalOnProperty(name = STORE, havingValue = "memory", matchIfMissing = true)
+	static class MemoryLibraryMissing {
+
+		@Bean
+		@ConditionalOnMissingBean(NotificationDeduplicationStore.class)
+		NotificationDeduplicationStore complaintNotificationDeduplicationStore() {
+			throw libraryMissing("MEMORY", "Caffeine (com.github.ben-manes.caffeine:caffeine)");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = JDBC_TEMPLATE)
+	@ConditionalOnProperty(name = STORE, havingValue = "jdbc")
+	static class Jdbc {
+
+		private static final String SCRIPTS = "io/github/wechatpaycomplaint/notification/store/";
+
+		private static final String INITIALIZE_SCHEMA = NotificationDeduplicationProperties.PREFIX
+				+ ".jdbc.initialize-schema";
+
+		@Bean
+		@ConditionalOnMissingBean(NotificationDeduplicationStore.class)
+		NotificationDeduplicationStore complaintNotificationDeduplicationStore(
+				NotificationDeduplicationProperties properties, ObjectProvider<JdbcTemplate> jdbcTemplate,
+				ObjectProvider<DataSource> dataSource, ObjectProvider<Clock> clock) {
+			JdbcTemplate jdbc = jdbcTemplate.getIfUnique(() -> {
+				DataSource unique = dataSource.getIfUnique();
+				if (unique == null) {
+					throw new InvalidComplaintPropertyException(STORE,
+							"the store is JDBC but the application has no (single) DataSource",
+							"Configure a DataSource (spring.datasource.url, or a DataSource bean), or choose "
+									+ "another store (MEMORY or REDIS).");
+				}
+				return new JdbcTemplate(unique);
+			});
+			NotificationDeduplicationProperties.Jdbc table = properties.getJdbc();
+			if (table.isInitializeSchema()) {
+				try {
+					JdbcDeduplicationSchema.initialize(jdbc, table.getTableName());
+				}
+				catch (IllegalArgumentException ex) {
+					throw new InvalidComplaintPropertyException(INITIALIZE_SCHEMA, ex.getMessage(),
+							"Create the table yourself (see the scripts in the jar) and set initialize-schema=false.",
+							ex);
+				}
+			}
+			JdbcNotificationDeduplicationStore store = new JdbcNotificationDeduplicationStore(jdbc,
+					table.getTableName(), clock.getIfUnique(Clock::systemUTC), table.getPurgeInterval(),
+					properties.getOperationTimeout());
+			checkTable(store, table.getTableName());
+			return store;
+		}
+
+		/**
+		 * Stops startup when the database says the table is missing: otherwise every notification would fail. A
+		 * database that cannot be reached now does not stop startup; the health indicator shows it DOWN.
+		 */
+		private static void checkTable(JdbcNotificationDeduplicationStore store, String table) {
+			try {
+				store.checkAvailable();
+			}
+			catch (BadSqlGrammarException ex) {
+				throw new InvalidComplaintPropertyException(INITIALIZE_SCHEMA,
+						"the de-duplication table '" + table + "' does not exist or cannot be read ("
+								+ ex.getMostSpecificCause().getMessage() + ")",
+						"Set " + INITIALIZE_SCHEMA + "=true to create it at startup, or create it with the script "
+								+ "for your database in the starter's jar, replacing ${table} with '" + table + "': "
+								+ "classpath:" + SCRIPTS + "schema-postgresql.sql, classpath:" + SCRIPTS
+								+ "schema-mysql.sql (MySQL, MariaDB) or classpath:" + SCRIPTS + "schema-h2.sql.",
+						ex);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("The de-duplication table '" + table + "' could not be checked at startup: the database "
+						+ "did not answer (" + ex.getMessage() + "). Notifications are answered with 500 until it "
+						+ "does.");
+			}
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingClass(JDBC_TEMPLATE)
+	@ConditionalOnProperty(name = STORE, havingValue = "jdbc")
+	static class JdbcLibraryMissing {
+
+		@Bean
+		@ConditionalOnMissingBean(NotificationDeduplicationStore.class)
+		NotificationDeduplicationStore complaintNotificationDeduplicationStore() {
+			throw libraryMissing("JDBC",
+					"spring-jdbc (org.springframework.boot:spring-boot-starter-jdbc, plus a JDBC driver)");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = STRING_REDIS_TEMPLATE)
+	@ConditionalOnProperty(name = STORE, havingValue = "redis")
+	static class Redis {
+
+		@Bean
+		@ConditionalOnMissingBean(NotificationDeduplicationStore.class)
+		NotificationDeduplicationStore complaintNotificationDeduplicationStore(
+				NotificationDeduplicationProperties properties, ObjectProvider<StringRedisTemplate> redisTemplate,
+				ObjectProvider<RedisConnectionFactory> connectionFactory) {
+			StringRedisTemplate redis = redisTemplate.getIfUnique(() -> {
+				RedisConnectionFactory unique = connectionFactory.getIfUnique();
+				if (unique == null) {
+					throw new InvalidComplaintPropertyException(STORE,
+							"the store is REDIS but the application has no (single) RedisConnectionFactory",
+							"Add org.springframework.boot:spring-boot-starter-data-redis and configure "
+									+ "spring.data.redis.*, or define a RedisConnectionFactory bean, or choose "
+									+ "another store (MEMORY or JDBC).");
+				}
+				return new StringRedisTemplate(unique);
+			});
+			RedisNotificationDeduplicationStore store = new RedisNotificationDeduplicationStore(redis,
+					properties.getRedis().getKeyPrefix(), properties.getOperationTimeout());
+			connect(store);
+			return store;
+		}
+
+		/**
+		 * Opens the connection now, so that the first notification does not pay for it within its operation
+		 * timeout. Redis not answering now does not stop startup; the health indicator shows it DOWN.
+		 */
+		private static void connect(RedisNotificationDeduplicationStore store) {
+			try {
+				store.checkAvailable();
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Redis did not answer the de-duplication store at startup (" + ex.getMessage()
+						+ "). Notifications are answered with 500 until it does.");
+			}
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingClass(STRING_REDIS_TEMPLATE)
+	@ConditionalOnProperty(name = STORE, havingValue = "redis")
+	static class RedisLibraryMissing {
+
+		@Bean
+		@ConditionalOnMissingBean(NotificationDeduplicationStore.class)
+		NotificationDeduplicationStore complaintNotificationDeduplicationStore() {
+			throw libraryMissing("REDIS", "Spring Data Redis (org.springframework.boot:spring-boot-starter-data-redis)");
+		}
+
+	}
+
+}
