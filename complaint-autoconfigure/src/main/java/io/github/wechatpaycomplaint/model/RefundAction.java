@@ -1,6 +1,7 @@
 package io.github.wechatpaycomplaint.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.github.wechatpaycomplaint.OpenEnum;
 import org.jspecify.annotations.Nullable;
 
@@ -32,6 +33,13 @@ public enum RefundAction {
 	@JsonCreator
 	public static RefundAction from(@Nullable String text) {
 		return VALUES.from(text);
+	}
+
+	// The one open enum the starter writes as such (in RefundDecision): WeChat Pay's text whatever the application's
+	// mapper does with enums, e.g. writing them in lower case.
+	@JsonValue
+	String text() {
+		return name();
 	}
 
 }

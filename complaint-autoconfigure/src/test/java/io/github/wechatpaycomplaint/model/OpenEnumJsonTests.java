@@ -14,11 +14,13 @@ import io.github.wechatpaycomplaint.model.message.NormalMessage;
 import io.github.wechatpaycomplaint.model.message.SenderIdentity;
 import io.github.wechatpaycomplaint.model.message.TextColor;
 import io.github.wechatpaycomplaint.model.request.ImmediateServiceReply;
+import io.github.wechatpaycomplaint.model.request.RefundDecision;
 import io.github.wechatpaycomplaint.testsupport.Answers;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -114,6 +116,13 @@ class OpenEnumJsonTests {
 			.readTree(this.mapper.writeValueAsString(ImmediateServiceReply.of("1900012181", message, "id-1")));
 		JsonNode arrived = this.mapper.readTree(Answers.read("open-enums-history.json")).get("data").get(2);
 		assertThat(sent.get("message")).isEqualTo(arrived.get("normal_message"));
+	}
+
+	@Test
+	void aRefundDecisionIsSentWithWechatPaysTextWhateverTheApplicationMapperDoesWithEnums() {
+		JsonMapper lowerCase = JsonMapper.builder().enable(EnumFeature.WRITE_ENUMS_TO_LOWERCASE).build();
+		JsonNode sent = lowerCase.readTree(lowerCase.writeValueAsString(RefundDecision.approve(0)));
+		assertThat(sent.get("action").asString()).isEqualTo("APPROVE");
 	}
 
 	@Test
