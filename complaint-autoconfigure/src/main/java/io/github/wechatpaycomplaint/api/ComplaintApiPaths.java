@@ -111,6 +111,7 @@ final class ComplaintApiPaths {
 	}
 
 	void checkLanguage(@Nullable MchLanguage language) {
+		RequestChecks.knownValue(language, "mch_language");
 		if (language != null && !this.global) {
 			throw new InvalidComplaintRequestException("mch_language", "is only accepted by " + HONG_KONG);
 		}
@@ -121,7 +122,7 @@ final class ComplaintApiPaths {
 			return;
 		}
 		builder.queryParam("mch_language", "{mchLanguage}");
-		variables.put("mchLanguage", language.value());
+		variables.put("mchLanguage", language.name());
 	}
 
 }

@@ -1,59 +1,33 @@
 package io.github.wechatpaycomplaint.model;
 
-import java.util.Objects;
-import java.util.Set;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
+import io.github.wechatpaycomplaint.OpenEnum;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Kind of a complaint's {@code additional_info} ({@code type}): an open set, so a value WeChat Pay adds later still parses and keeps its text.
+ * Kind of a complaint's {@code additional_info} ({@code type}). An open enum: a value WeChat Pay adds later reads as
+ * {@link #UNKNOWN} and {@link AdditionalInfo#rawType()} keeps its text.
  *
- * <p>
- * Compare with the constants ({@code equals}); {@link #isKnown()} tells whether this version of the starter knows
- * the value.
- *
- * @param value the value exactly as WeChat Pay writes it
  * @since 0.1.0
  */
-public record AdditionalInfoType(String value) {
+public enum AdditionalInfoType {
 
-	/** {@code SHARE_POWER_TYPE}: 充电宝: a power-bank rental complaint, with {@code share_power_info}. */
-	public static final AdditionalInfoType SHARE_POWER_TYPE = new AdditionalInfoType("SHARE_POWER_TYPE");
+	/** 充电宝: a power-bank rental complaint, with {@code share_power_info}. */
+	SHARE_POWER_TYPE,
 
-	private static final Set<AdditionalInfoType> KNOWN = Set.of(SHARE_POWER_TYPE);
+	/** A value this version does not know. */
+	UNKNOWN;
 
-	public AdditionalInfoType {
-		Objects.requireNonNull(value, "value");
-	}
-
-	/**
-	 * The value for a text WeChat Pay sent, known or not.
-	 * @param value the text
-	 * @return the value
-	 */
-	@JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-	public static AdditionalInfoType of(String value) {
-		return new AdditionalInfoType(value);
-	}
-
-	@JsonValue
-	@Override
-	public String value() {
-		return this.value;
-	}
+	private static final OpenEnum<AdditionalInfoType> VALUES = OpenEnum.of(AdditionalInfoType.class);
 
 	/**
-	 * Whether the value is one this version of the starter documents as a constant.
-	 * @return {@code false} for a value WeChat Pay added later
+	 * The constant for a text WeChat Pay wrote.
+	 * @param text the text, may be {@code null}
+	 * @return the constant, {@link #UNKNOWN} for a text this version does not know
 	 */
-	public boolean isKnown() {
-		return KNOWN.contains(this);
-	}
-
-	@Override
-	public String toString() {
-		return this.value;
+	@JsonCreator
+	public static AdditionalInfoType from(@Nullable String text) {
+		return VALUES.from(text);
 	}
 
 }

@@ -1,62 +1,36 @@
 package io.github.wechatpaycomplaint.model;
 
-import java.util.Objects;
-import java.util.Set;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
+import io.github.wechatpaycomplaint.OpenEnum;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Priority of a Hong Kong complaint ({@code priority}): an open set, so a value WeChat Pay adds later still parses and keeps its text.
+ * Priority of a Hong Kong complaint ({@code priority}). An open enum: a value WeChat Pay adds later reads as
+ * {@link #UNKNOWN} and {@link Complaint#rawPriority()} keeps its text.
  *
- * <p>
- * Compare with the constants ({@code equals}); {@link #isKnown()} tells whether this version of the starter knows
- * the value.
- *
- * @param value the value exactly as WeChat Pay writes it
  * @since 0.1.0
  */
-public record ComplaintPriority(String value) {
+public enum ComplaintPriority {
 
-	/** {@code PRIORITY}: handle first. */
-	public static final ComplaintPriority PRIORITY = new ComplaintPriority("PRIORITY");
+	/** Handle first. */
+	PRIORITY,
 
-	/** {@code GENERAL}: ordinary priority. */
-	public static final ComplaintPriority GENERAL = new ComplaintPriority("GENERAL");
+	/** Ordinary priority. */
+	GENERAL,
 
-	private static final Set<ComplaintPriority> KNOWN = Set.of(PRIORITY, GENERAL);
+	/** A value this version does not know. */
+	UNKNOWN;
 
-	public ComplaintPriority {
-		Objects.requireNonNull(value, "value");
-	}
-
-	/**
-	 * The value for a text WeChat Pay sent, known or not.
-	 * @param value the text
-	 * @return the value
-	 */
-	@JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-	public static ComplaintPriority of(String value) {
-		return new ComplaintPriority(value);
-	}
-
-	@JsonValue
-	@Override
-	public String value() {
-		return this.value;
-	}
+	private static final OpenEnum<ComplaintPriority> VALUES = OpenEnum.of(ComplaintPriority.class);
 
 	/**
-	 * Whether the value is one this version of the starter documents as a constant.
-	 * @return {@code false} for a value WeChat Pay added later
+	 * The constant for a text WeChat Pay wrote.
+	 * @param text the text, may be {@code null}
+	 * @return the constant, {@link #UNKNOWN} for a text this version does not know
 	 */
-	public boolean isKnown() {
-		return KNOWN.contains(this);
-	}
-
-	@Override
-	public String toString() {
-		return this.value;
+	@JsonCreator
+	public static ComplaintPriority from(@Nullable String text) {
+		return VALUES.from(text);
 	}
 
 }

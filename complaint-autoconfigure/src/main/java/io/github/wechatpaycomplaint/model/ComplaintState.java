@@ -1,65 +1,39 @@
 package io.github.wechatpaycomplaint.model;
 
-import java.util.Objects;
-import java.util.Set;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
+import io.github.wechatpaycomplaint.OpenEnum;
+import org.jspecify.annotations.Nullable;
 
 /**
- * State of a complaint ({@code complaint_state}): an open set, so a value WeChat Pay adds later still parses and keeps its text.
+ * State of a complaint ({@code complaint_state}). An open enum: a value WeChat Pay adds later reads as
+ * {@link #UNKNOWN} and {@link Complaint#rawComplaintState()} keeps its text.
  *
- * <p>
- * Compare with the constants ({@code equals}); {@link #isKnown()} tells whether this version of the starter knows
- * the value.
- *
- * @param value the value exactly as WeChat Pay writes it
  * @since 0.1.0
  */
-public record ComplaintState(String value) {
+public enum ComplaintState {
 
-	/** {@code PENDING}: 待处理: nobody has answered yet. */
-	public static final ComplaintState PENDING = new ComplaintState("PENDING");
+	/** 待处理: nobody has answered yet. */
+	PENDING,
 
-	/** {@code PROCESSING}: 处理中: the merchant answered at least once. */
-	public static final ComplaintState PROCESSING = new ComplaintState("PROCESSING");
+	/** 处理中: the merchant answered at least once. */
+	PROCESSING,
 
-	/** {@code PROCESSED}: 已处理完成: completed, refunded, or the refund request was rejected. */
-	public static final ComplaintState PROCESSED = new ComplaintState("PROCESSED");
+	/** 已处理完成: completed, refunded, or the refund request was rejected. */
+	PROCESSED,
 
-	private static final Set<ComplaintState> KNOWN = Set.of(PENDING, PROCESSING, PROCESSED);
+	/** A value this version does not know. */
+	UNKNOWN;
 
-	public ComplaintState {
-		Objects.requireNonNull(value, "value");
-	}
-
-	/**
-	 * The value for a text WeChat Pay sent, known or not.
-	 * @param value the text
-	 * @return the value
-	 */
-	@JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-	public static ComplaintState of(String value) {
-		return new ComplaintState(value);
-	}
-
-	@JsonValue
-	@Override
-	public String value() {
-		return this.value;
-	}
+	private static final OpenEnum<ComplaintState> VALUES = OpenEnum.of(ComplaintState.class);
 
 	/**
-	 * Whether the value is one this version of the starter documents as a constant.
-	 * @return {@code false} for a value WeChat Pay added later
+	 * The constant for a text WeChat Pay wrote.
+	 * @param text the text, may be {@code null}
+	 * @return the constant, {@link #UNKNOWN} for a text this version does not know
 	 */
-	public boolean isKnown() {
-		return KNOWN.contains(this);
-	}
-
-	@Override
-	public String toString() {
-		return this.value;
+	@JsonCreator
+	public static ComplaintState from(@Nullable String text) {
+		return VALUES.from(text);
 	}
 
 }

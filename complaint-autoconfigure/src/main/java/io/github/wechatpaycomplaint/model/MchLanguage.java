@@ -1,95 +1,69 @@
 package io.github.wechatpaycomplaint.model;
 
-import java.util.Objects;
-import java.util.Set;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
+import io.github.wechatpaycomplaint.OpenEnum;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Language of a Hong Kong answer ({@code mch_language} query parameter): an open set, so a value WeChat Pay adds later still parses and keeps its text.
+ * Language of a Hong Kong answer ({@code mch_language} query parameter). An open enum: a query refuses
+ * {@link #UNKNOWN}, which has no text to send.
  *
- * <p>
- * Compare with the constants ({@code equals}); {@link #isKnown()} tells whether this version of the starter knows
- * the value.
- *
- * @param value the value exactly as WeChat Pay writes it
  * @since 0.1.0
  */
-public record MchLanguage(String value) {
+public enum MchLanguage {
 
-	/** {@code ZH_CN}: Simplified Chinese. */
-	public static final MchLanguage ZH_CN = new MchLanguage("ZH_CN");
+	/** Simplified Chinese. */
+	ZH_CN,
 
-	/** {@code ZH_TW}: Traditional Chinese (Taiwan). */
-	public static final MchLanguage ZH_TW = new MchLanguage("ZH_TW");
+	/** Traditional Chinese (Taiwan). */
+	ZH_TW,
 
-	/** {@code ZH_HK}: Traditional Chinese (Hong Kong). */
-	public static final MchLanguage ZH_HK = new MchLanguage("ZH_HK");
+	/** Traditional Chinese (Hong Kong). */
+	ZH_HK,
 
-	/** {@code EN}: English. */
-	public static final MchLanguage EN = new MchLanguage("EN");
+	/** English. */
+	EN,
 
-	/** {@code JA}: Japanese. */
-	public static final MchLanguage JA = new MchLanguage("JA");
+	/** Japanese. */
+	JA,
 
-	/** {@code KO}: Korean. */
-	public static final MchLanguage KO = new MchLanguage("KO");
+	/** Korean. */
+	KO,
 
-	/** {@code TH}: Thai. */
-	public static final MchLanguage TH = new MchLanguage("TH");
+	/** Thai. */
+	TH,
 
-	/** {@code VI}: Vietnamese. */
-	public static final MchLanguage VI = new MchLanguage("VI");
+	/** Vietnamese. */
+	VI,
 
-	/** {@code RU}: Russian. */
-	public static final MchLanguage RU = new MchLanguage("RU");
+	/** Russian. */
+	RU,
 
-	/** {@code DE}: German. */
-	public static final MchLanguage DE = new MchLanguage("DE");
+	/** German. */
+	DE,
 
-	/** {@code FR}: French. */
-	public static final MchLanguage FR = new MchLanguage("FR");
+	/** French. */
+	FR,
 
-	/** {@code AR}: Arabic. */
-	public static final MchLanguage AR = new MchLanguage("AR");
+	/** Arabic. */
+	AR,
 
-	/** {@code ES}: Spanish. */
-	public static final MchLanguage ES = new MchLanguage("ES");
+	/** Spanish. */
+	ES,
 
-	private static final Set<MchLanguage> KNOWN = Set.of(ZH_CN, ZH_TW, ZH_HK, EN, JA, KO, TH, VI, RU, DE, FR, AR, ES);
+	/** A value this version does not know. */
+	UNKNOWN;
 
-	public MchLanguage {
-		Objects.requireNonNull(value, "value");
-	}
-
-	/**
-	 * The value for a text WeChat Pay sent, known or not.
-	 * @param value the text
-	 * @return the value
-	 */
-	@JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-	public static MchLanguage of(String value) {
-		return new MchLanguage(value);
-	}
-
-	@JsonValue
-	@Override
-	public String value() {
-		return this.value;
-	}
+	private static final OpenEnum<MchLanguage> VALUES = OpenEnum.of(MchLanguage.class);
 
 	/**
-	 * Whether the value is one this version of the starter documents as a constant.
-	 * @return {@code false} for a value WeChat Pay added later
+	 * The constant for a text WeChat Pay wrote.
+	 * @param text the text, may be {@code null}
+	 * @return the constant, {@link #UNKNOWN} for a text this version does not know
 	 */
-	public boolean isKnown() {
-		return KNOWN.contains(this);
-	}
-
-	@Override
-	public String toString() {
-		return this.value;
+	@JsonCreator
+	public static MchLanguage from(@Nullable String text) {
+		return VALUES.from(text);
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -22,7 +23,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param logId id of the record, e.g. {@code 300285320210322170000071077}
  * @param operator display name of who acted (投诉人, 商户, 系统, 客服…)
  * @param operateTime when it happened
- * @param operateType kind of record
+ * @param rawOperateType {@code operate_type} as WeChat Pay wrote it, see {@link #operateType()}
  * @param operateDetails text of the record
  * @param imageList temporary image URLs (valid one hour), merchant and staff images only
  * @param complaintMediaList images attached to the record
@@ -39,7 +40,7 @@ import tools.jackson.databind.annotation.JsonNaming;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record NegotiationHistoryEntry(String logId, @Nullable String operator,
 		@JsonFormat(without = JsonFormat.Feature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE) OffsetDateTime operateTime,
-		OperateType operateType, @Nullable String operateDetails, List<String> imageList,
+		@JsonProperty("operate_type") String rawOperateType, @Nullable String operateDetails, List<String> imageList,
 		@JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<ComplaintMedia> complaintMediaList,
 		@JsonProperty("user_appy_platform_service_reason") @Nullable String userApplyPlatformServiceReason,
 		@JsonProperty("user_appy_platform_service_reason_description") @Nullable String userApplyPlatformServiceReasonDescription,
@@ -50,11 +51,20 @@ public record NegotiationHistoryEntry(String logId, @Nullable String operator,
 		complaintMediaList = (complaintMediaList != null) ? List.copyOf(complaintMediaList) : List.of();
 	}
 
+	/**
+	 * Kind of record.
+	 * @return the kind, {@link OperateType#UNKNOWN} for one this version does not know
+	 */
+	@JsonIgnore
+	public OperateType operateType() {
+		return OperateType.from(this.rawOperateType);
+	}
+
 	// The record's text, the user's reasons, messages and image links may be the user's own words or pictures.
 	@Override
 	public String toString() {
 		return "NegotiationHistoryEntry[logId=" + this.logId + ", operator=" + this.operator + ", operateTime="
-				+ this.operateTime + ", operateType=" + this.operateType + ", operateDetails="
+				+ this.operateTime + ", operateType=" + this.rawOperateType + ", operateDetails="
 				+ Redaction.of(this.operateDetails) + ", imageList=" + this.imageList.size()
 				+ " item(s), complaintMediaList=" + this.complaintMediaList.size()
 				+ " item(s), userApplyPlatformServiceReason=" + Redaction.of(this.userApplyPlatformServiceReason)

@@ -1,65 +1,39 @@
 package io.github.wechatpaycomplaint.model;
 
-import java.util.Objects;
-import java.util.Set;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
+import io.github.wechatpaycomplaint.OpenEnum;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Kind of problem the user reported ({@code problem_type}, mainland only): an open set, so a value WeChat Pay adds later still parses and keeps its text.
+ * Kind of problem the user reported ({@code problem_type}, mainland only). An open enum: a value WeChat Pay adds later
+ * reads as {@link #UNKNOWN} and {@link Complaint#rawProblemType()} keeps its text.
  *
- * <p>
- * Compare with the constants ({@code equals}); {@link #isKnown()} tells whether this version of the starter knows
- * the value.
- *
- * @param value the value exactly as WeChat Pay writes it
  * @since 0.1.0
  */
-public record ProblemType(String value) {
+public enum ProblemType {
 
-	/** {@code REFUND}: 申请退款: the user asks for a refund (highest priority). */
-	public static final ProblemType REFUND = new ProblemType("REFUND");
+	/** 申请退款: the user asks for a refund (highest priority). */
+	REFUND,
 
-	/** {@code SERVICE_NOT_WORK}: 服务权益未生效: the paid service does not work. */
-	public static final ProblemType SERVICE_NOT_WORK = new ProblemType("SERVICE_NOT_WORK");
+	/** 服务权益未生效: the paid service does not work. */
+	SERVICE_NOT_WORK,
 
-	/** {@code OTHERS}: 其他类型: anything else. */
-	public static final ProblemType OTHERS = new ProblemType("OTHERS");
+	/** 其他类型: anything else. */
+	OTHERS,
 
-	private static final Set<ProblemType> KNOWN = Set.of(REFUND, SERVICE_NOT_WORK, OTHERS);
+	/** A value this version does not know. */
+	UNKNOWN;
 
-	public ProblemType {
-		Objects.requireNonNull(value, "value");
-	}
-
-	/**
-	 * The value for a text WeChat Pay sent, known or not.
-	 * @param value the text
-	 * @return the value
-	 */
-	@JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-	public static ProblemType of(String value) {
-		return new ProblemType(value);
-	}
-
-	@JsonValue
-	@Override
-	public String value() {
-		return this.value;
-	}
+	private static final OpenEnum<ProblemType> VALUES = OpenEnum.of(ProblemType.class);
 
 	/**
-	 * Whether the value is one this version of the starter documents as a constant.
-	 * @return {@code false} for a value WeChat Pay added later
+	 * The constant for a text WeChat Pay wrote.
+	 * @param text the text, may be {@code null}
+	 * @return the constant, {@link #UNKNOWN} for a text this version does not know
 	 */
-	public boolean isKnown() {
-		return KNOWN.contains(this);
-	}
-
-	@Override
-	public String toString() {
-		return this.value;
+	@JsonCreator
+	public static ProblemType from(@Nullable String text) {
+		return VALUES.from(text);
 	}
 
 }

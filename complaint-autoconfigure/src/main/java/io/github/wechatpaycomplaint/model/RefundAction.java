@@ -1,62 +1,45 @@
 package io.github.wechatpaycomplaint.model;
 
-import java.util.Objects;
-import java.util.Set;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.github.wechatpaycomplaint.OpenEnum;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Merchant's decision on a refund request ({@code action} of update-refund-progress): an open set, so a value WeChat Pay adds later still parses and keeps its text.
+ * Merchant's decision on a refund request ({@code action} of update-refund-progress). An open enum:
+ * {@link io.github.wechatpaycomplaint.model.request.RefundDecision} refuses {@link #UNKNOWN}, which has no text to
+ * send.
  *
- * <p>
- * Compare with the constants ({@code equals}); {@link #isKnown()} tells whether this version of the starter knows
- * the value.
- *
- * @param value the value exactly as WeChat Pay writes it
  * @since 0.1.0
  */
-public record RefundAction(String value) {
+public enum RefundAction {
 
-	/** {@code APPROVE}: 同意退款: the merchant will refund through the refund API. */
-	public static final RefundAction APPROVE = new RefundAction("APPROVE");
+	/** 同意退款: the merchant will refund through the refund API. */
+	APPROVE,
 
-	/** {@code REJECT}: 拒绝退款: the refund is refused and the complaint completes. */
-	public static final RefundAction REJECT = new RefundAction("REJECT");
+	/** 拒绝退款: the refund is refused and the complaint completes. */
+	REJECT,
 
-	private static final Set<RefundAction> KNOWN = Set.of(APPROVE, REJECT);
+	/** A value this version does not know. */
+	UNKNOWN;
 
-	public RefundAction {
-		Objects.requireNonNull(value, "value");
-	}
+	private static final OpenEnum<RefundAction> VALUES = OpenEnum.of(RefundAction.class);
 
 	/**
-	 * The value for a text WeChat Pay sent, known or not.
-	 * @param value the text
-	 * @return the value
+	 * The constant for a text WeChat Pay wrote.
+	 * @param text the text, may be {@code null}
+	 * @return the constant, {@link #UNKNOWN} for a text this version does not know
 	 */
-	@JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-	public static RefundAction of(String value) {
-		return new RefundAction(value);
+	@JsonCreator
+	public static RefundAction from(@Nullable String text) {
+		return VALUES.from(text);
 	}
 
+	// The one open enum the starter writes as such (in RefundDecision): WeChat Pay's text whatever the application's
+	// mapper does with enums, e.g. writing them in lower case.
 	@JsonValue
-	@Override
-	public String value() {
-		return this.value;
-	}
-
-	/**
-	 * Whether the value is one this version of the starter documents as a constant.
-	 * @return {@code false} for a value WeChat Pay added later
-	 */
-	public boolean isKnown() {
-		return KNOWN.contains(this);
-	}
-
-	@Override
-	public String toString() {
-		return this.value;
+	String text() {
+		return name();
 	}
 
 }

@@ -1,68 +1,46 @@
 package io.github.wechatpaycomplaint.model;
 
-import java.util.Objects;
-import java.util.Set;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
+import io.github.wechatpaycomplaint.OpenEnum;
+import org.jspecify.annotations.Nullable;
 
 /**
- * State of a PayScore service order at the time of the complaint ({@code service_order_info[].state}): an open set, so a value WeChat Pay adds later still parses and keeps its text.
+ * State of a PayScore service order at the time of the complaint ({@code service_order_info[].state}). An open enum: a
+ * value WeChat Pay adds later reads as {@link #UNKNOWN} and {@link ServiceOrder#rawState()} keeps its text.
  *
- * <p>
- * Compare with the constants ({@code equals}); {@link #isKnown()} tells whether this version of the starter knows
- * the value.
- *
- * @param value the value exactly as WeChat Pay writes it
  * @since 0.1.0
  */
-public record ServiceOrderState(String value) {
+public enum ServiceOrderState {
 
-	/** {@code DOING}: 服务进行中: in service. */
-	public static final ServiceOrderState DOING = new ServiceOrderState("DOING");
+	/** 服务进行中: in service. */
+	DOING,
 
-	/** {@code REVOKED}: 已取消: cancelled. */
-	public static final ServiceOrderState REVOKED = new ServiceOrderState("REVOKED");
+	/** 已取消: cancelled. */
+	REVOKED,
 
-	/** {@code WAITPAY}: 待支付: waiting for payment (formerly CREATED). */
-	public static final ServiceOrderState WAITPAY = new ServiceOrderState("WAITPAY");
+	/** 待支付: waiting for payment (formerly CREATED). */
+	WAITPAY,
 
-	/** {@code DONE}: 已完成: done. */
-	public static final ServiceOrderState DONE = new ServiceOrderState("DONE");
+	/** 已完成: done. */
+	DONE,
 
-	private static final Set<ServiceOrderState> KNOWN = Set.of(DOING, REVOKED, WAITPAY, DONE);
+	/** A value this version does not know. */
+	UNKNOWN;
 
-	public ServiceOrderState {
-		Objects.requireNonNull(value, "value");
-	}
-
-	/**
-	 * The value for a text WeChat Pay sent, known or not.
-	 * @param value the text
-	 * @return the value
-	 */
-	@JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-	public static ServiceOrderState of(String value) {
-		return new ServiceOrderState(value);
-	}
-
-	@JsonValue
-	@Override
-	public String value() {
-		return this.value;
-	}
+	// WeChat Pay renamed CREATED to WAITPAY in June 2022.
+	private static final OpenEnum<ServiceOrderState> VALUES = OpenEnum.of(ServiceOrderState.class,
+			Map.of("CREATED", WAITPAY));
 
 	/**
-	 * Whether the value is one this version of the starter documents as a constant.
-	 * @return {@code false} for a value WeChat Pay added later
+	 * The constant for a text WeChat Pay wrote.
+	 * @param text the text, may be {@code null}
+	 * @return the constant, {@link #UNKNOWN} for a text this version does not know
 	 */
-	public boolean isKnown() {
-		return KNOWN.contains(this);
-	}
-
-	@Override
-	public String toString() {
-		return this.value;
+	@JsonCreator
+	public static ServiceOrderState from(@Nullable String text) {
+		return VALUES.from(text);
 	}
 
 }

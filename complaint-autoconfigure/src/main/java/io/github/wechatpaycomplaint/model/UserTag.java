@@ -1,62 +1,36 @@
 package io.github.wechatpaycomplaint.model;
 
-import java.util.Objects;
-import java.util.Set;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
+import io.github.wechatpaycomplaint.OpenEnum;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Tag WeChat Pay puts on the complaining user ({@code user_tag_list[]}): an open set, so a value WeChat Pay adds later still parses and keeps its text.
+ * Tag WeChat Pay puts on the complaining user ({@code user_tag_list[]}). An open enum: a value WeChat Pay adds later
+ * reads as {@link #UNKNOWN} and {@link Complaint#rawUserTagList()} keeps its text.
  *
- * <p>
- * Compare with the constants ({@code equals}); {@link #isKnown()} tells whether this version of the starter knows
- * the value.
- *
- * @param value the value exactly as WeChat Pay writes it
  * @since 0.1.0
  */
-public record UserTag(String value) {
+public enum UserTag {
 
-	/** {@code TRUSTED}: 可信: the user may receive a fast refund. */
-	public static final UserTag TRUSTED = new UserTag("TRUSTED");
+	/** 可信: the user may receive a fast refund. */
+	TRUSTED,
 
-	/** {@code HIGH_RISK}: 高风险: a high-risk complaint, to be handled first. */
-	public static final UserTag HIGH_RISK = new UserTag("HIGH_RISK");
+	/** 高风险: a high-risk complaint, to be handled first. */
+	HIGH_RISK,
 
-	private static final Set<UserTag> KNOWN = Set.of(TRUSTED, HIGH_RISK);
+	/** A value this version does not know. */
+	UNKNOWN;
 
-	public UserTag {
-		Objects.requireNonNull(value, "value");
-	}
-
-	/**
-	 * The value for a text WeChat Pay sent, known or not.
-	 * @param value the text
-	 * @return the value
-	 */
-	@JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-	public static UserTag of(String value) {
-		return new UserTag(value);
-	}
-
-	@JsonValue
-	@Override
-	public String value() {
-		return this.value;
-	}
+	private static final OpenEnum<UserTag> VALUES = OpenEnum.of(UserTag.class);
 
 	/**
-	 * Whether the value is one this version of the starter documents as a constant.
-	 * @return {@code false} for a value WeChat Pay added later
+	 * The constant for a text WeChat Pay wrote.
+	 * @param text the text, may be {@code null}
+	 * @return the constant, {@link #UNKNOWN} for a text this version does not know
 	 */
-	public boolean isKnown() {
-		return KNOWN.contains(this);
-	}
-
-	@Override
-	public String toString() {
-		return this.value;
+	@JsonCreator
+	public static UserTag from(@Nullable String text) {
+		return VALUES.from(text);
 	}
 
 }

@@ -134,7 +134,7 @@ public final class ComplaintReconciler {
 
 	// Store keys are short (notification ids are 36 characters): the state is hashed into one.
 	private String stateKey(Complaint complaint) {
-		String state = this.merchantId + ":" + complaint.complaintId() + ":" + complaint.complaintState().value() + ":"
+		String state = this.merchantId + ":" + complaint.complaintId() + ":" + complaint.rawComplaintState() + ":"
 				+ complaint.userComplaintTimes() + ":" + Boolean.TRUE.equals(complaint.incomingUserResponse());
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256").digest(state.getBytes(StandardCharsets.UTF_8));

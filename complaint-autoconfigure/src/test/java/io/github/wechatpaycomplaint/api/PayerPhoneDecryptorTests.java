@@ -6,7 +6,6 @@ import io.github.wechatpaycomplaint.crypto.DecryptionException;
 import io.github.wechatpaycomplaint.crypto.PemKeys;
 import io.github.wechatpaycomplaint.merchant.WechatPayMerchant;
 import io.github.wechatpaycomplaint.model.Complaint;
-import io.github.wechatpaycomplaint.model.ComplaintState;
 import io.github.wechatpaycomplaint.model.PayerPhone;
 import io.github.wechatpaycomplaint.testsupport.Vectors;
 import org.junit.jupiter.api.Test;
@@ -49,7 +48,7 @@ class PayerPhoneDecryptorTests {
 
 	private static Complaint complaint(PayerPhone phone) {
 		return new Complaint("200000020250613090012345678", OffsetDateTime.parse("2025-06-13T09:02:41+08:00"), "d",
-				ComplaintState.PENDING, "1900012181", phone, null, null, null, null, false, false, null, 1, null,
+				"PENDING", "1900012181", phone, null, null, null, null, false, false, null, 1, null,
 				null, null, null, null, null, null, null, null, null);
 	}
 

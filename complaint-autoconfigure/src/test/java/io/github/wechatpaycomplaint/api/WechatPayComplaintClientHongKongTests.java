@@ -133,6 +133,19 @@ class WechatPayComplaintClientHongKongTests {
 		assertThat(wireMock.getAllServeEvents()).isEmpty();
 	}
 
+	@Test
+	void refusesTheUnknownLanguageBeforeAnyCall() {
+		withHongKongClient((client) -> {
+			assertThatExceptionOfType(InvalidComplaintRequestException.class)
+				.isThrownBy(() -> client.getComplaint(COMPLAINT, MchLanguage.UNKNOWN))
+				.satisfies((ex) -> assertThat(ex.getField()).isEqualTo("mch_language"));
+			assertThatExceptionOfType(InvalidComplaintRequestException.class)
+				.isThrownBy(() -> client.streamNegotiationHistory(COMPLAINT, MchLanguage.UNKNOWN).toList())
+				.satisfies((ex) -> assertThat(ex.getField()).isEqualTo("mch_language"));
+		});
+		assertThat(wireMock.getAllServeEvents()).isEmpty();
+	}
+
 	private static void withHongKongClient(java.util.function.Consumer<WechatPayComplaintClient> test) {
 		ComplaintApiHarness.withClient(wireMock, test, "wechatpay.complaint.client.endpoint=HONG_KONG");
 	}

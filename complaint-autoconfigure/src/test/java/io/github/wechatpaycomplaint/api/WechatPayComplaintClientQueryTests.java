@@ -187,7 +187,7 @@ class WechatPayComplaintClientQueryTests {
 			assertThat(page.data()).extracting(NegotiationHistoryEntry::operateType)
 				.containsExactly(OperateType.USER_CREATE_COMPLAINT, OperateType.MERCHANT_RESPONSE,
 						OperateType.USER_APPLY_PLATFORM_SERVICE, OperateType.MERCHANT_RESPONSE,
-						OperateType.USER_CLICK_RESPONSE, OperateType.of("SOMETHING_WECHAT_ADDS_IN_2027"));
+						OperateType.USER_CLICK_RESPONSE, OperateType.UNKNOWN);
 			assertThat(page.data().get(0).complaintMediaList()).hasSize(1);
 			assertThat(page.data().get(1).complaintMediaList()).hasSize(1);
 			assertThat(page.data().get(2).userApplyPlatformServiceReason()).isEqualTo("商家响应不及时");

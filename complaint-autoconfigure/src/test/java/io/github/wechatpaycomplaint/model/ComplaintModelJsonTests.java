@@ -47,7 +47,8 @@ class ComplaintModelJsonTests {
 		assertThat(complaint.complaintOrderInfo()).containsExactly(new ComplaintOrder("4200002345202506130987654321",
 				"RENT20250613001", 9900L, null, null, null, null, null, null, null));
 		assertThat(complaint.serviceOrderInfo()).containsExactly(
-				new ServiceOrder("1000000000202506130000012345", "PS20250613001", ServiceOrderState.DONE));
+				new ServiceOrder("1000000000202506130000012345", "PS20250613001", "DONE"));
+		assertThat(complaint.serviceOrderInfo().get(0).state()).isEqualTo(ServiceOrderState.DONE);
 		assertThat(complaint.complaintFullRefunded()).isFalse();
 		assertThat(complaint.incomingUserResponse()).isFalse();
 		assertThat(complaint.problemDescription()).isEqualTo("已归还仍扣费");
@@ -135,19 +136,22 @@ class ComplaintModelJsonTests {
 	@Test
 	void keepsEnumValuesWechatPayAddsLater() {
 		NegotiationHistoryEntry entry = history().data().get(5);
-		assertThat(entry.operateType().value()).isEqualTo("SOMETHING_WECHAT_ADDS_IN_2027");
-		assertThat(entry.operateType().isKnown()).isFalse();
-		assertThat(OperateType.MERCHANT_REFUSE_RERUND.isKnown()).isTrue();
+		assertThat(entry.rawOperateType()).isEqualTo("SOMETHING_WECHAT_ADDS_IN_2027");
+		assertThat(entry.operateType()).isEqualTo(OperateType.UNKNOWN);
+		assertThat(OperateType.from("MERCHANT_REFUSE_RERUND")).isEqualTo(OperateType.MERCHANT_REFUSE_RERUND);
 		Complaint complaint = this.mapper.readValue(
 				"{\"complaint_id\":\"1\",\"complaint_time\":\"2025-06-13T09:02:41+08:00\",\"complaint_detail\":\"x\","
 						+ "\"complaint_state\":\"ESCALATED\",\"complainted_mchid\":\"1\",\"problem_type\":\"FRAUD\","
 						+ "\"user_tag_list\":[\"VIP\"],\"priority\":\"URGENT\"}",
 				Complaint.class);
-		assertThat(complaint.complaintState()).isEqualTo(ComplaintState.of("ESCALATED"));
-		assertThat(complaint.complaintState().isKnown()).isFalse();
-		assertThat(complaint.problemType().value()).isEqualTo("FRAUD");
-		assertThat(complaint.userTagList()).containsExactly(UserTag.of("VIP"));
-		assertThat(complaint.priority().value()).isEqualTo("URGENT");
+		assertThat(complaint.complaintState()).isEqualTo(ComplaintState.UNKNOWN);
+		assertThat(complaint.rawComplaintState()).isEqualTo("ESCALATED");
+		assertThat(complaint.problemType()).isEqualTo(ProblemType.UNKNOWN);
+		assertThat(complaint.rawProblemType()).isEqualTo("FRAUD");
+		assertThat(complaint.userTagList()).containsExactly(UserTag.UNKNOWN);
+		assertThat(complaint.rawUserTagList()).containsExactly("VIP");
+		assertThat(complaint.priority()).isEqualTo(ComplaintPriority.UNKNOWN);
+		assertThat(complaint.rawPriority()).isEqualTo("URGENT");
 		assertThat(this.mapper.writeValueAsString(complaint)).contains("\"complaint_state\":\"ESCALATED\"")
 			.contains("\"problem_type\":\"FRAUD\"");
 	}
@@ -155,8 +159,9 @@ class ComplaintModelJsonTests {
 	@Test
 	void keepsWechatPaySpellingsOnTheWire() {
 		NegotiationHistoryEntry entry = new NegotiationHistoryEntry("1", "商户",
-				OffsetDateTime.parse("2025-06-13T11:30:00+08:00"), OperateType.USER_COMFIRM_COMPLAINT, null, null,
+				OffsetDateTime.parse("2025-06-13T11:30:00+08:00"), "USER_COMFIRM_COMPLAINT", null, null,
 				null, "reason", "description", null, null);
+		assertThat(entry.operateType()).isEqualTo(OperateType.USER_COMFIRM_COMPLAINT);
 		Map<String, Object> json = this.mapper.readValue(this.mapper.writeValueAsString(entry), new TypeReference<>() {
 		});
 		assertThat(json).containsEntry("operate_type", "USER_COMFIRM_COMPLAINT")

@@ -52,12 +52,12 @@ class ComplaintReconciliationTests {
 			assertThat(ReconciliationFixture.reconcile(context)).isEqualTo(new ReconciliationResult(true, 1, 0, 0));
 			assertThat(recorder.events).hasSize(1);
 			assertThat(recorder.events.get(0).getComplaintId()).isEqualTo(ID);
-			assertThat(recorder.events.get(0).getComplaintState().value()).isEqualTo("PENDING");
+			assertThat(recorder.events.get(0).getComplaintState().name()).isEqualTo("PENDING");
 			ReconciliationFixture.listComplaints(this.wechatPay, ReconciliationFixture.complaint(ID, "PROCESSING", 1));
 			ReconciliationFixture.reconcile(context);
 			ReconciliationFixture.listComplaints(this.wechatPay, ReconciliationFixture.complaint(ID, "PROCESSING", 2));
 			ReconciliationFixture.reconcile(context);
-			assertThat(recorder.events).extracting((event) -> event.getComplaintState().value() + "/"
+			assertThat(recorder.events).extracting((event) -> event.getComplaintState().name() + "/"
 					+ event.getComplaint().userComplaintTimes())
 				.containsExactly("PENDING/1", "PROCESSING/1", "PROCESSING/2");
 			assertThat(recorder.events.get(0).toString()).contains(ID).doesNotContain("Charged twice");

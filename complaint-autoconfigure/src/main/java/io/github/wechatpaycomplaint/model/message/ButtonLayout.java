@@ -1,65 +1,40 @@
 package io.github.wechatpaycomplaint.model.message;
 
-import java.util.Objects;
-import java.util.Set;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
+import io.github.wechatpaycomplaint.OpenEnum;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Layout of a button group ({@code button_layout}): an open set, so a value WeChat Pay adds later still parses and keeps its text.
+ * Layout of a button group ({@code button_layout}). An open enum: a value WeChat Pay adds later reads as
+ * {@link #UNKNOWN} and {@link ButtonGroupBlock#rawButtonLayout()} keeps its text; the constructor taking this enum
+ * refuses {@link #UNKNOWN}, which has no text to send.
  *
- * <p>
- * Compare with the constants ({@code equals}); {@link #isKnown()} tells whether this version of the starter knows
- * the value.
- *
- * @param value the value exactly as WeChat Pay writes it
  * @since 0.1.0
  */
-public record ButtonLayout(String value) {
+public enum ButtonLayout {
 
-	/** {@code LAYOUT_UNKNOWN}: not stated. */
-	public static final ButtonLayout LAYOUT_UNKNOWN = new ButtonLayout("LAYOUT_UNKNOWN");
+	/** Not stated: WeChat Pay's own value, sent as is (unlike {@link #UNKNOWN}). */
+	LAYOUT_UNKNOWN,
 
-	/** {@code LAYOUT_HORIZONTAL}: side by side. */
-	public static final ButtonLayout LAYOUT_HORIZONTAL = new ButtonLayout("LAYOUT_HORIZONTAL");
+	/** Side by side. */
+	LAYOUT_HORIZONTAL,
 
-	/** {@code LAYOUT_VERTICAL}: one above the other. */
-	public static final ButtonLayout LAYOUT_VERTICAL = new ButtonLayout("LAYOUT_VERTICAL");
+	/** One above the other. */
+	LAYOUT_VERTICAL,
 
-	private static final Set<ButtonLayout> KNOWN = Set.of(LAYOUT_UNKNOWN, LAYOUT_HORIZONTAL, LAYOUT_VERTICAL);
+	/** A value this version does not know. */
+	UNKNOWN;
 
-	public ButtonLayout {
-		Objects.requireNonNull(value, "value");
-	}
-
-	/**
-	 * The value for a text WeChat Pay sent, known or not.
-	 * @param value the text
-	 * @return the value
-	 */
-	@JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-	public static ButtonLayout of(String value) {
-		return new ButtonLayout(value);
-	}
-
-	@JsonValue
-	@Override
-	public String value() {
-		return this.value;
-	}
+	private static final OpenEnum<ButtonLayout> VALUES = OpenEnum.of(ButtonLayout.class);
 
 	/**
-	 * Whether the value is one this version of the starter documents as a constant.
-	 * @return {@code false} for a value WeChat Pay added later
+	 * The constant for a text WeChat Pay wrote.
+	 * @param text the text, may be {@code null}
+	 * @return the constant, {@link #UNKNOWN} for a text this version does not know
 	 */
-	public boolean isKnown() {
-		return KNOWN.contains(this);
-	}
-
-	@Override
-	public String toString() {
-		return this.value;
+	@JsonCreator
+	public static ButtonLayout from(@Nullable String text) {
+		return VALUES.from(text);
 	}
 
 }

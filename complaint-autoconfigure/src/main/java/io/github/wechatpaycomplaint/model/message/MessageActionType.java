@@ -1,65 +1,40 @@
 package io.github.wechatpaycomplaint.model.message;
 
-import java.util.Objects;
-import java.util.Set;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
+import io.github.wechatpaycomplaint.OpenEnum;
+import org.jspecify.annotations.Nullable;
 
 /**
- * What a link, button or question does when clicked ({@code action_type}): an open set, so a value WeChat Pay adds later still parses and keeps its text.
+ * What a link, button or question does when clicked ({@code action_type}). An open enum: a value WeChat Pay adds later
+ * reads as {@link #UNKNOWN} and {@link MessageAction#rawActionType()} keeps its text; the constructor taking this enum
+ * refuses {@link #UNKNOWN}, which has no text to send.
  *
- * <p>
- * Compare with the constants ({@code equals}); {@link #isKnown()} tells whether this version of the starter knows
- * the value.
- *
- * @param value the value exactly as WeChat Pay writes it
  * @since 0.1.0
  */
-public record MessageActionType(String value) {
+public enum MessageActionType {
 
-	/** {@code ACTION_TYPE_SEND_MESSAGE}: sends the message in {@code message_info}. */
-	public static final MessageActionType ACTION_TYPE_SEND_MESSAGE = new MessageActionType("ACTION_TYPE_SEND_MESSAGE");
+	/** Sends the message in {@code message_info}. */
+	ACTION_TYPE_SEND_MESSAGE,
 
-	/** {@code ACTION_TYPE_JUMP_URL}: opens {@code jump_url}. */
-	public static final MessageActionType ACTION_TYPE_JUMP_URL = new MessageActionType("ACTION_TYPE_JUMP_URL");
+	/** Opens {@code jump_url}. */
+	ACTION_TYPE_JUMP_URL,
 
-	/** {@code ACTION_TYPE_JUMP_MINI_PROGRAM}: opens the mini program in {@code mini_program_jump_info}. */
-	public static final MessageActionType ACTION_TYPE_JUMP_MINI_PROGRAM = new MessageActionType("ACTION_TYPE_JUMP_MINI_PROGRAM");
+	/** Opens the mini program in {@code mini_program_jump_info}. */
+	ACTION_TYPE_JUMP_MINI_PROGRAM,
 
-	private static final Set<MessageActionType> KNOWN = Set.of(ACTION_TYPE_SEND_MESSAGE, ACTION_TYPE_JUMP_URL, ACTION_TYPE_JUMP_MINI_PROGRAM);
+	/** A value this version does not know. */
+	UNKNOWN;
 
-	public MessageActionType {
-		Objects.requireNonNull(value, "value");
-	}
-
-	/**
-	 * The value for a text WeChat Pay sent, known or not.
-	 * @param value the text
-	 * @return the value
-	 */
-	@JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-	public static MessageActionType of(String value) {
-		return new MessageActionType(value);
-	}
-
-	@JsonValue
-	@Override
-	public String value() {
-		return this.value;
-	}
+	private static final OpenEnum<MessageActionType> VALUES = OpenEnum.of(MessageActionType.class);
 
 	/**
-	 * Whether the value is one this version of the starter documents as a constant.
-	 * @return {@code false} for a value WeChat Pay added later
+	 * The constant for a text WeChat Pay wrote.
+	 * @param text the text, may be {@code null}
+	 * @return the constant, {@link #UNKNOWN} for a text this version does not know
 	 */
-	public boolean isKnown() {
-		return KNOWN.contains(this);
-	}
-
-	@Override
-	public String toString() {
-		return this.value;
+	@JsonCreator
+	public static MessageActionType from(@Nullable String text) {
+		return VALUES.from(text);
 	}
 
 }

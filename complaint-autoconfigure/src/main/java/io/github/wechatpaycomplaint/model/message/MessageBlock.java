@@ -2,8 +2,12 @@ package io.github.wechatpaycomplaint.model.message;
 
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.wechatpaycomplaint.model.request.InvalidComplaintRequestException;
+import io.github.wechatpaycomplaint.model.request.RequestChecks;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -11,7 +15,7 @@ import tools.jackson.databind.annotation.JsonNaming;
 /**
  * One block of a rich message: its {@code type} and the matching object. Build one with the factory of its type.
  *
- * @param type kind of block
+ * @param rawType {@code type} as WeChat Pay writes it, see {@link #type()}
  * @param text the text, for {@code TEXT}
  * @param image the image, for {@code IMAGE}
  * @param link the link, for {@code LINK}
@@ -23,12 +27,39 @@ import tools.jackson.databind.annotation.JsonNaming;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record MessageBlock(MessageBlockType type, @Nullable TextBlock text, @Nullable ImageBlock image,
+public record MessageBlock(@JsonProperty("type") String rawType, @Nullable TextBlock text, @Nullable ImageBlock image,
 		@Nullable LinkBlock link, @Nullable FaqListBlock faqList, @Nullable ButtonBlock button,
 		@Nullable ButtonGroupBlock buttonGroup) {
 
 	public MessageBlock {
-		Objects.requireNonNull(type, "type");
+		Objects.requireNonNull(rawType, "type");
+	}
+
+	/**
+	 * A block of a kind this version knows.
+	 * @param type kind of block
+	 * @param text the text, for {@code TEXT}
+	 * @param image the image, for {@code IMAGE}
+	 * @param link the link, for {@code LINK}
+	 * @param faqList the questions, for {@code FAQ_LIST}
+	 * @param button the button, for {@code BUTTON}
+	 * @param buttonGroup the buttons, for {@code BUTTON_GROUP}
+	 * @throws InvalidComplaintRequestException for {@link MessageBlockType#UNKNOWN}
+	 */
+	public MessageBlock(MessageBlockType type, @Nullable TextBlock text, @Nullable ImageBlock image,
+			@Nullable LinkBlock link, @Nullable FaqListBlock faqList, @Nullable ButtonBlock button,
+			@Nullable ButtonGroupBlock buttonGroup) {
+		this(Objects.requireNonNull(RequestChecks.knownValue(type, "type"), "type"), text, image, link, faqList, button,
+				buttonGroup);
+	}
+
+	/**
+	 * Kind of block.
+	 * @return the kind, {@link MessageBlockType#UNKNOWN} for one this version does not know
+	 */
+	@JsonIgnore
+	public MessageBlockType type() {
+		return MessageBlockType.from(this.rawType);
 	}
 
 	/**

@@ -1,74 +1,49 @@
 package io.github.wechatpaycomplaint.model.message;
 
-import java.util.Objects;
-import java.util.Set;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
+import io.github.wechatpaycomplaint.OpenEnum;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Kind of a rich message block ({@code type}): an open set, so a value WeChat Pay adds later still parses and keeps its text.
+ * Kind of a rich message block ({@code type}). An open enum: a value WeChat Pay adds later reads as {@link #UNKNOWN}
+ * and {@link MessageBlock#rawType()} keeps its text; the constructor taking this enum refuses {@link #UNKNOWN}, which
+ * has no text to send.
  *
- * <p>
- * Compare with the constants ({@code equals}); {@link #isKnown()} tells whether this version of the starter knows
- * the value.
- *
- * @param value the value exactly as WeChat Pay writes it
  * @since 0.1.0
  */
-public record MessageBlockType(String value) {
+public enum MessageBlockType {
 
-	/** {@code TEXT}: a text, in {@code text}. */
-	public static final MessageBlockType TEXT = new MessageBlockType("TEXT");
+	/** A text, in {@code text}. */
+	TEXT,
 
-	/** {@code IMAGE}: an image, in {@code image}. */
-	public static final MessageBlockType IMAGE = new MessageBlockType("IMAGE");
+	/** An image, in {@code image}. */
+	IMAGE,
 
-	/** {@code LINK}: a link, in {@code link}. */
-	public static final MessageBlockType LINK = new MessageBlockType("LINK");
+	/** A link, in {@code link}. */
+	LINK,
 
-	/** {@code FAQ_LIST}: a list of questions, in {@code faq_list}. */
-	public static final MessageBlockType FAQ_LIST = new MessageBlockType("FAQ_LIST");
+	/** A list of questions, in {@code faq_list}. */
+	FAQ_LIST,
 
-	/** {@code BUTTON}: a button, in {@code button}. */
-	public static final MessageBlockType BUTTON = new MessageBlockType("BUTTON");
+	/** A button, in {@code button}. */
+	BUTTON,
 
-	/** {@code BUTTON_GROUP}: a group of buttons, in {@code button_group}. */
-	public static final MessageBlockType BUTTON_GROUP = new MessageBlockType("BUTTON_GROUP");
+	/** A group of buttons, in {@code button_group}. */
+	BUTTON_GROUP,
 
-	private static final Set<MessageBlockType> KNOWN = Set.of(TEXT, IMAGE, LINK, FAQ_LIST, BUTTON, BUTTON_GROUP);
+	/** A value this version does not know. */
+	UNKNOWN;
 
-	public MessageBlockType {
-		Objects.requireNonNull(value, "value");
-	}
-
-	/**
-	 * The value for a text WeChat Pay sent, known or not.
-	 * @param value the text
-	 * @return the value
-	 */
-	@JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-	public static MessageBlockType of(String value) {
-		return new MessageBlockType(value);
-	}
-
-	@JsonValue
-	@Override
-	public String value() {
-		return this.value;
-	}
+	private static final OpenEnum<MessageBlockType> VALUES = OpenEnum.of(MessageBlockType.class);
 
 	/**
-	 * Whether the value is one this version of the starter documents as a constant.
-	 * @return {@code false} for a value WeChat Pay added later
+	 * The constant for a text WeChat Pay wrote.
+	 * @param text the text, may be {@code null}
+	 * @return the constant, {@link #UNKNOWN} for a text this version does not know
 	 */
-	public boolean isKnown() {
-		return KNOWN.contains(this);
-	}
-
-	@Override
-	public String toString() {
-		return this.value;
+	@JsonCreator
+	public static MessageBlockType from(@Nullable String text) {
+		return VALUES.from(text);
 	}
 
 }

@@ -2,8 +2,12 @@ package io.github.wechatpaycomplaint.model.message;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.wechatpaycomplaint.model.request.InvalidComplaintRequestException;
+import io.github.wechatpaycomplaint.model.request.RequestChecks;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -13,7 +17,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * record).
  *
  * @param blocks the blocks, shown in order
- * @param senderIdentity who wrote the message
+ * @param rawSenderIdentity {@code sender_identity} as WeChat Pay writes it, see {@link #senderIdentity()}
  * @param customData merchant data, up to 4096 characters
  * @since 0.1.0
  */
@@ -21,11 +25,22 @@ import tools.jackson.databind.annotation.JsonNaming;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record NormalMessage(List<MessageBlock> blocks,
-		@Nullable SenderIdentity senderIdentity,
-		@Nullable String customData) {
+		@JsonProperty("sender_identity") @Nullable String rawSenderIdentity, @Nullable String customData) {
 
 	public NormalMessage {
 		blocks = (blocks != null) ? List.copyOf(blocks) : List.of();
+	}
+
+	/**
+	 * A message from a sender this version knows.
+	 * @param blocks the blocks, shown in order
+	 * @param senderIdentity who wrote the message, or {@code null} to leave it out (not stated)
+	 * @param customData merchant data, up to 4096 characters
+	 * @throws InvalidComplaintRequestException for {@link SenderIdentity#UNKNOWN}
+	 */
+	public NormalMessage(List<MessageBlock> blocks, @Nullable SenderIdentity senderIdentity,
+			@Nullable String customData) {
+		this(blocks, RequestChecks.knownValue(senderIdentity, "sender_identity"), customData);
 	}
 
 	/**
@@ -34,7 +49,17 @@ public record NormalMessage(List<MessageBlock> blocks,
 	 * @return the message
 	 */
 	public static NormalMessage of(MessageBlock... blocks) {
-		return new NormalMessage(List.of(blocks), null, null);
+		return new NormalMessage(List.of(blocks), (String) null, null);
+	}
+
+	/**
+	 * Who wrote the message.
+	 * @return the sender, {@link SenderIdentity#UNKNOWN} when not stated or for one this version does not know,
+	 * {@code null} if not set
+	 */
+	@JsonIgnore
+	public @Nullable SenderIdentity senderIdentity() {
+		return (this.rawSenderIdentity != null) ? SenderIdentity.from(this.rawSenderIdentity) : null;
 	}
 
 }

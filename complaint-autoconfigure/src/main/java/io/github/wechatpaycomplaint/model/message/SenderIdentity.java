@@ -1,65 +1,40 @@
 package io.github.wechatpaycomplaint.model.message;
 
-import java.util.Objects;
-import java.util.Set;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
+import io.github.wechatpaycomplaint.OpenEnum;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Who wrote a rich message ({@code sender_identity}): an open set, so a value WeChat Pay adds later still parses and keeps its text.
+ * Who wrote a rich message ({@code sender_identity}). An open enum: a value WeChat Pay adds later reads as
+ * {@link #UNKNOWN} and {@link NormalMessage#rawSenderIdentity()} keeps its text; the constructor taking this enum
+ * refuses {@link #UNKNOWN}.
  *
- * <p>
- * Compare with the constants ({@code equals}); {@link #isKnown()} tells whether this version of the starter knows
- * the value.
- *
- * @param value the value exactly as WeChat Pay writes it
  * @since 0.1.0
  */
-public record SenderIdentity(String value) {
+public enum SenderIdentity {
 
-	/** {@code UNKNOWN}: not stated. */
-	public static final SenderIdentity UNKNOWN = new SenderIdentity("UNKNOWN");
+	/** A person. */
+	MANUAL,
 
-	/** {@code MANUAL}: a person. */
-	public static final SenderIdentity MANUAL = new SenderIdentity("MANUAL");
-
-	/** {@code MACHINE}: a bot. */
-	public static final SenderIdentity MACHINE = new SenderIdentity("MACHINE");
-
-	private static final Set<SenderIdentity> KNOWN = Set.of(UNKNOWN, MANUAL, MACHINE);
-
-	public SenderIdentity {
-		Objects.requireNonNull(value, "value");
-	}
+	/** A bot. */
+	MACHINE,
 
 	/**
-	 * The value for a text WeChat Pay sent, known or not.
-	 * @param value the text
-	 * @return the value
+	 * Not stated (WeChat Pay's own {@code UNKNOWN}), or a value this version does not know: the raw text
+	 * tells which. Never sent: leave {@code sender_identity} out, which also means not stated.
 	 */
-	@JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-	public static SenderIdentity of(String value) {
-		return new SenderIdentity(value);
-	}
+	UNKNOWN;
 
-	@JsonValue
-	@Override
-	public String value() {
-		return this.value;
-	}
+	private static final OpenEnum<SenderIdentity> VALUES = OpenEnum.of(SenderIdentity.class);
 
 	/**
-	 * Whether the value is one this version of the starter documents as a constant.
-	 * @return {@code false} for a value WeChat Pay added later
+	 * The constant for a text WeChat Pay wrote.
+	 * @param text the text, may be {@code null}
+	 * @return the constant, {@link #UNKNOWN} for a text this version does not know
 	 */
-	public boolean isKnown() {
-		return KNOWN.contains(this);
-	}
-
-	@Override
-	public String toString() {
-		return this.value;
+	@JsonCreator
+	public static SenderIdentity from(@Nullable String text) {
+		return VALUES.from(text);
 	}
 
 }

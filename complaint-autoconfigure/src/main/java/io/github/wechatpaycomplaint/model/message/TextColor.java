@@ -1,62 +1,37 @@
 package io.github.wechatpaycomplaint.model.message;
 
-import java.util.Objects;
-import java.util.Set;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
+import io.github.wechatpaycomplaint.OpenEnum;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Colour of a text block ({@code color}): an open set, so a value WeChat Pay adds later still parses and keeps its text.
+ * Colour of a text block ({@code color}). An open enum: a value WeChat Pay adds later reads as {@link #UNKNOWN} and
+ * {@link TextBlock#rawColor()} keeps its text; the constructor taking this enum refuses {@link #UNKNOWN}, which has no
+ * text to send.
  *
- * <p>
- * Compare with the constants ({@code equals}); {@link #isKnown()} tells whether this version of the starter knows
- * the value.
- *
- * @param value the value exactly as WeChat Pay writes it
  * @since 0.1.0
  */
-public record TextColor(String value) {
+public enum TextColor {
 
-	/** {@code DEFAULT}: the normal colour. */
-	public static final TextColor DEFAULT = new TextColor("DEFAULT");
+	/** The normal colour. */
+	DEFAULT,
 
-	/** {@code SECONDARY}: the secondary (grey) colour. */
-	public static final TextColor SECONDARY = new TextColor("SECONDARY");
+	/** The secondary (grey) colour. */
+	SECONDARY,
 
-	private static final Set<TextColor> KNOWN = Set.of(DEFAULT, SECONDARY);
+	/** A value this version does not know. */
+	UNKNOWN;
 
-	public TextColor {
-		Objects.requireNonNull(value, "value");
-	}
-
-	/**
-	 * The value for a text WeChat Pay sent, known or not.
-	 * @param value the text
-	 * @return the value
-	 */
-	@JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-	public static TextColor of(String value) {
-		return new TextColor(value);
-	}
-
-	@JsonValue
-	@Override
-	public String value() {
-		return this.value;
-	}
+	private static final OpenEnum<TextColor> VALUES = OpenEnum.of(TextColor.class);
 
 	/**
-	 * Whether the value is one this version of the starter documents as a constant.
-	 * @return {@code false} for a value WeChat Pay added later
+	 * The constant for a text WeChat Pay wrote.
+	 * @param text the text, may be {@code null}
+	 * @return the constant, {@link #UNKNOWN} for a text this version does not know
 	 */
-	public boolean isKnown() {
-		return KNOWN.contains(this);
-	}
-
-	@Override
-	public String toString() {
-		return this.value;
+	@JsonCreator
+	public static TextColor from(@Nullable String text) {
+		return VALUES.from(text);
 	}
 
 }

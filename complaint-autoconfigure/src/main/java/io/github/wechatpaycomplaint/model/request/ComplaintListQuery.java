@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param limit page size, 1 to 50
  * @param offset 0-based position of the first complaint
  * @param complaintedMchid sub-merchant to filter on (service providers), or {@code null} for all
- * @param mchLanguage language of the answer (Hong Kong only), or {@code null}
+ * @param mchLanguage language of the answer (Hong Kong only), or {@code null}; not {@link MchLanguage#UNKNOWN}
  * @since 0.1.0
  */
 public record ComplaintListQuery(LocalDate beginDate, LocalDate endDate, int limit, int offset,
@@ -51,6 +51,7 @@ public record ComplaintListQuery(LocalDate beginDate, LocalDate endDate, int lim
 		RequestChecks.range(limit, "limit", 1, MAX_LIMIT);
 		RequestChecks.range(offset, "offset", 0, Integer.MAX_VALUE);
 		RequestChecks.optionalText(complaintedMchid, "complainted_mchid", RequestChecks.MAX_ID_LENGTH);
+		RequestChecks.knownValue(mchLanguage, "mch_language");
 	}
 
 	/**

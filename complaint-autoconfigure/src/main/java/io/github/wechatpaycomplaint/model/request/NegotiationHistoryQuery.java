@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param limit page size, 1 to 300
  * @param offset 0-based position of the first record
- * @param mchLanguage language of the answer (Hong Kong only), or {@code null}
+ * @param mchLanguage language of the answer (Hong Kong only), or {@code null}; not {@link MchLanguage#UNKNOWN}
  * @since 0.1.0
  */
 public record NegotiationHistoryQuery(int limit, int offset, @Nullable MchLanguage mchLanguage) {
@@ -21,6 +21,7 @@ public record NegotiationHistoryQuery(int limit, int offset, @Nullable MchLangua
 	public NegotiationHistoryQuery {
 		RequestChecks.range(limit, "limit", 1, MAX_LIMIT);
 		RequestChecks.range(offset, "offset", 0, Integer.MAX_VALUE);
+		RequestChecks.knownValue(mchLanguage, "mch_language");
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import io.github.wechatpaycomplaint.OpenEnum;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -99,6 +100,24 @@ public final class RequestChecks {
 	 */
 	public static @Nullable String optionalText(@Nullable String value, String field, int max) {
 		return (value != null) ? text(value, field, 1, max) : null;
+	}
+
+	/**
+	 * WeChat Pay's text for an open-enum constant to send, refusing {@code UNKNOWN}: it stands for a value this
+	 * version does not know, so no text WeChat Pay documents goes with it.
+	 * @param value the constant, or {@code null}
+	 * @param field the field
+	 * @return the text, or {@code null} for {@code null}
+	 */
+	public static @Nullable String knownValue(@Nullable Enum<?> value, String field) {
+		if (value == null) {
+			return null;
+		}
+		if (OpenEnum.UNKNOWN.equals(value.name())) {
+			throw new InvalidComplaintRequestException(field,
+					"must not be UNKNOWN, which stands for a value this version does not know");
+		}
+		return value.name();
 	}
 
 	/**

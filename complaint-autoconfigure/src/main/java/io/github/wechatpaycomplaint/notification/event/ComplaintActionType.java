@@ -1,9 +1,10 @@
 package io.github.wechatpaycomplaint.notification.event;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import io.github.wechatpaycomplaint.OpenEnum;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -60,7 +61,8 @@ public enum ComplaintActionType {
 	/** An action this version does not know yet; see {@link ComplaintNotification#rawActionType()}. */
 	UNKNOWN(UnknownComplaintActionEvent::new);
 
-	private static final Map<String, ComplaintActionType> BY_NAME = byName();
+	private static final OpenEnum<ComplaintActionType> VALUES = OpenEnum.of(ComplaintActionType.class,
+			Map.of("USER_APPLY_PLATFORM_SERIVCE", USER_APPLY_PLATFORM_SERVICE));
 
 	private final Function<ComplaintNotification, ComplaintNotificationEvent> eventFactory;
 
@@ -73,8 +75,9 @@ public enum ComplaintActionType {
 	 * @param value the value as sent, may be {@code null}
 	 * @return the constant, {@link #UNKNOWN} for a value not known to this version
 	 */
+	@JsonCreator
 	public static ComplaintActionType from(@Nullable String value) {
-		return (value != null) ? BY_NAME.getOrDefault(value, UNKNOWN) : UNKNOWN;
+		return VALUES.from(value);
 	}
 
 	/**
@@ -84,17 +87,6 @@ public enum ComplaintActionType {
 	 */
 	ComplaintNotificationEvent toEvent(ComplaintNotification notification) {
 		return this.eventFactory.apply(notification);
-	}
-
-	private static Map<String, ComplaintActionType> byName() {
-		Map<String, ComplaintActionType> map = new HashMap<>();
-		for (ComplaintActionType type : values()) {
-			if (type != UNKNOWN) {
-				map.put(type.name(), type);
-			}
-		}
-		map.put("USER_APPLY_PLATFORM_SERIVCE", USER_APPLY_PLATFORM_SERVICE);
-		return Map.copyOf(map);
 	}
 
 }

@@ -5,11 +5,21 @@ import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import io.github.wechatpaycomplaint.model.MchLanguage;
 import io.github.wechatpaycomplaint.model.MiniProgramJumpInfo;
 import io.github.wechatpaycomplaint.model.RefundAction;
+import io.github.wechatpaycomplaint.model.message.ButtonGroupBlock;
+import io.github.wechatpaycomplaint.model.message.ButtonLayout;
+import io.github.wechatpaycomplaint.model.message.ImageBlock;
+import io.github.wechatpaycomplaint.model.message.ImageStyleType;
+import io.github.wechatpaycomplaint.model.message.MessageAction;
+import io.github.wechatpaycomplaint.model.message.MessageActionType;
 import io.github.wechatpaycomplaint.model.message.MessageBlock;
+import io.github.wechatpaycomplaint.model.message.MessageBlockType;
 import io.github.wechatpaycomplaint.model.message.NormalMessage;
+import io.github.wechatpaycomplaint.model.message.SenderIdentity;
 import io.github.wechatpaycomplaint.model.message.TextBlock;
+import io.github.wechatpaycomplaint.model.message.TextColor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -79,14 +89,28 @@ class ComplaintRequestValidationTests {
 				rule("images with approve", "reject_media_list",
 						() -> new RefundDecision(RefundAction.APPROVE, null, null, List.of("1"), null)),
 				rule("unknown action", "action",
-						() -> new RefundDecision(RefundAction.of("MAYBE"), null, null, List.of(), null)),
+						() -> new RefundDecision(RefundAction.UNKNOWN, null, null, List.of(), null)),
+				rule("UNKNOWN list language", "mch_language",
+						() -> ComplaintListQuery.between(JUNE_1, JUNE_1).mchLanguage(MchLanguage.UNKNOWN)),
+				rule("UNKNOWN history language", "mch_language",
+						() -> NegotiationHistoryQuery.page(10, 0).mchLanguage(MchLanguage.UNKNOWN)),
+				rule("UNKNOWN block type", "type",
+						() -> new MessageBlock(MessageBlockType.UNKNOWN, TextBlock.of("您好"), null, null, null, null, null)),
+				rule("UNKNOWN text colour", "color", () -> new TextBlock("您好", TextColor.UNKNOWN, true)),
+				rule("UNKNOWN image style", "image_style_type", () -> new ImageBlock("m", ImageStyleType.UNKNOWN)),
+				rule("UNKNOWN button layout", "button_layout",
+						() -> new ButtonGroupBlock(List.of(), ButtonLayout.UNKNOWN, null)),
+				rule("UNKNOWN action type", "action_type",
+						() -> new MessageAction(MessageActionType.UNKNOWN, null, null, null, "a")),
+				rule("UNKNOWN sender", "sender_identity",
+						() -> new NormalMessage(List.of(), SenderIdentity.UNKNOWN, null)),
 				rule("201-character remark", "remark", () -> RefundDecision.approve(0).withRemark("备".repeat(201))),
 				rule("no idempotent id", "idempotent_id", () -> ImmediateServiceReply.of("1900012181", MESSAGE, "")),
 				rule("129-character idempotent id", "idempotent_id",
 						() -> ImmediateServiceReply.of("1900012181", MESSAGE, "i".repeat(129))),
 				rule("no message", "message", () -> new ImmediateServiceReply("1900012181", null, "id")),
 				rule("4097-character custom data", "message.custom_data", () -> ImmediateServiceReply
-					.of("1900012181", new NormalMessage(List.of(), null, "c".repeat(4097)), "id")),
+					.of("1900012181", new NormalMessage(List.of(), (String) null, "c".repeat(4097)), "id")),
 				rule("no completion mchid", "complainted_mchid", () -> new ComplaintCompletion(" ")),
 				rule("blank complaint id", "complaint_id", () -> RequestChecks.complaintId("")),
 				rule("65-character complaint id", "complaint_id", () -> RequestChecks.complaintId("1".repeat(65))),

@@ -5,7 +5,6 @@ import java.util.Optional;
 
 import io.github.wechatpaycomplaint.api.WechatPayComplaintClient;
 import io.github.wechatpaycomplaint.model.Complaint;
-import io.github.wechatpaycomplaint.model.ComplaintState;
 import io.github.wechatpaycomplaint.model.NegotiationHistoryEntry;
 import io.github.wechatpaycomplaint.model.OperateType;
 import io.github.wechatpaycomplaint.model.request.ComplaintReply;
@@ -70,20 +69,26 @@ public class ComplaintListeners {
 		logger.info("complaint {} {}: \"{}\" (problem {}, payer phone {}, state {})", id,
 				(event instanceof ComplaintContinuedEvent) ? "continued" : "filed", shorten(complaint.complaintDetail()),
 				complaint.problemType(), complaint.payerPhone(), complaint.complaintState());
-		ComplaintState state = complaint.complaintState();
-		if (ComplaintState.PROCESSED.equals(state)) {
-			logger.info("complaint {} is PROCESSED already: nothing to do", id);
-			return;
-		}
-		if (ComplaintState.PENDING.equals(state)) {
-			String mediaId = this.wechatPay.uploadImage(this.evidence.upload()).mediaId();
-			logger.info("complaint {} uploaded image media_id={}", id, mediaId);
-			this.wechatPay.reply(id,
-					ComplaintReply.builder(complaint.complaintedMchid(), FIRST_REPLY).responseImages(mediaId).build());
-			logger.info("complaint {} replied with the image: state PROCESSING", id);
-		}
-		else {
-			logger.info("complaint {} was replied to before (state {}): completing it", id, state);
+		switch (complaint.complaintState()) {
+			case PROCESSED -> {
+				logger.info("complaint {} is PROCESSED already: nothing to do", id);
+				return;
+			}
+			case UNKNOWN -> {
+				// A state WeChat Pay added after this release: left to a person rather than guessed.
+				logger.warn("complaint {} is in state {}, which this version does not know: not handled", id,
+						complaint.rawComplaintState());
+				return;
+			}
+			case PENDING -> {
+				String mediaId = this.wechatPay.uploadImage(this.evidence.upload()).mediaId();
+				logger.info("complaint {} uploaded image media_id={}", id, mediaId);
+				this.wechatPay.reply(id, ComplaintReply.builder(complaint.complaintedMchid(), FIRST_REPLY)
+					.responseImages(mediaId)
+					.build());
+				logger.info("complaint {} replied with the image: state PROCESSING", id);
+			}
+			case PROCESSING -> logger.info("complaint {} was replied to before: completing it", id);
 		}
 		this.wechatPay.complete(id, complaint.complaintedMchid());
 		logger.info("complaint {} completed: state PROCESSED", id);
@@ -107,7 +112,7 @@ public class ComplaintListeners {
 
 	private Optional<NegotiationHistoryEntry> lastUserMessage(String complaintId) {
 		return this.wechatPay.streamNegotiationHistory(complaintId)
-			.filter((entry) -> OperateType.USER_RESPONSE.equals(entry.operateType()))
+			.filter((entry) -> entry.operateType() == OperateType.USER_RESPONSE)
 			.max(Comparator.comparing(NegotiationHistoryEntry::operateTime));
 	}
 

@@ -101,6 +101,18 @@ class ComplaintListenersTests {
 	}
 
 	@Test
+	void complaintInAStateThisVersionDoesNotKnowIsLeftToAPerson(CapturedOutput output) throws Exception {
+		given(this.client.getComplaint(COMPLAINT_ID)).willReturn(complaint("ESCALATED"));
+		WechatPayNotification notification = wechatPay.notification().complaintCreated(COMPLAINT_ID).build();
+
+		this.mvc.perform(notification.toMockMvc()).andExpect(status().isNoContent());
+
+		then(this.client).should().getComplaint(COMPLAINT_ID);
+		then(this.client).shouldHaveNoMoreInteractions();
+		assertThat(output).contains("is in state ESCALATED, which this version does not know");
+	}
+
+	@Test
 	void sameNotificationTwiceReachesTheListenerOnce() throws Exception {
 		given(this.client.getComplaint(COMPLAINT_ID)).willReturn(complaint("PROCESSED"));
 		WechatPayNotification notification = wechatPay.notification().complaintCreated(COMPLAINT_ID).build();
