@@ -2,9 +2,10 @@ package io.github.wechatpaycomplaint.api;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
+import java.util.Map;
 import java.util.regex.Pattern;
 
+import io.github.wechatpaycomplaint.client.WechatPayOperation;
 import io.github.wechatpaycomplaint.model.request.InvalidComplaintRequestException;
 import io.github.wechatpaycomplaint.model.request.RequestChecks;
 import org.jspecify.annotations.Nullable;
@@ -28,9 +29,6 @@ import org.springframework.web.util.UriUtils;
  */
 final class MediaUrls {
 
-	private static final Pattern DOWNLOAD_PATH = Pattern
-		.compile("^/v3/(global/)?merchant-service/images/(?!upload$)([^/]+)$");
-
 	// A media id once its percent escapes are decoded: Base64 (standard or URL-safe) and '_', '.', '-'.
 	private static final Pattern DECODED_MEDIA_ID = Pattern.compile("[A-Za-z0-9+/=_.-]+");
 
@@ -52,13 +50,18 @@ final class MediaUrls {
 	URI target(String mediaUrl, @Nullable String complaintId) {
 		URI source = parse(mediaUrl);
 		String path = source.getRawPath();
-		Matcher download = (path != null) ? DOWNLOAD_PATH.matcher(path) : null;
-		if (download == null || !download.matches()) {
+		// Either flavour's template, whatever the endpoint; images/upload is the upload, never a media id.
+		Map<String, String> download = (path != null)
+				? WechatPayOperation.IMAGE_DOWNLOAD.matchRawPath(path)
+					.filter((variables) -> WechatPayOperation.IMAGE_UPLOAD.matchRawPath(path).isEmpty())
+					.orElse(null)
+				: null;
+		if (download == null) {
 			throw new InvalidComplaintRequestException("media_url",
 					"must be a complaint image URL (…/v3/merchant-service/images/{media_id}) from a complaint or its "
 							+ "history");
 		}
-		checkMediaId(download.group(2));
+		checkMediaId(download.get("media_id"));
 		String query = source.getRawQuery();
 		if (this.global && (query == null || !query.matches("(^|.*&)complaint_id=.*"))) {
 			if (complaintId == null) {
