@@ -2,7 +2,6 @@ package io.github.wechatpaycomplaint.api;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import io.github.wechatpaycomplaint.client.WechatPayOperation;
@@ -50,18 +49,13 @@ final class MediaUrls {
 	URI target(String mediaUrl, @Nullable String complaintId) {
 		URI source = parse(mediaUrl);
 		String path = source.getRawPath();
-		// Either flavour's template, whatever the endpoint; images/upload is the upload, never a media id.
-		Map<String, String> download = (path != null)
-				? WechatPayOperation.IMAGE_DOWNLOAD.matchRawPath(path)
-					.filter((variables) -> WechatPayOperation.IMAGE_UPLOAD.matchRawPath(path).isEmpty())
-					.orElse(null)
-				: null;
-		if (download == null) {
+		String mediaId = mediaId(path);
+		if (mediaId == null) {
 			throw new InvalidComplaintRequestException("media_url",
-					"must be a complaint image URL (…/v3/merchant-service/images/{media_id}) from a complaint or its "
-							+ "history");
+					"must be a complaint image URL (…" + WechatPayOperation.IMAGE_DOWNLOAD.getMainlandPathTemplate()
+							+ ") from a complaint or its history");
 		}
-		checkMediaId(download.get("media_id"));
+		checkMediaId(mediaId);
 		String query = source.getRawQuery();
 		if (this.global && (query == null || !query.matches("(^|.*&)complaint_id=.*"))) {
 			if (complaintId == null) {
@@ -74,6 +68,16 @@ final class MediaUrls {
 		}
 		return URI.create(this.baseUri.getScheme() + "://" + this.baseUri.getRawAuthority() + path
 				+ ((query != null) ? "?" + query : ""));
+	}
+
+	// The download's template of either flavour, whatever the endpoint; images/upload is the upload, never a media id.
+	private static @Nullable String mediaId(@Nullable String rawPath) {
+		if (rawPath == null || WechatPayOperation.IMAGE_UPLOAD.matchRawPath(rawPath).isPresent()) {
+			return null;
+		}
+		return WechatPayOperation.IMAGE_DOWNLOAD.matchRawPath(rawPath)
+			.map((variables) -> variables.get("media_id"))
+			.orElse(null);
 	}
 
 	private static URI parse(String mediaUrl) {
