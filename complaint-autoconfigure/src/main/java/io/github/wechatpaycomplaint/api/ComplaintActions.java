@@ -2,41 +2,36 @@ package io.github.wechatpaycomplaint.api;
 
 import java.util.Objects;
 
+import io.github.wechatpaycomplaint.client.WechatPayOperation;
 import io.github.wechatpaycomplaint.model.request.ComplaintCompletion;
 import io.github.wechatpaycomplaint.model.request.ComplaintReply;
 import io.github.wechatpaycomplaint.model.request.ImmediateServiceReply;
 import io.github.wechatpaycomplaint.model.request.RefundDecision;
 
 import org.springframework.http.MediaType;
-import org.springframework.web.client.RestClient;
 
 /**
  * The calls that act on one complaint: reply, immediate-service reply, complete and refund approval.
  */
 final class ComplaintActions {
 
-	private final RestClient restClient;
+	private final ComplaintCalls calls;
 
-	private final ComplaintApiPaths paths;
-
-	ComplaintActions(RestClient restClient, ComplaintApiPaths paths) {
-		this.restClient = restClient;
-		this.paths = paths;
+	ComplaintActions(ComplaintCalls calls) {
+		this.calls = calls;
 	}
 
 	void reply(String complaintId, ComplaintReply reply) {
 		Objects.requireNonNull(reply, "reply");
 		if (reply.miniProgramJumpInfo() != null) {
-			this.paths.requireMainland("mini_program_jump_info in a reply");
+			this.calls.requireMainland("mini_program_jump_info in a reply");
 		}
-		post(complaintId, "response", reply);
+		post(WechatPayOperation.REPLY, complaintId, reply);
 	}
 
 	String replyImmediateService(String complaintId, ImmediateServiceReply reply) {
 		Objects.requireNonNull(reply, "reply");
-		this.paths.requireMainland("response-immediate-service");
-		ImmediateServiceAnswer answer = this.restClient.post()
-			.uri(this.paths.complaintAction(complaintId, "response-immediate-service"))
+		ImmediateServiceAnswer answer = this.calls.onComplaint(WechatPayOperation.IMMEDIATE_REPLY, complaintId)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(reply)
 			.retrieve()
@@ -45,18 +40,16 @@ final class ComplaintActions {
 	}
 
 	void complete(String complaintId, ComplaintCompletion completion) {
-		post(complaintId, "complete", Objects.requireNonNull(completion, "completion"));
+		post(WechatPayOperation.COMPLETE, complaintId, Objects.requireNonNull(completion, "completion"));
 	}
 
 	void updateRefundProgress(String complaintId, RefundDecision decision) {
 		Objects.requireNonNull(decision, "decision");
-		this.paths.requireMainland("update-refund-progress");
-		post(complaintId, "update-refund-progress", decision);
+		post(WechatPayOperation.REFUND_PROGRESS, complaintId, decision);
 	}
 
-	private void post(String complaintId, String action, Object body) {
-		this.restClient.post()
-			.uri(this.paths.complaintAction(complaintId, action))
+	private void post(WechatPayOperation operation, String complaintId, Object body) {
+		this.calls.onComplaint(operation, complaintId)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(body)
 			.retrieve()

@@ -3,6 +3,7 @@ package io.github.wechatpaycomplaint.api;
 import java.net.URI;
 import java.util.Objects;
 
+import io.github.wechatpaycomplaint.client.WechatPayOperation;
 import io.github.wechatpaycomplaint.client.WechatPaySigningInterceptor;
 import io.github.wechatpaycomplaint.model.ComplaintImage;
 import io.github.wechatpaycomplaint.model.UploadedImage;
@@ -18,7 +19,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.client.RestClient;
 
 /**
  * Feedback image upload (multipart, signed over the {@code meta} JSON) and complaint image download (signed over the
@@ -26,17 +26,14 @@ import org.springframework.web.client.RestClient;
  */
 final class ComplaintImages {
 
-	private final RestClient restClient;
-
-	private final ComplaintApiPaths paths;
+	private final ComplaintCalls calls;
 
 	private final MediaUrls mediaUrls;
 
 	private final JsonMapper jsonMapper;
 
-	ComplaintImages(RestClient restClient, ComplaintApiPaths paths, MediaUrls mediaUrls, JsonMapper jsonMapper) {
-		this.restClient = restClient;
-		this.paths = paths;
+	ComplaintImages(ComplaintCalls calls, MediaUrls mediaUrls, JsonMapper jsonMapper) {
+		this.calls = calls;
 		this.mediaUrls = mediaUrls;
 		this.jsonMapper = jsonMapper;
 	}
@@ -49,8 +46,7 @@ final class ComplaintImages {
 		body.add("meta", part(meta, MediaType.APPLICATION_JSON));
 		body.add("file", part(new NamedBytes(upload.getContent(), upload.getFilename()),
 				MediaType.parseMediaType(upload.getFormat().getContentType())));
-		UploadedImage answer = this.restClient.post()
-			.uri(this.paths.imageUpload())
+		UploadedImage answer = this.calls.withoutVariables(WechatPayOperation.IMAGE_UPLOAD)
 			.contentType(MediaType.MULTIPART_FORM_DATA)
 			.attribute(WechatPaySigningInterceptor.SIGNED_BODY_ATTRIBUTE, meta)
 			.body(body)
@@ -67,8 +63,7 @@ final class ComplaintImages {
 
 	ComplaintImage download(String mediaUrl, @Nullable String complaintId) {
 		URI target = this.mediaUrls.target(mediaUrl, complaintId);
-		ResponseEntity<byte[]> answer = this.restClient.get()
-			.uri(target)
+		ResponseEntity<byte[]> answer = this.calls.imageDownload(target)
 			.accept(MediaType.APPLICATION_JSON)
 			.retrieve()
 			.toEntity(byte[].class);

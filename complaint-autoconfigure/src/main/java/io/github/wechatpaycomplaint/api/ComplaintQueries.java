@@ -10,7 +10,6 @@ import io.github.wechatpaycomplaint.model.request.NegotiationHistoryQuery;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.web.client.RestClient;
 
 /**
  * The read calls: complaint list, complaint detail and negotiation history, with {@code payer_phone} decrypted.
@@ -23,38 +22,30 @@ final class ComplaintQueries {
 	private static final ParameterizedTypeReference<ComplaintPage<NegotiationHistoryEntry>> HISTORY_PAGE = new ParameterizedTypeReference<>() {
 	};
 
-	private final RestClient restClient;
-
-	private final ComplaintApiPaths paths;
+	private final ComplaintCalls calls;
 
 	private final PayerPhoneDecryptor decryptor;
 
-	ComplaintQueries(RestClient restClient, ComplaintApiPaths paths, PayerPhoneDecryptor decryptor) {
-		this.restClient = restClient;
-		this.paths = paths;
+	ComplaintQueries(ComplaintCalls calls, PayerPhoneDecryptor decryptor) {
+		this.calls = calls;
 		this.decryptor = decryptor;
 	}
 
 	ComplaintPage<Complaint> list(ComplaintListQuery query) {
-		ComplaintPage<Complaint> page = required(
-				this.restClient.get().uri(this.paths.complaints(query)).retrieve().body(COMPLAINT_PAGE), "list");
+		ComplaintPage<Complaint> page = required(this.calls.list(query).retrieve().body(COMPLAINT_PAGE), "list");
 		return new ComplaintPage<>(page.data().stream().map(this.decryptor::decrypt).toList(), page.limit(),
 				page.offset(), page.totalCount());
 	}
 
 	Complaint get(String complaintId, @Nullable MchLanguage language) {
-		Complaint complaint = required(this.restClient.get()
-			.uri(this.paths.complaint(complaintId, language))
-			.retrieve()
-			.body(Complaint.class), "detail");
+		Complaint complaint = required(this.calls.detail(complaintId, language).retrieve().body(Complaint.class),
+				"detail");
 		return this.decryptor.decrypt(complaint);
 	}
 
 	ComplaintPage<NegotiationHistoryEntry> negotiationHistory(String complaintId, NegotiationHistoryQuery query) {
-		return required(this.restClient.get()
-			.uri(this.paths.negotiationHistory(complaintId, query))
-			.retrieve()
-			.body(HISTORY_PAGE), "negotiation history");
+		return required(this.calls.negotiationHistory(complaintId, query).retrieve().body(HISTORY_PAGE),
+				"negotiation history");
 	}
 
 	static <T> T required(@Nullable T body, String operation) {

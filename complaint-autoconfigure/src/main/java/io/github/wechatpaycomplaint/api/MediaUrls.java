@@ -2,9 +2,9 @@ package io.github.wechatpaycomplaint.api;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.github.wechatpaycomplaint.client.WechatPayOperation;
 import io.github.wechatpaycomplaint.model.request.InvalidComplaintRequestException;
 import io.github.wechatpaycomplaint.model.request.RequestChecks;
 import org.jspecify.annotations.Nullable;
@@ -28,9 +28,6 @@ import org.springframework.web.util.UriUtils;
  */
 final class MediaUrls {
 
-	private static final Pattern DOWNLOAD_PATH = Pattern
-		.compile("^/v3/(global/)?merchant-service/images/(?!upload$)([^/]+)$");
-
 	// A media id once its percent escapes are decoded: Base64 (standard or URL-safe) and '_', '.', '-'.
 	private static final Pattern DECODED_MEDIA_ID = Pattern.compile("[A-Za-z0-9+/=_.-]+");
 
@@ -52,13 +49,13 @@ final class MediaUrls {
 	URI target(String mediaUrl, @Nullable String complaintId) {
 		URI source = parse(mediaUrl);
 		String path = source.getRawPath();
-		Matcher download = (path != null) ? DOWNLOAD_PATH.matcher(path) : null;
-		if (download == null || !download.matches()) {
+		String mediaId = mediaId(path);
+		if (mediaId == null) {
 			throw new InvalidComplaintRequestException("media_url",
-					"must be a complaint image URL (…/v3/merchant-service/images/{media_id}) from a complaint or its "
-							+ "history");
+					"must be a complaint image URL (…" + WechatPayOperation.IMAGE_DOWNLOAD.getMainlandPathTemplate()
+							+ ") from a complaint or its history");
 		}
-		checkMediaId(download.group(2));
+		checkMediaId(mediaId);
 		String query = source.getRawQuery();
 		if (this.global && (query == null || !query.matches("(^|.*&)complaint_id=.*"))) {
 			if (complaintId == null) {
@@ -71,6 +68,16 @@ final class MediaUrls {
 		}
 		return URI.create(this.baseUri.getScheme() + "://" + this.baseUri.getRawAuthority() + path
 				+ ((query != null) ? "?" + query : ""));
+	}
+
+	// The download's template of either flavour, whatever the endpoint; images/upload is the upload, never a media id.
+	private static @Nullable String mediaId(@Nullable String rawPath) {
+		if (rawPath == null || WechatPayOperation.IMAGE_UPLOAD.matchRawPath(rawPath).isPresent()) {
+			return null;
+		}
+		return WechatPayOperation.IMAGE_DOWNLOAD.matchRawPath(rawPath)
+			.map((variables) -> variables.get("media_id"))
+			.orElse(null);
 	}
 
 	private static URI parse(String mediaUrl) {

@@ -3,12 +3,12 @@ package io.github.wechatpaycomplaint.api;
 import java.util.Optional;
 
 import io.github.wechatpaycomplaint.client.WechatPayApiException;
+import io.github.wechatpaycomplaint.client.WechatPayOperation;
 import io.github.wechatpaycomplaint.client.WechatPayResponseVerifyingInterceptor;
 import io.github.wechatpaycomplaint.model.NotificationUrl;
 import io.github.wechatpaycomplaint.model.request.NotificationUrlRequest;
 
 import org.springframework.http.MediaType;
-import org.springframework.web.client.RestClient;
 
 /**
  * The complaint notification URL, one per merchant: create, query, update and delete.
@@ -18,28 +18,25 @@ final class NotificationUrls {
 	// WeChat Pay's answer to a query when no URL is registered.
 	private static final String NOT_REGISTERED = "RESOURCE_NOT_EXISTS";
 
-	private final RestClient restClient;
+	private final ComplaintCalls calls;
 
-	private final ComplaintApiPaths paths;
-
-	NotificationUrls(RestClient restClient, ComplaintApiPaths paths) {
-		this.restClient = restClient;
-		this.paths = paths;
+	NotificationUrls(ComplaintCalls calls) {
+		this.calls = calls;
 	}
 
 	NotificationUrl create(NotificationUrlRequest request) {
-		return send(this.restClient.post(), request, "complaint-notifications create");
+		return send(WechatPayOperation.NOTIFICATION_URL_CREATE, request, "complaint-notifications create");
 	}
 
 	NotificationUrl update(NotificationUrlRequest request) {
-		return send(this.restClient.put(), request, "complaint-notifications update");
+		return send(WechatPayOperation.NOTIFICATION_URL_UPDATE, request, "complaint-notifications update");
 	}
 
 	Optional<NotificationUrl> find() {
 		try {
 			// "None registered" is an answer here, not a failure worth a WARN line.
-			return Optional.of(ComplaintQueries.required(this.restClient.get()
-				.uri(this.paths.notificationUrl())
+			return Optional.of(ComplaintQueries.required(this.calls
+				.withoutVariables(WechatPayOperation.NOTIFICATION_URL_QUERY)
 				.attribute(WechatPayResponseVerifyingInterceptor.ABSENCE_EXPECTED_ATTRIBUTE, Boolean.TRUE)
 				.retrieve()
 				.body(NotificationUrl.class), "complaint-notifications query"));
@@ -53,15 +50,15 @@ final class NotificationUrls {
 	}
 
 	void delete() {
-		this.restClient.delete().uri(this.paths.notificationUrl()).retrieve().toBodilessEntity();
+		this.calls.withoutVariables(WechatPayOperation.NOTIFICATION_URL_DELETE).retrieve().toBodilessEntity();
 	}
 
-	private NotificationUrl send(RestClient.RequestBodyUriSpec spec, NotificationUrlRequest request, String operation) {
-		return ComplaintQueries.required(spec.uri(this.paths.notificationUrl())
+	private NotificationUrl send(WechatPayOperation operation, NotificationUrlRequest request, String description) {
+		return ComplaintQueries.required(this.calls.withoutVariables(operation)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(request)
 			.retrieve()
-			.body(NotificationUrl.class), operation);
+			.body(NotificationUrl.class), description);
 	}
 
 }

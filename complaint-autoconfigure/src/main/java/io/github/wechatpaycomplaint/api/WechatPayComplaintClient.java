@@ -44,7 +44,7 @@ import org.springframework.web.client.RestClient;
  */
 public class WechatPayComplaintClient {
 
-	private final ComplaintApiPaths paths;
+	private final ComplaintCalls calls;
 
 	private final ComplaintQueries queries;
 
@@ -67,12 +67,11 @@ public class WechatPayComplaintClient {
 	public WechatPayComplaintClient(RestClient restClient, WechatPayMerchant merchant, WechatPayEndpoint endpoint,
 			URI baseUri, JsonMapper jsonMapper) {
 		Objects.requireNonNull(restClient, "restClient");
-		this.paths = new ComplaintApiPaths(endpoint.isGlobal());
-		this.queries = new ComplaintQueries(restClient, this.paths, new PayerPhoneDecryptor(merchant));
-		this.actions = new ComplaintActions(restClient, this.paths);
-		this.notificationUrls = new NotificationUrls(restClient, this.paths);
-		this.images = new ComplaintImages(restClient, this.paths, new MediaUrls(baseUri, endpoint.isGlobal()),
-				jsonMapper);
+		this.calls = new ComplaintCalls(restClient, endpoint);
+		this.queries = new ComplaintQueries(this.calls, new PayerPhoneDecryptor(merchant));
+		this.actions = new ComplaintActions(this.calls);
+		this.notificationUrls = new NotificationUrls(this.calls);
+		this.images = new ComplaintImages(this.calls, new MediaUrls(baseUri, endpoint.isGlobal()), jsonMapper);
 		this.streams = new ComplaintStreams(this.queries);
 	}
 
@@ -155,7 +154,7 @@ public class WechatPayComplaintClient {
 	 * @return the records, oldest first
 	 */
 	public Stream<NegotiationHistoryEntry> streamNegotiationHistory(String complaintId, MchLanguage language) {
-		this.paths.checkLanguage(Objects.requireNonNull(language, "language"));
+		this.calls.checkLanguage(Objects.requireNonNull(language, "language"));
 		return this.streams.negotiationHistory(complaintId, language);
 	}
 

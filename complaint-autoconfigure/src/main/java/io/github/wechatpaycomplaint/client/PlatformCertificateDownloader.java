@@ -106,19 +106,22 @@ public final class PlatformCertificateDownloader implements PlatformCertificateS
 	 */
 	@Override
 	public Map<String, PlatformCertificate> download(VerificationKeyResolver trustedKeys) {
-		Answer answer = this.signingClient.get().uri(this.path).exchange((request, response) -> {
-			HttpStatusCode status = response.getStatusCode();
-			HttpHeaders headers = response.getHeaders();
-			if (status.is3xxRedirection()) {
-				response.close();
-				throw WechatPayErrorAnswers.redirect(status, headers);
-			}
-			String statusText = response.getStatusText();
-			byte[] body = BoundedAnswers.readAndClose(response, WechatPayAnswerTooLargeException.MAX_JSON_ANSWER_BYTES,
-					BoundedAnswers.operation(request));
-			return new Answer(status, statusText, SignedHeaders.from(headers::getFirst),
-					headers.getFirst(WechatPayResponseVerifyingInterceptor.REQUEST_ID), body);
-		}, true);
+		Answer answer = this.signingClient.get()
+			.uri(this.path)
+			.attribute(WechatPayOperation.ATTRIBUTE, WechatPayOperation.CERTIFICATES)
+			.exchange((request, response) -> {
+				HttpStatusCode status = response.getStatusCode();
+				HttpHeaders headers = response.getHeaders();
+				if (status.is3xxRedirection()) {
+					response.close();
+					throw WechatPayErrorAnswers.redirect(status, headers);
+				}
+				String statusText = response.getStatusText();
+				byte[] body = BoundedAnswers.readAndClose(response, WechatPayAnswerTooLargeException.MAX_JSON_ANSWER_BYTES,
+						BoundedAnswers.operation(request));
+				return new Answer(status, statusText, SignedHeaders.from(headers::getFirst),
+						headers.getFirst(WechatPayResponseVerifyingInterceptor.REQUEST_ID), body);
+			}, true);
 		Objects.requireNonNull(answer, "answer");
 		if (!answer.status().is2xxSuccessful()) {
 			throw WechatPayErrorAnswers.toException(this.jsonMapper, answer.status(), answer.statusText(),

@@ -1,6 +1,7 @@
 package io.github.wechatpaycomplaint.client;
 
 import java.net.URI;
+import java.util.Objects;
 
 /**
  * The WeChat Pay API hosts a merchant can call.
@@ -48,7 +49,7 @@ public enum WechatPayEndpoint {
 	 * @return {@code /v3/certificates}, or {@code /v3/global/certificates} in Hong Kong
 	 */
 	public String getCertificatesPath() {
-		return this.global ? "/v3/global/certificates" : "/v3/certificates";
+		return Objects.requireNonNull(WechatPayOperation.CERTIFICATES.getPathTemplate(this));
 	}
 
 }

@@ -2,7 +2,6 @@ package io.github.wechatpaycomplaint.client;
 
 import java.io.IOException;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 import io.github.wechatpaycomplaint.crypto.SignatureVerificationException;
 import io.github.wechatpaycomplaint.crypto.SignedHeaders;
@@ -12,7 +11,6 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpRequest;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.ClientHttpRequestExecution;
@@ -28,8 +26,10 @@ import org.springframework.http.client.ClientHttpResponse;
  * signature probe or stale timestamp raises {@link SignatureVerificationException} and the body is dropped.</li>
  * <li>Signed error answers are verified the same way, then raised as a verified {@link WechatPayApiException}.</li>
  * <li>Unsigned error answers are raised as an unverified {@link WechatPayApiException}.</li>
- * <li>The only exemption is the complaint image download ({@code GET …/merchant-service/images/{media_id}}), whose
- * bytes WeChat Pay does not sign. No property can switch verification off.</li>
+ * <li>The only exemption is a request the typed client marked as the complaint image download
+ * ({@link WechatPayOperation#IMAGE_DOWNLOAD}, after checking its {@code media_url}), whose bytes WeChat Pay does not
+ * sign; the path is never looked at, so no path, however shaped, escapes verification. No property can switch
+ * verification off.</li>
  * <li>A redirect (3xx), which no WeChat Pay API answers, is raised as an unverified {@link WechatPayApiException}
  * naming the {@code Location} host; it is never followed.</li>
  * <li>Bodies are read up to a cap ({@link WechatPayAnswerTooLargeException}).</li>
@@ -53,11 +53,6 @@ public final class WechatPayResponseVerifyingInterceptor implements ClientHttpRe
 
 	private static final Log logger = LogFactory.getLog(WechatPayResponseVerifyingInterceptor.class);
 
-	// GET /v3/merchant-service/images/{media_id} and /v3/global/merchant-service/images/{media_id}; never the upload.
-	// A dot segment ("." or "..") is never a media id: such a path would name another resource.
-	private static final Pattern UNSIGNED_IMAGE_DOWNLOAD = Pattern
-		.compile("^/v3/(global/)?merchant-service/images/(?!upload$)(?!\\.\\.?$)[^/]+$");
-
 	private final WechatPaySignatureValidator validator;
 
 	private final JsonMapper jsonMapper;
@@ -77,7 +72,7 @@ public final class WechatPayResponseVerifyingInterceptor implements ClientHttpRe
 			throw logged(request, WechatPayErrorAnswers.redirect(status, response.getHeaders()));
 		}
 		boolean error = status.isError();
-		if (isUnsignedImageDownload(request) && !error) {
+		if (!WechatPayOperation.expectsSignedAnswer(request) && !error) {
 			return new BufferedClientHttpResponse(response, BoundedAnswers.readAndClose(response,
 					WechatPayAnswerTooLargeException.MAX_IMAGE_BYTES, BoundedAnswers.operation(request)));
 		}
@@ -124,17 +119,6 @@ public final class WechatPayResponseVerifyingInterceptor implements ClientHttpRe
 			}
 		}
 		return ex;
-	}
-
-	/**
-	 * Whether a request is the complaint image download, the one answer WeChat Pay does not sign.
-	 * @param request the request
-	 * @return {@code true} for {@code GET …/merchant-service/images/{media_id}}
-	 */
-	static boolean isUnsignedImageDownload(HttpRequest request) {
-		String path = request.getURI().getRawPath();
-		return HttpMethod.GET.equals(request.getMethod()) && path != null
-				&& UNSIGNED_IMAGE_DOWNLOAD.matcher(path).matches();
 	}
 
 	private WechatPayApiException apiException(HttpStatusCode status, String statusText, byte[] body,

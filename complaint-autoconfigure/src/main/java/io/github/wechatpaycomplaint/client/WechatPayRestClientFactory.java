@@ -121,16 +121,18 @@ public final class WechatPayRestClientFactory {
 			ours.add(verifying);
 		}
 		if (this.resilience.retryPolicy().maxAttempts() > 1) {
-			ours.add(new RetryInterceptor(this.resilience.retryPolicy(), this.resilience.sleeper()));
+			ours.add(new RetryInterceptor(this.resilience.retryPolicy(), this.resilience.sleeper(),
+					WechatPayOperation::isReadRequest));
 		}
 		if (rateLimiter != null) {
-			ours.add(new RateLimitInterceptor(merchant.getMerchantId(), rateLimiter));
+			ours.add(new RateLimitInterceptor(merchant.getMerchantId(), rateLimiter,
+					WechatPayOperation::rateLimitGroupOf));
 		}
 		ours.add(new WechatPaySigningInterceptor(merchant, this.clock, this.nonceGenerator, requestSerial,
 				this.userAgent));
 		URI backup = this.resilience.failoverBaseUri();
 		if (backup != null && !backup.equals(baseUri)) {
-			ours.add(new FailoverInterceptor(baseUri, backup));
+			ours.add(new FailoverInterceptor(baseUri, backup, WechatPayOperation::isReadRequest));
 		}
 		RestClient.Builder builder = this.builders.get().baseUrl(baseUri).requestFactory(this.requestFactory);
 		this.customizers.forEach((customizer) -> customizer.customize(builder));

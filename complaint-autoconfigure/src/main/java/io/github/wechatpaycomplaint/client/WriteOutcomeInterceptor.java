@@ -4,7 +4,6 @@ import java.io.IOException;
 
 import io.github.wechatpaycomplaint.resilience.ConnectionFailures;
 
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
@@ -13,7 +12,8 @@ import org.springframework.http.client.ClientHttpResponse;
 /**
  * Turns the I/O failure of a write that may have reached WeChat Pay into a
  * {@link WechatPayWriteOutcomeUnknownException}, so that callers can tell "maybe applied" from "surely not sent".
- * Reads, and writes that provably never left ({@link ConnectionFailures#neverReachedServer}), fail as before.
+ * Reads ({@link WechatPayOperation#isReadRequest}), and writes that provably never left
+ * ({@link ConnectionFailures#neverReachedServer}), fail as before.
  *
  * <p>
  * Sits outside the retry and failover interceptors: it sees a failure only once they have given up.
@@ -27,15 +27,11 @@ final class WriteOutcomeInterceptor implements ClientHttpRequestInterceptor {
 			return execution.execute(request, body);
 		}
 		catch (IOException ex) {
-			if (isRead(request.getMethod()) || ConnectionFailures.neverReachedServer(ex)) {
+			if (WechatPayOperation.isReadRequest(request) || ConnectionFailures.neverReachedServer(ex)) {
 				throw ex;
 			}
 			throw new WechatPayWriteOutcomeUnknownException(BoundedAnswers.operation(request), ex);
 		}
-	}
-
-	private static boolean isRead(HttpMethod method) {
-		return HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method);
 	}
 
 }

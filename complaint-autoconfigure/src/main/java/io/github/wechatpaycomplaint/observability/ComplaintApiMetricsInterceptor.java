@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import io.github.wechatpaycomplaint.client.WechatPayApiException;
+import io.github.wechatpaycomplaint.client.WechatPayOperation;
 import io.github.wechatpaycomplaint.client.WechatPayWriteOutcomeUnknownException;
 import io.github.wechatpaycomplaint.crypto.SignatureVerificationException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,7 +21,8 @@ import org.springframework.http.client.ClientHttpResponse;
 
 /**
  * Times every WeChat Pay call as {@value #METRIC_NAME}, tagged with low-cardinality values only: the
- * {@link ComplaintApiOperation}, the outcome, the status class and WeChat Pay's error code from a fixed set.
+ * {@link WechatPayOperation} the typed client attached to the request ({@code OTHER} for a request without one), the
+ * outcome, the status class and WeChat Pay's error code from a fixed set.
  *
  * <p>
  * It is added as the outermost interceptor, so it sees one call as the caller does: after retries and failover, with
@@ -38,6 +40,9 @@ public final class ComplaintApiMetricsInterceptor implements ClientHttpRequestIn
 			"NO_AUTH", "FREQUENCY_LIMITED", "RATELIMIT_EXCEEDED", "RESOURCE_NOT_EXISTS", "SERVICE_UNAVAILABLE",
 			"NOT_FOUND");
 
+	/** The {@code operation} tag of a request that carries no {@link WechatPayOperation}. */
+	static final String OTHER_OPERATION = "OTHER";
+
 	private final MeterRegistry registry;
 
 	/**
@@ -51,8 +56,7 @@ public final class ComplaintApiMetricsInterceptor implements ClientHttpRequestIn
 	@Override
 	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
 			throws IOException {
-		ComplaintApiOperation operation = ComplaintApiOperation.classify(request.getMethod(),
-				request.getURI().getRawPath());
+		String operation = WechatPayOperation.of(request).map(WechatPayOperation::name).orElse(OTHER_OPERATION);
 		long start = System.nanoTime();
 		try {
 			ClientHttpResponse response = execution.execute(request, body);
@@ -80,10 +84,10 @@ public final class ComplaintApiMetricsInterceptor implements ClientHttpRequestIn
 		}
 	}
 
-	private void record(ComplaintApiOperation operation, String outcome, String status, String code, long start) {
+	private void record(String operation, String outcome, String status, String code, long start) {
 		Timer.builder(METRIC_NAME)
 			.description("Calls to the WeChat Pay API")
-			.tags(Tags.of("operation", operation.name(), "outcome", outcome, "status", status, "code", code))
+			.tags(Tags.of("operation", operation, "outcome", outcome, "status", status, "code", code))
 			.register(this.registry)
 			.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
 	}

@@ -3,11 +3,11 @@ package io.github.wechatpaycomplaint.resilience;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
@@ -22,7 +22,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  *
  * <p>
  * The signature does not cover the host, so the very same signed request goes to the backup: this interceptor sits
- * inside the signing one.
+ * inside the signing one. Which calls only read is told by the client, which knows WeChat Pay's operations.
  *
  * @since 0.1.0
  */
@@ -34,9 +34,18 @@ public final class FailoverInterceptor implements ClientHttpRequestInterceptor {
 
 	private final URI backup;
 
-	public FailoverInterceptor(URI primary, URI backup) {
+	private final Predicate<HttpRequest> isRead;
+
+	/**
+	 * Creates the interceptor.
+	 * @param primary the main host
+	 * @param backup the host to try when the main one cannot be reached
+	 * @param isRead whether a request only reads, so that it may fail over after it may have reached WeChat Pay
+	 */
+	public FailoverInterceptor(URI primary, URI backup, Predicate<HttpRequest> isRead) {
 		this.primary = Objects.requireNonNull(primary, "primary");
 		this.backup = Objects.requireNonNull(backup, "backup");
+		this.isRead = Objects.requireNonNull(isRead, "isRead");
 	}
 
 	@Override
@@ -46,7 +55,7 @@ public final class FailoverInterceptor implements ClientHttpRequestInterceptor {
 			return execution.execute(request, body);
 		}
 		catch (IOException ex) {
-			if (!onPrimary(request.getURI()) || !mayFailOver(request.getMethod(), ex)) {
+			if (!onPrimary(request.getURI()) || !mayFailOver(request, ex)) {
 				throw ex;
 			}
 			URI backupUri = onBackup(request.getURI());
@@ -68,12 +77,9 @@ public final class FailoverInterceptor implements ClientHttpRequestInterceptor {
 		}
 	}
 
-	private static boolean mayFailOver(HttpMethod method, IOException failure) {
-		if (ConnectionFailures.neverReachedServer(failure)) {
-			return true;
-		}
+	private boolean mayFailOver(HttpRequest request, IOException failure) {
 		// A read may have reached WeChat Pay, but reading twice changes nothing.
-		return HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method);
+		return ConnectionFailures.neverReachedServer(failure) || this.isRead.test(request);
 	}
 
 	private boolean onPrimary(URI uri) {

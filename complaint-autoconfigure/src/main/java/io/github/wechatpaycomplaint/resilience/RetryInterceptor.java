@@ -7,12 +7,12 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
@@ -21,13 +21,14 @@ import org.springframework.http.client.ClientHttpResponse;
 /**
  * Retries calls that failed for reasons worth retrying, with back-off and jitter:
  * <ul>
- * <li>reads ({@code GET}) on connection failures, 5xx answers and rate-limit answers (429), honouring
+ * <li>reads on connection failures, 5xx answers and rate-limit answers (429), honouring
  * {@code Retry-After};</li>
  * <li>writes (reply, complete, refund approval, upload, notification URL changes) only when the request provably
  * never reached WeChat Pay (DNS failure, refused connection, connect timeout): WeChat Pay may have applied a write
  * whose answer was lost, and must not apply it twice.</li>
  * </ul>
- * Each attempt is signed anew (new timestamp and nonce): this interceptor sits outside the signing one.
+ * Each attempt is signed anew (new timestamp and nonce): this interceptor sits outside the signing one. Which calls
+ * only read is told by the client, which knows WeChat Pay's operations; this class knows none.
  *
  * @since 0.1.0
  */
@@ -39,15 +40,24 @@ public final class RetryInterceptor implements ClientHttpRequestInterceptor {
 
 	private final Sleeper sleeper;
 
-	public RetryInterceptor(RetryPolicy policy, Sleeper sleeper) {
+	private final Predicate<HttpRequest> isRead;
+
+	/**
+	 * Creates the interceptor.
+	 * @param policy how often and how patiently to retry
+	 * @param sleeper waits between attempts
+	 * @param isRead whether a request only reads, so that it may be sent again after it may have reached WeChat Pay
+	 */
+	public RetryInterceptor(RetryPolicy policy, Sleeper sleeper, Predicate<HttpRequest> isRead) {
 		this.policy = Objects.requireNonNull(policy, "policy");
 		this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+		this.isRead = Objects.requireNonNull(isRead, "isRead");
 	}
 
 	@Override
 	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
 			throws IOException {
-		boolean read = isRead(request.getMethod());
+		boolean read = this.isRead.test(request);
 		for (int attempt = 1;; attempt++) {
 			boolean last = attempt >= this.policy.maxAttempts();
 			ClientHttpResponse response;
@@ -116,10 +126,6 @@ public final class RetryInterceptor implements ClientHttpRequestInterceptor {
 			Thread.currentThread().interrupt();
 			throw new InterruptedIOException("Interrupted while waiting to retry");
 		}
-	}
-
-	private static boolean isRead(HttpMethod method) {
-		return HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method);
 	}
 
 	private static Duration max(Duration a, Duration b) {

@@ -20,6 +20,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.github.wechatpaycomplaint.WechatPayException;
 import io.github.wechatpaycomplaint.autoconfigure.ComplaintClientAutoConfiguration;
 import io.github.wechatpaycomplaint.client.WechatPayComplaintRestClient;
+import io.github.wechatpaycomplaint.client.WechatPayOperation;
 import io.github.wechatpaycomplaint.crypto.ApiV3KeyCipher;
 import io.github.wechatpaycomplaint.crypto.SignatureVerificationException;
 import io.github.wechatpaycomplaint.testsupport.TestKeys;
@@ -350,7 +351,11 @@ class PlatformCertificateModeTests {
 
 	private static String list(AssertableApplicationContext context) {
 		RestClient client = context.getBean(WechatPayComplaintRestClient.BEAN_NAME, RestClient.class);
-		return client.get().uri(LIST_PATH + "?limit=10&offset=0").retrieve().body(String.class);
+		return client.get()
+			.uri(LIST_PATH + "?limit=10&offset=0")
+			.attribute(WechatPayOperation.ATTRIBUTE, WechatPayOperation.LIST)
+			.retrieve()
+			.body(String.class);
 	}
 
 	static String certificatesJson(PlatformCertificateFixture... certificates) {

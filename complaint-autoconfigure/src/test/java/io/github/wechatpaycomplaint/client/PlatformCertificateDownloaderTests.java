@@ -8,6 +8,8 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -79,6 +81,21 @@ class PlatformCertificateDownloaderTests {
 		Map<String, PlatformCertificate> certificates = downloader().download(NOTHING_TRUSTED);
 		assertThat(certificates).containsOnlyKeys(SERIAL);
 		assertThat(certificates.get(SERIAL).publicKey()).isEqualTo(KEYS.getPublic());
+	}
+
+	@Test
+	void marksTheDownloadAsTheCertificatesOperation() {
+		answer(200, certificates(entry(SERIAL, "AEAD_AES_256_GCM", "2025-01-01T00:00:00+08:00")));
+		List<WechatPayOperation> sent = new ArrayList<>();
+		RestClient recording = RestClient.builder()
+			.baseUrl(wireMock.baseUrl())
+			.requestInterceptor((request, body, execution) -> {
+				sent.add(WechatPayOperation.of(request).orElse(null));
+				return execution.execute(request, body);
+			})
+			.build();
+		downloader(recording).download(NOTHING_TRUSTED);
+		assertThat(sent).containsExactly(WechatPayOperation.CERTIFICATES);
 	}
 
 	@Test

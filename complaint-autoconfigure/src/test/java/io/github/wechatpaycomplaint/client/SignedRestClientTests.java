@@ -30,10 +30,8 @@ import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeH
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.mock.http.client.MockClientHttpRequest;
 import org.springframework.web.client.RestClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -115,6 +113,7 @@ class SignedRestClientTests {
 					.withBody(png)));
 		byte[] image = call((client) -> client.get()
 			.uri(java.net.URI.create(this.wechatPay.baseUri() + path))
+			.attribute(WechatPayOperation.ATTRIBUTE, WechatPayOperation.IMAGE_DOWNLOAD)
 			.retrieve()
 			.body(byte[].class));
 		assertThat(image).isEqualTo(png);
@@ -265,16 +264,25 @@ class SignedRestClientTests {
 			.satisfies((ex) -> assertThat(ex.isVerified()).isFalse());
 	}
 
-	@ParameterizedTest
-	@ValueSource(strings = { "/v3/merchant-service/images/..", "/v3/merchant-service/images/.",
-			"/v3/global/merchant-service/images/..", "/v3/merchant-service/images/upload" })
-	void verifiesEveryAnswerButTheImageDownloadItself(String path) {
-		assertThat(WechatPayResponseVerifyingInterceptor.isUnsignedImageDownload(
-				new MockClientHttpRequest(HttpMethod.GET, java.net.URI.create("https://api.mch.weixin.qq.com" + path))))
-			.isFalse();
-		assertThat(WechatPayResponseVerifyingInterceptor.isUnsignedImageDownload(new MockClientHttpRequest(
-				HttpMethod.GET, java.net.URI.create("https://api.mch.weixin.qq.com/v3/merchant-service/images/a..b"))))
-			.isTrue();
+	@Test
+	void acceptsAnUnsignedAnswerOnlyForARequestMarkedAsTheImageDownload() {
+		// The exemption follows the operation the typed client attached, never the path: the same GET without it (an
+		// application's own call) is verified, and so is a POST marked as a download.
+		String path = "/v3/merchant-service/images/abc";
+		this.wechatPay.stub(any(urlPathEqualTo(path)).willReturn(WechatPayStandIn.answer(200, "image", Map.of())));
+		String image = call((client) -> client.get()
+			.uri(path)
+			.attribute(WechatPayOperation.ATTRIBUTE, WechatPayOperation.IMAGE_DOWNLOAD)
+			.retrieve()
+			.body(String.class));
+		assertThat(image).isEqualTo("image");
+		assertThatExceptionOfType(SignatureVerificationException.class)
+			.isThrownBy(() -> call((client) -> client.get().uri(path).retrieve().body(String.class)));
+		assertThatExceptionOfType(SignatureVerificationException.class).isThrownBy(() -> call((client) -> client.post()
+			.uri(path)
+			.attribute(WechatPayOperation.ATTRIBUTE, WechatPayOperation.IMAGE_DOWNLOAD)
+			.retrieve()
+			.body(String.class)));
 	}
 
 	@Test

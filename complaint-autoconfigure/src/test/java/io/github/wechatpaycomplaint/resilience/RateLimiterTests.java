@@ -10,6 +10,7 @@ import java.util.concurrent.Future;
 import io.github.wechatpaycomplaint.autoconfigure.ComplaintClientAutoConfiguration;
 import io.github.wechatpaycomplaint.autoconfigure.InvalidComplaintPropertyException;
 import io.github.wechatpaycomplaint.client.WechatPayComplaintRestClient;
+import io.github.wechatpaycomplaint.client.WechatPayOperation;
 import io.github.wechatpaycomplaint.testsupport.WechatPayStandIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,8 @@ class RateLimiterTests {
 
 	static final String DETAIL = "/v3/merchant-service/complaints-v2/200201820200101080076610000";
 
-	static final String WARM_UP = "/v3/warm-up";
+	// The certificate download counts against no quota.
+	static final String WARM_UP = "/v3/certificates";
 
 	private final WechatPayStandIn wechatPay = new WechatPayStandIn();
 
@@ -79,15 +81,33 @@ class RateLimiterTests {
 	}
 
 	@Test
-	void keepsTheListQuotaApartFromTheFeedbackQuota() {
-		assertThat(RateLimitedApi.of(org.springframework.http.HttpMethod.GET, "/v3/merchant-service/complaints-v2"))
-			.isEqualTo(RateLimitedApi.LIST);
-		assertThat(RateLimitedApi.of(org.springframework.http.HttpMethod.GET, "/v3/global/merchant-service/complaints"))
-			.isEqualTo(RateLimitedApi.LIST);
-		assertThat(RateLimitedApi.of(org.springframework.http.HttpMethod.GET, DETAIL)).isEqualTo(RateLimitedApi.FEEDBACK);
-		assertThat(RateLimitedApi.of(org.springframework.http.HttpMethod.POST,
-				"/v3/merchant-service/images/upload")).isEqualTo(RateLimitedApi.FEEDBACK);
-		assertThat(RateLimitedApi.of(org.springframework.http.HttpMethod.GET, "/v3/certificates")).isNull();
+	void takesThePermitOfTheOperationsQuotaAndFeedbackForARequestWithoutOne() {
+		this.wechatPay.stub(get(urlPathMatching("/v3/.*")).willReturn(this.wechatPay.signedAnswer(200, "{}")));
+		List<RateLimitedApi> permits = new java.util.concurrent.CopyOnWriteArrayList<>();
+		this.contextRunner.withBean("recordingLimiter", WechatPayRateLimiter.class,
+				() -> (merchant, api) -> permits.add(api))
+			.run((context) -> {
+				RestClient client = context.getBean(WechatPayComplaintRestClient.BEAN_NAME, RestClient.class);
+				String list = "/v3/merchant-service/complaints-v2";
+				client.get()
+					.uri(list)
+					.attribute(WechatPayOperation.ATTRIBUTE, WechatPayOperation.LIST)
+					.retrieve()
+					.body(String.class);
+				client.get()
+					.uri(DETAIL)
+					.attribute(WechatPayOperation.ATTRIBUTE, WechatPayOperation.DETAIL)
+					.retrieve()
+					.body(String.class);
+				client.get()
+					.uri(WARM_UP)
+					.attribute(WechatPayOperation.ATTRIBUTE, WechatPayOperation.CERTIFICATES)
+					.retrieve()
+					.body(String.class);
+				client.get().uri(list).retrieve().body(String.class);
+			});
+		assertThat(permits).containsExactly(RateLimitedApi.LIST, RateLimitedApi.FEEDBACK, RateLimitedApi.FEEDBACK);
+		assertThat(this.wechatPay.requests()).hasSize(4);
 	}
 
 	@Test
@@ -120,13 +140,14 @@ class RateLimiterTests {
 	static void callConcurrently(AssertableApplicationContext context, int calls, int threads) throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(threads);
 		try {
-			// Open the HTTP connections first, on a path outside the quota: a first call's connection set-up would
+			// Open the HTTP connections first, with a call outside the quota: a first call's connection set-up would
 			// otherwise delay its arrival and squeeze it against the next one at the receiving end.
 			List<Callable<String>> warmUp = new ArrayList<>();
 			for (int i = 0; i < threads; i++) {
 				warmUp.add(() -> context.getBean(WechatPayComplaintRestClient.BEAN_NAME, RestClient.class)
 					.get()
 					.uri(WARM_UP)
+					.attribute(WechatPayOperation.ATTRIBUTE, WechatPayOperation.CERTIFICATES)
 					.retrieve()
 					.body(String.class));
 			}

@@ -6,6 +6,7 @@ import java.util.HexFormat;
 
 import io.github.wechatpaycomplaint.certificate.PlatformCertificateManager;
 import io.github.wechatpaycomplaint.client.WechatPayApiException;
+import io.github.wechatpaycomplaint.client.WechatPayOperation;
 import io.github.wechatpaycomplaint.client.WechatPaySigningInterceptor;
 import io.github.wechatpaycomplaint.simulator.state.Complaint;
 import org.junit.jupiter.api.AfterAll;
@@ -84,13 +85,19 @@ class ImageAndCertificateTests {
 		Complaint complaint = simulator.complaints().get(0);
 		String mediaId = complaint.getUserImages().get(0);
 		StarterClient.with(simulator, (client) -> {
-			byte[] image = client.get().uri("/v3/merchant-service/images/" + mediaId).retrieve().body(byte[].class);
+			// Marked as the image download, as the typed client does: only then is an unsigned answer accepted.
+			byte[] image = client.get()
+				.uri("/v3/merchant-service/images/" + mediaId)
+				.attribute(WechatPayOperation.ATTRIBUTE, WechatPayOperation.IMAGE_DOWNLOAD)
+				.retrieve()
+				.body(byte[].class);
 			assertThat(image).startsWith(PNG[0], PNG[1], PNG[2], PNG[3]);
 			assertThatExceptionOfType(WechatPayApiException.class)
 				.isThrownBy(() -> get(client, "/v3/global/merchant-service/images/" + mediaId))
 				.satisfies((ex) -> assertThat(ex.getDetail()).containsEntry("field", "complaint_id"));
 			assertThat(client.get()
 				.uri("/v3/global/merchant-service/images/" + mediaId + "?complaint_id=" + complaint.getId())
+				.attribute(WechatPayOperation.ATTRIBUTE, WechatPayOperation.IMAGE_DOWNLOAD)
 				.retrieve()
 				.body(byte[].class)).isEqualTo(image);
 		});
