@@ -34,7 +34,7 @@ final class WriteOutcomeInterceptor implements ClientHttpRequestInterceptor {
 		}
 	}
 
-	private static boolean isRead(HttpMethod method) {
+	static boolean isRead(HttpMethod method) {
 		return HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method);
 	}
 
