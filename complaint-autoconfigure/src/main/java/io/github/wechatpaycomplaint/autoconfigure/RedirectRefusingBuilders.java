@@ -39,7 +39,7 @@ final class RedirectRefusingBuilders {
 	 */
 	static ClientHttpRequestFactoryBuilder<?> neverFollowing(@Nullable ClientHttpRequestFactoryBuilder<?> application) {
 		if (application == null) {
-			return neverFollowingKnown(ClientHttpRequestFactoryBuilder.detect());
+			return detected();
 		}
 		ClientHttpRequestFactoryBuilder<?> known = neverFollowingKnown(application);
 		if (known != null) {
@@ -50,7 +50,14 @@ final class RedirectRefusingBuilders {
 				+ "cannot make sure that it never follows a redirect, so the WeChat Pay client detects its own "
 				+ "instead. To give that client a proxy or TLS settings, declare a WechatPayRestClientCustomizer, or "
 				+ "declare one of Spring Boot's builders");
-		return neverFollowingKnown(ClientHttpRequestFactoryBuilder.detect());
+		return detected();
+	}
+
+	// Boot detects one of its own builders, which all honour HttpRedirects.DONT_FOLLOW.
+	private static ClientHttpRequestFactoryBuilder<?> detected() {
+		ClientHttpRequestFactoryBuilder<?> detected = ClientHttpRequestFactoryBuilder.detect();
+		ClientHttpRequestFactoryBuilder<?> known = neverFollowingKnown(detected);
+		return (known != null) ? known : detected;
 	}
 
 	private static @Nullable ClientHttpRequestFactoryBuilder<?> neverFollowingKnown(
@@ -65,8 +72,8 @@ final class RedirectRefusingBuilders {
 		// The three below name optional libraries in their customizer types, so they are reached by name: the
 		// starter compiles and runs without them.
 		if (builder instanceof HttpComponentsClientHttpRequestFactoryBuilder) {
-			return withClientCustomizer(builder, Consumer.class, "org.apache.hc.client5.http.impl.classic.HttpClientBuilder",
-					"disableRedirectHandling");
+			return withClientCustomizer(builder, Consumer.class,
+					"org.apache.hc.client5.http.impl.classic.HttpClientBuilder", "disableRedirectHandling");
 		}
 		if (builder instanceof JettyClientHttpRequestFactoryBuilder) {
 			return withClientCustomizer(builder, Consumer.class, "org.eclipse.jetty.client.HttpClient",
@@ -85,8 +92,10 @@ final class RedirectRefusingBuilders {
 			Class<?> customizerType, String clientType, String switchOff, Object... args) {
 		try {
 			Class<?> client = ClassUtils.forName(clientType, builder.getClass().getClassLoader());
-			Method method = client.getMethod(switchOff, (args.length == 0) ? new Class<?>[0] : new Class<?>[] { boolean.class });
-			Object customizer = (customizerType == Consumer.class) ? (Consumer<Object>) (target) -> invoke(method, target, args)
+			Method method = client.getMethod(switchOff,
+					(args.length == 0) ? new Class<?>[0] : new Class<?>[] { boolean.class });
+			Object customizer = (customizerType == Consumer.class)
+					? (Consumer<Object>) (target) -> invoke(method, target, args)
 					: (UnaryOperator<Object>) (target) -> invoke(method, target, args);
 			Method with = builder.getClass().getMethod("withHttpClientCustomizer", customizerType);
 			return (ClientHttpRequestFactoryBuilder<?>) with.invoke(builder, customizer);
