@@ -90,14 +90,15 @@ public final class ComplaintClientAutoConfiguration {
 				new RetryPolicy(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff()),
 				sleeper.getIfAvailable(RetryInterceptor.Sleeper::threadSleep), rateLimiter.getIfAvailable(),
 				client.resolveFailoverBaseUri());
-		// Never follow a redirect, whatever spring.http.clients.redirects says: it would carry the merchant's signature
-		// to the host the Location names. Every builder Boot detects (JDK, Jetty, Apache HC5, Reactor, Simple)
-		// honours this setting; a 3xx then reaches the verifying interceptor, which refuses it.
+		// Never follow a redirect, whatever spring.http.clients.redirects or the application's builder says: it would
+		// carry the merchant's signature to the host the Location names. Every builder Boot ships honours this
+		// setting, and RedirectRefusingBuilders switches following off after the application's customizers; a 3xx
+		// then reaches the verifying interceptor, which refuses it.
 		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
 			.withTimeouts(client.getConnectTimeout(), client.getReadTimeout())
 			.withRedirects(HttpRedirects.DONT_FOLLOW);
 		return new WechatPayRestClientFactory(() -> restClientBuilder.getIfAvailable(RestClient::builder),
-				() -> requestFactoryBuilder.getIfAvailable(ClientHttpRequestFactoryBuilder::detect).build(settings),
+				() -> RedirectRefusingBuilders.neverFollowing(requestFactoryBuilder.getIfAvailable()).build(settings),
 				customizers.orderedStream().toList(), jsonMapper.getIfAvailable(JsonMapper::new),
 				clock.getIfUnique(Clock::systemUTC), nonceGenerator.getIfAvailable(NonceGenerator::secureRandom),
 				WechatPayUserAgent.value(), resilience);

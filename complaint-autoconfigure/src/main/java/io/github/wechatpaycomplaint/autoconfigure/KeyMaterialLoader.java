@@ -3,6 +3,7 @@ package io.github.wechatpaycomplaint.autoconfigure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,7 +16,8 @@ import org.springframework.core.io.ResourceLoader;
  * environment variables often carry it, or only the Base64 body without the BEGIN/END lines) or a local resource
  * location ({@code file:}, {@code classpath:}, a plain path). Locations that fetch over the network ({@code http:},
  * {@code https:}, {@code ftp:}, {@code jar:http:}, a {@code file://} network share, ...) are refused: anyone on the way
- * could swap the key.
+ * could swap the key. A location must name a regular file (not a directory, FIFO or device, whose reading may block
+ * or never end) of at most {@value #MAX_BYTES} bytes.
  */
 final class KeyMaterialLoader {
 
@@ -26,7 +28,11 @@ final class KeyMaterialLoader {
 	// A URL scheme of two characters or more: a single letter is a Windows drive (C:\keys\apiclient_key.pem).
 	private static final Pattern URL_SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]+):.*", Pattern.DOTALL);
 
-	private static final Pattern FILE_URL_HOST = Pattern.compile("^file://([^/]*).*", Pattern.DOTALL);
+	private static final Pattern FILE_URL_HOST = Pattern.compile("^file://([^/]*).*",
+			Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+
+	/** Most bytes a key, certificate or trust anchor file may have; PEM files of RSA keys have a few KiB. */
+	static final int MAX_BYTES = 64 * 1024;
 
 	private final ResourceLoader resourceLoader;
 
@@ -52,23 +58,59 @@ final class KeyMaterialLoader {
 			return "-----BEGIN " + base64Label + "-----\n" + text.replaceAll("\\s", "") + "\n-----END " + base64Label
 					+ "-----\n";
 		}
-		Resource resource = this.resourceLoader.getResource(text);
 		String shown = (secret && !RESOURCE_LOCATION.matcher(text).matches()) ? "(value hidden)" : "'" + text + "'";
+		return readLocal(text, property, shown,
+				"Set '" + property + "' to a readable PEM file, e.g. file:/etc/wechatpay/" + exampleFile(base64Label)
+						+ " or classpath:" + exampleFile(base64Label)
+						+ ", or to the PEM text itself (-----BEGIN ...).");
+	}
+
+	/**
+	 * Reads a local resource: a regular file of at most {@value #MAX_BYTES} bytes, never a directory, FIFO or device.
+	 * @param location the resource location, already checked not to be a network location
+	 * @param property the full property name, for error messages
+	 * @param shown how the location may be shown in messages
+	 * @param fix what to do when it cannot be read
+	 * @return the text
+	 */
+	String readLocal(String location, String property, String shown, String fix) {
+		Resource resource = this.resourceLoader.getResource(location);
 		if (!resource.exists()) {
 			throw new InvalidComplaintPropertyException(property,
-					"the resource " + shown + " does not exist, and the value is not PEM text",
-					"Set '" + property + "' to a readable PEM file, e.g. file:/etc/wechatpay/"
-							+ exampleFile(base64Label) + " or classpath:" + exampleFile(base64Label)
-							+ ", or to the PEM text itself (-----BEGIN ...).");
+					"the resource " + shown + " does not exist, and the value is not PEM text", fix);
 		}
-		try (InputStream in = resource.getInputStream()) {
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		try {
+			if (resource.isFile() && !Files.isRegularFile(resource.getFile().toPath())) {
+				throw new InvalidComplaintPropertyException(property, "the resource " + shown
+						+ " is not a regular file (a directory, FIFO or device cannot hold a PEM file)", fix);
+			}
+			byte[] bytes;
+			try (InputStream in = resource.getInputStream()) {
+				bytes = in.readNBytes(MAX_BYTES + 1);
+			}
+			if (bytes.length > MAX_BYTES) {
+				throw new InvalidComplaintPropertyException(property,
+						"the resource " + shown + " is larger than " + (MAX_BYTES / 1024) + " KiB, too large for a "
+								+ "PEM file",
+						fix);
+			}
+			return new String(bytes, StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
 			throw new InvalidComplaintPropertyException(property,
 					"the resource " + shown + " cannot be read (" + ex.getClass().getSimpleName() + ")",
 					"Check that the file exists and that the application may read it.", ex);
 		}
+	}
+
+	/**
+	 * Whether a location is a {@code file:} URL naming another host (a network share).
+	 * @param location the location
+	 * @return {@code true} for {@code file://host/...} with a host other than {@code localhost}
+	 */
+	static boolean isFileOnAnotherHost(String location) {
+		Matcher host = FILE_URL_HOST.matcher(location);
+		return host.matches() && !host.group(1).isEmpty() && !host.group(1).equalsIgnoreCase("localhost");
 	}
 
 	private static String exampleFile(String base64Label) {
@@ -89,11 +131,8 @@ final class KeyMaterialLoader {
 		if (name.equals("classpath")) {
 			return;
 		}
-		if (name.equals("file")) {
-			Matcher host = FILE_URL_HOST.matcher(text);
-			if (!host.matches() || host.group(1).isEmpty() || host.group(1).equalsIgnoreCase("localhost")) {
-				return;
-			}
+		if (name.equals("file") && !isFileOnAnotherHost(text)) {
+			return;
 		}
 		throw new InvalidComplaintPropertyException(property,
 				"key material must not be fetched over the network, but the value is a '" + scheme.group(1)

@@ -28,8 +28,10 @@ import org.springframework.web.util.pattern.PathPattern;
  * <p>
  * A handler mapped to exactly the same path stops startup: two handlers for one path is always a mistake. A pattern
  * that also matches the path ({@code /wechatpay/{type}}, {@code /wechatpay/**}) is only logged as a warning: such
- * patterns are often meant as a fallback for everything the more specific routes do not take. Catch-all patterns
- * ({@code /**}) and handlers that do not accept POST (static resources, view controllers) are ignored.
+ * patterns are often meant as a fallback for everything the more specific routes do not take. A handler mapped to
+ * exactly the path for other methods only (a {@code @GetMapping}, a view controller) is a warning too: the starter's
+ * route takes every method there (answering anything but POST with 405, as documented), so that handler is never
+ * called either. Catch-all patterns ({@code /**}), and patterns of handlers that do not accept POST, are ignored.
  */
 final class NotificationPathCollisionCheck implements SmartInitializingSingleton {
 
@@ -49,7 +51,10 @@ final class NotificationPathCollisionCheck implements SmartInitializingSingleton
 	@Override
 	public void afterSingletonsInstantiated() {
 		List<Collision> collisions = find();
-		List<String> exact = collisions.stream().filter(Collision::exact).map(Collision::handler).toList();
+		List<String> exact = collisions.stream()
+			.filter((collision) -> collision.exact() && collision.acceptsPost())
+			.map(Collision::handler)
+			.toList();
 		if (!exact.isEmpty()) {
 			throw new InvalidComplaintPropertyException(PROPERTY,
 					"'" + this.path + "' is also mapped for POST by " + String.join(", ", exact)
@@ -60,6 +65,13 @@ final class NotificationPathCollisionCheck implements SmartInitializingSingleton
 							+ "'wechatpay.complaint.notification.enabled=false'.");
 		}
 		for (Collision collision : collisions) {
+			if (!collision.acceptsPost()) {
+				logger.warn("'" + PROPERTY + "' (" + this.path + ") is also mapped, for other methods than POST, by "
+						+ collision.handler() + "; it is never called: the WeChat Pay complaint notification endpoint "
+						+ "takes every request to " + this.path + " and answers anything but POST with 405. Move "
+						+ "that mapping to another path");
+				continue;
+			}
 			logger.warn("'" + PROPERTY + "' (" + this.path + ") is also matched by the pattern '" + collision.pattern()
 					+ "' of " + collision.handler() + "; POST requests to " + this.path
 					+ " go to the WeChat Pay complaint notification endpoint, never to it");
@@ -89,41 +101,45 @@ final class NotificationPathCollisionCheck implements SmartInitializingSingleton
 	}
 
 	private void handlerMethod(RequestMappingInfo info, HandlerMethod method, List<Collision> collisions) {
-		if (!info.getMethodsCondition().getMethods().isEmpty()
-				&& !info.getMethodsCondition().getMethods().contains(RequestMethod.POST)) {
-			return;
-		}
+		boolean acceptsPost = info.getMethodsCondition().getMethods().isEmpty()
+				|| info.getMethodsCondition().getMethods().contains(RequestMethod.POST);
 		if (info.getPathPatternsCondition() != null) {
 			for (PathPattern pattern : info.getPathPatternsCondition().getPatterns()) {
 				if (pattern.matches(PathContainer.parsePath(this.path))) {
-					add(collisions, pattern.getPatternString(), method.toString());
+					add(collisions, pattern.getPatternString(), method.toString(), acceptsPost);
 				}
 			}
 		}
 		else if (info.getPatternsCondition() != null) {
 			for (String pattern : info.getPatternsCondition().getPatterns()) {
 				if (new AntPathMatcher().match(pattern, this.path)) {
-					add(collisions, pattern, method.toString());
+					add(collisions, pattern, method.toString(), acceptsPost);
 				}
 			}
 		}
 	}
 
 	private void urlHandler(String pattern, Object handler, List<Collision> collisions) {
-		if (handler instanceof WebContentGenerator generator && generator.getSupportedMethods() != null
-				&& !List.of(generator.getSupportedMethods()).contains("POST")) {
-			return;
-		}
+		boolean acceptsPost = !(handler instanceof WebContentGenerator generator
+				&& generator.getSupportedMethods() != null
+				&& !List.of(generator.getSupportedMethods()).contains("POST"));
 		if (new AntPathMatcher().match(pattern, this.path)) {
-			add(collisions, pattern, "the handler " + handler.getClass().getName());
+			add(collisions, pattern, "the handler " + handler.getClass().getName(), acceptsPost);
 		}
 	}
 
 	private void add(List<Collision> collisions, String pattern, String handler) {
-		if (isCatchAll(pattern)) {
+		add(collisions, pattern, handler, true);
+	}
+
+	// A handler for other methods only is reported when mapped to exactly the path; a pattern of such a handler
+	// (static resources under /**, say) is no sign of a mistake.
+	private void add(List<Collision> collisions, String pattern, String handler, boolean acceptsPost) {
+		boolean exact = pattern.equals(this.path);
+		if (isCatchAll(pattern) || (!acceptsPost && !exact)) {
 			return;
 		}
-		collisions.add(new Collision(pattern, handler, pattern.equals(this.path)));
+		collisions.add(new Collision(pattern, handler, exact, acceptsPost));
 	}
 
 	private static boolean isCatchAll(String pattern) {
@@ -137,8 +153,9 @@ final class NotificationPathCollisionCheck implements SmartInitializingSingleton
 	 * @param pattern the pattern it is mapped with
 	 * @param handler what it is, for the message
 	 * @param exact whether the pattern is the notification path itself
+	 * @param acceptsPost whether it takes POST (otherwise it is mapped for other methods only)
 	 */
-	record Collision(String pattern, String handler, boolean exact) {
+	record Collision(String pattern, String handler, boolean exact, boolean acceptsPost) {
 	}
 
 }

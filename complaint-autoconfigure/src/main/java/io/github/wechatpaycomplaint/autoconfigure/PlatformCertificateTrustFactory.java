@@ -1,8 +1,5 @@
 package io.github.wechatpaycomplaint.autoconfigure;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Locale;
@@ -15,7 +12,6 @@ import io.github.wechatpaycomplaint.crypto.InvalidKeyMaterialException;
 import io.github.wechatpaycomplaint.crypto.PemKeys;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 
 /**
@@ -66,23 +62,13 @@ final class PlatformCertificateTrustFactory {
 			return value.replace("\\n", "\n");
 		}
 		Matcher scheme = SCHEME.matcher(value);
-		if (scheme.find() && !LOCAL_SCHEMES.contains(scheme.group(1).toLowerCase(Locale.ROOT))) {
+		if ((scheme.find() && !LOCAL_SCHEMES.contains(scheme.group(1).toLowerCase(Locale.ROOT)))
+				|| KeyMaterialLoader.isFileOnAnotherHost(value)) {
 			throw new InvalidComplaintPropertyException(PROPERTY, "the location '" + value
-					+ "' is not a file: or classpath: resource (remote locations such as https: are not accepted)",
-					FIX);
+					+ "' is not a file: or classpath: resource on this machine (remote locations such as https: or "
+					+ "file://host/ are not accepted)", FIX);
 		}
-		Resource resource = this.resourceLoader.getResource(value);
-		if (!resource.exists()) {
-			throw new InvalidComplaintPropertyException(PROPERTY,
-					"the resource '" + value + "' does not exist, and the value is not PEM text", FIX);
-		}
-		try (InputStream in = resource.getInputStream()) {
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new InvalidComplaintPropertyException(PROPERTY,
-					"the resource '" + value + "' cannot be read (" + ex.getClass().getSimpleName() + ")", FIX, ex);
-		}
+		return new KeyMaterialLoader(this.resourceLoader).readLocal(value, PROPERTY, "'" + value + "'", FIX);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -39,7 +40,9 @@ import org.springframework.context.SmartLifecycle;
  * signed client, whose answers come from WeChat Pay itself, waits for that download, and for at most
  * 10 s ({@link #resolveAwaitingDownload}). Downloads triggered by unknown serials
  * are spaced by a minimum interval, and only a well-formed serial ({@link #isWellFormedSerial}) triggers one, so
- * forged serials cannot make the application hammer WeChat Pay.
+ * forged serials cannot make the application hammer WeChat Pay. Lookups for the client's answers and for
+ * notifications each have their own interval, so that forged notifications cannot use up the download that an answer
+ * after a certificate rotation needs.
  *
  * @since 0.1.0
  */
@@ -77,7 +80,8 @@ public final class PlatformCertificateManager implements VerificationKeyResolver
 
 	private @Nullable CompletableFuture<Void> inFlight;
 
-	private @Nullable Instant lastUnknownSerialRefresh;
+	// When the last download for an unknown serial started, per kind of lookup (notification or client answer).
+	private final Map<UnknownSerialLookup, Instant> lastUnknownSerialRefresh = new EnumMap<>(UnknownSerialLookup.class);
 
 	private @Nullable ScheduledExecutorService scheduler;
 
@@ -113,7 +117,7 @@ public final class PlatformCertificateManager implements VerificationKeyResolver
 	public Optional<PublicKey> resolve(String serial) {
 		PlatformCertificate certificate = this.certificates.get(serial);
 		if (certificate == null) {
-			downloadForUnknownSerial(serial);
+			downloadForUnknownSerial(serial, UnknownSerialLookup.NOTIFICATION);
 		}
 		return usableKey(certificate);
 	}
@@ -128,7 +132,7 @@ public final class PlatformCertificateManager implements VerificationKeyResolver
 	public Optional<PublicKey> resolveAwaitingDownload(String serial) {
 		PlatformCertificate certificate = this.certificates.get(serial);
 		if (certificate == null) {
-			CompletableFuture<Void> download = downloadForUnknownSerial(serial);
+			CompletableFuture<Void> download = downloadForUnknownSerial(serial, UnknownSerialLookup.CLIENT_ANSWER);
 			if (download != null && awaitDownload(download)) {
 				certificate = this.certificates.get(serial);
 			}
@@ -188,16 +192,16 @@ public final class PlatformCertificateManager implements VerificationKeyResolver
 	 * @return completes when the download has finished
 	 */
 	public CompletableFuture<Void> refresh() {
-		CompletableFuture<Void> download = startOrJoin(false);
+		CompletableFuture<Void> download = startOrJoin(null);
 		return (download != null) ? download : CompletableFuture.completedFuture(null);
 	}
 
 	// The download to wait for, or null when the serial cannot name a certificate or the interval has not passed.
-	private @Nullable CompletableFuture<Void> downloadForUnknownSerial(String serial) {
+	private @Nullable CompletableFuture<Void> downloadForUnknownSerial(String serial, UnknownSerialLookup lookup) {
 		if (!isWellFormedSerial(serial)) {
 			return null;
 		}
-		CompletableFuture<Void> download = startOrJoin(true);
+		CompletableFuture<Void> download = startOrJoin(lookup);
 		if (download == null && logger.isDebugEnabled()) {
 			logger.debug("No WeChat Pay platform certificate download for an unknown serial: the last one was less "
 					+ "than " + this.unknownSerialRefreshInterval + " ago");
@@ -225,21 +229,23 @@ public final class PlatformCertificateManager implements VerificationKeyResolver
 	}
 
 	// Returns the download in flight, or a new one started on its own thread; null when an unknown-serial download
-	// is not allowed yet. Nothing here waits, so the lock is only held for a moment.
-	private @Nullable CompletableFuture<Void> startOrJoin(boolean becauseOfUnknownSerial) {
+	// is not allowed yet for this kind of lookup (null lookup: a scheduled or requested refresh, always allowed).
+	// Nothing here waits, so the lock is only held for a moment.
+	private @Nullable CompletableFuture<Void> startOrJoin(@Nullable UnknownSerialLookup lookup) {
+		boolean becauseOfUnknownSerial = lookup != null;
 		CompletableFuture<Void> download;
 		this.lock.lock();
 		try {
 			if (this.inFlight != null) {
 				return this.inFlight;
 			}
-			if (becauseOfUnknownSerial) {
+			if (lookup != null) {
 				Instant now = this.clock.instant();
-				if (this.lastUnknownSerialRefresh != null
-						&& now.isBefore(this.lastUnknownSerialRefresh.plus(this.unknownSerialRefreshInterval))) {
+				Instant last = this.lastUnknownSerialRefresh.get(lookup);
+				if (last != null && now.isBefore(last.plus(this.unknownSerialRefreshInterval))) {
 					return null;
 				}
-				this.lastUnknownSerialRefresh = now;
+				this.lastUnknownSerialRefresh.put(lookup, now);
 			}
 			download = new CompletableFuture<>();
 			this.inFlight = download;
@@ -318,7 +324,7 @@ public final class PlatformCertificateManager implements VerificationKeyResolver
 		}
 		boolean succeeded;
 		try {
-			CompletableFuture<Void> download = startOrJoin(false);
+			CompletableFuture<Void> download = startOrJoin(null);
 			if (download != null) {
 				download.join();
 			}
@@ -375,6 +381,13 @@ public final class PlatformCertificateManager implements VerificationKeyResolver
 	@Override
 	public String toString() {
 		return "PlatformCertificateManager[serials=" + this.certificates.keySet() + "]";
+	}
+
+	// Who looked an unknown serial up: anyone can send a notification; only WeChat Pay answers the client's calls.
+	private enum UnknownSerialLookup {
+
+		NOTIFICATION, CLIENT_ANSWER
+
 	}
 
 }

@@ -24,7 +24,9 @@ import io.github.wechatpaycomplaint.crypto.PemKeys;
 /**
  * Decides whether a downloaded platform certificate may be trusted: it must chain to the trust anchor (by default the
  * built-in Tenpay.com Root CA that issues WeChat Pay's platform certificates) and be within its X.509 validity dates
- * now, as WeChat Pay's own SDKs check.
+ * now, as WeChat Pay's own SDKs check. It must also be a certificate for signing: an end-entity certificate (not a CA,
+ * not the anchor itself) whose key usage, if present, allows {@code digitalSignature}. The Tenpay root also issues
+ * every merchant's API certificate, which must not pass for a platform certificate.
  *
  * <p>
  * The chain is checked with the JDK's PKIX {@link CertPathValidator} (revocation off, as in WeChat Pay's SDKs: the
@@ -113,6 +115,10 @@ public final class PlatformCertificateTrust {
 		catch (CertificateNotYetValidException ex) {
 			return Optional.of("it is not valid before " + certificate.getNotBefore().toInstant());
 		}
+		Optional<String> wrongPurpose = wrongPurpose(certificate);
+		if (wrongPurpose.isPresent()) {
+			return wrongPurpose;
+		}
 		try {
 			PKIXParameters parameters = new PKIXParameters(this.trustAnchors);
 			parameters.setRevocationEnabled(false);
@@ -128,6 +134,20 @@ public final class PlatformCertificateTrust {
 		catch (GeneralSecurityException ex) {
 			return Optional.of("its chain cannot be checked (" + ex.getClass().getSimpleName() + ")");
 		}
+	}
+
+	private Optional<String> wrongPurpose(X509Certificate certificate) {
+		if (certificate.equals(this.anchor)) {
+			return Optional.of("it is the trust anchor itself, not a platform certificate");
+		}
+		if (certificate.getBasicConstraints() != -1) {
+			return Optional.of("it is a CA certificate (basic constraints CA:TRUE), not a platform certificate");
+		}
+		boolean[] keyUsage = certificate.getKeyUsage();
+		if (keyUsage != null && (keyUsage.length == 0 || !keyUsage[0])) {
+			return Optional.of("its key usage does not allow digitalSignature");
+		}
+		return Optional.empty();
 	}
 
 	private static boolean isCertificateAuthority(X509Certificate certificate) {

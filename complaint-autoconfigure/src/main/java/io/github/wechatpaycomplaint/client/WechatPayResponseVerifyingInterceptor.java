@@ -23,7 +23,9 @@ import org.springframework.http.client.ClientHttpResponse;
  *
  * <ul>
  * <li>2xx (and any other non-error) answers must be signed; a missing header, unknown serial, bad signature,
- * signature probe or stale timestamp raises {@link SignatureVerificationException} and the body is dropped.</li>
+ * signature probe or stale timestamp raises {@link SignatureVerificationException} and the body is dropped. For a
+ * write (any method but GET and HEAD) that exception is the cause of a {@link WechatPayWriteOutcomeUnknownException}:
+ * a success answer arrived, so WeChat Pay may have applied the write.</li>
  * <li>Signed error answers are verified the same way, then raised as a verified {@link WechatPayApiException}.</li>
  * <li>Unsigned error answers are raised as an unverified {@link WechatPayApiException}.</li>
  * <li>The only exemption is a request the typed client marked as the complaint image download
@@ -91,9 +93,15 @@ public final class WechatPayResponseVerifyingInterceptor implements ClientHttpRe
 			logger.warn("WeChat Pay answer refused: " + request.getMethod() + " " + request.getURI().getRawPath()
 					+ " -> " + status.value() + ", signature " + ex.getReason() + " (Request-ID: "
 					+ ((requestId != null) ? requestId : "none") + ")");
-			throw new SignatureVerificationException(ex.getReason(), "Answer to " + request.getMethod() + " "
-					+ request.getURI().getRawPath() + " refused: " + ex.getMessage() + " (Request-ID: "
-					+ ((requestId != null) ? requestId : "none") + ")");
+			SignatureVerificationException refused = new SignatureVerificationException(ex.getReason(),
+					"Answer to " + request.getMethod() + " " + request.getURI().getRawPath() + " refused: "
+							+ ex.getMessage() + " (Request-ID: " + ((requestId != null) ? requestId : "none") + ")");
+			// A success answer to a write arrived: WeChat Pay may well have applied it, whatever its signature.
+			if (status.is2xxSuccessful() && !WechatPayOperation.isReadRequest(request)) {
+				throw WechatPayWriteOutcomeUnknownException.unverifiedAnswer(BoundedAnswers.operation(request),
+						refused);
+			}
+			throw refused;
 		}
 		if (error) {
 			throw logged(request, apiException(status, statusText, bytes, requestId, true));

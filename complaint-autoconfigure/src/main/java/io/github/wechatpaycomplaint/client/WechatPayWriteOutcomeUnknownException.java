@@ -1,10 +1,12 @@
 package io.github.wechatpaycomplaint.client;
 
 import io.github.wechatpaycomplaint.WechatPayException;
+import io.github.wechatpaycomplaint.crypto.SignatureVerificationException;
 
 /**
  * A write (reply, complete, refund approval, image upload, notification URL change) that left but got no answer: a
- * read timeout, or the connection reset after the request was sent. WeChat Pay may have applied it.
+ * read timeout, or the connection reset after the request was sent; or got a success answer that failed verification
+ * (the {@link SignatureVerificationException} is the cause). WeChat Pay may have applied it.
  *
  * <p>
  * Before sending it again, look at the complaint ({@code getComplaint}) or its negotiation history
@@ -25,10 +27,27 @@ public class WechatPayWriteOutcomeUnknownException extends WechatPayException {
 	 * @param cause the I/O failure
 	 */
 	public WechatPayWriteOutcomeUnknownException(String operation, Throwable cause) {
-		super(operation + " was sent but no answer came (" + cause.getClass().getSimpleName()
-				+ "): WeChat Pay may have applied it. Check the complaint or its negotiation history (or query the "
+		this(operation, operation + " was sent but no answer came (" + cause.getClass().getSimpleName() + ")",
+				cause);
+	}
+
+	private WechatPayWriteOutcomeUnknownException(String operation, String what, Throwable cause) {
+		super(what + ": WeChat Pay may have applied it. Check the complaint or its negotiation history (or query the "
 				+ "notification URL) before sending it again", cause);
 		this.operation = operation;
+	}
+
+	/**
+	 * A write whose success answer arrived but failed verification (an unknown serial after a certificate rotation,
+	 * say): the answer cannot be trusted, but the write may have been applied.
+	 * @param operation the method and path of the write, without query
+	 * @param cause the verification failure
+	 * @return the exception
+	 */
+	static WechatPayWriteOutcomeUnknownException unverifiedAnswer(String operation,
+			SignatureVerificationException cause) {
+		return new WechatPayWriteOutcomeUnknownException(operation,
+				operation + " got a success answer that failed verification (" + cause.getReason() + ")", cause);
 	}
 
 	/**

@@ -1,10 +1,16 @@
 package io.github.wechatpaycomplaint.autoconfigure;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+
 import io.github.wechatpaycomplaint.merchant.WechatPayMerchant;
 import io.github.wechatpaycomplaint.merchant.WechatPayPublicKey;
 import io.github.wechatpaycomplaint.testsupport.WechatPayStandIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
@@ -14,6 +20,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static io.github.wechatpaycomplaint.autoconfigure.StartupFailureAssertions.assertInvalidProperty;
 import static io.github.wechatpaycomplaint.autoconfigure.StartupFailureAssertions.everythingShown;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Key properties are read from local places only, and a {@code ${...}} placeholder left unresolved is reported as
@@ -85,6 +93,48 @@ class KeyPropertyStartupChecksTests {
 		this.configured.withPropertyValues(PUBLIC_KEY + "=classpath:nothing-here.pem")
 			.run((context) -> assertThat(assertInvalidProperty(context, PUBLIC_KEY).getProblem())
 				.contains("does not exist"));
+	}
+
+	@Test
+	void aKeyFileThatIsAFifoFailsAtOnceInsteadOfBlocking(@TempDir Path directory) throws Exception {
+		assumeTrue(System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("linux"), "mkfifo needs Linux");
+		Path fifo = directory.resolve("apiclient_key.pem");
+		assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+		// Opening a FIFO blocks until a writer comes: the check must not open it.
+		assertTimeoutPreemptively(Duration.ofSeconds(10),
+				() -> this.configured.withPropertyValues(PRIVATE_KEY + "=file:" + fifo).run((context) -> {
+					InvalidComplaintPropertyException ex = assertInvalidProperty(context, PRIVATE_KEY);
+					assertThat(ex.getProblem()).contains("'file:" + fifo + "'", "is not a regular file");
+				}));
+	}
+
+	@Test
+	void aKeyFileThatIsADeviceOrADirectoryIsRefused(@TempDir Path directory) {
+		this.configured.withPropertyValues(PUBLIC_KEY + "=file:" + directory)
+			.run((context) -> assertThat(assertInvalidProperty(context, PUBLIC_KEY).getProblem())
+				.contains("is not a regular file"));
+		if (Files.exists(Path.of("/dev/zero"))) {
+			assertTimeoutPreemptively(Duration.ofSeconds(10),
+					() -> this.configured.withPropertyValues(PRIVATE_KEY + "=file:/dev/zero")
+						.run((context) -> assertThat(assertInvalidProperty(context, PRIVATE_KEY).getProblem())
+							.contains("is not a regular file")));
+		}
+	}
+
+	@Test
+	void aKeyFileLargerThanAnyPemFileIsRefused(@TempDir Path directory) throws Exception {
+		Path large = directory.resolve("apiclient_key.pem");
+		Files.write(large, new byte[KeyMaterialLoader.MAX_BYTES + 1]);
+		this.configured.withPropertyValues(PRIVATE_KEY + "=file:" + large).run((context) -> {
+			InvalidComplaintPropertyException ex = assertInvalidProperty(context, PRIVATE_KEY);
+			assertThat(ex.getProblem()).contains("is larger than 64 KiB");
+			assertThat(ex.getProperty()).isEqualTo(PRIVATE_KEY);
+		});
+		// Just below the cap is read (and then fails as no key).
+		Files.write(large, new byte[KeyMaterialLoader.MAX_BYTES]);
+		this.configured.withPropertyValues(PRIVATE_KEY + "=file:" + large)
+			.run((context) -> assertThat(assertInvalidProperty(context, PRIVATE_KEY).getProblem())
+				.doesNotContain("is larger than"));
 	}
 
 	@Test

@@ -80,6 +80,28 @@ class NotificationPathCollisionCheckTests {
 	}
 
 	@Test
+	void aHandlerForOtherMethodsAtTheSamePathIsAWarning(CapturedOutput output) {
+		// The starter's route takes every method at the path (405 for anything but POST): such handlers are dead.
+		this.runner.withUserConfiguration(GetController.class).run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output).containsOnlyOnce("is also mapped, for other methods than POST, by")
+			.contains("WARN", PATH_PROPERTY, "GetController#receive", "answers anything but POST with 405");
+	}
+
+	@Test
+	void aViewControllerAtTheSamePathIsAWarning(CapturedOutput output) {
+		this.runner.withUserConfiguration(ViewControllerConfiguration.class)
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output).contains("is also mapped, for other methods than POST, by", "ParameterizableViewController");
+	}
+
+	@Test
+	void handlersForOtherMethodsUnderOtherPatternsAreNotReported(CapturedOutput output) {
+		this.runner.withUserConfiguration(GetPatternController.class)
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output).doesNotContain("is also mapped").doesNotContain("is also matched by the pattern");
+	}
+
+	@Test
 	void aPatternThatAlsoMatchesIsOnlyAWarning(CapturedOutput output) {
 		this.runner.withUserConfiguration(PatternController.class).run((context) -> assertThat(context).hasNotFailed());
 		assertThat(output).contains("WARN", PATH_PROPERTY, "'/wechatpay/{kind}'", "PatternController#receive");
@@ -107,6 +129,16 @@ class NotificationPathCollisionCheckTests {
 		FailureAnalysis analysis = new InvalidComplaintPropertyFailureAnalyzer().analyze(ex);
 		assertThat(analysis.getDescription()).contains(PATH_PROPERTY, "A#b()");
 		assertThat(analysis.getAction()).isEqualTo("Set it elsewhere");
+	}
+
+	@RestController
+	static class GetPatternController {
+
+		@GetMapping("/wechatpay/{kind}")
+		String receive() {
+			return "";
+		}
+
 	}
 
 	@RestController

@@ -81,6 +81,23 @@ class PlatformCertificateTrustAnchorTests {
 	}
 
 	@Test
+	void stopsStartupWhenTheAnchorIsAFileOnAnotherHost() {
+		this.contextRunner.withPropertyValues(PROPERTY + "=file://fileserver/share/ca.pem")
+			.run((context) -> assertThat(assertFailure(context).getProblem())
+				.contains("is not a file: or classpath: resource on this machine"));
+	}
+
+	@Test
+	void stopsStartupWhenTheAnchorIsNotARegularFileOrTooLarge(@TempDir Path directory) throws Exception {
+		this.contextRunner.withPropertyValues(PROPERTY + "=" + directory.toUri())
+			.run((context) -> assertThat(assertFailure(context).getProblem()).contains("is not a regular file"));
+		Path large = directory.resolve("large.pem");
+		Files.write(large, new byte[KeyMaterialLoader.MAX_BYTES + 1]);
+		this.contextRunner.withPropertyValues(PROPERTY + "=" + large.toUri())
+			.run((context) -> assertThat(assertFailure(context).getProblem()).contains("is larger than 64 KiB"));
+	}
+
+	@Test
 	void stopsStartupWhenTheAnchorIsNotACertificate() {
 		this.contextRunner.withPropertyValues(PROPERTY + "=" + TestKeys.publicKeyPem(TestKeys.rsa()))
 			.run((context) -> assertThat(assertFailure(context).getProblem()).contains("Expected a certificate"));

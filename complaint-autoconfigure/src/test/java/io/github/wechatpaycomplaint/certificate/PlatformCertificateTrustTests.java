@@ -8,9 +8,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.HexFormat;
 
+import javax.security.auth.x500.X500Principal;
+
 import io.github.wechatpaycomplaint.testsupport.TestKeys;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,6 +86,58 @@ class PlatformCertificateTrustTests {
 			.issue(PLATFORM, BigInteger.TEN, NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(365)));
 		assertThatIllegalArgumentException().isThrownBy(() -> new PlatformCertificateTrust(endEntity, Clock.systemUTC()))
 			.withMessageContaining("is not a CA certificate");
+	}
+
+	@Test
+	void refusesACertificateForAnotherPurposeFromTheSameAnchor() throws Exception {
+		// The Tenpay root also issues every merchant's API certificate: key encipherment, client authentication.
+		X509Certificate merchantLike = issue("CN=1900000109, OU=Some other merchant, O=Tenpay.com, C=CN", (builder) -> {
+			builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyEncipherment));
+			builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
+		});
+		assertThat(this.trust.refusalReason(merchantLike)).hasValue("its key usage does not allow digitalSignature");
+	}
+
+	@Test
+	void refusesASubordinateCaCertificate() throws Exception {
+		X509Certificate subCa = issue("CN=sub CA", (builder) -> {
+			builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
+			builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.digitalSignature));
+		});
+		assertThat(this.trust.refusalReason(subCa))
+			.hasValue("it is a CA certificate (basic constraints CA:TRUE), not a platform certificate");
+	}
+
+	@Test
+	void refusesTheAnchorItself() {
+		assertThat(this.trust.refusalReason(TestKeys.testCa().certificate()))
+			.hasValue("it is the trust anchor itself, not a platform certificate");
+	}
+
+	@Test
+	void acceptsAnEndEntityCertificateWhoseKeyUsageAllowsSigning() throws Exception {
+		X509Certificate platform = issue("CN=Tenpay.com sign, O=Tenpay.com, C=CN", (builder) -> {
+			builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+			builder.addExtension(Extension.keyUsage, true,
+					new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation | KeyUsage.keyEncipherment));
+		});
+		assertThat(this.trust.refusalReason(platform)).isEmpty();
+	}
+
+	private static X509Certificate issue(String subject, Extensions extensions) throws Exception {
+		TestKeys.TestCa ca = TestKeys.testCa();
+		JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(ca.certificate().getSubjectX500Principal(),
+				BigInteger.valueOf(77), Date.from(NOW.minus(Duration.ofDays(1))), Date.from(NOW.plus(Duration.ofDays(30))),
+				new X500Principal(subject), PLATFORM.getPublic());
+		extensions.add(builder);
+		return new JcaX509CertificateConverter()
+			.getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(ca.keys().getPrivate())));
+	}
+
+	private interface Extensions {
+
+		void add(JcaX509v3CertificateBuilder builder) throws Exception;
+
 	}
 
 	@Test

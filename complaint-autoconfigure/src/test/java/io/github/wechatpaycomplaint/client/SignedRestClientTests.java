@@ -1,5 +1,6 @@
 package io.github.wechatpaycomplaint.client;
 
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.time.Duration;
@@ -8,6 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.wechatpaycomplaint.autoconfigure.ComplaintClientAutoConfiguration;
@@ -18,18 +21,23 @@ import io.github.wechatpaycomplaint.testsupport.WechatPayAnswerSigner;
 import io.github.wechatpaycomplaint.testsupport.WechatPayStandIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
-import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
@@ -247,12 +255,57 @@ class SignedRestClientTests {
 		// Only the download is exempt: the upload's answer must be signed.
 		this.wechatPay.stub(post(urlPathEqualTo("/v3/merchant-service/images/upload"))
 			.willReturn(WechatPayStandIn.answer(200, "{\"media_id\":\"m1\"}", Map.of())));
-		assertThatExceptionOfType(SignatureVerificationException.class).isThrownBy(() -> call((client) -> client.post()
+		// A success answer to a write that fails verification: the upload may have happened all the same.
+		assertThatExceptionOfType(WechatPayWriteOutcomeUnknownException.class).isThrownBy(() -> call((client) -> client.post()
 			.uri("/v3/merchant-service/images/upload")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("{}")
 			.retrieve()
-			.body(String.class)));
+			.body(String.class)))
+			.havingCause()
+			.isInstanceOfSatisfying(SignatureVerificationException.class,
+					(ex) -> assertThat(ex.getReason()).isEqualTo(Reason.MISSING_HEADER));
+	}
+
+	@Test
+	void aWriteWhoseSuccessAnswerFailsVerificationHasAnUnknownOutcome() {
+		// After a certificate rotation, say: WeChat Pay applied the reply, but its answer names a serial not known yet.
+		String path = "/v3/merchant-service/complaints-v2/200201820200101080076610000/response";
+		WechatPayAnswerSigner otherSerial = new WechatPayAnswerSigner(WechatPayStandIn.wechatpayKeys().getPrivate(),
+				"PUB_KEY_ID_0119000000012025112300000000000999");
+		this.wechatPay.stub(post(urlPathEqualTo(path))
+			.willReturn(WechatPayStandIn.answer(204, "", otherSerial.headers("", now()))));
+		assertThatExceptionOfType(WechatPayWriteOutcomeUnknownException.class)
+			.isThrownBy(() -> call((client) -> client.post()
+				.uri(path)
+				.contentType(MediaType.APPLICATION_JSON)
+				.body("{}")
+				.retrieve()
+				.toBodilessEntity()))
+			.satisfies((ex) -> assertThat(ex.getOperation()).isEqualTo("POST " + path))
+			.withMessageContaining("got a success answer that failed verification (UNKNOWN_SERIAL)")
+			.withMessageContaining("may have applied it")
+			.havingCause()
+			.isInstanceOfSatisfying(SignatureVerificationException.class,
+					(ex) -> assertThat(ex.getReason()).isEqualTo(Reason.UNKNOWN_SERIAL));
+		assertThat(this.wechatPay.requests()).hasSize(1);
+	}
+
+	@Test
+	void aWriteWhoseErrorAnswerFailsVerificationIsRefusedAsBefore() {
+		String path = "/v3/merchant-service/complaints-v2/200201820200101080076610000/response";
+		String error = "{\"code\":\"PARAM_ERROR\",\"message\":\"x\"}";
+		Map<String, String> headers = this.wechatPay.signer().headers(error, now());
+		this.wechatPay.stub(post(urlPathEqualTo(path))
+			.willReturn(WechatPayStandIn.answer(400, error.replace("x", "y"), headers)));
+		assertThatExceptionOfType(SignatureVerificationException.class)
+			.isThrownBy(() -> call((client) -> client.post()
+				.uri(path)
+				.contentType(MediaType.APPLICATION_JSON)
+				.body("{}")
+				.retrieve()
+				.toBodilessEntity()))
+			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(Reason.INVALID_SIGNATURE));
 	}
 
 	@Test
@@ -322,10 +375,66 @@ class SignedRestClientTests {
 		}
 	}
 
+	static Stream<Arguments> applicationBuildersThatFollowRedirects() {
+		return Stream.of(
+				Arguments.of("jdk", ClientHttpRequestFactoryBuilder.jdk()
+					.withHttpClientCustomizer((builder) -> builder.followRedirects(HttpClient.Redirect.ALWAYS))),
+				Arguments.of("simple", ClientHttpRequestFactoryBuilder.simple()
+					.withCustomizer((factory) -> factory.setChunkSize(1024))));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("applicationBuildersThatFollowRedirects")
+	void neverFollowsARedirectEvenWhenTheApplicationsOwnBuilderFollowsThem(String name,
+			ClientHttpRequestFactoryBuilder<?> applicationBuilder) {
+		try (WechatPayStandIn elsewhere = new WechatPayStandIn()) {
+			elsewhere.stub(any(anyUrl()).willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+				.withStatus(200)
+				.withHeader("Content-Type", "image/png")
+				.withBody(new byte[] { 1, 2, 3 })));
+			this.wechatPay.stub(get(urlPathMatching("/v3/merchant-service/images/.+"))
+				.willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+					.withStatus(307)
+					.withHeader("Location",
+							"http://127.0.0.1:" + elsewhere.server().port() + "/v3/merchant-service/images/stolen")));
+			this.contextRunner.withPropertyValues("spring.http.clients.redirects=follow")
+				.withBean(ClientHttpRequestFactoryBuilder.class, () -> applicationBuilder)
+				.run((context) -> {
+					RestClient client = context.getBean(WechatPayComplaintRestClient.BEAN_NAME, RestClient.class);
+					assertThatExceptionOfType(WechatPayApiException.class)
+						.isThrownBy(() -> client.get().uri("/v3/merchant-service/images/abc").retrieve().body(byte[].class))
+						.satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(307));
+					// The application's builder itself is left as it was, for its other clients.
+					assertThat(context.getBean(ClientHttpRequestFactoryBuilder.class)).isSameAs(applicationBuilder);
+				});
+			assertThat(elsewhere.requests()).isEmpty();
+			assertThat(this.wechatPay.requests()).hasSize(1);
+		}
+	}
+
 	@Test
-	void buildsTheRequestFactoryOfAnyDetectedClientWithRedirectsOff() {
-		// Whichever builder Boot detects or the application declares (JDK, Jetty, Apache HC5, Reactor, Simple) gets
-		// these settings; each maps DONT_FOLLOW to its client's own switch.
+	void keepsTheApplicationsJdkBuilderAndItsCustomizers() {
+		AtomicInteger customized = new AtomicInteger();
+		this.wechatPay.stub(get(urlPathEqualTo(LIST_PATH)).willReturn(this.wechatPay.signedAnswer(200, ANSWER)));
+		this.contextRunner
+			.withBean(ClientHttpRequestFactoryBuilder.class, () -> ClientHttpRequestFactoryBuilder.jdk()
+				.withHttpClientCustomizer((builder) -> customized.incrementAndGet()))
+			.run((context) -> {
+				customized.set(0);
+				assertThat(context.getBean(WechatPayComplaintRestClient.BEAN_NAME, RestClient.class)
+					.get()
+					.uri(LIST_PATH)
+					.retrieve()
+					.body(String.class)).isEqualTo(ANSWER);
+				assertThat(customized.get()).isPositive();
+			});
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void doesNotUseABuilderOfAnUnknownTypeAndSaysWhy(CapturedOutput output) {
+		// The starter cannot switch following off in a builder it does not know: it detects its own, with
+		// redirects off, and leaves the application's to the application's other clients.
 		List<HttpClientSettings> seen = new ArrayList<>();
 		this.wechatPay.stub(get(urlPathEqualTo(LIST_PATH)).willReturn(this.wechatPay.signedAnswer(200, ANSWER)));
 		this.contextRunner
@@ -335,16 +444,15 @@ class SignedRestClientTests {
 				return ClientHttpRequestFactoryBuilder.jdk().build(settings);
 			})
 			.run((context) -> {
-				context.getBean(WechatPayComplaintRestClient.BEAN_NAME, RestClient.class)
+				assertThat(context.getBean(WechatPayComplaintRestClient.BEAN_NAME, RestClient.class)
 					.get()
 					.uri(LIST_PATH)
 					.retrieve()
-					.body(String.class);
-				// Boot's own RestClient.Builder builds one too (with FOLLOW): the starter replaces it with its own.
-				assertThat(seen).filteredOn((settings) -> Duration.ofSeconds(7).equals(settings.readTimeout()))
-					.singleElement()
-					.satisfies((settings) -> assertThat(settings.redirects()).isEqualTo(HttpRedirects.DONT_FOLLOW));
+					.body(String.class)).isEqualTo(ANSWER);
+				assertThat(seen).noneMatch((settings) -> Duration.ofSeconds(7).equals(settings.readTimeout()));
 			});
+		assertThat(output).containsOnlyOnce("is not one of Spring Boot's")
+			.contains("WechatPayRestClientCustomizer");
 	}
 
 	@Test
