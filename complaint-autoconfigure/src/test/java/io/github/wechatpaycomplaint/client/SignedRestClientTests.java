@@ -331,11 +331,13 @@ class SignedRestClientTests {
 		assertThat(image).isEqualTo("image");
 		assertThatExceptionOfType(SignatureVerificationException.class)
 			.isThrownBy(() -> call((client) -> client.get().uri(path).retrieve().body(String.class)));
-		assertThatExceptionOfType(SignatureVerificationException.class).isThrownBy(() -> call((client) -> client.post()
+		// A POST is a write: its unverifiable success answer is refused as an outcome that may have been applied.
+		assertThatExceptionOfType(WechatPayWriteOutcomeUnknownException.class).isThrownBy(() -> call((client) -> client
+			.post()
 			.uri(path)
 			.attribute(WechatPayOperation.ATTRIBUTE, WechatPayOperation.IMAGE_DOWNLOAD)
 			.retrieve()
-			.body(String.class)));
+			.body(String.class))).withCauseInstanceOf(SignatureVerificationException.class);
 	}
 
 	@Test
