@@ -84,7 +84,6 @@ public final class ComplaintClientAutoConfiguration {
 			ObjectProvider<WechatPayRestClientCustomizer> customizers, ObjectProvider<JsonMapper> jsonMapper,
 			ObjectProvider<Clock> clock, ObjectProvider<NonceGenerator> nonceGenerator,
 			ObjectProvider<WechatPayRateLimiter> rateLimiter, ObjectProvider<RetryInterceptor.Sleeper> sleeper) {
-		ClientBaseUriCheck.check(client);
 		ComplaintClientProperties.Retry retry = client.getRetry();
 		ClientResilience resilience = new ClientResilience(
 				new RetryPolicy(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff()),

@@ -170,6 +170,9 @@ public class ComplaintClientProperties implements InitializingBean {
 	@Override
 	public void afterPropertiesSet() {
 		ComplaintDurationChecks.checkSigns(this, PREFIX);
+		// Here rather than where the client is built: an application's own WechatPayRestClientFactory still sends to
+		// these hosts.
+		ClientBaseUriCheck.check(this);
 	}
 
 	/**

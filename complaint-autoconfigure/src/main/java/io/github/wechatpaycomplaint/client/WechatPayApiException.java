@@ -3,7 +3,7 @@ package io.github.wechatpaycomplaint.client;
 import java.util.Map;
 
 import io.github.wechatpaycomplaint.WechatPayException;
-
+import io.github.wechatpaycomplaint.crypto.UntrustedText;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,6 +16,9 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 public class WechatPayApiException extends WechatPayException {
+
+	// Longest part of WeChat Pay's error message kept in the exception's message; getErrorMessage() has all of it.
+	private static final int MAX_MESSAGE_LENGTH = 512;
 
 	private final int statusCode;
 
@@ -91,14 +94,15 @@ public class WechatPayApiException extends WechatPayException {
 
 	private static String describe(int statusCode, @Nullable String code, @Nullable String message,
 			@Nullable String requestId, boolean verified) {
+		// The message lands in logs (the application's and ours); an unsigned answer may come from anyone on the path.
 		StringBuilder text = new StringBuilder("WeChat Pay answered ").append(statusCode);
 		if (code != null) {
-			text.append(' ').append(code);
+			text.append(' ').append(UntrustedText.forLog(code));
 		}
 		if (message != null) {
-			text.append(": ").append(message);
+			text.append(": ").append(UntrustedText.forMessage(message, MAX_MESSAGE_LENGTH));
 		}
-		text.append(" (Request-ID: ").append((requestId != null) ? requestId : "none");
+		text.append(" (Request-ID: ").append((requestId != null) ? UntrustedText.forLog(requestId) : "none");
 		if (!verified) {
 			text.append(", unsigned answer");
 		}

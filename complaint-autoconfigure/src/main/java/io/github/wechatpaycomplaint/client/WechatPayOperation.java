@@ -212,14 +212,37 @@ public enum WechatPayOperation {
 	/**
 	 * The operation the typed client attached to a request.
 	 * @param request the request
-	 * @return the operation, or empty when the request carries none or its method is not the operation's
+	 * @return the operation, or empty when the request carries none, or its method or path is not the operation's
 	 */
 	public static Optional<WechatPayOperation> of(HttpRequest request) {
 		if (request.getAttributes().get(ATTRIBUTE) instanceof WechatPayOperation operation
-				&& operation.method.equals(request.getMethod())) {
+				&& operation.method.equals(request.getMethod())
+				&& operation.isPathOf(request.getURI().getRawPath())) {
 			return Optional.of(operation);
 		}
 		return Optional.empty();
+	}
+
+	// The attribute only vouches for a request to the operation's own path (after any path of the base URI): marking
+	// another path, e.g. as the unsigned image download, must not exempt it from anything.
+	private boolean isPathOf(@Nullable String rawPath) {
+		if (rawPath == null) {
+			return false;
+		}
+		for (String template : new String[] { this.mainlandPathTemplate, this.hongKongPathTemplate }) {
+			if (template == null) {
+				continue;
+			}
+			int segments = template.split("/", -1).length - 1;
+			int start = rawPath.length();
+			for (int i = 0; i < segments && start > 0; i++) {
+				start = rawPath.lastIndexOf('/', start - 1);
+			}
+			if (start >= 0 && match(template, rawPath.substring(start)).isPresent()) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

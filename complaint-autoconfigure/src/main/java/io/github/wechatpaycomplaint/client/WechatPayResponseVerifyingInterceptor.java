@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import io.github.wechatpaycomplaint.crypto.SignatureVerificationException;
 import io.github.wechatpaycomplaint.crypto.SignedHeaders;
+import io.github.wechatpaycomplaint.crypto.UntrustedText;
 import io.github.wechatpaycomplaint.crypto.WechatPaySignatureValidator;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -79,8 +80,18 @@ public final class WechatPayResponseVerifyingInterceptor implements ClientHttpRe
 					WechatPayAnswerTooLargeException.MAX_IMAGE_BYTES, BoundedAnswers.operation(request)));
 		}
 		String statusText = response.getStatusText();
-		byte[] bytes = BoundedAnswers.readAndClose(response, WechatPayAnswerTooLargeException.MAX_JSON_ANSWER_BYTES,
-				BoundedAnswers.operation(request));
+		byte[] bytes;
+		try {
+			bytes = BoundedAnswers.readAndClose(response, WechatPayAnswerTooLargeException.MAX_JSON_ANSWER_BYTES,
+					BoundedAnswers.operation(request));
+		}
+		catch (WechatPayAnswerTooLargeException ex) {
+			// As with an unverifiable answer: a success answer to a write arrived, so the write may have been applied.
+			if (status.is2xxSuccessful() && !WechatPayOperation.isReadRequest(request)) {
+				throw WechatPayWriteOutcomeUnknownException.unreadAnswer(BoundedAnswers.operation(request), ex);
+			}
+			throw ex;
+		}
 		String requestId = response.getHeaders().getFirst(REQUEST_ID);
 		SignedHeaders signedHeaders = SignedHeaders.from(response.getHeaders()::getFirst);
 		if (error && !signedHeaders.anyPresent()) {
@@ -92,7 +103,7 @@ public final class WechatPayResponseVerifyingInterceptor implements ClientHttpRe
 		catch (SignatureVerificationException ex) {
 			logger.warn("WeChat Pay answer refused: " + request.getMethod() + " " + request.getURI().getRawPath()
 					+ " -> " + status.value() + ", signature " + ex.getReason() + " (Request-ID: "
-					+ ((requestId != null) ? requestId : "none") + ")");
+					+ ((requestId != null) ? UntrustedText.forLog(requestId) : "none") + ")");
 			SignatureVerificationException refused = new SignatureVerificationException(ex.getReason(),
 					"Answer to " + request.getMethod() + " " + request.getURI().getRawPath() + " refused: "
 							+ ex.getMessage() + " (Request-ID: " + ((requestId != null) ? requestId : "none") + ")");
@@ -110,14 +121,16 @@ public final class WechatPayResponseVerifyingInterceptor implements ClientHttpRe
 	}
 
 	// One WARN line per failed call: what support needs (Request-ID) and nothing personal: the path without its
-	// query, the status and code; never the body, WeChat Pay's message or a header value but the Request-ID.
+	// query, the status and code; never the body, WeChat Pay's message or a header value but the Request-ID. The code
+	// and the Request-ID of an unsigned answer may come from anyone on the path, so both are made safe for a log.
 	private static WechatPayApiException logged(HttpRequest request, WechatPayApiException ex) {
 		boolean expected = RESOURCE_NOT_EXISTS.equals(ex.getCode())
 				&& Boolean.TRUE.equals(request.getAttributes().get(ABSENCE_EXPECTED_ATTRIBUTE));
 		if (expected ? logger.isDebugEnabled() : logger.isWarnEnabled()) {
 			String line = "WeChat Pay call failed: " + request.getMethod() + " " + request.getURI().getRawPath()
-					+ " -> " + ex.getStatusCode() + " " + ((ex.getCode() != null) ? ex.getCode() : "(no code)")
-					+ " (Request-ID: " + ((ex.getRequestId() != null) ? ex.getRequestId() : "none")
+					+ " -> " + ex.getStatusCode() + " "
+					+ ((ex.getCode() != null) ? UntrustedText.forLog(ex.getCode()) : "(no code)") + " (Request-ID: "
+					+ ((ex.getRequestId() != null) ? UntrustedText.forLog(ex.getRequestId()) : "none")
 					+ (ex.isVerified() ? "" : ", unsigned answer") + ")";
 			if (expected) {
 				logger.debug(line + "; the caller expected this answer");

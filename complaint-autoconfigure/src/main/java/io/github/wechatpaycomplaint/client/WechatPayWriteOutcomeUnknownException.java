@@ -51,6 +51,18 @@ public class WechatPayWriteOutcomeUnknownException extends WechatPayException {
 	}
 
 	/**
+	 * A write whose success answer arrived but was larger than any answer WeChat Pay sends, so it was not read: the
+	 * write may have been applied.
+	 * @param operation the method and path of the write, without query
+	 * @param cause the refusal of the answer
+	 * @return the exception
+	 */
+	static WechatPayWriteOutcomeUnknownException unreadAnswer(String operation, WechatPayAnswerTooLargeException cause) {
+		return new WechatPayWriteOutcomeUnknownException(operation,
+				operation + " got a success answer too large to read", cause);
+	}
+
+	/**
 	 * The write whose outcome is unknown.
 	 * @return e.g. {@code POST /v3/merchant-service/complaints-v2/200201820200101080076610000/complete}
 	 */

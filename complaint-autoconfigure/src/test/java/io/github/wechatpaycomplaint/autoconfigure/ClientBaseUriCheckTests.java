@@ -72,6 +72,15 @@ class ClientBaseUriCheckTests {
 	}
 
 	@Test
+	void plainHttpBaseUriIsRefusedEvenWhenTheApplicationBuildsItsOwnClientFactory() {
+		// The application's factory still sends to the configured hosts, so the check cannot live in the starter's.
+		this.contextRunner
+			.withBean(WechatPayRestClientFactory.class, () -> org.mockito.Mockito.mock(WechatPayRestClientFactory.class))
+			.withPropertyValues(BASE_URI + "=" + this.wechatPay.baseUri())
+			.run((context) -> assertInvalidProperty(context, BASE_URI));
+	}
+
+	@Test
 	void plainHttpBackupBaseUriIsRefusedWithoutTheOptIn() {
 		this.contextRunner.withPropertyValues(BACKUP_BASE_URI + "=http://api2.mch.weixin.qq.com")
 			.run((context) -> assertThat(assertInvalidProperty(context, BACKUP_BASE_URI).getAction())

@@ -219,6 +219,30 @@ class SignedRestClientTests {
 	}
 
 	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void anUnsignedErrorAnswerCannotWriteLinesOfItsOwnIntoTheLog(CapturedOutput output) {
+		// Anyone on the path can send an unsigned error answer; its code reaches the WARN line of the failed call.
+		String error = "{\"code\":\"SYSTEM_ERROR\\r\\n2026-12-01 ERROR forged line\",\"message\":\"m\"}";
+		stubList(WechatPayStandIn.answer(500, error, Map.of("Request-ID", "id-1")));
+		assertThatExceptionOfType(WechatPayApiException.class).isThrownBy(this::list);
+		assertThat(output.getAll().lines().filter((line) -> line.contains("WeChat Pay call failed")))
+			.singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+			.contains("SYSTEM_ERROR??2026-12-01 ERROR forged line", "Request-ID: id-1");
+		assertThat(output.getAll().lines()).noneMatch((line) -> line.startsWith("2026-12-01 ERROR forged line"));
+	}
+
+	@Test
+	void theExceptionMessageOfAnUnsignedErrorAnswerStaysOnOneLineAndKeepsChinese() {
+		// Applications and the certificate manager log exception messages; getErrorMessage() keeps the text as sent.
+		String error = "{\"code\":\"PARAM_ERROR\",\"message\":\"参数错误\\nERROR forged\\u2028line\"}";
+		stubList(WechatPayStandIn.answer(400, error, Map.of("Request-ID", "id-2")));
+		assertThatExceptionOfType(WechatPayApiException.class).isThrownBy(this::list).satisfies((ex) -> {
+			assertThat(ex.getMessage()).contains("PARAM_ERROR: 参数错误?ERROR forged?line").doesNotContain("\n");
+			assertThat(ex.getErrorMessage()).isEqualTo("参数错误\nERROR forged\u2028line");
+		});
+	}
+
+	@Test
 	void turnsAnUnsignedErrorAnswerIntoAnUnverifiedApiException() {
 		stubList(WechatPayStandIn.answer(500, "{\"code\":\"SYSTEM_ERROR\",\"message\":\"系统错误\"}",
 				Map.of("Request-ID", "REQ-500")));
@@ -487,6 +511,24 @@ class SignedRestClientTests {
 		assertThatExceptionOfType(WechatPayAnswerTooLargeException.class).isThrownBy(this::list)
 			.satisfies((ex) -> assertThat(ex.getOperation()).isEqualTo("GET " + LIST_PATH))
 			.withMessageNotContaining("Content-Length");
+	}
+
+	@Test
+	void aWriteWhoseSuccessAnswerIsTooLargeToReadHasAnUnknownOutcome() {
+		String path = "/v3/merchant-service/complaints-v2/200201820200101080076610000/complete";
+		this.wechatPay.stub(post(urlPathEqualTo(path)).willReturn(com.github.tomakehurst.wiremock.client.WireMock
+			.aResponse()
+			.withStatus(200)
+			.withBody(new byte[WechatPayAnswerTooLargeException.MAX_JSON_ANSWER_BYTES + 1])));
+		assertThatExceptionOfType(WechatPayWriteOutcomeUnknownException.class)
+			.isThrownBy(() -> call((client) -> client.post()
+				.uri(path)
+				.contentType(MediaType.APPLICATION_JSON)
+				.body("{}")
+				.retrieve()
+				.toBodilessEntity()))
+			.withCauseInstanceOf(WechatPayAnswerTooLargeException.class)
+			.satisfies((ex) -> assertThat(ex.getOperation()).isEqualTo("POST " + path));
 	}
 
 	private void stubList(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer) {

@@ -139,9 +139,33 @@ class WechatPayOperationTests {
 			.matchRawPath("/v3/global/merchant-service/complaints/2002/update-refund-progress")).isEmpty();
 	}
 
+	@Test
+	void anOperationAttachedToARequestForAnotherPathCountsForNothing() {
+		// Marking a detail call as the image download must not let an unsigned answer through.
+		MockClientHttpRequest detail = request(HttpMethod.GET, WechatPayOperation.IMAGE_DOWNLOAD,
+				"https://api.mch.weixin.qq.com/v3/merchant-service/complaints-v2/123");
+		assertThat(WechatPayOperation.of(detail)).isEmpty();
+		assertThat(WechatPayOperation.expectsSignedAnswer(detail)).isTrue();
+		MockClientHttpRequest certificates = request(HttpMethod.GET, WechatPayOperation.CERTIFICATES,
+				"https://api.mch.weixin.qq.com/v3/merchant-service/complaints-v2");
+		assertThat(WechatPayOperation.rateLimitGroupOf(certificates)).isEqualTo(RateLimitedApi.FEEDBACK);
+		// A base URI with a path of its own (a forward proxy) keeps the operation.
+		MockClientHttpRequest proxied = request(HttpMethod.GET, WechatPayOperation.IMAGE_DOWNLOAD,
+				"https://proxy.example.com/wechatpay/v3/merchant-service/images/Chsy%3D%3D");
+		assertThat(WechatPayOperation.of(proxied)).contains(WechatPayOperation.IMAGE_DOWNLOAD);
+		MockClientHttpRequest hongKong = request(HttpMethod.GET, WechatPayOperation.DETAIL,
+				"https://apihk.mch.weixin.qq.com/v3/global/merchant-service/complaints/123");
+		assertThat(WechatPayOperation.of(hongKong)).contains(WechatPayOperation.DETAIL);
+	}
+
 	private static MockClientHttpRequest request(HttpMethod method, WechatPayOperation operation) {
-		MockClientHttpRequest request = new MockClientHttpRequest(method,
-				URI.create("https://api.mch.weixin.qq.com/v3/anything"));
+		String path = (operation != null) ? operation.getMainlandPathTemplate().replaceAll("\\{[^}]+}", "x1")
+				: "/v3/anything";
+		return request(method, operation, "https://api.mch.weixin.qq.com" + path);
+	}
+
+	private static MockClientHttpRequest request(HttpMethod method, WechatPayOperation operation, String uri) {
+		MockClientHttpRequest request = new MockClientHttpRequest(method, URI.create(uri));
 		if (operation != null) {
 			request.getAttributes().put(WechatPayOperation.ATTRIBUTE, operation);
 		}

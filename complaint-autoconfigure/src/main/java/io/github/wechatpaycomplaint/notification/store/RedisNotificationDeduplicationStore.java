@@ -83,7 +83,9 @@ public final class RedisNotificationDeduplicationStore implements NotificationDe
 	@Override
 	public NotificationClaim claim(String notificationId, Duration lease) {
 		NotificationClaim claim = NotificationClaim.claimed(notificationId);
-		return this.deadline.callOrUndo(() -> claimNow(claim, lease), () -> release(claim));
+		// The undo runs on the claim's own worker, after the claim's command: never behind a second worker that a
+		// saturated pool might refuse.
+		return this.deadline.callOrUndo(() -> claimNow(claim, lease), () -> releaseNow(claim));
 	}
 
 	private NotificationClaim claimNow(NotificationClaim claim, Duration lease) {

@@ -2,6 +2,8 @@ package io.github.wechatpaycomplaint.notification.store;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import io.github.wechatpaycomplaint.notification.NotificationClaim.Status;
@@ -54,6 +56,38 @@ class RedisNotificationDeduplicationStorePauseIntegrationTests {
 		await().atMost(Duration.ofSeconds(10))
 			.pollInterval(Duration.ofMillis(100))
 			.until(() -> store.claim("paused", Duration.ofMinutes(5)).status() == Status.CLAIMED);
+	}
+
+	@Test
+	void manyClaimsThatLandAfterTheirCallersGaveUpAreAllReleased() throws Exception {
+		// More late claims at once than a release could get workers for, if it needed a worker of its own.
+		int claims = 80;
+		RedisNotificationDeduplicationStore store = new RedisNotificationDeduplicationStore(this.redis, PREFIX,
+				Duration.ofMillis(300));
+		this.redis.hasKey(PREFIX + "warm-up");
+		long start = System.nanoTime();
+		pauseWrites();
+		List<Thread> callers = new ArrayList<>();
+		for (int i = 0; i < claims; i++) {
+			String id = "many-" + i;
+			Thread caller = new Thread(() -> {
+				try {
+					store.claim(id, Duration.ofMinutes(5));
+				}
+				catch (DeduplicationStoreUnavailableException ex) {
+					// expected while Redis is paused
+				}
+			});
+			callers.add(caller);
+			caller.start();
+		}
+		for (Thread caller : callers) {
+			caller.join();
+		}
+		Thread.sleep(Math.max(0, PAUSE_MILLIS + 300 - Duration.ofNanos(System.nanoTime() - start).toMillis()));
+		await().atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> this.redis.keys(PREFIX + "many-*").isEmpty());
 	}
 
 	private void pauseWrites() {
