@@ -1,7 +1,8 @@
 package io.github.wechatpaycomplaint;
 
 /**
- * Root of every exception the starter throws. Messages name ids and properties, never keys, plaintext or personal data.
+ * Root of every exception the starter throws. Messages name ids and properties, never
+ * keys, plaintext or personal data.
  *
  * @since 0.1.0
  */

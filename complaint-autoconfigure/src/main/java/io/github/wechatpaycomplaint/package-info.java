@@ -1,5 +1,6 @@
 /**
- * WeChat Pay APIv3 consumer-complaint starter: the shared exception root and the lookup of WeChat Pay's open enums.
+ * WeChat Pay APIv3 consumer-complaint starter: the shared exception root and the lookup
+ * of WeChat Pay's open enums.
  */
 @NullMarked
 package io.github.wechatpaycomplaint;

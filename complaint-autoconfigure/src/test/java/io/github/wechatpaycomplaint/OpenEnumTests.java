@@ -24,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * The lookup shared by WeChat Pay's open enums, and every open enum the starter ships: each known text finds its
- * constant, any other text finds {@code UNKNOWN}, in code and in JSON.
+ * The lookup shared by WeChat Pay's open enums, and every open enum the starter ships:
+ * each known text finds its constant, any other text finds {@code UNKNOWN}, in code and
+ * in JSON.
  */
 class OpenEnumTests {
 
@@ -85,7 +86,8 @@ class OpenEnumTests {
 		}
 	}
 
-	// Every shipped enum with a static from(String), so an open enum added later is checked without listing it here.
+	// Every shipped enum with a static from(String), so an open enum added later is
+	// checked without listing it here.
 	static List<Class<?>> openEnums() throws IOException, ClassNotFoundException {
 		PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
 		MetadataReaderFactory readers = new CachingMetadataReaderFactory(resolver);

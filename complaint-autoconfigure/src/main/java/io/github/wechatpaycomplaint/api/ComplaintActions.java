@@ -11,7 +11,8 @@ import io.github.wechatpaycomplaint.model.request.RefundDecision;
 import org.springframework.http.MediaType;
 
 /**
- * The calls that act on one complaint: reply, immediate-service reply, complete and refund approval.
+ * The calls that act on one complaint: reply, immediate-service reply, complete and
+ * refund approval.
  */
 final class ComplaintActions {
 

@@ -18,9 +18,10 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriBuilder;
 
 /**
- * Starts each call of the typed client from its {@link WechatPayOperation}: the operation's method, its path template
- * on the configured endpoint with ids and query values filled in as URI variables (so always encoded), and the
- * operation attached as request attribute, from which the interceptors learn what the call is.
+ * Starts each call of the typed client from its {@link WechatPayOperation}: the
+ * operation's method, its path template on the configured endpoint with ids and query
+ * values filled in as URI variables (so always encoded), and the operation attached as
+ * request attribute, from which the interceptors learn what the call is.
  */
 final class ComplaintCalls {
 
@@ -96,8 +97,9 @@ final class ComplaintCalls {
 	}
 
 	/**
-	 * A call on one complaint without query: reply, immediate-service reply, complete, refund approval. One not
-	 * offered on the endpoint is refused before the complaint id is looked at.
+	 * A call on one complaint without query: reply, immediate-service reply, complete,
+	 * refund approval. One not offered on the endpoint is refused before the complaint id
+	 * is looked at.
 	 * @param operation the operation
 	 * @param complaintId the complaint id
 	 * @return the started request
@@ -119,7 +121,8 @@ final class ComplaintCalls {
 	}
 
 	/**
-	 * The image download, sent to a URI already checked and built from a {@code media_url} ({@link MediaUrls}).
+	 * The image download, sent to a URI already checked and built from a
+	 * {@code media_url} ({@link MediaUrls}).
 	 * @param target the URI
 	 * @return the started request
 	 */
@@ -135,7 +138,8 @@ final class ComplaintCalls {
 			.attribute(WechatPayOperation.ATTRIBUTE, operation);
 	}
 
-	// Named in the refusal as WeChat Pay's documentation names it, by the last segment of its mainland path (e.g.
+	// Named in the refusal as WeChat Pay's documentation names it, by the last segment of
+	// its mainland path (e.g.
 	// update-refund-progress).
 	private String path(WechatPayOperation operation) {
 		String template = operation.getPathTemplate(this.endpoint);

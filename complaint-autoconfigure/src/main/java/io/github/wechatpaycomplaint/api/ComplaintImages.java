@@ -21,8 +21,8 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /**
- * Feedback image upload (multipart, signed over the {@code meta} JSON) and complaint image download (signed over the
- * {@code media_url}'s raw path, answer unsigned).
+ * Feedback image upload (multipart, signed over the {@code meta} JSON) and complaint
+ * image download (signed over the {@code media_url}'s raw path, answer unsigned).
  */
 final class ComplaintImages {
 
@@ -40,7 +40,8 @@ final class ComplaintImages {
 
 	UploadedImage upload(ImageUpload upload) {
 		Objects.requireNonNull(upload, "upload");
-		// The signature covers the meta JSON exactly as it goes on the wire, so these bytes are both sent and signed.
+		// The signature covers the meta JSON exactly as it goes on the wire, so these
+		// bytes are both sent and signed.
 		byte[] meta = this.jsonMapper.writeValueAsBytes(ImageMeta.of(upload));
 		MultiValueMap<String, HttpEntity<?>> body = new LinkedMultiValueMap<>();
 		body.add("meta", part(meta, MediaType.APPLICATION_JSON));

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
 
 /**
- * The read calls: complaint list, complaint detail and negotiation history, with {@code payer_phone} decrypted.
+ * The read calls: complaint list, complaint detail and negotiation history, with
+ * {@code payer_phone} decrypted.
  */
 final class ComplaintQueries {
 

@@ -14,8 +14,8 @@ import io.github.wechatpaycomplaint.model.request.RequestChecks;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Lazy streams over every complaint of a date range (windows of 30 days, pages of 50) and over a complaint's whole
- * negotiation history (pages of 300).
+ * Lazy streams over every complaint of a date range (windows of 30 days, pages of 50) and
+ * over a complaint's whole negotiation history (pages of 300).
  */
 final class ComplaintStreams {
 
@@ -29,9 +29,10 @@ final class ComplaintStreams {
 		List<DateWindows.Window> windows = DateWindows.split(beginDate, endDate);
 		// Checks the filter once, before anything is fetched.
 		filter.apply(ComplaintListQuery.between(beginDate, windows.get(0).endDate()));
-		return windows.stream().flatMap((window) -> PageIterator.stream((offset, limit) -> this.queries
-			.list(filter.apply(ComplaintListQuery.between(window.beginDate(), window.endDate())).page(limit, offset)),
-				ComplaintListQuery.MAX_LIMIT));
+		return windows.stream()
+			.flatMap((window) -> PageIterator.stream((offset, limit) -> this.queries.list(
+					filter.apply(ComplaintListQuery.between(window.beginDate(), window.endDate())).page(limit, offset)),
+					ComplaintListQuery.MAX_LIMIT));
 	}
 
 	Stream<NegotiationHistoryEntry> negotiationHistory(String complaintId, @Nullable MchLanguage language) {

@@ -8,8 +8,9 @@ import io.github.wechatpaycomplaint.model.request.ComplaintListQuery;
 import io.github.wechatpaycomplaint.model.request.InvalidComplaintRequestException;
 
 /**
- * Splits any date range into the consecutive windows of at most {@link ComplaintListQuery#MAX_DAYS} days (both ends
- * included) that one complaint list call may cover.
+ * Splits any date range into the consecutive windows of at most
+ * {@link ComplaintListQuery#MAX_DAYS} days (both ends included) that one complaint list
+ * call may cover.
  */
 final class DateWindows {
 

@@ -35,11 +35,11 @@ final class NotificationUrls {
 	Optional<NotificationUrl> find() {
 		try {
 			// "None registered" is an answer here, not a failure worth a WARN line.
-			return Optional.of(ComplaintQueries.required(this.calls
-				.withoutVariables(WechatPayOperation.NOTIFICATION_URL_QUERY)
-				.attribute(WechatPayResponseVerifyingInterceptor.ABSENCE_EXPECTED_ATTRIBUTE, Boolean.TRUE)
-				.retrieve()
-				.body(NotificationUrl.class), "complaint-notifications query"));
+			return Optional
+				.of(ComplaintQueries.required(this.calls.withoutVariables(WechatPayOperation.NOTIFICATION_URL_QUERY)
+					.attribute(WechatPayResponseVerifyingInterceptor.ABSENCE_EXPECTED_ATTRIBUTE, Boolean.TRUE)
+					.retrieve()
+					.body(NotificationUrl.class), "complaint-notifications query"));
 		}
 		catch (WechatPayApiException ex) {
 			if (NOT_REGISTERED.equals(ex.getCode())) {

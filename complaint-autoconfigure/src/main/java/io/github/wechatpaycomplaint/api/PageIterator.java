@@ -17,12 +17,14 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Walks the pages of a list call lazily: the next page is fetched only when the items of the previous one have been
- * consumed, and no page is fetched once a page comes back short or the offset reaches {@code total_count}. When
- * WeChat Pay refuses a page because its answer would be too large ("当前查询结果数据量过大", its documented advice being
- * a smaller {@code limit}), or its answer runs past the starter's cap ({@link WechatPayAnswerTooLargeException}), the
- * same page is asked for again with half the page size, down to one item, and the smaller size is kept for the pages
- * that follow.
+ * Walks the pages of a list call lazily: the next page is fetched only when the items of
+ * the previous one have been consumed, and no page is fetched once a page comes back
+ * short or the offset reaches {@code total_count}. When WeChat Pay refuses a page because
+ * its answer would be too large ("当前查询结果数据量过大", its documented advice being a smaller
+ * {@code limit}), or its answer runs past the starter's cap
+ * ({@link WechatPayAnswerTooLargeException}), the same page is asked for again with half
+ * the page size, down to one item, and the smaller size is kept for the pages that
+ * follow.
  *
  * @param <T> the item type
  */
@@ -81,7 +83,8 @@ final class PageIterator<T> implements Iterator<T> {
 			this.totalCount = page.totalCount();
 		}
 		List<T> items = page.data();
-		// WeChat Pay may apply a smaller limit than asked for; a page is short against the limit it applied.
+		// WeChat Pay may apply a smaller limit than asked for; a page is short against
+		// the limit it applied.
 		int applied = (page.limit() != null && page.limit() > 0) ? Math.min(page.limit(), this.pageSize)
 				: this.pageSize;
 		this.offset += items.size();

@@ -6,8 +6,8 @@ import io.github.wechatpaycomplaint.model.Complaint;
 import io.github.wechatpaycomplaint.model.PayerPhone;
 
 /**
- * Decrypts the {@code payer_phone} of complaints with the merchant private key (RSA-OAEP). Never logs the number;
- * a failure names the complaint only.
+ * Decrypts the {@code payer_phone} of complaints with the merchant private key
+ * (RSA-OAEP). Never logs the number; a failure names the complaint only.
  */
 final class PayerPhoneDecryptor {
 

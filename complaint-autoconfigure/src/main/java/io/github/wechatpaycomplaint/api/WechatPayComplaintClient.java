@@ -30,13 +30,14 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.web.client.RestClient;
 
 /**
- * Every call of the WeChat Pay consumer-complaint API (消费者投诉 2.0), typed, on the mainland or the Hong Kong
- * endpoint.
+ * Every call of the WeChat Pay consumer-complaint API (消费者投诉 2.0), typed, on the mainland
+ * or the Hong Kong endpoint.
  *
  * <p>
  * Requests are checked against WeChat Pay's documented rules before any call is spent
- * ({@link io.github.wechatpaycomplaint.model.request.InvalidComplaintRequestException}); calls WeChat Pay does not
- * offer in Hong Kong fail with {@link UnsupportedComplaintOperationException}; {@code payer_phone} comes back
+ * ({@link io.github.wechatpaycomplaint.model.request.InvalidComplaintRequestException});
+ * calls WeChat Pay does not offer in Hong Kong fail with
+ * {@link UnsupportedComplaintOperationException}; {@code payer_phone} comes back
  * decrypted and masked in {@code toString()}. Error answers raise
  * {@link io.github.wechatpaycomplaint.client.WechatPayApiException}.
  *
@@ -58,7 +59,8 @@ public class WechatPayComplaintClient {
 
 	/**
 	 * Creates the client.
-	 * @param restClient a signing and verifying client, e.g. the {@code @WechatPayComplaintRestClient} bean
+	 * @param restClient a signing and verifying client, e.g. the
+	 * {@code @WechatPayComplaintRestClient} bean
 	 * @param merchant the merchant, whose private key decrypts {@code payer_phone}
 	 * @param endpoint the endpoint, which picks mainland or Hong Kong paths
 	 * @param baseUri the host requests go to; image downloads are sent there too
@@ -85,8 +87,8 @@ public class WechatPayComplaintClient {
 	}
 
 	/**
-	 * Streams every complaint filed between two dates, however far apart: lazily, in windows of 30 days and pages
-	 * of 50, fetching no page more than needed.
+	 * Streams every complaint filed between two dates, however far apart: lazily, in
+	 * windows of 30 days and pages of 50, fetching no page more than needed.
 	 * @param beginDate first day
 	 * @param endDate last day
 	 * @return the complaints, oldest window first
@@ -100,7 +102,8 @@ public class WechatPayComplaintClient {
 	 * {@code (query) -> query.complaintedMchid("1900012181")}.
 	 * @param beginDate first day
 	 * @param endDate last day
-	 * @param filter adds {@code complainted_mchid} or {@code mch_language} to each call's query
+	 * @param filter adds {@code complainted_mchid} or {@code mch_language} to each call's
+	 * query
 	 * @return the complaints, oldest window first
 	 */
 	public Stream<Complaint> streamComplaints(LocalDate beginDate, LocalDate endDate,
@@ -128,7 +131,8 @@ public class WechatPayComplaintClient {
 	}
 
 	/**
-	 * Lists one page of a complaint's negotiation history ({@code GET …/negotiation-historys}).
+	 * Lists one page of a complaint's negotiation history
+	 * ({@code GET …/negotiation-historys}).
 	 * @param complaintId the complaint id
 	 * @param query the page (limit 1 to 300)
 	 * @return the page
@@ -169,7 +173,8 @@ public class WechatPayComplaintClient {
 
 	/**
 	 * Queries the complaint notification URL ({@code GET complaint-notifications}).
-	 * @return the registration, or empty when WeChat Pay answers {@code RESOURCE_NOT_EXISTS}
+	 * @return the registration, or empty when WeChat Pay answers
+	 * {@code RESOURCE_NOT_EXISTS}
 	 */
 	public Optional<NotificationUrl> findNotificationUrl() {
 		return this.notificationUrls.find();
@@ -192,8 +197,8 @@ public class WechatPayComplaintClient {
 	}
 
 	/**
-	 * Replies to the user ({@code POST …/{complaint_id}/response}); the first reply moves the complaint to
-	 * {@code PROCESSING}.
+	 * Replies to the user ({@code POST …/{complaint_id}/response}); the first reply moves
+	 * the complaint to {@code PROCESSING}.
 	 * @param complaintId the complaint id
 	 * @param reply the reply; {@code mini_program_jump_info} is mainland only
 	 */
@@ -202,8 +207,8 @@ public class WechatPayComplaintClient {
 	}
 
 	/**
-	 * Replies to a complaint that needs immediate service ({@code POST …/response-immediate-service}, mainland
-	 * only).
+	 * Replies to a complaint that needs immediate service
+	 * ({@code POST …/response-immediate-service}, mainland only).
 	 * @param complaintId the complaint id
 	 * @param reply the rich message and its idempotent id
 	 * @return the {@code log_id} of the created negotiation record
@@ -213,7 +218,8 @@ public class WechatPayComplaintClient {
 	}
 
 	/**
-	 * Reports a complaint as handled ({@code POST …/complete}); WeChat Pay then asks the user for a rating.
+	 * Reports a complaint as handled ({@code POST …/complete}); WeChat Pay then asks the
+	 * user for a rating.
 	 * @param complaintId the complaint id
 	 * @param complaintedMchid the merchant complained about
 	 */
@@ -222,7 +228,8 @@ public class WechatPayComplaintClient {
 	}
 
 	/**
-	 * Approves or rejects a user's refund request ({@code POST …/update-refund-progress}, mainland only).
+	 * Approves or rejects a user's refund request ({@code POST …/update-refund-progress},
+	 * mainland only).
 	 * @param complaintId the complaint id
 	 * @param decision the decision
 	 */
@@ -231,7 +238,8 @@ public class WechatPayComplaintClient {
 	}
 
 	/**
-	 * Uploads a feedback image ({@code POST images/upload}) for replies and refund rejections.
+	 * Uploads a feedback image ({@code POST images/upload}) for replies and refund
+	 * rejections.
 	 * @param image a checked JPEG, PNG or BMP of at most 2 MB
 	 * @return the {@code media_id}
 	 */
@@ -240,8 +248,8 @@ public class WechatPayComplaintClient {
 	}
 
 	/**
-	 * Downloads a complaint image from a {@code media_url} found in a complaint or its history, signed over the URL's
-	 * raw path as given and sent to the configured host.
+	 * Downloads a complaint image from a {@code media_url} found in a complaint or its
+	 * history, signed over the URL's raw path as given and sent to the configured host.
 	 * @param mediaUrl the URL exactly as WeChat Pay sent it
 	 * @return the image bytes and content type
 	 */
@@ -250,8 +258,9 @@ public class WechatPayComplaintClient {
 	}
 
 	/**
-	 * Downloads a complaint image; on the Hong Kong endpoint {@code complaint_id} is added to the query when the URL
-	 * lacks it (WeChat Pay requires it there), on the mainland the id is not sent.
+	 * Downloads a complaint image; on the Hong Kong endpoint {@code complaint_id} is
+	 * added to the query when the URL lacks it (WeChat Pay requires it there), on the
+	 * mainland the id is not sent.
 	 * @param mediaUrl the URL exactly as WeChat Pay sent it
 	 * @param complaintId the complaint the image belongs to
 	 * @return the image bytes and content type

@@ -1,6 +1,6 @@
 /**
- * The typed WeChat Pay complaint client: every operation of the complaint API, mainland and Hong Kong, with paging
- * helpers.
+ * The typed WeChat Pay complaint client: every operation of the complaint API, mainland
+ * and Hong Kong, with paging helpers.
  */
 @NullMarked
 package io.github.wechatpaycomplaint.api;

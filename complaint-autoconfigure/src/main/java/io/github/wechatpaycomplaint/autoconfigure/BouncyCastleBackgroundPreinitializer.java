@@ -5,17 +5,19 @@ import io.github.wechatpaycomplaint.crypto.PemKeys;
 import org.springframework.boot.autoconfigure.preinitialize.BackgroundPreinitializer;
 
 /**
- * Loads Bouncy Castle's PEM parsing on Spring Boot's background pre-initialization thread while the application
- * starts. The first key parsed costs about a quarter of a second on a cold JVM (Bouncy Castle's jars are signed, and
- * every class is verified as it loads); without this, the merchant's keys pay it on the main thread during startup.
- * Skipped, like Spring Boot's own pre-initializers, with the system property
+ * Loads Bouncy Castle's PEM parsing on Spring Boot's background pre-initialization thread
+ * while the application starts. The first key parsed costs about a quarter of a second on
+ * a cold JVM (Bouncy Castle's jars are signed, and every class is verified as it loads);
+ * without this, the merchant's keys pay it on the main thread during startup. Skipped,
+ * like Spring Boot's own pre-initializers, with the system property
  * {@code spring.backgroundpreinitializer.ignore=true} or on a single CPU.
  *
  * @since 0.1.0
  */
 final class BouncyCastleBackgroundPreinitializer implements BackgroundPreinitializer {
 
-	// A throwaway RSA-2048 public key whose private key was never kept: parsing it loads the same classes the
+	// A throwaway RSA-2048 public key whose private key was never kept: parsing it loads
+	// the same classes the
 	// merchant's private key and WeChat Pay's public key need.
 	static final String THROWAWAY_PUBLIC_KEY = """
 			-----BEGIN PUBLIC KEY-----

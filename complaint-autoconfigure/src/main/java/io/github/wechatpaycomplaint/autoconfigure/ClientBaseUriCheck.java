@@ -8,9 +8,10 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Checks {@code client.base-uri} and {@code client.failover.backup-base-uri} at startup, so that a typo such as
- * {@code htp://} stops the application instead of the first call, and plain http is only used when the application
- * opts in with {@code client.allow-insecure-http}.
+ * Checks {@code client.base-uri} and {@code client.failover.backup-base-uri} at startup,
+ * so that a typo such as {@code htp://} stops the application instead of the first call,
+ * and plain http is only used when the application opts in with
+ * {@code client.allow-insecure-http}.
  */
 final class ClientBaseUriCheck {
 
@@ -51,7 +52,8 @@ final class ClientBaseUriCheck {
 		if (uri == null) {
 			return false;
 		}
-		// The value is shown only when it carries no user info: that part may hold a password.
+		// The value is shown only when it carries no user info: that part may hold a
+		// password.
 		if (uri.getRawUserInfo() != null) {
 			throw new InvalidComplaintPropertyException(property, "the URI contains user info (user:password@)",
 					"Remove the user info from '" + property + "': WeChat Pay authenticates requests by their "
@@ -60,8 +62,8 @@ final class ClientBaseUriCheck {
 		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : null;
 		if (scheme == null || !(scheme.equals("https") || scheme.equals("http"))) {
 			throw new InvalidComplaintPropertyException(property,
-					"'" + uri + "' " + ((scheme != null) ? "has the scheme '" + uri.getScheme() + "'"
-							: "has no scheme") + "; it must start with https://",
+					"'" + uri + "' " + ((scheme != null) ? "has the scheme '" + uri.getScheme() + "'" : "has no scheme")
+							+ "; it must start with https://",
 					"Set '" + property + "' to an absolute https URI such as https://api.mch.weixin.qq.com, or remove "
 							+ "it to call the host of 'wechatpay.complaint.client.endpoint'.");
 		}

@@ -16,8 +16,8 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.web.client.RestClient;
 
 /**
- * Auto-configuration for the typed complaint client, {@link WechatPayComplaintClient}, on top of the signed and
- * verifying {@link RestClient}.
+ * Auto-configuration for the typed complaint client, {@link WechatPayComplaintClient}, on
+ * top of the signed and verifying {@link RestClient}.
  *
  * @since 0.1.0
  */
@@ -29,7 +29,8 @@ public final class ComplaintApiAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	// @Lazy: the RestClient (and the HTTP client under Spring Boot's RestClient.Builder) is built on the first call,
+	// @Lazy: the RestClient (and the HTTP client under Spring Boot's RestClient.Builder)
+	// is built on the first call,
 	// not at startup.
 	WechatPayComplaintClient wechatPayComplaintClient(@Lazy @WechatPayComplaintRestClient RestClient restClient,
 			WechatPayMerchant merchant, ComplaintClientProperties client, ObjectProvider<JsonMapper> jsonMapper) {

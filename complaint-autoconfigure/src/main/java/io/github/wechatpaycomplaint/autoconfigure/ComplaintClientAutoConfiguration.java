@@ -41,8 +41,8 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.web.client.RestClient;
 
 /**
- * Auto-configuration for the WeChat Pay merchant keys, the keys that verify WeChat Pay's signatures, and the signed
- * and verifying {@link RestClient}.
+ * Auto-configuration for the WeChat Pay merchant keys, the keys that verify WeChat Pay's
+ * signatures, and the signed and verifying {@link RestClient}.
  *
  * @since 0.1.0
  */
@@ -89,9 +89,12 @@ public final class ComplaintClientAutoConfiguration {
 				new RetryPolicy(retry.getMaxAttempts(), retry.getInitialBackoff(), retry.getMaxBackoff()),
 				sleeper.getIfAvailable(RetryInterceptor.Sleeper::threadSleep), rateLimiter.getIfAvailable(),
 				client.resolveFailoverBaseUri());
-		// Never follow a redirect, whatever spring.http.clients.redirects or the application's builder says: it would
-		// carry the merchant's signature to the host the Location names. Every builder Boot ships honours this
-		// setting, and RedirectRefusingBuilders switches following off after the application's customizers; a 3xx
+		// Never follow a redirect, whatever spring.http.clients.redirects or the
+		// application's builder says: it would
+		// carry the merchant's signature to the host the Location names. Every builder
+		// Boot ships honours this
+		// setting, and RedirectRefusingBuilders switches following off after the
+		// application's customizers; a 3xx
 		// then reaches the verifying interceptor, which refuses it.
 		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
 			.withTimeouts(client.getConnectTimeout(), client.getReadTimeout())
@@ -117,7 +120,8 @@ public final class ComplaintClientAutoConfiguration {
 		WechatPayPublicKey trustedPublicKey = publicKey.getIfAvailable();
 		VerificationKeyResolver otherTrustedKeys = (trustedPublicKey != null) ? trustedPublicKey
 				: (serial) -> Optional.empty();
-		// The download itself is signed but checked by the downloader, with the certificates it contains.
+		// The download itself is signed but checked by the downloader, with the
+		// certificates it contains.
 		RestClient signingClient = clientFactory.signingClient(merchant,
 				() -> (trustedPublicKey != null) ? trustedPublicKey.id() : null, client.resolveBaseUri());
 		PlatformCertificateDownloader downloader = new PlatformCertificateDownloader(signingClient,
@@ -152,7 +156,8 @@ public final class ComplaintClientAutoConfiguration {
 		return new WechatPayVerificationKeys(key, certificates);
 	}
 
-	// Lazy: Spring Boot's RestClient.Builder builds an HTTP client (selector thread, TLS context) as it is created;
+	// Lazy: Spring Boot's RestClient.Builder builds an HTTP client (selector thread, TLS
+	// context) as it is created;
 	// the application pays for it on its first WeChat Pay call instead of at startup.
 	@Bean(name = WechatPayComplaintRestClient.BEAN_NAME, defaultCandidate = false)
 	@Lazy
@@ -168,7 +173,8 @@ public final class ComplaintClientAutoConfiguration {
 	@ConditionalOnClass(SanitizingFunction.class)
 	static class ActuatorSanitizingConfiguration {
 
-		// Keeps the private key and the APIv3 key out of /actuator/configprops and /actuator/env even when an
+		// Keeps the private key and the APIv3 key out of /actuator/configprops and
+		// /actuator/env even when an
 		// application shows property values.
 		@Bean
 		@ConditionalOnMissingBean(name = "wechatPayComplaintSanitizingFunction")

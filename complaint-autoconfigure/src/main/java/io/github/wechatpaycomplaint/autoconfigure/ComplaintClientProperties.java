@@ -16,12 +16,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Configuration of the signed RestClient that calls WeChat Pay, under {@code wechatpay.complaint.client}: host,
- * timeouts, failover, retries and rate limits.
+ * Configuration of the signed RestClient that calls WeChat Pay, under
+ * {@code wechatpay.complaint.client}: host, timeouts, failover, retries and rate limits.
  *
  * <p>
- * Over 400 lines only because every key needs a field with its description, a getter and a setter; the groups
- * (failover, retry, rate limit) stay nested so that the configuration processor documents them under this prefix.
+ * Over 400 lines only because every key needs a field with its description, a getter and
+ * a setter; the groups (failover, retry, rate limit) stay nested so that the
+ * configuration processor documents them under this prefix.
  *
  * @since 0.1.0
  */
@@ -32,23 +33,24 @@ public class ComplaintClientProperties implements InitializingBean {
 	/** Prefix of the client's properties. */
 	public static final String PREFIX = ComplaintProperties.PREFIX + ".client";
 
-
 	/**
-	 * WeChat Pay host to call: MAINLAND (api.mch.weixin.qq.com), MAINLAND_BACKUP (api2.mch.weixin.qq.com) or
-	 * HONG_KONG (apihk.mch.weixin.qq.com, with the /v3/global paths).
+	 * WeChat Pay host to call: MAINLAND (api.mch.weixin.qq.com), MAINLAND_BACKUP
+	 * (api2.mch.weixin.qq.com) or HONG_KONG (apihk.mch.weixin.qq.com, with the /v3/global
+	 * paths).
 	 */
 	@NotNull
 	private WechatPayEndpoint endpoint = WechatPayEndpoint.MAINLAND;
 
 	/**
-	 * Base URI that overrides the endpoint's host, e.g. a simulator or a forward proxy. The endpoint still
-	 * decides between mainland and Hong Kong paths.
+	 * Base URI that overrides the endpoint's host, e.g. a simulator or a forward proxy.
+	 * The endpoint still decides between mainland and Hong Kong paths.
 	 */
 	private @Nullable URI baseUri;
 
 	/**
-	 * Whether to allow plain http:// in base-uri and failover.backup-base-uri, for a local simulator or test
-	 * stand-in only: anyone on the network path can read and change such traffic. Logged as a warning at startup.
+	 * Whether to allow plain http:// in base-uri and failover.backup-base-uri, for a
+	 * local simulator or test stand-in only: anyone on the network path can read and
+	 * change such traffic. Logged as a warning at startup.
 	 */
 	private boolean allowInsecureHttp = false;
 
@@ -65,8 +67,8 @@ public class ComplaintClientProperties implements InitializingBean {
 	private Duration readTimeout = Duration.ofSeconds(10);
 
 	/**
-	 * Largest difference allowed between an answer's Wechatpay-Timestamp and the local clock, in either
-	 * direction.
+	 * Largest difference allowed between an answer's Wechatpay-Timestamp and the local
+	 * clock, in either direction.
 	 */
 	@NotNull
 	private Duration maxClockSkew = Duration.ofMinutes(5);
@@ -170,7 +172,8 @@ public class ComplaintClientProperties implements InitializingBean {
 	@Override
 	public void afterPropertiesSet() {
 		ComplaintDurationChecks.checkSigns(this, PREFIX);
-		// Here rather than where the client is built: an application's own WechatPayRestClientFactory still sends to
+		// Here rather than where the client is built: an application's own
+		// WechatPayRestClientFactory still sends to
 		// these hosts.
 		ClientBaseUriCheck.check(this);
 	}
@@ -181,14 +184,16 @@ public class ComplaintClientProperties implements InitializingBean {
 	public static class Failover {
 
 		/**
-		 * Whether to send a request once to the backup host when the main host cannot be reached (DNS failure,
-		 * refused connection, connect timeout; for reads also a timeout after sending).
+		 * Whether to send a request once to the backup host when the main host cannot be
+		 * reached (DNS failure, refused connection, connect timeout; for reads also a
+		 * timeout after sending).
 		 */
 		private boolean enabled = true;
 
 		/**
-		 * Backup host. Defaults to https://api2.mch.weixin.qq.com when the endpoint is MAINLAND and no base-uri is
-		 * set; name one to fail over elsewhere (e.g. from Hong Kong to a mainland host, or in tests).
+		 * Backup host. Defaults to https://api2.mch.weixin.qq.com when the endpoint is
+		 * MAINLAND and no base-uri is set; name one to fail over elsewhere (e.g. from
+		 * Hong Kong to a mainland host, or in tests).
 		 */
 		private @Nullable URI backupBaseUri;
 
@@ -211,8 +216,8 @@ public class ComplaintClientProperties implements InitializingBean {
 	}
 
 	/**
-	 * Retries of failed calls. Reads are retried on connection failures, 5xx and 429 answers; writes only when the
-	 * request provably never reached WeChat Pay.
+	 * Retries of failed calls. Reads are retried on connection failures, 5xx and 429
+	 * answers; writes only when the request provably never reached WeChat Pay.
 	 */
 	public static class Retry {
 
@@ -230,7 +235,8 @@ public class ComplaintClientProperties implements InitializingBean {
 		private Duration initialBackoff = Duration.ofMillis(200);
 
 		/**
-		 * Longest delay between attempts. An answer whose Retry-After asks for more is handed over without retry.
+		 * Longest delay between attempts. An answer whose Retry-After asks for more is
+		 * handed over without retry.
 		 */
 		@NotNull
 		private Duration maxBackoff = Duration.ofSeconds(10);
@@ -272,15 +278,16 @@ public class ComplaintClientProperties implements InitializingBean {
 		private boolean enabled = true;
 
 		/**
-		 * Where the limiter keeps its state: MEMORY (one instance) or REDIS (shared by every instance; needs
-		 * spring-boot-starter-data-redis with Lettuce and com.bucket4j:bucket4j_jdk17-lettuce).
+		 * Where the limiter keeps its state: MEMORY (one instance) or REDIS (shared by
+		 * every instance; needs spring-boot-starter-data-redis with Lettuce and
+		 * com.bucket4j:bucket4j_jdk17-lettuce).
 		 */
 		@NotNull
 		private Store store = Store.MEMORY;
 
 		/**
-		 * Longest time a call waits for a permit; a call whose permit cannot come within it fails at once with
-		 * RateLimitExceededException.
+		 * Longest time a call waits for a permit; a call whose permit cannot come within
+		 * it fails at once with RateLimitExceededException.
 		 */
 		@NotNull
 		private Duration maxWait = Duration.ofSeconds(10);
@@ -292,14 +299,15 @@ public class ComplaintClientProperties implements InitializingBean {
 		private String redisKeyPrefix = "wechatpay:complaint:rate-limit:";
 
 		/**
-		 * Longest time a call waits for Redis, to connect or to take a permit, before it falls back to this
-		 * instance's own limits.
+		 * Longest time a call waits for Redis, to connect or to take a permit, before it
+		 * falls back to this instance's own limits.
 		 */
 		@NotNull
 		private Duration redisTimeout = Duration.ofSeconds(1);
 
 		/**
-		 * How long calls use this instance's own limits after Redis failed before Redis is tried again.
+		 * How long calls use this instance's own limits after Redis failed before Redis
+		 * is tried again.
 		 */
 		@NotNull
 		private Duration redisRetryInterval = Duration.ofSeconds(10);

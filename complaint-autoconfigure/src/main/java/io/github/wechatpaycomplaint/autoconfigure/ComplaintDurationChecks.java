@@ -9,14 +9,19 @@ import org.springframework.beans.BeanUtils;
 import org.springframework.util.ReflectionUtils;
 
 /**
- * Refuses durations that bind but cannot work: a negative or zero duration where only a positive one makes sense
- * (every {@link Duration} of a properties class, found by walking it, except the few where zero means "at once"), a
- * notification clock skew that lets captured notifications be replayed for long, and a de-duplication time to live
- * too short to outlast the window in which a replay is accepted (twice the clock skew, plus the lease).
+ * Refuses durations that bind but cannot work: a negative or zero duration where only a
+ * positive one makes sense (every {@link Duration} of a properties class, found by
+ * walking it, except the few where zero means "at once"), a notification clock skew that
+ * lets captured notifications be replayed for long, and a de-duplication time to live too
+ * short to outlast the window in which a replay is accepted (twice the clock skew, plus
+ * the lease).
  */
 final class ComplaintDurationChecks {
 
-	/** Largest notification clock skew accepted; WeChat Pay signs a notification when it sends it. */
+	/**
+	 * Largest notification clock skew accepted; WeChat Pay signs a notification when it
+	 * sends it.
+	 */
 	static final Duration MAX_NOTIFICATION_CLOCK_SKEW = Duration.ofMinutes(10);
 
 	/** Durations for which zero means "at once" or "never". */
@@ -30,7 +35,8 @@ final class ComplaintDurationChecks {
 	}
 
 	/**
-	 * Refuses a negative duration, or a zero one where zero makes no sense, anywhere in the properties object.
+	 * Refuses a negative duration, or a zero one where zero makes no sense, anywhere in
+	 * the properties object.
 	 * @param properties a {@code @ConfigurationProperties} object
 	 * @param prefix its prefix
 	 * @throws InvalidComplaintPropertyException for the first such duration
@@ -54,7 +60,8 @@ final class ComplaintDurationChecks {
 	}
 
 	/**
-	 * Refuses a de-duplication time to live shorter than the window in which a replayed notification is accepted.
+	 * Refuses a de-duplication time to live shorter than the window in which a replayed
+	 * notification is accepted.
 	 * @param notification the notification properties
 	 * @param deduplication the de-duplication properties
 	 * @throws InvalidComplaintPropertyException when the time to live is shorter
@@ -66,15 +73,15 @@ final class ComplaintDurationChecks {
 			// Bean Validation reports missing values.
 			return;
 		}
-		// A signed timestamp is accepted from max-clock-skew before to max-clock-skew after it on the local clock, so
+		// A signed timestamp is accepted from max-clock-skew before to max-clock-skew
+		// after it on the local clock, so
 		// a capture can be replayed up to twice the skew after the first delivery.
 		Duration least = skew.multipliedBy(2).plus(deduplication.getProcessingLease());
 		if (deduplication.getTimeToLive().compareTo(least) < 0) {
 			throw new InvalidComplaintPropertyException(NOTIFICATION + "deduplication.time-to-live",
 					"it is " + deduplication.getTimeToLive() + ", shorter than twice " + NOTIFICATION
-							+ "max-clock-skew plus " + NOTIFICATION
-							+ "deduplication.processing-lease (" + least + "): a notification replayed "
-							+ "within its accepted time window would be handled twice",
+							+ "max-clock-skew plus " + NOTIFICATION + "deduplication.processing-lease (" + least
+							+ "): a notification replayed " + "within its accepted time window would be handled twice",
 					"Set it to at least " + least + ", or lower " + NOTIFICATION
 							+ "max-clock-skew; the default 8d also outlasts WeChat Pay's retries.");
 		}

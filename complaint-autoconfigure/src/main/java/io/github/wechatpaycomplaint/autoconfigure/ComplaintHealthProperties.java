@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Configuration of the Actuator health indicator (when Actuator is present), under {@code wechatpay.complaint.health}.
+ * Configuration of the Actuator health indicator (when Actuator is present), under
+ * {@code wechatpay.complaint.health}.
  *
  * @since 0.1.0
  */
@@ -20,9 +21,9 @@ public class ComplaintHealthProperties implements InitializingBean {
 	/** Prefix of these properties. */
 	public static final String PREFIX = ComplaintProperties.PREFIX + ".health";
 
-
 	/**
-	 * Show a warning in the health details when the newest platform certificate expires within this.
+	 * Show a warning in the health details when the newest platform certificate expires
+	 * within this.
 	 */
 	@NotNull
 	private Duration certificateExpiryWarning = Duration.ofDays(7);

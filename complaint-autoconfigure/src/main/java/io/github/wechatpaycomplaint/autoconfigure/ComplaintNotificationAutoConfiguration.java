@@ -31,9 +31,9 @@ import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * Auto-configuration of the complaint notification endpoint in a servlet web application: signature verification
- * with the client's key lookup, decryption, de-duplication, and a route at
- * {@code wechatpay.complaint.notification.path}.
+ * Auto-configuration of the complaint notification endpoint in a servlet web application:
+ * signature verification with the client's key lookup, decryption, de-duplication, and a
+ * route at {@code wechatpay.complaint.notification.path}.
  *
  * @since 0.1.0
  */
@@ -55,7 +55,8 @@ public final class ComplaintNotificationAutoConfiguration {
 	/** Name of the route bean; define a bean with this name to replace the route. */
 	public static final String ROUTER_BEAN_NAME = "complaintNotificationRouter";
 
-	// Checked here, where the clock skew and the de-duplication durations are both bound: together they decide
+	// Checked here, where the clock skew and the de-duplication durations are both bound:
+	// together they decide
 	// whether a replayed notification can be handled twice.
 	ComplaintNotificationAutoConfiguration(ComplaintNotificationProperties notification,
 			NotificationDeduplicationProperties deduplication) {
@@ -65,16 +66,17 @@ public final class ComplaintNotificationAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ComplaintNotificationHandler complaintNotificationHandler(ComplaintNotificationProperties notification,
-			NotificationDeduplicationProperties deduplication, WechatPayMerchant merchant, WechatPayVerificationKeys verificationKeys,
-			NotificationDeduplicationStore store, ApplicationEventPublisher publisher,
-			ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<Clock> clock) {
-		// The keys' own lookup never waits for a certificate download: anyone can send a notification.
+			NotificationDeduplicationProperties deduplication, WechatPayMerchant merchant,
+			WechatPayVerificationKeys verificationKeys, NotificationDeduplicationStore store,
+			ApplicationEventPublisher publisher, ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<Clock> clock) {
+		// The keys' own lookup never waits for a certificate download: anyone can send a
+		// notification.
 		WechatPaySignatureValidator validator = new WechatPaySignatureValidator(verificationKeys,
 				clock.getIfUnique(Clock::systemUTC), notification.getMaxClockSkew());
 		NotificationParser parser = new NotificationParser(jsonMapper.getIfAvailable(JsonMapper::new),
 				merchant.getApiV3KeyCipher());
-		return new ComplaintNotificationHandler(validator, parser, store, publisher,
-				deduplication.getProcessingLease(), deduplication.getTimeToLive());
+		return new ComplaintNotificationHandler(validator, parser, store, publisher, deduplication.getProcessingLease(),
+				deduplication.getTimeToLive());
 	}
 
 	@Bean
@@ -91,12 +93,13 @@ public final class ComplaintNotificationAutoConfiguration {
 	@ConditionalOnMissingBean(name = ROUTER_BEAN_NAME)
 	RouterFunction<ServerResponse> complaintNotificationRouter(ComplaintNotificationProperties properties,
 			ComplaintNotificationEndpoint endpoint) {
-		// Every method is routed here, so that anything but POST gets a 405 answer from the endpoint.
-		return RouterFunctions.route(RequestPredicates.path(properties.getPath()),
-				endpoint::handle);
+		// Every method is routed here, so that anything but POST gets a 405 answer from
+		// the endpoint.
+		return RouterFunctions.route(RequestPredicates.path(properties.getPath()), endpoint::handle);
 	}
 
-	// Fails startup, before the web server takes requests, when another handler also maps the path for POST.
+	// Fails startup, before the web server takes requests, when another handler also maps
+	// the path for POST.
 	@Bean
 	@ConditionalOnMissingBean
 	NotificationPathCollisionCheck complaintNotificationPathCollisionCheck(ComplaintNotificationProperties properties,

@@ -12,9 +12,10 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Configuration of the endpoint that receives complaint notifications from WeChat Pay, under
- * {@code wechatpay.complaint.notification}. De-duplication ({@link NotificationDeduplicationProperties}) and the
- * registration of the URL with WeChat Pay ({@link NotificationRegistrationProperties}) have their own classes.
+ * Configuration of the endpoint that receives complaint notifications from WeChat Pay,
+ * under {@code wechatpay.complaint.notification}. De-duplication
+ * ({@link NotificationDeduplicationProperties}) and the registration of the URL with
+ * WeChat Pay ({@link NotificationRegistrationProperties}) have their own classes.
  *
  * @since 0.1.0
  */
@@ -24,7 +25,6 @@ public class ComplaintNotificationProperties implements InitializingBean {
 
 	/** Prefix of the notification endpoint's properties. */
 	public static final String PREFIX = ComplaintProperties.PREFIX + ".notification";
-
 
 	/**
 	 * Whether to register the notification endpoint (servlet web applications only).
@@ -39,8 +39,9 @@ public class ComplaintNotificationProperties implements InitializingBean {
 	private String path = "/wechatpay/complaint-notifications";
 
 	/**
-	 * Largest difference allowed between a notification's Wechatpay-Timestamp and the local clock, in either
-	 * direction. A captured notification is refused once it is older than this.
+	 * Largest difference allowed between a notification's Wechatpay-Timestamp and the
+	 * local clock, in either direction. A captured notification is refused once it is
+	 * older than this.
 	 */
 	@NotNull
 	private Duration maxClockSkew = Duration.ofMinutes(5);
@@ -84,8 +85,8 @@ public class ComplaintNotificationProperties implements InitializingBean {
 	}
 
 	/**
-	 * Refuses durations that bind but cannot work, and a clock skew that lets captured notifications be replayed for
-	 * long, naming the property and the fix.
+	 * Refuses durations that bind but cannot work, and a clock skew that lets captured
+	 * notifications be replayed for long, naming the property and the fix.
 	 * @throws InvalidComplaintPropertyException for the first such duration
 	 */
 	@Override

@@ -29,19 +29,23 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Auto-configuration of the starter's Micrometer meters (when a {@link MeterRegistry} is present) and of its Actuator
- * health indicator (when Spring Boot's health support is present).
+ * Auto-configuration of the starter's Micrometer meters (when a {@link MeterRegistry} is
+ * present) and of its Actuator health indicator (when Spring Boot's health support is
+ * present).
  *
  * @since 0.1.0
  */
-@AutoConfiguration(after = { ComplaintClientAutoConfiguration.class, ComplaintNotificationAutoConfiguration.class,
-		ComplaintReconciliationAutoConfiguration.class },
+@AutoConfiguration(
+		after = { ComplaintClientAutoConfiguration.class, ComplaintNotificationAutoConfiguration.class,
+				ComplaintReconciliationAutoConfiguration.class },
 		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
 				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnBooleanProperty(name = ComplaintProperties.PREFIX + ".enabled", matchIfMissing = true)
 public final class ComplaintObservabilityAutoConfiguration {
 
-	/** Name of the health indicator bean; Actuator shows it as {@code wechatpayComplaint}. */
+	/**
+	 * Name of the health indicator bean; Actuator shows it as {@code wechatpayComplaint}.
+	 */
 	public static final String HEALTH_INDICATOR_BEAN_NAME = "wechatpayComplaintHealthIndicator";
 
 	/**
@@ -51,8 +55,9 @@ public final class ComplaintObservabilityAutoConfiguration {
 	public static final String STORE_HEALTH_INDICATOR_BEAN_NAME = "wechatpayComplaintDeduplicationStoreHealthIndicator";
 
 	/**
-	 * Name of the post-processor that times the de-duplication store; define a bean with this name (any
-	 * {@code BeanPostProcessor}, even one that does nothing) to replace or switch off the timing.
+	 * Name of the post-processor that times the de-duplication store; define a bean with
+	 * this name (any {@code BeanPostProcessor}, even one that does nothing) to replace or
+	 * switch off the timing.
 	 */
 	public static final String STORE_TIMER_BEAN_NAME = "complaintDeduplicationStoreTimer";
 
@@ -61,7 +66,8 @@ public final class ComplaintObservabilityAutoConfiguration {
 	@ConditionalOnBean(MeterRegistry.class)
 	static class MetricsConfiguration {
 
-		// Added by the factory before the starter's own interceptors, so it times a call as the caller sees it.
+		// Added by the factory before the starter's own interceptors, so it times a call
+		// as the caller sees it.
 		@Bean
 		@ConditionalOnMissingBean(name = "wechatPayComplaintMetricsCustomizer")
 		WechatPayRestClientCustomizer wechatPayComplaintMetricsCustomizer(MeterRegistry registry) {

@@ -12,11 +12,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Configuration of the WeChat Pay complaint starter, under {@code wechatpay.complaint}: whether it is enabled, the
- * merchant's keys and the keys that verify WeChat Pay's signatures. Each feature has its own class under this prefix:
+ * Configuration of the WeChat Pay complaint starter, under {@code wechatpay.complaint}:
+ * whether it is enabled, the merchant's keys and the keys that verify WeChat Pay's
+ * signatures. Each feature has its own class under this prefix:
  * {@link ComplaintClientProperties}, {@link ComplaintNotificationProperties},
- * {@link NotificationDeduplicationProperties}, {@link NotificationRegistrationProperties},
- * {@link ComplaintReconciliationProperties} and {@link ComplaintHealthProperties}.
+ * {@link NotificationDeduplicationProperties},
+ * {@link NotificationRegistrationProperties}, {@link ComplaintReconciliationProperties}
+ * and {@link ComplaintHealthProperties}.
  *
  * @since 0.1.0
  */
@@ -71,7 +73,8 @@ public class ComplaintProperties implements InitializingBean {
 	}
 
 	/**
-	 * The merchant (or service provider) whose keys sign requests and decrypt notifications.
+	 * The merchant (or service provider) whose keys sign requests and decrypt
+	 * notifications.
 	 */
 	public static class Merchant {
 
@@ -82,30 +85,33 @@ public class ComplaintProperties implements InitializingBean {
 		private @Nullable String id;
 
 		/**
-		 * Serial number of the merchant API certificate (商户API证书序列号), shown in the merchant platform.
+		 * Serial number of the merchant API certificate (商户API证书序列号), shown in the
+		 * merchant platform.
 		 */
 		@NotBlank(message = "must be set to the serial number of the merchant API certificate")
 		private @Nullable String certificateSerialNumber;
 
 		/**
 		 * Merchant API private key (apiclient_key.pem): a resource location such as
-		 * 'file:/etc/wechatpay/apiclient_key.pem' or 'classpath:apiclient_key.pem', or the PEM text itself (PKCS#8
-		 * or PKCS#1).
+		 * 'file:/etc/wechatpay/apiclient_key.pem' or 'classpath:apiclient_key.pem', or
+		 * the PEM text itself (PKCS#8 or PKCS#1).
 		 */
-		@NotBlank(message = "must be set to the merchant API private key: a resource such as file:/path/apiclient_key.pem, or the PEM text")
+		@NotBlank(
+				message = "must be set to the merchant API private key: a resource such as file:/path/apiclient_key.pem, or the PEM text")
 		private @Nullable String privateKey;
 
 		/**
-		 * Merchant API certificate (apiclient_cert.pem), optional: a resource location such as
-		 * 'file:/etc/wechatpay/apiclient_cert.pem' or 'classpath:apiclient_cert.pem', or the PEM text itself. When
-		 * set, startup checks that its serial is certificate-serial-number and that it holds the private key's public
-		 * key.
+		 * Merchant API certificate (apiclient_cert.pem), optional: a resource location
+		 * such as 'file:/etc/wechatpay/apiclient_cert.pem' or
+		 * 'classpath:apiclient_cert.pem', or the PEM text itself. When set, startup
+		 * checks that its serial is certificate-serial-number and that it holds the
+		 * private key's public key.
 		 */
 		private @Nullable String certificate;
 
 		/**
-		 * APIv3 key set in the merchant platform (exactly 32 bytes); decrypts notifications and platform
-		 * certificates.
+		 * APIv3 key set in the merchant platform (exactly 32 bytes); decrypts
+		 * notifications and platform certificates.
 		 */
 		@NotBlank(message = "must be set to the 32-byte APIv3 key from the merchant platform")
 		private @Nullable String apiV3Key;
@@ -164,14 +170,15 @@ public class ComplaintProperties implements InitializingBean {
 	public static class WechatpayPublicKey {
 
 		/**
-		 * Id of the WeChat Pay public key, e.g. 'PUB_KEY_ID_0114232134912410000000000000'. Sent as Wechatpay-Serial
-		 * on every request.
+		 * Id of the WeChat Pay public key, e.g.
+		 * 'PUB_KEY_ID_0114232134912410000000000000'. Sent as Wechatpay-Serial on every
+		 * request.
 		 */
 		private @Nullable String id;
 
 		/**
-		 * WeChat Pay public key (pub_key.pem): a resource location such as 'classpath:pub_key.pem', or the PEM text
-		 * itself.
+		 * WeChat Pay public key (pub_key.pem): a resource location such as
+		 * 'classpath:pub_key.pem', or the PEM text itself.
 		 */
 		private @Nullable String key;
 
@@ -199,8 +206,9 @@ public class ComplaintProperties implements InitializingBean {
 	public static class PlatformCertificates {
 
 		/**
-		 * Whether to download WeChat Pay platform certificates and verify signatures with them. Needed by merchants
-		 * that have not moved to the WeChat Pay public key, and during the migration.
+		 * Whether to download WeChat Pay platform certificates and verify signatures with
+		 * them. Needed by merchants that have not moved to the WeChat Pay public key, and
+		 * during the migration.
 		 */
 		private boolean enabled = false;
 
@@ -211,15 +219,18 @@ public class ComplaintProperties implements InitializingBean {
 		private Duration refreshInterval = Duration.ofHours(12);
 
 		/**
-		 * Minimum time between downloads triggered by a signature from an unknown certificate serial.
+		 * Minimum time between downloads triggered by a signature from an unknown
+		 * certificate serial.
 		 */
 		@NotNull
 		private Duration unknownSerialRefreshInterval = Duration.ofMinutes(1);
 
 		/**
-		 * CA certificate that downloaded platform certificates must be issued by: a resource location such as
-		 * 'classpath:test-ca.pem' or 'file:/etc/wechatpay/ca.pem', or the PEM text itself. Unset: the built-in
-		 * Tenpay.com Root CA. Set it for a simulator or tests, or if WeChat Pay changes its root CA.
+		 * CA certificate that downloaded platform certificates must be issued by: a
+		 * resource location such as 'classpath:test-ca.pem' or
+		 * 'file:/etc/wechatpay/ca.pem', or the PEM text itself. Unset: the built-in
+		 * Tenpay.com Root CA. Set it for a simulator or tests, or if WeChat Pay changes
+		 * its root CA.
 		 */
 		private @Nullable String trustAnchor;
 

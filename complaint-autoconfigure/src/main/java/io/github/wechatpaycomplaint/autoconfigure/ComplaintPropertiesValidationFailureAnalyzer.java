@@ -8,9 +8,10 @@ import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 
 /**
- * Explains validation failures of {@code wechatpay.complaint.*} with the property names as users write them
- * (kebab-case) and a concrete action, instead of Boot's generic "Update your application's configuration". Never
- * prints the rejected value: it may be a secret.
+ * Explains validation failures of {@code wechatpay.complaint.*} with the property names
+ * as users write them (kebab-case) and a concrete action, instead of Boot's generic
+ * "Update your application's configuration". Never prints the rejected value: it may be a
+ * secret.
  */
 class ComplaintPropertiesValidationFailureAnalyzer extends AbstractFailureAnalyzer<BindValidationException>
 		implements Ordered {
@@ -25,7 +26,10 @@ class ComplaintPropertiesValidationFailureAnalyzer extends AbstractFailureAnalyz
 		description.append("some wechatpay.complaint properties are missing or invalid.\n");
 		for (ObjectError error : cause.getValidationErrors().getAllErrors()) {
 			String property = (error instanceof FieldError field) ? target + "." + kebabCase(field.getField()) : target;
-			description.append("\n    Property: ").append(property).append("\n    Reason: ").append(error.getDefaultMessage())
+			description.append("\n    Property: ")
+				.append(property)
+				.append("\n    Reason: ")
+				.append(error.getDefaultMessage())
 				.append('\n');
 		}
 		return new FailureAnalysis(description.toString(),

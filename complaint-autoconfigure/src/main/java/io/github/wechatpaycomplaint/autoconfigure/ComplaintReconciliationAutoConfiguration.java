@@ -19,8 +19,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
- * Auto-configuration for the reconciliation job ({@code wechatpay.complaint.reconciliation.enabled=true}): it shares
- * the notification de-duplication store, creating it in applications that have no notification endpoint.
+ * Auto-configuration for the reconciliation job
+ * ({@code wechatpay.complaint.reconciliation.enabled=true}): it shares the notification
+ * de-duplication store, creating it in applications that have no notification endpoint.
  *
  * @since 0.1.0
  */
@@ -36,9 +37,9 @@ public final class ComplaintReconciliationAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ComplaintReconciler complaintReconciler(ComplaintReconciliationProperties reconciliation, WechatPayComplaintClient client,
-			NotificationDeduplicationStore store, ApplicationEventPublisher publisher, WechatPayMerchant merchant,
-			ObjectProvider<Clock> clock) {
+	ComplaintReconciler complaintReconciler(ComplaintReconciliationProperties reconciliation,
+			WechatPayComplaintClient client, NotificationDeduplicationStore store, ApplicationEventPublisher publisher,
+			WechatPayMerchant merchant, ObjectProvider<Clock> clock) {
 		return new ComplaintReconciler(client, store, publisher, clock.getIfUnique(Clock::systemUTC),
 				merchant.getMerchantId(), reconciliation.getLookBackDays(), reconciliation.getLockLease());
 	}
@@ -47,8 +48,7 @@ public final class ComplaintReconciliationAutoConfiguration {
 	@ConditionalOnMissingBean
 	ReconciliationScheduler complaintReconciliationScheduler(ComplaintReconciliationProperties reconciliation,
 			ComplaintReconciler reconciler) {
-		return new ReconciliationScheduler(reconciler, reconciliation.getInitialDelay(),
-				reconciliation.getInterval());
+		return new ReconciliationScheduler(reconciler, reconciliation.getInitialDelay(), reconciliation.getInterval());
 	}
 
 }

@@ -11,8 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Configuration of the reconciliation job that finds complaints whose notification was lost, under
- * {@code wechatpay.complaint.reconciliation}.
+ * Configuration of the reconciliation job that finds complaints whose notification was
+ * lost, under {@code wechatpay.complaint.reconciliation}.
  *
  * @since 0.1.0
  */
@@ -23,10 +23,9 @@ public class ComplaintReconciliationProperties implements InitializingBean {
 	/** Prefix of these properties. */
 	public static final String PREFIX = ComplaintProperties.PREFIX + ".reconciliation";
 
-
 	/**
-	 * Whether to list recent complaints on a schedule and publish a ComplaintReconciledEvent for every complaint
-	 * state not reported before.
+	 * Whether to list recent complaints on a schedule and publish a
+	 * ComplaintReconciledEvent for every complaint state not reported before.
 	 */
 	private boolean enabled = false;
 
@@ -50,7 +49,8 @@ public class ComplaintReconciliationProperties implements InitializingBean {
 	private int lookBackDays = 7;
 
 	/**
-	 * How long the run lock and a complaint state being published hold if the instance dies meanwhile.
+	 * How long the run lock and a complaint state being published hold if the instance
+	 * dies meanwhile.
 	 */
 	@NotNull
 	private Duration lockLease = Duration.ofMinutes(10);

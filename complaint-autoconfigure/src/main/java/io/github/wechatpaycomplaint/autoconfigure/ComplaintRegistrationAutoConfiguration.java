@@ -16,8 +16,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 /**
- * Auto-configuration that registers {@code wechatpay.complaint.notification.public-url} with WeChat Pay once the
- * application is ready, when {@code wechatpay.complaint.notification.register-on-startup} is set.
+ * Auto-configuration that registers {@code wechatpay.complaint.notification.public-url}
+ * with WeChat Pay once the application is ready, when
+ * {@code wechatpay.complaint.notification.register-on-startup} is set.
  *
  * @since 0.1.0
  */
@@ -40,8 +41,8 @@ public final class ComplaintRegistrationAutoConfiguration {
 	}
 
 	/**
-	 * Checks WeChat Pay's rules for a notification URL: public HTTPS, an ASCII host name, no query string, at most
-	 * 255 characters.
+	 * Checks WeChat Pay's rules for a notification URL: public HTTPS, an ASCII host name,
+	 * no query string, at most 255 characters.
 	 * @param url the configured URL
 	 * @return the URL
 	 * @throws InvalidComplaintPropertyException when it breaks a rule
@@ -49,8 +50,9 @@ public final class ComplaintRegistrationAutoConfiguration {
 	static String validPublicUrl(@Nullable String url) {
 		String example = "e.g. https://pay.example.com/wechatpay/complaint-notifications";
 		if (url == null || url.isBlank()) {
-			throw new InvalidComplaintPropertyException(PUBLIC_URL, "it is not set but " + REGISTER_ON_STARTUP
-					+ " is true", "Set it to the public HTTPS URL of the notification endpoint, " + example + ".");
+			throw new InvalidComplaintPropertyException(PUBLIC_URL,
+					"it is not set but " + REGISTER_ON_STARTUP + " is true",
+					"Set it to the public HTTPS URL of the notification endpoint, " + example + ".");
 		}
 		if (!StandardCharsets.US_ASCII.newEncoder().canEncode(url)) {
 			throw new InvalidComplaintPropertyException(PUBLIC_URL,
@@ -80,8 +82,7 @@ public final class ComplaintRegistrationAutoConfiguration {
 		}
 		if (url.length() > 255) {
 			throw new InvalidComplaintPropertyException(PUBLIC_URL,
-					"it is " + url.length() + " characters long; WeChat Pay accepts at most 255",
-					"Use a shorter URL.");
+					"it is " + url.length() + " characters long; WeChat Pay accepts at most 255", "Use a shorter URL.");
 		}
 		return url;
 	}

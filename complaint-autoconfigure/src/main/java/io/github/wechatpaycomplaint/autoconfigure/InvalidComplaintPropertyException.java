@@ -3,8 +3,9 @@ package io.github.wechatpaycomplaint.autoconfigure;
 import io.github.wechatpaycomplaint.WechatPayException;
 
 /**
- * A {@code wechatpay.complaint.*} property whose value cannot work. Reported at startup by
- * {@link InvalidComplaintPropertyFailureAnalyzer}. Never carries the value of a secret.
+ * A {@code wechatpay.complaint.*} property whose value cannot work. Reported at startup
+ * by {@link InvalidComplaintPropertyFailureAnalyzer}. Never carries the value of a
+ * secret.
  *
  * @since 0.1.0
  */

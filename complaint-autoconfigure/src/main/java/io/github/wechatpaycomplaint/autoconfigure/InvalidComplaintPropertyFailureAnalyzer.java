@@ -4,7 +4,8 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Explains an {@link InvalidComplaintPropertyException} at startup: which property is wrong and how to fix it.
+ * Explains an {@link InvalidComplaintPropertyException} at startup: which property is
+ * wrong and how to fix it.
  */
 class InvalidComplaintPropertyFailureAnalyzer extends AbstractFailureAnalyzer<InvalidComplaintPropertyException> {
 

@@ -12,12 +12,14 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 
 /**
- * Turns a key property into PEM text: the value is either the PEM itself (also with literal {@code \n} escapes, as
- * environment variables often carry it, or only the Base64 body without the BEGIN/END lines) or a local resource
- * location ({@code file:}, {@code classpath:}, a plain path). Locations that fetch over the network ({@code http:},
- * {@code https:}, {@code ftp:}, {@code jar:http:}, a {@code file://} network share, ...) are refused: anyone on the way
- * could swap the key. A location must name a regular file (not a directory, FIFO or device, whose reading may block
- * or never end) of at most {@value #MAX_BYTES} bytes.
+ * Turns a key property into PEM text: the value is either the PEM itself (also with
+ * literal {@code \n} escapes, as environment variables often carry it, or only the Base64
+ * body without the BEGIN/END lines) or a local resource location ({@code file:},
+ * {@code classpath:}, a plain path). Locations that fetch over the network
+ * ({@code http:}, {@code https:}, {@code ftp:}, {@code jar:http:}, a {@code file://}
+ * network share, ...) are refused: anyone on the way could swap the key. A location must
+ * name a regular file (not a directory, FIFO or device, whose reading may block or never
+ * end) of at most {@value #MAX_BYTES} bytes.
  */
 final class KeyMaterialLoader {
 
@@ -25,13 +27,17 @@ final class KeyMaterialLoader {
 
 	private static final Pattern RESOURCE_LOCATION = Pattern.compile("^(classpath\\*?:|file:|/|\\./|[A-Za-z]:\\\\).*");
 
-	// A URL scheme of two characters or more: a single letter is a Windows drive (C:\keys\apiclient_key.pem).
+	// A URL scheme of two characters or more: a single letter is a Windows drive
+	// (C:\keys\apiclient_key.pem).
 	private static final Pattern URL_SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]+):.*", Pattern.DOTALL);
 
 	private static final Pattern FILE_URL_HOST = Pattern.compile("^file://([^/]*).*",
 			Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
 
-	/** Most bytes a key, certificate or trust anchor file may have; PEM files of RSA keys have a few KiB. */
+	/**
+	 * Most bytes a key, certificate or trust anchor file may have; PEM files of RSA keys
+	 * have a few KiB.
+	 */
 	static final int MAX_BYTES = 64 * 1024;
 
 	private final ResourceLoader resourceLoader;
@@ -44,7 +50,8 @@ final class KeyMaterialLoader {
 	 * Reads the PEM text a property points at.
 	 * @param value the property value
 	 * @param property the full property name, for error messages
-	 * @param base64Label the PEM label to wrap a bare Base64 body in, e.g. {@code PRIVATE KEY}
+	 * @param base64Label the PEM label to wrap a bare Base64 body in, e.g.
+	 * {@code PRIVATE KEY}
 	 * @param secret whether the value is a secret that must never be echoed
 	 * @return the PEM text
 	 */
@@ -66,7 +73,8 @@ final class KeyMaterialLoader {
 	}
 
 	/**
-	 * Reads a local resource: a regular file of at most {@value #MAX_BYTES} bytes, never a directory, FIFO or device.
+	 * Reads a local resource: a regular file of at most {@value #MAX_BYTES} bytes, never
+	 * a directory, FIFO or device.
 	 * @param location the resource location, already checked not to be a network location
 	 * @param property the full property name, for error messages
 	 * @param shown how the location may be shown in messages
@@ -89,10 +97,8 @@ final class KeyMaterialLoader {
 				bytes = in.readNBytes(MAX_BYTES + 1);
 			}
 			if (bytes.length > MAX_BYTES) {
-				throw new InvalidComplaintPropertyException(property,
-						"the resource " + shown + " is larger than " + (MAX_BYTES / 1024) + " KiB, too large for a "
-								+ "PEM file",
-						fix);
+				throw new InvalidComplaintPropertyException(property, "the resource " + shown + " is larger than "
+						+ (MAX_BYTES / 1024) + " KiB, too large for a " + "PEM file", fix);
 			}
 			return new String(bytes, StandardCharsets.UTF_8);
 		}
@@ -106,7 +112,8 @@ final class KeyMaterialLoader {
 	/**
 	 * Whether a location is a {@code file:} URL naming another host (a network share).
 	 * @param location the location
-	 * @return {@code true} for {@code file://host/...} with a host other than {@code localhost}
+	 * @return {@code true} for {@code file://host/...} with a host other than
+	 * {@code localhost}
 	 */
 	static boolean isFileOnAnotherHost(String location) {
 		Matcher host = FILE_URL_HOST.matcher(location);

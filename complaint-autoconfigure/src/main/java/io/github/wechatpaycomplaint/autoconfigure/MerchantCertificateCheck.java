@@ -8,9 +8,10 @@ import java.security.interfaces.RSAKey;
 import java.util.Locale;
 
 /**
- * Checks the optional merchant API certificate (apiclient_cert.pem) against the configured serial number and private
- * key, so that a serial from another certificate, or a key from another certificate, stops startup instead of every
- * request failing with WeChat Pay's {@code SIGN_ERROR}.
+ * Checks the optional merchant API certificate (apiclient_cert.pem) against the
+ * configured serial number and private key, so that a serial from another certificate, or
+ * a key from another certificate, stops startup instead of every request failing with
+ * WeChat Pay's {@code SIGN_ERROR}.
  */
 final class MerchantCertificateCheck {
 

@@ -17,9 +17,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.ResourceLoader;
 
 /**
- * Builds the merchant and the WeChat Pay public key from {@link ComplaintProperties}, and turns every problem into an
- * {@link InvalidComplaintPropertyException} that names the property and the fix. Kept apart from the properties so
- * that a later multi-merchant configuration can build each merchant the same way.
+ * Builds the merchant and the WeChat Pay public key from {@link ComplaintProperties}, and
+ * turns every problem into an {@link InvalidComplaintPropertyException} that names the
+ * property and the fix. Kept apart from the properties so that a later multi-merchant
+ * configuration can build each merchant the same way.
  */
 final class MerchantKeyFactory {
 
@@ -118,7 +119,8 @@ final class MerchantKeyFactory {
 		}
 		catch (InvalidKeyMaterialException ex) {
 			throw new InvalidComplaintPropertyException(PUBLIC_KEY + "key", ex.getMessage(),
-					"Point '" + PUBLIC_KEY + "key' at the WeChat Pay public key (pub_key.pem, 'BEGIN PUBLIC KEY').", ex);
+					"Point '" + PUBLIC_KEY + "key' at the WeChat Pay public key (pub_key.pem, 'BEGIN PUBLIC KEY').",
+					ex);
 		}
 		return new WechatPayPublicKey(id, publicKey);
 	}
@@ -126,9 +128,8 @@ final class MerchantKeyFactory {
 	private static String required(@Nullable String value, String property, String what) {
 		String text = blankToNull(value);
 		if (text == null) {
-			throw new InvalidComplaintPropertyException(property, "it is not set",
-					"Set '" + property + "' to " + what + ", or set 'wechatpay.complaint.enabled=false' to switch "
-							+ "the starter off.");
+			throw new InvalidComplaintPropertyException(property, "it is not set", "Set '" + property + "' to " + what
+					+ ", or set 'wechatpay.complaint.enabled=false' to switch " + "the starter off.");
 		}
 		UnresolvedPlaceholderCheck.check(text, property);
 		return text;

@@ -14,8 +14,9 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Configuration of the de-duplication of notifications by id, under
- * {@code wechatpay.complaint.notification.deduplication}, so that each produces one event although WeChat Pay resends
- * it. Shared by the notification endpoint and the reconciliation job.
+ * {@code wechatpay.complaint.notification.deduplication}, so that each produces one event
+ * although WeChat Pay resends it. Shared by the notification endpoint and the
+ * reconciliation job.
  *
  * @since 0.1.0
  */
@@ -27,31 +28,33 @@ public class NotificationDeduplicationProperties implements InitializingBean {
 	public static final String PREFIX = ComplaintNotificationProperties.PREFIX + ".deduplication";
 
 	/**
-	 * Where handled notification ids are kept: MEMORY (this instance only), JDBC or REDIS (shared by every
-	 * instance).
+	 * Where handled notification ids are kept: MEMORY (this instance only), JDBC or REDIS
+	 * (shared by every instance).
 	 */
 	@NotNull
 	private Store store = Store.MEMORY;
 
 	/**
-	 * How long a handled notification id is remembered. Longer than WeChat Pay's retry period: one of its
-	 * pages documents retries over 24 hours 4 minutes, another over up to one week, so the default covers
-	 * the week plus a day of margin.
+	 * How long a handled notification id is remembered. Longer than WeChat Pay's retry
+	 * period: one of its pages documents retries over 24 hours 4 minutes, another over up
+	 * to one week, so the default covers the week plus a day of margin.
 	 */
 	@NotNull
 	private Duration timeToLive = Duration.ofDays(8);
 
 	/**
-	 * How long a claim on a notification id holds while listeners run. After it (for example when the
-	 * instance died) a new delivery is handled again, so it must exceed the slowest listener run.
+	 * How long a claim on a notification id holds while listeners run. After it (for
+	 * example when the instance died) a new delivery is handled again, so it must exceed
+	 * the slowest listener run.
 	 */
 	@NotNull
 	private Duration processingLease = Duration.ofMinutes(5);
 
 	/**
-	 * Longest time a notification waits for one operation of the JDBC or Redis store, connection included.
-	 * When it passes the endpoint answers 500 at once and WeChat Pay delivers the notification again; keep it
-	 * well under WeChat Pay's own timeout of about 5 seconds.
+	 * Longest time a notification waits for one operation of the JDBC or Redis store,
+	 * connection included. When it passes the endpoint answers 500 at once and WeChat Pay
+	 * delivers the notification again; keep it well under WeChat Pay's own timeout of
+	 * about 5 seconds.
 	 */
 	@NotNull
 	private Duration operationTimeout = Duration.ofSeconds(2);
@@ -161,8 +164,8 @@ public class NotificationDeduplicationProperties implements InitializingBean {
 		private String tableName = "wechatpay_complaint_notification";
 
 		/**
-		 * Whether to create the table at startup when it does not exist, with the script for the database
-		 * shipped in the jar (PostgreSQL, MySQL, MariaDB, H2).
+		 * Whether to create the table at startup when it does not exist, with the script
+		 * for the database shipped in the jar (PostgreSQL, MySQL, MariaDB, H2).
 		 */
 		private boolean initializeSchema = false;
 

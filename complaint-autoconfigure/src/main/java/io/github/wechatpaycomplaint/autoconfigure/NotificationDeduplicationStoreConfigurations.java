@@ -27,11 +27,13 @@ import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The de-duplication store chosen by {@code wechatpay.complaint.notification.deduplication.store}, shared by the
- * notification endpoint and the reconciliation job (imported by both, registered once). The choice is explicit, not
- * guessed from the classpath: one configuration per store and library state, so a store whose library or connection
- * is missing fails at startup with an {@link InvalidComplaintPropertyException} that says what to add. Every store
- * backs off when the application defines its own {@link NotificationDeduplicationStore}.
+ * The de-duplication store chosen by
+ * {@code wechatpay.complaint.notification.deduplication.store}, shared by the
+ * notification endpoint and the reconciliation job (imported by both, registered once).
+ * The choice is explicit, not guessed from the classpath: one configuration per store and
+ * library state, so a store whose library or connection is missing fails at startup with
+ * an {@link InvalidComplaintPropertyException} that says what to add. Every store backs
+ * off when the application defines its own {@link NotificationDeduplicationStore}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(NotificationDeduplicationProperties.class)
@@ -131,8 +133,9 @@ class NotificationDeduplicationStoreConfigurations {
 		}
 
 		/**
-		 * Stops startup when the database says the table is missing: otherwise every notification would fail. A
-		 * database that cannot be reached now does not stop startup; the health indicator shows it DOWN.
+		 * Stops startup when the database says the table is missing: otherwise every
+		 * notification would fail. A database that cannot be reached now does not stop
+		 * startup; the health indicator shows it DOWN.
 		 */
 		private static void checkTable(JdbcNotificationDeduplicationStore store, String table) {
 			try {
@@ -199,8 +202,9 @@ class NotificationDeduplicationStoreConfigurations {
 		}
 
 		/**
-		 * Opens the connection now, so that the first notification does not pay for it within its operation
-		 * timeout. Redis not answering now does not stop startup; the health indicator shows it DOWN.
+		 * Opens the connection now, so that the first notification does not pay for it
+		 * within its operation timeout. Redis not answering now does not stop startup;
+		 * the health indicator shows it DOWN.
 		 */
 		private static void connect(RedisNotificationDeduplicationStore store) {
 			try {
@@ -222,7 +226,8 @@ class NotificationDeduplicationStoreConfigurations {
 		@Bean
 		@ConditionalOnMissingBean(NotificationDeduplicationStore.class)
 		NotificationDeduplicationStore complaintNotificationDeduplicationStore() {
-			throw libraryMissing("REDIS", "Spring Data Redis (org.springframework.boot:spring-boot-starter-data-redis)");
+			throw libraryMissing("REDIS",
+					"Spring Data Redis (org.springframework.boot:spring-boot-starter-data-redis)");
 		}
 
 	}

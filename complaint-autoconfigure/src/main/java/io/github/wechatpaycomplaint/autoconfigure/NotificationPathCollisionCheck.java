@@ -21,17 +21,20 @@ import org.springframework.web.servlet.support.WebContentGenerator;
 import org.springframework.web.util.pattern.PathPattern;
 
 /**
- * Finds the application's own handlers for POST at {@code notification.path} once every singleton exists, before the
- * web server takes requests. The starter's route is consulted first (its handler mapping has order -1), so such a
- * handler would silently never be called.
+ * Finds the application's own handlers for POST at {@code notification.path} once every
+ * singleton exists, before the web server takes requests. The starter's route is
+ * consulted first (its handler mapping has order -1), so such a handler would silently
+ * never be called.
  *
  * <p>
- * A handler mapped to exactly the same path stops startup: two handlers for one path is always a mistake. A pattern
- * that also matches the path ({@code /wechatpay/{type}}, {@code /wechatpay/**}) is only logged as a warning: such
- * patterns are often meant as a fallback for everything the more specific routes do not take. A handler mapped to
- * exactly the path for other methods only (a {@code @GetMapping}, a view controller) is a warning too: the starter's
- * route takes every method there (answering anything but POST with 405, as documented), so that handler is never
- * called either. Catch-all patterns ({@code /**}), and patterns of handlers that do not accept POST, are ignored.
+ * A handler mapped to exactly the same path stops startup: two handlers for one path is
+ * always a mistake. A pattern that also matches the path ({@code /wechatpay/{type}},
+ * {@code /wechatpay/**}) is only logged as a warning: such patterns are often meant as a
+ * fallback for everything the more specific routes do not take. A handler mapped to
+ * exactly the path for other methods only (a {@code @GetMapping}, a view controller) is a
+ * warning too: the starter's route takes every method there (answering anything but POST
+ * with 405, as documented), so that handler is never called either. Catch-all patterns
+ * ({@code /**}), and patterns of handlers that do not accept POST, are ignored.
  */
 final class NotificationPathCollisionCheck implements SmartInitializingSingleton {
 
@@ -132,7 +135,8 @@ final class NotificationPathCollisionCheck implements SmartInitializingSingleton
 		add(collisions, pattern, handler, true);
 	}
 
-	// A handler for other methods only is reported when mapped to exactly the path; a pattern of such a handler
+	// A handler for other methods only is reported when mapped to exactly the path; a
+	// pattern of such a handler
 	// (static resources under /**, say) is no sign of a mistake.
 	private void add(List<Collision> collisions, String pattern, String handler, boolean acceptsPost) {
 		boolean exact = pattern.equals(this.path);
@@ -143,8 +147,8 @@ final class NotificationPathCollisionCheck implements SmartInitializingSingleton
 	}
 
 	private static boolean isCatchAll(String pattern) {
-		return pattern.equals("/**") || pattern.equals("**") || (pattern.startsWith("/{*") && pattern.endsWith("}")
-				&& pattern.indexOf('/', 1) < 0);
+		return pattern.equals("/**") || pattern.equals("**")
+				|| (pattern.startsWith("/{*") && pattern.endsWith("}") && pattern.indexOf('/', 1) < 0);
 	}
 
 	/**
@@ -153,7 +157,8 @@ final class NotificationPathCollisionCheck implements SmartInitializingSingleton
 	 * @param pattern the pattern it is mapped with
 	 * @param handler what it is, for the message
 	 * @param exact whether the pattern is the notification path itself
-	 * @param acceptsPost whether it takes POST (otherwise it is mapped for other methods only)
+	 * @param acceptsPost whether it takes POST (otherwise it is mapped for other methods
+	 * only)
 	 */
 	record Collision(String pattern, String handler, boolean exact, boolean acceptsPost) {
 	}

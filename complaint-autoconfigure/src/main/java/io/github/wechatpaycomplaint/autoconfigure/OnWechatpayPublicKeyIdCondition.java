@@ -6,9 +6,10 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * Matches when {@code wechatpay-public-key.id} is set, whatever its value. Unlike {@code @ConditionalOnProperty} it
- * does not resolve the value, so that an unresolved {@code ${...}} placeholder reaches {@link MerchantKeyFactory},
- * which names the property and the placeholder, instead of failing the condition.
+ * Matches when {@code wechatpay-public-key.id} is set, whatever its value. Unlike
+ * {@code @ConditionalOnProperty} it does not resolve the value, so that an unresolved
+ * {@code ${...}} placeholder reaches {@link MerchantKeyFactory}, which names the property
+ * and the placeholder, instead of failing the condition.
  */
 class OnWechatpayPublicKeyIdCondition extends SpringBootCondition {
 

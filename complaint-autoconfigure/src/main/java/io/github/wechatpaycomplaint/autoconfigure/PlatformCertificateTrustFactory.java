@@ -15,9 +15,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.ResourceLoader;
 
 /**
- * Builds the {@link PlatformCertificateTrust} from {@code platform-certificates.trust-anchor}: the built-in Tenpay.com
- * Root CA when unset, otherwise a local resource or the PEM text. A remote location is refused: the anchor that
- * decides which certificates are trusted must not come over the network.
+ * Builds the {@link PlatformCertificateTrust} from
+ * {@code platform-certificates.trust-anchor}: the built-in Tenpay.com Root CA when unset,
+ * otherwise a local resource or the PEM text. A remote location is refused: the anchor
+ * that decides which certificates are trusted must not come over the network.
  */
 final class PlatformCertificateTrustFactory {
 

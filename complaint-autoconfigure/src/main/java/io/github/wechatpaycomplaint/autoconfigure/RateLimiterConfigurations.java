@@ -27,9 +27,10 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
- * The rate limiter chosen by {@code wechatpay.complaint.client.rate-limit.store}: in memory (default) or shared in
- * Redis, with in-memory limits while Redis cannot be reached. A Redis choice without its libraries or connection fails
- * at startup with the fix.
+ * The rate limiter chosen by {@code wechatpay.complaint.client.rate-limit.store}: in
+ * memory (default) or shared in Redis, with in-memory limits while Redis cannot be
+ * reached. A Redis choice without its libraries or connection fails at startup with the
+ * fix.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(name = RateLimiterConfigurations.PREFIX + ".enabled", matchIfMissing = true)
@@ -83,7 +84,8 @@ class RateLimiterConfigurations {
 			ComplaintClientProperties.RateLimit rateLimit = properties.getRateLimit();
 			RedisRateLimiterBuckets buckets = new RedisRateLimiterBuckets(() -> (RedisClient) lettuce.getNativeClient(),
 					rateLimit.getRedisKeyPrefix(), rateLimit.getRedisTimeout());
-			// A cold first connection can take longer than the timeout; start it now rather than on the first call.
+			// A cold first connection can take longer than the timeout; start it now
+			// rather than on the first call.
 			buckets.connect();
 			Map<RateLimitedApi, RateLimit> limits = limits(rateLimit);
 			return new FallbackRateLimiter(new Bucket4jRateLimiter(limits, rateLimit.getMaxWait(), buckets),

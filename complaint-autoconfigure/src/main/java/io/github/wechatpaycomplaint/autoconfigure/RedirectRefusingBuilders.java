@@ -19,11 +19,12 @@ import org.springframework.boot.http.client.SimpleClientHttpRequestFactoryBuilde
 import org.springframework.util.ClassUtils;
 
 /**
- * Makes the application's {@link ClientHttpRequestFactoryBuilder} safe for the signed client: the application's own
- * customizers may turn redirect following on, which would carry the merchant's signature to the host a
- * {@code Location} names. The builder is kept (it may set a proxy or TLS), with a customizer that switches following
- * off appended after the application's, so that it runs last. A builder of a type the starter does not know is not
- * used: the starter detects its own, and says so once.
+ * Makes the application's {@link ClientHttpRequestFactoryBuilder} safe for the signed
+ * client: the application's own customizers may turn redirect following on, which would
+ * carry the merchant's signature to the host a {@code Location} names. The builder is
+ * kept (it may set a proxy or TLS), with a customizer that switches following off
+ * appended after the application's, so that it runs last. A builder of a type the starter
+ * does not know is not used: the starter detects its own, and says so once.
  */
 final class RedirectRefusingBuilders {
 
@@ -35,7 +36,8 @@ final class RedirectRefusingBuilders {
 	/**
 	 * The builder for the signed client.
 	 * @param application the application's builder bean, if any
-	 * @return a builder whose clients never follow a redirect once built with {@code HttpRedirects.DONT_FOLLOW}
+	 * @return a builder whose clients never follow a redirect once built with
+	 * {@code HttpRedirects.DONT_FOLLOW}
 	 */
 	static ClientHttpRequestFactoryBuilder<?> neverFollowing(@Nullable ClientHttpRequestFactoryBuilder<?> application) {
 		if (application == null) {
@@ -65,11 +67,13 @@ final class RedirectRefusingBuilders {
 		if (builder instanceof JdkClientHttpRequestFactoryBuilder jdk) {
 			return jdk.withHttpClientCustomizer((client) -> client.followRedirects(HttpClient.Redirect.NEVER));
 		}
-		// Its connection is prepared from the settings (DONT_FOLLOW); no customizer can turn following back on.
+		// Its connection is prepared from the settings (DONT_FOLLOW); no customizer can
+		// turn following back on.
 		if (builder instanceof SimpleClientHttpRequestFactoryBuilder) {
 			return builder;
 		}
-		// The three below name optional libraries in their customizer types, so they are reached by name: the
+		// The three below name optional libraries in their customizer types, so they are
+		// reached by name: the
 		// starter compiles and runs without them.
 		if (builder instanceof HttpComponentsClientHttpRequestFactoryBuilder) {
 			return withClientCustomizer(builder, Consumer.class,
@@ -86,7 +90,8 @@ final class RedirectRefusingBuilders {
 		return null;
 	}
 
-	// builder.withHttpClientCustomizer(client -> client.<switchOff>(args)), the customizer a Consumer or a
+	// builder.withHttpClientCustomizer(client -> client.<switchOff>(args)), the
+	// customizer a Consumer or a
 	// UnaryOperator (whose result replaces the client).
 	private static ClientHttpRequestFactoryBuilder<?> withClientCustomizer(ClientHttpRequestFactoryBuilder<?> builder,
 			Class<?> customizerType, String clientType, String switchOff, Object... args) {

@@ -24,9 +24,10 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * Walks a {@link RouterFunction} without a request and collects the path patterns of the routes that certainly take
- * a POST to a given path. Predicates it cannot judge without a request (headers, parameters, custom predicates) count
- * as "maybe" and are not reported. Nested routes ({@code nest(path("/a"), ...)}) match the rest of the path.
+ * Walks a {@link RouterFunction} without a request and collects the path patterns of the
+ * routes that certainly take a POST to a given path. Predicates it cannot judge without a
+ * request (headers, parameters, custom predicates) count as "maybe" and are not reported.
+ * Nested routes ({@code nest(path("/a"), ...)}) match the rest of the path.
  */
 final class RouteCollisionVisitor implements RouterFunctions.Visitor {
 
@@ -39,7 +40,8 @@ final class RouteCollisionVisitor implements RouterFunctions.Visitor {
 	}
 
 	/**
-	 * The full patterns (nesting prefixes included) of the routes that take a POST to the path.
+	 * The full patterns (nesting prefixes included) of the routes that take a POST to the
+	 * path.
 	 * @return the patterns
 	 */
 	List<String> matchingPatterns() {

@@ -4,9 +4,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds a {@code ${...}} placeholder left in a property value. Spring leaves a placeholder it cannot resolve as it
- * is, so {@code api-v3-key: ${WECHATPAY_API_V3_KEY}} with the variable unset would otherwise be reported as a key of
- * the wrong length. Only the placeholder's name is ever shown, never the value around it.
+ * Finds a {@code ${...}} placeholder left in a property value. Spring leaves a
+ * placeholder it cannot resolve as it is, so {@code api-v3-key: ${WECHATPAY_API_V3_KEY}}
+ * with the variable unset would otherwise be reported as a key of the wrong length. Only
+ * the placeholder's name is ever shown, never the value around it.
  */
 final class UnresolvedPlaceholderCheck {
 
@@ -21,7 +22,8 @@ final class UnresolvedPlaceholderCheck {
 	 * Fails when the value still holds a placeholder.
 	 * @param value the bound value
 	 * @param property the full property name
-	 * @throws InvalidComplaintPropertyException naming the property, the placeholder and how to set it
+	 * @throws InvalidComplaintPropertyException naming the property, the placeholder and
+	 * how to set it
 	 */
 	static void check(String value, String property) {
 		Matcher placeholder = PLACEHOLDER.matcher(value);
@@ -39,8 +41,8 @@ final class UnresolvedPlaceholderCheck {
 				"the placeholder ${" + name + "} is unresolved: no environment variable or property named '" + name
 						+ "' is set",
 				"Set the environment variable " + name + " (e.g. export " + name + "=... in the shell or service "
-						+ "definition that starts the application) or the property '" + name + "', or set '"
-						+ property + "' directly.");
+						+ "definition that starts the application) or the property '" + name + "', or set '" + property
+						+ "' directly.");
 	}
 
 }

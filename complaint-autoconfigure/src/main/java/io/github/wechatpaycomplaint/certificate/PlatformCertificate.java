@@ -6,7 +6,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A WeChat Pay platform certificate, as downloaded from {@code /v3/certificates} and decrypted.
+ * A WeChat Pay platform certificate, as downloaded from {@code /v3/certificates} and
+ * decrypted.
  *
  * @param serialNumber the serial number WeChat Pay sends as {@code Wechatpay-Serial}
  * @param certificate the X.509 certificate
@@ -35,7 +36,8 @@ public record PlatformCertificate(String serialNumber, X509Certificate certifica
 	/**
 	 * Whether the certificate may be used at an instant.
 	 * @param instant the instant
-	 * @return {@code true} between effective and expire time, and within the certificate's own validity dates
+	 * @return {@code true} between effective and expire time, and within the
+	 * certificate's own validity dates
 	 */
 	public boolean isValidAt(Instant instant) {
 		return !instant.isBefore(this.effectiveTime) && instant.isBefore(this.expireTime)

@@ -28,21 +28,24 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Keeps WeChat Pay's platform certificates: downloads them once the application has started (in the background, so a
- * failed download never stops the application; it is retried with back-off), refreshes them on a schedule so that new
- * certificates are known before the old ones expire, and downloads again when a signature names a serial it does not
- * know.
+ * Keeps WeChat Pay's platform certificates: downloads them once the application has
+ * started (in the background, so a failed download never stops the application; it is
+ * retried with back-off), refreshes them on a schedule so that new certificates are known
+ * before the old ones expire, and downloads again when a signature names a serial it does
+ * not know.
  *
  * <p>
- * Downloads run on their own thread, at most one at a time. A lookup of an unknown serial never waits for one
- * ({@link #resolve}): it starts a download in the background and finds nothing, so that a flood of forged serials
- * cannot hold request threads; a notification is refused and WeChat Pay's retry finds the new certificate. Only the
- * signed client, whose answers come from WeChat Pay itself, waits for that download, and for at most
- * 10 s ({@link #resolveAwaitingDownload}). Downloads triggered by unknown serials
- * are spaced by a minimum interval, and only a well-formed serial ({@link #isWellFormedSerial}) triggers one, so
- * forged serials cannot make the application hammer WeChat Pay. Lookups for the client's answers and for
- * notifications each have their own interval, so that forged notifications cannot use up the download that an answer
- * after a certificate rotation needs.
+ * Downloads run on their own thread, at most one at a time. A lookup of an unknown serial
+ * never waits for one ({@link #resolve}): it starts a download in the background and
+ * finds nothing, so that a flood of forged serials cannot hold request threads; a
+ * notification is refused and WeChat Pay's retry finds the new certificate. Only the
+ * signed client, whose answers come from WeChat Pay itself, waits for that download, and
+ * for at most 10 s ({@link #resolveAwaitingDownload}). Downloads triggered by unknown
+ * serials are spaced by a minimum interval, and only a well-formed serial
+ * ({@link #isWellFormedSerial}) triggers one, so forged serials cannot make the
+ * application hammer WeChat Pay. Lookups for the client's answers and for notifications
+ * each have their own interval, so that forged notifications cannot use up the download
+ * that an answer after a certificate rotation needs.
  *
  * @since 0.1.0
  */
@@ -54,12 +57,15 @@ public final class PlatformCertificateManager implements VerificationKeyResolver
 
 	private static final Duration MAX_RETRY_DELAY = Duration.ofMinutes(5);
 
-	// How long a client answer with an unknown serial waits for the download: as long as one slow answer (the
+	// How long a client answer with an unknown serial waits for the download: as long as
+	// one slow answer (the
 	// client's default read timeout); the download goes on after that.
 	private static final long WAIT_FOR_DOWNLOAD_SECONDS = 10;
 
-	// X.509 serials are at most 20 octets; WeChat Pay writes them as 40 hex digits, without leading zeros maybe one
-	// or two less. Anything else (public key ids, garbage) cannot name a downloadable certificate.
+	// X.509 serials are at most 20 octets; WeChat Pay writes them as 40 hex digits,
+	// without leading zeros maybe one
+	// or two less. Anything else (public key ids, garbage) cannot name a downloadable
+	// certificate.
 	private static final Pattern WELL_FORMED_SERIAL = Pattern.compile("[0-9A-Fa-f]{16,40}");
 
 	private final PlatformCertificateSource source;
@@ -80,7 +86,8 @@ public final class PlatformCertificateManager implements VerificationKeyResolver
 
 	private @Nullable CompletableFuture<Void> inFlight;
 
-	// When the last download for an unknown serial started, per kind of lookup (notification or client answer).
+	// When the last download for an unknown serial started, per kind of lookup
+	// (notification or client answer).
 	private final Map<UnknownSerialLookup, Instant> lastUnknownSerialRefresh = new EnumMap<>(UnknownSerialLookup.class);
 
 	private @Nullable ScheduledExecutorService scheduler;
@@ -89,12 +96,14 @@ public final class PlatformCertificateManager implements VerificationKeyResolver
 
 	/**
 	 * Creates a manager.
-	 * @param source where the certificates come from (WeChat Pay's certificate download in production)
-	 * @param otherTrustedKeys other keys that may sign the download answer (the WeChat Pay public key during the
-	 * migration), or a resolver that finds nothing
+	 * @param source where the certificates come from (WeChat Pay's certificate download
+	 * in production)
+	 * @param otherTrustedKeys other keys that may sign the download answer (the WeChat
+	 * Pay public key during the migration), or a resolver that finds nothing
 	 * @param clock the clock
 	 * @param refreshInterval time between scheduled downloads
-	 * @param unknownSerialRefreshInterval minimum time between downloads triggered by an unknown serial
+	 * @param unknownSerialRefreshInterval minimum time between downloads triggered by an
+	 * unknown serial
 	 */
 	public PlatformCertificateManager(PlatformCertificateSource source, VerificationKeyResolver otherTrustedKeys,
 			Clock clock, Duration refreshInterval, Duration unknownSerialRefreshInterval) {
@@ -107,8 +116,9 @@ public final class PlatformCertificateManager implements VerificationKeyResolver
 	}
 
 	/**
-	 * Looks a key up without waiting: when the serial is unknown (and {@link #isWellFormedSerial well-formed}), a
-	 * download starts in the background, unless one is in flight or the last one for an unknown serial was less than
+	 * Looks a key up without waiting: when the serial is unknown (and
+	 * {@link #isWellFormedSerial well-formed}), a download starts in the background,
+	 * unless one is in flight or the last one for an unknown serial was less than
 	 * {@code unknown-serial-refresh-interval} ago, and the lookup finds nothing now.
 	 * @param serial the {@code Wechatpay-Serial} header
 	 * @return the key, or empty when no usable certificate has the serial yet
@@ -123,11 +133,12 @@ public final class PlatformCertificateManager implements VerificationKeyResolver
 	}
 
 	/**
-	 * Looks a key up like {@link #resolve}, but when the serial is unknown waits up to
-	 * 10 s for the download in flight. For answers to the application's own calls,
-	 * which come from WeChat Pay, never for notifications, which anyone can send.
+	 * Looks a key up like {@link #resolve}, but when the serial is unknown waits up to 10
+	 * s for the download in flight. For answers to the application's own calls, which
+	 * come from WeChat Pay, never for notifications, which anyone can send.
 	 * @param serial the {@code Wechatpay-Serial} header
-	 * @return the key, or empty when no usable certificate has the serial, also after the download
+	 * @return the key, or empty when no usable certificate has the serial, also after the
+	 * download
 	 */
 	public Optional<PublicKey> resolveAwaitingDownload(String serial) {
 		PlatformCertificate certificate = this.certificates.get(serial);
@@ -141,8 +152,8 @@ public final class PlatformCertificateManager implements VerificationKeyResolver
 	}
 
 	/**
-	 * Whether a {@code Wechatpay-Serial} may name a platform certificate: 16 to 40 hex digits (WeChat Pay's are 40).
-	 * Other serials never trigger a download.
+	 * Whether a {@code Wechatpay-Serial} may name a platform certificate: 16 to 40 hex
+	 * digits (WeChat Pay's are 40). Other serials never trigger a download.
 	 * @param serial the serial
 	 * @return {@code true} if it looks like a certificate serial number
 	 */
@@ -158,7 +169,8 @@ public final class PlatformCertificateManager implements VerificationKeyResolver
 	}
 
 	/**
-	 * The serial of the usable certificate that expires last, which requests send as {@code Wechatpay-Serial}.
+	 * The serial of the usable certificate that expires last, which requests send as
+	 * {@code Wechatpay-Serial}.
 	 * @return the serial, or {@code null} before the first successful download
 	 */
 	public @Nullable String newestSerial() {
@@ -196,7 +208,8 @@ public final class PlatformCertificateManager implements VerificationKeyResolver
 		return (download != null) ? download : CompletableFuture.completedFuture(null);
 	}
 
-	// The download to wait for, or null when the serial cannot name a certificate or the interval has not passed.
+	// The download to wait for, or null when the serial cannot name a certificate or the
+	// interval has not passed.
 	private @Nullable CompletableFuture<Void> downloadForUnknownSerial(String serial, UnknownSerialLookup lookup) {
 		if (!isWellFormedSerial(serial)) {
 			return null;
@@ -228,8 +241,10 @@ public final class PlatformCertificateManager implements VerificationKeyResolver
 		}
 	}
 
-	// Returns the download in flight, or a new one started on its own thread; null when an unknown-serial download
-	// is not allowed yet for this kind of lookup (null lookup: a scheduled or requested refresh, always allowed).
+	// Returns the download in flight, or a new one started on its own thread; null when
+	// an unknown-serial download
+	// is not allowed yet for this kind of lookup (null lookup: a scheduled or requested
+	// refresh, always allowed).
 	// Nothing here waits, so the lock is only held for a moment.
 	private @Nullable CompletableFuture<Void> startOrJoin(@Nullable UnknownSerialLookup lookup) {
 		boolean becauseOfUnknownSerial = lookup != null;
@@ -289,7 +304,8 @@ public final class PlatformCertificateManager implements VerificationKeyResolver
 		download.completeExceptionally(failure);
 	}
 
-	// Cleared before the future completes, so that whoever it wakes finds no download in flight.
+	// Cleared before the future completes, so that whoever it wakes finds no download in
+	// flight.
 	private void clearInFlight() {
 		this.lock.lock();
 		try {
@@ -383,7 +399,8 @@ public final class PlatformCertificateManager implements VerificationKeyResolver
 		return "PlatformCertificateManager[serials=" + this.certificates.keySet() + "]";
 	}
 
-	// Who looked an unknown serial up: anyone can send a notification; only WeChat Pay answers the client's calls.
+	// Who looked an unknown serial up: anyone can send a notification; only WeChat Pay
+	// answers the client's calls.
 	private enum UnknownSerialLookup {
 
 		NOTIFICATION, CLIENT_ANSWER

@@ -22,16 +22,19 @@ import java.util.Set;
 import io.github.wechatpaycomplaint.crypto.PemKeys;
 
 /**
- * Decides whether a downloaded platform certificate may be trusted: it must chain to the trust anchor (by default the
- * built-in Tenpay.com Root CA that issues WeChat Pay's platform certificates) and be within its X.509 validity dates
- * now, as WeChat Pay's own SDKs check. It must also be a certificate for signing: an end-entity certificate (not a CA,
- * not the anchor itself) whose key usage, if present, allows {@code digitalSignature}. The Tenpay root also issues
- * every merchant's API certificate, which must not pass for a platform certificate.
+ * Decides whether a downloaded platform certificate may be trusted: it must chain to the
+ * trust anchor (by default the built-in Tenpay.com Root CA that issues WeChat Pay's
+ * platform certificates) and be within its X.509 validity dates now, as WeChat Pay's own
+ * SDKs check. It must also be a certificate for signing: an end-entity certificate (not a
+ * CA, not the anchor itself) whose key usage, if present, allows
+ * {@code digitalSignature}. The Tenpay root also issues every merchant's API certificate,
+ * which must not pass for a platform certificate.
  *
  * <p>
- * The chain is checked with the JDK's PKIX {@link CertPathValidator} (revocation off, as in WeChat Pay's SDKs: the
- * CRL lives on a third-party host the application may not reach) rather than with a bare signature check, so that
- * name chaining, the issuer's constraints and unknown critical extensions are checked the standard way. Platform
+ * The chain is checked with the JDK's PKIX {@link CertPathValidator} (revocation off, as
+ * in WeChat Pay's SDKs: the CRL lives on a third-party host the application may not
+ * reach) rather than with a bare signature check, so that name chaining, the issuer's
+ * constraints and unknown critical extensions are checked the standard way. Platform
  * certificates are issued directly by the root, so the path is the certificate alone.
  *
  * @since 0.1.0
@@ -65,7 +68,8 @@ public final class PlatformCertificateTrust {
 	}
 
 	/**
-	 * Creates a trust check with the built-in Tenpay.com Root CA, which issues WeChat Pay's platform certificates.
+	 * Creates a trust check with the built-in Tenpay.com Root CA, which issues WeChat
+	 * Pay's platform certificates.
 	 * @param clock the clock for the validity dates
 	 * @return the trust check
 	 */

@@ -7,8 +7,9 @@ import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpResponse;
 
 /**
- * Reads an answer's body up to a cap: a {@code Content-Length} above it fails before a byte is read, a body that runs
- * past it fails after one byte more, so no answer is ever held whole beyond the cap.
+ * Reads an answer's body up to a cap: a {@code Content-Length} above it fails before a
+ * byte is read, a body that runs past it fails after one byte more, so no answer is ever
+ * held whole beyond the cap.
  */
 final class BoundedAnswers {
 
@@ -31,7 +32,8 @@ final class BoundedAnswers {
 				throw new WechatPayAnswerTooLargeException(operation, limit, declared);
 			}
 			try (InputStream body = response.getBody()) {
-				// readNBytes grows in small chunks as bytes arrive: nothing is allocated for bytes never sent.
+				// readNBytes grows in small chunks as bytes arrive: nothing is allocated
+				// for bytes never sent.
 				byte[] bytes = body.readNBytes(limit + 1);
 				if (bytes.length > limit) {
 					throw new WechatPayAnswerTooLargeException(operation, limit, -1);
@@ -42,7 +44,8 @@ final class BoundedAnswers {
 	}
 
 	/**
-	 * Names a call in messages: method and raw path, never the query (which may hold ids and dates).
+	 * Names a call in messages: method and raw path, never the query (which may hold ids
+	 * and dates).
 	 * @param request the request
 	 * @return e.g. {@code GET /v3/merchant-service/complaints-v2}
 	 */

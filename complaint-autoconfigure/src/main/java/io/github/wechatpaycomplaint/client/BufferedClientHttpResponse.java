@@ -9,7 +9,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.ClientHttpResponse;
 
 /**
- * A response whose body has been read (to verify its signature) and is handed on from memory.
+ * A response whose body has been read (to verify its signature) and is handed on from
+ * memory.
  */
 final class BufferedClientHttpResponse implements ClientHttpResponse {
 

@@ -10,12 +10,14 @@ import io.github.wechatpaycomplaint.resilience.WechatPayRateLimiter;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How the WeChat Pay clients survive failures: retries, a rate limiter, and a backup host.
+ * How the WeChat Pay clients survive failures: retries, a rate limiter, and a backup
+ * host.
  *
  * @param retryPolicy the retry policy ({@code maxAttempts = 1} for none)
  * @param sleeper waits between retries
  * @param rateLimiter the rate limiter, or {@code null} for none
- * @param failoverBaseUri the backup host to try when the main one cannot be reached, or {@code null} for none
+ * @param failoverBaseUri the backup host to try when the main one cannot be reached, or
+ * {@code null} for none
  * @since 0.1.0
  */
 public record ClientResilience(RetryPolicy retryPolicy, Sleeper sleeper, @Nullable WechatPayRateLimiter rateLimiter,
@@ -31,8 +33,8 @@ public record ClientResilience(RetryPolicy retryPolicy, Sleeper sleeper, @Nullab
 	 * @return the settings
 	 */
 	public static ClientResilience none() {
-		return new ClientResilience(new RetryPolicy(1, Duration.ZERO, Duration.ZERO),
-				Sleeper.threadSleep(), null, null);
+		return new ClientResilience(new RetryPolicy(1, Duration.ZERO, Duration.ZERO), Sleeper.threadSleep(), null,
+				null);
 	}
 
 }

@@ -10,9 +10,10 @@ import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * Creates the real request factory on the first request. Building an HTTP client (its selector thread, the default
- * TLS context and trust store) costs a few hundred milliseconds, which an application should not pay at startup for
- * a client it may call only later.
+ * Creates the real request factory on the first request. Building an HTTP client (its
+ * selector thread, the default TLS context and trust store) costs a few hundred
+ * milliseconds, which an application should not pay at startup for a client it may call
+ * only later.
  */
 final class LazyClientHttpRequestFactory implements ClientHttpRequestFactory {
 

@@ -35,10 +35,12 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.web.client.RestClient;
 
 /**
- * Downloads the platform certificates ({@code GET /v3/certificates}, or {@code /v3/global/certificates} in Hong
- * Kong), decrypts them with the APIv3 key, refuses those that do not chain to the trust anchor or are outside their
- * validity dates, and checks the answer's signature with a remaining certificate from the same answer (or a key
- * already trusted), as WeChat Pay's SDKs do. A redirect is refused, never followed, and the answer is read up to
+ * Downloads the platform certificates ({@code GET /v3/certificates}, or
+ * {@code /v3/global/certificates} in Hong Kong), decrypts them with the APIv3 key,
+ * refuses those that do not chain to the trust anchor or are outside their validity
+ * dates, and checks the answer's signature with a remaining certificate from the same
+ * answer (or a key already trusted), as WeChat Pay's SDKs do. A redirect is refused,
+ * never followed, and the answer is read up to
  * {@link WechatPayAnswerTooLargeException#MAX_JSON_ANSWER_BYTES}.
  *
  * @since 0.1.0
@@ -62,8 +64,10 @@ public final class PlatformCertificateDownloader implements PlatformCertificateS
 	private final PlatformCertificateTrust trust;
 
 	/**
-	 * Creates a downloader that trusts platform certificates issued by the built-in Tenpay.com Root CA.
-	 * @param signingClient a client that signs requests but does not verify answers (this class does)
+	 * Creates a downloader that trusts platform certificates issued by the built-in
+	 * Tenpay.com Root CA.
+	 * @param signingClient a client that signs requests but does not verify answers (this
+	 * class does)
 	 * @param path the download path
 	 * @param cipher the merchant's APIv3 key cipher
 	 * @param jsonMapper the JSON mapper
@@ -72,16 +76,19 @@ public final class PlatformCertificateDownloader implements PlatformCertificateS
 	 */
 	public PlatformCertificateDownloader(RestClient signingClient, String path, ApiV3KeyCipher cipher,
 			JsonMapper jsonMapper, Clock clock, Duration maxClockSkew) {
-		this(signingClient, path, cipher, jsonMapper, clock, maxClockSkew, PlatformCertificateTrust.tenpayRootCa(clock));
+		this(signingClient, path, cipher, jsonMapper, clock, maxClockSkew,
+				PlatformCertificateTrust.tenpayRootCa(clock));
 	}
 
 	/**
 	 * Creates a downloader.
-	 * @param signingClient a client that signs requests but does not verify answers (this class does)
+	 * @param signingClient a client that signs requests but does not verify answers (this
+	 * class does)
 	 * @param path the download path
 	 * @param cipher the merchant's APIv3 key cipher
 	 * @param jsonMapper the JSON mapper
-	 * @param clock the clock for the answer's timestamp window and the certificates' validity
+	 * @param clock the clock for the answer's timestamp window and the certificates'
+	 * validity
 	 * @param maxClockSkew the allowed skew
 	 * @param trust decides which downloaded certificates may be trusted
 	 */
@@ -98,11 +105,11 @@ public final class PlatformCertificateDownloader implements PlatformCertificateS
 
 	/**
 	 * Downloads and verifies the certificates.
-	 * @param trustedKeys keys already trusted (e.g. the public key, or certificates downloaded before) that may
-	 * have signed the answer
+	 * @param trustedKeys keys already trusted (e.g. the public key, or certificates
+	 * downloaded before) that may have signed the answer
 	 * @return the certificates, keyed by serial number
-	 * @throws WechatPayException if the download, decryption or verification fails, or no certificate of the answer
-	 * can be trusted
+	 * @throws WechatPayException if the download, decryption or verification fails, or no
+	 * certificate of the answer can be trusted
 	 */
 	@Override
 	public Map<String, PlatformCertificate> download(VerificationKeyResolver trustedKeys) {
@@ -117,8 +124,8 @@ public final class PlatformCertificateDownloader implements PlatformCertificateS
 					throw WechatPayErrorAnswers.redirect(status, headers);
 				}
 				String statusText = response.getStatusText();
-				byte[] body = BoundedAnswers.readAndClose(response, WechatPayAnswerTooLargeException.MAX_JSON_ANSWER_BYTES,
-						BoundedAnswers.operation(request));
+				byte[] body = BoundedAnswers.readAndClose(response,
+						WechatPayAnswerTooLargeException.MAX_JSON_ANSWER_BYTES, BoundedAnswers.operation(request));
 				return new Answer(status, statusText, SignedHeaders.from(headers::getFirst),
 						headers.getFirst(WechatPayResponseVerifyingInterceptor.REQUEST_ID), body);
 			}, true);
@@ -167,7 +174,8 @@ public final class PlatformCertificateDownloader implements PlatformCertificateS
 		return trusted(certificates);
 	}
 
-	// Keeps the certificates that chain to the trust anchor and are valid now; a refused one is logged, never used.
+	// Keeps the certificates that chain to the trust anchor and are valid now; a refused
+	// one is logged, never used.
 	private Map<String, PlatformCertificate> trusted(Map<String, PlatformCertificate> certificates) {
 		Map<String, PlatformCertificate> trusted = new LinkedHashMap<>();
 		List<String> refusals = new ArrayList<>();
@@ -177,8 +185,8 @@ public final class PlatformCertificateDownloader implements PlatformCertificateS
 				trusted.put(certificate.serialNumber(), certificate);
 			}
 			else {
-				logger.warn("WeChat Pay platform certificate " + certificate.serialNumber() + " refused: "
-						+ refusal.get());
+				logger.warn(
+						"WeChat Pay platform certificate " + certificate.serialNumber() + " refused: " + refusal.get());
 				refusals.add(certificate.serialNumber() + ": " + refusal.get());
 			}
 		}
@@ -207,8 +215,8 @@ public final class PlatformCertificateDownloader implements PlatformCertificateS
 		}
 	}
 
-	private record Answer(HttpStatusCode status, String statusText, SignedHeaders headers,
-			@Nullable String requestId, byte[] body) {
+	private record Answer(HttpStatusCode status, String statusText, SignedHeaders headers, @Nullable String requestId,
+			byte[] body) {
 	}
 
 }

@@ -7,17 +7,20 @@ import io.github.wechatpaycomplaint.crypto.UntrustedText;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An error answer (4xx or 5xx) from WeChat Pay, with the fields WeChat Pay support asks for.
+ * An error answer (4xx or 5xx) from WeChat Pay, with the fields WeChat Pay support asks
+ * for.
  *
  * <p>
- * {@link #isVerified()} tells whether the answer carried a valid WeChat Pay signature. An unverified error grants
- * nothing: it only means the call did not succeed, and may have been produced by a proxy or an attacker.
+ * {@link #isVerified()} tells whether the answer carried a valid WeChat Pay signature. An
+ * unverified error grants nothing: it only means the call did not succeed, and may have
+ * been produced by a proxy or an attacker.
  *
  * @since 0.1.0
  */
 public class WechatPayApiException extends WechatPayException {
 
-	// Longest part of WeChat Pay's error message kept in the exception's message; getErrorMessage() has all of it.
+	// Longest part of WeChat Pay's error message kept in the exception's message;
+	// getErrorMessage() has all of it.
 	private static final int MAX_MESSAGE_LENGTH = 512;
 
 	private final int statusCode;
@@ -53,8 +56,8 @@ public class WechatPayApiException extends WechatPayException {
 
 	/**
 	 * WeChat Pay's error code.
-	 * @return e.g. {@code PARAM_ERROR}, {@code SIGN_ERROR}, {@code FREQUENCY_LIMITED}; {@code null} when the body
-	 * had none
+	 * @return e.g. {@code PARAM_ERROR}, {@code SIGN_ERROR}, {@code FREQUENCY_LIMITED};
+	 * {@code null} when the body had none
 	 */
 	public @Nullable String getCode() {
 		return this.code;
@@ -69,7 +72,8 @@ public class WechatPayApiException extends WechatPayException {
 	}
 
 	/**
-	 * WeChat Pay's {@code detail} object (e.g. {@code field}, {@code value}, {@code issue}, {@code location}).
+	 * WeChat Pay's {@code detail} object (e.g. {@code field}, {@code value},
+	 * {@code issue}, {@code location}).
 	 * @return the detail, empty when there was none
 	 */
 	public Map<String, Object> getDetail() {
@@ -94,7 +98,8 @@ public class WechatPayApiException extends WechatPayException {
 
 	private static String describe(int statusCode, @Nullable String code, @Nullable String message,
 			@Nullable String requestId, boolean verified) {
-		// The message lands in logs (the application's and ours); an unsigned answer may come from anyone on the path.
+		// The message lands in logs (the application's and ours); an unsigned answer may
+		// come from anyone on the path.
 		StringBuilder text = new StringBuilder("WeChat Pay answered ").append(statusCode);
 		if (code != null) {
 			text.append(' ').append(UntrustedText.forLog(code));

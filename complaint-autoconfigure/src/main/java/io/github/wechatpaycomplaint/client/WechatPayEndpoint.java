@@ -10,13 +10,21 @@ import java.util.Objects;
  */
 public enum WechatPayEndpoint {
 
-	/** {@code api.mch.weixin.qq.com}: the main host, routed to the nearest access point. */
+	/**
+	 * {@code api.mch.weixin.qq.com}: the main host, routed to the nearest access point.
+	 */
 	MAINLAND("https://api.mch.weixin.qq.com", false),
 
-	/** {@code api2.mch.weixin.qq.com}: the backup host, routed to an access point in another city. */
+	/**
+	 * {@code api2.mch.weixin.qq.com}: the backup host, routed to an access point in
+	 * another city.
+	 */
 	MAINLAND_BACKUP("https://api2.mch.weixin.qq.com", false),
 
-	/** {@code apihk.mch.weixin.qq.com}: the Hong Kong access point, with the {@code /v3/global/...} paths. */
+	/**
+	 * {@code apihk.mch.weixin.qq.com}: the Hong Kong access point, with the
+	 * {@code /v3/global/...} paths.
+	 */
 	HONG_KONG("https://apihk.mch.weixin.qq.com", true);
 
 	private final URI baseUri;
@@ -37,7 +45,8 @@ public enum WechatPayEndpoint {
 	}
 
 	/**
-	 * Whether this host serves the Hong Kong ({@code /v3/global/...}) flavour of the APIs.
+	 * Whether this host serves the Hong Kong ({@code /v3/global/...}) flavour of the
+	 * APIs.
 	 * @return {@code true} for {@link #HONG_KONG}
 	 */
 	public boolean isGlobal() {

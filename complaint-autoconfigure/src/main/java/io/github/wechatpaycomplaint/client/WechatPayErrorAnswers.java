@@ -13,7 +13,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 
 /**
- * Reads WeChat Pay's error body ({@code {"code","message","detail"}}) into a {@link WechatPayApiException}.
+ * Reads WeChat Pay's error body ({@code {"code","message","detail"}}) into a
+ * {@link WechatPayApiException}.
  *
  * @since 0.1.0
  */
@@ -52,7 +53,8 @@ public final class WechatPayErrorAnswers {
 			}
 		}
 		catch (RuntimeException ex) {
-			// Not JSON (a proxy's HTML page, an empty body): the status alone describes the failure.
+			// Not JSON (a proxy's HTML page, an empty body): the status alone describes
+			// the failure.
 		}
 		if (message == null && !statusText.isEmpty()) {
 			message = statusText;
@@ -61,11 +63,13 @@ public final class WechatPayErrorAnswers {
 	}
 
 	/**
-	 * Builds the exception for a redirect (3xx), which no WeChat Pay API answers: the starter never follows one, so
-	 * neither the merchant's signature nor the request leaves for the host the {@code Location} names.
+	 * Builds the exception for a redirect (3xx), which no WeChat Pay API answers: the
+	 * starter never follows one, so neither the merchant's signature nor the request
+	 * leaves for the host the {@code Location} names.
 	 * @param status the 3xx status
 	 * @param headers the answer's headers
-	 * @return the exception to throw, naming the status and the {@code Location} host (never the full URL)
+	 * @return the exception to throw, naming the status and the {@code Location} host
+	 * (never the full URL)
 	 */
 	static WechatPayApiException redirect(HttpStatusCode status, HttpHeaders headers) {
 		return new WechatPayApiException(status.value(), null,

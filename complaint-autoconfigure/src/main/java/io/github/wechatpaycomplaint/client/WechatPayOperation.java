@@ -11,18 +11,21 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpRequest;
 
 /**
- * The WeChat Pay API calls this starter makes, one constant each: the HTTP method, the path template on the mainland
- * and in Hong Kong (or none where WeChat Pay does not offer the call there), whether the call reads or writes, the
- * quota it counts against, and whether WeChat Pay signs its answer. Adding a WeChat Pay endpoint means adding a
+ * The WeChat Pay API calls this starter makes, one constant each: the HTTP method, the
+ * path template on the mainland and in Hong Kong (or none where WeChat Pay does not offer
+ * the call there), whether the call reads or writes, the quota it counts against, and
+ * whether WeChat Pay signs its answer. Adding a WeChat Pay endpoint means adding a
  * constant here.
  *
  * <p>
- * The typed client attaches the operation to each request as the attribute {@link #ATTRIBUTE}. Metrics, answer
- * verification, retries, failover, rate limits and the classification of writes whose outcome is unknown read it from
- * there; none of them parses a path. A request without it (e.g. one an application sends itself through the
- * {@code @WechatPayComplaintRestClient RestClient}), or whose method is not the operation's, is handled
- * conservatively: its answer must be signed, it takes a permit from the {@link RateLimitedApi#FEEDBACK} quota, it is a
- * read only when its method is {@code GET} or {@code HEAD} (HTTP's safe methods), and metrics tag it {@code OTHER}.
+ * The typed client attaches the operation to each request as the attribute
+ * {@link #ATTRIBUTE}. Metrics, answer verification, retries, failover, rate limits and
+ * the classification of writes whose outcome is unknown read it from there; none of them
+ * parses a path. A request without it (e.g. one an application sends itself through the
+ * {@code @WechatPayComplaintRestClient RestClient}), or whose method is not the
+ * operation's, is handled conservatively: its answer must be signed, it takes a permit
+ * from the {@link RateLimitedApi#FEEDBACK} quota, it is a read only when its method is
+ * {@code GET} or {@code HEAD} (HTTP's safe methods), and metrics tag it {@code OTHER}.
  *
  * @since 0.1.0
  */
@@ -85,13 +88,14 @@ public enum WechatPayOperation {
 			"/v3/merchant-service/images/{media_id}", "/v3/global/merchant-service/images/{media_id}"),
 
 	/**
-	 * Download the platform certificates, outside the complaint quotas; the answer is signed by a certificate it
-	 * holds, so the downloader checks it itself.
+	 * Download the platform certificates, outside the complaint quotas; the answer is
+	 * signed by a certificate it holds, so the downloader checks it itself.
 	 */
 	CERTIFICATES(HttpMethod.GET, Access.READ, null, Answer.SIGNED, "/v3/certificates", "/v3/global/certificates");
 
 	/**
-	 * Request attribute holding the {@link WechatPayOperation} of a request, set by the typed client.
+	 * Request attribute holding the {@link WechatPayOperation} of a request, set by the
+	 * typed client.
 	 */
 	public static final String ATTRIBUTE = WechatPayOperation.class.getName();
 
@@ -126,7 +130,8 @@ public enum WechatPayOperation {
 	}
 
 	/**
-	 * Whether the call only reads: it changes nothing at WeChat Pay, so it may be sent again after a failure.
+	 * Whether the call only reads: it changes nothing at WeChat Pay, so it may be sent
+	 * again after a failure.
 	 * @return {@code true} for a read, {@code false} for a write
 	 */
 	public boolean isRead() {
@@ -135,7 +140,8 @@ public enum WechatPayOperation {
 
 	/**
 	 * The quota the call counts against.
-	 * @return the quota, or {@code null} for calls outside the complaint quotas (the certificate download)
+	 * @return the quota, or {@code null} for calls outside the complaint quotas (the
+	 * certificate download)
 	 */
 	public @Nullable RateLimitedApi getRateLimitGroup() {
 		return this.rateLimitGroup;
@@ -159,8 +165,8 @@ public enum WechatPayOperation {
 
 	/**
 	 * The Hong Kong path template.
-	 * @return e.g. {@code /v3/global/merchant-service/complaints/{complaint_id}}, or {@code null} when WeChat Pay
-	 * does not offer the call in Hong Kong
+	 * @return e.g. {@code /v3/global/merchant-service/complaints/{complaint_id}}, or
+	 * {@code null} when WeChat Pay does not offer the call in Hong Kong
 	 */
 	public @Nullable String getHongKongPathTemplate() {
 		return this.hongKongPathTemplate;
@@ -176,9 +182,9 @@ public enum WechatPayOperation {
 	}
 
 	/**
-	 * Matches a raw path as WeChat Pay sent it (e.g. a {@code media_url}'s) against this operation's templates,
-	 * mainland or Hong Kong, segment by segment: a literal segment must be equal, a {@code {variable}} takes one
-	 * non-empty segment.
+	 * Matches a raw path as WeChat Pay sent it (e.g. a {@code media_url}'s) against this
+	 * operation's templates, mainland or Hong Kong, segment by segment: a literal segment
+	 * must be equal, a {@code {variable}} takes one non-empty segment.
 	 * @param rawPath the raw (percent-encoded) path
 	 * @return the raw segment of each variable, or empty when the path has another shape
 	 */
@@ -212,19 +218,21 @@ public enum WechatPayOperation {
 	/**
 	 * The operation the typed client attached to a request.
 	 * @param request the request
-	 * @return the operation, or empty when the request carries none, or its method or path is not the operation's
+	 * @return the operation, or empty when the request carries none, or its method or
+	 * path is not the operation's
 	 */
 	public static Optional<WechatPayOperation> of(HttpRequest request) {
 		if (request.getAttributes().get(ATTRIBUTE) instanceof WechatPayOperation operation
-				&& operation.method.equals(request.getMethod())
-				&& operation.isPathOf(request.getURI().getRawPath())) {
+				&& operation.method.equals(request.getMethod()) && operation.isPathOf(request.getURI().getRawPath())) {
 			return Optional.of(operation);
 		}
 		return Optional.empty();
 	}
 
-	// The attribute only vouches for a request to the operation's own path (after any path of the base URI): marking
-	// another path, e.g. as the unsigned image download, must not exempt it from anything.
+	// The attribute only vouches for a request to the operation's own path (after any
+	// path of the base URI): marking
+	// another path, e.g. as the unsigned image download, must not exempt it from
+	// anything.
 	private boolean isPathOf(@Nullable String rawPath) {
 		if (rawPath == null) {
 			return false;
@@ -246,9 +254,11 @@ public enum WechatPayOperation {
 	}
 
 	/**
-	 * Whether a request only reads, and so may be sent again after a failure that may have reached WeChat Pay.
+	 * Whether a request only reads, and so may be sent again after a failure that may
+	 * have reached WeChat Pay.
 	 * @param request the request
-	 * @return the operation's answer; without one, {@code true} for {@code GET} and {@code HEAD} only
+	 * @return the operation's answer; without one, {@code true} for {@code GET} and
+	 * {@code HEAD} only
 	 */
 	public static boolean isReadRequest(HttpRequest request) {
 		return of(request).map(WechatPayOperation::isRead)
@@ -258,8 +268,8 @@ public enum WechatPayOperation {
 	/**
 	 * The quota a request counts against.
 	 * @param request the request
-	 * @return the operation's quota ({@code null} for none); without an operation {@link RateLimitedApi#FEEDBACK},
-	 * the smaller one
+	 * @return the operation's quota ({@code null} for none); without an operation
+	 * {@link RateLimitedApi#FEEDBACK}, the smaller one
 	 */
 	public static @Nullable RateLimitedApi rateLimitGroupOf(HttpRequest request) {
 		Optional<WechatPayOperation> operation = of(request);
@@ -269,7 +279,8 @@ public enum WechatPayOperation {
 	/**
 	 * Whether the answer to a request must carry a valid WeChat Pay signature.
 	 * @param request the request
-	 * @return {@code false} for the image download only; {@code true} without an operation
+	 * @return {@code false} for the image download only; {@code true} without an
+	 * operation
 	 */
 	public static boolean expectsSignedAnswer(HttpRequest request) {
 		return of(request).map(WechatPayOperation::isAnswerSigned).orElse(true);

@@ -19,22 +19,28 @@ import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
 
 /**
- * Verifies WeChat Pay's signature on every answer before its body reaches the caller, and turns error answers into
- * {@link WechatPayApiException}.
+ * Verifies WeChat Pay's signature on every answer before its body reaches the caller, and
+ * turns error answers into {@link WechatPayApiException}.
  *
  * <ul>
- * <li>2xx (and any other non-error) answers must be signed; a missing header, unknown serial, bad signature,
- * signature probe or stale timestamp raises {@link SignatureVerificationException} and the body is dropped. For a
- * write (any method but GET and HEAD) that exception is the cause of a {@link WechatPayWriteOutcomeUnknownException}:
- * a success answer arrived, so WeChat Pay may have applied the write.</li>
- * <li>Signed error answers are verified the same way, then raised as a verified {@link WechatPayApiException}.</li>
- * <li>Unsigned error answers are raised as an unverified {@link WechatPayApiException}.</li>
- * <li>The only exemption is a request the typed client marked as the complaint image download
- * ({@link WechatPayOperation#IMAGE_DOWNLOAD}, after checking its {@code media_url}), whose bytes WeChat Pay does not
- * sign; the path is never looked at, so no path, however shaped, escapes verification. No property can switch
- * verification off.</li>
- * <li>A redirect (3xx), which no WeChat Pay API answers, is raised as an unverified {@link WechatPayApiException}
- * naming the {@code Location} host; it is never followed.</li>
+ * <li>2xx (and any other non-error) answers must be signed; a missing header, unknown
+ * serial, bad signature, signature probe or stale timestamp raises
+ * {@link SignatureVerificationException} and the body is dropped. For a write (any method
+ * but GET and HEAD) that exception is the cause of a
+ * {@link WechatPayWriteOutcomeUnknownException}: a success answer arrived, so WeChat Pay
+ * may have applied the write.</li>
+ * <li>Signed error answers are verified the same way, then raised as a verified
+ * {@link WechatPayApiException}.</li>
+ * <li>Unsigned error answers are raised as an unverified
+ * {@link WechatPayApiException}.</li>
+ * <li>The only exemption is a request the typed client marked as the complaint image
+ * download ({@link WechatPayOperation#IMAGE_DOWNLOAD}, after checking its
+ * {@code media_url}), whose bytes WeChat Pay does not sign; the path is never looked at,
+ * so no path, however shaped, escapes verification. No property can switch verification
+ * off.</li>
+ * <li>A redirect (3xx), which no WeChat Pay API answers, is raised as an unverified
+ * {@link WechatPayApiException} naming the {@code Location} host; it is never
+ * followed.</li>
  * <li>Bodies are read up to a cap ({@link WechatPayAnswerTooLargeException}).</li>
  * </ul>
  *
@@ -46,8 +52,9 @@ public final class WechatPayResponseVerifyingInterceptor implements ClientHttpRe
 	public static final String REQUEST_ID = "Request-ID";
 
 	/**
-	 * Request attribute: {@code Boolean.TRUE} when the caller takes {@code RESOURCE_NOT_EXISTS} as an answer
-	 * ("nothing there yet") rather than a failure. Such an answer is still raised, but logged at DEBUG, not WARN.
+	 * Request attribute: {@code Boolean.TRUE} when the caller takes
+	 * {@code RESOURCE_NOT_EXISTS} as an answer ("nothing there yet") rather than a
+	 * failure. Such an answer is still raised, but logged at DEBUG, not WARN.
 	 */
 	public static final String ABSENCE_EXPECTED_ATTRIBUTE = WechatPayResponseVerifyingInterceptor.class.getName()
 			+ ".absenceExpected";
@@ -86,7 +93,8 @@ public final class WechatPayResponseVerifyingInterceptor implements ClientHttpRe
 					BoundedAnswers.operation(request));
 		}
 		catch (WechatPayAnswerTooLargeException ex) {
-			// As with an unverifiable answer: a success answer to a write arrived, so the write may have been applied.
+			// As with an unverifiable answer: a success answer to a write arrived, so the
+			// write may have been applied.
 			if (status.is2xxSuccessful() && !WechatPayOperation.isReadRequest(request)) {
 				throw WechatPayWriteOutcomeUnknownException.unreadAnswer(BoundedAnswers.operation(request), ex);
 			}
@@ -107,7 +115,8 @@ public final class WechatPayResponseVerifyingInterceptor implements ClientHttpRe
 			SignatureVerificationException refused = new SignatureVerificationException(ex.getReason(),
 					"Answer to " + request.getMethod() + " " + request.getURI().getRawPath() + " refused: "
 							+ ex.getMessage() + " (Request-ID: " + ((requestId != null) ? requestId : "none") + ")");
-			// A success answer to a write arrived: WeChat Pay may well have applied it, whatever its signature.
+			// A success answer to a write arrived: WeChat Pay may well have applied it,
+			// whatever its signature.
 			if (status.is2xxSuccessful() && !WechatPayOperation.isReadRequest(request)) {
 				throw WechatPayWriteOutcomeUnknownException.unverifiedAnswer(BoundedAnswers.operation(request),
 						refused);
@@ -120,9 +129,12 @@ public final class WechatPayResponseVerifyingInterceptor implements ClientHttpRe
 		return new BufferedClientHttpResponse(response, bytes);
 	}
 
-	// One WARN line per failed call: what support needs (Request-ID) and nothing personal: the path without its
-	// query, the status and code; never the body, WeChat Pay's message or a header value but the Request-ID. The code
-	// and the Request-ID of an unsigned answer may come from anyone on the path, so both are made safe for a log.
+	// One WARN line per failed call: what support needs (Request-ID) and nothing
+	// personal: the path without its
+	// query, the status and code; never the body, WeChat Pay's message or a header value
+	// but the Request-ID. The code
+	// and the Request-ID of an unsigned answer may come from anyone on the path, so both
+	// are made safe for a log.
 	private static WechatPayApiException logged(HttpRequest request, WechatPayApiException ex) {
 		boolean expected = RESOURCE_NOT_EXISTS.equals(ex.getCode())
 				&& Boolean.TRUE.equals(request.getAttributes().get(ABSENCE_EXPECTED_ATTRIBUTE));
@@ -146,6 +158,5 @@ public final class WechatPayResponseVerifyingInterceptor implements ClientHttpRe
 			@Nullable String requestId, boolean verified) {
 		return WechatPayErrorAnswers.toException(this.jsonMapper, status, statusText, body, requestId, verified);
 	}
-
 
 }

@@ -24,14 +24,17 @@ import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.web.client.RestClient;
 
 /**
- * Builds WeChat Pay {@link RestClient}s for a merchant from a {@link RestClient.Builder} (so Boot's message
- * converters, observations and customizers apply): a base URI, the request factory with the configured timeouts,
- * the user's {@link WechatPayRestClientCustomizer}s, then the starter's interceptors: the classification of writes
- * whose outcome is unknown, verification, retries, the rate limiter, signing, and failover to the backup host.
+ * Builds WeChat Pay {@link RestClient}s for a merchant from a {@link RestClient.Builder}
+ * (so Boot's message converters, observations and customizers apply): a base URI, the
+ * request factory with the configured timeouts, the user's
+ * {@link WechatPayRestClientCustomizer}s, then the starter's interceptors: the
+ * classification of writes whose outcome is unknown, verification, retries, the rate
+ * limiter, signing, and failover to the backup host.
  *
  * <p>
- * The request factory must not follow redirects: a followed redirect would carry the merchant's {@code Authorization}
- * to the host the {@code Location} names. The auto-configuration builds it with {@code HttpRedirects.DONT_FOLLOW}.
+ * The request factory must not follow redirects: a followed redirect would carry the
+ * merchant's {@code Authorization} to the host the {@code Location} names. The
+ * auto-configuration builds it with {@code HttpRedirects.DONT_FOLLOW}.
  *
  * @since 0.1.0
  */
@@ -55,9 +58,10 @@ public final class WechatPayRestClientFactory {
 
 	/**
 	 * Creates the factory.
-	 * @param builders supplies a fresh builder per client (Spring Boot's prototype {@code RestClient.Builder})
-	 * @param requestFactory supplies the HTTP request factory, which must not follow redirects; called on the first
-	 * request, not at startup
+	 * @param builders supplies a fresh builder per client (Spring Boot's prototype
+	 * {@code RestClient.Builder})
+	 * @param requestFactory supplies the HTTP request factory, which must not follow
+	 * redirects; called on the first request, not at startup
 	 * @param customizers the user's customizers
 	 * @param jsonMapper reads error answers
 	 * @param clock the clock of signatures and of the answer window
@@ -66,11 +70,12 @@ public final class WechatPayRestClientFactory {
 	 * @param resilience retries, rate limiter and failover
 	 */
 	public WechatPayRestClientFactory(Supplier<RestClient.Builder> builders,
-			Supplier<ClientHttpRequestFactory> requestFactory,
-			List<WechatPayRestClientCustomizer> customizers, JsonMapper jsonMapper, Clock clock,
-			NonceGenerator nonceGenerator, String userAgent, ClientResilience resilience) {
+			Supplier<ClientHttpRequestFactory> requestFactory, List<WechatPayRestClientCustomizer> customizers,
+			JsonMapper jsonMapper, Clock clock, NonceGenerator nonceGenerator, String userAgent,
+			ClientResilience resilience) {
 		this.builders = Objects.requireNonNull(builders, "builders");
-		this.requestFactory = new LazyClientHttpRequestFactory(Objects.requireNonNull(requestFactory, "requestFactory"));
+		this.requestFactory = new LazyClientHttpRequestFactory(
+				Objects.requireNonNull(requestFactory, "requestFactory"));
 		this.customizers = List.copyOf(customizers);
 		this.jsonMapper = Objects.requireNonNull(jsonMapper, "jsonMapper");
 		this.clock = Objects.requireNonNull(clock, "clock");
@@ -89,7 +94,8 @@ public final class WechatPayRestClientFactory {
 	 */
 	public RestClient verifyingClient(WechatPayMerchant merchant, WechatPayVerificationKeys keys, URI baseUri,
 			Duration maxClockSkew) {
-		// WeChat Pay's own answers may wait (bounded) for a certificate download their new serial triggers.
+		// WeChat Pay's own answers may wait (bounded) for a certificate download their
+		// new serial triggers.
 		WechatPaySignatureValidator validator = new WechatPaySignatureValidator(keys.awaitingDownloads(), this.clock,
 				maxClockSkew);
 		return build(baseUri, new WechatPayResponseVerifyingInterceptor(validator, this.jsonMapper),
@@ -97,21 +103,24 @@ public final class WechatPayRestClientFactory {
 	}
 
 	/**
-	 * A client that signs requests but leaves answers unchecked, for callers that verify answers themselves (the
-	 * platform certificate download, whose answer is signed by a certificate it contains).
+	 * A client that signs requests but leaves answers unchecked, for callers that verify
+	 * answers themselves (the platform certificate download, whose answer is signed by a
+	 * certificate it contains).
 	 * @param merchant the merchant
 	 * @param requestSerial the {@code Wechatpay-Serial} to send, or {@code null}
 	 * @param baseUri the host to call
 	 * @return the client
 	 */
-	public RestClient signingClient(WechatPayMerchant merchant, Supplier<@Nullable String> requestSerial,
-			URI baseUri) {
+	public RestClient signingClient(WechatPayMerchant merchant, Supplier<@Nullable String> requestSerial, URI baseUri) {
 		return build(baseUri, null, null, merchant, requestSerial);
 	}
 
-	// Outermost first: [customizers…, write outcome, verify, retry, rate limit, sign, failover]. A write's failure is
-	// classified once retries and failover gave up (reading the answer included); verification sees the final answer
-	// only; each retry takes a permit and is signed anew; failover re-sends the same signed request to another host.
+	// Outermost first: [customizers…, write outcome, verify, retry, rate limit, sign,
+	// failover]. A write's failure is
+	// classified once retries and failover gave up (reading the answer included);
+	// verification sees the final answer
+	// only; each retry takes a permit and is signed anew; failover re-sends the same
+	// signed request to another host.
 	private RestClient build(URI baseUri, @Nullable WechatPayResponseVerifyingInterceptor verifying,
 			@Nullable WechatPayRateLimiter rateLimiter, WechatPayMerchant merchant,
 			Supplier<@Nullable String> requestSerial) {
@@ -144,9 +153,9 @@ public final class WechatPayRestClientFactory {
 	}
 
 	private static boolean isOurs(Class<?> type) {
-		return type == WriteOutcomeInterceptor.class || type == WechatPaySigningInterceptor.class || type == WechatPayResponseVerifyingInterceptor.class
-				|| type == RetryInterceptor.class || type == RateLimitInterceptor.class
-				|| type == FailoverInterceptor.class;
+		return type == WriteOutcomeInterceptor.class || type == WechatPaySigningInterceptor.class
+				|| type == WechatPayResponseVerifyingInterceptor.class || type == RetryInterceptor.class
+				|| type == RateLimitInterceptor.class || type == FailoverInterceptor.class;
 	}
 
 }

@@ -22,20 +22,24 @@ import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
 
 /**
- * Signs every request with the merchant's key: {@code Authorization: WECHATPAY2-SHA256-RSA2048 …} over the method,
- * the raw path and query, a timestamp, a nonce and the body bytes exactly as they go on the wire. Also sets
- * {@code Accept}, {@code User-Agent} and {@code Wechatpay-Serial} when the request has none.
+ * Signs every request with the merchant's key:
+ * {@code Authorization: WECHATPAY2-SHA256-RSA2048 …} over the method, the raw path and
+ * query, a timestamp, a nonce and the body bytes exactly as they go on the wire. Also
+ * sets {@code Accept}, {@code User-Agent} and {@code Wechatpay-Serial} when the request
+ * has none.
  *
  * <p>
- * Must be the innermost interceptor, so that nothing changes the request after it is signed.
+ * Must be the innermost interceptor, so that nothing changes the request after it is
+ * signed.
  *
  * @since 0.1.0
  */
 public final class WechatPaySigningInterceptor implements ClientHttpRequestInterceptor {
 
 	/**
-	 * Request attribute holding the bytes (or a String) the signature covers instead of the body; the image upload
-	 * sets it to the {@code meta} JSON, which is what WeChat Pay signs for multipart requests.
+	 * Request attribute holding the bytes (or a String) the signature covers instead of
+	 * the body; the image upload sets it to the {@code meta} JSON, which is what WeChat
+	 * Pay signs for multipart requests.
 	 */
 	public static final String SIGNED_BODY_ATTRIBUTE = WechatPaySigningInterceptor.class.getName() + ".signedBody";
 
@@ -54,8 +58,8 @@ public final class WechatPaySigningInterceptor implements ClientHttpRequestInter
 	 * @param merchant the merchant that signs
 	 * @param clock the clock for the signature timestamp
 	 * @param nonceGenerator the nonce source
-	 * @param wechatpaySerial the {@code Wechatpay-Serial} to send (public key id or newest platform certificate), or
-	 * {@code null} for none
+	 * @param wechatpaySerial the {@code Wechatpay-Serial} to send (public key id or
+	 * newest platform certificate), or {@code null} for none
 	 * @param userAgent the {@code User-Agent}
 	 */
 	public WechatPaySigningInterceptor(WechatPayMerchant merchant, Clock clock, NonceGenerator nonceGenerator,
@@ -84,15 +88,16 @@ public final class WechatPaySigningInterceptor implements ClientHttpRequestInter
 			}
 		}
 		String authorization = this.merchant
-			.authorize(request.getMethod().name(), canonicalUrl(request.getURI()), this.clock.instant().getEpochSecond(),
-					this.nonceGenerator.nextNonce(), signedBody(request, body))
+			.authorize(request.getMethod().name(), canonicalUrl(request.getURI()),
+					this.clock.instant().getEpochSecond(), this.nonceGenerator.nextNonce(), signedBody(request, body))
 			.toHeaderValue();
 		headers.set(HttpHeaders.AUTHORIZATION, authorization);
 		return execution.execute(request, body);
 	}
 
 	/**
-	 * The URL line of the signature: the raw (still percent-encoded) path, plus {@code ?} and the raw query.
+	 * The URL line of the signature: the raw (still percent-encoded) path, plus {@code ?}
+	 * and the raw query.
 	 * @param uri the request URI
 	 * @return the canonical URL
 	 */

@@ -6,7 +6,8 @@ import java.util.Locale;
 import java.util.Properties;
 
 /**
- * The {@code User-Agent} WeChat Pay requires on every call, naming this starter and its version, e.g.
+ * The {@code User-Agent} WeChat Pay requires on every call, naming this starter and its
+ * version, e.g.
  * {@code wechatpay-complaint-spring-boot/0.1.0 (Linux/6.1; amd64) Java/17.0.15}.
  *
  * @since 0.1.0

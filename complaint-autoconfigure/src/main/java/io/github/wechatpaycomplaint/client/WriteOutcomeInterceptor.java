@@ -11,12 +11,14 @@ import org.springframework.http.client.ClientHttpResponse;
 
 /**
  * Turns the I/O failure of a write that may have reached WeChat Pay into a
- * {@link WechatPayWriteOutcomeUnknownException}, so that callers can tell "maybe applied" from "surely not sent".
- * Reads ({@link WechatPayOperation#isReadRequest}), and writes that provably never left
- * ({@link ConnectionFailures#neverReachedServer}), fail as before.
+ * {@link WechatPayWriteOutcomeUnknownException}, so that callers can tell "maybe applied"
+ * from "surely not sent". Reads ({@link WechatPayOperation#isReadRequest}), and writes
+ * that provably never left ({@link ConnectionFailures#neverReachedServer}), fail as
+ * before.
  *
  * <p>
- * Sits outside the retry and failover interceptors: it sees a failure only once they have given up.
+ * Sits outside the retry and failover interceptors: it sees a failure only once they have
+ * given up.
  */
 final class WriteOutcomeInterceptor implements ClientHttpRequestInterceptor {
 

@@ -10,9 +10,10 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * {@code AEAD_AES_256_GCM} with the merchant's APIv3 key, as used by notification resources and platform certificate
- * downloads: IV = the resource nonce (UTF-8), AAD = {@code associated_data} (UTF-8, may be empty), ciphertext =
- * Base64 of the encrypted bytes followed by the 16-byte tag.
+ * {@code AEAD_AES_256_GCM} with the merchant's APIv3 key, as used by notification
+ * resources and platform certificate downloads: IV = the resource nonce (UTF-8), AAD =
+ * {@code associated_data} (UTF-8, may be empty), ciphertext = Base64 of the encrypted
+ * bytes followed by the 16-byte tag.
  *
  * @since 0.1.0
  */
@@ -28,7 +29,8 @@ public final class ApiV3KeyCipher {
 
 	private static final String TRANSFORMATION = "AES/GCM/NoPadding";
 
-	// One cipher per thread, re-initialised with each resource's nonce: Cipher.getInstance is a provider look-up
+	// One cipher per thread, re-initialised with each resource's nonce:
+	// Cipher.getInstance is a provider look-up
 	// that costs more than decrypting a notification's few hundred bytes.
 	private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(ApiV3KeyCipher::newCipher);
 
@@ -37,8 +39,8 @@ public final class ApiV3KeyCipher {
 	/**
 	 * Creates a cipher.
 	 * @param apiV3Key the 32-byte APIv3 key set in the merchant platform
-	 * @throws IllegalArgumentException if the key is not 32 bytes in UTF-8 (the message gives the length, not the
-	 * key)
+	 * @throws IllegalArgumentException if the key is not 32 bytes in UTF-8 (the message
+	 * gives the length, not the key)
 	 */
 	public ApiV3KeyCipher(String apiV3Key) {
 		byte[] bytes = apiV3Key.getBytes(StandardCharsets.UTF_8);
@@ -51,7 +53,8 @@ public final class ApiV3KeyCipher {
 
 	/**
 	 * Decrypts a resource.
-	 * @param associatedData {@code associated_data}, empty or {@code null} when there is none
+	 * @param associatedData {@code associated_data}, empty or {@code null} when there is
+	 * none
 	 * @param nonce {@code nonce}
 	 * @param base64Ciphertext {@code ciphertext}
 	 * @return the plaintext bytes
@@ -86,7 +89,8 @@ public final class ApiV3KeyCipher {
 	}
 
 	/**
-	 * Encrypts a plaintext the way WeChat Pay does; used by simulators and tests that build notifications.
+	 * Encrypts a plaintext the way WeChat Pay does; used by simulators and tests that
+	 * build notifications.
 	 * @param associatedData the associated data, may be empty
 	 * @param nonce the nonce (WeChat Pay uses 12 characters)
 	 * @param plaintext the plaintext bytes
@@ -112,7 +116,8 @@ public final class ApiV3KeyCipher {
 	}
 
 	private Cipher init(int mode, String associatedData, String nonce) throws GeneralSecurityException {
-		// Encryption must never reuse a key and nonce pair, which a reused GCM cipher refuses: give it a fresh one.
+		// Encryption must never reuse a key and nonce pair, which a reused GCM cipher
+		// refuses: give it a fresh one.
 		Cipher cipher = (mode == Cipher.DECRYPT_MODE) ? CIPHERS.get() : Cipher.getInstance(TRANSFORMATION);
 		cipher.init(mode, this.key, new GCMParameterSpec(TAG_BITS, nonce.getBytes(StandardCharsets.UTF_8)));
 		if (associatedData != null && !associatedData.isEmpty()) {

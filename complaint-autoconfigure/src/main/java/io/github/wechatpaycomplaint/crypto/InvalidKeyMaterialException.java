@@ -3,7 +3,8 @@ package io.github.wechatpaycomplaint.crypto;
 import io.github.wechatpaycomplaint.WechatPayException;
 
 /**
- * Key or certificate text that cannot be parsed. The message describes what was expected, never the key itself.
+ * Key or certificate text that cannot be parsed. The message describes what was expected,
+ * never the key itself.
  *
  * @since 0.1.0
  */

@@ -4,8 +4,8 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
- * Makes the {@code nonce_str} of a request signature: 32 upper-case hex characters from a {@link SecureRandom}, the
- * form WeChat Pay's own SDKs use.
+ * Makes the {@code nonce_str} of a request signature: 32 upper-case hex characters from a
+ * {@link SecureRandom}, the form WeChat Pay's own SDKs use.
  *
  * @since 0.1.0
  */

@@ -16,11 +16,13 @@ import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 
 /**
- * Parses PEM keys and certificates with Bouncy Castle: PKCS#8 ({@code BEGIN PRIVATE KEY}) and PKCS#1
- * ({@code BEGIN RSA PRIVATE KEY}) private keys, X.509 public keys and certificates.
+ * Parses PEM keys and certificates with Bouncy Castle: PKCS#8 ({@code BEGIN PRIVATE KEY})
+ * and PKCS#1 ({@code BEGIN RSA PRIVATE KEY}) private keys, X.509 public keys and
+ * certificates.
  *
  * <p>
- * Error messages say which kind of PEM was expected and what was found; they never echo the input.
+ * Error messages say which kind of PEM was expected and what was found; they never echo
+ * the input.
  *
  * @since 0.1.0
  */
@@ -50,13 +52,14 @@ public final class PemKeys {
 		catch (IOException ex) {
 			throw new InvalidKeyMaterialException("The private key PEM could not be converted to a key", ex);
 		}
-		throw new InvalidKeyMaterialException("Expected a private key PEM (BEGIN PRIVATE KEY or BEGIN RSA PRIVATE KEY) but found "
-				+ describe(object) + "; an encrypted private key is not supported, decrypt it first");
+		throw new InvalidKeyMaterialException(
+				"Expected a private key PEM (BEGIN PRIVATE KEY or BEGIN RSA PRIVATE KEY) but found " + describe(object)
+						+ "; an encrypted private key is not supported, decrypt it first");
 	}
 
 	/**
-	 * Reads a public key in X.509 SubjectPublicKeyInfo PEM form ({@code BEGIN PUBLIC KEY}), as WeChat Pay hands out
-	 * its public key.
+	 * Reads a public key in X.509 SubjectPublicKeyInfo PEM form
+	 * ({@code BEGIN PUBLIC KEY}), as WeChat Pay hands out its public key.
 	 * @param pem the PEM text
 	 * @return the public key
 	 * @throws InvalidKeyMaterialException if the text holds no public key
@@ -115,8 +118,8 @@ public final class PemKeys {
 				throw invalid;
 			}
 			// Bouncy Castle's messages describe the structure, not the key bytes.
-			throw new InvalidKeyMaterialException("Expected " + expected + " but the PEM is malformed: "
-					+ ex.getClass().getSimpleName(), ex);
+			throw new InvalidKeyMaterialException(
+					"Expected " + expected + " but the PEM is malformed: " + ex.getClass().getSimpleName(), ex);
 		}
 	}
 

@@ -7,11 +7,12 @@ import java.util.Base64;
 import java.util.Objects;
 
 /**
- * SHA256withRSA (PKCS#1 v1.5) signatures, Base64-encoded, as WeChat Pay APIv3 expects them.
+ * SHA256withRSA (PKCS#1 v1.5) signatures, Base64-encoded, as WeChat Pay APIv3 expects
+ * them.
  *
  * <p>
- * Deterministic: the same key and message always give the same signature, which is what lets the tests compare
- * against signatures made by the official SDK.
+ * Deterministic: the same key and message always give the same signature, which is what
+ * lets the tests compare against signatures made by the official SDK.
  *
  * @since 0.1.0
  */

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RsaVerifier {
 
-	// Signature objects are not thread-safe but cheap to re-initialise: one per thread spares the provider look-up
+	// Signature objects are not thread-safe but cheap to re-initialise: one per thread
+	// spares the provider look-up
 	// on the notification hot path.
 	private static final ThreadLocal<Signature> SIGNATURES = ThreadLocal.withInitial(RsaVerifier::newSignature);
 
@@ -25,8 +26,9 @@ public final class RsaVerifier {
 	}
 
 	/**
-	 * Checks the signature of an answer or a notification over {@code TIMESTAMP\nNONCE\nBODY\n}, feeding the parts
-	 * to the verifier directly instead of copying them into one message first.
+	 * Checks the signature of an answer or a notification over
+	 * {@code TIMESTAMP\nNONCE\nBODY\n}, feeding the parts to the verifier directly
+	 * instead of copying them into one message first.
 	 * @param publicKey the key that should have signed
 	 * @param timestamp the {@code Wechatpay-Timestamp} header as received
 	 * @param nonce the {@code Wechatpay-Nonce} header
@@ -97,8 +99,10 @@ public final class RsaVerifier {
 		}
 	}
 
-	// A malformed signature (wrong length, bad padding) or an unusable key is simply not valid. The thread's
-	// Signature is dropped: one whose provider was picked by a failed initialisation (say, for an EC key) would
+	// A malformed signature (wrong length, bad padding) or an unusable key is simply not
+	// valid. The thread's
+	// Signature is dropped: one whose provider was picked by a failed initialisation
+	// (say, for an EC key) would
 	// refuse every later RSA signature on this thread.
 	private static boolean refused() {
 		SIGNATURES.remove();

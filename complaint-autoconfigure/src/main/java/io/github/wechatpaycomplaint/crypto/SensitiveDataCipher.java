@@ -9,8 +9,9 @@ import java.util.Base64;
 import javax.crypto.Cipher;
 
 /**
- * RSA-OAEP (SHA-1, MGF1) for WeChat Pay's sensitive fields such as {@code payer_phone}: WeChat Pay encrypts them
- * with the merchant's API certificate public key; the merchant decrypts them with its private key.
+ * RSA-OAEP (SHA-1, MGF1) for WeChat Pay's sensitive fields such as {@code payer_phone}:
+ * WeChat Pay encrypts them with the merchant's API certificate public key; the merchant
+ * decrypts them with its private key.
  *
  * @since 0.1.0
  */
@@ -27,7 +28,8 @@ public final class SensitiveDataCipher {
 	 * @param privateKey the merchant private key
 	 * @param base64Ciphertext the field as received
 	 * @return the plaintext
-	 * @throws DecryptionException if the field cannot be decrypted with this key (the message holds no data)
+	 * @throws DecryptionException if the field cannot be decrypted with this key (the
+	 * message holds no data)
 	 */
 	public static String decrypt(PrivateKey privateKey, String base64Ciphertext) {
 		try {
@@ -40,8 +42,10 @@ public final class SensitiveDataCipher {
 			throw new DecryptionException("The sensitive field is not valid Base64");
 		}
 		catch (GeneralSecurityException ex) {
-			throw new DecryptionException("The sensitive field cannot be decrypted with the merchant private key ("
-					+ ex.getClass().getSimpleName() + "): was it encrypted for another merchant certificate?", ex);
+			throw new DecryptionException(
+					"The sensitive field cannot be decrypted with the merchant private key ("
+							+ ex.getClass().getSimpleName() + "): was it encrypted for another merchant certificate?",
+					ex);
 		}
 	}
 

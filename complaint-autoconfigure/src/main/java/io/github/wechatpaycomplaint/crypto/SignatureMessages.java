@@ -19,10 +19,12 @@ public final class SignatureMessages {
 	/**
 	 * The five-line request message: {@code METHOD\nURL\nTIMESTAMP\nNONCE\nBODY\n}.
 	 * @param method the HTTP method in upper case
-	 * @param canonicalUrl the raw path, plus {@code ?} and the raw query when there is one, exactly as sent
+	 * @param canonicalUrl the raw path, plus {@code ?} and the raw query when there is
+	 * one, exactly as sent
 	 * @param timestamp Unix seconds
 	 * @param nonce the random string
-	 * @param body the body bytes as sent (the meta JSON for an image upload), empty when there is none
+	 * @param body the body bytes as sent (the meta JSON for an image upload), empty when
+	 * there is none
 	 * @return the bytes to sign
 	 */
 	public static byte[] request(String method, String canonicalUrl, long timestamp, String nonce, byte[] body) {
@@ -36,8 +38,9 @@ public final class SignatureMessages {
 	}
 
 	/**
-	 * The three-line message of an answer or a notification: {@code TIMESTAMP\nNONCE\nBODY\n}, built on the raw
-	 * body bytes so that nothing is re-encoded.
+	 * The three-line message of an answer or a notification:
+	 * {@code TIMESTAMP\nNONCE\nBODY\n}, built on the raw body bytes so that nothing is
+	 * re-encoded.
 	 * @param timestamp the {@code Wechatpay-Timestamp} header as received
 	 * @param nonce the {@code Wechatpay-Nonce} header
 	 * @param body the raw body bytes, empty for a 204

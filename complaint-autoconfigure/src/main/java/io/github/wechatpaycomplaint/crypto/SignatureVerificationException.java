@@ -5,7 +5,8 @@ import java.util.Objects;
 import io.github.wechatpaycomplaint.WechatPayException;
 
 /**
- * An answer or a notification that cannot be proven to come from WeChat Pay. Its body must not be used.
+ * An answer or a notification that cannot be proven to come from WeChat Pay. Its body
+ * must not be used.
  *
  * @since 0.1.0
  */
@@ -38,15 +39,21 @@ public class SignatureVerificationException extends WechatPayException {
 		MALFORMED_HEADER,
 
 		/**
-		 * {@code Wechatpay-Timestamp} lies outside the allowed clock skew, in the past or the future, or has more than
-		 * 11 digits.
+		 * {@code Wechatpay-Timestamp} lies outside the allowed clock skew, in the past or
+		 * the future, or has more than 11 digits.
 		 */
 		TIMESTAMP_OUT_OF_WINDOW,
 
-		/** No configured public key or platform certificate has the {@code Wechatpay-Serial}. */
+		/**
+		 * No configured public key or platform certificate has the
+		 * {@code Wechatpay-Serial}.
+		 */
 		UNKNOWN_SERIAL,
 
-		/** WeChat Pay's signature probe ({@code WECHATPAY/SIGNTEST/}), sent on purpose with a wrong signature. */
+		/**
+		 * WeChat Pay's signature probe ({@code WECHATPAY/SIGNTEST/}), sent on purpose
+		 * with a wrong signature.
+		 */
 		SIGNATURE_PROBE,
 
 		/** The signature does not match the message. */

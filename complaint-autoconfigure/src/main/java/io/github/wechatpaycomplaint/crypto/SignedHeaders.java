@@ -5,7 +5,8 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The four {@code Wechatpay-*} headers that carry the signature of an answer or a notification.
+ * The four {@code Wechatpay-*} headers that carry the signature of an answer or a
+ * notification.
  *
  * @param timestamp {@code Wechatpay-Timestamp}
  * @param nonce {@code Wechatpay-Nonce}

@@ -3,10 +3,11 @@ package io.github.wechatpaycomplaint.crypto;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Makes text that anyone can send, such as a {@code Wechatpay-Serial} or {@code Content-Type} header, safe to put in
- * a log line: only printable ASCII is kept (every other character, including CR and LF, becomes {@code ?}), so that
- * it cannot start a forged log line or carry terminal escapes, and it is cut to {@value #MAX_LENGTH} characters, so
- * that a huge header does not become a huge log line.
+ * Makes text that anyone can send, such as a {@code Wechatpay-Serial} or
+ * {@code Content-Type} header, safe to put in a log line: only printable ASCII is kept
+ * (every other character, including CR and LF, becomes {@code ?}), so that it cannot
+ * start a forged log line or carry terminal escapes, and it is cut to
+ * {@value #MAX_LENGTH} characters, so that a huge header does not become a huge log line.
  *
  * @since 0.1.0
  */
@@ -21,12 +22,14 @@ public final class UntrustedText {
 	}
 
 	/**
-	 * The form of a longer text, such as WeChat Pay's error message, that may end up in a log through an exception
-	 * message: any script is kept (WeChat Pay writes Chinese), but control characters and line or paragraph
-	 * separators become {@code ?}, and the text is cut to {@code maxLength} characters.
+	 * The form of a longer text, such as WeChat Pay's error message, that may end up in a
+	 * log through an exception message: any script is kept (WeChat Pay writes Chinese),
+	 * but control characters and line or paragraph separators become {@code ?}, and the
+	 * text is cut to {@code maxLength} characters.
 	 * @param value the text as received, or {@code null}
 	 * @param maxLength the most characters kept
-	 * @return the text on one line, followed by {@code …} when cut; {@code (none)} for {@code null}
+	 * @return the text on one line, followed by {@code …} when cut; {@code (none)} for
+	 * {@code null}
 	 */
 	public static String forMessage(@Nullable String value, int maxLength) {
 		if (value == null) {
@@ -48,8 +51,8 @@ public final class UntrustedText {
 	/**
 	 * The loggable form of a value.
 	 * @param value the value as received, or {@code null}
-	 * @return printable ASCII, at most {@value #MAX_LENGTH} characters followed by {@code …} when cut;
-	 * {@code (none)} for {@code null}
+	 * @return printable ASCII, at most {@value #MAX_LENGTH} characters followed by
+	 * {@code …} when cut; {@code (none)} for {@code null}
 	 */
 	public static String forLog(@Nullable String value) {
 		if (value == null) {

@@ -10,9 +10,10 @@ import io.github.wechatpaycomplaint.crypto.SignatureVerificationException.Reason
 import org.jspecify.annotations.Nullable;
 
 /**
- * Proves that an answer or a notification comes from WeChat Pay: all four headers present, the timestamp plain digits
- * and within the allowed skew in both directions (so a captured message cannot be replayed later), no signature probe,
- * a known serial, and a valid SHA256withRSA signature over {@code TIMESTAMP\nNONCE\nBODY\n} on the raw bytes.
+ * Proves that an answer or a notification comes from WeChat Pay: all four headers
+ * present, the timestamp plain digits and within the allowed skew in both directions (so
+ * a captured message cannot be replayed later), no signature probe, a known serial, and a
+ * valid SHA256withRSA signature over {@code TIMESTAMP\nNONCE\nBODY\n} on the raw bytes.
  * Header values in exception messages are made safe for logs ({@link UntrustedText}).
  *
  * <p>
@@ -22,13 +23,17 @@ import org.jspecify.annotations.Nullable;
  */
 public final class WechatPaySignatureValidator {
 
-	/** WeChat Pay sends some messages with a deliberately wrong signature that starts with this prefix. */
+	/**
+	 * WeChat Pay sends some messages with a deliberately wrong signature that starts with
+	 * this prefix.
+	 */
 	public static final String SIGNATURE_PROBE_PREFIX = "WECHATPAY/SIGNTEST/";
 
 	/** The skew WeChat Pay's own SDKs allow. */
 	public static final Duration DEFAULT_MAX_CLOCK_SKEW = Duration.ofMinutes(5);
 
-	// Seconds below 10^11 (the year 5138) have at most 11 digits: parsing and subtracting them cannot overflow.
+	// Seconds below 10^11 (the year 5138) have at most 11 digits: parsing and subtracting
+	// them cannot overflow.
 	private static final int MAX_TIMESTAMP_DIGITS = 11;
 
 	private final VerificationKeyResolver keyResolver;
@@ -50,7 +55,8 @@ public final class WechatPaySignatureValidator {
 	 * Validates a signed message.
 	 * @param headers the signature headers
 	 * @param body the raw body bytes, empty when there is none
-	 * @throws SignatureVerificationException when the message is not proven to come from WeChat Pay
+	 * @throws SignatureVerificationException when the message is not proven to come from
+	 * WeChat Pay
 	 */
 	public void validate(SignedHeaders headers, byte[] body) {
 		String timestamp = required(headers.timestamp(), SignedHeaders.TIMESTAMP);
@@ -68,21 +74,23 @@ public final class WechatPaySignatureValidator {
 							+ "' matches no configured WeChat Pay public key id or platform certificate"));
 		if (!RsaVerifier.verifyAnswer(key, timestamp, nonce, body, signature)) {
 			throw new SignatureVerificationException(Reason.INVALID_SIGNATURE,
-					"Wechatpay-Signature does not match the message signed with serial '"
-							+ UntrustedText.forLog(serial) + "'");
+					"Wechatpay-Signature does not match the message signed with serial '" + UntrustedText.forLog(serial)
+							+ "'");
 		}
 	}
 
-	// Only plain digits: no sign, no white space (WeChat Pay signs the header exactly as sent). Values of more than
-	// 11 digits are refused before any arithmetic, so that no value can overflow the window check.
+	// Only plain digits: no sign, no white space (WeChat Pay signs the header exactly as
+	// sent). Values of more than
+	// 11 digits are refused before any arithmetic, so that no value can overflow the
+	// window check.
 	private void checkTimestamp(String timestamp) {
 		if (!isDigits(timestamp)) {
 			throw new SignatureVerificationException(Reason.MALFORMED_HEADER,
 					"Wechatpay-Timestamp is not a number of seconds");
 		}
 		if (timestamp.length() > MAX_TIMESTAMP_DIGITS) {
-			throw new SignatureVerificationException(Reason.TIMESTAMP_OUT_OF_WINDOW, "Wechatpay-Timestamp of "
-					+ timestamp.length() + " digits is far outside the allowed window");
+			throw new SignatureVerificationException(Reason.TIMESTAMP_OUT_OF_WINDOW,
+					"Wechatpay-Timestamp of " + timestamp.length() + " digits is far outside the allowed window");
 		}
 		long seconds = Long.parseLong(timestamp);
 		long now = this.clock.instant().getEpochSecond();

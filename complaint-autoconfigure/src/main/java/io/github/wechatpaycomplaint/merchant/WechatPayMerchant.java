@@ -10,9 +10,10 @@ import io.github.wechatpaycomplaint.crypto.SensitiveDataCipher;
 import io.github.wechatpaycomplaint.crypto.SignatureMessages;
 
 /**
- * One merchant (or service provider) and its key material: the merchant id, the serial number of its API
- * certificate, its private key and its APIv3 key. Every signed client, certificate download and notification
- * decryption is built around one of these, so that several merchants can live side by side.
+ * One merchant (or service provider) and its key material: the merchant id, the serial
+ * number of its API certificate, its private key and its APIv3 key. Every signed client,
+ * certificate download and notification decryption is built around one of these, so that
+ * several merchants can live side by side.
  *
  * <p>
  * {@link #toString()} shows the merchant id and serial only.
@@ -79,7 +80,8 @@ public final class WechatPayMerchant {
 	}
 
 	/**
-	 * Decrypts a sensitive field WeChat Pay encrypted for this merchant, such as {@code payer_phone}.
+	 * Decrypts a sensitive field WeChat Pay encrypted for this merchant, such as
+	 * {@code payer_phone}.
 	 * @param base64Ciphertext the field as received
 	 * @return the plaintext; callers must keep it out of logs
 	 */

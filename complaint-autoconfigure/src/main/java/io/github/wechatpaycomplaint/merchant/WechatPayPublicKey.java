@@ -7,8 +7,8 @@ import java.util.Optional;
 import io.github.wechatpaycomplaint.crypto.VerificationKeyResolver;
 
 /**
- * The WeChat Pay public key of public-key mode and its id ({@code PUB_KEY_ID_…}), which WeChat Pay sends as
- * {@code Wechatpay-Serial} when it signs with this key.
+ * The WeChat Pay public key of public-key mode and its id ({@code PUB_KEY_ID_…}), which
+ * WeChat Pay sends as {@code Wechatpay-Serial} when it signs with this key.
  *
  * @param id the public key id
  * @param key the public key

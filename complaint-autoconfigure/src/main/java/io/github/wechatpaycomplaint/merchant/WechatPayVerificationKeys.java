@@ -9,9 +9,10 @@ import io.github.wechatpaycomplaint.crypto.VerificationKeyResolver;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Every key that may verify WeChat Pay's signatures for one merchant: the WeChat Pay public key, the platform
- * certificates, or both during WeChat Pay's migration, when the {@code Wechatpay-Serial} header chooses the key.
- * Shared by the signed client and the notification endpoint.
+ * Every key that may verify WeChat Pay's signatures for one merchant: the WeChat Pay
+ * public key, the platform certificates, or both during WeChat Pay's migration, when the
+ * {@code Wechatpay-Serial} header chooses the key. Shared by the signed client and the
+ * notification endpoint.
  *
  * @since 0.1.0
  */
@@ -36,8 +37,9 @@ public final class WechatPayVerificationKeys implements VerificationKeyResolver 
 	}
 
 	/**
-	 * Looks a key up without ever waiting for a certificate download, as notifications need: an unknown platform
-	 * certificate serial starts a download in the background and finds nothing now.
+	 * Looks a key up without ever waiting for a certificate download, as notifications
+	 * need: an unknown platform certificate serial starts a download in the background
+	 * and finds nothing now.
 	 * @param serial the {@code Wechatpay-Serial} header
 	 * @return the key, or empty when none is known now
 	 */
@@ -47,8 +49,9 @@ public final class WechatPayVerificationKeys implements VerificationKeyResolver 
 	}
 
 	/**
-	 * The same lookup for answers to the application's own calls: an unknown platform certificate serial waits a
-	 * bounded time for the download it triggers (see {@link PlatformCertificateManager#resolveAwaitingDownload}).
+	 * The same lookup for answers to the application's own calls: an unknown platform
+	 * certificate serial waits a bounded time for the download it triggers (see
+	 * {@link PlatformCertificateManager#resolveAwaitingDownload}).
 	 * @return the resolver
 	 */
 	public VerificationKeyResolver awaitingDownloads() {
@@ -71,8 +74,9 @@ public final class WechatPayVerificationKeys implements VerificationKeyResolver 
 	}
 
 	/**
-	 * The {@code Wechatpay-Serial} to send on requests: the public key id when there is one (WeChat Pay then signs
-	 * its answers with the public key), else the newest platform certificate serial.
+	 * The {@code Wechatpay-Serial} to send on requests: the public key id when there is
+	 * one (WeChat Pay then signs its answers with the public key), else the newest
+	 * platform certificate serial.
 	 * @return the serial, or {@code null} when none is known yet
 	 */
 	public @Nullable String requestSerial() {

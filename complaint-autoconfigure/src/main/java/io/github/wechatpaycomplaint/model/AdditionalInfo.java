@@ -12,7 +12,8 @@ import tools.jackson.databind.annotation.JsonNaming;
  * Extra, industry-specific details of a complaint ({@code additional_info}).
  *
  * @param rawType {@code type} as WeChat Pay wrote it, see {@link #type()}
- * @param sharePowerInfo power-bank rental details, for {@link AdditionalInfoType#SHARE_POWER_TYPE}
+ * @param sharePowerInfo power-bank rental details, for
+ * {@link AdditionalInfoType#SHARE_POWER_TYPE}
  * @since 0.1.0
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -22,8 +23,8 @@ public record AdditionalInfo(@JsonProperty("type") @Nullable String rawType, @Nu
 
 	/**
 	 * Kind of details.
-	 * @return the kind, {@link AdditionalInfoType#UNKNOWN} for one this version does not know, {@code null} if not
-	 * sent
+	 * @return the kind, {@link AdditionalInfoType#UNKNOWN} for one this version does not
+	 * know, {@code null} if not sent
 	 */
 	@JsonIgnore
 	public @Nullable AdditionalInfoType type() {

@@ -5,8 +5,9 @@ import io.github.wechatpaycomplaint.OpenEnum;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Kind of a complaint's {@code additional_info} ({@code type}). An open enum: a value WeChat Pay adds later reads as
- * {@link #UNKNOWN} and {@link AdditionalInfo#rawType()} keeps its text.
+ * Kind of a complaint's {@code additional_info} ({@code type}). An open enum: a value
+ * WeChat Pay adds later reads as {@link #UNKNOWN} and {@link AdditionalInfo#rawType()}
+ * keeps its text.
  *
  * @since 0.1.0
  */

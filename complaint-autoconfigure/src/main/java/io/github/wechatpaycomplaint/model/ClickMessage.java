@@ -8,7 +8,8 @@ import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * A rich-message action the user clicked ({@code click_message} of a history record).
- * Types are not confirmed by an official page, so {@code message_content} stays loosely typed.
+ * Types are not confirmed by an official page, so {@code message_content} stays loosely
+ * typed.
  *
  * @param messageContent the clicked content: text, or a JSON object read as a {@code Map}
  * @param actionId {@code action_id} of the clicked action
@@ -18,9 +19,7 @@ import tools.jackson.databind.annotation.JsonNaming;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ClickMessage(@Nullable Object messageContent,
-		@Nullable String actionId,
-		@Nullable String clickedLogId) {
+public record ClickMessage(@Nullable Object messageContent, @Nullable String actionId, @Nullable String clickedLogId) {
 
 	// What the user clicked may carry the user's input.
 	@Override

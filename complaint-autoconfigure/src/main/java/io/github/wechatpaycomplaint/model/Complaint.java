@@ -13,26 +13,33 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * A complaint, as the list and the detail APIs return it, mainland and Hong Kong fields together.
+ * A complaint, as the list and the detail APIs return it, mainland and Hong Kong fields
+ * together.
  *
  * <p>
- * Every field WeChat Pay may leave out is nullable, so a change on WeChat Pay's side does not break reading. Fields a
- * flavour does not send are {@code null} (or empty lists): Hong Kong answers have no {@code problem_type},
- * {@code apply_refund_amount}, {@code user_tag_list}, {@code additional_info}, {@code in_platform_service} or
- * {@code need_immediate_service}; mainland answers have no {@code priority}, {@code is_overdue} or
- * {@code complaint_detail_trans}. {@code payer_openid} comes with the detail only.
+ * Every field WeChat Pay may leave out is nullable, so a change on WeChat Pay's side does
+ * not break reading. Fields a flavour does not send are {@code null} (or empty lists):
+ * Hong Kong answers have no {@code problem_type}, {@code apply_refund_amount},
+ * {@code user_tag_list}, {@code additional_info}, {@code in_platform_service} or
+ * {@code need_immediate_service}; mainland answers have no {@code priority},
+ * {@code is_overdue} or {@code complaint_detail_trans}. {@code payer_openid} comes with
+ * the detail only.
  *
  * <p>
- * Fields holding one of WeChat Pay's open enums keep WeChat Pay's text (e.g. {@link #rawComplaintState()}), so writing
- * the complaint back reproduces what arrived; the accessor without {@code raw} (e.g. {@link #complaintState()}) gives
- * the enum constant.
+ * Fields holding one of WeChat Pay's open enums keep WeChat Pay's text (e.g.
+ * {@link #rawComplaintState()}), so writing the complaint back reproduces what arrived;
+ * the accessor without {@code raw} (e.g. {@link #complaintState()}) gives the enum
+ * constant.
  *
  * @param complaintId complaint id, e.g. {@code 200201820200101080076610000}
  * @param complaintTime when the complaint was filed
  * @param complaintDetail the user's complaint text
- * @param rawComplaintState {@code complaint_state} as WeChat Pay wrote it, see {@link #complaintState()}
- * @param complaintedMchid id of the merchant complained about (WeChat Pay's spelling {@code complainted_mchid})
- * @param payerPhone the complainant's phone, decrypted by the client; {@code toString()} masks it
+ * @param rawComplaintState {@code complaint_state} as WeChat Pay wrote it, see
+ * {@link #complaintState()}
+ * @param complaintedMchid id of the merchant complained about (WeChat Pay's spelling
+ * {@code complainted_mchid})
+ * @param payerPhone the complainant's phone, decrypted by the client; {@code toString()}
+ * masks it
  * @param payerOpenid the complainant's openid under the merchant's appid (detail only)
  * @param complaintMediaList images attached to the complaint
  * @param complaintOrderInfo the orders complained about
@@ -40,17 +47,25 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param complaintFullRefunded whether every order has been fully refunded
  * @param incomingUserResponse whether a message from the user awaits an answer
  * @param problemDescription the FAQ title the user chose
- * @param userComplaintTimes 1 for a first complaint, one more each time the user continues it
- * @param rawProblemType {@code problem_type} as WeChat Pay wrote it (mainland), see {@link #problemType()}
- * @param applyRefundAmount refund the user asks for, in fen, when the problem type is {@code REFUND} (mainland)
- * @param rawUserTagList {@code user_tag_list} as WeChat Pay wrote it (mainland), see {@link #userTagList()}
+ * @param userComplaintTimes 1 for a first complaint, one more each time the user
+ * continues it
+ * @param rawProblemType {@code problem_type} as WeChat Pay wrote it (mainland), see
+ * {@link #problemType()}
+ * @param applyRefundAmount refund the user asks for, in fen, when the problem type is
+ * {@code REFUND} (mainland)
+ * @param rawUserTagList {@code user_tag_list} as WeChat Pay wrote it (mainland), see
+ * {@link #userTagList()}
  * @param additionalInfo industry-specific details (mainland)
  * @param inPlatformService whether WeChat Pay staff are currently assisting (mainland)
- * @param needImmediateService whether the complaint needs the immediate-service reply (mainland)
- * @param isAgentMode whether the complaint was raised through an AI agent (not confirmed by an official page)
- * @param complaintDetailTrans the complaint text translated into {@code mch_language} (Hong Kong)
+ * @param needImmediateService whether the complaint needs the immediate-service reply
+ * (mainland)
+ * @param isAgentMode whether the complaint was raised through an AI agent (not confirmed
+ * by an official page)
+ * @param complaintDetailTrans the complaint text translated into {@code mch_language}
+ * (Hong Kong)
  * @param isOverdue whether handling is overdue (Hong Kong)
- * @param rawPriority {@code priority} as WeChat Pay wrote it (Hong Kong), see {@link #priority()}
+ * @param rawPriority {@code priority} as WeChat Pay wrote it (Hong Kong), see
+ * {@link #priority()}
  * @since 0.1.0
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -64,10 +79,10 @@ public record Complaint(String complaintId,
 		@Nullable Boolean complaintFullRefunded, @Nullable Boolean incomingUserResponse,
 		@Nullable String problemDescription, @Nullable Integer userComplaintTimes,
 		@JsonProperty("problem_type") @Nullable String rawProblemType, @Nullable Long applyRefundAmount,
-		@JsonProperty("user_tag_list") List<String> rawUserTagList,
-		@Nullable AdditionalInfo additionalInfo, @Nullable Boolean inPlatformService,
-		@Nullable Boolean needImmediateService, @Nullable Boolean isAgentMode, @Nullable String complaintDetailTrans,
-		@Nullable Boolean isOverdue, @JsonProperty("priority") @Nullable String rawPriority) {
+		@JsonProperty("user_tag_list") List<String> rawUserTagList, @Nullable AdditionalInfo additionalInfo,
+		@Nullable Boolean inPlatformService, @Nullable Boolean needImmediateService, @Nullable Boolean isAgentMode,
+		@Nullable String complaintDetailTrans, @Nullable Boolean isOverdue,
+		@JsonProperty("priority") @Nullable String rawPriority) {
 
 	public Complaint {
 		complaintMediaList = (complaintMediaList != null) ? List.copyOf(complaintMediaList) : List.of();
@@ -78,7 +93,8 @@ public record Complaint(String complaintId,
 
 	/**
 	 * State of the complaint.
-	 * @return the state, {@link ComplaintState#UNKNOWN} for one this version does not know
+	 * @return the state, {@link ComplaintState#UNKNOWN} for one this version does not
+	 * know
 	 */
 	@JsonIgnore
 	public ComplaintState complaintState() {
@@ -87,7 +103,8 @@ public record Complaint(String complaintId,
 
 	/**
 	 * Kind of problem (mainland).
-	 * @return the kind, {@link ProblemType#UNKNOWN} for one this version does not know, {@code null} if not sent
+	 * @return the kind, {@link ProblemType#UNKNOWN} for one this version does not know,
+	 * {@code null} if not sent
 	 */
 	@JsonIgnore
 	public @Nullable ProblemType problemType() {
@@ -96,7 +113,8 @@ public record Complaint(String complaintId,
 
 	/**
 	 * Tags on the user (mainland).
-	 * @return the tags in WeChat Pay's order, {@link UserTag#UNKNOWN} for each one this version does not know
+	 * @return the tags in WeChat Pay's order, {@link UserTag#UNKNOWN} for each one this
+	 * version does not know
 	 */
 	@JsonIgnore
 	public List<UserTag> userTagList() {
@@ -105,8 +123,8 @@ public record Complaint(String complaintId,
 
 	/**
 	 * Priority of the complaint (Hong Kong).
-	 * @return the priority, {@link ComplaintPriority#UNKNOWN} for one this version does not know, {@code null} if not
-	 * sent
+	 * @return the priority, {@link ComplaintPriority#UNKNOWN} for one this version does
+	 * not know, {@code null} if not sent
 	 */
 	@JsonIgnore
 	public @Nullable ComplaintPriority priority() {
@@ -114,7 +132,8 @@ public record Complaint(String complaintId,
 	}
 
 	/**
-	 * A copy with another payer phone, used by the client to hand the phone back decrypted.
+	 * A copy with another payer phone, used by the client to hand the phone back
+	 * decrypted.
 	 * @param phone the phone
 	 * @return the copy
 	 */
@@ -127,7 +146,8 @@ public record Complaint(String complaintId,
 				this.complaintDetailTrans, this.isOverdue, this.rawPriority);
 	}
 
-	// Ids, states, amounts and flags only: the complaint text, its translation and the payer's openid are personal
+	// Ids, states, amounts and flags only: the complaint text, its translation and the
+	// payer's openid are personal
 	// data, and the phone masks itself.
 	@Override
 	public String toString() {
@@ -138,10 +158,10 @@ public record Complaint(String complaintId,
 				+ this.complaintMediaList.size() + " item(s), complaintOrderInfo=" + this.complaintOrderInfo
 				+ ", serviceOrderInfo=" + this.serviceOrderInfo + ", complaintFullRefunded="
 				+ this.complaintFullRefunded + ", incomingUserResponse=" + this.incomingUserResponse
-				+ ", problemDescription=" + this.problemDescription + ", userComplaintTimes="
-				+ this.userComplaintTimes + ", problemType=" + this.rawProblemType + ", applyRefundAmount="
-				+ this.applyRefundAmount + ", userTagList=" + this.rawUserTagList + ", additionalInfo="
-				+ this.additionalInfo + ", inPlatformService=" + this.inPlatformService + ", needImmediateService="
+				+ ", problemDescription=" + this.problemDescription + ", userComplaintTimes=" + this.userComplaintTimes
+				+ ", problemType=" + this.rawProblemType + ", applyRefundAmount=" + this.applyRefundAmount
+				+ ", userTagList=" + this.rawUserTagList + ", additionalInfo=" + this.additionalInfo
+				+ ", inPlatformService=" + this.inPlatformService + ", needImmediateService="
 				+ this.needImmediateService + ", isAgentMode=" + this.isAgentMode + ", complaintDetailTrans="
 				+ Redaction.of(this.complaintDetailTrans) + ", isOverdue=" + this.isOverdue + ", priority="
 				+ this.rawPriority + "]";

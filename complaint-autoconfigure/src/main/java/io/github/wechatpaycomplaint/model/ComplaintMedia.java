@@ -28,7 +28,8 @@ public record ComplaintMedia(@JsonProperty("media_type") @Nullable String rawMed
 
 	/**
 	 * Kind of images.
-	 * @return the kind, {@link ComplaintMediaType#UNKNOWN} for one this version does not know, {@code null} if not sent
+	 * @return the kind, {@link ComplaintMediaType#UNKNOWN} for one this version does not
+	 * know, {@code null} if not sent
 	 */
 	@JsonIgnore
 	public @Nullable ComplaintMediaType mediaType() {

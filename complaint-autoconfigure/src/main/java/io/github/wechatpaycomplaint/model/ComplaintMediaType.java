@@ -5,8 +5,9 @@ import io.github.wechatpaycomplaint.OpenEnum;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Kind of images in a complaint's {@code complaint_media_list} ({@code media_type}). An open enum: a value WeChat Pay
- * adds later reads as {@link #UNKNOWN} and {@link ComplaintMedia#rawMediaType()} keeps its text.
+ * Kind of images in a complaint's {@code complaint_media_list} ({@code media_type}). An
+ * open enum: a value WeChat Pay adds later reads as {@link #UNKNOWN} and
+ * {@link ComplaintMedia#rawMediaType()} keeps its text.
  *
  * @since 0.1.0
  */

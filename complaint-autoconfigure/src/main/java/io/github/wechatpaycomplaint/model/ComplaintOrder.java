@@ -7,14 +7,16 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * An order a complaint is about ({@code complaint_order_info[]}): mainland answers carry {@code amount};
- * Hong Kong answers carry the settlement and payer amounts and currencies instead.
+ * An order a complaint is about ({@code complaint_order_info[]}): mainland answers carry
+ * {@code amount}; Hong Kong answers carry the settlement and payer amounts and currencies
+ * instead.
  *
  * @param transactionId WeChat Pay transaction id
  * @param outTradeNo merchant order number
  * @param amount order amount in fen (mainland)
  * @param settlementAmount settlement amount in the currency's smallest unit (Hong Kong)
- * @param settlementRefundedAmount settled amount already refunded (Hong Kong; documented as a string, read as a number)
+ * @param settlementRefundedAmount settled amount already refunded (Hong Kong; documented
+ * as a string, read as a number)
  * @param settlementCurrency settlement currency, e.g. {@code HKD} (Hong Kong)
  * @param payerAmount amount the payer paid (Hong Kong)
  * @param payerRefundedAmount amount refunded to the payer (Hong Kong)
@@ -25,15 +27,9 @@ import tools.jackson.databind.annotation.JsonNaming;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ComplaintOrder(String transactionId,
-		String outTradeNo,
-		@Nullable Long amount,
-		@Nullable Long settlementAmount,
-		@Nullable Long settlementRefundedAmount,
-		@Nullable String settlementCurrency,
-		@Nullable Long payerAmount,
-		@Nullable Long payerRefundedAmount,
-		@Nullable String payerCurrency,
+public record ComplaintOrder(String transactionId, String outTradeNo, @Nullable Long amount,
+		@Nullable Long settlementAmount, @Nullable Long settlementRefundedAmount, @Nullable String settlementCurrency,
+		@Nullable Long payerAmount, @Nullable Long payerRefundedAmount, @Nullable String payerCurrency,
 		@Nullable String tradeTime) {
 
 }

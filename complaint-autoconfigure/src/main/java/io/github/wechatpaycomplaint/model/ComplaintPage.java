@@ -15,8 +15,8 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param data the items of this page
  * @param limit the page size WeChat Pay applied
  * @param offset the 0-based position of the first item
- * @param totalCount the number of items across all pages; WeChat Pay documents it only on the first page
- * ({@code offset=0})
+ * @param totalCount the number of items across all pages; WeChat Pay documents it only on
+ * the first page ({@code offset=0})
  * @since 0.1.0
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

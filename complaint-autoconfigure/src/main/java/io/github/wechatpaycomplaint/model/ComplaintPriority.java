@@ -5,8 +5,9 @@ import io.github.wechatpaycomplaint.OpenEnum;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Priority of a Hong Kong complaint ({@code priority}). An open enum: a value WeChat Pay adds later reads as
- * {@link #UNKNOWN} and {@link Complaint#rawPriority()} keeps its text.
+ * Priority of a Hong Kong complaint ({@code priority}). An open enum: a value WeChat Pay
+ * adds later reads as {@link #UNKNOWN} and {@link Complaint#rawPriority()} keeps its
+ * text.
  *
  * @since 0.1.0
  */

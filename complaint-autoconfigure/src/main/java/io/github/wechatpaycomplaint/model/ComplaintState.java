@@ -5,8 +5,9 @@ import io.github.wechatpaycomplaint.OpenEnum;
 import org.jspecify.annotations.Nullable;
 
 /**
- * State of a complaint ({@code complaint_state}). An open enum: a value WeChat Pay adds later reads as
- * {@link #UNKNOWN} and {@link Complaint#rawComplaintState()} keeps its text.
+ * State of a complaint ({@code complaint_state}). An open enum: a value WeChat Pay adds
+ * later reads as {@link #UNKNOWN} and {@link Complaint#rawComplaintState()} keeps its
+ * text.
  *
  * @since 0.1.0
  */

@@ -5,8 +5,8 @@ import io.github.wechatpaycomplaint.OpenEnum;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Language of a Hong Kong answer ({@code mch_language} query parameter). An open enum: a query refuses
- * {@link #UNKNOWN}, which has no text to send.
+ * Language of a Hong Kong answer ({@code mch_language} query parameter). An open enum: a
+ * query refuses {@link #UNKNOWN}, which has no text to send.
  *
  * @since 0.1.0
  */

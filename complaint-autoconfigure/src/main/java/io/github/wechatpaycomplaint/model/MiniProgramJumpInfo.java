@@ -17,8 +17,6 @@ import tools.jackson.databind.annotation.JsonNaming;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record MiniProgramJumpInfo(String appid,
-		@Nullable String path,
-		@Nullable String text) {
+public record MiniProgramJumpInfo(String appid, @Nullable String path, @Nullable String text) {
 
 }

@@ -17,20 +17,21 @@ import tools.jackson.databind.annotation.JsonNaming;
  * One record of a complaint's negotiation history ({@code negotiation-historys}).
  *
  * <p>
- * {@code complaint_media_list} is an object today and was an array before March 2023: both shapes are read into a
- * list.
+ * {@code complaint_media_list} is an object today and was an array before March 2023:
+ * both shapes are read into a list.
  *
  * @param logId id of the record, e.g. {@code 300285320210322170000071077}
  * @param operator display name of who acted (投诉人, 商户, 系统, 客服…)
  * @param operateTime when it happened
- * @param rawOperateType {@code operate_type} as WeChat Pay wrote it, see {@link #operateType()}
+ * @param rawOperateType {@code operate_type} as WeChat Pay wrote it, see
+ * {@link #operateType()}
  * @param operateDetails text of the record
  * @param imageList temporary image URLs (valid one hour), merchant and staff images only
  * @param complaintMediaList images attached to the record
- * @param userApplyPlatformServiceReason why the user asked for platform assistance (on the wire WeChat Pay's
- * spelling {@code user_appy_platform_service_reason})
- * @param userApplyPlatformServiceReasonDescription description of that reason (on the wire
- * {@code user_appy_platform_service_reason_description})
+ * @param userApplyPlatformServiceReason why the user asked for platform assistance (on
+ * the wire WeChat Pay's spelling {@code user_appy_platform_service_reason})
+ * @param userApplyPlatformServiceReasonDescription description of that reason (on the
+ * wire {@code user_appy_platform_service_reason_description})
  * @param normalMessage a rich message
  * @param clickMessage a rich-message action the user clicked
  * @since 0.1.0
@@ -60,7 +61,8 @@ public record NegotiationHistoryEntry(String logId, @Nullable String operator,
 		return OperateType.from(this.rawOperateType);
 	}
 
-	// The record's text, the user's reasons, messages and image links may be the user's own words or pictures.
+	// The record's text, the user's reasons, messages and image links may be the user's
+	// own words or pictures.
 	@Override
 	public String toString() {
 		return "NegotiationHistoryEntry[logId=" + this.logId + ", operator=" + this.operator + ", operateTime="

@@ -6,7 +6,8 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * The complaint notification URL registered for a merchant ({@code complaint-notifications}).
+ * The complaint notification URL registered for a merchant
+ * ({@code complaint-notifications}).
  *
  * @param mchid merchant id that owns the URL
  * @param url the HTTPS URL WeChat Pay posts complaint notifications to
@@ -15,7 +16,6 @@ import tools.jackson.databind.annotation.JsonNaming;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record NotificationUrl(String mchid,
-		String url) {
+public record NotificationUrl(String mchid, String url) {
 
 }

@@ -5,9 +5,9 @@ import io.github.wechatpaycomplaint.OpenEnum;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Kind of a negotiation history record ({@code operate_type}); WeChat Pay's spellings are kept, typos included. An
- * open enum: a value WeChat Pay adds later reads as {@link #UNKNOWN} and
- * {@link NegotiationHistoryEntry#rawOperateType()} keeps its text.
+ * Kind of a negotiation history record ({@code operate_type}); WeChat Pay's spellings are
+ * kept, typos included. An open enum: a value WeChat Pay adds later reads as
+ * {@link #UNKNOWN} and {@link NegotiationHistoryEntry#rawOperateType()} keeps its text.
  *
  * @since 0.1.0
  */
@@ -55,7 +55,10 @@ public enum OperateType {
 	/** The merchant approved the refund request. */
 	MERCHANT_APPROVE_REFUND,
 
-	/** The merchant refused the refund request, reason in {@code operate_details} (WeChat Pay's spelling). */
+	/**
+	 * The merchant refused the refund request, reason in {@code operate_details} (WeChat
+	 * Pay's spelling).
+	 */
 	MERCHANT_REFUSE_RERUND,
 
 	/** The user rated the handling, score in {@code operate_details}. */

@@ -7,12 +7,14 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The complainant's phone number ({@code payer_phone}), which WeChat Pay sends RSA-OAEP encrypted for the merchant.
+ * The complainant's phone number ({@code payer_phone}), which WeChat Pay sends RSA-OAEP
+ * encrypted for the merchant.
  *
  * <p>
- * The complaint client hands it back decrypted. {@link #toString()} only ever shows a masked form such as
- * {@code 138****8000}, and JSON serialization writes the ciphertext, so the number cannot leak into logs or caches by
- * accident; call {@link #reveal()} where the number itself is needed.
+ * The complaint client hands it back decrypted. {@link #toString()} only ever shows a
+ * masked form such as {@code 138****8000}, and JSON serialization writes the ciphertext,
+ * so the number cannot leak into logs or caches by accident; call {@link #reveal()} where
+ * the number itself is needed.
  *
  * @since 0.1.0
  */
@@ -81,8 +83,8 @@ public final class PayerPhone {
 	}
 
 	/**
-	 * The number with all but its first three and last four characters hidden, e.g. {@code 138****8000}; short
-	 * numbers are hidden completely.
+	 * The number with all but its first three and last four characters hidden, e.g.
+	 * {@code 138****8000}; short numbers are hidden completely.
 	 * @return the masked number, or {@code ******} while still encrypted
 	 */
 	public String masked() {

@@ -5,8 +5,9 @@ import io.github.wechatpaycomplaint.OpenEnum;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Kind of problem the user reported ({@code problem_type}, mainland only). An open enum: a value WeChat Pay adds later
- * reads as {@link #UNKNOWN} and {@link Complaint#rawProblemType()} keeps its text.
+ * Kind of problem the user reported ({@code problem_type}, mainland only). An open enum:
+ * a value WeChat Pay adds later reads as {@link #UNKNOWN} and
+ * {@link Complaint#rawProblemType()} keeps its text.
  *
  * @since 0.1.0
  */

@@ -3,9 +3,10 @@ package io.github.wechatpaycomplaint.model;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How the {@code toString()} of records that carry personal data shows such a field: whether it is there, never its
- * content. Applications log complaints, history records and requests routinely; user text, openids, phone numbers
- * and addresses must not reach those logs.
+ * How the {@code toString()} of records that carry personal data shows such a field:
+ * whether it is there, never its content. Applications log complaints, history records
+ * and requests routinely; user text, openids, phone numbers and addresses must not reach
+ * those logs.
  *
  * @since 0.1.0
  */

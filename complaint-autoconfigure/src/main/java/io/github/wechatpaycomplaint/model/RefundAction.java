@@ -6,9 +6,9 @@ import io.github.wechatpaycomplaint.OpenEnum;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Merchant's decision on a refund request ({@code action} of update-refund-progress). An open enum:
- * {@link io.github.wechatpaycomplaint.model.request.RefundDecision} refuses {@link #UNKNOWN}, which has no text to
- * send.
+ * Merchant's decision on a refund request ({@code action} of update-refund-progress). An
+ * open enum: {@link io.github.wechatpaycomplaint.model.request.RefundDecision} refuses
+ * {@link #UNKNOWN}, which has no text to send.
  *
  * @since 0.1.0
  */
@@ -35,7 +35,8 @@ public enum RefundAction {
 		return VALUES.from(text);
 	}
 
-	// The one open enum the starter writes as such (in RefundDecision): WeChat Pay's text whatever the application's
+	// The one open enum the starter writes as such (in RefundDecision): WeChat Pay's text
+	// whatever the application's
 	// mapper does with enums, e.g. writing them in lower case.
 	@JsonValue
 	String text() {

@@ -17,9 +17,7 @@ import tools.jackson.databind.annotation.JsonNaming;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ReturnAddressInfo(@Nullable String returnAddress,
-		@Nullable String longitude,
-		@Nullable String latitude) {
+public record ReturnAddressInfo(@Nullable String returnAddress, @Nullable String longitude, @Nullable String latitude) {
 
 	// Where a user returned a power bank is the user's whereabouts.
 	@Override

@@ -23,8 +23,8 @@ public record ServiceOrder(String orderId, String outOrderNo, @JsonProperty("sta
 
 	/**
 	 * State when the complaint was filed, not the live state.
-	 * @return the state, {@link ServiceOrderState#UNKNOWN} for one this version does not know, {@code null} if not
-	 * sent
+	 * @return the state, {@link ServiceOrderState#UNKNOWN} for one this version does not
+	 * know, {@code null} if not sent
 	 */
 	@JsonIgnore
 	public @Nullable ServiceOrderState state() {

@@ -7,8 +7,9 @@ import io.github.wechatpaycomplaint.OpenEnum;
 import org.jspecify.annotations.Nullable;
 
 /**
- * State of a PayScore service order at the time of the complaint ({@code service_order_info[].state}). An open enum: a
- * value WeChat Pay adds later reads as {@link #UNKNOWN} and {@link ServiceOrder#rawState()} keeps its text.
+ * State of a PayScore service order at the time of the complaint
+ * ({@code service_order_info[].state}). An open enum: a value WeChat Pay adds later reads
+ * as {@link #UNKNOWN} and {@link ServiceOrder#rawState()} keeps its text.
  *
  * @since 0.1.0
  */

@@ -20,8 +20,8 @@ import tools.jackson.databind.annotation.JsonNaming;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SharePowerInfo(@JsonFormat(without = JsonFormat.Feature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE) @Nullable OffsetDateTime returnTime,
-		@Nullable ReturnAddressInfo returnAddressInfo,
-		@Nullable Boolean isReturnedToSameMachine) {
+public record SharePowerInfo(
+		@JsonFormat(without = JsonFormat.Feature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE) @Nullable OffsetDateTime returnTime,
+		@Nullable ReturnAddressInfo returnAddressInfo, @Nullable Boolean isReturnedToSameMachine) {
 
 }

@@ -5,8 +5,9 @@ import io.github.wechatpaycomplaint.OpenEnum;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Tag WeChat Pay puts on the complaining user ({@code user_tag_list[]}). An open enum: a value WeChat Pay adds later
- * reads as {@link #UNKNOWN} and {@link Complaint#rawUserTagList()} keeps its text.
+ * Tag WeChat Pay puts on the complaining user ({@code user_tag_list[]}). An open enum: a
+ * value WeChat Pay adds later reads as {@link #UNKNOWN} and
+ * {@link Complaint#rawUserTagList()} keeps its text.
  *
  * @since 0.1.0
  */

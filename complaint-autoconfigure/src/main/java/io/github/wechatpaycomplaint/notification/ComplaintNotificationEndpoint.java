@@ -25,11 +25,13 @@ import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * The HTTP side of the notification endpoint, a handler function for Spring MVC's functional routes: it accepts POST
- * with JSON only, reads at most {@code max-body-size} raw bytes (before any message converter could change them),
- * hands them to {@link ComplaintNotificationHandler}, and answers 204, or a JSON {@code {"code","message"}} error.
- * Each refusal is logged once, at most one INFO or WARN line per reason and minute (the rest at DEBUG), with header
- * values made safe for the log ({@link UntrustedText}).
+ * The HTTP side of the notification endpoint, a handler function for Spring MVC's
+ * functional routes: it accepts POST with JSON only, reads at most {@code max-body-size}
+ * raw bytes (before any message converter could change them), hands them to
+ * {@link ComplaintNotificationHandler}, and answers 204, or a JSON
+ * {@code {"code","message"}} error. Each refusal is logged once, at most one INFO or WARN
+ * line per reason and minute (the rest at DEBUG), with header values made safe for the
+ * log ({@link UntrustedText}).
  *
  * @since 0.1.0
  */
@@ -65,8 +67,8 @@ public final class ComplaintNotificationEndpoint {
 	 * @param jsonMapper writes the error answers
 	 * @param observers told of each outcome, such as metrics
 	 */
-	public ComplaintNotificationEndpoint(ComplaintNotificationHandler handler, long maxBodySize,
-			JsonMapper jsonMapper, List<ComplaintNotificationObserver> observers) {
+	public ComplaintNotificationEndpoint(ComplaintNotificationHandler handler, long maxBodySize, JsonMapper jsonMapper,
+			List<ComplaintNotificationObserver> observers) {
 		this(handler, maxBodySize, jsonMapper, observers, Clock.systemUTC());
 	}
 
@@ -78,8 +80,8 @@ public final class ComplaintNotificationEndpoint {
 	 * @param observers told of each outcome, such as metrics
 	 * @param clock spaces the log lines of refusals
 	 */
-	public ComplaintNotificationEndpoint(ComplaintNotificationHandler handler, long maxBodySize,
-			JsonMapper jsonMapper, List<ComplaintNotificationObserver> observers, Clock clock) {
+	public ComplaintNotificationEndpoint(ComplaintNotificationHandler handler, long maxBodySize, JsonMapper jsonMapper,
+			List<ComplaintNotificationObserver> observers, Clock clock) {
 		this.handler = Objects.requireNonNull(handler, "handler");
 		this.maxBodySize = maxBodySize;
 		this.jsonMapper = Objects.requireNonNull(jsonMapper, "jsonMapper");
@@ -148,7 +150,8 @@ public final class ComplaintNotificationEndpoint {
 		}
 	}
 
-	// A missing or unparsable Content-Type (say, an unknown charset) is refused like any other type.
+	// A missing or unparsable Content-Type (say, an unknown charset) is refused like any
+	// other type.
 	private static boolean isJson(ServerRequest request) {
 		try {
 			Optional<MediaType> contentType = request.headers().contentType();

@@ -13,9 +13,10 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
- * Handles one delivery of a complaint notification, independent of the web framework: verify the signature on the
- * raw bytes, parse and decrypt, claim the id, publish the event synchronously, then mark the id done. A listener
- * failure releases the claim and is reported, so that WeChat Pay's next delivery is handled.
+ * Handles one delivery of a complaint notification, independent of the web framework:
+ * verify the signature on the raw bytes, parse and decrypt, claim the id, publish the
+ * event synchronously, then mark the id done. A listener failure releases the claim and
+ * is reported, so that WeChat Pay's next delivery is handled.
  *
  * @since 0.1.0
  */
@@ -60,7 +61,8 @@ public final class ComplaintNotificationHandler {
 	 * @param headers the signature headers
 	 * @param body the raw body bytes, exactly as received
 	 * @return whether the notification was handled now or had been handled before
-	 * @throws NotificationRejectedException when the delivery is refused or handling failed
+	 * @throws NotificationRejectedException when the delivery is refused or handling
+	 * failed
 	 */
 	public Outcome handle(SignedHeaders headers, byte[] body) {
 		verify(headers, body);
@@ -103,7 +105,8 @@ public final class ComplaintNotificationHandler {
 			return this.store.claim(notification.id(), this.lease);
 		}
 		catch (RuntimeException ex) {
-			// An outage fails every delivery: a rate-limited refusal, not a stack trace per notification.
+			// An outage fails every delivery: a rate-limited refusal, not a stack trace
+			// per notification.
 			throw new NotificationRejectedException(NotificationRejection.STORE_UNAVAILABLE,
 					"The de-duplication store could not claim complaint notification " + notification.id() + " ("
 							+ ex.getClass().getSimpleName() + "); WeChat Pay will deliver it again",
@@ -112,7 +115,8 @@ public final class ComplaintNotificationHandler {
 	}
 
 	private void markDone(NotificationClaim claim) {
-		// The listeners succeeded: whatever happens here, the delivery is answered as handled.
+		// The listeners succeeded: whatever happens here, the delivery is answered as
+		// handled.
 		try {
 			if (!this.store.markDone(claim, this.timeToLive)) {
 				logger.warn("The claim on complaint notification " + claim.notificationId() + " ran out (lease "

@@ -1,8 +1,9 @@
 package io.github.wechatpaycomplaint.notification;
 
 /**
- * Told how each delivery to the notification endpoint ended, for metrics and health; called on the request thread
- * after the answer is decided, and its failures are logged and ignored.
+ * Told how each delivery to the notification endpoint ended, for metrics and health;
+ * called on the request thread after the answer is decided, and its failures are logged
+ * and ignored.
  *
  * @since 0.1.0
  */
@@ -21,7 +22,8 @@ public interface ComplaintNotificationObserver {
 	}
 
 	/**
-	 * A delivery was refused, including when a listener failed ({@link NotificationRejection#LISTENER_FAILED}).
+	 * A delivery was refused, including when a listener failed
+	 * ({@link NotificationRejection#LISTENER_FAILED}).
 	 * @param rejection why
 	 */
 	default void refused(NotificationRejection rejection) {

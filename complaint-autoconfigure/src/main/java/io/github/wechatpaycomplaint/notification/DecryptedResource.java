@@ -7,8 +7,9 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The two fields of a decrypted resource the endpoint needs ({@code complaint_id}, {@code action_type}), read in one
- * streaming pass that also checks the whole plaintext is one JSON object; the full JSON stays available as text.
+ * The two fields of a decrypted resource the endpoint needs ({@code complaint_id},
+ * {@code action_type}), read in one streaming pass that also checks the whole plaintext
+ * is one JSON object; the full JSON stays available as text.
  */
 final class DecryptedResource {
 

@@ -7,8 +7,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The answer of {@link NotificationDeduplicationStore#claim}: the id, the status and, for a successful claim, the
- * token that proves ownership when the claim is later marked done or released.
+ * The answer of {@link NotificationDeduplicationStore#claim}: the id, the status and, for
+ * a successful claim, the token that proves ownership when the claim is later marked done
+ * or released.
  *
  * @param notificationId the notification id
  * @param status the outcome
@@ -26,8 +27,9 @@ public record NotificationClaim(String notificationId, Status status, @Nullable 
 	}
 
 	/**
-	 * A successful claim with a new random token. The token only tells claimants apart (it guards no secret), so it
-	 * comes from a fast non-blocking generator rather than {@code SecureRandom}.
+	 * A successful claim with a new random token. The token only tells claimants apart
+	 * (it guards no secret), so it comes from a fast non-blocking generator rather than
+	 * {@code SecureRandom}.
 	 * @param notificationId the notification id
 	 * @return the claim
 	 */

@@ -8,8 +8,9 @@ import tools.jackson.core.ObjectReadContext;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The fields of a notification body the parser needs, read in one streaming pass (a tree would cost more than the
- * rest of the parsing); unknown fields are skipped. Values are {@code null} when absent or not strings.
+ * The fields of a notification body the parser needs, read in one streaming pass (a tree
+ * would cost more than the rest of the parsing); unknown fields are skipped. Values are
+ * {@code null} when absent or not strings.
  */
 final class NotificationEnvelope {
 
@@ -92,8 +93,9 @@ final class NotificationEnvelope {
 	}
 
 	/**
-	 * A streaming parser straight from the token factory: {@code ObjectMapper.createParser} would first build a
-	 * deserialization context that a streaming read does not need.
+	 * A streaming parser straight from the token factory:
+	 * {@code ObjectMapper.createParser} would first build a deserialization context that
+	 * a streaming read does not need.
 	 */
 	static JsonParser parser(JsonMapper jsonMapper, byte[] json) {
 		return jsonMapper.tokenStreamFactory().createParser(ObjectReadContext.empty(), json);

@@ -15,11 +15,13 @@ import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads a verified notification body: the envelope ({@code id}, {@code create_time}, {@code event_type},
- * {@code summary}, {@code resource}), then decrypts the {@code AEAD_AES_256_GCM} resource with the APIv3 key and reads
- * {@code complaint_id} and {@code action_type}, keeping every other field.
+ * Reads a verified notification body: the envelope ({@code id}, {@code create_time},
+ * {@code event_type}, {@code summary}, {@code resource}), then decrypts the
+ * {@code AEAD_AES_256_GCM} resource with the APIv3 key and reads {@code complaint_id} and
+ * {@code action_type}, keeping every other field.
  *
- * @see <a href="https://pay.weixin.qq.com/doc/v3/merchant/4012289719">Complaint notification</a>
+ * @see <a href="https://pay.weixin.qq.com/doc/v3/merchant/4012289719">Complaint
+ * notification</a>
  * @since 0.1.0
  */
 public final class NotificationParser {
@@ -33,13 +35,14 @@ public final class NotificationParser {
 
 	/**
 	 * Creates a parser.
-	 * @param jsonMapper not used for parsing any more (kept for compatibility): notifications are read with a token
-	 * factory of their own, see below
+	 * @param jsonMapper not used for parsing any more (kept for compatibility):
+	 * notifications are read with a token factory of their own, see below
 	 * @param cipher the merchant's APIv3 key cipher
 	 */
 	public NotificationParser(JsonMapper jsonMapper, ApiV3KeyCipher cipher) {
 		Objects.requireNonNull(jsonMapper, "jsonMapper");
-		// Only streaming tokens are read here, so no mapper setting matters; a per-thread buffer pool avoids the
+		// Only streaming tokens are read here, so no mapper setting matters; a per-thread
+		// buffer pool avoids the
 		// shared pool that concurrent deliveries would otherwise contend on.
 		this.jsonMapper = JsonMapper
 			.builder(JsonFactory.builder().recyclerPool(JsonRecyclerPools.threadLocalPool()).build())
@@ -51,7 +54,8 @@ public final class NotificationParser {
 	 * Parses and decrypts a notification whose signature was verified.
 	 * @param body the raw body
 	 * @return the notification
-	 * @throws NotificationRejectedException when the body is malformed, uses another algorithm, or does not decrypt
+	 * @throws NotificationRejectedException when the body is malformed, uses another
+	 * algorithm, or does not decrypt
 	 */
 	public ComplaintNotification parse(byte[] body) {
 		NotificationEnvelope envelope = NotificationEnvelope.read(this.jsonMapper, body);

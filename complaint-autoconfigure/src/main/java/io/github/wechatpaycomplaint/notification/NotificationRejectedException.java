@@ -6,8 +6,9 @@ import io.github.wechatpaycomplaint.WechatPayException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A complaint notification the endpoint does not accept, or could not handle. The message is meant for the log: it
- * names headers, serials and notification ids, never keys or decrypted data.
+ * A complaint notification the endpoint does not accept, or could not handle. The message
+ * is meant for the log: it names headers, serials and notification ids, never keys or
+ * decrypted data.
  *
  * @since 0.1.0
  */

@@ -1,11 +1,12 @@
 package io.github.wechatpaycomplaint.notification;
 
 /**
- * Every way the endpoint refuses a notification: the HTTP status, the {@code code} and {@code message} of the JSON
- * answer, and the level the refusal is logged at. The message is fixed text, so an answer never echoes input, keys or
- * decrypted data. Levels are chosen so that scanners and WeChat Pay's signature probes do not flood the log, while a
- * misconfiguration (unknown serial, skewed clock, wrong APIv3 key) stands out; INFO and WARN lines are further limited
- * to one per reason and minute, the rest going to DEBUG.
+ * Every way the endpoint refuses a notification: the HTTP status, the {@code code} and
+ * {@code message} of the JSON answer, and the level the refusal is logged at. The message
+ * is fixed text, so an answer never echoes input, keys or decrypted data. Levels are
+ * chosen so that scanners and WeChat Pay's signature probes do not flood the log, while a
+ * misconfiguration (unknown serial, skewed clock, wrong APIv3 key) stands out; INFO and
+ * WARN lines are further limited to one per reason and minute, the rest going to DEBUG.
  *
  * @since 0.1.0
  */
@@ -23,24 +24,28 @@ public enum NotificationRejection {
 	/** A {@code Wechatpay-*} signature header is missing. */
 	MISSING_SIGNATURE_HEADER(401, "A Wechatpay-Timestamp, -Nonce, -Signature or -Serial header is missing", Level.INFO),
 
-	/** {@code Wechatpay-Timestamp} is not plain digits (a sign, white space or anything else is refused). */
+	/**
+	 * {@code Wechatpay-Timestamp} is not plain digits (a sign, white space or anything
+	 * else is refused).
+	 */
 	MALFORMED_SIGNATURE_HEADER(401, "Wechatpay-Timestamp is not a number of seconds", Level.WARN),
 
 	/**
-	 * {@code Wechatpay-Timestamp} lies outside {@code notification.max-clock-skew}, in either direction; also any
-	 * value of more than 11 digits.
+	 * {@code Wechatpay-Timestamp} lies outside {@code notification.max-clock-skew}, in
+	 * either direction; also any value of more than 11 digits.
 	 */
 	TIMESTAMP_OUT_OF_WINDOW(401, "Wechatpay-Timestamp is outside the allowed window", Level.WARN),
 
 	/**
-	 * No configured key has the {@code Wechatpay-Serial}. Answered at once; in certificate mode a well-formed serial
-	 * starts a certificate download in the background, so that WeChat Pay's retry can be verified.
+	 * No configured key has the {@code Wechatpay-Serial}. Answered at once; in
+	 * certificate mode a well-formed serial starts a certificate download in the
+	 * background, so that WeChat Pay's retry can be verified.
 	 */
 	UNKNOWN_SERIAL(401, "Wechatpay-Serial names no known WeChat Pay key", Level.WARN),
 
 	/**
-	 * WeChat Pay's signature probe ({@code WECHATPAY/SIGNTEST/}); answered like any bad signature, logged lower
-	 * because WeChat Pay sends it on purpose.
+	 * WeChat Pay's signature probe ({@code WECHATPAY/SIGNTEST/}); answered like any bad
+	 * signature, logged lower because WeChat Pay sends it on purpose.
 	 */
 	SIGNATURE_PROBE(401, "INVALID_SIGNATURE", "Wechatpay-Signature is not valid", Level.INFO),
 
@@ -56,16 +61,23 @@ public enum NotificationRejection {
 	/** The resource does not decrypt with the configured APIv3 key. */
 	DECRYPTION_FAILED(500, "The resource cannot be decrypted", Level.ERROR),
 
-	/** Another delivery of the same notification is being handled; WeChat Pay will deliver it again. */
+	/**
+	 * Another delivery of the same notification is being handled; WeChat Pay will deliver
+	 * it again.
+	 */
 	NOTIFICATION_IN_PROGRESS(503, "The notification is being handled", Level.INFO),
 
 	/**
-	 * The de-duplication store failed or did not answer within its operation timeout, so the notification was not
-	 * handled; WeChat Pay will deliver it again. Limited like any WARN refusal, since an outage fails every delivery.
+	 * The de-duplication store failed or did not answer within its operation timeout, so
+	 * the notification was not handled; WeChat Pay will deliver it again. Limited like
+	 * any WARN refusal, since an outage fails every delivery.
 	 */
 	STORE_UNAVAILABLE(500, "The notification cannot be handled now", Level.WARN),
 
-	/** A listener threw; the claim was released so that WeChat Pay's next delivery is handled. */
+	/**
+	 * A listener threw; the claim was released so that WeChat Pay's next delivery is
+	 * handled.
+	 */
 	LISTENER_FAILED(500, "Handling the notification failed", Level.ERROR),
 
 	/** Anything else: an unexpected failure of the starter. */

@@ -11,11 +11,12 @@ import org.apache.commons.logging.Log;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Logs refused notifications without letting a flood of them flood the log: per reason, at most one INFO or WARN line
- * per {@link #INTERVAL}; the lines in between go to DEBUG, and the next line that is let through says how many were
- * held back. DEBUG and ERROR refusals are never held back (ERROR ones follow a verified signature, so no stranger can
- * cause them). The cause of a refusal below ERROR (say, a de-duplication store failure) goes to DEBUG as its class and
- * message, never as a stack trace.
+ * Logs refused notifications without letting a flood of them flood the log: per reason,
+ * at most one INFO or WARN line per {@link #INTERVAL}; the lines in between go to DEBUG,
+ * and the next line that is let through says how many were held back. DEBUG and ERROR
+ * refusals are never held back (ERROR ones follow a verified signature, so no stranger
+ * can cause them). The cause of a refusal below ERROR (say, a de-duplication store
+ * failure) goes to DEBUG as its class and message, never as a stack trace.
  */
 final class RejectionLog {
 
@@ -70,7 +71,10 @@ final class RejectionLog {
 		}
 	}
 
-	/** The lines of one reason: when the next may be logged, and how many were held back since when. */
+	/**
+	 * The lines of one reason: when the next may be logged, and how many were held back
+	 * since when.
+	 */
 	private static final class Window {
 
 		private @Nullable Instant nextLine;
@@ -79,7 +83,8 @@ final class RejectionLog {
 
 		private @Nullable Instant heldBackSince;
 
-		// The text to append when a line may be logged now, else null (and the line is counted).
+		// The text to append when a line may be logged now, else null (and the line is
+		// counted).
 		synchronized @Nullable String admit(Instant now) {
 			if (this.nextLine != null && now.isBefore(this.nextLine)) {
 				if (this.heldBack++ == 0) {

@@ -8,9 +8,10 @@ import java.time.format.DateTimeParseException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Parses the RFC 3339 times WeChat Pay writes ({@code 2025-06-13T09:02:41+08:00}, optionally with a fraction or
- * {@code Z}) without a {@code DateTimeFormatter}, which costs more per notification than all other parsing together.
- * Anything else falls back to {@link OffsetDateTime#parse}.
+ * Parses the RFC 3339 times WeChat Pay writes ({@code 2025-06-13T09:02:41+08:00},
+ * optionally with a fraction or {@code Z}) without a {@code DateTimeFormatter}, which
+ * costs more per notification than all other parsing together. Anything else falls back
+ * to {@link OffsetDateTime#parse}.
  */
 final class Rfc3339 {
 
@@ -20,7 +21,8 @@ final class Rfc3339 {
 	/**
 	 * Parses a time.
 	 * @param text the text
-	 * @return the time, or {@code null} when it is not an RFC 3339 date-time with an offset
+	 * @return the time, or {@code null} when it is not an RFC 3339 date-time with an
+	 * offset
 	 */
 	static @Nullable OffsetDateTime parse(String text) {
 		try {

@@ -1,5 +1,6 @@
 /**
- * The endpoint that receives WeChat Pay's complaint notifications: verify, decrypt, de-duplicate, publish.
+ * The endpoint that receives WeChat Pay's complaint notifications: verify, decrypt,
+ * de-duplicate, publish.
  */
 @NullMarked
 package io.github.wechatpaycomplaint.notification;

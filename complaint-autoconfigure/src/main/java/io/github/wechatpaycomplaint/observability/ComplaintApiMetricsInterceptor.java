@@ -20,13 +20,14 @@ import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
 
 /**
- * Times every WeChat Pay call as {@value #METRIC_NAME}, tagged with low-cardinality values only: the
- * {@link WechatPayOperation} the typed client attached to the request ({@code OTHER} for a request without one), the
- * outcome, the status class and WeChat Pay's error code from a fixed set.
+ * Times every WeChat Pay call as {@value #METRIC_NAME}, tagged with low-cardinality
+ * values only: the {@link WechatPayOperation} the typed client attached to the request
+ * ({@code OTHER} for a request without one), the outcome, the status class and WeChat
+ * Pay's error code from a fixed set.
  *
  * <p>
- * It is added as the outermost interceptor, so it sees one call as the caller does: after retries and failover, with
- * the answer verified.
+ * It is added as the outermost interceptor, so it sees one call as the caller does: after
+ * retries and failover, with the answer verified.
  *
  * @since 0.1.0
  */
@@ -35,12 +36,17 @@ public final class ComplaintApiMetricsInterceptor implements ClientHttpRequestIn
 	/** Name of the timer. */
 	public static final String METRIC_NAME = "wechatpay.complaint.client.requests";
 
-	/** WeChat Pay's public error codes that are kept as tag values; any other code is {@code OTHER}. */
+	/**
+	 * WeChat Pay's public error codes that are kept as tag values; any other code is
+	 * {@code OTHER}.
+	 */
 	static final Set<String> KNOWN_CODES = Set.of("PARAM_ERROR", "INVALID_REQUEST", "SIGN_ERROR", "SYSTEM_ERROR",
 			"NO_AUTH", "FREQUENCY_LIMITED", "RATELIMIT_EXCEEDED", "RESOURCE_NOT_EXISTS", "SERVICE_UNAVAILABLE",
 			"NOT_FOUND");
 
-	/** The {@code operation} tag of a request that carries no {@link WechatPayOperation}. */
+	/**
+	 * The {@code operation} tag of a request that carries no {@link WechatPayOperation}.
+	 */
 	static final String OTHER_OPERATION = "OTHER";
 
 	private final MeterRegistry registry;
@@ -74,7 +80,8 @@ public final class ComplaintApiMetricsInterceptor implements ClientHttpRequestIn
 			throw ex;
 		}
 		catch (IOException | WechatPayWriteOutcomeUnknownException ex) {
-			// A write lost after sending is an I/O failure too, only classified for the caller.
+			// A write lost after sending is an I/O failure too, only classified for the
+			// caller.
 			record(operation, "IO_ERROR", "NONE", "NONE", start);
 			throw ex;
 		}

@@ -24,17 +24,19 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * Health of the starter: which keys are loaded (ids only), how many days the newest platform certificate has left,
- * how long ago the last notification arrived, and what registering the notification URL on startup did. Never shows
- * key material.
+ * Health of the starter: which keys are loaded (ids only), how many days the newest
+ * platform certificate has left, how long ago the last notification arrived, and what
+ * registering the notification URL on startup did. Never shows key material.
  *
  * <ul>
- * <li>DOWN in certificate-only mode when no valid platform certificate is known: no answer can be verified.</li>
- * <li>UP with a {@code warning} detail when the newest certificate expires within the threshold, or when none is
- * known while the WeChat Pay public key also verifies.</li>
- * <li>The time since the last notification is a detail only: a quiet day is not a fault.</li>
- * <li>A failed notification URL registration is a detail too, with WeChat Pay's reason: the application runs, and
- * notifications go to whatever URL was registered before.</li>
+ * <li>DOWN in certificate-only mode when no valid platform certificate is known: no
+ * answer can be verified.</li>
+ * <li>UP with a {@code warning} detail when the newest certificate expires within the
+ * threshold, or when none is known while the WeChat Pay public key also verifies.</li>
+ * <li>The time since the last notification is a detail only: a quiet day is not a
+ * fault.</li>
+ * <li>A failed notification URL registration is a detail too, with WeChat Pay's reason:
+ * the application runs, and notifications go to whatever URL was registered before.</li>
  * </ul>
  *
  * @since 0.1.0
@@ -59,7 +61,8 @@ public final class ComplaintHealthIndicator extends AbstractHealthIndicator {
 	 * Creates an indicator.
 	 * @param merchant the merchant
 	 * @param keys the keys that verify WeChat Pay's signatures
-	 * @param activity the notification tracker, or {@code null} without the notification endpoint
+	 * @param activity the notification tracker, or {@code null} without the notification
+	 * endpoint
 	 * @param clock the clock
 	 * @param expiryWarning warn when the newest platform certificate expires within this
 	 */
@@ -72,7 +75,8 @@ public final class ComplaintHealthIndicator extends AbstractHealthIndicator {
 	 * Creates an indicator that also reports the notification URL registration.
 	 * @param merchant the merchant
 	 * @param keys the keys that verify WeChat Pay's signatures
-	 * @param activity the notification tracker, or {@code null} without the notification endpoint
+	 * @param activity the notification tracker, or {@code null} without the notification
+	 * endpoint
 	 * @param registrar the startup registration, or {@code null} when it is off
 	 * @param clock the clock
 	 * @param expiryWarning warn when the newest platform certificate expires within this

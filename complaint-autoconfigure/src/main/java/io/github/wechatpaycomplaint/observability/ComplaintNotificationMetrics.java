@@ -10,9 +10,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Counts deliveries to the notification endpoint as {@value #METRIC_NAME}, tagged with the {@code outcome}
- * ({@code handled}, {@code duplicate}, {@code refused}, {@code listener_failed}) and, for refusals, the
- * {@code reason} (a {@link NotificationRejection} name; {@code none} otherwise).
+ * Counts deliveries to the notification endpoint as {@value #METRIC_NAME}, tagged with
+ * the {@code outcome} ({@code handled}, {@code duplicate}, {@code refused},
+ * {@code listener_failed}) and, for refusals, the {@code reason} (a
+ * {@link NotificationRejection} name; {@code none} otherwise).
  *
  * @since 0.1.0
  */
@@ -28,7 +29,8 @@ public final class ComplaintNotificationMetrics implements ComplaintNotification
 	private final Map<NotificationRejection, Counter> refused = new EnumMap<>(NotificationRejection.class);
 
 	/**
-	 * Creates the counters, all of them up front so that a dashboard sees zeros rather than nothing.
+	 * Creates the counters, all of them up front so that a dashboard sees zeros rather
+	 * than nothing.
 	 * @param registry where the counters are registered
 	 */
 	public ComplaintNotificationMetrics(MeterRegistry registry) {

@@ -8,9 +8,10 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * Health of the notification de-duplication store: DOWN while the database or Redis behind it cannot be reached (or
- * the JDBC table is missing), since every notification is then answered with 500 until it is back. The check is
- * bounded by the store's operation timeout.
+ * Health of the notification de-duplication store: DOWN while the database or Redis
+ * behind it cannot be reached (or the JDBC table is missing), since every notification is
+ * then answered with 500 until it is back. The check is bounded by the store's operation
+ * timeout.
  *
  * @since 0.1.0
  */

@@ -10,8 +10,8 @@ import io.github.wechatpaycomplaint.notification.NotificationRejection;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Remembers when the last genuine notification (handled, duplicate, or with a failed listener) arrived, for the
- * health indicator.
+ * Remembers when the last genuine notification (handled, duplicate, or with a failed
+ * listener) arrived, for the health indicator.
  *
  * @since 0.1.0
  */
@@ -41,7 +41,8 @@ public final class NotificationActivity implements ComplaintNotificationObserver
 
 	@Override
 	public void refused(NotificationRejection rejection) {
-		// A failed listener means the notification itself was genuine; other refusals may be anyone's traffic.
+		// A failed listener means the notification itself was genuine; other refusals may
+		// be anyone's traffic.
 		if (rejection == NotificationRejection.LISTENER_FAILED) {
 			this.last.set(this.clock.instant());
 		}

@@ -11,9 +11,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * A {@link NotificationDeduplicationStore} that times every call of the store it wraps as {@value #METRIC_NAME},
- * tagged with the {@code operation} ({@code claim}, {@code mark_done}, {@code release}), the {@code store}
- * ({@code memory}, {@code jdbc}, {@code redis} or {@code custom}) and the {@code outcome} ({@code success} or
+ * A {@link NotificationDeduplicationStore} that times every call of the store it wraps as
+ * {@value #METRIC_NAME}, tagged with the {@code operation} ({@code claim},
+ * {@code mark_done}, {@code release}), the {@code store} ({@code memory}, {@code jdbc},
+ * {@code redis} or {@code custom}) and the {@code outcome} ({@code success} or
  * {@code error}).
  *
  * @since 0.1.0
@@ -61,7 +62,8 @@ public final class TimedNotificationDeduplicationStore implements NotificationDe
 	 * @return {@code memory}, {@code jdbc}, {@code redis} or {@code custom}
 	 */
 	static String storeType(NotificationDeduplicationStore store) {
-		// By name: comparing classes would load the stores, and with them Caffeine, JDBC or Redis, which may be absent.
+		// By name: comparing classes would load the stores, and with them Caffeine, JDBC
+		// or Redis, which may be absent.
 		switch (store.getClass().getName()) {
 			case STORES + "CaffeineNotificationDeduplicationStore":
 				return "memory";

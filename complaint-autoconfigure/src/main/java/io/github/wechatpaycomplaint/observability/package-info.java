@@ -1,5 +1,6 @@
 /**
- * Metrics and health of the starter: API calls, notifications and the de-duplication store.
+ * Metrics and health of the starter: API calls, notifications and the de-duplication
+ * store.
  */
 @NullMarked
 package io.github.wechatpaycomplaint.observability;

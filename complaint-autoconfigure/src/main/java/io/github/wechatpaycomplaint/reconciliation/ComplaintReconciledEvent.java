@@ -5,9 +5,10 @@ import io.github.wechatpaycomplaint.model.Complaint;
 import io.github.wechatpaycomplaint.model.ComplaintState;
 
 /**
- * A complaint found by reconciliation in a state no earlier reconciliation run reported: its notification may have
- * been lost. Published once per complaint state across all instances; handle it like a notification, idempotently
- * (check the complaint's state before acting). A listener of {@link ComplaintEvent} receives it as well as every
+ * A complaint found by reconciliation in a state no earlier reconciliation run reported:
+ * its notification may have been lost. Published once per complaint state across all
+ * instances; handle it like a notification, idempotently (check the complaint's state
+ * before acting). A listener of {@link ComplaintEvent} receives it as well as every
  * notification event; a listener of {@code ComplaintNotificationEvent} does not.
  *
  * @since 0.1.0

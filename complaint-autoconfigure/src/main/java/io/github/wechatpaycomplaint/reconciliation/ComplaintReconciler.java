@@ -21,13 +21,15 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
- * Lists the complaints of the last days and publishes a {@link ComplaintReconciledEvent} for every complaint state
- * not reported before, so that a complaint whose notification was lost is still handled.
+ * Lists the complaints of the last days and publishes a {@link ComplaintReconciledEvent}
+ * for every complaint state not reported before, so that a complaint whose notification
+ * was lost is still handled.
  *
  * <p>
- * What was reported is kept in the notification de-duplication store (memory, JDBC or Redis): a complaint state is
- * claimed, published, then marked done, exactly like a notification id, so that instances sharing the store publish
- * it once in total. A run also takes a lock in the same store, so only one instance lists at a time.
+ * What was reported is kept in the notification de-duplication store (memory, JDBC or
+ * Redis): a complaint state is claimed, published, then marked done, exactly like a
+ * notification id, so that instances sharing the store publish it once in total. A run
+ * also takes a lock in the same store, so only one instance lists at a time.
  *
  * @since 0.1.0
  */
@@ -59,7 +61,8 @@ public final class ComplaintReconciler {
 	 * @param publisher publishes the events
 	 * @param clock the clock
 	 * @param merchantId the merchant, part of the store keys
-	 * @param lookBackDays how many days of complaints (by filing date, today included) to list
+	 * @param lookBackDays how many days of complaints (by filing date, today included) to
+	 * list
 	 * @param lockLease how long the run lock holds if an instance dies while running
 	 */
 	public ComplaintReconciler(WechatPayComplaintClient client, NotificationDeduplicationStore store,
@@ -127,12 +130,14 @@ public final class ComplaintReconciler {
 					+ "; it is published again on the next run", ex);
 			return Outcome.FAILED;
 		}
-		// Remembered longer than the complaint can still be listed, so a state is reported once.
+		// Remembered longer than the complaint can still be listed, so a state is
+		// reported once.
 		this.store.markDone(claim, Duration.ofDays(this.lookBackDays + 1L));
 		return Outcome.PUBLISHED;
 	}
 
-	// Store keys are short (notification ids are 36 characters): the state is hashed into one.
+	// Store keys are short (notification ids are 36 characters): the state is hashed into
+	// one.
 	private String stateKey(Complaint complaint) {
 		String state = this.merchantId + ":" + complaint.complaintId() + ":" + complaint.rawComplaintState() + ":"
 				+ complaint.userComplaintTimes() + ":" + Boolean.TRUE.equals(complaint.incomingUserResponse());

@@ -3,7 +3,8 @@ package io.github.wechatpaycomplaint.reconciliation;
 /**
  * What one reconciliation run did.
  *
- * @param ran whether this instance ran it ({@code false} when another instance held the lock)
+ * @param ran whether this instance ran it ({@code false} when another instance held the
+ * lock)
  * @param listed complaints listed
  * @param published events published for states not reported before
  * @param failed complaints whose listeners failed (they are tried again on the next run)

@@ -13,8 +13,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs the {@link ComplaintReconciler} on its own daemon thread, every {@code interval} after an initial delay, from
- * the moment the application has started; a failed run is logged and the next one runs as planned.
+ * Runs the {@link ComplaintReconciler} on its own daemon thread, every {@code interval}
+ * after an initial delay, from the moment the application has started; a failed run is
+ * logged and the next one runs as planned.
  *
  * @since 0.1.0
  */

@@ -1,5 +1,6 @@
 /**
- * Reconciliation: finds complaints whose notification was lost by listing recent complaints, so none goes unhandled.
+ * Reconciliation: finds complaints whose notification was lost by listing recent
+ * complaints, so none goes unhandled.
  */
 @NullMarked
 package io.github.wechatpaycomplaint.reconciliation;

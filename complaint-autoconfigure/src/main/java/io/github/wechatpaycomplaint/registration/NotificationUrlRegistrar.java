@@ -13,10 +13,11 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 
 /**
- * Registers the notification URL with WeChat Pay once the application is ready: queries the registered URL, creates
- * it when there is none, updates it when it differs, and leaves it alone when it is the same. A failure is logged and
- * the application keeps running, unless it was asked to fail, when {@link NotificationUrlRegistrationException} stops
- * it.
+ * Registers the notification URL with WeChat Pay once the application is ready: queries
+ * the registered URL, creates it when there is none, updates it when it differs, and
+ * leaves it alone when it is the same. A failure is logged and the application keeps
+ * running, unless it was asked to fail, when {@link NotificationUrlRegistrationException}
+ * stops it.
  *
  * @since 0.1.0
  */
@@ -51,8 +52,10 @@ public final class NotificationUrlRegistrar implements ApplicationListener<Appli
 
 	/**
 	 * Registers the URL now.
-	 * @return what was done, or {@link Action#FAILED} when it failed and failures are only logged
-	 * @throws NotificationUrlRegistrationException when it failed and failures stop the application
+	 * @return what was done, or {@link Action#FAILED} when it failed and failures are
+	 * only logged
+	 * @throws NotificationUrlRegistrationException when it failed and failures stop the
+	 * application
 	 */
 	public Action register() {
 		try {
@@ -125,7 +128,8 @@ public final class NotificationUrlRegistrar implements ApplicationListener<Appli
 	 *
 	 * @param url the URL registered
 	 * @param action what was done
-	 * @param failure why it failed ({@link Action#FAILED} only): WeChat Pay's code, message and Request-ID
+	 * @param failure why it failed ({@link Action#FAILED} only): WeChat Pay's code,
+	 * message and Request-ID
 	 */
 	public record Registration(String url, Action action, @Nullable String failure) {
 	}

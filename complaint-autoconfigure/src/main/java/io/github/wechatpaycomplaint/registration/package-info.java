@@ -1,5 +1,6 @@
 /**
- * Registration of the complaint notification URL with WeChat Pay when the application starts.
+ * Registration of the complaint notification URL with WeChat Pay when the application
+ * starts.
  */
 @NullMarked
 package io.github.wechatpaycomplaint.registration;

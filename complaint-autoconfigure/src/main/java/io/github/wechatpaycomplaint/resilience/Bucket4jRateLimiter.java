@@ -12,14 +12,15 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 
 /**
- * A {@link WechatPayRateLimiter} on Bucket4j buckets, one per merchant and quota: local buckets for one instance, or
- * buckets held in Redis (or any Bucket4j proxy manager) shared by every instance.
+ * A {@link WechatPayRateLimiter} on Bucket4j buckets, one per merchant and quota: local
+ * buckets for one instance, or buckets held in Redis (or any Bucket4j proxy manager)
+ * shared by every instance.
  *
  * <p>
- * A call reserves the next free permit and waits for it when it comes within the maximum wait. Permits come at a fixed
- * rate and a reserved one is never handed back, so when the calls before it already hold every permit of the next
- * maximum wait, no permit can come in time: the call fails at once, takes nothing, and leaves the permits to later
- * calls.
+ * A call reserves the next free permit and waits for it when it comes within the maximum
+ * wait. Permits come at a fixed rate and a reserved one is never handed back, so when the
+ * calls before it already hold every permit of the next maximum wait, no permit can come
+ * in time: the call fails at once, takes nothing, and leaves the permits to later calls.
  *
  * @since 0.1.0
  */
@@ -35,7 +36,8 @@ public final class Bucket4jRateLimiter implements WechatPayRateLimiter, AutoClos
 	 * Creates a limiter.
 	 * @param limits the quota of each API
 	 * @param maxWait how long a call may wait for a permit
-	 * @param buckets returns the bucket for a key (e.g. {@code 1900000001:FEEDBACK}) and its configuration
+	 * @param buckets returns the bucket for a key (e.g. {@code 1900000001:FEEDBACK}) and
+	 * its configuration
 	 */
 	public Bucket4jRateLimiter(Map<RateLimitedApi, RateLimit> limits, Duration maxWait,
 			BiFunction<String, BucketConfiguration, Bucket> buckets) {

@@ -6,13 +6,15 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Tells, from an I/O failure, whether a request provably never reached WeChat Pay (DNS failure, connection refused,
- * connect timeout: nothing was sent, so even a write may be sent again) or may have been sent (a read timeout, a
- * connection reset while waiting for the answer).
+ * Tells, from an I/O failure, whether a request provably never reached WeChat Pay (DNS
+ * failure, connection refused, connect timeout: nothing was sent, so even a write may be
+ * sent again) or may have been sent (a read timeout, a connection reset while waiting for
+ * the answer).
  *
  * <p>
- * Works across the HTTP libraries Spring Boot supports (JDK HttpClient, Apache HttpClient 5, Jetty, Reactor
- * Netty, {@code HttpURLConnection}) by looking at the exception types in the cause chain.
+ * Works across the HTTP libraries Spring Boot supports (JDK HttpClient, Apache HttpClient
+ * 5, Jetty, Reactor Netty, {@code HttpURLConnection}) by looking at the exception types
+ * in the cause chain.
  *
  * @since 0.1.0
  */
@@ -46,7 +48,8 @@ public final class ConnectionFailures {
 	}
 
 	private static boolean isConnectTimeout(Throwable cause) {
-		// HttpURLConnection reports a connect timeout as a SocketTimeoutException with this message.
+		// HttpURLConnection reports a connect timeout as a SocketTimeoutException with
+		// this message.
 		return cause instanceof SocketTimeoutException && cause.getMessage() != null
 				&& cause.getMessage().toLowerCase(Locale.ROOT).contains("connect timed out");
 	}

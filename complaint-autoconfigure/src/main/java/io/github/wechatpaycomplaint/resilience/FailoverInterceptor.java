@@ -16,13 +16,15 @@ import org.springframework.http.client.support.HttpRequestWrapper;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Sends a request once to the backup host ({@code api2.mch.weixin.qq.com}) when the main host cannot be reached: a
- * DNS failure, a refused connection or a connect timeout, as WeChat Pay's own SDKs do. A read that timed out after
- * sending may fail over too; a write may not, since WeChat Pay may already have applied it.
+ * Sends a request once to the backup host ({@code api2.mch.weixin.qq.com}) when the main
+ * host cannot be reached: a DNS failure, a refused connection or a connect timeout, as
+ * WeChat Pay's own SDKs do. A read that timed out after sending may fail over too; a
+ * write may not, since WeChat Pay may already have applied it.
  *
  * <p>
- * The signature does not cover the host, so the very same signed request goes to the backup: this interceptor sits
- * inside the signing one. Which calls only read is told by the client, which knows WeChat Pay's operations.
+ * The signature does not cover the host, so the very same signed request goes to the
+ * backup: this interceptor sits inside the signing one. Which calls only read is told by
+ * the client, which knows WeChat Pay's operations.
  *
  * @since 0.1.0
  */
@@ -40,7 +42,8 @@ public final class FailoverInterceptor implements ClientHttpRequestInterceptor {
 	 * Creates the interceptor.
 	 * @param primary the main host
 	 * @param backup the host to try when the main one cannot be reached
-	 * @param isRead whether a request only reads, so that it may fail over after it may have reached WeChat Pay
+	 * @param isRead whether a request only reads, so that it may fail over after it may
+	 * have reached WeChat Pay
 	 */
 	public FailoverInterceptor(URI primary, URI backup, Predicate<HttpRequest> isRead) {
 		this.primary = Objects.requireNonNull(primary, "primary");

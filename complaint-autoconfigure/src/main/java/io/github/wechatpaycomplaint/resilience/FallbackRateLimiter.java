@@ -11,13 +11,14 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A shared limiter (e.g. buckets in Redis) backed by this instance's own limiter for when the shared one fails. After
- * a failure, calls use the local limiter for the retry interval; then one call tries the shared limiter again, and
- * the others keep using the local one until it succeeds. Failures are logged as a warning at most once a minute.
+ * A shared limiter (e.g. buckets in Redis) backed by this instance's own limiter for when
+ * the shared one fails. After a failure, calls use the local limiter for the retry
+ * interval; then one call tries the shared limiter again, and the others keep using the
+ * local one until it succeeds. Failures are logged as a warning at most once a minute.
  *
  * <p>
- * The local limiter keeps each instance under the quota, not all of them together: while the shared limiter is
- * unavailable, several instances may between them exceed it.
+ * The local limiter keeps each instance under the quota, not all of them together: while
+ * the shared limiter is unavailable, several instances may between them exceed it.
  *
  * @since 0.1.0
  */
@@ -44,7 +45,8 @@ public final class FallbackRateLimiter implements WechatPayRateLimiter, AutoClos
 	 * Creates the limiter.
 	 * @param shared the limiter to use while it works
 	 * @param local the limiter to use after the shared one failed
-	 * @param retryInterval how long to use the local limiter before trying the shared one again
+	 * @param retryInterval how long to use the local limiter before trying the shared one
+	 * again
 	 */
 	public FallbackRateLimiter(WechatPayRateLimiter shared, WechatPayRateLimiter local, Duration retryInterval) {
 		this.shared = Objects.requireNonNull(shared, "shared");
@@ -80,7 +82,8 @@ public final class FallbackRateLimiter implements WechatPayRateLimiter, AutoClos
 	}
 
 	/**
-	 * Whether this call is the one to try the shared limiter again: the first after the retry interval.
+	 * Whether this call is the one to try the shared limiter again: the first after the
+	 * retry interval.
 	 */
 	private boolean mayRetry(Outage current) {
 		long now = System.nanoTime();
@@ -99,7 +102,8 @@ public final class FallbackRateLimiter implements WechatPayRateLimiter, AutoClos
 		long last = this.lastWarningNanos.get();
 		if ((!this.warned || now - last >= WARNING_INTERVAL_NANOS) && this.lastWarningNanos.compareAndSet(last, now)) {
 			this.warned = true;
-			// The type and message name the failure (e.g. a refused connection); no call data is involved.
+			// The type and message name the failure (e.g. a refused connection); no call
+			// data is involved.
 			logger.warn("Shared rate limits are unavailable (" + ex.getClass().getName() + ": " + ex.getMessage()
 					+ "); this instance limits its own calls and tries again every " + this.retryInterval.toMillis()
 					+ " ms. Other instances' calls are not counted meanwhile. Logged at most once a minute.");

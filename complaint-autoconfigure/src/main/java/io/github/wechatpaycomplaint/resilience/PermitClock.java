@@ -7,17 +7,22 @@ import io.github.bucket4j.BlockingStrategy;
 import io.github.bucket4j.TimeMeter;
 
 /**
- * The wall clock of the Redis-held buckets, and the wait that goes with it. A bucket in Redis reads the clock, then
- * tells the caller how long after that reading its permit comes; the answer arrives a round trip later. Waiting the
- * full time from the answer would shift each permit by a round trip that differs from call to call, and squeeze two
- * permits closer than the interval; so the clock remembers, per thread, when it was read, and {@link #UNTIL_PERMIT}
- * waits until that moment plus the wait. Buckets that do not use this clock wait the plain way.
+ * The wall clock of the Redis-held buckets, and the wait that goes with it. A bucket in
+ * Redis reads the clock, then tells the caller how long after that reading its permit
+ * comes; the answer arrives a round trip later. Waiting the full time from the answer
+ * would shift each permit by a round trip that differs from call to call, and squeeze two
+ * permits closer than the interval; so the clock remembers, per thread, when it was read,
+ * and {@link #UNTIL_PERMIT} waits until that moment plus the wait. Buckets that do not
+ * use this clock wait the plain way.
  */
 final class PermitClock implements TimeMeter {
 
 	static final PermitClock INSTANCE = new PermitClock();
 
-	/** Waits until the permit's moment: the bucket's last reading of this clock plus the wait it computed. */
+	/**
+	 * Waits until the permit's moment: the bucket's last reading of this clock plus the
+	 * wait it computed.
+	 */
 	static final BlockingStrategy UNTIL_PERMIT = PermitClock::parkUntilPermit;
 
 	private static final ThreadLocal<long[]> lastReadNanos = new ThreadLocal<>();
@@ -37,7 +42,10 @@ final class PermitClock implements TimeMeter {
 		return true;
 	}
 
-	/** Forgets this thread's last reading, before a bucket that may not use this clock is asked for a permit. */
+	/**
+	 * Forgets this thread's last reading, before a bucket that may not use this clock is
+	 * asked for a permit.
+	 */
 	static void forget() {
 		lastReadNanos.remove();
 	}

@@ -7,10 +7,12 @@ import java.util.Objects;
  * A quota: at most {@code permits} calls in any window of {@code period}.
  *
  * <p>
- * Enforced smoothly: one permit every {@code period / permits}, stretched by 2%, with no burst allowance. A burst
- * bucket (say 60 at once, then 60 more a second later as the refill starts) can exceed the quota inside a sliding
- * window; the smooth form cannot, whichever way WeChat Pay counts its minute. The 2% absorb the few milliseconds by
- * which a waiting thread wakes late, which would otherwise squeeze two calls closer than the interval.
+ * Enforced smoothly: one permit every {@code period / permits}, stretched by 2%, with no
+ * burst allowance. A burst bucket (say 60 at once, then 60 more a second later as the
+ * refill starts) can exceed the quota inside a sliding window; the smooth form cannot,
+ * whichever way WeChat Pay counts its minute. The 2% absorb the few milliseconds by which
+ * a waiting thread wakes late, which would otherwise squeeze two calls closer than the
+ * interval.
  *
  * @param permits calls allowed per period
  * @param period the period

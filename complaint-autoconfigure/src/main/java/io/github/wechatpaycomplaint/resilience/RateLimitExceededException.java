@@ -3,8 +3,8 @@ package io.github.wechatpaycomplaint.resilience;
 import io.github.wechatpaycomplaint.WechatPayException;
 
 /**
- * No permit to call WeChat Pay came within the allowed wait: sending the call would exceed WeChat Pay's quota for
- * the merchant. Nothing was sent.
+ * No permit to call WeChat Pay came within the allowed wait: sending the call would
+ * exceed WeChat Pay's quota for the merchant. Nothing was sent.
  *
  * @since 0.1.0
  */

@@ -12,9 +12,9 @@ import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
 
 /**
- * Takes a permit from the merchant's quota before each attempt of a complaint API call; every attempt, retries
- * included, counts against WeChat Pay's quota. Which quota a call counts against is told by the client, which knows
- * WeChat Pay's operations.
+ * Takes a permit from the merchant's quota before each attempt of a complaint API call;
+ * every attempt, retries included, counts against WeChat Pay's quota. Which quota a call
+ * counts against is told by the client, which knows WeChat Pay's operations.
  *
  * @since 0.1.0
  */

@@ -23,15 +23,16 @@ import io.lettuce.core.codec.ByteArrayCodec;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Bucket4j buckets held in Redis through Lettuce, so that every instance of an application draws from the same
- * quota. The connection is opened on first use, once the Redis client has started.
+ * Bucket4j buckets held in Redis through Lettuce, so that every instance of an
+ * application draws from the same quota. The connection is opened on first use, once the
+ * Redis client has started.
  *
  * <p>
- * Connecting and each permit request are bounded by a timeout: a Redis that is down or does not answer costs a caller
- * at most that long per step, then the call fails with an exception ({@link FallbackRateLimiter} then uses
- * local buckets). A
- * connection found closed is replaced by a new one on the next use, so Redis is used again as soon as it accepts
- * connections.
+ * Connecting and each permit request are bounded by a timeout: a Redis that is down or
+ * does not answer costs a caller at most that long per step, then the call fails with an
+ * exception ({@link FallbackRateLimiter} then uses local buckets). A connection found
+ * closed is replaced by a new one on the next use, so Redis is used again as soon as it
+ * accepts connections.
  *
  * @since 0.1.0
  */
@@ -52,7 +53,8 @@ public final class RedisRateLimiterBuckets implements BiFunction<String, BucketC
 
 	/**
 	 * Creates the bucket source with a timeout of one second.
-	 * @param redisClient supplies the Lettuce client (e.g. from Spring Data Redis's connection factory)
+	 * @param redisClient supplies the Lettuce client (e.g. from Spring Data Redis's
+	 * connection factory)
 	 * @param keyPrefix prefix of the Redis keys
 	 */
 	public RedisRateLimiterBuckets(Supplier<RedisClient> redisClient, String keyPrefix) {
@@ -61,7 +63,8 @@ public final class RedisRateLimiterBuckets implements BiFunction<String, BucketC
 
 	/**
 	 * Creates the bucket source.
-	 * @param redisClient supplies the Lettuce client (e.g. from Spring Data Redis's connection factory)
+	 * @param redisClient supplies the Lettuce client (e.g. from Spring Data Redis's
+	 * connection factory)
 	 * @param keyPrefix prefix of the Redis keys
 	 * @param timeout longest wait for Redis, to connect or to take a permit
 	 */
@@ -75,8 +78,8 @@ public final class RedisRateLimiterBuckets implements BiFunction<String, BucketC
 	}
 
 	/**
-	 * Starts connecting in the background, so that the first call finds the connection open rather than waiting for
-	 * it. Without this, the first call connects.
+	 * Starts connecting in the background, so that the first call finds the connection
+	 * open rather than waiting for it. Without this, the first call connects.
 	 */
 	public void connect() {
 		currentOrNewConnection();
@@ -118,7 +121,8 @@ public final class RedisRateLimiterBuckets implements BiFunction<String, BucketC
 			if (done == null || done.connection().isOpen()) {
 				return current;
 			}
-			// Lost: Lettuce would reconnect with growing delays (up to 30 s); a new connection is used at once.
+			// Lost: Lettuce would reconnect with growing delays (up to 30 s); a new
+			// connection is used at once.
 			done.connection().closeAsync();
 		}
 		CompletableFuture<Store> next = new CompletableFuture<>();
@@ -129,12 +133,15 @@ public final class RedisRateLimiterBuckets implements BiFunction<String, BucketC
 		return next;
 	}
 
-	// Runs on its own thread: Lettuce connects synchronously, and an unreachable host may take its connect timeout.
+	// Runs on its own thread: Lettuce connects synchronously, and an unreachable host may
+	// take its connect timeout.
 	private void open(CompletableFuture<Store> result) {
 		try {
-			StatefulRedisConnection<byte[], byte[]> connection = this.redisClient.get().connect(ByteArrayCodec.INSTANCE);
+			StatefulRedisConnection<byte[], byte[]> connection = this.redisClient.get()
+				.connect(ByteArrayCodec.INSTANCE);
 			connection.setTimeout(this.timeout);
-			// Keys expire once their bucket would be full again, so idle merchants leave nothing behind.
+			// Keys expire once their bucket would be full again, so idle merchants leave
+			// nothing behind.
 			ProxyManager<byte[]> proxyManager = Bucket4jLettuce.casBasedBuilder(connection)
 				.requestTimeout(this.timeout)
 				.clientClock(PermitClock.INSTANCE)

@@ -23,12 +23,14 @@ import org.springframework.http.client.ClientHttpResponse;
  * <ul>
  * <li>reads on connection failures, 5xx answers and rate-limit answers (429), honouring
  * {@code Retry-After};</li>
- * <li>writes (reply, complete, refund approval, upload, notification URL changes) only when the request provably
- * never reached WeChat Pay (DNS failure, refused connection, connect timeout): WeChat Pay may have applied a write
- * whose answer was lost, and must not apply it twice.</li>
+ * <li>writes (reply, complete, refund approval, upload, notification URL changes) only
+ * when the request provably never reached WeChat Pay (DNS failure, refused connection,
+ * connect timeout): WeChat Pay may have applied a write whose answer was lost, and must
+ * not apply it twice.</li>
  * </ul>
- * Each attempt is signed anew (new timestamp and nonce): this interceptor sits outside the signing one. Which calls
- * only read is told by the client, which knows WeChat Pay's operations; this class knows none.
+ * Each attempt is signed anew (new timestamp and nonce): this interceptor sits outside
+ * the signing one. Which calls only read is told by the client, which knows WeChat Pay's
+ * operations; this class knows none.
  *
  * @since 0.1.0
  */
@@ -46,7 +48,8 @@ public final class RetryInterceptor implements ClientHttpRequestInterceptor {
 	 * Creates the interceptor.
 	 * @param policy how often and how patiently to retry
 	 * @param sleeper waits between attempts
-	 * @param isRead whether a request only reads, so that it may be sent again after it may have reached WeChat Pay
+	 * @param isRead whether a request only reads, so that it may be sent again after it
+	 * may have reached WeChat Pay
 	 */
 	public RetryInterceptor(RetryPolicy policy, Sleeper sleeper, Predicate<HttpRequest> isRead) {
 		this.policy = Objects.requireNonNull(policy, "policy");
@@ -90,7 +93,8 @@ public final class RetryInterceptor implements ClientHttpRequestInterceptor {
 		if (asked == null) {
 			return backoff;
 		}
-		// WeChat Pay asks for more patience than we may spend: hand the answer over instead of waiting.
+		// WeChat Pay asks for more patience than we may spend: hand the answer over
+		// instead of waiting.
 		return (asked.compareTo(this.policy.maxBackoff()) > 0) ? null : max(asked, backoff);
 	}
 

@@ -5,13 +5,15 @@ import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * How often and how patiently a call is retried: at most {@code maxAttempts} attempts in all, exponential back-off
- * from {@code initialBackoff} doubling up to {@code maxBackoff}, each delay drawn between half and all of it (jitter)
- * so that instances do not retry in step.
+ * How often and how patiently a call is retried: at most {@code maxAttempts} attempts in
+ * all, exponential back-off from {@code initialBackoff} doubling up to
+ * {@code maxBackoff}, each delay drawn between half and all of it (jitter) so that
+ * instances do not retry in step.
  *
  * @param maxAttempts attempts in all, 1 = no retry
  * @param initialBackoff delay before the first retry
- * @param maxBackoff longest delay; a {@code Retry-After} longer than this ends the retries
+ * @param maxBackoff longest delay; a {@code Retry-After} longer than this ends the
+ * retries
  * @since 0.1.0
  */
 public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {

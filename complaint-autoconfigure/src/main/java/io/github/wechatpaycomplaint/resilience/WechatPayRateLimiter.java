@@ -1,8 +1,8 @@
 package io.github.wechatpaycomplaint.resilience;
 
 /**
- * Keeps a merchant's calls under WeChat Pay's quotas. Implementations may share their state between instances (e.g.
- * through Redis).
+ * Keeps a merchant's calls under WeChat Pay's quotas. Implementations may share their
+ * state between instances (e.g. through Redis).
  *
  * @since 0.1.0
  */
@@ -13,8 +13,8 @@ public interface WechatPayRateLimiter {
 	 * Waits for a permit to send one call.
 	 * @param merchantId the merchant whose quota the call counts against
 	 * @param api the quota
-	 * @throws RateLimitExceededException if no permit can come within the limiter's maximum wait (thrown as soon as
-	 * that is certain, which may be at once)
+	 * @throws RateLimitExceededException if no permit can come within the limiter's
+	 * maximum wait (thrown as soon as that is certain, which may be at once)
 	 */
 	void acquire(String merchantId, RateLimitedApi api);
 

@@ -1,5 +1,6 @@
 /**
- * Keeping calls to WeChat Pay working: failover to the backup host, safe retries, and client-side rate limits.
+ * Keeping calls to WeChat Pay working: failover to the backup host, safe retries, and
+ * client-side rate limits.
  */
 @NullMarked
 package io.github.wechatpaycomplaint.resilience;

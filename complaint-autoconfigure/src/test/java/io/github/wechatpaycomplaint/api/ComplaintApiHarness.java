@@ -34,9 +34,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs the auto-configured {@link WechatPayComplaintClient} against WireMock with the official SDK's vector keys, a
- * clock fixed at the vectors' timestamp and the vectors' nonce, so that requests must carry exactly the SDK's
- * signatures; answers are signed with the vectors' WeChat Pay key.
+ * Runs the auto-configured {@link WechatPayComplaintClient} against WireMock with the
+ * official SDK's vector keys, a clock fixed at the vectors' timestamp and the vectors'
+ * nonce, so that requests must carry exactly the SDK's signatures; answers are signed
+ * with the vectors' WeChat Pay key.
  */
 final class ComplaintApiHarness {
 
@@ -55,9 +56,8 @@ final class ComplaintApiHarness {
 
 	static ApplicationContextRunner runner(WireMockExtension wireMock, String... properties) {
 		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
-					RestClientAutoConfiguration.class, ComplaintClientAutoConfiguration.class,
-					ComplaintApiAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, RestClientAutoConfiguration.class,
+					ComplaintClientAutoConfiguration.class, ComplaintApiAutoConfiguration.class))
 			.withUserConfiguration(FixedClockAndNonce.class)
 			.withPropertyValues("wechatpay.complaint.merchant.id=" + Vectors.key("mchid"),
 					"wechatpay.complaint.merchant.certificate-serial-number="

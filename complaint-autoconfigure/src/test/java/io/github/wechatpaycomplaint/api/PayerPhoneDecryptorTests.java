@@ -14,13 +14,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * {@code payer_phone} made by the official SDK decrypts with the merchant key of the vectors; a failure shows no data.
+ * {@code payer_phone} made by the official SDK decrypts with the merchant key of the
+ * vectors; a failure shows no data.
  */
 class PayerPhoneDecryptorTests {
 
-	private final PayerPhoneDecryptor decryptor = new PayerPhoneDecryptor(new WechatPayMerchant(Vectors.key("mchid"),
-			Vectors.key("merchant_certificate_serial_number"),
-			PemKeys.privateKey(Vectors.key("merchant_private_key_pkcs8_pem")), Vectors.key("api_v3_key")));
+	private final PayerPhoneDecryptor decryptor = new PayerPhoneDecryptor(
+			new WechatPayMerchant(Vectors.key("mchid"), Vectors.key("merchant_certificate_serial_number"),
+					PemKeys.privateKey(Vectors.key("merchant_private_key_pkcs8_pem")), Vectors.key("api_v3_key")));
 
 	@Test
 	void decryptsThePhoneTheOfficialSdkEncrypted() {
@@ -48,8 +49,8 @@ class PayerPhoneDecryptorTests {
 
 	private static Complaint complaint(PayerPhone phone) {
 		return new Complaint("200000020250613090012345678", OffsetDateTime.parse("2025-06-13T09:02:41+08:00"), "d",
-				"PENDING", "1900012181", phone, null, null, null, null, false, false, null, 1, null,
-				null, null, null, null, null, null, null, null, null);
+				"PENDING", "1900012181", phone, null, null, null, null, false, false, null, 1, null, null, null, null,
+				null, null, null, null, null, null);
 	}
 
 }

@@ -37,8 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Replies, immediate-service reply, complete, refund approval and the notification URL against WireMock: method,
- * path, headers, JSON body field by field (no {@code null}s), signature, and the mapped answers.
+ * Replies, immediate-service reply, complete, refund approval and the notification URL
+ * against WireMock: method, path, headers, JSON body field by field (no {@code null}s),
+ * signature, and the mapped answers.
  */
 class WechatPayComplaintClientActionTests {
 
@@ -95,18 +96,19 @@ class WechatPayComplaintClientActionTests {
 				java.util.List.of(MessageBlock.text(TextBlock.of("您好，已为您安排退款")),
 						MessageBlock.image(new ImageBlock("file752398_7983424", ImageStyleType.IMAGE_STYLE_TYPE_WIDE))),
 				SenderIdentity.MANUAL, null);
-		withClient(wireMock, (client) -> assertThat(client.replyImmediateService(COMPLAINT,
-				ImmediateServiceReply.of("1900012181", message, "7c6f3a52-5d7e-4c1b-9d47-2a0f6f0d3c11")))
-			.isEqualTo("300285320210322170000071077"));
+		withClient(wireMock,
+				(client) -> assertThat(client.replyImmediateService(COMPLAINT,
+						ImmediateServiceReply.of("1900012181", message, "7c6f3a52-5d7e-4c1b-9d47-2a0f6f0d3c11")))
+					.isEqualTo("300285320210322170000071077"));
 		LoggedRequest request = single();
 		Map<String, Object> body = json(request.getBody());
 		assertThat(body).containsOnlyKeys("complainted_mchid", "message", "idempotent_id")
 			.containsEntry("complainted_mchid", "1900012181")
 			.containsEntry("idempotent_id", "7c6f3a52-5d7e-4c1b-9d47-2a0f6f0d3c11")
 			.containsEntry("message", Map.of("sender_identity", "MANUAL", "blocks",
-					java.util.List.of(Map.of("type", "TEXT", "text", Map.of("text", "您好，已为您安排退款")),
-							Map.of("type", "IMAGE", "image", Map.of("media_id", "file752398_7983424",
-									"image_style_type", "IMAGE_STYLE_TYPE_WIDE")))));
+					java.util.List.of(Map.of("type", "TEXT", "text", Map.of("text", "您好，已为您安排退款")), Map.of(
+							"type", "IMAGE", "image",
+							Map.of("media_id", "file752398_7983424", "image_style_type", "IMAGE_STYLE_TYPE_WIDE")))));
 		SignedRequests.assertSignedByMerchant(request);
 	}
 
@@ -152,7 +154,8 @@ class WechatPayComplaintClientActionTests {
 		wireMock.stubFor(get(urlEqualTo(NOTIFICATIONS)).willReturn(signedJson(answer)));
 		wireMock.stubFor(put(urlEqualTo(NOTIFICATIONS)).willReturn(signedJson(answer)));
 		wireMock.stubFor(delete(urlEqualTo(NOTIFICATIONS)).willReturn(signedNoContent()));
-		NotificationUrl expected = new NotificationUrl("1900000001", "https://merchant.example.com/wechatpay/complaints");
+		NotificationUrl expected = new NotificationUrl("1900000001",
+				"https://merchant.example.com/wechatpay/complaints");
 		withClient(wireMock, (client) -> {
 			assertThat(client.createNotificationUrl("https://merchant.example.com/wechatpay/complaints"))
 				.isEqualTo(expected);
@@ -161,8 +164,8 @@ class WechatPayComplaintClientActionTests {
 				.isEqualTo(expected);
 			client.deleteNotificationUrl();
 		});
-		java.util.List<LoggedRequest> requests = wireMock.findAll(
-				com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(urlEqualTo(NOTIFICATIONS)));
+		java.util.List<LoggedRequest> requests = wireMock
+			.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(urlEqualTo(NOTIFICATIONS)));
 		assertThat(requests).extracting((request) -> request.getMethod().getName())
 			.containsExactly("POST", "GET", "PUT", "DELETE");
 		assertThat(requests.get(0).getBodyAsString())
@@ -171,14 +174,15 @@ class WechatPayComplaintClientActionTests {
 			.isEqualTo("{\"url\":\"https://merchant.example.com/wechatpay/complaints\"}");
 		assertThat(requests.get(1).getBodyAsString()).isEmpty();
 		assertThat(requests.get(3).getBodyAsString()).isEmpty();
-		assertThat(requests.get(3).getHeader("Authorization")).isEqualTo(requestVector(3).get("authorization").asString());
+		assertThat(requests.get(3).getHeader("Authorization"))
+			.isEqualTo(requestVector(3).get("authorization").asString());
 		requests.forEach(SignedRequests::assertSignedByMerchant);
 	}
 
 	@Test
 	void findsNoNotificationUrlWhenNoneIsRegistered() {
-		wireMock.stubFor(get(urlEqualTo(NOTIFICATIONS)).willReturn(
-				signedError(400, "{\"code\":\"RESOURCE_NOT_EXISTS\",\"message\":\"商户未设置投诉通知回调地址\"}")));
+		wireMock.stubFor(get(urlEqualTo(NOTIFICATIONS))
+			.willReturn(signedError(400, "{\"code\":\"RESOURCE_NOT_EXISTS\",\"message\":\"商户未设置投诉通知回调地址\"}")));
 		withClient(wireMock, (client) -> assertThat(client.findNotificationUrl()).isEmpty());
 	}
 
@@ -186,19 +190,21 @@ class WechatPayComplaintClientActionTests {
 	void raisesOtherErrorsWithWechatPaysCode() {
 		wireMock.stubFor(post(urlEqualTo(COMPLAINTS + "/complete"))
 			.willReturn(signedError(429, "{\"code\":\"FREQUENCY_LIMITED\",\"message\":\"频率超限\"}")));
-		withClient(wireMock, (client) -> assertThatExceptionOfType(WechatPayApiException.class)
-			.isThrownBy(() -> client.complete(COMPLAINT, "1900012181"))
-			.satisfies((ex) -> {
-				assertThat(ex.getStatusCode()).isEqualTo(429);
-				assertThat(ex.getCode()).isEqualTo("FREQUENCY_LIMITED");
-			}));
+		withClient(wireMock,
+				(client) -> assertThatExceptionOfType(WechatPayApiException.class)
+					.isThrownBy(() -> client.complete(COMPLAINT, "1900012181"))
+					.satisfies((ex) -> {
+						assertThat(ex.getStatusCode()).isEqualTo(429);
+						assertThat(ex.getCode()).isEqualTo("FREQUENCY_LIMITED");
+					}));
 	}
 
 	@Test
 	void refusesAnHttpNotificationUrlBeforeAnyCall() {
-		withClient(wireMock, (client) -> assertThatExceptionOfType(InvalidComplaintRequestException.class)
-			.isThrownBy(() -> client.createNotificationUrl("http://merchant.example.com/notify"))
-			.satisfies((ex) -> assertThat(ex.getField()).isEqualTo("url")));
+		withClient(wireMock,
+				(client) -> assertThatExceptionOfType(InvalidComplaintRequestException.class)
+					.isThrownBy(() -> client.createNotificationUrl("http://merchant.example.com/notify"))
+					.satisfies((ex) -> assertThat(ex.getField()).isEqualTo("url")));
 		assertThat(wireMock.getAllServeEvents()).isEmpty();
 	}
 

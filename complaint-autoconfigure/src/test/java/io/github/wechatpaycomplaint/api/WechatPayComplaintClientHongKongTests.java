@@ -35,8 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * With {@code endpoint: HONG_KONG} the same client calls the {@code /v3/global/merchant-service/…} paths
- * ({@code complaints}, not {@code complaints-v2}), sends {@code mch_language}, adds {@code complaint_id} to image
+ * With {@code endpoint: HONG_KONG} the same client calls the
+ * {@code /v3/global/merchant-service/…} paths ({@code complaints}, not
+ * {@code complaints-v2}), sends {@code mch_language}, adds {@code complaint_id} to image
  * downloads and refuses the calls WeChat Pay does not offer there.
  */
 class WechatPayComplaintClientHongKongTests {
@@ -54,10 +55,10 @@ class WechatPayComplaintClientHongKongTests {
 				+ "&mch_language=EN";
 		wireMock.stubFor(get(urlEqualTo(url)).willReturn(signedJson(Answers.read("hk-list.json"))));
 		withHongKongClient((client) -> {
-			Complaint complaint = client.listComplaints(
-					ComplaintListQuery.between(LocalDate.of(2025, 6, 1), LocalDate.of(2025, 6, 30))
-						.page(10, 0)
-						.mchLanguage(MchLanguage.EN))
+			Complaint complaint = client
+				.listComplaints(ComplaintListQuery.between(LocalDate.of(2025, 6, 1), LocalDate.of(2025, 6, 30))
+					.page(10, 0)
+					.mchLanguage(MchLanguage.EN))
 				.data()
 				.get(0);
 			assertThat(complaint.priority()).isEqualTo(ComplaintPriority.PRIORITY);
@@ -73,22 +74,28 @@ class WechatPayComplaintClientHongKongTests {
 	void usesTheGlobalPathsForEveryOfferedCall() {
 		wireMock.stubFor(get(urlEqualTo(GLOBAL + "/complaints/" + COMPLAINT + "?mch_language=ZH_HK"))
 			.willReturn(signedJson(Answers.read("detail.json"))));
-		wireMock.stubFor(get(urlEqualTo(GLOBAL + "/complaints/" + COMPLAINT + "/negotiation-historys?limit=100&offset=0"))
-			.willReturn(signedJson(Answers.read("history.json"))));
-		wireMock.stubFor(post(urlEqualTo(GLOBAL + "/complaints/" + COMPLAINT + "/response")).willReturn(signedNoContent()));
-		wireMock.stubFor(post(urlEqualTo(GLOBAL + "/complaints/" + COMPLAINT + "/complete")).willReturn(signedNoContent()));
+		wireMock
+			.stubFor(get(urlEqualTo(GLOBAL + "/complaints/" + COMPLAINT + "/negotiation-historys?limit=100&offset=0"))
+				.willReturn(signedJson(Answers.read("history.json"))));
+		wireMock
+			.stubFor(post(urlEqualTo(GLOBAL + "/complaints/" + COMPLAINT + "/response")).willReturn(signedNoContent()));
+		wireMock
+			.stubFor(post(urlEqualTo(GLOBAL + "/complaints/" + COMPLAINT + "/complete")).willReturn(signedNoContent()));
 		wireMock.stubFor(delete(urlEqualTo(GLOBAL + "/complaint-notifications")).willReturn(signedNoContent()));
 		wireMock.stubFor(post(urlEqualTo(GLOBAL + "/images/upload")).willReturn(signedJson("{\"media_id\":\"hk-1\"}")));
 		withHongKongClient((client) -> {
 			client.getComplaint(COMPLAINT, MchLanguage.ZH_HK);
 			client.listNegotiationHistory(COMPLAINT, NegotiationHistoryQuery.page(100, 0));
-			client.reply(COMPLAINT, ComplaintReply.builder("1900012181", "已与用户沟通解决")
-				.jumpUrl("https://www.example.com/notify", "查看订单详情")
-				.build());
+			client.reply(COMPLAINT,
+					ComplaintReply.builder("1900012181", "已与用户沟通解决")
+						.jumpUrl("https://www.example.com/notify", "查看订单详情")
+						.build());
 			client.complete(COMPLAINT, "1900012181");
 			client.deleteNotificationUrl();
-			assertThat(client.uploadImage(io.github.wechatpaycomplaint.model.request.ImageUpload.of("a.bmp",
-					new byte[] { 0x42, 0x4D, 0, 0 })).mediaId()).isEqualTo("hk-1");
+			assertThat(client
+				.uploadImage(io.github.wechatpaycomplaint.model.request.ImageUpload.of("a.bmp",
+						new byte[] { 0x42, 0x4D, 0, 0 }))
+				.mediaId()).isEqualTo("hk-1");
 		});
 		assertThat(wireMock.findAll(anyRequestedFor(anyUrl()))).hasSize(6).allSatisfy((request) -> {
 			assertThat(request.getUrl()).startsWith(GLOBAL + "/");
@@ -101,8 +108,8 @@ class WechatPayComplaintClientHongKongTests {
 	@Test
 	void addsTheComplaintIdToImageDownloads() {
 		String path = GLOBAL + "/images/aGtJbWFnZQ%3D%3D";
-		wireMock.stubFor(get(urlEqualTo(path + "?complaint_id=" + COMPLAINT))
-			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "image/png").withBody(new byte[] { 1 })));
+		wireMock.stubFor(get(urlEqualTo(path + "?complaint_id=" + COMPLAINT)).willReturn(
+				aResponse().withStatus(200).withHeader("Content-Type", "image/png").withBody(new byte[] { 1 })));
 		withHongKongClient((client) -> {
 			assertThat(client.downloadImage("https://apihk.mch.weixin.qq.com" + path, COMPLAINT).content())
 				.containsExactly(1);
@@ -121,13 +128,16 @@ class WechatPayComplaintClientHongKongTests {
 				.withMessageContaining("update-refund-progress")
 				.withMessageContaining("Hong Kong");
 			assertThatExceptionOfType(UnsupportedComplaintOperationException.class)
-				.isThrownBy(() -> client.replyImmediateService(COMPLAINT, ImmediateServiceReply.of("1900012181",
-						NormalMessage.of(MessageBlock.text(TextBlock.of("您好"))), "id-1")))
+				.isThrownBy(
+						() -> client.replyImmediateService(COMPLAINT,
+								ImmediateServiceReply.of("1900012181",
+										NormalMessage.of(MessageBlock.text(TextBlock.of("您好"))), "id-1")))
 				.withMessageContaining("response-immediate-service");
 			assertThatExceptionOfType(UnsupportedComplaintOperationException.class)
-				.isThrownBy(() -> client.reply(COMPLAINT, ComplaintReply.builder("1900012181", "您好")
-					.miniProgramJumpInfo(new MiniProgramJumpInfo("wx1234567890abcdef", "pages/index", "首页"))
-					.build()))
+				.isThrownBy(() -> client.reply(COMPLAINT,
+						ComplaintReply.builder("1900012181", "您好")
+							.miniProgramJumpInfo(new MiniProgramJumpInfo("wx1234567890abcdef", "pages/index", "首页"))
+							.build()))
 				.withMessageContaining("mini_program_jump_info");
 		});
 		assertThat(wireMock.getAllServeEvents()).isEmpty();

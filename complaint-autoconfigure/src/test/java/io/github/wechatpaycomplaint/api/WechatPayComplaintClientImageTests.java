@@ -39,8 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Image upload (multipart layout, signature over the meta JSON identical to the official SDK's) and image download
- * (raw percent-encoded path signed as on the wire, unsigned answer accepted, bytes and content type returned).
+ * Image upload (multipart layout, signature over the meta JSON identical to the official
+ * SDK's) and image download (raw percent-encoded path signed as on the wire, unsigned
+ * answer accepted, bytes and content type returned).
  */
 class WechatPayComplaintClientImageTests {
 
@@ -98,10 +99,12 @@ class WechatPayComplaintClientImageTests {
 	void refusesAUrlThatIsNotAComplaintImageBeforeAnyCall() {
 		withClient(wireMock, (client) -> {
 			assertThatExceptionOfType(InvalidComplaintRequestException.class)
-				.isThrownBy(() -> client.downloadImage("https://api.mch.weixin.qq.com/v3/merchant-service/complaints-v2"))
+				.isThrownBy(
+						() -> client.downloadImage("https://api.mch.weixin.qq.com/v3/merchant-service/complaints-v2"))
 				.satisfies((ex) -> assertThat(ex.getField()).isEqualTo("media_url"));
 			assertThatExceptionOfType(InvalidComplaintRequestException.class)
-				.isThrownBy(() -> client.downloadImage("https://api.mch.weixin.qq.com/v3/merchant-service/images/upload"))
+				.isThrownBy(
+						() -> client.downloadImage("https://api.mch.weixin.qq.com/v3/merchant-service/images/upload"))
 				.satisfies((ex) -> assertThat(ex.getField()).isEqualTo("media_url"));
 			assertThatExceptionOfType(InvalidComplaintRequestException.class)
 				.isThrownBy(() -> client.downloadImage("not a url"))
@@ -123,18 +126,20 @@ class WechatPayComplaintClientImageTests {
 			"https://api.mch.weixin.qq.com/v3/merchant-service/images/abc;x=1",
 			"https://api.mch.weixin.qq.com/v3/merchant-service/images/%E4%B8%AD" })
 	void refusesAMediaUrlThatIsNotAWechatPayImageBeforeAnyCall(String mediaUrl) {
-		withClient(wireMock, (client) -> assertThatExceptionOfType(InvalidComplaintRequestException.class)
-			.isThrownBy(() -> client.downloadImage(mediaUrl, "2002018"))
-			.satisfies((ex) -> assertThat(ex.getField()).isEqualTo("media_url")));
+		withClient(wireMock,
+				(client) -> assertThatExceptionOfType(InvalidComplaintRequestException.class)
+					.isThrownBy(() -> client.downloadImage(mediaUrl, "2002018"))
+					.satisfies((ex) -> assertThat(ex.getField()).isEqualTo("media_url")));
 		assertThat(wireMock.getAllServeEvents()).isEmpty();
 	}
 
 	@Test
 	void refusesAMediaIdLongerThanWechatPayIssues() {
 		String mediaUrl = "https://api.mch.weixin.qq.com/v3/merchant-service/images/" + "A".repeat(513);
-		withClient(wireMock, (client) -> assertThatExceptionOfType(InvalidComplaintRequestException.class)
-			.isThrownBy(() -> client.downloadImage(mediaUrl))
-			.withMessageContaining("512"));
+		withClient(wireMock,
+				(client) -> assertThatExceptionOfType(InvalidComplaintRequestException.class)
+					.isThrownBy(() -> client.downloadImage(mediaUrl))
+					.withMessageContaining("512"));
 		assertThat(wireMock.getAllServeEvents()).isEmpty();
 	}
 
@@ -145,13 +150,15 @@ class WechatPayComplaintClientImageTests {
 		String path = "/v3/merchant-service/images/" + mediaId;
 		wireMock.stubFor(get(urlEqualTo(path))
 			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "image/png").withBody(PNG)));
-		withClient(wireMock, (client) -> assertThat(client.downloadImage("https://api.mch.weixin.qq.com" + path)
-			.content()).isEqualTo(PNG));
+		withClient(wireMock,
+				(client) -> assertThat(client.downloadImage("https://api.mch.weixin.qq.com" + path).content())
+					.isEqualTo(PNG));
 		assertThat(ComplaintApiHarness.singleRequest(wireMock).getUrl()).isEqualTo(path);
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "spring.http.clients.redirects=follow-when-possible", "spring.http.clients.redirects=follow" })
+	@ValueSource(
+			strings = { "spring.http.clients.redirects=follow-when-possible", "spring.http.clients.redirects=follow" })
 	void refusesARedirectedImageDownloadWithoutFollowingIt(String property) {
 		try (WechatPayStandIn elsewhere = new WechatPayStandIn()) {
 			elsewhere.stub(any(anyUrl())
@@ -193,9 +200,10 @@ class WechatPayComplaintClientImageTests {
 			.withHeader("Content-Type", "image/png")
 			.withBody(large)
 			.withChunkedDribbleDelay(4, 20)));
-		withClient(wireMock, (client) -> assertThatExceptionOfType(WechatPayAnswerTooLargeException.class)
-			.isThrownBy(() -> client.downloadImage("https://api.mch.weixin.qq.com" + MEDIA_PATH))
-			.withMessageNotContaining("Content-Length"));
+		withClient(wireMock,
+				(client) -> assertThatExceptionOfType(WechatPayAnswerTooLargeException.class)
+					.isThrownBy(() -> client.downloadImage("https://api.mch.weixin.qq.com" + MEDIA_PATH))
+					.withMessageNotContaining("Content-Length"));
 	}
 
 	@Test
@@ -203,15 +211,15 @@ class WechatPayComplaintClientImageTests {
 		byte[] largest = new byte[WechatPayAnswerTooLargeException.MAX_IMAGE_BYTES];
 		wireMock.stubFor(get(urlEqualTo(MEDIA_PATH))
 			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "image/png").withBody(largest)));
-		withClient(wireMock, (client) -> assertThat(
-				client.downloadImage("https://api.mch.weixin.qq.com" + MEDIA_PATH).content())
-			.hasSize(largest.length));
+		withClient(wireMock,
+				(client) -> assertThat(client.downloadImage("https://api.mch.weixin.qq.com" + MEDIA_PATH).content())
+					.hasSize(largest.length));
 	}
 
 	@Test
 	void refusesAnUploadThatIsNotAnImageBeforeAnyCall() {
-		withClient(wireMock, (client) -> assertThatExceptionOfType(InvalidComplaintRequestException.class)
-			.isThrownBy(() -> client.uploadImage(ImageUpload.of("evidence.png", "GIF89a".getBytes(StandardCharsets.US_ASCII))))
+		withClient(wireMock, (client) -> assertThatExceptionOfType(InvalidComplaintRequestException.class).isThrownBy(
+				() -> client.uploadImage(ImageUpload.of("evidence.png", "GIF89a".getBytes(StandardCharsets.US_ASCII))))
 			.satisfies((ex) -> assertThat(ex.getField()).isEqualTo("file")));
 		assertThat(wireMock.getAllServeEvents()).isEmpty();
 	}

@@ -28,8 +28,9 @@ import static io.github.wechatpaycomplaint.api.ComplaintApiHarness.signedJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every call of the typed client carries its {@link WechatPayOperation}, with the operation's method, on a path of
- * the operation's template: the interceptors read what a call is from there.
+ * Every call of the typed client carries its {@link WechatPayOperation}, with the
+ * operation's method, on a path of the operation's template: the interceptors read what a
+ * call is from there.
  */
 class WechatPayComplaintClientOperationTests {
 

@@ -40,8 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * List, detail and negotiation history against WireMock: request line, headers, signatures identical to the official
- * SDK's, and every field of realistic answers mapped, {@code payer_phone} decrypted.
+ * List, detail and negotiation history against WireMock: request line, headers,
+ * signatures identical to the official SDK's, and every field of realistic answers
+ * mapped, {@code payer_phone} decrypted.
  */
 class WechatPayComplaintClientQueryTests {
 
@@ -69,9 +70,9 @@ class WechatPayComplaintClientQueryTests {
 			assertThat(complaint.payerPhone().reveal()).isEqualTo("13800138000");
 			assertThat(complaint.payerPhone()).hasToString("138****8000");
 			assertThat(complaint.payerOpenid()).isNull();
-			assertThat(complaint.complaintOrderInfo()).containsExactly(new ComplaintOrder(
-					"4200002345202506120123456789", "ORD20250612000017", 2590L, null, null, null, null, null, null,
-					null));
+			assertThat(complaint.complaintOrderInfo())
+				.containsExactly(new ComplaintOrder("4200002345202506120123456789", "ORD20250612000017", 2590L, null,
+						null, null, null, null, null, null));
 			assertThat(complaint.serviceOrderInfo()).isEmpty();
 			assertThat(complaint.complaintMediaList()).singleElement().satisfies((media) -> {
 				assertThat(media.mediaType()).isEqualTo(ComplaintMediaType.USER_COMPLAINT_IMAGE);
@@ -102,10 +103,11 @@ class WechatPayComplaintClientQueryTests {
 	void sendsThePageAndSubMerchantFilterEncoded() {
 		wireMock.stubFor(get(urlPathEqualTo("/v3/merchant-service/complaints-v2"))
 			.willReturn(signedJson("{\"data\":[],\"limit\":5,\"offset\":10}")));
-		withClient(wireMock, (client) -> client.listComplaints(
-				ComplaintListQuery.between(LocalDate.of(2019, 1, 1), LocalDate.of(2019, 1, 1))
-					.page(5, 10)
-					.complaintedMchid("1900012181&x=1")));
+		withClient(wireMock,
+				(client) -> client
+					.listComplaints(ComplaintListQuery.between(LocalDate.of(2019, 1, 1), LocalDate.of(2019, 1, 1))
+						.page(5, 10)
+						.complaintedMchid("1900012181&x=1")));
 		LoggedRequest request = single();
 		assertThat(request.getUrl()).isEqualTo("/v3/merchant-service/complaints-v2?limit=5&offset=10"
 				+ "&begin_date=2019-01-01&end_date=2019-01-01&complainted_mchid=1900012181%26x%3D1");
@@ -142,8 +144,7 @@ class WechatPayComplaintClientQueryTests {
 			assertRefused(() -> client.getComplaint(complaintId));
 			assertRefused(() -> client.listNegotiationHistory(complaintId, NegotiationHistoryQuery.page(10, 0)));
 			assertRefused(() -> client.complete(complaintId, "1900000001"));
-			assertRefused(() -> client.reply(complaintId,
-					ComplaintReply.builder("1900000001", "ok").build()));
+			assertRefused(() -> client.reply(complaintId, ComplaintReply.builder("1900000001", "ok").build()));
 		});
 		assertThat(wireMock.getAllServeEvents()).isEmpty();
 	}
@@ -168,17 +169,18 @@ class WechatPayComplaintClientQueryTests {
 			.encrypt(io.github.wechatpaycomplaint.testsupport.TestKeys.rsa().getPublic(), "13900139000");
 		wireMock.stubFor(get(urlPathEqualTo("/v3/merchant-service/complaints-v2/200000020250613090012345678"))
 			.willReturn(signedJson(Answers.read("detail.json").replace(PHONE_CIPHERTEXT, otherCiphertext))));
-		withClient(wireMock, (client) -> assertThatExceptionOfType(DecryptionException.class)
-			.isThrownBy(() -> client.getComplaint("200000020250613090012345678"))
-			.withMessageContaining("payer_phone of complaint 200000020250613090012345678")
-			.withMessageNotContaining("13900139000")
-			.withMessageNotContaining(otherCiphertext));
+		withClient(wireMock,
+				(client) -> assertThatExceptionOfType(DecryptionException.class)
+					.isThrownBy(() -> client.getComplaint("200000020250613090012345678"))
+					.withMessageContaining("payer_phone of complaint 200000020250613090012345678")
+					.withMessageNotContaining("13900139000")
+					.withMessageNotContaining(otherCiphertext));
 	}
 
 	@Test
 	void pagesTheNegotiationHistoryWithTheSignatureOfTheOfficialSdk() {
-		wireMock.stubFor(get(urlPathEqualTo(
-				"/v3/merchant-service/complaints-v2/200201820200101080076610000/negotiation-historys"))
+		wireMock.stubFor(get(
+				urlPathEqualTo("/v3/merchant-service/complaints-v2/200201820200101080076610000/negotiation-historys"))
 			.willReturn(signedJson(Answers.read("history.json"))));
 		withClient(wireMock, (client) -> {
 			ComplaintPage<NegotiationHistoryEntry> page = client.listNegotiationHistory("200201820200101080076610000",
@@ -210,9 +212,9 @@ class WechatPayComplaintClientQueryTests {
 				.isThrownBy(() -> client.streamNegotiationHistory("200000020250613090012345678", MchLanguage.EN))
 				.satisfies((ex) -> assertThat(ex.getField()).isEqualTo("mch_language"));
 			assertThatExceptionOfType(InvalidComplaintRequestException.class)
-				.isThrownBy(() -> client.listComplaints(
-						ComplaintListQuery.between(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 2))
-							.mchLanguage(MchLanguage.EN)))
+				.isThrownBy(() -> client
+					.listComplaints(ComplaintListQuery.between(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 2))
+						.mchLanguage(MchLanguage.EN)))
 				.satisfies((ex) -> assertThat(ex.getField()).isEqualTo("mch_language"));
 		});
 		assertThat(wireMock.getAllServeEvents()).isEmpty();

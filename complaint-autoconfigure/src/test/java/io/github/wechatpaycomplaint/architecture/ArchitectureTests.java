@@ -35,8 +35,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The package structure, as executable rules over the shipped classes: what each package may know of the others and
- * of the frameworks, and the Spring Boot conventions every auto-configuration follows.
+ * The package structure, as executable rules over the shipped classes: what each package
+ * may know of the others and of the frameworks, and the Spring Boot conventions every
+ * auto-configuration follows.
  */
 class ArchitectureTests {
 
@@ -144,8 +145,8 @@ class ArchitectureTests {
 			.check(SHIPPED);
 	}
 
-
-	// Spring Boot's own architecture rules (its build's ArchitectureRules), which every auto-configuration here follows.
+	// Spring Boot's own architecture rules (its build's ArchitectureRules), which every
+	// auto-configuration here follows.
 
 	@Test
 	void autoConfigurationsArePublicAndFinal() {
@@ -208,15 +209,14 @@ class ArchitectureTests {
 		.because("the default locale changes the result (Turkish dotless i); use toLowerCase(Locale.ROOT)");
 
 	private static DescribedPredicate<JavaMember> areNotConstants() {
-		return DescribedPredicate.describe("are not constants", (member) -> !(member.getModifiers()
-			.containsAll(Set.of(JavaModifier.STATIC, JavaModifier.FINAL))
-				&& member instanceof JavaField));
+		return DescribedPredicate.describe("are not constants",
+				(member) -> !(member.getModifiers().containsAll(Set.of(JavaModifier.STATIC, JavaModifier.FINAL))
+						&& member instanceof JavaField));
 	}
 
 	private static DescribedPredicate<JavaMember> areNotDefaultConstructors() {
 		return DescribedPredicate.describe("are not default constructors",
-				(member) -> !(member instanceof JavaConstructor constructor
-						&& constructor.getParameters().isEmpty()));
+				(member) -> !(member instanceof JavaConstructor constructor && constructor.getParameters().isEmpty()));
 	}
 
 	@AutoConfiguration

@@ -24,9 +24,8 @@ class BouncyCastleBackgroundPreinitializerTests {
 
 	@Test
 	void parsesItsThrowawayKey() {
-		assertThat(PemKeys.publicKey(BouncyCastleBackgroundPreinitializer.THROWAWAY_PUBLIC_KEY))
-			.isInstanceOfSatisfying(RSAPublicKey.class, (key) -> assertThat(key.getModulus().bitLength())
-				.isEqualTo(2048));
+		assertThat(PemKeys.publicKey(BouncyCastleBackgroundPreinitializer.THROWAWAY_PUBLIC_KEY)).isInstanceOfSatisfying(
+				RSAPublicKey.class, (key) -> assertThat(key.getModulus().bitLength()).isEqualTo(2048));
 		assertThatNoException().isThrownBy(new BouncyCastleBackgroundPreinitializer()::preinitialize);
 	}
 

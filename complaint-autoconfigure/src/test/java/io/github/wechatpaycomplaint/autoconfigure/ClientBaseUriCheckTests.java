@@ -20,8 +20,9 @@ import static io.github.wechatpaycomplaint.autoconfigure.StartupFailureAssertion
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code client.base-uri} and {@code client.failover.backup-base-uri} are checked at startup: https unless
- * {@code client.allow-insecure-http} is set (then with a warning), and no typo, user info, query or fragment.
+ * {@code client.base-uri} and {@code client.failover.backup-base-uri} are checked at
+ * startup: https unless {@code client.allow-insecure-http} is set (then with a warning),
+ * and no typo, user info, query or fragment.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ClientBaseUriCheckTests {
@@ -34,7 +35,8 @@ class ClientBaseUriCheckTests {
 
 	private final WechatPayStandIn wechatPay = new WechatPayStandIn();
 
-	// The stand-in's keys without its plain-http base URI and the opt-in: each test sets its own.
+	// The stand-in's keys without its plain-http base URI and the opt-in: each test sets
+	// its own.
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, RestClientAutoConfiguration.class,
 				ComplaintClientAutoConfiguration.class))
@@ -49,8 +51,8 @@ class ClientBaseUriCheckTests {
 
 	@Test
 	void theDefaultHostsAndHttpsBaseUrisStartWithoutWarning(CapturedOutput output) {
-		this.contextRunner.run((context) -> assertThat(context).hasNotFailed()
-			.hasSingleBean(WechatPayRestClientFactory.class));
+		this.contextRunner
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(WechatPayRestClientFactory.class));
 		this.contextRunner
 			.withPropertyValues(BASE_URI + "=https://wechatpay-proxy.example.com:8443/forward",
 					BACKUP_BASE_URI + "=HTTPS://api2.mch.weixin.qq.com")
@@ -73,9 +75,11 @@ class ClientBaseUriCheckTests {
 
 	@Test
 	void plainHttpBaseUriIsRefusedEvenWhenTheApplicationBuildsItsOwnClientFactory() {
-		// The application's factory still sends to the configured hosts, so the check cannot live in the starter's.
+		// The application's factory still sends to the configured hosts, so the check
+		// cannot live in the starter's.
 		this.contextRunner
-			.withBean(WechatPayRestClientFactory.class, () -> org.mockito.Mockito.mock(WechatPayRestClientFactory.class))
+			.withBean(WechatPayRestClientFactory.class,
+					() -> org.mockito.Mockito.mock(WechatPayRestClientFactory.class))
 			.withPropertyValues(BASE_URI + "=" + this.wechatPay.baseUri())
 			.run((context) -> assertInvalidProperty(context, BASE_URI));
 	}

@@ -18,13 +18,14 @@ import org.springframework.web.client.RestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The complaint client is auto-configured on top of the signed RestClient, backs off and switches off.
+ * The complaint client is auto-configured on top of the signed RestClient, backs off and
+ * switches off.
  */
 class ComplaintApiAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(ComplaintClientAutoConfiguration.class,
-				ComplaintApiAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(ComplaintClientAutoConfiguration.class, ComplaintApiAutoConfiguration.class))
 		.withPropertyValues("wechatpay.complaint.merchant.id=" + Vectors.key("mchid"),
 				"wechatpay.complaint.merchant.certificate-serial-number="
 						+ Vectors.key("merchant_certificate_serial_number"),

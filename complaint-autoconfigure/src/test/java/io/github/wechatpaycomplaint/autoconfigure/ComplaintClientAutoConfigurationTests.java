@@ -43,7 +43,8 @@ import org.springframework.web.client.RestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every condition and every configuration error of {@link ComplaintClientAutoConfiguration}.
+ * Every condition and every configuration error of
+ * {@link ComplaintClientAutoConfiguration}.
  */
 class ComplaintClientAutoConfigurationTests {
 
@@ -126,7 +127,8 @@ class ComplaintClientAutoConfigurationTests {
 		this.contextRunner.withPropertyValues(this.wechatPay.merchantProperties())
 			.withPropertyValues("wechatpay.complaint.platform-certificates.enabled=true")
 			.run((context) -> {
-				assertThat(context).hasSingleBean(PlatformCertificateManager.class).doesNotHaveBean(WechatPayPublicKey.class);
+				assertThat(context).hasSingleBean(PlatformCertificateManager.class)
+					.doesNotHaveBean(WechatPayPublicKey.class);
 				assertThat(context.getBean(WechatPayVerificationKeys.class).getPlatformCertificates())
 					.isSameAs(context.getBean(PlatformCertificateManager.class));
 			});
@@ -170,9 +172,11 @@ class ComplaintClientAutoConfigurationTests {
 
 	@Test
 	void failsWhenThePrivateKeyFileDoesNotExist() {
-		this.configured.withPropertyValues("wechatpay.complaint.merchant.private-key=file:/nonexistent/apiclient_key.pem")
+		this.configured
+			.withPropertyValues("wechatpay.complaint.merchant.private-key=file:/nonexistent/apiclient_key.pem")
 			.run((context) -> {
-				InvalidComplaintPropertyException ex = assertFailure(context, "wechatpay.complaint.merchant.private-key");
+				InvalidComplaintPropertyException ex = assertFailure(context,
+						"wechatpay.complaint.merchant.private-key");
 				assertThat(ex.getProblem()).contains("file:/nonexistent/apiclient_key.pem", "does not exist");
 			});
 	}
@@ -184,7 +188,8 @@ class ComplaintClientAutoConfigurationTests {
 			InvalidComplaintPropertyException ex = assertFailure(context, "wechatpay.complaint.merchant.private-key");
 			assertThat(ex.getMessage() + ex.getAction()).doesNotContain("SECRETSECRETSECRET");
 		});
-		this.configured.withPropertyValues("wechatpay.complaint.merchant.private-key=" + TestKeys.publicKeyPem(MERCHANT))
+		this.configured
+			.withPropertyValues("wechatpay.complaint.merchant.private-key=" + TestKeys.publicKeyPem(MERCHANT))
 			.run((context) -> assertFailure(context, "wechatpay.complaint.merchant.private-key"));
 	}
 
@@ -192,7 +197,8 @@ class ComplaintClientAutoConfigurationTests {
 	void failsWhenThePrivateKeyIsNotRsa() throws Exception {
 		java.security.KeyPair ec = java.security.KeyPairGenerator.getInstance("EC").generateKeyPair();
 		this.configured.withPropertyValues("wechatpay.complaint.merchant.private-key=" + TestKeys.privateKeyPem(ec))
-			.run((context) -> assertThat(assertFailure(context, "wechatpay.complaint.merchant.private-key").getProblem())
+			.run((context) -> assertThat(
+					assertFailure(context, "wechatpay.complaint.merchant.private-key").getProblem())
 				.contains("EC key", "needs RSA"));
 	}
 
@@ -211,12 +217,14 @@ class ComplaintClientAutoConfigurationTests {
 
 	@Test
 	void failsWhenTheApiV3KeyIsNot32BytesAndNeverEchoesIt() {
-		this.configured.withPropertyValues("wechatpay.complaint.merchant.api-v3-key=tooShortSecretValue").run((context) -> {
-			InvalidComplaintPropertyException ex = assertFailure(context, "wechatpay.complaint.merchant.api-v3-key");
-			assertThat(ex.getProblem()).contains("32 bytes", "19 bytes");
-			assertThat(ex.getMessage() + ex.getAction()).doesNotContain("tooShortSecretValue");
-			assertThat(context.getStartupFailure().toString()).doesNotContain("tooShortSecretValue");
-		});
+		this.configured.withPropertyValues("wechatpay.complaint.merchant.api-v3-key=tooShortSecretValue")
+			.run((context) -> {
+				InvalidComplaintPropertyException ex = assertFailure(context,
+						"wechatpay.complaint.merchant.api-v3-key");
+				assertThat(ex.getProblem()).contains("32 bytes", "19 bytes");
+				assertThat(ex.getMessage() + ex.getAction()).doesNotContain("tooShortSecretValue");
+				assertThat(context.getStartupFailure().toString()).doesNotContain("tooShortSecretValue");
+			});
 	}
 
 	@Test
@@ -315,7 +323,8 @@ class ComplaintClientAutoConfigurationTests {
 			assertThat(analysis.getAction()).isNotBlank();
 			return invalid;
 		}
-		// Jakarta validation (@NotBlank) failures are explained by Spring Boot's BindValidationFailureAnalyzer,
+		// Jakarta validation (@NotBlank) failures are explained by Spring Boot's
+		// BindValidationFailureAnalyzer,
 		// which prints each field error's property name and message.
 		BindValidationException validation = findCause(failure, BindValidationException.class);
 		assertThat(validation).as("validation failure").isNotNull();

@@ -102,8 +102,7 @@ class ComplaintDurationChecksTests {
 					"wechatpay.complaint.notification.deduplication.processing-lease=5m",
 					"wechatpay.complaint.notification.deduplication.time-to-live=14m")
 			.run((context) -> {
-				assertRefused(context.getStartupFailure(), "notification.deduplication.time-to-live",
-						"handled twice");
+				assertRefused(context.getStartupFailure(), "notification.deduplication.time-to-live", "handled twice");
 				assertThat(analysis(context.getStartupFailure()).getDescription())
 					.contains("twice wechatpay.complaint.notification.max-clock-skew plus "
 							+ "wechatpay.complaint.notification.deduplication.processing-lease (PT15M)");
@@ -118,7 +117,8 @@ class ComplaintDurationChecksTests {
 
 	@Test
 	void aTimeToLiveOfOnceTheClockSkewPlusLeaseIsRefused() {
-		// A timestamp is accepted from max-clock-skew before to max-clock-skew after it: a replay 14 minutes after
+		// A timestamp is accepted from max-clock-skew before to max-clock-skew after it:
+		// a replay 14 minutes after
 		// the first delivery still passes a 10 minute skew.
 		WebApplicationContextRunner notifications = NotificationContexts.webRunner();
 		notifications
@@ -126,8 +126,7 @@ class ComplaintDurationChecksTests {
 					"wechatpay.complaint.notification.deduplication.processing-lease=1s",
 					"wechatpay.complaint.notification.deduplication.time-to-live=PT10M1S")
 			.run((context) -> {
-				assertRefused(context.getStartupFailure(), "notification.deduplication.time-to-live",
-						"handled twice");
+				assertRefused(context.getStartupFailure(), "notification.deduplication.time-to-live", "handled twice");
 				assertThat(analysis(context.getStartupFailure()).getAction()).contains("at least PT20M1S");
 			});
 		notifications

@@ -84,8 +84,7 @@ class ComplaintNotificationAutoConfigurationTests {
 	@Test
 	void noEndpointWhenTheStarterIsDisabled() {
 		this.runner.withPropertyValues("wechatpay.complaint.enabled=false")
-			.run((context) -> assertThat(context).hasNotFailed()
-				.doesNotHaveBean(ComplaintNotificationHandler.class));
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(ComplaintNotificationHandler.class));
 	}
 
 	@Test
@@ -174,8 +173,7 @@ class ComplaintNotificationAutoConfigurationTests {
 	void jdbcStoreWithoutADataSourceFailsWithAnExplanation() {
 		this.runner.withPropertyValues("wechatpay.complaint.notification.deduplication.store=jdbc")
 			.run((context) -> assertThat(analyze(context)).satisfies((analysis) -> {
-				assertThat(analysis.getDescription())
-					.contains("wechatpay.complaint.notification.deduplication.store")
+				assertThat(analysis.getDescription()).contains("wechatpay.complaint.notification.deduplication.store")
 					.contains("no (single) DataSource");
 				assertThat(analysis.getAction()).contains("spring.datasource.url");
 			}));
@@ -191,8 +189,9 @@ class ComplaintNotificationAutoConfigurationTests {
 
 	@Test
 	void redisStoreUsesTheApplicationConnectionFactory() {
-		this.runner.withBean(LettuceConnectionFactory.class,
-				() -> new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 6379)))
+		this.runner
+			.withBean(LettuceConnectionFactory.class,
+					() -> new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 6379)))
 			.withPropertyValues("wechatpay.complaint.notification.deduplication.store=redis")
 			.run((context) -> assertThat(context).getBean(NotificationDeduplicationStore.class)
 				.isInstanceOf(RedisNotificationDeduplicationStore.class));

@@ -35,10 +35,10 @@ class ComplaintPropertiesValidationFailureAnalyzerTests {
 			.run((context) -> {
 				FailureAnalysis analysis = this.analyzer.analyze(context.getStartupFailure());
 				assertThat(analysis).isNotNull();
-				assertThat(analysis.getDescription()).contains(
-						"Property: wechatpay.complaint.merchant.api-v3-key",
-						"Property: wechatpay.complaint.merchant.private-key",
-						"Property: wechatpay.complaint.merchant.certificate-serial-number", "must be set to")
+				assertThat(analysis.getDescription())
+					.contains("Property: wechatpay.complaint.merchant.api-v3-key",
+							"Property: wechatpay.complaint.merchant.private-key",
+							"Property: wechatpay.complaint.merchant.certificate-serial-number", "must be set to")
 					.doesNotContain("merchant.id\n");
 				assertThat(analysis.getAction()).contains("WECHATPAY_COMPLAINT_MERCHANT_API_V3_KEY", "enabled=false");
 			});

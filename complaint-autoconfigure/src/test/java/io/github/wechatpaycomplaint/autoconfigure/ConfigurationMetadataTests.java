@@ -11,7 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The generated configuration metadata is complete, so IDEs complete and explain every property.
+ * The generated configuration metadata is complete, so IDEs complete and explain every
+ * property.
  */
 class ConfigurationMetadataTests {
 
@@ -23,7 +24,9 @@ class ConfigurationMetadataTests {
 		for (JsonNode property : this.metadata.get("properties")) {
 			String name = property.get("name").asString();
 			assertThat(name).startsWith("wechatpay.complaint.");
-			assertThat(property.path("description").asString("")).as(name).isNotBlank().doesNotStartWith("The ")
+			assertThat(property.path("description").asString("")).as(name)
+				.isNotBlank()
+				.doesNotStartWith("The ")
 				.doesNotStartWith("A ");
 			if ("java.lang.Boolean".equals(property.path("type").asString(""))) {
 				assertThat(property.get("description").asString()).as(name).startsWith("Whether");
@@ -74,8 +77,7 @@ class ConfigurationMetadataTests {
 	void hintsThatKeysAreResources() {
 		assertThat(this.metadata.get("hints").toString()).contains("wechatpay.complaint.merchant.private-key",
 				"wechatpay.complaint.merchant.certificate", "wechatpay.complaint.wechatpay-public-key.key",
-				"wechatpay.complaint.platform-certificates.trust-anchor",
-				"org.springframework.core.io.Resource");
+				"wechatpay.complaint.platform-certificates.trust-anchor", "org.springframework.core.io.Resource");
 	}
 
 	private static JsonNode read(String resource) {

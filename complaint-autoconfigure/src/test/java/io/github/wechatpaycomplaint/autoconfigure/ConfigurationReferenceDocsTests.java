@@ -18,10 +18,12 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The configuration reference pages ({@code docs/en/configuration.md}, {@code docs/zh-CN/configuration.md}) are
- * generated from the configuration metadata the jar ships, and this test fails when they are stale. Regenerate them
- * with {@value #REGENERATE}. The Chinese descriptions come from {@code docs/zh-CN/configuration-descriptions.properties};
- * a property without one fails the test too.
+ * The configuration reference pages ({@code docs/en/configuration.md},
+ * {@code docs/zh-CN/configuration.md}) are generated from the configuration metadata the
+ * jar ships, and this test fails when they are stale. Regenerate them with
+ * {@value #REGENERATE}. The Chinese descriptions come from
+ * {@code docs/zh-CN/configuration-descriptions.properties}; a property without one fails
+ * the test too.
  */
 class ConfigurationReferenceDocsTests {
 
@@ -52,8 +54,9 @@ class ConfigurationReferenceDocsTests {
 		}
 		List<String> missing = new ArrayList<>(this.properties.keySet());
 		missing.removeAll(chinese.stringPropertyNames());
-		assertThat(missing).as("properties without a Chinese description in "
-				+ "docs/zh-CN/configuration-descriptions.properties").isEmpty();
+		assertThat(missing)
+			.as("properties without a Chinese description in " + "docs/zh-CN/configuration-descriptions.properties")
+			.isEmpty();
 		List<String> unknown = new ArrayList<>(chinese.stringPropertyNames());
 		unknown.removeAll(this.properties.keySet());
 		assertThat(unknown).as("Chinese descriptions of properties that no longer exist").isEmpty();

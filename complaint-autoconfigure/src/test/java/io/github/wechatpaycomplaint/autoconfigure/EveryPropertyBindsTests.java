@@ -31,10 +31,12 @@ import org.springframework.util.ClassUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every public property key the metadata lists binds to the properties class that owns it: the class whose prefix is
- * the longest that the key starts with (two classes may share a prefix; then exactly one of them has the property). A
- * value other than the default, set under the documented key, is what the bound properties then hold. A renamed field
- * or a moved group fails here before it breaks an application's configuration.
+ * Every public property key the metadata lists binds to the properties class that owns
+ * it: the class whose prefix is the longest that the key starts with (two classes may
+ * share a prefix; then exactly one of them has the property). A value other than the
+ * default, set under the documented key, is what the bound properties then hold. A
+ * renamed field or a moved group fails here before it breaks an application's
+ * configuration.
  */
 class EveryPropertyBindsTests {
 
@@ -149,7 +151,8 @@ class EveryPropertyBindsTests {
 			case "java.time.Duration" -> "7s".equals(defaultValue) ? "8s" : "7s";
 			case "org.springframework.util.unit.DataSize" -> "3KB";
 			case "java.net.URI" -> "https://wechatpay.example.com";
-			case "java.lang.String" -> "bound-" + Integer.toHexString(defaultValue == null ? 0 : defaultValue.hashCode());
+			case "java.lang.String" ->
+				"bound-" + Integer.toHexString(defaultValue == null ? 0 : defaultValue.hashCode());
 			default -> throw new AssertionError("no test value for " + type.getName() + ": add one");
 		};
 	}

@@ -15,7 +15,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The startup check of the JDBC de-duplication table on the PostgreSQL server on 127.0.0.1.
+ * The startup check of the JDBC de-duplication table on the PostgreSQL server on
+ * 127.0.0.1.
  */
 @Tag("services")
 class JdbcDeduplicationTableCheckIntegrationTests {

@@ -24,8 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Key properties are read from local places only, and a {@code ${...}} placeholder left unresolved is reported as
- * such, by name, instead of as a key of the wrong length.
+ * Key properties are read from local places only, and a {@code ${...}} placeholder left
+ * unresolved is reported as such, by name, instead of as a key of the wrong length.
  */
 class KeyPropertyStartupChecksTests {
 
@@ -83,7 +83,8 @@ class KeyPropertyStartupChecksTests {
 
 	@Test
 	void localLocationsAreStillRead() {
-		// A Windows drive letter is a path, not a URL scheme: it fails as a missing file, not as a network location.
+		// A Windows drive letter is a path, not a URL scheme: it fails as a missing file,
+		// not as a network location.
 		this.configured.withPropertyValues(PUBLIC_KEY + "=C:\\wechatpay\\pub_key.pem")
 			.run((context) -> assertThat(assertInvalidProperty(context, PUBLIC_KEY).getProblem())
 				.contains("does not exist"));
@@ -159,11 +160,10 @@ class KeyPropertyStartupChecksTests {
 
 	@Test
 	void onlyThePlaceholderNameIsShownNeverTheValueAroundIt() {
-		this.configured.withPropertyValues(API_V3_KEY + "=8e1d6b2c4a9f${SUFFIX}3e7d0b5c1a2f")
-			.run((context) -> {
-				assertThat(assertInvalidProperty(context, API_V3_KEY).getProblem()).contains("${SUFFIX}");
-				assertThat(everythingShown(context)).doesNotContain("8e1d6b2c4a9f").doesNotContain("3e7d0b5c1a2f");
-			});
+		this.configured.withPropertyValues(API_V3_KEY + "=8e1d6b2c4a9f${SUFFIX}3e7d0b5c1a2f").run((context) -> {
+			assertThat(assertInvalidProperty(context, API_V3_KEY).getProblem()).contains("${SUFFIX}");
+			assertThat(everythingShown(context)).doesNotContain("8e1d6b2c4a9f").doesNotContain("3e7d0b5c1a2f");
+		});
 	}
 
 	@Test

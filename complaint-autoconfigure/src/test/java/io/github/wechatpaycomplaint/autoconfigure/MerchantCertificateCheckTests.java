@@ -24,8 +24,8 @@ import static io.github.wechatpaycomplaint.autoconfigure.StartupFailureAssertion
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The optional merchant certificate ({@code merchant.certificate}) must carry {@code certificate-serial-number} and
- * the private key's public key.
+ * The optional merchant certificate ({@code merchant.certificate}) must carry
+ * {@code certificate-serial-number} and the private key's public key.
  */
 class MerchantCertificateCheckTests {
 
@@ -66,12 +66,13 @@ class MerchantCertificateCheckTests {
 
 	@Test
 	void theSerialIsComparedAsHexIgnoringCaseAndLeadingZeros() {
-		// WeChat Pay prints whole bytes, so a serial whose first byte is below 0x10 starts with a zero.
+		// WeChat Pay prints whole bytes, so a serial whose first byte is below 0x10
+		// starts with a zero.
 		BigInteger serial = new BigInteger(LEADING_ZERO_SERIAL, 16);
 		String pem = TestKeys.pem(certificate(MERCHANT, serial));
 		assertThat(MerchantCertificateCheck.wechatPayForm(serial)).isEqualTo(LEADING_ZERO_SERIAL);
-		for (String configured : new String[] { LEADING_ZERO_SERIAL,
-				"0abcdef0123456789abcdef0123456789abcdef0", "ABCDEF0123456789ABCDEF0123456789ABCDEF0" }) {
+		for (String configured : new String[] { LEADING_ZERO_SERIAL, "0abcdef0123456789abcdef0123456789abcdef0",
+				"ABCDEF0123456789ABCDEF0123456789ABCDEF0" }) {
 			this.configured.withPropertyValues(CERTIFICATE + "=" + pem, SERIAL + "=" + configured)
 				.run((context) -> assertThat(context).as(configured).hasNotFailed());
 		}
@@ -91,8 +92,7 @@ class MerchantCertificateCheckTests {
 
 	@Test
 	void aPrivateKeyOfAnotherCertificateStopsStartupNamingBothProperties() {
-		String pem = TestKeys
-			.pem(certificate(TestKeys.rsa(), new BigInteger(WechatPayStandIn.MERCHANT_SERIAL, 16)));
+		String pem = TestKeys.pem(certificate(TestKeys.rsa(), new BigInteger(WechatPayStandIn.MERCHANT_SERIAL, 16)));
 		this.configured.withPropertyValues(CERTIFICATE + "=" + pem).run((context) -> {
 			InvalidComplaintPropertyException ex = assertInvalidProperty(context, PRIVATE_KEY);
 			assertThat(ex.getProblem()).contains("does not belong", CERTIFICATE);

@@ -26,8 +26,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each condition of {@link NotificationDeduplicationStoreConfigurations}: the store the property names, the startup
- * failure that names the missing library or connection, and the back-off for the application's own store.
+ * Each condition of {@link NotificationDeduplicationStoreConfigurations}: the store the
+ * property names, the startup failure that names the missing library or connection, and
+ * the back-off for the application's own store.
  */
 class NotificationDeduplicationStoreConfigurationsTests {
 
@@ -61,9 +62,11 @@ class NotificationDeduplicationStoreConfigurationsTests {
 
 	@Test
 	void jdbcWithADataSource() {
-		this.runner.withBean(DriverManagerDataSource.class,
-				() -> new DriverManagerDataSource("jdbc:h2:mem:store-configurations;DB_CLOSE_DELAY=-1", "sa", ""))
-			.withPropertyValues(STORE + "jdbc", "wechatpay.complaint.notification.deduplication.jdbc.initialize-schema=true")
+		this.runner
+			.withBean(DriverManagerDataSource.class,
+					() -> new DriverManagerDataSource("jdbc:h2:mem:store-configurations;DB_CLOSE_DELAY=-1", "sa", ""))
+			.withPropertyValues(STORE + "jdbc",
+					"wechatpay.complaint.notification.deduplication.jdbc.initialize-schema=true")
 			.run((context) -> assertThat(context).hasNotFailed()
 				.getBean(NotificationDeduplicationStore.class)
 				.isInstanceOf(JdbcNotificationDeduplicationStore.class));
@@ -74,7 +77,8 @@ class NotificationDeduplicationStoreConfigurationsTests {
 		DriverManagerDataSource dataSource = new DriverManagerDataSource(
 				"jdbc:h2:mem:store-configurations-template;DB_CLOSE_DELAY=-1", "sa", "");
 		this.runner.withBean(JdbcTemplate.class, () -> new JdbcTemplate(dataSource))
-			.withPropertyValues(STORE + "jdbc", "wechatpay.complaint.notification.deduplication.jdbc.initialize-schema=true")
+			.withPropertyValues(STORE + "jdbc",
+					"wechatpay.complaint.notification.deduplication.jdbc.initialize-schema=true")
 			.run((context) -> assertThat(context).hasNotFailed()
 				.getBean(NotificationDeduplicationStore.class)
 				.isInstanceOf(JdbcNotificationDeduplicationStore.class));
@@ -103,7 +107,8 @@ class NotificationDeduplicationStoreConfigurationsTests {
 	void redisWithAConnectionFactory() {
 		// Nothing needs to answer: a Redis that is down at startup is logged, not fatal.
 		this.runner.withBean(RedisConnectionFactory.class, NotificationDeduplicationStoreConfigurationsTests::redis)
-			.withPropertyValues(STORE + "redis", "wechatpay.complaint.notification.deduplication.operation-timeout=500ms")
+			.withPropertyValues(STORE + "redis",
+					"wechatpay.complaint.notification.deduplication.operation-timeout=500ms")
 			.run((context) -> assertThat(context).hasNotFailed()
 				.getBean(NotificationDeduplicationStore.class)
 				.isInstanceOf(RedisNotificationDeduplicationStore.class));
@@ -123,15 +128,16 @@ class NotificationDeduplicationStoreConfigurationsTests {
 	void redisWithoutSpringDataRedisFailsNamingTheLibrary() {
 		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.data.redis"))
 			.withPropertyValues(STORE + "redis")
-			.run((context) -> assertThat(analysis(context).getDescription())
-				.contains("the store is REDIS but Spring Data Redis (org.springframework.boot:spring-boot-starter-data-redis) "
-						+ "is not on the classpath"));
+			.run((context) -> assertThat(analysis(context).getDescription()).contains(
+					"the store is REDIS but Spring Data Redis (org.springframework.boot:spring-boot-starter-data-redis) "
+							+ "is not on the classpath"));
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "memory", "jdbc", "redis" })
 	void backsOffFromTheApplicationsStore(String store) {
-		// The application's configuration is processed first, as before any auto-configuration.
+		// The application's configuration is processed first, as before any
+		// auto-configuration.
 		new ApplicationContextRunner().withUserConfiguration(UserStoreConfiguration.class, StoreConfiguration.class)
 			.withPropertyValues(STORE + store)
 			.run((context) -> assertThat(context).hasNotFailed()
@@ -141,7 +147,8 @@ class NotificationDeduplicationStoreConfigurationsTests {
 
 	@Test
 	void backsOffFromTheApplicationsStoreEvenWithoutTheChosenLibrary() {
-		// The application's configuration is processed first, as before any auto-configuration.
+		// The application's configuration is processed first, as before any
+		// auto-configuration.
 		new ApplicationContextRunner().withUserConfiguration(UserStoreConfiguration.class, StoreConfiguration.class)
 			.withClassLoader(new FilteredClassLoader(JdbcTemplate.class))
 			.withPropertyValues(STORE + "jdbc")

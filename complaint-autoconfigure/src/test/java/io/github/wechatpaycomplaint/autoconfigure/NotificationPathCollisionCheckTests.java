@@ -26,7 +26,8 @@ import static io.github.wechatpaycomplaint.autoconfigure.StartupFailureAssertion
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Another handler for POST at {@code notification.path} stops startup; a pattern that also matches it is a warning.
+ * Another handler for POST at {@code notification.path} stops startup; a pattern that
+ * also matches it is a warning.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class NotificationPathCollisionCheckTests {
@@ -81,7 +82,8 @@ class NotificationPathCollisionCheckTests {
 
 	@Test
 	void aHandlerForOtherMethodsAtTheSamePathIsAWarning(CapturedOutput output) {
-		// The starter's route takes every method at the path (405 for anything but POST): such handlers are dead.
+		// The starter's route takes every method at the path (405 for anything but POST):
+		// such handlers are dead.
 		this.runner.withUserConfiguration(GetController.class).run((context) -> assertThat(context).hasNotFailed());
 		assertThat(output).containsOnlyOnce("is also mapped, for other methods than POST, by")
 			.contains("WARN", PATH_PROPERTY, "GetController#receive", "answers anything but POST with 405");
@@ -116,9 +118,10 @@ class NotificationPathCollisionCheckTests {
 
 	@Test
 	void aReplacedNotificationRouteIsNotACollisionWithItself() {
-		this.runner.withBean(ComplaintNotificationAutoConfiguration.ROUTER_BEAN_NAME, RouterFunction.class,
-				() -> RouterFunctions.route(RequestPredicates.POST(NotificationContexts.PATH),
-						(request) -> ServerResponse.noContent().build()))
+		this.runner
+			.withBean(ComplaintNotificationAutoConfiguration.ROUTER_BEAN_NAME, RouterFunction.class,
+					() -> RouterFunctions.route(RequestPredicates.POST(NotificationContexts.PATH),
+							(request) -> ServerResponse.noContent().build()))
 			.run((context) -> assertThat(context).hasNotFailed());
 	}
 
@@ -210,8 +213,8 @@ class NotificationPathCollisionCheckTests {
 		@Bean
 		RouterFunction<ServerResponse> nestedRoutes() {
 			return RouterFunctions.route()
-				.path("/wechatpay", (builder) -> builder.POST("/complaint-notifications",
-						(request) -> ServerResponse.ok().build()))
+				.path("/wechatpay",
+						(builder) -> builder.POST("/complaint-notifications", (request) -> ServerResponse.ok().build()))
 				.build();
 		}
 
@@ -237,8 +240,8 @@ class NotificationPathCollisionCheckTests {
 		@Bean
 		RouterFunction<ServerResponse> headerRoutes() {
 			return RouterFunctions.route(
-					RequestPredicates.POST(NotificationContexts.PATH).and(RequestPredicates.headers(
-							(headers) -> headers.firstHeader("X-Legacy") != null)),
+					RequestPredicates.POST(NotificationContexts.PATH)
+						.and(RequestPredicates.headers((headers) -> headers.firstHeader("X-Legacy") != null)),
 					(request) -> ServerResponse.ok().build());
 		}
 

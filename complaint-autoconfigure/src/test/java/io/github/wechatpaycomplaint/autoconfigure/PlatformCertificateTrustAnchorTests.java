@@ -26,8 +26,9 @@ import org.springframework.core.io.DefaultResourceLoader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code platform-certificates.trust-anchor}: the built-in Tenpay.com Root CA by default, a local resource or PEM text
- * otherwise, and a startup failure naming the property when it cannot serve as an anchor.
+ * {@code platform-certificates.trust-anchor}: the built-in Tenpay.com Root CA by default,
+ * a local resource or PEM text otherwise, and a startup failure naming the property when
+ * it cannot serve as an anchor.
  */
 class PlatformCertificateTrustAnchorTests {
 

@@ -30,11 +30,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
- * Startup of a servlet application with the starter (public-key mode, notification endpoint on) against the same
- * application without it, in the same run: each start is a fresh {@code java} child process on the test class path,
- * alternating with and without, timed from process launch to the application being ready and closed. The starter's
- * base URI points at a counting stub on 127.0.0.1, which must see no request: public-key mode makes no network call
- * at startup. Run it with:
+ * Startup of a servlet application with the starter (public-key mode, notification
+ * endpoint on) against the same application without it, in the same run: each start is a
+ * fresh {@code java} child process on the test class path, alternating with and without,
+ * timed from process launch to the application being ready and closed. The starter's base
+ * URI points at a counting stub on 127.0.0.1, which must see no request: public-key mode
+ * makes no network call at startup. Run it with:
  *
  * <pre>
  * ./mvnw -B -q -pl complaint-autoconfigure test-compile org.codehaus.mojo:exec-maven-plugin:3.6.4:java \
@@ -102,8 +103,8 @@ public final class StartupBenchmark {
 
 	private static double launch(String kind, Path properties) throws Exception {
 		String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-		ProcessBuilder builder = new ProcessBuilder(java, "-cp", classPath(),
-				StartupBenchmark.class.getName(), kind, properties.toString());
+		ProcessBuilder builder = new ProcessBuilder(java, "-cp", classPath(), StartupBenchmark.class.getName(), kind,
+				properties.toString());
 		builder.redirectErrorStream(true);
 		long start = System.nanoTime();
 		Process process = builder.start();
@@ -114,7 +115,8 @@ public final class StartupBenchmark {
 		return (System.nanoTime() - start) / 1e6;
 	}
 
-	// exec:java runs the benchmark in a class loader of its own: the test class path is its URLs, not java.class.path.
+	// exec:java runs the benchmark in a class loader of its own: the test class path is
+	// its URLs, not java.class.path.
 	private static String classPath() throws Exception {
 		ClassLoader loader = StartupBenchmark.class.getClassLoader();
 		if (loader instanceof java.net.URLClassLoader) {
@@ -130,11 +132,9 @@ public final class StartupBenchmark {
 	}
 
 	private static void child(boolean withStarter, String properties) {
-		SpringApplication application = new SpringApplication(
-				withStarter ? WithStarter.class : WithoutStarter.class);
-		application.setDefaultProperties(java.util.Map.of("spring.config.import", "file:" + properties,
-				"server.port", "0", "server.address", "127.0.0.1", "spring.main.banner-mode", "off",
-				"logging.level.root", "WARN"));
+		SpringApplication application = new SpringApplication(withStarter ? WithStarter.class : WithoutStarter.class);
+		application.setDefaultProperties(java.util.Map.of("spring.config.import", "file:" + properties, "server.port",
+				"0", "server.address", "127.0.0.1", "spring.main.banner-mode", "off", "logging.level.root", "WARN"));
 		try (ConfigurableApplicationContext context = application.run()) {
 			if (withStarter != context.containsBean(ComplaintNotificationAutoConfiguration.ROUTER_BEAN_NAME)) {
 				throw new IllegalStateException("Unexpected configuration");

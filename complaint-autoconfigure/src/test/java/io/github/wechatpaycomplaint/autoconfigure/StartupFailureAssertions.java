@@ -6,8 +6,8 @@ import org.springframework.boot.test.context.assertj.ApplicationContextAssertPro
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Asserts that startup failed with an {@link InvalidComplaintPropertyException} for a property, and that the failure
- * analysis a user sees names the property and a fix.
+ * Asserts that startup failed with an {@link InvalidComplaintPropertyException} for a
+ * property, and that the failure analysis a user sees names the property and a fix.
  */
 final class StartupFailureAssertions {
 

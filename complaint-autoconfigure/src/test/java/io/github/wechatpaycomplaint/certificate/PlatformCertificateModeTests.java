@@ -50,9 +50,9 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Certificate mode: platform certificates downloaded, decrypted with the APIv3 key, checked against the trust anchor,
- * verified, refreshed on an unknown serial with one download in flight, retried in the background, and never
- * downloaded in public-key mode.
+ * Certificate mode: platform certificates downloaded, decrypted with the APIv3 key,
+ * checked against the trust anchor, verified, refreshed on an unknown serial with one
+ * download in flight, retried in the background, and never downloaded in public-key mode.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class PlatformCertificateModeTests {
@@ -99,10 +99,11 @@ class PlatformCertificateModeTests {
 			assertThat(list(context)).isEqualTo(ANSWER);
 			assertThat(manager.getCertificates()).containsOnlyKeys(this.certificateA.serial());
 			assertThat(downloads()).isEqualTo(1);
-			this.wechatPay.assertSignedByMerchant(this.wechatPay.server()
-				.findAll(getRequestedFor(urlPathEqualTo(CERTIFICATES)))
-				.get(0));
-			assertThat(this.wechatPay.server().findAll(getRequestedFor(urlPathEqualTo(LIST_PATH))).get(0)
+			this.wechatPay.assertSignedByMerchant(
+					this.wechatPay.server().findAll(getRequestedFor(urlPathEqualTo(CERTIFICATES))).get(0));
+			assertThat(this.wechatPay.server()
+				.findAll(getRequestedFor(urlPathEqualTo(LIST_PATH)))
+				.get(0)
 				.getHeader("Wechatpay-Serial")).isEqualTo(this.certificateA.serial());
 		});
 	}
@@ -156,7 +157,8 @@ class PlatformCertificateModeTests {
 		this.wechatPay.stub(get(urlPathEqualTo(CERTIFICATES)).inScenario("flaky")
 			.whenScenarioStateIs("recovered")
 			.willReturn(certificatesAnswer(this.certificateA, this.certificateA)));
-		// Without HTTP retries, so that the download itself fails and the background retry takes over.
+		// Without HTTP retries, so that the download itself fails and the background
+		// retry takes over.
 		this.contextRunner.withPropertyValues("wechatpay.complaint.client.retry.max-attempts=1").run((context) -> {
 			assertThat(context).hasNotFailed();
 			PlatformCertificateManager manager = context.getBean(PlatformCertificateManager.class);
@@ -169,7 +171,8 @@ class PlatformCertificateModeTests {
 	@Test
 	void reportsAWrongApiV3KeyInPlainWords(CapturedOutput output) {
 		stubCertificates(this.certificateA, this.certificateA);
-		this.contextRunner.withPropertyValues("wechatpay.complaint.merchant.api-v3-key=00000000000000000000000000000000")
+		this.contextRunner
+			.withPropertyValues("wechatpay.complaint.merchant.api-v3-key=00000000000000000000000000000000")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				await().atMost(Duration.ofSeconds(10))
@@ -232,8 +235,8 @@ class PlatformCertificateModeTests {
 	void makesNoDownloadInPublicKeyMode() {
 		this.wechatPay.stub(get(urlPathEqualTo(LIST_PATH)).willReturn(this.wechatPay.signedAnswer(200, ANSWER)));
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
-					RestClientAutoConfiguration.class, ComplaintClientAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, RestClientAutoConfiguration.class,
+					ComplaintClientAutoConfiguration.class))
 			.withPropertyValues(this.wechatPay.publicKeyModeProperties())
 			.run((context) -> {
 				assertThat(context).doesNotHaveBean(PlatformCertificateManager.class);
@@ -252,7 +255,8 @@ class PlatformCertificateModeTests {
 			assertThat(list(context)).isEqualTo(ANSWER);
 			stubListSignedBy(this.certificateA);
 			assertThat(list(context)).isEqualTo(ANSWER);
-			// WeChat Pay answers with the key named in the request, so the public key id is what we send.
+			// WeChat Pay answers with the key named in the request, so the public key id
+			// is what we send.
 			this.wechatPay.server()
 				.findAll(getRequestedFor(urlPathEqualTo(LIST_PATH)))
 				.forEach((request) -> assertThat(request.getHeader("Wechatpay-Serial"))
@@ -275,8 +279,8 @@ class PlatformCertificateModeTests {
 	void refusesAnUnknownSerialWithoutHammeringWechatPay() {
 		stubCertificates(this.certificateA, this.certificateA);
 		PlatformCertificateFixture unknown = new PlatformCertificateFixture(TestKeys.rsa(),
-				new BigInteger("1E257774DC8A85C55E705068A797981E470EF743", 16),
-				Instant.now().minus(1, ChronoUnit.DAYS), Instant.now().plus(1, ChronoUnit.DAYS));
+				new BigInteger("1E257774DC8A85C55E705068A797981E470EF743", 16), Instant.now().minus(1, ChronoUnit.DAYS),
+				Instant.now().plus(1, ChronoUnit.DAYS));
 		stubListSignedBy(unknown);
 		this.contextRunner.run((context) -> {
 			PlatformCertificateManager manager = context.getBean(PlatformCertificateManager.class);
@@ -286,7 +290,8 @@ class PlatformCertificateModeTests {
 					.satisfies((ex) -> assertThat(ex.getReason())
 						.isEqualTo(SignatureVerificationException.Reason.UNKNOWN_SERIAL));
 			}
-			// one at startup, one for the first unknown serial; the rest wait for the minimum interval
+			// one at startup, one for the first unknown serial; the rest wait for the
+			// minimum interval
 			assertThat(downloads()).isEqualTo(2);
 		});
 	}
@@ -301,7 +306,8 @@ class PlatformCertificateModeTests {
 			this.wechatPay.stub(get(urlPathEqualTo(CERTIFICATES))
 				.willReturn(certificatesAnswer(this.certificateA, this.certificateA, this.certificateB)
 					.withFixedDelay(60_000)));
-			// The download takes a minute; the call gives up after 10 s, well within 30 s, and the download goes on.
+			// The download takes a minute; the call gives up after 10 s, well within 30
+			// s, and the download goes on.
 			assertTimeoutPreemptively(Duration.ofSeconds(30),
 					() -> assertThatExceptionOfType(SignatureVerificationException.class)
 						.isThrownBy(() -> list(context))

@@ -28,8 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * A platform certificate is trusted only when it chains to the trust anchor and is within its validity dates on the
- * starter's clock; the built-in anchor is the real Tenpay.com Root CA.
+ * A platform certificate is trusted only when it chains to the trust anchor and is within
+ * its validity dates on the starter's clock; the built-in anchor is the real Tenpay.com
+ * Root CA.
  */
 class PlatformCertificateTrustTests {
 
@@ -52,15 +53,15 @@ class PlatformCertificateTrustTests {
 		TestKeys.TestCa other = TestKeys.TestCa.create("CN=Another CA, O=Test");
 		X509Certificate certificate = other.issue(PLATFORM, BigInteger.TEN, NOW.minus(Duration.ofDays(1)),
 				NOW.plus(Duration.ofDays(365)));
-		assertThat(this.trust.refusalReason(certificate)).hasValueSatisfying(
-				(reason) -> assertThat(reason).startsWith("it does not chain to the trust anchor 'CN=Tenpay.com Root CA Test"));
+		assertThat(this.trust.refusalReason(certificate)).hasValueSatisfying((reason) -> assertThat(reason)
+			.startsWith("it does not chain to the trust anchor 'CN=Tenpay.com Root CA Test"));
 	}
 
 	@Test
 	void refusesASelfSignedCertificateNamingTheAnchorAsIssuer() {
 		KeyPair forger = TestKeys.rsa();
-		X509Certificate certificate = new TestKeys.TestCa(forger, TestKeys.testCa().certificate())
-			.issue(PLATFORM, BigInteger.TEN, NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(365)));
+		X509Certificate certificate = new TestKeys.TestCa(forger, TestKeys.testCa().certificate()).issue(PLATFORM,
+				BigInteger.TEN, NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(365)));
 		assertThat(this.trust.refusalReason(certificate))
 			.hasValueSatisfying((reason) -> assertThat(reason).startsWith("it does not chain to the trust anchor"));
 	}
@@ -84,16 +85,19 @@ class PlatformCertificateTrustTests {
 	void refusesAnAnchorThatIsNotACaCertificate() {
 		X509Certificate endEntity = TestKeys.testCa()
 			.issue(PLATFORM, BigInteger.TEN, NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(365)));
-		assertThatIllegalArgumentException().isThrownBy(() -> new PlatformCertificateTrust(endEntity, Clock.systemUTC()))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new PlatformCertificateTrust(endEntity, Clock.systemUTC()))
 			.withMessageContaining("is not a CA certificate");
 	}
 
 	@Test
 	void refusesACertificateForAnotherPurposeFromTheSameAnchor() throws Exception {
-		// The Tenpay root also issues every merchant's API certificate: key encipherment, client authentication.
+		// The Tenpay root also issues every merchant's API certificate: key encipherment,
+		// client authentication.
 		X509Certificate merchantLike = issue("CN=1900000109, OU=Some other merchant, O=Tenpay.com, C=CN", (builder) -> {
 			builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyEncipherment));
-			builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
+			builder.addExtension(Extension.extendedKeyUsage, false,
+					new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
 		});
 		assertThat(this.trust.refusalReason(merchantLike)).hasValue("its key usage does not allow digitalSignature");
 	}
@@ -102,7 +106,8 @@ class PlatformCertificateTrustTests {
 	void refusesASubordinateCaCertificate() throws Exception {
 		X509Certificate subCa = issue("CN=sub CA", (builder) -> {
 			builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
-			builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.digitalSignature));
+			builder.addExtension(Extension.keyUsage, true,
+					new KeyUsage(KeyUsage.keyCertSign | KeyUsage.digitalSignature));
 		});
 		assertThat(this.trust.refusalReason(subCa))
 			.hasValue("it is a CA certificate (basic constraints CA:TRUE), not a platform certificate");
@@ -126,8 +131,9 @@ class PlatformCertificateTrustTests {
 
 	private static X509Certificate issue(String subject, Extensions extensions) throws Exception {
 		TestKeys.TestCa ca = TestKeys.testCa();
-		JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(ca.certificate().getSubjectX500Principal(),
-				BigInteger.valueOf(77), Date.from(NOW.minus(Duration.ofDays(1))), Date.from(NOW.plus(Duration.ofDays(30))),
+		JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+				ca.certificate().getSubjectX500Principal(), BigInteger.valueOf(77),
+				Date.from(NOW.minus(Duration.ofDays(1))), Date.from(NOW.plus(Duration.ofDays(30))),
 				new X500Principal(subject), PLATFORM.getPublic());
 		extensions.add(builder);
 		return new JcaX509CertificateConverter()
@@ -143,11 +149,14 @@ class PlatformCertificateTrustTests {
 	@Test
 	void theBuiltInAnchorIsTheRealTenpayRootCa() throws Exception {
 		X509Certificate root = PlatformCertificateTrust.tenpayRootCa(Clock.systemUTC()).getAnchor();
-		assertThat(HexFormat.of().withUpperCase().formatHex(MessageDigest.getInstance("SHA-256").digest(root.getEncoded())))
+		assertThat(HexFormat.of()
+			.withUpperCase()
+			.formatHex(MessageDigest.getInstance("SHA-256").digest(root.getEncoded())))
 			.isEqualTo("B29F8B2513EB2F7C49C07C7C20F4027CA903D071DF72CAA0B2B924EFF43A9452");
 		assertThat(root.getSubjectX500Principal().getName())
 			.isEqualTo("CN=Tenpay.com Root CA,OU=Tenpay.com CA Center,O=Tenpay.com,C=CN");
-		assertThat(root.getSerialNumber().toString(16)).isEqualToIgnoringCase("1BD4220E50DBC04B06AD397549846C01C3E8EBD2");
+		assertThat(root.getSerialNumber().toString(16))
+			.isEqualToIgnoringCase("1BD4220E50DBC04B06AD397549846C01C3E8EBD2");
 		assertThat(root.getNotAfter().toInstant()).isEqualTo(Instant.parse("2032-08-09T09:15:55Z"));
 		assertThat(root.getBasicConstraints()).isZero();
 	}

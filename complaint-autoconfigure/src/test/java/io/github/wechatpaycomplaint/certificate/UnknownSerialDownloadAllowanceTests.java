@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Downloads for unknown serials are spaced, but lookups for the client's own answers and for notifications (which
- * anyone can send) are spaced separately: forged notifications cannot use up the download an answer needs.
+ * Downloads for unknown serials are spaced, but lookups for the client's own answers and
+ * for notifications (which anyone can send) are spaced separately: forged notifications
+ * cannot use up the download an answer needs.
  */
 class UnknownSerialDownloadAllowanceTests {
 
@@ -31,9 +32,9 @@ class UnknownSerialDownloadAllowanceTests {
 
 	private final AtomicReference<Map<String, PlatformCertificate>> published = new AtomicReference<>(Map.of());
 
-	private final PlatformCertificateManager manager = new PlatformCertificateManager(
-			(trusted) -> this.published.get(), (serial) -> Optional.empty(), Clock.fixed(NOW, ZoneOffset.UTC),
-			Duration.ofHours(12), Duration.ofMinutes(1));
+	private final PlatformCertificateManager manager = new PlatformCertificateManager((trusted) -> this.published.get(),
+			(serial) -> Optional.empty(), Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(12),
+			Duration.ofMinutes(1));
 
 	@Test
 	void forgedNotificationSerialsDoNotUseUpTheDownloadAnAnswerNeeds() {
@@ -41,7 +42,8 @@ class UnknownSerialDownloadAllowanceTests {
 		awaitDownloads(1);
 		assertThat(this.manager.resolve(FORGED + "0")).isEmpty();
 		assertThat(this.manager.getDownloadCount()).isOne();
-		// WeChat Pay rotated its certificate; the client's answer is signed with the new one.
+		// WeChat Pay rotated its certificate; the client's answer is signed with the new
+		// one.
 		this.published.set(Map.of(ROTATED, certificate(ROTATED)));
 		assertThat(this.manager.resolveAwaitingDownload(ROTATED)).isPresent();
 		assertThat(this.manager.getDownloadCount()).isEqualTo(2);
@@ -58,7 +60,8 @@ class UnknownSerialDownloadAllowanceTests {
 		awaitDownloads(2);
 	}
 
-	// Until the download has ended (its thread is gone), so that the next lookup finds none in flight to join.
+	// Until the download has ended (its thread is gone), so that the next lookup finds
+	// none in flight to join.
 	private void awaitDownloads(int count) {
 		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
 			assertThat(this.manager.getDownloadCount()).isEqualTo(count);
@@ -71,7 +74,8 @@ class UnknownSerialDownloadAllowanceTests {
 		KeyPair keys = TestKeys.rsa();
 		X509Certificate certificate = TestKeys.testCa()
 			.issue(keys, new BigInteger(serial, 16), NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(365)));
-		return new PlatformCertificate(serial, certificate, NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(365)));
+		return new PlatformCertificate(serial, certificate, NOW.minus(Duration.ofDays(1)),
+				NOW.plus(Duration.ofDays(365)));
 	}
 
 }

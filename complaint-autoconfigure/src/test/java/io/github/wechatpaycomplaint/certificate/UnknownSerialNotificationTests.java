@@ -50,9 +50,10 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * Notifications in certificate mode with serials the application does not know: answered at once, never held while a
- * certificate download runs, a download in the background only for a well-formed serial, and WeChat Pay's retry
- * accepted once that download brought the new certificate.
+ * Notifications in certificate mode with serials the application does not know: answered
+ * at once, never held while a certificate download runs, a download in the background
+ * only for a well-formed serial, and WeChat Pay's retry accepted once that download
+ * brought the new certificate.
  */
 class UnknownSerialNotificationTests {
 
@@ -94,7 +95,8 @@ class UnknownSerialNotificationTests {
 		run((app) -> {
 			this.wechatPay.stub(get(urlPathEqualTo(CERTIFICATES))
 				.willReturn(certificatesAnswer(this.certificateA).withFixedDelay(60_000)));
-			// The download hangs for a minute; 50 concurrent forged notifications are all answered well within 20 s.
+			// The download hangs for a minute; 50 concurrent forged notifications are all
+			// answered well within 20 s.
 			List<MvcResult> results = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
 				assertUnknownSerial(app.post(forged(0)));
 				await().atMost(Duration.ofSeconds(5)).until(() -> downloads() == 2);
@@ -109,17 +111,17 @@ class UnknownSerialNotificationTests {
 	@Test
 	void onlyAWellFormedSerialTriggersADownload() {
 		stubCertificates(certificatesAnswer(this.certificateA));
-		// Next to no minimum interval (zero is refused at startup): every well-formed unknown serial may start a
+		// Next to no minimum interval (zero is refused at startup): every well-formed
+		// unknown serial may start a
 		// download.
 		this.contextRunner
 			.withPropertyValues("wechatpay.complaint.platform-certificates.unknown-serial-refresh-interval=1ms")
 			.run((context) -> {
 				App app = App.of(context);
 				List<String> malformed = List.of("garbage", "PUB_KEY_ID_0119000000012025112300000000000001",
-						"7132D72A03E93CDDF8C03BBD1F37EEDF204B2B01FF", "7132D72A03E93CD",
-						"7132D72A03E93CDD\r\nF8C0", "-7132D72A03E93CDDF8C03BBD",
-						"7132D72A03E93CDDF8C03BBD1F37EEDF204B2B0G", "0x7132D72A03E93CDDF8C0",
-						" 7132D72A03E93CDDF8C03BBD1F37EEDF204B2B01");
+						"7132D72A03E93CDDF8C03BBD1F37EEDF204B2B01FF", "7132D72A03E93CD", "7132D72A03E93CDD\r\nF8C0",
+						"-7132D72A03E93CDDF8C03BBD", "7132D72A03E93CDDF8C03BBD1F37EEDF204B2B0G",
+						"0x7132D72A03E93CDDF8C0", " 7132D72A03E93CDDF8C03BBD1F37EEDF204B2B01");
 				for (String serial : malformed) {
 					assertUnknownSerial(app.post(signedByA().serial(serial).build()));
 				}
@@ -157,7 +159,8 @@ class UnknownSerialNotificationTests {
 				Instant.now().getEpochSecond());
 	}
 
-	// Signed by certificate A's key but naming a serial nobody knows: well-formed, so it may start a download.
+	// Signed by certificate A's key but naming a serial nobody knows: well-formed, so it
+	// may start a download.
 	private SignedNotification forged(int i) {
 		return signedByA().serial(String.format(Locale.ROOT, "7132D72A03E93CDDF8C03BBD1F37EEDF2040%04X", i)).build();
 	}
@@ -214,8 +217,9 @@ class UnknownSerialNotificationTests {
 		static App of(ApplicationContext context) {
 			PlatformCertificateManager manager = context.getBean(PlatformCertificateManager.class);
 			await().atMost(Duration.ofSeconds(10)).until(() -> !manager.getCertificates().isEmpty());
-			return new App(context, MockMvcBuilders.webAppContextSetup(
-					(org.springframework.web.context.WebApplicationContext) context).build());
+			return new App(context,
+					MockMvcBuilders.webAppContextSetup((org.springframework.web.context.WebApplicationContext) context)
+						.build());
 		}
 
 		PlatformCertificateManager manager() {

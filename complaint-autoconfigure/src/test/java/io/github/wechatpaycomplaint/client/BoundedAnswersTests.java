@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * An answer is read up to its cap and no further: an endless body stops one byte past it, a declared length above it
- * stops before the first byte.
+ * An answer is read up to its cap and no further: an endless body stops one byte past it,
+ * a declared length above it stops before the first byte.
  */
 class BoundedAnswersTests {
 

@@ -53,8 +53,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Every way a certificate answer can be wrong is refused with a message that says which, and nothing of a refused
- * answer is kept; a certificate that does not chain to the trust anchor or is outside its dates is refused and logged.
+ * Every way a certificate answer can be wrong is refused with a message that says which,
+ * and nothing of a refused answer is kept; a certificate that does not chain to the trust
+ * anchor or is outside its dates is refused and logged.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class PlatformCertificateDownloaderTests {
@@ -133,7 +134,8 @@ class PlatformCertificateDownloaderTests {
 				new WechatPayAnswerSigner(TestKeys.rsa().getPrivate(), "0BADC0DE").headers(body, now()))));
 		assertThatExceptionOfType(SignatureVerificationException.class)
 			.isThrownBy(() -> downloader().download(NOTHING_TRUSTED))
-			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(SignatureVerificationException.Reason.UNKNOWN_SERIAL));
+			.satisfies(
+					(ex) -> assertThat(ex.getReason()).isEqualTo(SignatureVerificationException.Reason.UNKNOWN_SERIAL));
 	}
 
 	@Test
@@ -234,8 +236,8 @@ class PlatformCertificateDownloaderTests {
 
 	@Test
 	void refusesAnAnswerAboveTheCap() {
-		wireMock.stubFor(get(urlPathEqualTo(PATH)).willReturn(
-				aResponse().withStatus(200).withBody(new byte[WechatPayAnswerTooLargeException.MAX_JSON_ANSWER_BYTES + 1])));
+		wireMock.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(200)
+			.withBody(new byte[WechatPayAnswerTooLargeException.MAX_JSON_ANSWER_BYTES + 1])));
 		assertThatExceptionOfType(WechatPayAnswerTooLargeException.class)
 			.isThrownBy(() -> downloader().download(NOTHING_TRUSTED))
 			.satisfies((ex) -> assertThat(ex.getOperation()).isEqualTo("GET " + PATH));
@@ -273,8 +275,8 @@ class PlatformCertificateDownloaderTests {
 				TestKeys.pem(certificate).getBytes(StandardCharsets.UTF_8));
 		return "{\"serial_no\":\"" + serial + "\",\"effective_time\":\"" + effectiveTime + "\",\"expire_time\":\""
 				+ expireTime + "\",\"encrypt_certificate\":{\"algorithm\":\"" + algorithm
-				+ "\",\"nonce\":\"000000000001\",\"associated_data\":\"certificate\",\"ciphertext\":\""
-				+ ciphertext + "\"}}";
+				+ "\",\"nonce\":\"000000000001\",\"associated_data\":\"certificate\",\"ciphertext\":\"" + ciphertext
+				+ "\"}}";
 	}
 
 	private static String certificates(String... entries) {

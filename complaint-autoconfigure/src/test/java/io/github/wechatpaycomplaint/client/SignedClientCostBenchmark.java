@@ -18,10 +18,12 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.web.client.RestClient;
 
 /**
- * The signed client's cost per call: the starter's signing and verifying {@link RestClient} against a plain
- * {@link RestClient} (JDK HttpClient, HTTP/1.1) calling the same local stub on 127.0.0.1, in the same run, beside the
- * raw RSA-2048 signing time. The stub (WireMock) serves one pre-signed answer (re-signed every 30 s) so that both
- * clients pay the same server cost. Single thread; rounds alternate plain and signed. Run it with:
+ * The signed client's cost per call: the starter's signing and verifying
+ * {@link RestClient} against a plain {@link RestClient} (JDK HttpClient, HTTP/1.1)
+ * calling the same local stub on 127.0.0.1, in the same run, beside the raw RSA-2048
+ * signing time. The stub (WireMock) serves one pre-signed answer (re-signed every 30 s)
+ * so that both clients pay the same server cost. Single thread; rounds alternate plain
+ * and signed. Run it with:
  *
  * <pre>
  * ./mvnw -B -q -pl complaint-autoconfigure test-compile org.codehaus.mojo:exec-maven-plugin:3.6.4:java \
@@ -47,7 +49,8 @@ public final class SignedClientCostBenchmark {
 		int calls = (args.length > 0) ? Integer.parseInt(args[0]) : 2000;
 		int rounds = (args.length > 1) ? Integer.parseInt(args[1]) : 7;
 		try (WechatPayStandIn keys = new WechatPayStandIn()) {
-			keys.stub(com.github.tomakehurst.wiremock.client.WireMock.get(PATH).willReturn(keys.signedAnswer(200, BODY)));
+			keys.stub(
+					com.github.tomakehurst.wiremock.client.WireMock.get(PATH).willReturn(keys.signedAnswer(200, BODY)));
 			Thread resigner = new Thread(() -> {
 				while (!Thread.currentThread().isInterrupted()) {
 					try {
@@ -81,7 +84,8 @@ public final class SignedClientCostBenchmark {
 						RestClient plain = RestClient.builder()
 							.baseUrl(base)
 							.requestFactory(ClientHttpRequestFactoryBuilder.jdk()
-								.withHttpClientCustomizer((http) -> http.version(java.net.http.HttpClient.Version.HTTP_1_1))
+								.withHttpClientCustomizer(
+										(http) -> http.version(java.net.http.HttpClient.Version.HTTP_1_1))
 								.build())
 							.build();
 						measure(plain, signed, calls, rounds);

@@ -52,8 +52,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The auto-configured RestClient against a WireMock stand-in for WeChat Pay: every request signed, every answer
- * verified, each way of failing refused.
+ * The auto-configured RestClient against a WireMock stand-in for WeChat Pay: every
+ * request signed, every answer verified, each way of failing refused.
  */
 class SignedRestClientTests {
 
@@ -84,10 +84,12 @@ class SignedRestClientTests {
 		assertThat(body).isEqualTo(ANSWER);
 		LoggedRequest request = this.wechatPay.onlyRequest();
 		this.wechatPay.assertSignedByMerchant(request);
-		assertThat(request.getUrl()).isEqualTo(LIST_PATH + "?limit=10&offset=0&begin_date=2026-11-01&end_date=2026-11-23");
+		assertThat(request.getUrl())
+			.isEqualTo(LIST_PATH + "?limit=10&offset=0&begin_date=2026-11-01&end_date=2026-11-23");
 		assertThat(request.getHeader("Accept")).contains("application/json");
 		assertThat(request.getHeader("User-Agent")).startsWith("wechatpay-complaint-spring-boot/").contains("Java/");
-		assertThat(request.getHeader("User-Agent")).matches("wechatpay-complaint-spring-boot/\\d+\\.\\d+\\.\\d+[^ ]* \\(.+\\) Java/.+");
+		assertThat(request.getHeader("User-Agent"))
+			.matches("wechatpay-complaint-spring-boot/\\d+\\.\\d+\\.\\d+[^ ]* \\(.+\\) Java/.+");
 		assertThat(request.getHeader("Wechatpay-Serial")).isEqualTo(WechatPayStandIn.PUBLIC_KEY_ID);
 	}
 
@@ -114,11 +116,11 @@ class SignedRestClientTests {
 	void signsAPercentEncodedImagePathAsItGoesOnTheWireAndAcceptsTheUnsignedImage() {
 		String path = "/v3/merchant-service/images/ChsyMDAwMDAwMjAyNTA2MTIxMDAwNTEyMzQ1Njc4GAAgAQ%3D%3D";
 		byte[] png = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 1, 2, 3 };
-		this.wechatPay.stub(get(urlPathMatching("/v3/merchant-service/images/.+")).willReturn(
-				com.github.tomakehurst.wiremock.client.WireMock.aResponse()
-					.withStatus(200)
-					.withHeader("Content-Type", "image/png")
-					.withBody(png)));
+		this.wechatPay.stub(get(urlPathMatching("/v3/merchant-service/images/.+"))
+			.willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+				.withStatus(200)
+				.withHeader("Content-Type", "image/png")
+				.withBody(png)));
 		byte[] image = call((client) -> client.get()
 			.uri(java.net.URI.create(this.wechatPay.baseUri() + path))
 			.attribute(WechatPayOperation.ATTRIBUTE, WechatPayOperation.IMAGE_DOWNLOAD)
@@ -221,7 +223,8 @@ class SignedRestClientTests {
 	@Test
 	@ExtendWith(OutputCaptureExtension.class)
 	void anUnsignedErrorAnswerCannotWriteLinesOfItsOwnIntoTheLog(CapturedOutput output) {
-		// Anyone on the path can send an unsigned error answer; its code reaches the WARN line of the failed call.
+		// Anyone on the path can send an unsigned error answer; its code reaches the WARN
+		// line of the failed call.
 		String error = "{\"code\":\"SYSTEM_ERROR\\r\\n2026-12-01 ERROR forged line\",\"message\":\"m\"}";
 		stubList(WechatPayStandIn.answer(500, error, Map.of("Request-ID", "id-1")));
 		assertThatExceptionOfType(WechatPayApiException.class).isThrownBy(this::list);
@@ -233,7 +236,8 @@ class SignedRestClientTests {
 
 	@Test
 	void theExceptionMessageOfAnUnsignedErrorAnswerStaysOnOneLineAndKeepsChinese() {
-		// Applications and the certificate manager log exception messages; getErrorMessage() keeps the text as sent.
+		// Applications and the certificate manager log exception messages;
+		// getErrorMessage() keeps the text as sent.
 		String error = "{\"code\":\"PARAM_ERROR\",\"message\":\"参数错误\\nERROR forged\\u2028line\"}";
 		stubList(WechatPayStandIn.answer(400, error, Map.of("Request-ID", "id-2")));
 		assertThatExceptionOfType(WechatPayApiException.class).isThrownBy(this::list).satisfies((ex) -> {
@@ -257,8 +261,10 @@ class SignedRestClientTests {
 
 	@Test
 	void turnsANonJsonErrorAnswerIntoAnApiExceptionWithTheStatus() {
-		this.wechatPay.stub(get(urlPathEqualTo(LIST_PATH))
-			.willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(502).withBody("<html>bad gateway</html>")));
+		this.wechatPay
+			.stub(get(urlPathEqualTo(LIST_PATH)).willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+				.withStatus(502)
+				.withBody("<html>bad gateway</html>")));
 		assertThatExceptionOfType(WechatPayApiException.class).isThrownBy(this::list).satisfies((ex) -> {
 			assertThat(ex.getStatusCode()).isEqualTo(502);
 			assertThat(ex.getCode()).isNull();
@@ -279,13 +285,15 @@ class SignedRestClientTests {
 		// Only the download is exempt: the upload's answer must be signed.
 		this.wechatPay.stub(post(urlPathEqualTo("/v3/merchant-service/images/upload"))
 			.willReturn(WechatPayStandIn.answer(200, "{\"media_id\":\"m1\"}", Map.of())));
-		// A success answer to a write that fails verification: the upload may have happened all the same.
-		assertThatExceptionOfType(WechatPayWriteOutcomeUnknownException.class).isThrownBy(() -> call((client) -> client.post()
-			.uri("/v3/merchant-service/images/upload")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("{}")
-			.retrieve()
-			.body(String.class)))
+		// A success answer to a write that fails verification: the upload may have
+		// happened all the same.
+		assertThatExceptionOfType(WechatPayWriteOutcomeUnknownException.class)
+			.isThrownBy(() -> call((client) -> client.post()
+				.uri("/v3/merchant-service/images/upload")
+				.contentType(MediaType.APPLICATION_JSON)
+				.body("{}")
+				.retrieve()
+				.body(String.class)))
 			.havingCause()
 			.isInstanceOfSatisfying(SignatureVerificationException.class,
 					(ex) -> assertThat(ex.getReason()).isEqualTo(Reason.MISSING_HEADER));
@@ -293,7 +301,8 @@ class SignedRestClientTests {
 
 	@Test
 	void aWriteWhoseSuccessAnswerFailsVerificationHasAnUnknownOutcome() {
-		// After a certificate rotation, say: WeChat Pay applied the reply, but its answer names a serial not known yet.
+		// After a certificate rotation, say: WeChat Pay applied the reply, but its answer
+		// names a serial not known yet.
 		String path = "/v3/merchant-service/complaints-v2/200201820200101080076610000/response";
 		WechatPayAnswerSigner otherSerial = new WechatPayAnswerSigner(WechatPayStandIn.wechatpayKeys().getPrivate(),
 				"PUB_KEY_ID_0119000000012025112300000000000999");
@@ -320,8 +329,8 @@ class SignedRestClientTests {
 		String path = "/v3/merchant-service/complaints-v2/200201820200101080076610000/response";
 		String error = "{\"code\":\"PARAM_ERROR\",\"message\":\"x\"}";
 		Map<String, String> headers = this.wechatPay.signer().headers(error, now());
-		this.wechatPay.stub(post(urlPathEqualTo(path))
-			.willReturn(WechatPayStandIn.answer(400, error.replace("x", "y"), headers)));
+		this.wechatPay.stub(
+				post(urlPathEqualTo(path)).willReturn(WechatPayStandIn.answer(400, error.replace("x", "y"), headers)));
 		assertThatExceptionOfType(SignatureVerificationException.class)
 			.isThrownBy(() -> call((client) -> client.post()
 				.uri(path)
@@ -337,13 +346,15 @@ class SignedRestClientTests {
 		this.wechatPay.stub(get(urlPathEqualTo("/v3/merchant-service/images/abc")).willReturn(
 				WechatPayStandIn.answer(400, "{\"code\":\"PARAM_ERROR\",\"message\":\"media id invalid\"}", Map.of())));
 		assertThatExceptionOfType(WechatPayApiException.class)
-			.isThrownBy(() -> call((client) -> client.get().uri("/v3/merchant-service/images/abc").retrieve().body(byte[].class)))
+			.isThrownBy(() -> call(
+					(client) -> client.get().uri("/v3/merchant-service/images/abc").retrieve().body(byte[].class)))
 			.satisfies((ex) -> assertThat(ex.isVerified()).isFalse());
 	}
 
 	@Test
 	void acceptsAnUnsignedAnswerOnlyForARequestMarkedAsTheImageDownload() {
-		// The exemption follows the operation the typed client attached, never the path: the same GET without it (an
+		// The exemption follows the operation the typed client attached, never the path:
+		// the same GET without it (an
 		// application's own call) is verified, and so is a POST marked as a download.
 		String path = "/v3/merchant-service/images/abc";
 		this.wechatPay.stub(any(urlPathEqualTo(path)).willReturn(WechatPayStandIn.answer(200, "image", Map.of())));
@@ -355,18 +366,21 @@ class SignedRestClientTests {
 		assertThat(image).isEqualTo("image");
 		assertThatExceptionOfType(SignatureVerificationException.class)
 			.isThrownBy(() -> call((client) -> client.get().uri(path).retrieve().body(String.class)));
-		// A POST is a write: its unverifiable success answer is refused as an outcome that may have been applied.
-		assertThatExceptionOfType(WechatPayWriteOutcomeUnknownException.class).isThrownBy(() -> call((client) -> client
-			.post()
-			.uri(path)
-			.attribute(WechatPayOperation.ATTRIBUTE, WechatPayOperation.IMAGE_DOWNLOAD)
-			.retrieve()
-			.body(String.class))).withCauseInstanceOf(SignatureVerificationException.class);
+		// A POST is a write: its unverifiable success answer is refused as an outcome
+		// that may have been applied.
+		assertThatExceptionOfType(WechatPayWriteOutcomeUnknownException.class)
+			.isThrownBy(() -> call((client) -> client.post()
+				.uri(path)
+				.attribute(WechatPayOperation.ATTRIBUTE, WechatPayOperation.IMAGE_DOWNLOAD)
+				.retrieve()
+				.body(String.class)))
+			.withCauseInstanceOf(SignatureVerificationException.class);
 	}
 
 	@Test
 	void readsTheRawBytesNotAReEncodedBody() {
-		// Extra white space and key order must survive: the signature covers the bytes as sent.
+		// Extra white space and key order must survive: the signature covers the bytes as
+		// sent.
 		String body = "{ \"offset\" : 0,\n  \"data\":[], \"limit\":10 }";
 		this.wechatPay.stub(any(urlPathEqualTo(LIST_PATH)).willReturn(WechatPayStandIn.answer(200, body,
 				this.wechatPay.signer().headers(body.getBytes(StandardCharsets.UTF_8), now()))));
@@ -428,9 +442,11 @@ class SignedRestClientTests {
 				.run((context) -> {
 					RestClient client = context.getBean(WechatPayComplaintRestClient.BEAN_NAME, RestClient.class);
 					assertThatExceptionOfType(WechatPayApiException.class)
-						.isThrownBy(() -> client.get().uri("/v3/merchant-service/images/abc").retrieve().body(byte[].class))
+						.isThrownBy(
+								() -> client.get().uri("/v3/merchant-service/images/abc").retrieve().body(byte[].class))
 						.satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(307));
-					// The application's builder itself is left as it was, for its other clients.
+					// The application's builder itself is left as it was, for its other
+					// clients.
 					assertThat(context.getBean(ClientHttpRequestFactoryBuilder.class)).isSameAs(applicationBuilder);
 				});
 			assertThat(elsewhere.requests()).isEmpty();
@@ -443,8 +459,9 @@ class SignedRestClientTests {
 		AtomicInteger customized = new AtomicInteger();
 		this.wechatPay.stub(get(urlPathEqualTo(LIST_PATH)).willReturn(this.wechatPay.signedAnswer(200, ANSWER)));
 		this.contextRunner
-			.withBean(ClientHttpRequestFactoryBuilder.class, () -> ClientHttpRequestFactoryBuilder.jdk()
-				.withHttpClientCustomizer((builder) -> customized.incrementAndGet()))
+			.withBean(ClientHttpRequestFactoryBuilder.class,
+					() -> ClientHttpRequestFactoryBuilder.jdk()
+						.withHttpClientCustomizer((builder) -> customized.incrementAndGet()))
 			.run((context) -> {
 				customized.set(0);
 				assertThat(context.getBean(WechatPayComplaintRestClient.BEAN_NAME, RestClient.class)
@@ -459,7 +476,8 @@ class SignedRestClientTests {
 	@Test
 	@ExtendWith(OutputCaptureExtension.class)
 	void doesNotUseABuilderOfAnUnknownTypeAndSaysWhy(CapturedOutput output) {
-		// The starter cannot switch following off in a builder it does not know: it detects its own, with
+		// The starter cannot switch following off in a builder it does not know: it
+		// detects its own, with
 		// redirects off, and leaves the application's to the application's other clients.
 		List<HttpClientSettings> seen = new ArrayList<>();
 		this.wechatPay.stub(get(urlPathEqualTo(LIST_PATH)).willReturn(this.wechatPay.signedAnswer(200, ANSWER)));
@@ -477,8 +495,7 @@ class SignedRestClientTests {
 					.body(String.class)).isEqualTo(ANSWER);
 				assertThat(seen).noneMatch((settings) -> Duration.ofSeconds(7).equals(settings.readTimeout()));
 			});
-		assertThat(output).containsOnlyOnce("is not one of Spring Boot's")
-			.contains("WechatPayRestClientCustomizer");
+		assertThat(output).containsOnlyOnce("is not one of Spring Boot's").contains("WechatPayRestClientCustomizer");
 	}
 
 	@Test
@@ -488,7 +505,8 @@ class SignedRestClientTests {
 			.withStatus(200)
 			.withHeader("Content-Length", String.valueOf(large.length))
 			.withBody(large));
-		// HttpURLConnection speaks HTTP/1.1 only, so the Content-Length reaches the client as sent.
+		// HttpURLConnection speaks HTTP/1.1 only, so the Content-Length reaches the
+		// client as sent.
 		this.contextRunner.withPropertyValues("spring.http.clients.imperative.factory=simple").run((context) -> {
 			RestClient client = context.getBean(WechatPayComplaintRestClient.BEAN_NAME, RestClient.class);
 			assertThatExceptionOfType(WechatPayAnswerTooLargeException.class)
@@ -516,10 +534,10 @@ class SignedRestClientTests {
 	@Test
 	void aWriteWhoseSuccessAnswerIsTooLargeToReadHasAnUnknownOutcome() {
 		String path = "/v3/merchant-service/complaints-v2/200201820200101080076610000/complete";
-		this.wechatPay.stub(post(urlPathEqualTo(path)).willReturn(com.github.tomakehurst.wiremock.client.WireMock
-			.aResponse()
-			.withStatus(200)
-			.withBody(new byte[WechatPayAnswerTooLargeException.MAX_JSON_ANSWER_BYTES + 1])));
+		this.wechatPay
+			.stub(post(urlPathEqualTo(path)).willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+				.withStatus(200)
+				.withBody(new byte[WechatPayAnswerTooLargeException.MAX_JSON_ANSWER_BYTES + 1])));
 		assertThatExceptionOfType(WechatPayWriteOutcomeUnknownException.class)
 			.isThrownBy(() -> call((client) -> client.post()
 				.uri(path)

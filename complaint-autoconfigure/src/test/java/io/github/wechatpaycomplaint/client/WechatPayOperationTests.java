@@ -20,8 +20,9 @@ import org.springframework.mock.http.client.MockClientHttpRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The one model of WeChat Pay's operations, as a table: method, mainland and Hong Kong templates, read or write,
- * quota, signed answer; and how a request with, without or with a mismatched operation attribute is treated.
+ * The one model of WeChat Pay's operations, as a table: method, mainland and Hong Kong
+ * templates, read or write, quota, signed answer; and how a request with, without or with
+ * a mismatched operation attribute is treated.
  */
 class WechatPayOperationTests {
 
@@ -38,8 +39,8 @@ class WechatPayOperationTests {
 				row(WechatPayOperation.LIST, "GET", "/v3/merchant-service/complaints-v2",
 						"/v3/global/merchant-service/complaints", "READ", "LIST", "SIGNED"),
 				row(WechatPayOperation.DETAIL, "GET", CN, HK, "READ", "FEEDBACK", "SIGNED"),
-				row(WechatPayOperation.HISTORY, "GET", CN + "/negotiation-historys", HK + "/negotiation-historys", "READ",
-						"FEEDBACK", "SIGNED"),
+				row(WechatPayOperation.HISTORY, "GET", CN + "/negotiation-historys", HK + "/negotiation-historys",
+						"READ", "FEEDBACK", "SIGNED"),
 				row(WechatPayOperation.REPLY, "POST", CN + "/response", HK + "/response", "WRITE", "FEEDBACK",
 						"SIGNED"),
 				row(WechatPayOperation.IMMEDIATE_REPLY, "POST", CN + "/response-immediate-service", null, "WRITE",
@@ -80,9 +81,11 @@ class WechatPayOperationTests {
 		assertThat(operation.getPathTemplate(WechatPayEndpoint.MAINLAND_BACKUP)).isEqualTo(mainland);
 		assertThat(operation.getPathTemplate(WechatPayEndpoint.HONG_KONG)).isEqualTo(hongKong);
 		assertThat(operation.isRead()).isEqualTo("READ".equals(access));
-		assertThat(operation.getRateLimitGroup()).isEqualTo("NONE".equals(quota) ? null : RateLimitedApi.valueOf(quota));
+		assertThat(operation.getRateLimitGroup())
+			.isEqualTo("NONE".equals(quota) ? null : RateLimitedApi.valueOf(quota));
 		assertThat(operation.isAnswerSigned()).isEqualTo("SIGNED".equals(answer));
-		// The typed client's request, attribute and method as it sends them, is read back the same way.
+		// The typed client's request, attribute and method as it sends them, is read back
+		// the same way.
 		MockClientHttpRequest request = request(operation.getMethod(), operation);
 		assertThat(WechatPayOperation.of(request)).contains(operation);
 		assertThat(WechatPayOperation.isReadRequest(request)).isEqualTo(operation.isRead());
@@ -114,7 +117,8 @@ class WechatPayOperationTests {
 
 	@Test
 	void anOperationAttachedToARequestOfAnotherMethodCountsForNothing() {
-		// An unsigned answer is only ever accepted for a GET marked as the image download.
+		// An unsigned answer is only ever accepted for a GET marked as the image
+		// download.
 		MockClientHttpRequest post = request(HttpMethod.POST, WechatPayOperation.IMAGE_DOWNLOAD);
 		assertThat(WechatPayOperation.of(post)).isEmpty();
 		assertThat(WechatPayOperation.expectsSignedAnswer(post)).isTrue();
@@ -130,7 +134,8 @@ class WechatPayOperationTests {
 			.contains(Map.of("media_id", "Chsy%3D%3D"));
 		assertThat(WechatPayOperation.IMAGE_DOWNLOAD.matchRawPath("/v3/global/merchant-service/images/abc"))
 			.contains(Map.of("media_id", "abc"));
-		assertThat(WechatPayOperation.IMAGE_UPLOAD.matchRawPath("/v3/merchant-service/images/upload")).contains(Map.of());
+		assertThat(WechatPayOperation.IMAGE_UPLOAD.matchRawPath("/v3/merchant-service/images/upload"))
+			.contains(Map.of());
 		assertThat(WechatPayOperation.IMAGE_DOWNLOAD.matchRawPath("/v3/merchant-service/images/")).isEmpty();
 		assertThat(WechatPayOperation.IMAGE_DOWNLOAD.matchRawPath("/v3/merchant-service/images/a/b")).isEmpty();
 		assertThat(WechatPayOperation.IMAGE_DOWNLOAD.matchRawPath("/v3/merchant-service/images/abc/")).isEmpty();
@@ -141,7 +146,8 @@ class WechatPayOperationTests {
 
 	@Test
 	void anOperationAttachedToARequestForAnotherPathCountsForNothing() {
-		// Marking a detail call as the image download must not let an unsigned answer through.
+		// Marking a detail call as the image download must not let an unsigned answer
+		// through.
 		MockClientHttpRequest detail = request(HttpMethod.GET, WechatPayOperation.IMAGE_DOWNLOAD,
 				"https://api.mch.weixin.qq.com/v3/merchant-service/complaints-v2/123");
 		assertThat(WechatPayOperation.of(detail)).isEmpty();

@@ -16,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Malformed input to the crypto building blocks: refused with a clear error, or as an invalid signature, never with
- * an unexpected exception, and never with key material in the message.
+ * Malformed input to the crypto building blocks: refused with a clear error, or as an
+ * invalid signature, never with an unexpected exception, and never with key material in
+ * the message.
  */
 class CryptoBadInputTests {
 
@@ -45,7 +46,8 @@ class CryptoBadInputTests {
 		PublicKey ecKey = KeyPairGenerator.getInstance("EC").generateKeyPair().getPublic();
 		String signature = new RsaSigner(PAIR.getPrivate()).sign(SignatureMessages.answer("1700000000", "nonce", BODY));
 		boolean[] results = new boolean[3];
-		// On a fresh thread, so that the EC key is the first its per-thread Signature sees.
+		// On a fresh thread, so that the EC key is the first its per-thread Signature
+		// sees.
 		Thread thread = new Thread(() -> {
 			results[0] = RsaVerifier.verifyAnswer(ecKey, "1700000000", "nonce", BODY, signature);
 			results[1] = RsaVerifier.verifyAnswer(PAIR.getPublic(), "1700000000", "nonce", BODY, signature);

@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Our crypto must agree byte for byte with the official WeChat Pay Java SDK (shared/vectors).
+ * Our crypto must agree byte for byte with the official WeChat Pay Java SDK
+ * (shared/vectors).
  */
 class OfficialSdkVectorsTests {
 
@@ -57,8 +58,7 @@ class OfficialSdkVectorsTests {
 	void signsTheImageUploadMetaLikeTheOfficialSdk() throws Exception {
 		JsonNode upload = Vectors.root().get("image_upload");
 		byte[] file = Base64.getDecoder().decode(upload.get("file_base64").asString());
-		String sha256 = HexFormat.of()
-			.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(file));
+		String sha256 = HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(file));
 		assertThat(sha256).isEqualTo(upload.get("sha256").asString());
 		byte[] message = SignatureMessages.request("POST", "/v3/merchant-service/images/upload", 1763856000L,
 				"593BEC0C930BF1AFEB40B4A08C8FB242", upload.get("meta").asString().getBytes(StandardCharsets.UTF_8));
@@ -80,8 +80,7 @@ class OfficialSdkVectorsTests {
 				validator.validate(headers, body);
 			}
 			else {
-				assertThatExceptionOfType(SignatureVerificationException.class)
-					.as(answer.get("case").asString())
+				assertThatExceptionOfType(SignatureVerificationException.class).as(answer.get("case").asString())
 					.isThrownBy(() -> validator.validate(headers, body))
 					.extracting(SignatureVerificationException::getReason)
 					.isEqualTo(SignatureVerificationException.Reason.INVALID_SIGNATURE);

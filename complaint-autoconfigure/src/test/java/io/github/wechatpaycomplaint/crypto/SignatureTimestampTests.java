@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
- * The timestamp check that answers to the client and notifications share: correctly signed messages whose timestamp
- * could overflow the window arithmetic, or is not plain digits, are refused before any subtraction.
+ * The timestamp check that answers to the client and notifications share: correctly
+ * signed messages whose timestamp could overflow the window arithmetic, or is not plain
+ * digits, are refused before any subtraction.
  */
 class SignatureTimestampTests {
 
@@ -71,7 +72,8 @@ class SignatureTimestampTests {
 			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(reason));
 	}
 
-	// Correctly signed over the timestamp exactly as sent: only the timestamp check can refuse it.
+	// Correctly signed over the timestamp exactly as sent: only the timestamp check can
+	// refuse it.
 	private static SignedHeaders signed(String timestamp) {
 		String signature = new RsaSigner(PAIR.getPrivate()).sign(SignatureMessages.answer(timestamp, "nonce", BODY));
 		return new SignedHeaders(timestamp, "nonce", signature, "PUB_KEY_ID_0119000000012025112300000000000001");

@@ -20,8 +20,9 @@ import org.springframework.context.event.EventListener;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link ComplaintEvent} is the common parent of the notification and reconciliation events: its listeners receive
- * both, while the listeners of each kind keep receiving only their own.
+ * {@link ComplaintEvent} is the common parent of the notification and reconciliation
+ * events: its listeners receive both, while the listeners of each kind keep receiving
+ * only their own.
  */
 class ComplaintEventTests {
 
@@ -49,14 +50,15 @@ class ComplaintEventTests {
 	@Test
 	void theHierarchyIsClosed() {
 		assertThat(ComplaintNotificationEvent.class.isSealed()).isTrue();
-		assertThat(ComplaintNotificationEvent.class.getPermittedSubclasses()).hasSize(ComplaintActionType.values().length);
+		assertThat(ComplaintNotificationEvent.class.getPermittedSubclasses())
+			.hasSize(ComplaintActionType.values().length);
 		assertThat(ComplaintReconciledEvent.class).isFinal();
 	}
 
 	private static ComplaintCreatedEvent created() {
 		return (ComplaintCreatedEvent) new ComplaintNotification("n-1", "COMPLAINT.CREATE",
-				OffsetDateTime.parse("2025-06-13T09:02:41+08:00"), "产生新投诉", "c-1",
-				ComplaintActionType.CREATE_COMPLAINT, "CREATE_COMPLAINT", "{\"complaint_id\":\"c-1\"}")
+				OffsetDateTime.parse("2025-06-13T09:02:41+08:00"), "产生新投诉", "c-1", ComplaintActionType.CREATE_COMPLAINT,
+				"CREATE_COMPLAINT", "{\"complaint_id\":\"c-1\"}")
 			.toEvent();
 	}
 

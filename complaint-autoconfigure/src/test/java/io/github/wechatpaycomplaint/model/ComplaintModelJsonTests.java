@@ -17,8 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The records read WeChat Pay's answers with any mapper configuration, keep unknown enum values and tolerate schema
- * drift.
+ * The records read WeChat Pay's answers with any mapper configuration, keep unknown enum
+ * values and tolerate schema drift.
  */
 class ComplaintModelJsonTests {
 
@@ -36,7 +36,8 @@ class ComplaintModelJsonTests {
 		assertThat(complaint.complaintDetail()).isEqualTo("Power bank returned but still charged");
 		assertThat(complaint.complaintState()).isEqualTo(ComplaintState.PROCESSING);
 		assertThat(complaint.complaintedMchid()).isEqualTo("1900012181");
-		assertThat(complaint.payerPhone().ciphertext()).isEqualTo(Vectors.root().get("payer_phone").get("ciphertext").asString());
+		assertThat(complaint.payerPhone().ciphertext())
+			.isEqualTo(Vectors.root().get("payer_phone").get("ciphertext").asString());
 		assertThat(complaint.payerPhone().isDecrypted()).isFalse();
 		assertThat(complaint.payerOpenid()).isEqualTo("oAbCd1234efGh5678ijKl9012mnOp");
 		assertThat(complaint.complaintMediaList()).singleElement().satisfies((media) -> {
@@ -46,8 +47,8 @@ class ComplaintModelJsonTests {
 		});
 		assertThat(complaint.complaintOrderInfo()).containsExactly(new ComplaintOrder("4200002345202506130987654321",
 				"RENT20250613001", 9900L, null, null, null, null, null, null, null));
-		assertThat(complaint.serviceOrderInfo()).containsExactly(
-				new ServiceOrder("1000000000202506130000012345", "PS20250613001", "DONE"));
+		assertThat(complaint.serviceOrderInfo())
+			.containsExactly(new ServiceOrder("1000000000202506130000012345", "PS20250613001", "DONE"));
 		assertThat(complaint.serviceOrderInfo().get(0).state()).isEqualTo(ServiceOrderState.DONE);
 		assertThat(complaint.complaintFullRefunded()).isFalse();
 		assertThat(complaint.incomingUserResponse()).isFalse();
@@ -159,8 +160,8 @@ class ComplaintModelJsonTests {
 	@Test
 	void keepsWechatPaySpellingsOnTheWire() {
 		NegotiationHistoryEntry entry = new NegotiationHistoryEntry("1", "商户",
-				OffsetDateTime.parse("2025-06-13T11:30:00+08:00"), "USER_COMFIRM_COMPLAINT", null, null,
-				null, "reason", "description", null, null);
+				OffsetDateTime.parse("2025-06-13T11:30:00+08:00"), "USER_COMFIRM_COMPLAINT", null, null, null, "reason",
+				"description", null, null);
 		assertThat(entry.operateType()).isEqualTo(OperateType.USER_COMFIRM_COMPLAINT);
 		Map<String, Object> json = this.mapper.readValue(this.mapper.writeValueAsString(entry), new TypeReference<>() {
 		});

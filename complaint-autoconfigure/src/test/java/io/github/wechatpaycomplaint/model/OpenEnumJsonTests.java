@@ -26,9 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * WeChat Pay's open enums in the records: a value this version does not know reads as the enum's {@code UNKNOWN}
- * with its text kept, WeChat Pay's spellings (typos included) are kept, and writing a record back reproduces exactly
- * what arrived.
+ * WeChat Pay's open enums in the records: a value this version does not know reads as the
+ * enum's {@code UNKNOWN} with its text kept, WeChat Pay's spellings (typos included) are
+ * kept, and writing a record back reproduces exactly what arrived.
  */
 class OpenEnumJsonTests {
 
@@ -69,7 +69,8 @@ class OpenEnumJsonTests {
 			.containsExactly("USER_COMPLAINT_VIDEO", "OPERATION_IMAGE");
 		assertThat(complaint.additionalInfo().type()).isEqualTo(AdditionalInfoType.UNKNOWN);
 		assertThat(complaint.additionalInfo().rawType()).isEqualTo("SHARE_BIKE_TYPE");
-		// CREATED is WAITPAY's name before June 2022: read as WAITPAY, written back as CREATED.
+		// CREATED is WAITPAY's name before June 2022: read as WAITPAY, written back as
+		// CREATED.
 		assertThat(complaint.serviceOrderInfo()).extracting(ServiceOrder::state)
 			.containsExactly(ServiceOrderState.WAITPAY, ServiceOrderState.UNKNOWN);
 		assertThat(complaint.serviceOrderInfo()).extracting(ServiceOrder::rawState)

@@ -14,8 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Records that carry user text, openids, phone numbers or addresses print ids, states and amounts only: applications
- * log these records routinely.
+ * Records that carry user text, openids, phone numbers or addresses print ids, states and
+ * amounts only: applications log these records routinely.
  */
 class PersonalDataToStringTests {
 
@@ -38,7 +38,8 @@ class PersonalDataToStringTests {
 		ComplaintPage<Complaint> page = this.mapper.readValue(Answers.read("hk-list.json"), new TypeReference<>() {
 		});
 		String text = page.toString();
-		// problem_description is the FAQ title the user picked (a category), so it stays; the free text does not.
+		// problem_description is the FAQ title the user picked (a category), so it stays;
+		// the free text does not.
 		assertThat(text).doesNotContain("Charged twice")
 			.contains("complaintDetail=" + Redaction.REDACTED, "complaintDetailTrans=" + Redaction.REDACTED);
 	}
@@ -50,9 +51,8 @@ class PersonalDataToStringTests {
 				});
 		String text = page.toString();
 		assertThat(text).contains("300200020250613120000000004");
-		assertThat(text).doesNotContain("Power bank returned but still charged",
-				"We are checking the return record", "商家响应不及时", "No refund after the promised time", "请选择处理方式",
-				"message_content", "同意");
+		assertThat(text).doesNotContain("Power bank returned but still charged", "We are checking the return record",
+				"商家响应不及时", "No refund after the promised time", "请选择处理方式", "message_content", "同意");
 	}
 
 	@Test

@@ -45,7 +45,8 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The notification endpoint through Spring MVC: every answer, and exactly one event per notification.
+ * The notification endpoint through Spring MVC: every answer, and exactly one event per
+ * notification.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ComplaintNotificationEndpointTests {
@@ -59,17 +60,17 @@ class ComplaintNotificationEndpointTests {
 		run((app) -> {
 			SignedNotification notification = this.builder.build();
 			assertThat(app.post(notification).getResponse().getStatus()).isEqualTo(204);
-			assertThat(app.listener().events()).singleElement().isInstanceOfSatisfying(ComplaintCreatedEvent.class,
-					(event) -> {
-						assertThat(event.getNotificationId()).isEqualTo(this.builder.id());
-						assertThat(event.getEventType()).isEqualTo("COMPLAINT.CREATE");
-						assertThat(event.getSummary()).isEqualTo("产生新投诉");
-						assertThat(event.getCreateTime()).hasToString("2025-06-13T09:02:41+08:00");
-						assertThat(event.getComplaintId()).isEqualTo("200000020250613090012345678");
-						assertThat(event.getActionType()).isEqualTo(ComplaintActionType.CREATE_COMPLAINT);
-						assertThat(event.getRawActionType()).isEqualTo("CREATE_COMPLAINT");
-						assertThat(event.getResource().toString()).isEqualTo(this.builder.plaintext());
-					});
+			assertThat(app.listener().events()).singleElement()
+				.isInstanceOfSatisfying(ComplaintCreatedEvent.class, (event) -> {
+					assertThat(event.getNotificationId()).isEqualTo(this.builder.id());
+					assertThat(event.getEventType()).isEqualTo("COMPLAINT.CREATE");
+					assertThat(event.getSummary()).isEqualTo("产生新投诉");
+					assertThat(event.getCreateTime()).hasToString("2025-06-13T09:02:41+08:00");
+					assertThat(event.getComplaintId()).isEqualTo("200000020250613090012345678");
+					assertThat(event.getActionType()).isEqualTo(ComplaintActionType.CREATE_COMPLAINT);
+					assertThat(event.getRawActionType()).isEqualTo("CREATE_COMPLAINT");
+					assertThat(event.getResource().toString()).isEqualTo(this.builder.plaintext());
+				});
 		});
 	}
 
@@ -114,8 +115,9 @@ class ComplaintNotificationEndpointTests {
 
 	@Test
 	void otherContentTypesAre415() {
-		run((app) -> assertRefused(app.perform(NotificationContexts.post(this.builder.build())
-			.contentType(MediaType.TEXT_PLAIN)), 415, "UNSUPPORTED_MEDIA_TYPE"));
+		run((app) -> assertRefused(
+				app.perform(NotificationContexts.post(this.builder.build()).contentType(MediaType.TEXT_PLAIN)), 415,
+				"UNSUPPORTED_MEDIA_TYPE"));
 	}
 
 	@ParameterizedTest
@@ -151,15 +153,19 @@ class ComplaintNotificationEndpointTests {
 			assertThat(app.perform(NotificationContexts.post(this.builder.build()).header("Accept", accept))
 				.getResponse()
 				.getStatus()).isEqualTo(204);
-			assertRefused(app.perform(NotificationContexts.post(this.builder.serial("PUB_KEY_ID_09").build())
-				.header("Accept", accept)), 401, "UNKNOWN_SERIAL");
+			assertRefused(app.perform(
+					NotificationContexts.post(this.builder.serial("PUB_KEY_ID_09").build()).header("Accept", accept)),
+					401, "UNKNOWN_SERIAL");
 		});
 	}
 
 	@Test
 	void jsonWithACharsetIsAccepted() {
-		run((app) -> assertThat(app.perform(NotificationContexts.post(this.builder.build())
-			.header("Content-Type", "application/json; charset=utf-8")).getResponse().getStatus()).isEqualTo(204));
+		run((app) -> assertThat(app
+			.perform(NotificationContexts.post(this.builder.build())
+				.header("Content-Type", "application/json; charset=utf-8"))
+			.getResponse()
+			.getStatus()).isEqualTo(204));
 	}
 
 	@Test
@@ -181,21 +187,23 @@ class ComplaintNotificationEndpointTests {
 
 	@Test
 	void declaredContentLengthAboveTheLimitIs413() {
-		run((app) -> assertRefused(app.perform(NotificationContexts.post(this.builder.build())
-			.header("Content-Length", "1000000")), 413, "PAYLOAD_TOO_LARGE"));
+		run((app) -> assertRefused(
+				app.perform(NotificationContexts.post(this.builder.build()).header("Content-Length", "1000000")), 413,
+				"PAYLOAD_TOO_LARGE"));
 	}
 
 	@Test
 	void bodyAboveTheLimitIs413EvenWhenContentLengthLies() {
 		byte[] large = ("{\"id\":\"" + "x".repeat(20_000) + "\"}").getBytes(StandardCharsets.UTF_8);
 		run((app) -> assertRefused(
-				app.perform(NotificationContexts.post(this.builder.sign(large)).header("Content-Length", "100")),
-				413, "PAYLOAD_TOO_LARGE"));
+				app.perform(NotificationContexts.post(this.builder.sign(large)).header("Content-Length", "100")), 413,
+				"PAYLOAD_TOO_LARGE"));
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "{not json", "[]", "{}", "{\"id\":\"a\",\"create_time\":\"yesterday\",\"event_type\":\"E\"}",
-			"{\"id\":\"a\",\"create_time\":\"2025-06-13T09:02:41+08:00\",\"event_type\":\"E\"}" })
+	@ValueSource(
+			strings = { "{not json", "[]", "{}", "{\"id\":\"a\",\"create_time\":\"yesterday\",\"event_type\":\"E\"}",
+					"{\"id\":\"a\",\"create_time\":\"2025-06-13T09:02:41+08:00\",\"event_type\":\"E\"}" })
 	void signedMalformedBodyIs400(String body) {
 		run((app) -> assertRefused(app.post(this.builder.sign(body.getBytes(StandardCharsets.UTF_8))), 400,
 				"MALFORMED_NOTIFICATION"));
@@ -231,7 +239,8 @@ class ComplaintNotificationEndpointTests {
 	@Test
 	void tamperedBodyIs401() {
 		SignedNotification notification = this.builder.build();
-		byte[] tampered = notification.bodyText().replace("COMPLAINT.CREATE", "COMPLAINT.CREATF")
+		byte[] tampered = notification.bodyText()
+			.replace("COMPLAINT.CREATE", "COMPLAINT.CREATF")
 			.getBytes(StandardCharsets.UTF_8);
 		run((app) -> assertRefused(app.post(notification.withBody(tampered)), 401, "INVALID_SIGNATURE"));
 	}
@@ -246,8 +255,9 @@ class ComplaintNotificationEndpointTests {
 
 	@Test
 	void unknownSerialIs401() {
-		run((app) -> assertRefused(app.post(this.builder.serial("PUB_KEY_ID_0000000000000000000000000000000009")
-			.build()), 401, "UNKNOWN_SERIAL"));
+		run((app) -> assertRefused(
+				app.post(this.builder.serial("PUB_KEY_ID_0000000000000000000000000000000009").build()), 401,
+				"UNKNOWN_SERIAL"));
 	}
 
 	@Test
@@ -260,7 +270,8 @@ class ComplaintNotificationEndpointTests {
 	@ValueSource(longs = { Long.MIN_VALUE, Long.MAX_VALUE, NOW + Long.MIN_VALUE, NOW + Long.MAX_VALUE,
 			NOW - Long.MAX_VALUE, -1, -NOW, 99_999_999_999L, 100_000_000_000L })
 	void timestampsThatCouldOverflowTheWindowAreRefused(long timestamp) {
-		// Signed with that very timestamp: only the timestamp check stands between it and a 204.
+		// Signed with that very timestamp: only the timestamp check stands between it and
+		// a 204.
 		run((app) -> {
 			MvcResult result = app.post(this.builder.timestamp(timestamp).build());
 			assertThat(result.getResponse().getStatus()).isEqualTo(401);
@@ -271,15 +282,17 @@ class ComplaintNotificationEndpointTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', quoteCharacter = '"', value = { "-9223372036854775808 | MALFORMED_SIGNATURE_HEADER",
-			"9223372036854775807 | TIMESTAMP_OUT_OF_WINDOW", "12345678901234567890 | TIMESTAMP_OUT_OF_WINDOW",
-			"00000000001749776561 | TIMESTAMP_OUT_OF_WINDOW", "+1749776561 | MALFORMED_SIGNATURE_HEADER",
-			"-1749776561 | MALFORMED_SIGNATURE_HEADER", "\" 1749776561\" | MALFORMED_SIGNATURE_HEADER",
-			"\"1749776561 \" | MALFORMED_SIGNATURE_HEADER", "1749776561.0 | MALFORMED_SIGNATURE_HEADER",
-			"1_749_776_561 | MALFORMED_SIGNATURE_HEADER", "0x684B | MALFORMED_SIGNATURE_HEADER",
-			"１７４９７７６５６１ | MALFORMED_SIGNATURE_HEADER" })
+	@CsvSource(delimiter = '|', quoteCharacter = '"',
+			value = { "-9223372036854775808 | MALFORMED_SIGNATURE_HEADER",
+					"9223372036854775807 | TIMESTAMP_OUT_OF_WINDOW", "12345678901234567890 | TIMESTAMP_OUT_OF_WINDOW",
+					"00000000001749776561 | TIMESTAMP_OUT_OF_WINDOW", "+1749776561 | MALFORMED_SIGNATURE_HEADER",
+					"-1749776561 | MALFORMED_SIGNATURE_HEADER", "\" 1749776561\" | MALFORMED_SIGNATURE_HEADER",
+					"\"1749776561 \" | MALFORMED_SIGNATURE_HEADER", "1749776561.0 | MALFORMED_SIGNATURE_HEADER",
+					"1_749_776_561 | MALFORMED_SIGNATURE_HEADER", "0x684B | MALFORMED_SIGNATURE_HEADER",
+					"１７４９７７６５６１ | MALFORMED_SIGNATURE_HEADER" })
 	void timestampsThatAreNotPlainDigitsOrTooLongAreRefused(String timestamp, String code) {
-		// The signature covers the header exactly as sent, so the only question is whether the value is accepted.
+		// The signature covers the header exactly as sent, so the only question is
+		// whether the value is accepted.
 		run((app) -> assertRefused(app.post(this.builder.timestampHeader(timestamp).build()), 401, code));
 	}
 
@@ -316,7 +329,8 @@ class ComplaintNotificationEndpointTests {
 		run((app) -> {
 			app.listener().failNext(1);
 			String body = contentOf(app.post(this.builder.build()));
-			assertThat(body).isEqualTo("{\"code\":\"LISTENER_FAILED\",\"message\":\"Handling the notification failed\"}");
+			assertThat(body)
+				.isEqualTo("{\"code\":\"LISTENER_FAILED\",\"message\":\"Handling the notification failed\"}");
 		});
 	}
 
@@ -329,7 +343,8 @@ class ComplaintNotificationEndpointTests {
 			assertThat(statuses).allMatch((status) -> status == 204 || status == 503).contains(204);
 			assertThat(app.listener().calls()).isEqualTo(1);
 			assertThat(app.listener().events()).hasSize(1);
-			// WeChat Pay's retries of the deliveries that got 503 are answered as duplicates.
+			// WeChat Pay's retries of the deliveries that got 503 are answered as
+			// duplicates.
 			assertThat(app.post(notification).getResponse().getStatus()).isEqualTo(204);
 			assertThat(app.listener().calls()).isEqualTo(1);
 		});
@@ -340,8 +355,9 @@ class ComplaintNotificationEndpointTests {
 		run((app) -> {
 			app.post(this.builder.complaintId("200000020250613090099999999").build());
 			ComplaintNotificationEvent event = app.listener().events().get(0);
-			assertThat(event.toString()).contains(this.builder.id(), "200000020250613090099999999",
-					"CREATE_COMPLAINT").doesNotContain("产生新投诉").doesNotContain("{");
+			assertThat(event.toString()).contains(this.builder.id(), "200000020250613090099999999", "CREATE_COMPLAINT")
+				.doesNotContain("产生新投诉")
+				.doesNotContain("{");
 		});
 	}
 

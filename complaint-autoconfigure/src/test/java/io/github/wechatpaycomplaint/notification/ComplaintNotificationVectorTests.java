@@ -22,7 +22,8 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The notification made by the official WeChat Pay Java SDK (shared/vectors) goes through the endpoint.
+ * The notification made by the official WeChat Pay Java SDK (shared/vectors) goes through
+ * the endpoint.
  */
 class ComplaintNotificationVectorTests {
 
@@ -35,14 +36,14 @@ class ComplaintNotificationVectorTests {
 		deliver(Duration.ZERO, (mockMvc, listener) -> {
 			assertThat(mockMvc.perform(NotificationContexts.post(vector())).andReturn().getResponse().getStatus())
 				.isEqualTo(204);
-			assertThat(listener.events()).singleElement().isInstanceOfSatisfying(ComplaintCreatedEvent.class,
-					(event) -> {
-						assertThat(event.getNotificationId()).isEqualTo("EV-2018022511223320873");
-						assertThat(event.getComplaintId()).isEqualTo("200201820200101080076610000");
-						assertThat(event.getResource())
-							.isEqualTo(new JsonMapper().readTree(VECTOR.get("plaintext").asString()));
-						assertThat(event.getResource().toString()).isEqualTo(VECTOR.get("plaintext").asString());
-					});
+			assertThat(listener.events()).singleElement()
+				.isInstanceOfSatisfying(ComplaintCreatedEvent.class, (event) -> {
+					assertThat(event.getNotificationId()).isEqualTo("EV-2018022511223320873");
+					assertThat(event.getComplaintId()).isEqualTo("200201820200101080076610000");
+					assertThat(event.getResource())
+						.isEqualTo(new JsonMapper().readTree(VECTOR.get("plaintext").asString()));
+					assertThat(event.getResource().toString()).isEqualTo(VECTOR.get("plaintext").asString());
+				});
 		});
 	}
 

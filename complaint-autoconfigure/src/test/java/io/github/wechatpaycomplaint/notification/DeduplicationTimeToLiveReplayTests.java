@@ -23,9 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Why the starter refuses a de-duplication time to live shorter than twice the notification clock skew plus the lease:
- * a captured notification replayed after its id was forgotten, but still inside the accepted timestamp window (from
- * the skew before to the skew after its timestamp), is handled a second time.
+ * Why the starter refuses a de-duplication time to live shorter than twice the
+ * notification clock skew plus the lease: a captured notification replayed after its id
+ * was forgotten, but still inside the accepted timestamp window (from the skew before to
+ * the skew after its timestamp), is handled a second time.
  */
 class DeduplicationTimeToLiveReplayTests {
 
@@ -45,7 +46,8 @@ class DeduplicationTimeToLiveReplayTests {
 
 	@Test
 	void aTimeToLiveOfOnceTheClockSkewPlusLeaseHandlesAReplayTwiceWhenTheFirstDeliveryCameEarly() {
-		// First delivered when the local clock was the skew behind the timestamp, replayed just before it is the
+		// First delivered when the local clock was the skew behind the timestamp,
+		// replayed just before it is the
 		// skew ahead: almost twice the skew later.
 		Duration gap = SKEW.multipliedBy(2).minusSeconds(1);
 		assertThat(replay(NOW - SKEW.toSeconds(), gap, SKEW.plus(SHORT_LEASE))).containsExactly(Outcome.HANDLED,
@@ -59,7 +61,8 @@ class DeduplicationTimeToLiveReplayTests {
 			.containsExactly(Outcome.HANDLED, Outcome.DUPLICATE);
 	}
 
-	// Delivers a notification signed at NOW when the local clock reads firstDelivery, and again after the gap.
+	// Delivers a notification signed at NOW when the local clock reads firstDelivery, and
+	// again after the gap.
 	private List<Outcome> replay(long firstDelivery, Duration gap, Duration timeToLive) {
 		List<Outcome> outcomes = new ArrayList<>();
 		NotificationContexts.webRunner().run((context) -> {
@@ -83,7 +86,10 @@ class DeduplicationTimeToLiveReplayTests {
 		return handler.handle(SignedHeaders.from(notification.headers()::get), notification.body());
 	}
 
-	/** A store that forgets ids after their time to live by a clock, as the shipped stores do. */
+	/**
+	 * A store that forgets ids after their time to live by a clock, as the shipped stores
+	 * do.
+	 */
 	private static final class ClockStore implements NotificationDeduplicationStore {
 
 		private final Clock clock;

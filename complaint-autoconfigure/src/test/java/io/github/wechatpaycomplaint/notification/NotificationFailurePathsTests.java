@@ -22,9 +22,9 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the endpoint answers when something behind it fails: the de-duplication store (down, slow, or failing after
- * the listeners succeeded) or an observer. WeChat Pay must retry whatever was not handled, and must not be asked to
- * retry what was.
+ * What the endpoint answers when something behind it fails: the de-duplication store
+ * (down, slow, or failing after the listeners succeeded) or an observer. WeChat Pay must
+ * retry whatever was not handled, and must not be asked to retry what was.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class NotificationFailurePathsTests {
@@ -103,7 +103,10 @@ class NotificationFailurePathsTests {
 		});
 	}
 
-	/** The endpoint tests' application (clock, recording listener) with a flaky store and a failing observer. */
+	/**
+	 * The endpoint tests' application (clock, recording listener) with a flaky store and
+	 * a failing observer.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@Import(ComplaintNotificationEndpointTests.TestConfiguration.class)
 	static class TestConfiguration {

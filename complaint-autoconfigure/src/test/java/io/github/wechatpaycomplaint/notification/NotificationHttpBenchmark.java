@@ -56,26 +56,31 @@ import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * The notification callback over HTTP on 127.0.0.1: notifications per second and p99 latency under a fixed
- * concurrency, beside a no-op endpoint in the same application, in the same run. Four endpoints take the same signed
- * requests:
+ * The notification callback over HTTP on 127.0.0.1: notifications per second and p99
+ * latency under a fixed concurrency, beside a no-op endpoint in the same application, in
+ * the same run. Four endpoints take the same signed requests:
  * <ul>
- * <li>the no-op endpoint: a Spring MVC route that reads the body and answers 204, what any endpoint of the
- * application costs (the target's baseline);</li>
- * <li>a bare servlet that does the same outside Spring MVC: the least an HTTP request costs here;</li>
- * <li>an RSA-verify-only route: reads the body and checks the signature, the part WeChat Pay mandates;</li>
- * <li>the starter's notification endpoint: verify, decrypt, parse, de-duplicate, publish to a listener.</li>
+ * <li>the no-op endpoint: a Spring MVC route that reads the body and answers 204, what
+ * any endpoint of the application costs (the target's baseline);</li>
+ * <li>a bare servlet that does the same outside Spring MVC: the least an HTTP request
+ * costs here;</li>
+ * <li>an RSA-verify-only route: reads the body and checks the signature, the part WeChat
+ * Pay mandates;</li>
+ * <li>the starter's notification endpoint: verify, decrypt, parse, de-duplicate, publish
+ * to a listener.</li>
  * </ul>
- * The endpoints take turns in small batches, each cycle starting with the next one, so that a noisy neighbour or a JIT compilation slows all of them alike;
- * a long warm-up comes first. Every notification is distinct and pre-signed, and the application's clock is fixed at
- * their timestamp. The load is a JDK HttpClient with {@code concurrency} synchronous workers in the same JVM, so the
- * CPU figures are server and load generator together. How connections are used changes the picture most, because it
- * sets what a request costs beside the fixed cost of the RSA check:
+ * The endpoints take turns in small batches, each cycle starting with the next one, so
+ * that a noisy neighbour or a JIT compilation slows all of them alike; a long warm-up
+ * comes first. Every notification is distinct and pre-signed, and the application's clock
+ * is fixed at their timestamp. The load is a JDK HttpClient with {@code concurrency}
+ * synchronous workers in the same JVM, so the CPU figures are server and load generator
+ * together. How connections are used changes the picture most, because it sets what a
+ * request costs beside the fixed cost of the RSA check:
  * <ul>
  * <li>{@code keep-alive}: Tomcat's defaults (a connection serves 100 requests);</li>
  * <li>{@code persistent}: connections are never closed, the cheapest HTTP there is;</li>
- * <li>{@code new-connection}: every request on a new connection ({@code Connection: close}), like deliveries that
- * arrive one by one.</li>
+ * <li>{@code new-connection}: every request on a new connection
+ * ({@code Connection: close}), like deliveries that arrive one by one.</li>
  * </ul>
  * Run it with:
  *
@@ -86,8 +91,9 @@ import org.springframework.web.servlet.function.ServerResponse;
  *     -Dexec.args="keep-alive"
  * </pre>
  *
- * Arguments, all optional: connection mode (default {@code keep-alive}), concurrency (default 8), measured requests
- * per endpoint (default 12000), warm-up requests per endpoint (default 12000), batch size (default 250).
+ * Arguments, all optional: connection mode (default {@code keep-alive}), concurrency
+ * (default 8), measured requests per endpoint (default 12000), warm-up requests per
+ * endpoint (default 12000), batch size (default 250).
  */
 public final class NotificationHttpBenchmark {
 
@@ -105,7 +111,8 @@ public final class NotificationHttpBenchmark {
 		int measured = (args.length > 2) ? Integer.parseInt(args[2]) : 12_000;
 		int warmUp = (args.length > 3) ? Integer.parseInt(args[3]) : 12_000;
 		int batch = (args.length > 4) ? Integer.parseInt(args[4]) : 250;
-		// Read once when the HTTP client is first used: lets a request ask for its connection to be closed.
+		// Read once when the HTTP client is first used: lets a request ask for its
+		// connection to be closed.
 		System.setProperty("jdk.httpclient.allowRestrictedHeaders", "connection");
 		int batches = Math.max(1, measured / batch);
 		int warmUpBatches = warmUp / batch;
@@ -116,8 +123,7 @@ public final class NotificationHttpBenchmark {
 			.web(WebApplicationType.SERVLET)
 			.properties(NotificationContexts.merchantProperties())
 			.properties("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off",
-					"logging.level.root=WARN",
-					"server.tomcat.max-keep-alive-requests=" + mode.maxKeepAliveRequests)
+					"logging.level.root=WARN", "server.tomcat.max-keep-alive-requests=" + mode.maxKeepAliveRequests)
 			.run()) {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 			List<Endpoint> endpoints = List.of(new Endpoint("no-op endpoint (Spring MVC)", port, "/noop"),
@@ -130,7 +136,8 @@ public final class NotificationHttpBenchmark {
 				for (int i = -warmUpBatches; i < batches; i++) {
 					int from = (i + warmUpBatches) * batch;
 					List<SignedNotification> slice = notifications.subList(from, from + batch);
-					// Each cycle starts with the next endpoint, so that none always follows the same one.
+					// Each cycle starts with the next endpoint, so that none always
+					// follows the same one.
 					for (int k = 0; k < endpoints.size(); k++) {
 						Endpoint endpoint = endpoints.get(Math.floorMod(i + k, endpoints.size()));
 						endpoint.load(client, pool, concurrency, slice, mode, i >= 0);
@@ -142,22 +149,25 @@ public final class NotificationHttpBenchmark {
 			}
 			long delivered = context.getBean(Counter.class).count.get();
 			System.out.printf(Locale.ROOT, "events delivered: %,d (expected %,d)%n", delivered, (long) total);
-			System.out.printf(Locale.ROOT, "connections: %s; concurrency %d, %,d measured requests per endpoint in batches of %d, "
-					+ "after %,d warm-up requests each%n", mode.description, concurrency, batches * batch, batch, warmUpBatches * batch);
+			System.out.printf(Locale.ROOT,
+					"connections: %s; concurrency %d, %,d measured requests per endpoint in batches of %d, "
+							+ "after %,d warm-up requests each%n",
+					mode.description, concurrency, batches * batch, batch, warmUpBatches * batch);
 			for (Endpoint endpoint : endpoints) {
 				System.out.printf(Locale.ROOT, "%-28s: %,7.0f requests/s, p99 %6.2f ms, CPU %4.0f µs per request%n",
 						endpoint.name, endpoint.rate(), endpoint.p99Millis(), endpoint.cpuMicrosPerRequest());
 			}
 			long retried = endpoints.stream().mapToLong((endpoint) -> endpoint.retried.get()).sum();
 			if (retried > 0) {
-				System.out.printf(Locale.ROOT, "requests sent again after the JDK client lost a pooled connection: %d%n",
-						retried);
+				System.out.printf(Locale.ROOT,
+						"requests sent again after the JDK client lost a pooled connection: %d%n", retried);
 			}
 			Endpoint noop = endpoints.get(0);
 			Endpoint bare = endpoints.get(1);
 			Endpoint verifyOnly = endpoints.get(2);
 			Endpoint notification = endpoints.get(3);
-			System.out.printf(Locale.ROOT, "ratio verify only / no-op           : %.3f (the mandatory signature check)%n",
+			System.out.printf(Locale.ROOT,
+					"ratio verify only / no-op           : %.3f (the mandatory signature check)%n",
 					verifyOnly.rate() / noop.rate());
 			System.out.printf(Locale.ROOT, "ratio notification / verify only    : %.3f (the starter's own work)%n",
 					notification.rate() / verifyOnly.rate());
@@ -199,7 +209,10 @@ public final class NotificationHttpBenchmark {
 			this.uri = URI.create("http://127.0.0.1:" + port + path);
 		}
 
-		/** Sends one batch with {@code concurrency} synchronous workers, and records it when measured. */
+		/**
+		 * Sends one batch with {@code concurrency} synchronous workers, and records it
+		 * when measured.
+		 */
 		void load(HttpClient client, ExecutorService pool, int concurrency, List<SignedNotification> notifications,
 				ConnectionMode mode, boolean measured) throws Exception {
 			long[] batchLatencies = new long[notifications.size()];
@@ -243,7 +256,8 @@ public final class NotificationHttpBenchmark {
 				response = client.send(request, HttpResponse.BodyHandlers.discarding());
 			}
 			catch (IOException ex) {
-				// The JDK client can pick a pooled connection that the server is closing; send once more, as
+				// The JDK client can pick a pooled connection that the server is closing;
+				// send once more, as
 				// WeChat Pay would (a repeated notification is answered as a duplicate).
 				this.retried.incrementAndGet();
 				response = client.send(request, HttpResponse.BodyHandlers.discarding());
@@ -294,8 +308,8 @@ public final class NotificationHttpBenchmark {
 			return Arrays.stream(values())
 				.filter((mode) -> mode.argument.equals(argument))
 				.findFirst()
-				.orElseThrow(() -> new IllegalArgumentException("Unknown connection mode '" + argument
-						+ "'; use keep-alive, persistent or new-connection"));
+				.orElseThrow(() -> new IllegalArgumentException(
+						"Unknown connection mode '" + argument + "'; use keep-alive, persistent or new-connection"));
 		}
 
 	}
@@ -317,7 +331,8 @@ public final class NotificationHttpBenchmark {
 			return new Counter();
 		}
 
-		// The mandatory part alone: one RSA-2048 signature check over the raw body, nothing of the starter's pipeline.
+		// The mandatory part alone: one RSA-2048 signature check over the raw body,
+		// nothing of the starter's pipeline.
 		@Bean
 		RouterFunction<ServerResponse> verifyOnlyRoute() {
 			PublicKey key = PemKeys.publicKey(Vectors.key("wechatpay_public_key_pem"));

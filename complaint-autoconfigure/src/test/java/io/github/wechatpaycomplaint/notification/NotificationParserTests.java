@@ -22,9 +22,9 @@ class NotificationParserTests {
 
 	@Test
 	void keepsUnknownFieldsOfTheResourceAndSkipsUnknownEnvelopeFields() {
-		ComplaintNotification notification = this.parser.parse(body("n-1",
-				"{\"complaint_id\":\"c-1\",\"action_type\":\"USER_RESPONSE\",\"extra\":{\"a\":[1,2]}}",
-				",\"new_field\":{\"x\":[1,{\"y\":2}]}"));
+		ComplaintNotification notification = this.parser
+			.parse(body("n-1", "{\"complaint_id\":\"c-1\",\"action_type\":\"USER_RESPONSE\",\"extra\":{\"a\":[1,2]}}",
+					",\"new_field\":{\"x\":[1,{\"y\":2}]}"));
 		assertThat(notification.id()).isEqualTo("n-1");
 		assertThat(notification.summary()).isEmpty();
 		assertThat(notification.actionType()).isEqualTo(ComplaintActionType.USER_RESPONSE);
@@ -84,10 +84,14 @@ class NotificationParserTests {
 	}
 
 	private byte[] body(String id, String plaintext, String extraEnvelopeFields) {
-		String ciphertext = this.cipher.encrypt("complaint", "abcdefabcdef", plaintext.getBytes(StandardCharsets.UTF_8));
-		return ("{\"id\":\"" + id + "\",\"create_time\":\"2025-06-13T09:02:41+08:00\",\"event_type\":\"COMPLAINT.STATE_CHANGE\""
-				+ extraEnvelopeFields + ",\"resource\":{\"original_type\":\"complaint\",\"algorithm\":\"AEAD_AES_256_GCM\","
-				+ "\"ciphertext\":\"" + ciphertext + "\",\"associated_data\":\"complaint\",\"nonce\":\"abcdefabcdef\"}}")
+		String ciphertext = this.cipher.encrypt("complaint", "abcdefabcdef",
+				plaintext.getBytes(StandardCharsets.UTF_8));
+		return ("{\"id\":\"" + id
+				+ "\",\"create_time\":\"2025-06-13T09:02:41+08:00\",\"event_type\":\"COMPLAINT.STATE_CHANGE\""
+				+ extraEnvelopeFields
+				+ ",\"resource\":{\"original_type\":\"complaint\",\"algorithm\":\"AEAD_AES_256_GCM\","
+				+ "\"ciphertext\":\"" + ciphertext
+				+ "\",\"associated_data\":\"complaint\",\"nonce\":\"abcdefabcdef\"}}")
 			.getBytes(StandardCharsets.UTF_8);
 	}
 

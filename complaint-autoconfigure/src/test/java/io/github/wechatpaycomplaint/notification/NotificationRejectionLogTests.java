@@ -29,9 +29,10 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What refused notifications leave in the log: header values made safe (no forged lines, no huge lines) and a flood
- * of refusals reduced to one INFO or WARN line per reason and minute, with a count of the rest; every refusal still
- * reaches DEBUG and the observers (metrics).
+ * What refused notifications leave in the log: header values made safe (no forged lines,
+ * no huge lines) and a flood of refusals reduced to one INFO or WARN line per reason and
+ * minute, with a count of the rest; every refusal still reaches DEBUG and the observers
+ * (metrics).
  */
 @ExtendWith(OutputCaptureExtension.class)
 class NotificationRejectionLogTests {
@@ -47,9 +48,9 @@ class NotificationRejectionLogTests {
 			.isEqualTo(401));
 		List<String> lines = output.getAll().lines().filter((line) -> line.contains("forged line")).toList();
 		assertThat(lines).singleElement()
-			.satisfies((line) -> assertThat(line).contains("WARN",
-					"Refused complaint notification (401 UNKNOWN_SERIAL)",
-					"PUB_KEY_ID_1??2025-06-13 09:02:41 ERROR forged line?FORGED?[31m"));
+			.satisfies(
+					(line) -> assertThat(line).contains("WARN", "Refused complaint notification (401 UNKNOWN_SERIAL)",
+							"PUB_KEY_ID_1??2025-06-13 09:02:41 ERROR forged line?FORGED?[31m"));
 		assertThat(output.getAll().lines()).noneMatch((line) -> line.startsWith("FORGED"))
 			.noneMatch((line) -> line.startsWith("2025-06-13"));
 		assertThat(output.getAll()).doesNotContain("\u001b");
@@ -91,7 +92,8 @@ class NotificationRejectionLogTests {
 			});
 		}
 		assertThat(warnLines(output, "UNKNOWN_SERIAL")).hasSize(1);
-		assertThat(output.getAll().lines()
+		assertThat(output.getAll()
+			.lines()
 			.filter((line) -> line.contains("DEBUG") && line.contains("(401 UNKNOWN_SERIAL)"))).hasSize(9);
 		assertThat(output).contains("'PUB_KEY_ID_9'");
 	}
@@ -108,41 +110,45 @@ class NotificationRejectionLogTests {
 		assertThat(warnLines(output, "UNKNOWN_SERIAL")).hasSize(1);
 		assertThat(output.getAll().lines().filter((line) -> line.contains("INFO") && line.contains("SIGNATURE_PROBE")))
 			.hasSize(1);
-		assertThat(output.getAll().lines()
+		assertThat(output.getAll()
+			.lines()
 			.filter((line) -> line.contains("INFO") && line.contains("MISSING_SIGNATURE_HEADER"))).hasSize(1);
 	}
 
 	@Test
 	void aStoreOutageAnswersEvery500ButLogsOneWarnLinePerMinuteWithoutAStackTrace(CapturedOutput output) {
 		try (DebugLogging debug = DebugLogging.of(ComplaintNotificationEndpoint.class)) {
-			run(NotificationContexts.webRunner()
-				.withBean(NotificationDeduplicationStore.class, UnavailableStore::new), (app) -> {
-					for (int i = 0; i < 20; i++) {
-						MvcResult refused = app.post(this.builder.id("outage-" + i).build());
-						assertThat(refused.getResponse().getStatus()).isEqualTo(500);
-						assertThat(refused.getResponse().getContentType()).isEqualTo("application/json");
-						assertThat(new String(refused.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8)).isEqualTo(
-								"{\"code\":\"STORE_UNAVAILABLE\",\"message\":\"The notification cannot be handled now\"}");
-					}
-					assertThat(warnLines(output, "STORE_UNAVAILABLE")).singleElement()
-						.satisfies((line) -> assertThat(line).contains(
-								"The de-duplication store could not claim complaint notification outage-0 "
+			run(NotificationContexts.webRunner().withBean(NotificationDeduplicationStore.class, UnavailableStore::new),
+					(app) -> {
+						for (int i = 0; i < 20; i++) {
+							MvcResult refused = app.post(this.builder.id("outage-" + i).build());
+							assertThat(refused.getResponse().getStatus()).isEqualTo(500);
+							assertThat(refused.getResponse().getContentType()).isEqualTo("application/json");
+							assertThat(
+									new String(refused.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8))
+								.isEqualTo(
+										"{\"code\":\"STORE_UNAVAILABLE\",\"message\":\"The notification cannot be handled now\"}");
+						}
+						assertThat(warnLines(output, "STORE_UNAVAILABLE")).singleElement()
+							.satisfies((line) -> assertThat(line)
+								.contains("The de-duplication store could not claim complaint notification outage-0 "
 										+ "(DeduplicationStoreUnavailableException)"));
-					app.context().getBean(MutableClock.class).advance(RejectionLog.INTERVAL);
-					assertThat(app.post(this.builder.id("outage-next-minute").build()).getResponse().getStatus())
-						.isEqualTo(500);
-					assertThat(warnLines(output, "STORE_UNAVAILABLE")).hasSize(2)
-						.last()
-						.satisfies((line) -> assertThat(line).contains("outage-next-minute", "(and 19 more since"));
-					assertThat(app.listener().events()).isEmpty();
-					assertThat(app.context().getBean(CountingObserver.class).refusals)
-						.containsEntry(NotificationRejection.STORE_UNAVAILABLE, 21);
-				});
+						app.context().getBean(MutableClock.class).advance(RejectionLog.INTERVAL);
+						assertThat(app.post(this.builder.id("outage-next-minute").build()).getResponse().getStatus())
+							.isEqualTo(500);
+						assertThat(warnLines(output, "STORE_UNAVAILABLE")).hasSize(2)
+							.last()
+							.satisfies((line) -> assertThat(line).contains("outage-next-minute", "(and 19 more since"));
+						assertThat(app.listener().events()).isEmpty();
+						assertThat(app.context().getBean(CountingObserver.class).refusals)
+							.containsEntry(NotificationRejection.STORE_UNAVAILABLE, 21);
+					});
 		}
 		assertThat(output.getAll().lines().filter((line) -> line.contains(" ERROR "))).isEmpty();
 		assertThat(output.getAll()).doesNotContain("\tat ");
 		// The cause, class and message, at DEBUG only.
-		assertThat(output.getAll().lines()
+		assertThat(output.getAll()
+			.lines()
 			.filter((line) -> line.contains("DEBUG") && line.contains("Cause of the refusal (STORE_UNAVAILABLE): "
 					+ DeduplicationStoreUnavailableException.class.getName() + ": The test de-duplication store "
 					+ "did not answer within 1000 ms")))

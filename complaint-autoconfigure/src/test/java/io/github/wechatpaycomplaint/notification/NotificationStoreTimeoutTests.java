@@ -22,9 +22,9 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A de-duplication store that hangs makes the endpoint answer 500 within about the operation timeout, well before
- * WeChat Pay gives up (about 5 s), so that it delivers the notification again, instead of holding a server thread for
- * the driver's own timeout.
+ * A de-duplication store that hangs makes the endpoint answer 500 within about the
+ * operation timeout, well before WeChat Pay gives up (about 5 s), so that it delivers the
+ * notification again, instead of holding a server thread for the driver's own timeout.
  */
 class NotificationStoreTimeoutTests {
 

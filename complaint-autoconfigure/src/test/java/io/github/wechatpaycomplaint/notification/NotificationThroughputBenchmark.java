@@ -30,10 +30,14 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.support.GenericApplicationContext;
 
 /**
- * Notifications per second through the whole handler (verify + decrypt + parse + de-duplicate in memory + publish to
- * a listener of a real application context), beside raw RSA-2048 verification + AES-256-GCM decryption of the same
- * notifications and beside the official WeChat Pay Java SDK's {@code NotificationParser} (verify + decrypt + Gson into
- * a class), measured in the same run: batches of 50 go through each in turn, each batch starting with the next of the three, so that all see the same machine load and none always runs right after the same other one. Single thread; the memory store already holds 50,000 ids, as in a running application. Run it with:
+ * Notifications per second through the whole handler (verify + decrypt + parse +
+ * de-duplicate in memory + publish to a listener of a real application context), beside
+ * raw RSA-2048 verification + AES-256-GCM decryption of the same notifications and beside
+ * the official WeChat Pay Java SDK's {@code NotificationParser} (verify + decrypt + Gson
+ * into a class), measured in the same run: batches of 50 go through each in turn, each
+ * batch starting with the next of the three, so that all see the same machine load and
+ * none always runs right after the same other one. Single thread; the memory store
+ * already holds 50,000 ids, as in a running application. Run it with:
  *
  * <pre>
  * ./mvnw -B -q -pl complaint-autoconfigure test-compile org.codehaus.mojo:exec-maven-plugin:3.6.4:java \
@@ -41,7 +45,8 @@ import org.springframework.context.support.GenericApplicationContext;
  *     -Dexec.mainClass=io.github.wechatpaycomplaint.notification.NotificationThroughputBenchmark
  * </pre>
  *
- * Optional arguments: number of distinct notifications (default 3000) and measured rounds (default 7).
+ * Optional arguments: number of distinct notifications (default 3000) and measured rounds
+ * (default 7).
  */
 public final class NotificationThroughputBenchmark {
 
@@ -71,7 +76,8 @@ public final class NotificationThroughputBenchmark {
 			context.refresh();
 			Crypto crypto = new Crypto(PemKeys.publicKey(Vectors.key("wechatpay_public_key_pem")),
 					new ApiV3KeyCipher(Vectors.key("api_v3_key")));
-			// Warm-up rounds (until the JIT has compiled both paths), then measured rounds.
+			// Warm-up rounds (until the JIT has compiled both paths), then measured
+			// rounds.
 			Official official = new Official();
 			double[] pipeline = new double[rounds];
 			double[] rawCrypto = new double[rounds];
@@ -89,12 +95,15 @@ public final class NotificationThroughputBenchmark {
 			double officialMedian = median(officialSdk);
 			System.out.printf(Locale.ROOT, "events delivered: %d (expected %d)%n", delivered.get(),
 					(long) count * (rounds + WARM_UP_ROUNDS));
-			System.out.printf(Locale.ROOT, "raw RSA-2048 verify + AES-256-GCM decrypt : %,10.0f notifications/s "
-					+ "(median of %d rounds)%n", cryptoMedian, rounds);
-			System.out.printf(Locale.ROOT, "verify+decrypt+parse+dedup(memory)+publish: %,10.0f notifications/s "
-					+ "(median of %d rounds)%n", pipelineMedian, rounds);
-			System.out.printf(Locale.ROOT, "official SDK NotificationParser (0.2.17)  : %,10.0f notifications/s "
-					+ "(median of %d rounds)%n", officialMedian, rounds);
+			System.out.printf(Locale.ROOT,
+					"raw RSA-2048 verify + AES-256-GCM decrypt : %,10.0f notifications/s " + "(median of %d rounds)%n",
+					cryptoMedian, rounds);
+			System.out.printf(Locale.ROOT,
+					"verify+decrypt+parse+dedup(memory)+publish: %,10.0f notifications/s " + "(median of %d rounds)%n",
+					pipelineMedian, rounds);
+			System.out.printf(Locale.ROOT,
+					"official SDK NotificationParser (0.2.17)  : %,10.0f notifications/s " + "(median of %d rounds)%n",
+					officialMedian, rounds);
 			System.out.printf(Locale.ROOT, "ratio pipeline / raw crypto               : %10.3f (target >= 0.9)%n",
 					pipelineMedian / cryptoMedian);
 			System.out.printf(Locale.ROOT, "ratio pipeline / official SDK             : %10.3f (target >= 1.0)%n",
@@ -103,16 +112,20 @@ public final class NotificationThroughputBenchmark {
 	}
 
 	/**
-	 * One round: the notifications in batches of {@value #BATCH}, each batch through the pipeline, the raw crypto and
-	 * the official SDK, so that all see the same machine load. Each batch starts with the next of the three, so that
-	 * none always runs right after the same other one (and finds the caches as that one left them).
-	 * @return the pipeline rate, the raw crypto rate and the official SDK rate, per second
+	 * One round: the notifications in batches of {@value #BATCH}, each batch through the
+	 * pipeline, the raw crypto and the official SDK, so that all see the same machine
+	 * load. Each batch starts with the next of the three, so that none always runs right
+	 * after the same other one (and finds the caches as that one left them).
+	 * @return the pipeline rate, the raw crypto rate and the official SDK rate, per
+	 * second
 	 */
 	private static double[] round(GenericApplicationContext context, List<SignedNotification> notifications,
 			List<Raw> raw, Crypto crypto, Official official) {
 		ComplaintNotificationHandler handler = handler(context);
-		// A round allocates far less than the young generation holds: collecting now keeps collections, whose pause
-		// lands on whichever contender happens to allocate at that moment, out of the timed batches.
+		// A round allocates far less than the young generation holds: collecting now
+		// keeps collections, whose pause
+		// lands on whichever contender happens to allocate at that moment, out of the
+		// timed batches.
 		System.gc();
 		long[] nanos = new long[3];
 		for (int from = 0, batch = 0; from < notifications.size(); from += BATCH, batch++) {
@@ -153,16 +166,17 @@ public final class NotificationThroughputBenchmark {
 		return new ComplaintNotificationHandler(
 				new WechatPaySignatureValidator(key, Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC),
 						Duration.ofMinutes(5)),
-				new NotificationParser(new JsonMapper(), new ApiV3KeyCipher(Vectors.key("api_v3_key"))),
-				warmStore(), context, Duration.ofMinutes(5), Duration.ofDays(8));
+				new NotificationParser(new JsonMapper(), new ApiV3KeyCipher(Vectors.key("api_v3_key"))), warmStore(),
+				context, Duration.ofMinutes(5), Duration.ofDays(8));
 	}
 
 	/**
-	 * A memory store that already holds ids, as in a running application (an empty store pays for growing its
-	 * tables on the first writes).
+	 * A memory store that already holds ids, as in a running application (an empty store
+	 * pays for growing its tables on the first writes).
 	 */
 	private static CaffeineNotificationDeduplicationStore warmStore() {
-		CaffeineNotificationDeduplicationStore store = new CaffeineNotificationDeduplicationStore(100_000, Duration.ofDays(8));
+		CaffeineNotificationDeduplicationStore store = new CaffeineNotificationDeduplicationStore(100_000,
+				Duration.ofDays(8));
 		for (int i = 0; i < 50_000; i++) {
 			store.markDone(store.claim("earlier-" + i, Duration.ofMinutes(5)), Duration.ofDays(8));
 		}
@@ -174,10 +188,11 @@ public final class NotificationThroughputBenchmark {
 		List<Raw> raw = new ArrayList<>(notifications.size());
 		for (SignedNotification notification : notifications) {
 			JsonNode resource = json.readTree(notification.body()).get("resource");
-			raw.add(new Raw(notification.headers().get("Wechatpay-Serial"), notification.headers().get("Wechatpay-Timestamp"),
-					notification.headers().get("Wechatpay-Nonce"), notification.headers().get("Wechatpay-Signature"),
-					notification.body(), resource.get("associated_data").asString(),
-					resource.get("nonce").asString(), resource.get("ciphertext").asString()));
+			raw.add(new Raw(notification.headers().get("Wechatpay-Serial"),
+					notification.headers().get("Wechatpay-Timestamp"), notification.headers().get("Wechatpay-Nonce"),
+					notification.headers().get("Wechatpay-Signature"), notification.body(),
+					resource.get("associated_data").asString(), resource.get("nonce").asString(),
+					resource.get("ciphertext").asString()));
 		}
 		return raw;
 	}
@@ -195,8 +210,9 @@ public final class NotificationThroughputBenchmark {
 	private record Crypto(PublicKey publicKey, ApiV3KeyCipher cipher) {
 
 		void verifyAndDecrypt(Raw notification) {
-			if (!RsaVerifier.verify(this.publicKey, SignatureMessages.answer(notification.timestamp(),
-					notification.nonce(), notification.body()), notification.signature())) {
+			if (!RsaVerifier.verify(this.publicKey,
+					SignatureMessages.answer(notification.timestamp(), notification.nonce(), notification.body()),
+					notification.signature())) {
 				throw new IllegalStateException("Bad signature");
 			}
 			if (this.cipher.decrypt(notification.associatedData(), notification.resourceNonce(),
@@ -236,7 +252,8 @@ public final class NotificationThroughputBenchmark {
 	}
 
 	/**
-	 * The decrypted resource as the official SDK's users declare it (Gson fills the fields).
+	 * The decrypted resource as the official SDK's users declare it (Gson fills the
+	 * fields).
 	 */
 	static final class OfficialComplaint {
 
@@ -246,8 +263,8 @@ public final class NotificationThroughputBenchmark {
 
 	}
 
-	private record Raw(String serial, String timestamp, String nonce, String signature, byte[] body, String associatedData,
-			String resourceNonce, String ciphertext) {
+	private record Raw(String serial, String timestamp, String nonce, String signature, byte[] body,
+			String associatedData, String resourceNonce, String ciphertext) {
 	}
 
 }

@@ -27,8 +27,9 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two instances of an application sharing one store on a real server: concurrent deliveries of one notification to
- * both produce exactly one event, and WeChat Pay's retries are answered as duplicates.
+ * Two instances of an application sharing one store on a real server: concurrent
+ * deliveries of one notification to both produce exactly one event, and WeChat Pay's
+ * retries are answered as duplicates.
  */
 @Tag("services")
 class SharedStoreClusterIntegrationTests {
@@ -65,8 +66,8 @@ class SharedStoreClusterIntegrationTests {
 	}
 
 	private void assertOneEventAcrossJdbc(String url, String user) {
-		String table = "wpc_cluster_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
-			.toLowerCase(Locale.ROOT);
+		String table = "wpc_cluster_"
+				+ UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
 		WebApplicationContextRunner runner = instance()
 			.withConfiguration(
 					AutoConfigurations.of(DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class))
@@ -109,8 +110,9 @@ class SharedStoreClusterIntegrationTests {
 			assertThat(firstListener.calls() + secondListener.calls()).isEqualTo(1);
 			// WeChat Pay's retries, to either instance, are duplicates now.
 			for (MockMvc instance : instances) {
-				assertThat(instance.perform(NotificationContexts.post(notification)).andReturn().getResponse()
-					.getStatus()).isEqualTo(204);
+				assertThat(
+						instance.perform(NotificationContexts.post(notification)).andReturn().getResponse().getStatus())
+					.isEqualTo(204);
 			}
 			assertThat(firstListener.events().size() + secondListener.events().size()).isEqualTo(1);
 		}));

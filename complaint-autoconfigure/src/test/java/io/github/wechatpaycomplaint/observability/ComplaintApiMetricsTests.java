@@ -37,8 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * API calls are timed by operation and outcome with low-cardinality tags, and every failed call is logged once with
- * its Request-ID and nothing personal.
+ * API calls are timed by operation and outcome with low-cardinality tags, and every
+ * failed call is logged once with its Request-ID and nothing personal.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ComplaintApiMetricsTests {
@@ -82,8 +82,7 @@ class ComplaintApiMetricsTests {
 
 	@Test
 	void timesAnErrorAnswerWithItsCodeAndLogsItOnceWithTheRequestId(CapturedOutput output) {
-		this.wechatPay.stub(get(urlPathEqualTo(DETAIL)).willReturn(
-				this.wechatPay.signedAnswer(400, ERROR)));
+		this.wechatPay.stub(get(urlPathEqualTo(DETAIL)).willReturn(this.wechatPay.signedAnswer(400, ERROR)));
 		this.runner.run((context) -> {
 			assertThatExceptionOfType(WechatPayApiException.class)
 				.isThrownBy(() -> context.getBean(WechatPayComplaintClient.class).getComplaint(COMPLAINT));
@@ -102,9 +101,10 @@ class ComplaintApiMetricsTests {
 
 	@Test
 	void warnsOfAMissingComplaint(CapturedOutput output) {
-		// Only the notification URL query takes RESOURCE_NOT_EXISTS as "nothing registered"; elsewhere it is a failure.
-		this.wechatPay.stub(get(urlPathEqualTo(DETAIL)).willReturn(
-				this.wechatPay.signedAnswer(404, "{\"code\":\"RESOURCE_NOT_EXISTS\",\"message\":\"不存在\"}")));
+		// Only the notification URL query takes RESOURCE_NOT_EXISTS as "nothing
+		// registered"; elsewhere it is a failure.
+		this.wechatPay.stub(get(urlPathEqualTo(DETAIL))
+			.willReturn(this.wechatPay.signedAnswer(404, "{\"code\":\"RESOURCE_NOT_EXISTS\",\"message\":\"不存在\"}")));
 		this.runner.run((context) -> assertThatExceptionOfType(WechatPayApiException.class)
 			.isThrownBy(() -> context.getBean(WechatPayComplaintClient.class).getComplaint(COMPLAINT)));
 		assertThat(output.getAll().lines().filter((line) -> line.contains("WeChat Pay call failed")))
@@ -136,8 +136,8 @@ class ComplaintApiMetricsTests {
 
 	@Test
 	void timesAndLogsAForgedAnswer(CapturedOutput output) {
-		this.wechatPay.stub(get(urlPathEqualTo(DETAIL)).willReturn(WechatPayStandIn
-			.answer(200, "{}", this.wechatPay.signer().headers("{\"other\":1}", java.time.Instant.now().getEpochSecond()))));
+		this.wechatPay.stub(get(urlPathEqualTo(DETAIL)).willReturn(WechatPayStandIn.answer(200, "{}",
+				this.wechatPay.signer().headers("{\"other\":1}", java.time.Instant.now().getEpochSecond()))));
 		this.runner.run((context) -> {
 			assertThatExceptionOfType(SignatureVerificationException.class)
 				.isThrownBy(() -> context.getBean(WechatPayComplaintClient.class).getComplaint(COMPLAINT));
@@ -147,9 +147,9 @@ class ComplaintApiMetricsTests {
 				.timer()
 				.count()).isEqualTo(1);
 		});
-		assertThat(output.getAll().lines().filter((line) -> line.contains("WeChat Pay answer refused")))
-			.singleElement()
-			.satisfies((line) -> assertThat(line).contains("WARN", "INVALID_SIGNATURE", "(Request-ID: 08F0A1B2C3D4E5F6-"));
+		assertThat(output.getAll().lines().filter((line) -> line.contains("WeChat Pay answer refused"))).singleElement()
+			.satisfies(
+					(line) -> assertThat(line).contains("WARN", "INVALID_SIGNATURE", "(Request-ID: 08F0A1B2C3D4E5F6-"));
 	}
 
 	@Test

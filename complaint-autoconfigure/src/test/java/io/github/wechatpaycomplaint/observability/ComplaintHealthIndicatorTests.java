@@ -28,8 +28,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The health indicator shows which keys are loaded, the platform certificates' days to expiry and the time since the
- * last notification, and never key material.
+ * The health indicator shows which keys are loaded, the platform certificates' days to
+ * expiry and the time since the last notification, and never key material.
  */
 class ComplaintHealthIndicatorTests {
 
@@ -46,8 +46,9 @@ class ComplaintHealthIndicatorTests {
 					ComplaintObservabilityAutoConfiguration.class))
 			.withPropertyValues(new WechatPayStandIn().publicKeyModeProperties())
 			.run((context) -> {
-				Health health = context.getBean(ComplaintObservabilityAutoConfiguration.HEALTH_INDICATOR_BEAN_NAME,
-						ComplaintHealthIndicator.class)
+				Health health = context
+					.getBean(ComplaintObservabilityAutoConfiguration.HEALTH_INDICATOR_BEAN_NAME,
+							ComplaintHealthIndicator.class)
 					.health(true);
 				assertThat(health.getStatus()).isEqualTo(Status.UP);
 				assertThat(health.getDetails()).containsEntry("merchantId", WechatPayStandIn.MCHID)
@@ -58,8 +59,10 @@ class ComplaintHealthIndicatorTests {
 				assertThat(details).doesNotContain(WechatPayStandIn.API_V3_KEY)
 					.doesNotContain("PRIVATE KEY")
 					.doesNotContain("PUBLIC KEY")
-					.doesNotContain(TestKeys.privateKeyPem(WechatPayStandIn.merchantKeys()).lines().skip(1).findFirst().get())
-					.doesNotContain(TestKeys.publicKeyPem(WechatPayStandIn.wechatpayKeys()).lines().skip(1).findFirst().get());
+					.doesNotContain(
+							TestKeys.privateKeyPem(WechatPayStandIn.merchantKeys()).lines().skip(1).findFirst().get())
+					.doesNotContain(
+							TestKeys.publicKeyPem(WechatPayStandIn.wechatpayKeys()).lines().skip(1).findFirst().get());
 			});
 	}
 
@@ -85,19 +88,20 @@ class ComplaintHealthIndicatorTests {
 
 	@Test
 	void warnsWhenTheNewestCertificateExpiresSoon() {
-		Collection<PlatformCertificate> certificates = List.of(certificate(BigInteger.ONE, NOW.plus(Duration.ofDays(2))),
+		Collection<PlatformCertificate> certificates = List.of(
+				certificate(BigInteger.ONE, NOW.plus(Duration.ofDays(2))),
 				certificate(BigInteger.TWO, NOW.plus(Duration.ofDays(5))));
 		Health health = indicator(null, () -> certificates, null).health(true);
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
 		assertThat(health.getDetails()).containsKey("warning");
-		assertThat(health.getDetails().get("platformCertificates")).isEqualTo(Map.of("count", 2,
-				"newestSerialNumber", "2", "newestExpiresAt", NOW.plus(Duration.ofDays(5)).toString(),
-				"daysToExpiry", 5L));
+		assertThat(health.getDetails().get("platformCertificates")).isEqualTo(Map.of("count", 2, "newestSerialNumber",
+				"2", "newestExpiresAt", NOW.plus(Duration.ofDays(5)).toString(), "daysToExpiry", 5L));
 	}
 
 	@Test
 	void isUpWithoutWarningWhenTheNewestCertificateHasTimeLeft() {
-		Collection<PlatformCertificate> certificates = List.of(certificate(BigInteger.ONE, NOW.plus(Duration.ofDays(2))),
+		Collection<PlatformCertificate> certificates = List.of(
+				certificate(BigInteger.ONE, NOW.plus(Duration.ofDays(2))),
 				certificate(BigInteger.TEN, NOW.plus(Duration.ofDays(300))));
 		Health health = indicator(null, () -> certificates, null).health(true);
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
@@ -136,8 +140,8 @@ class ComplaintHealthIndicatorTests {
 		activity.handled();
 		now[0] = NOW.plus(Duration.ofMinutes(90));
 		activity.refused(NotificationRejection.INVALID_SIGNATURE);
-		ComplaintHealthIndicator indicator = new ComplaintHealthIndicator("1900000001", "PUB_KEY_ID_1", null,
-				activity, null, moving, Duration.ofDays(7));
+		ComplaintHealthIndicator indicator = new ComplaintHealthIndicator("1900000001", "PUB_KEY_ID_1", null, activity,
+				null, moving, Duration.ofDays(7));
 		Health health = indicator.health(true);
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
 		assertThat(health.getDetails()).containsEntry("lastNotification", NOW.toString())

@@ -17,7 +17,8 @@ import org.springframework.web.context.WebApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Notifications are counted by outcome and refusal reason, and the de-duplication store is timed.
+ * Notifications are counted by outcome and refusal reason, and the de-duplication store
+ * is timed.
  */
 class ComplaintNotificationMetricsTests {
 
@@ -31,7 +32,8 @@ class ComplaintNotificationMetricsTests {
 				MockMvc mvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) context).build();
 				mvc.perform(NotificationContexts.post(builder.id("first").build()));
 				mvc.perform(NotificationContexts.post(builder.id("first").build()));
-				mvc.perform(NotificationContexts.post(builder.id("forged").build().withBody("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+				mvc.perform(NotificationContexts.post(
+						builder.id("forged").build().withBody("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
 				MeterRegistry registry = context.getBean(MeterRegistry.class);
 				assertThat(count(registry, "handled", "none")).isEqualTo(1);
 				assertThat(count(registry, "duplicate", "none")).isEqualTo(1);
@@ -63,7 +65,8 @@ class ComplaintNotificationMetricsTests {
 			})
 			.run((context) -> {
 				MockMvc mvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) context).build();
-				assertThat(mvc.perform(NotificationContexts.post(builder.build())).andReturn().getResponse().getStatus())
+				assertThat(
+						mvc.perform(NotificationContexts.post(builder.build())).andReturn().getResponse().getStatus())
 					.isEqualTo(500);
 				MeterRegistry registry = context.getBean(MeterRegistry.class);
 				assertThat(count(registry, "listener_failed", "LISTENER_FAILED")).isEqualTo(1);

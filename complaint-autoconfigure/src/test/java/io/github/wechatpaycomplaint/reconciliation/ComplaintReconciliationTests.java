@@ -27,8 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Reconciliation against a WireMock stand-in: a complaint whose notification was lost is published once, a new state
- * again, a failed listener on the next run, and instances sharing a store publish once in total.
+ * Reconciliation against a WireMock stand-in: a complaint whose notification was lost is
+ * published once, a new state again, a failed listener on the next run, and instances
+ * sharing a store publish once in total.
  */
 class ComplaintReconciliationTests {
 
@@ -57,8 +58,9 @@ class ComplaintReconciliationTests {
 			ReconciliationFixture.reconcile(context);
 			ReconciliationFixture.listComplaints(this.wechatPay, ReconciliationFixture.complaint(ID, "PROCESSING", 2));
 			ReconciliationFixture.reconcile(context);
-			assertThat(recorder.events).extracting((event) -> event.getComplaintState().name() + "/"
-					+ event.getComplaint().userComplaintTimes())
+			assertThat(recorder.events)
+				.extracting(
+						(event) -> event.getComplaintState().name() + "/" + event.getComplaint().userComplaintTimes())
 				.containsExactly("PENDING/1", "PROCESSING/1", "PROCESSING/2");
 			assertThat(recorder.events.get(0).toString()).contains(ID).doesNotContain("Charged twice");
 		});
@@ -80,13 +82,15 @@ class ComplaintReconciliationTests {
 
 	@Test
 	void listsTheLookBackWindowInChinaDates() {
-		// 2026-11-22T17:00Z is already 2026-11-23 in China; the answer is signed at that time too.
+		// 2026-11-22T17:00Z is already 2026-11-23 in China; the answer is signed at that
+		// time too.
 		Instant now = Instant.parse("2026-11-22T17:00:00Z");
 		String body = "{\"data\":[],\"limit\":50,\"offset\":0,\"total_count\":0}";
-		this.wechatPay.stub(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo(ReconciliationFixture.LIST))
-			.willReturn(WechatPayStandIn.answer(200, body, this.wechatPay.signer().headers(body, now.getEpochSecond()))));
-		this.contextRunner
-			.withBean(Clock.class, () -> Clock.fixed(now, ZoneOffset.UTC))
+		this.wechatPay.stub(com.github.tomakehurst.wiremock.client.WireMock
+			.get(urlPathEqualTo(ReconciliationFixture.LIST))
+			.willReturn(
+					WechatPayStandIn.answer(200, body, this.wechatPay.signer().headers(body, now.getEpochSecond()))));
+		this.contextRunner.withBean(Clock.class, () -> Clock.fixed(now, ZoneOffset.UTC))
 			.withPropertyValues("wechatpay.complaint.reconciliation.look-back-days=7")
 			.run((context) -> {
 				ReconciliationFixture.reconcile(context);
@@ -101,15 +105,18 @@ class ComplaintReconciliationTests {
 	void twoInstancesSharingADatabasePublishOnceInTotal() {
 		ReconciliationFixture.listComplaints(this.wechatPay, ReconciliationFixture.complaint(ID, "PENDING", 1));
 		ApplicationContextRunner instance = this.contextRunner
-			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
-					JdbcTemplateAutoConfiguration.class))
-			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:reconciliation-" + UUID.randomUUID()
-					+ ";DB_CLOSE_DELAY=-1", "wechatpay.complaint.notification.deduplication.store=jdbc",
+			.withConfiguration(
+					AutoConfigurations.of(DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class))
+			.withPropertyValues(
+					"spring.datasource.url=jdbc:h2:mem:reconciliation-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+					"wechatpay.complaint.notification.deduplication.store=jdbc",
 					"wechatpay.complaint.notification.deduplication.jdbc.initialize-schema=true");
 		runTogether(instance, 2, (contexts) -> {
 			ReconciliationFixture.reconcileTogether(contexts);
 			ReconciliationFixture.reconcileTogether(contexts);
-			int published = contexts.stream().mapToInt((context) -> context.getBean(Recorder.class).events.size()).sum();
+			int published = contexts.stream()
+				.mapToInt((context) -> context.getBean(Recorder.class).events.size())
+				.sum();
 			assertThat(published).isEqualTo(1);
 		});
 	}
@@ -142,7 +149,10 @@ class ComplaintReconciliationTests {
 			.hasSingleBean(ReconciliationScheduler.class));
 	}
 
-	/** Starts several application contexts at once and hands them to the assertions while all are running. */
+	/**
+	 * Starts several application contexts at once and hands them to the assertions while
+	 * all are running.
+	 */
 	static void runTogether(ApplicationContextRunner runner, int count,
 			java.util.function.Consumer<List<AssertableApplicationContext>> assertions) {
 		List<AssertableApplicationContext> contexts = new java.util.concurrent.CopyOnWriteArrayList<>();

@@ -17,8 +17,9 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two instances running the reconciliation job against the real Redis and PostgreSQL on 127.0.0.1 publish a lost
- * complaint once in total. Fails (does not skip) when a server is not running.
+ * Two instances running the reconciliation job against the real Redis and PostgreSQL on
+ * 127.0.0.1 publish a lost complaint once in total. Fails (does not skip) when a server
+ * is not running.
  */
 @Tag("services")
 class ReconciliationClusterIntegrationTests {
@@ -44,11 +45,10 @@ class ReconciliationClusterIntegrationTests {
 	@Test
 	void twoInstancesSharingPostgresqlPublishOnceInTotal() {
 		assertPublishedOnceInTotal(ReconciliationFixture.contextRunner(this.wechatPay)
-			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
-					JdbcTemplateAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class))
 			.withPropertyValues("spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test",
-					"spring.datasource.username=postgres",
-					"wechatpay.complaint.notification.deduplication.store=jdbc",
+					"spring.datasource.username=postgres", "wechatpay.complaint.notification.deduplication.store=jdbc",
 					"wechatpay.complaint.notification.deduplication.jdbc.table-name=reconciliation_"
 							+ UUID.randomUUID().toString().replace("-", "").substring(0, 12),
 					"wechatpay.complaint.notification.deduplication.jdbc.initialize-schema=true"));
@@ -60,7 +60,9 @@ class ReconciliationClusterIntegrationTests {
 			contexts.forEach((context) -> assertThat(context).hasNotFailed());
 			ReconciliationFixture.reconcileTogether(contexts);
 			ReconciliationFixture.reconcileTogether(contexts);
-			int published = contexts.stream().mapToInt((context) -> context.getBean(Recorder.class).events.size()).sum();
+			int published = contexts.stream()
+				.mapToInt((context) -> context.getBean(Recorder.class).events.size())
+				.sum();
 			assertThat(published).isEqualTo(1);
 		});
 	}

@@ -21,7 +21,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A WeChat Pay stand-in that lists complaints, and application contexts with reconciliation on.
+ * A WeChat Pay stand-in that lists complaints, and application contexts with
+ * reconciliation on.
  */
 final class ReconciliationFixture {
 

@@ -38,8 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The notification URL is registered at startup: created when there is none, updated when it differs, left alone
- * when it is the same; a failure is logged, or stops the application when asked to.
+ * The notification URL is registered at startup: created when there is none, updated when
+ * it differs, left alone when it is the same; a failure is logged, or stops the
+ * application when asked to.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class NotificationUrlRegistrationTests {

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * How the limiter treats callers that queue for permits: each waits for a permit that comes within the maximum wait,
- * and is refused at once when none can. The Redis-held buckets are held to the same in
- * {@link SharedRateLimiterIntegrationTests}.
+ * How the limiter treats callers that queue for permits: each waits for a permit that
+ * comes within the maximum wait, and is refused at once when none can. The Redis-held
+ * buckets are held to the same in {@link SharedRateLimiterIntegrationTests}.
  */
 class Bucket4jRateLimiterTests {
 
@@ -30,7 +30,8 @@ class Bucket4jRateLimiterTests {
 						(ignored) -> Bucket.builder().addLimit(configuration.getBandwidths()[0]).build()));
 		LimiterBurst burst = LimiterBurst.of(limiter, 12);
 		burst.assertServedThePermitsWithinMaxWaitAndRefusedTheRest(12);
-		// A refused call takes no permit: the six granted ones are all that was drawn, so the bucket is not in debt.
+		// A refused call takes no permit: the six granted ones are all that was drawn, so
+		// the bucket is not in debt.
 		assertThat(buckets.get(LimiterBurst.MERCHANT + ":FEEDBACK").getAvailableTokens()).isNotNegative();
 	}
 

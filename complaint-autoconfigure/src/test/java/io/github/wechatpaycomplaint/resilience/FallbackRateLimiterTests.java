@@ -36,9 +36,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The Redis-shared limiter falls back to local limits when Redis cannot be reached, waits for Redis no longer than
- * its timeout, and tries Redis again after the retry interval. No Redis server is needed: these tests use closed and
- * silent ports; {@link SharedRateLimiterIntegrationTests} shows the return to a real Redis.
+ * The Redis-shared limiter falls back to local limits when Redis cannot be reached, waits
+ * for Redis no longer than its timeout, and tries Redis again after the retry interval.
+ * No Redis server is needed: these tests use closed and silent ports;
+ * {@link SharedRateLimiterIntegrationTests} shows the return to a real Redis.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class FallbackRateLimiterTests {
@@ -78,7 +79,8 @@ class FallbackRateLimiterTests {
 				WechatPayRateLimiter limiter = context.getBean(WechatPayRateLimiter.class);
 				assertThat(limiter).isInstanceOf(FallbackRateLimiter.class);
 				limiter.acquire(WechatPayStandIn.MCHID, RateLimitedApi.FEEDBACK);
-				// The local limits still hold: the second call of the minute is refused, not let through.
+				// The local limits still hold: the second call of the minute is refused,
+				// not let through.
 				for (int i = 0; i < 3; i++) {
 					Thread.sleep(5);
 					assertThatExceptionOfType(RateLimitExceededException.class)
@@ -106,14 +108,17 @@ class FallbackRateLimiterTests {
 		});
 		acceptor.setDaemon(true);
 		acceptor.start();
-		FallbackRateLimiter limiter = redisLimiter(silent.getLocalPort(), Duration.ofMillis(300), Duration.ofMinutes(1));
+		FallbackRateLimiter limiter = redisLimiter(silent.getLocalPort(), Duration.ofMillis(300),
+				Duration.ofMinutes(1));
 		long start = System.nanoTime();
 		limiter.acquire(WechatPayStandIn.MCHID, RateLimitedApi.FEEDBACK);
-		// Lettuce's own command timeout is 60 s; the limiter gives up on Redis after 300 ms.
+		// Lettuce's own command timeout is 60 s; the limiter gives up on Redis after 300
+		// ms.
 		assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)).isLessThan(5);
 		assertThat(accepted).isNotEmpty();
 		assertThat(output.getOut()).contains(WARNING);
-		// Within the retry interval the next calls do not touch Redis: the local quota answers at once.
+		// Within the retry interval the next calls do not touch Redis: the local quota
+		// answers at once.
 		assertThatExceptionOfType(RateLimitExceededException.class)
 			.isThrownBy(() -> limiter.acquire(WechatPayStandIn.MCHID, RateLimitedApi.FEEDBACK));
 		for (Socket socket : accepted) {
@@ -151,7 +156,8 @@ class FallbackRateLimiterTests {
 				calls.add(pool.submit(() -> limiter.acquire(WechatPayStandIn.MCHID, RateLimitedApi.FEEDBACK)));
 			}
 			assertThat(probing.await(5, TimeUnit.SECONDS)).isTrue();
-			// While one call tries the shared limiter, the others keep to the local one instead of queueing on it.
+			// While one call tries the shared limiter, the others keep to the local one
+			// instead of queueing on it.
 			for (int i = 0; i < 50 && localCalls.get() < 9; i++) {
 				Thread.sleep(100);
 			}
@@ -195,7 +201,8 @@ class FallbackRateLimiterTests {
 			runner.withPropertyValues(name + "=0s")
 				.run((context) -> assertThat(context.getStartupFailure()).rootCause()
 					.isInstanceOfSatisfying(InvalidComplaintPropertyException.class, (ex) -> {
-						// ComplaintDurationChecks refuses it while the properties bind, before any Redis is touched.
+						// ComplaintDurationChecks refuses it while the properties bind,
+						// before any Redis is touched.
 						assertThat(ex.getProperty()).isEqualTo(name);
 						assertThat(ex.getAction()).contains("positive duration");
 					}));

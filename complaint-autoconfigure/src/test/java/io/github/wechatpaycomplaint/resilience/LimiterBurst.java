@@ -11,18 +11,21 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Many callers asking one limiter for a permit at the same moment, and when each was granted or refused.
+ * Many callers asking one limiter for a permit at the same moment, and when each was
+ * granted or refused.
  *
  * @param startedAtNanos when the callers were released
  * @param grantedAtNanos when each granted caller got its permit
- * @param refusedAtNanos when each refused caller got its {@link RateLimitExceededException}
+ * @param refusedAtNanos when each refused caller got its
+ * {@link RateLimitExceededException}
  */
 record LimiterBurst(long startedAtNanos, List<Long> grantedAtNanos, List<Long> refusedAtNanos) {
 
 	static final String MERCHANT = "1900000001";
 
 	static LimiterBurst of(WechatPayRateLimiter limiter, int callers) throws Exception {
-		// Connect and load classes first, on another merchant's bucket: a cold first permit whose answer comes late
+		// Connect and load classes first, on another merchant's bucket: a cold first
+		// permit whose answer comes late
 		// would be squeezed against the next ones by the start-up, not by the limiter.
 		limiter.acquire("warm-up", RateLimitedApi.FEEDBACK);
 		List<Long> granted = new CopyOnWriteArrayList<>();
@@ -72,18 +75,21 @@ record LimiterBurst(long startedAtNanos, List<Long> grantedAtNanos, List<Long> r
 	}
 
 	/**
-	 * Asserts what the limiter promises for a burst of callers on a quota of {@code permits} per second, spread one
-	 * every 510 ms, with a maximum wait of 2.8 s: the six permits of the next 2.8 s (at 0, 0.51, 1.02, 1.53, 2.04 and
-	 * 2.55 s) are granted, the others are refused at once rather than after 2.8 s, and no window of a second holds more
-	 * than two grants. The wait is chosen between two permits, well away from both, so thread start-up jitter cannot
-	 * move a caller across it.
+	 * Asserts what the limiter promises for a burst of callers on a quota of
+	 * {@code permits} per second, spread one every 510 ms, with a maximum wait of 2.8 s:
+	 * the six permits of the next 2.8 s (at 0, 0.51, 1.02, 1.53, 2.04 and 2.55 s) are
+	 * granted, the others are refused at once rather than after 2.8 s, and no window of a
+	 * second holds more than two grants. The wait is chosen between two permits, well
+	 * away from both, so thread start-up jitter cannot move a caller across it.
 	 */
 	void assertServedThePermitsWithinMaxWaitAndRefusedTheRest(int callers) {
 		assertThat(this.grantedAtNanos).hasSize(6);
 		assertThat(this.refusedAtNanos).hasSize(callers - 6);
-		// The granted callers waited for their permits: the sixth cannot come before 2.55 s.
+		// The granted callers waited for their permits: the sixth cannot come before 2.55
+		// s.
 		assertThat(lastGrantMillis()).isGreaterThanOrEqualTo(2500);
-		// The refused callers did not sit out the maximum wait: no permit could come in time, so they knew at once.
+		// The refused callers did not sit out the maximum wait: no permit could come in
+		// time, so they knew at once.
 		assertThat(lastRefusalMillis()).isLessThan(lastGrantMillis());
 		RateLimiterTests.assertNeverFasterThan(this.grantedAtNanos, 2, 1000);
 	}

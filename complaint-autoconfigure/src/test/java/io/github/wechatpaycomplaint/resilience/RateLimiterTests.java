@@ -84,8 +84,8 @@ class RateLimiterTests {
 	void takesThePermitOfTheOperationsQuotaAndFeedbackForARequestWithoutOne() {
 		this.wechatPay.stub(get(urlPathMatching("/v3/.*")).willReturn(this.wechatPay.signedAnswer(200, "{}")));
 		List<RateLimitedApi> permits = new java.util.concurrent.CopyOnWriteArrayList<>();
-		this.contextRunner.withBean("recordingLimiter", WechatPayRateLimiter.class,
-				() -> (merchant, api) -> permits.add(api))
+		this.contextRunner
+			.withBean("recordingLimiter", WechatPayRateLimiter.class, () -> (merchant, api) -> permits.add(api))
 			.run((context) -> {
 				RestClient client = context.getBean(WechatPayComplaintRestClient.BEAN_NAME, RestClient.class);
 				String list = "/v3/merchant-service/complaints-v2";
@@ -140,8 +140,10 @@ class RateLimiterTests {
 	static void callConcurrently(AssertableApplicationContext context, int calls, int threads) throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(threads);
 		try {
-			// Open the HTTP connections first, with a call outside the quota: a first call's connection set-up would
-			// otherwise delay its arrival and squeeze it against the next one at the receiving end.
+			// Open the HTTP connections first, with a call outside the quota: a first
+			// call's connection set-up would
+			// otherwise delay its arrival and squeeze it against the next one at the
+			// receiving end.
 			List<Callable<String>> warmUp = new ArrayList<>();
 			for (int i = 0; i < threads; i++) {
 				warmUp.add(() -> context.getBean(WechatPayComplaintRestClient.BEAN_NAME, RestClient.class)
@@ -186,13 +188,17 @@ class RateLimiterTests {
 	}
 
 	/**
-	 * Asserts that no window of {@code periodMillis} holds more than {@code permits} calls. Measured when each call
-	 * got its permit, right before it is signed and sent: arrival times at a server add network and scheduling jitter
-	 * that no client can control.
+	 * Asserts that no window of {@code periodMillis} holds more than {@code permits}
+	 * calls. Measured when each call got its permit, right before it is signed and sent:
+	 * arrival times at a server add network and scheduling jitter that no client can
+	 * control.
 	 */
-	// The times are taken when each caller's thread wakes up with its permit, so a caller whose wake-up the OS
-	// delays makes its window look shorter than the limiter made it. The limiter spaces permits 2% wider than the
-	// quota to absorb that; the check allows half of it (10 ms a second), which a burst of two permits still fails by
+	// The times are taken when each caller's thread wakes up with its permit, so a caller
+	// whose wake-up the OS
+	// delays makes its window look shorter than the limiter made it. The limiter spaces
+	// permits 2% wider than the
+	// quota to absorb that; the check allows half of it (10 ms a second), which a burst
+	// of two permits still fails by
 	// the whole spacing.
 	static void assertNeverFasterThan(List<Long> grantedAtNanos, int permits, long periodMillis) {
 		List<Long> times = grantedAtNanos.stream().sorted().toList();

@@ -41,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Failover to the backup host and retries, against WireMock: the main host down, connection resets, 5xx and 429.
+ * Failover to the backup host and retries, against WireMock: the main host down,
+ * connection resets, 5xx and 429.
  */
 class ResilienceTests {
 
@@ -67,7 +68,8 @@ class ResilienceTests {
 			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, RestClientAutoConfiguration.class,
 					ComplaintClientAutoConfiguration.class))
 			.withPropertyValues(this.wechatPay.publicKeyModeProperties())
-			.withPropertyValues("wechatpay.complaint.client.failover.backup-base-uri=http://localhost:" + this.backup.port(),
+			.withPropertyValues(
+					"wechatpay.complaint.client.failover.backup-base-uri=http://localhost:" + this.backup.port(),
 					"wechatpay.complaint.client.retry.initial-backoff=50ms",
 					"wechatpay.complaint.client.retry.max-backoff=2s",
 					"wechatpay.complaint.client.rate-limit.enabled=false");
@@ -118,7 +120,8 @@ class ResilienceTests {
 
 	@Test
 	void aWriteWhoseConnectionWasResetAfterSendingIsNotRepeated() {
-		this.wechatPay.stub(post(urlPathEqualTo(COMPLETE)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+		this.wechatPay
+			.stub(post(urlPathEqualTo(COMPLETE)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 		this.backup.stubFor(post(urlPathEqualTo(COMPLETE)).willReturn(this.wechatPay.signedAnswer(204, "")));
 		this.contextRunner.run((context) -> {
 			assertThatExceptionOfType(WechatPayWriteOutcomeUnknownException.class).isThrownBy(() -> complete(context));
@@ -155,15 +158,16 @@ class ResilienceTests {
 					"wechatpay.complaint.client.failover.enabled=false")
 			.run((context) -> assertThatExceptionOfType(ResourceAccessException.class)
 				.isThrownBy(() -> complete(context))
-				.satisfies((ex) -> assertThat(ConnectionFailures.neverReachedServer((IOException) ex.getCause())).isTrue()));
+				.satisfies((ex) -> assertThat(ConnectionFailures.neverReachedServer((IOException) ex.getCause()))
+					.isTrue()));
 	}
 
 	@Test
 	void aReadWhoseAnswerTimedOutFailsAsBefore() {
-		this.wechatPay.stub(get(urlPathEqualTo(LIST)).willReturn(this.wechatPay.signedAnswer(200, ANSWER).withFixedDelay(3000)));
-		this.contextRunner
-			.withPropertyValues("wechatpay.complaint.client.read-timeout=500ms",
-					"wechatpay.complaint.client.retry.max-attempts=1", "wechatpay.complaint.client.failover.enabled=false")
+		this.wechatPay
+			.stub(get(urlPathEqualTo(LIST)).willReturn(this.wechatPay.signedAnswer(200, ANSWER).withFixedDelay(3000)));
+		this.contextRunner.withPropertyValues("wechatpay.complaint.client.read-timeout=500ms",
+				"wechatpay.complaint.client.retry.max-attempts=1", "wechatpay.complaint.client.failover.enabled=false")
 			.run((context) -> assertThatExceptionOfType(ResourceAccessException.class).isThrownBy(() -> list(context)));
 	}
 
@@ -228,9 +232,9 @@ class ResilienceTests {
 	void aReadIsRetriedOnServerErrorsUpToMaxAttempts() {
 		this.wechatPay.stub(get(urlPathEqualTo(LIST))
 			.willReturn(this.wechatPay.signedAnswer(500, "{\"code\":\"SYSTEM_ERROR\",\"message\":\"系统错误\"}")));
-		this.contextRunner.run((context) -> assertThatExceptionOfType(WechatPayApiException.class)
-			.isThrownBy(() -> list(context))
-			.satisfies((ex) -> assertThat(ex.getCode()).isEqualTo("SYSTEM_ERROR")));
+		this.contextRunner
+			.run((context) -> assertThatExceptionOfType(WechatPayApiException.class).isThrownBy(() -> list(context))
+				.satisfies((ex) -> assertThat(ex.getCode()).isEqualTo("SYSTEM_ERROR")));
 		assertThat(this.wechatPay.requests()).hasSize(3);
 	}
 
@@ -248,9 +252,9 @@ class ResilienceTests {
 		this.wechatPay.stub(get(urlPathEqualTo(LIST))
 			.willReturn(this.wechatPay.signedAnswer(429, "{\"code\":\"FREQUENCY_LIMITED\",\"message\":\"频率超限\"}")
 				.withHeader("Retry-After", "60")));
-		this.contextRunner.run((context) -> assertThatExceptionOfType(WechatPayApiException.class)
-			.isThrownBy(() -> list(context))
-			.satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(429)));
+		this.contextRunner
+			.run((context) -> assertThatExceptionOfType(WechatPayApiException.class).isThrownBy(() -> list(context))
+				.satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(429)));
 		assertThat(this.wechatPay.requests()).hasSize(1);
 	}
 

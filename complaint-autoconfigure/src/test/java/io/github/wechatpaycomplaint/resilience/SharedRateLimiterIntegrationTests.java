@@ -30,9 +30,10 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two application contexts sharing a Redis-held quota on the real Redis at 127.0.0.1:6379 never send faster than the
- * quota between them; the Redis-held buckets treat queued callers as the local ones do; and the limiter returns to
- * Redis by itself after an outage. Fails (does not skip) when Redis is not running.
+ * Two application contexts sharing a Redis-held quota on the real Redis at 127.0.0.1:6379
+ * never send faster than the quota between them; the Redis-held buckets treat queued
+ * callers as the local ones do; and the limiter returns to Redis by itself after an
+ * outage. Fails (does not skip) when Redis is not running.
  */
 @Tag("services")
 @ExtendWith(OutputCaptureExtension.class)
@@ -59,8 +60,8 @@ class SharedRateLimiterIntegrationTests {
 		RedisRateLimiterBuckets buckets = new RedisRateLimiterBuckets(() -> client(REDIS_PORT), this.keyPrefix,
 				Duration.ofSeconds(5));
 		Bucket4jRateLimiter limiter = new Bucket4jRateLimiter(
-				Map.of(RateLimitedApi.FEEDBACK, Bucket4jRateLimiterTests.TWO_A_SECOND), Bucket4jRateLimiterTests.MAX_WAIT,
-				buckets);
+				Map.of(RateLimitedApi.FEEDBACK, Bucket4jRateLimiterTests.TWO_A_SECOND),
+				Bucket4jRateLimiterTests.MAX_WAIT, buckets);
 		this.resources.add(0, limiter);
 		LimiterBurst burst = LimiterBurst.of(limiter, 12);
 		burst.assertServedThePermitsWithinMaxWaitAndRefusedTheRest(12);
@@ -110,14 +111,17 @@ class SharedRateLimiterIntegrationTests {
 		redis.pause();
 		long start = System.nanoTime();
 		limiter.acquire(LimiterBurst.MERCHANT, RateLimitedApi.FEEDBACK);
-		// Lettuce's own command timeout is 60 s; the limiter gives up on Redis after 300 ms.
+		// Lettuce's own command timeout is 60 s; the limiter gives up on Redis after 300
+		// ms.
 		assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)).isLessThan(5);
 		assertThat(output.getOut()).contains(FallbackRateLimiterTests.WARNING);
 	}
 
 	private FallbackRateLimiter fallbackLimiter(int port, Duration timeout, Duration retryInterval) {
-		// A quota that is never the limit here: these tests are about where the permits come from.
-		Map<RateLimitedApi, RateLimit> limits = Map.of(RateLimitedApi.FEEDBACK, new RateLimit(1000, Duration.ofSeconds(1)));
+		// A quota that is never the limit here: these tests are about where the permits
+		// come from.
+		Map<RateLimitedApi, RateLimit> limits = Map.of(RateLimitedApi.FEEDBACK,
+				new RateLimit(1000, Duration.ofSeconds(1)));
 		RedisClient client = client(port);
 		FallbackRateLimiter limiter = new FallbackRateLimiter(
 				new Bucket4jRateLimiter(limits, Duration.ofSeconds(1),
@@ -152,7 +156,8 @@ class SharedRateLimiterIntegrationTests {
 					"wechatpay.complaint.client.rate-limit.feedback.permits=10",
 					"wechatpay.complaint.client.rate-limit.feedback.period=3s",
 					"wechatpay.complaint.client.rate-limit.max-wait=30s",
-					// About sharing, not falling back: a slow first connection on a busy machine must not count.
+					// About sharing, not falling back: a slow first connection on a busy
+					// machine must not count.
 					"wechatpay.complaint.client.rate-limit.redis-timeout=10s")
 			.withBean(RateLimiterTests.PermitRecorder.class);
 		java.util.List<Long> grantedAt = new java.util.concurrent.CopyOnWriteArrayList<>();

@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A TCP forwarder on a fixed local port that a test can stop (the port refuses connections and open ones are cut),
- * start again, or pause (connections stay open but nothing gets through): a stand-in for a server going away.
+ * A TCP forwarder on a fixed local port that a test can stop (the port refuses
+ * connections and open ones are cut), start again, or pause (connections stay open but
+ * nothing gets through): a stand-in for a server going away.
  */
 final class TcpForwarder implements AutoCloseable {
 

@@ -6,8 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Realistic WeChat Pay answers (spec §6 examples, completed with every documented field) from
- * {@code src/test/resources/answers}.
+ * Realistic WeChat Pay answers (spec §6 examples, completed with every documented field)
+ * from {@code src/test/resources/answers}.
  */
 public final class Answers {
 

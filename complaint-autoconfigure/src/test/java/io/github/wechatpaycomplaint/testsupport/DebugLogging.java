@@ -4,7 +4,8 @@ import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 
 /**
- * Turns DEBUG on for one logger while a test runs: {@code try (DebugLogging debug = DebugLogging.of(Foo.class))}.
+ * Turns DEBUG on for one logger while a test runs:
+ * {@code try (DebugLogging debug = DebugLogging.of(Foo.class))}.
  */
 public final class DebugLogging implements AutoCloseable {
 

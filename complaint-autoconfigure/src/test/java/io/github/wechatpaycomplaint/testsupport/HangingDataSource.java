@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 /**
- * A DataSource whose getConnection waits until interrupted, like a connection pool in front of a dead database; it
- * then fails as HikariCP does.
+ * A DataSource whose getConnection waits until interrupted, like a connection pool in
+ * front of a dead database; it then fails as HikariCP does.
  */
 public final class HangingDataSource {
 

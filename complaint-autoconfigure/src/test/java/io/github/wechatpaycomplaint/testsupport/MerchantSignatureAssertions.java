@@ -14,9 +14,10 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Checks, independently of the code under test, that a request WireMock received carries a valid merchant signature:
- * the Authorization header is parsed, the five-line message rebuilt from what arrived on the wire, and the signature
- * checked with the merchant PUBLIC key through the JDK.
+ * Checks, independently of the code under test, that a request WireMock received carries
+ * a valid merchant signature: the Authorization header is parsed, the five-line message
+ * rebuilt from what arrived on the wire, and the signature checked with the merchant
+ * PUBLIC key through the JDK.
  */
 public final class MerchantSignatureAssertions {
 

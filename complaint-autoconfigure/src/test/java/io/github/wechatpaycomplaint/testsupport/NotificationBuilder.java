@@ -12,8 +12,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Plays WeChat Pay in tests: builds a complaint notification, encrypts its resource with the APIv3 key and signs the
- * body, with a chosen id, action, timestamp, serial and nonce. {@link SignedNotification} then makes broken variants.
+ * Plays WeChat Pay in tests: builds a complaint notification, encrypts its resource with
+ * the APIv3 key and signs the body, with a chosen id, action, timestamp, serial and
+ * nonce. {@link SignedNotification} then makes broken variants.
  */
 public final class NotificationBuilder {
 
@@ -50,7 +51,10 @@ public final class NotificationBuilder {
 		this.timestamp = timestamp;
 	}
 
-	/** A builder with the keys of the official SDK vectors (the merchant the tests configure). */
+	/**
+	 * A builder with the keys of the official SDK vectors (the merchant the tests
+	 * configure).
+	 */
 	public static NotificationBuilder withVectorKeys(long timestamp) {
 		return new NotificationBuilder(
 				PemKeys.privateKey(Vectors.key("wechatpay_private_key_pkcs8_pem_for_signing_test_answers")),
@@ -92,7 +96,10 @@ public final class NotificationBuilder {
 		return this;
 	}
 
-	/** Signs with this {@code Wechatpay-Timestamp} text instead of the number, e.g. {@code "+1749776561"}. */
+	/**
+	 * Signs with this {@code Wechatpay-Timestamp} text instead of the number, e.g.
+	 * {@code "+1749776561"}.
+	 */
 	public NotificationBuilder timestampHeader(String timestampHeader) {
 		this.timestampHeader = timestampHeader;
 		return this;
@@ -119,8 +126,8 @@ public final class NotificationBuilder {
 		ObjectNode resource = envelope.putObject("resource");
 		resource.put("original_type", "complaint");
 		resource.put("algorithm", this.algorithm);
-		resource.put("ciphertext", this.cipher.encrypt(this.associatedData, this.nonce,
-				plaintext().getBytes(StandardCharsets.UTF_8)));
+		resource.put("ciphertext",
+				this.cipher.encrypt(this.associatedData, this.nonce, plaintext().getBytes(StandardCharsets.UTF_8)));
 		resource.put("associated_data", this.associatedData);
 		resource.put("nonce", this.nonce);
 		return sign(JSON.writeValueAsString(envelope).getBytes(StandardCharsets.UTF_8));

@@ -17,7 +17,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
- * A servlet application with the starter configured for the merchant of the official SDK vectors.
+ * A servlet application with the starter configured for the merchant of the official SDK
+ * vectors.
  */
 public final class NotificationContexts {
 
@@ -28,10 +29,10 @@ public final class NotificationContexts {
 
 	public static WebApplicationContextRunner webRunner() {
 		return new WebApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
-					HttpMessageConvertersAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
-					WebMvcAutoConfiguration.class, ComplaintClientAutoConfiguration.class,
-					ComplaintNotificationAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(JacksonAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class,
+							DispatcherServletAutoConfiguration.class, WebMvcAutoConfiguration.class,
+							ComplaintClientAutoConfiguration.class, ComplaintNotificationAutoConfiguration.class))
 			.withPropertyValues(merchantProperties());
 	}
 

@@ -7,8 +7,8 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * The real servers the {@code services} tests talk to, on 127.0.0.1 as the README and CI start them. A missing
- * server fails the test; nothing is skipped.
+ * The real servers the {@code services} tests talk to, on 127.0.0.1 as the README and CI
+ * start them. A missing server fails the test; nothing is skipped.
  */
 public final class Services {
 

@@ -15,9 +15,10 @@ import io.github.wechatpaycomplaint.crypto.SignatureMessages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Checks, the way WeChat Pay does, that a request WireMock received carries a valid merchant signature: parses the
- * {@code Authorization} header, rebuilds the five-line message from what was received and verifies it with the
- * merchant PUBLIC key of the vectors.
+ * Checks, the way WeChat Pay does, that a request WireMock received carries a valid
+ * merchant signature: parses the {@code Authorization} header, rebuilds the five-line
+ * message from what was received and verifies it with the merchant PUBLIC key of the
+ * vectors.
  */
 public final class SignedRequests {
 

@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A server on 127.0.0.1 that accepts TCP connections and never answers: a Redis or database that hangs.
+ * A server on 127.0.0.1 that accepts TCP connections and never answers: a Redis or
+ * database that hangs.
  */
 public final class SilentServer implements AutoCloseable {
 

@@ -24,7 +24,8 @@ import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * Throw-away RSA keys and certificates made in the test, written as PEM like WeChat Pay hands them out.
+ * Throw-away RSA keys and certificates made in the test, written as PEM like WeChat Pay
+ * hands them out.
  */
 public final class TestKeys {
 
@@ -63,8 +64,8 @@ public final class TestKeys {
 	}
 
 	/**
-	 * A platform certificate issued by the {@link #testCa() test CA}, as WeChat Pay's are issued by the Tenpay.com
-	 * Root CA.
+	 * A platform certificate issued by the {@link #testCa() test CA}, as WeChat Pay's are
+	 * issued by the Tenpay.com Root CA.
 	 */
 	public static X509Certificate certificate(KeyPair pair, BigInteger serial, Instant notBefore, Instant notAfter) {
 		return TestCa.INSTANCE.issue(pair, serial, notBefore, notAfter);
@@ -75,7 +76,9 @@ public final class TestKeys {
 		return TestCa.INSTANCE;
 	}
 
-	/** The test CA's certificate as PEM, for {@code platform-certificates.trust-anchor}. */
+	/**
+	 * The test CA's certificate as PEM, for {@code platform-certificates.trust-anchor}.
+	 */
 	public static String testCaPem() {
 		return pem(TestCa.INSTANCE.certificate());
 	}
@@ -105,10 +108,9 @@ public final class TestKeys {
 						Date.from(now.minus(Duration.ofDays(3650))), Date.from(now.plus(Duration.ofDays(3650))),
 						subject, keys.getPublic());
 				builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
-				builder.addExtension(Extension.keyUsage, true,
-						new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
-				return new TestCa(keys, new JcaX509CertificateConverter()
-					.getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate()))));
+				builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+				return new TestCa(keys, new JcaX509CertificateConverter().getCertificate(
+						builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate()))));
 			}
 			catch (Exception ex) {
 				throw new IllegalStateException(ex);
@@ -121,8 +123,8 @@ public final class TestKeys {
 				JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
 						this.certificate.getSubjectX500Principal(), serial, Date.from(notBefore), Date.from(notAfter),
 						new X500Principal("CN=Tenpay.com platform certificate (test), O=Test"), pair.getPublic());
-				return new JcaX509CertificateConverter()
-					.getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(this.keys.getPrivate())));
+				return new JcaX509CertificateConverter().getCertificate(
+						builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(this.keys.getPrivate())));
 			}
 			catch (Exception ex) {
 				throw new IllegalStateException(ex);

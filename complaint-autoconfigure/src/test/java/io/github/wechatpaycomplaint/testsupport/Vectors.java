@@ -8,7 +8,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The vectors made with the official WeChat Pay Java SDK (wechatpay-java-core 0.2.17), copied from shared/vectors.
+ * The vectors made with the official WeChat Pay Java SDK (wechatpay-java-core 0.2.17),
+ * copied from shared/vectors.
  */
 public final class Vectors {
 

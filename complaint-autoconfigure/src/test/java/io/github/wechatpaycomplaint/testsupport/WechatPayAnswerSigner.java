@@ -31,7 +31,10 @@ public final class WechatPayAnswerSigner {
 		return headers(body, Long.toString(timestamp));
 	}
 
-	/** Signs with any {@code Wechatpay-Timestamp} text, e.g. one with a sign or white space. */
+	/**
+	 * Signs with any {@code Wechatpay-Timestamp} text, e.g. one with a sign or white
+	 * space.
+	 */
 	public Map<String, String> headers(byte[] body, String ts) {
 		String nonce = UUID.randomUUID().toString().replace("-", "");
 		Map<String, String> headers = new LinkedHashMap<>();

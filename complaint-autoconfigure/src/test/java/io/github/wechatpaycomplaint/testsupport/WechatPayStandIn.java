@@ -15,8 +15,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
- * A WireMock stand-in for WeChat Pay with keys made in the test: a merchant key pair (the application's), a WeChat
- * Pay key pair (public-key mode) and helpers that sign answers like WeChat Pay does.
+ * A WireMock stand-in for WeChat Pay with keys made in the test: a merchant key pair (the
+ * application's), a WeChat Pay key pair (public-key mode) and helpers that sign answers
+ * like WeChat Pay does.
  */
 public final class WechatPayStandIn implements AutoCloseable {
 
@@ -61,7 +62,10 @@ public final class WechatPayStandIn implements AutoCloseable {
 		return this.signer;
 	}
 
-	/** Properties of a public-key-mode application pointed at this stand-in (plain http, allowed explicitly). */
+	/**
+	 * Properties of a public-key-mode application pointed at this stand-in (plain http,
+	 * allowed explicitly).
+	 */
 	public String[] publicKeyModeProperties() {
 		List<String> properties = new ArrayList<>(List.of(merchantProperties()));
 		properties.add("wechatpay.complaint.wechatpay-public-key.id=" + PUBLIC_KEY_ID);
@@ -97,8 +101,8 @@ public final class WechatPayStandIn implements AutoCloseable {
 	}
 
 	public List<LoggedRequest> requests() {
-		return this.server.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(
-				com.github.tomakehurst.wiremock.client.WireMock.anyUrl()));
+		return this.server.findAll(com.github.tomakehurst.wiremock.client.WireMock
+			.anyRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.anyUrl()));
 	}
 
 	public LoggedRequest onlyRequest() {

@@ -16,7 +16,8 @@ import tools.jackson.databind.annotation.JsonNaming;
  * A group of buttons ({@code button_group}).
  *
  * @param buttons the buttons
- * @param rawButtonLayout {@code button_layout} as WeChat Pay writes it, see {@link #buttonLayout()}
+ * @param rawButtonLayout {@code button_layout} as WeChat Pay writes it, see
+ * {@link #buttonLayout()}
  * @param invalidInfo when the group stops working
  * @since 0.1.0
  */
@@ -33,7 +34,8 @@ public record ButtonGroupBlock(List<ButtonBlock> buttons,
 	/**
 	 * A group of buttons in a layout this version knows.
 	 * @param buttons the buttons
-	 * @param buttonLayout how the buttons are laid out, or {@code null} for WeChat Pay's default
+	 * @param buttonLayout how the buttons are laid out, or {@code null} for WeChat Pay's
+	 * default
 	 * @param invalidInfo when the group stops working
 	 * @throws InvalidComplaintRequestException for {@link ButtonLayout#UNKNOWN}
 	 */
@@ -44,7 +46,8 @@ public record ButtonGroupBlock(List<ButtonBlock> buttons,
 
 	/**
 	 * How the buttons are laid out.
-	 * @return the layout, {@link ButtonLayout#UNKNOWN} for one this version does not know, {@code null} if not set
+	 * @return the layout, {@link ButtonLayout#UNKNOWN} for one this version does not
+	 * know, {@code null} if not set
 	 */
 	@JsonIgnore
 	public @Nullable ButtonLayout buttonLayout() {

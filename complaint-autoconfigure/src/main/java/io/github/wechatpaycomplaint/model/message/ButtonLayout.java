@@ -5,9 +5,10 @@ import io.github.wechatpaycomplaint.OpenEnum;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Layout of a button group ({@code button_layout}). An open enum: a value WeChat Pay adds later reads as
- * {@link #UNKNOWN} and {@link ButtonGroupBlock#rawButtonLayout()} keeps its text; the constructor taking this enum
- * refuses {@link #UNKNOWN}, which has no text to send.
+ * Layout of a button group ({@code button_layout}). An open enum: a value WeChat Pay adds
+ * later reads as {@link #UNKNOWN} and {@link ButtonGroupBlock#rawButtonLayout()} keeps
+ * its text; the constructor taking this enum refuses {@link #UNKNOWN}, which has no text
+ * to send.
  *
  * @since 0.1.0
  */

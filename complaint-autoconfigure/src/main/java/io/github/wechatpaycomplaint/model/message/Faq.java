@@ -17,8 +17,6 @@ import tools.jackson.databind.annotation.JsonNaming;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Faq(@Nullable String faqId,
-		String faqTitle,
-		@Nullable MessageAction action) {
+public record Faq(@Nullable String faqId, String faqTitle, @Nullable MessageAction action) {
 
 }

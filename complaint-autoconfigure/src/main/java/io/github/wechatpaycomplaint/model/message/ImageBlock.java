@@ -14,14 +14,14 @@ import tools.jackson.databind.annotation.JsonNaming;
  * An image block ({@code image}).
  *
  * @param mediaId {@code media_id} from the image upload
- * @param rawImageStyleType {@code image_style_type} as WeChat Pay writes it, see {@link #imageStyleType()}
+ * @param rawImageStyleType {@code image_style_type} as WeChat Pay writes it, see
+ * {@link #imageStyleType()}
  * @since 0.1.0
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record ImageBlock(String mediaId,
-		@JsonProperty("image_style_type") @Nullable String rawImageStyleType) {
+public record ImageBlock(String mediaId, @JsonProperty("image_style_type") @Nullable String rawImageStyleType) {
 
 	/**
 	 * An image block in a layout this version knows.
@@ -35,7 +35,8 @@ public record ImageBlock(String mediaId,
 
 	/**
 	 * Layout of the image.
-	 * @return the layout, {@link ImageStyleType#UNKNOWN} for one this version does not know, {@code null} if not set
+	 * @return the layout, {@link ImageStyleType#UNKNOWN} for one this version does not
+	 * know, {@code null} if not set
 	 */
 	@JsonIgnore
 	public @Nullable ImageStyleType imageStyleType() {

@@ -19,7 +19,9 @@ import tools.jackson.databind.annotation.JsonNaming;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record InvalidInfo(@JsonFormat(without = JsonFormat.Feature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE) @Nullable OffsetDateTime expiredTime,
+public record InvalidInfo(
+		@JsonFormat(
+				without = JsonFormat.Feature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE) @Nullable OffsetDateTime expiredTime,
 		@Nullable Boolean multiClickable) {
 
 }

@@ -17,8 +17,6 @@ import tools.jackson.databind.annotation.JsonNaming;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record LinkBlock(String text,
-		@Nullable MessageAction action,
-		@Nullable InvalidInfo invalidInfo) {
+public record LinkBlock(String text, @Nullable MessageAction action, @Nullable InvalidInfo invalidInfo) {
 
 }

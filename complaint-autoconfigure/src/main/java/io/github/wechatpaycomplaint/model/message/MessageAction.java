@@ -14,9 +14,11 @@ import tools.jackson.databind.annotation.JsonNaming;
 /**
  * What a link, button or question does when clicked ({@code action}).
  *
- * @param rawActionType {@code action_type} as WeChat Pay writes it, see {@link #actionType()}
+ * @param rawActionType {@code action_type} as WeChat Pay writes it, see
+ * {@link #actionType()}
  * @param jumpUrl URL to open, for {@code ACTION_TYPE_JUMP_URL}
- * @param miniProgramJumpInfo mini program to open, for {@code ACTION_TYPE_JUMP_MINI_PROGRAM}
+ * @param miniProgramJumpInfo mini program to open, for
+ * {@code ACTION_TYPE_JUMP_MINI_PROGRAM}
  * @param messageInfo message to send, for {@code ACTION_TYPE_SEND_MESSAGE}
  * @param actionId merchant id of the action, reported back when clicked
  * @since 0.1.0
@@ -32,7 +34,8 @@ public record MessageAction(@JsonProperty("action_type") @Nullable String rawAct
 	 * An action of a kind this version knows.
 	 * @param actionType kind of action
 	 * @param jumpUrl URL to open, for {@code ACTION_TYPE_JUMP_URL}
-	 * @param miniProgramJumpInfo mini program to open, for {@code ACTION_TYPE_JUMP_MINI_PROGRAM}
+	 * @param miniProgramJumpInfo mini program to open, for
+	 * {@code ACTION_TYPE_JUMP_MINI_PROGRAM}
 	 * @param messageInfo message to send, for {@code ACTION_TYPE_SEND_MESSAGE}
 	 * @param actionId merchant id of the action, reported back when clicked
 	 * @throws InvalidComplaintRequestException for {@link MessageActionType#UNKNOWN}
@@ -45,7 +48,8 @@ public record MessageAction(@JsonProperty("action_type") @Nullable String rawAct
 
 	/**
 	 * Kind of action.
-	 * @return the kind, {@link MessageActionType#UNKNOWN} for one this version does not know, {@code null} if not set
+	 * @return the kind, {@link MessageActionType#UNKNOWN} for one this version does not
+	 * know, {@code null} if not set
 	 */
 	@JsonIgnore
 	public @Nullable MessageActionType actionType() {

@@ -5,8 +5,9 @@ import io.github.wechatpaycomplaint.OpenEnum;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a link, button or question does when clicked ({@code action_type}). An open enum: a value WeChat Pay adds later
- * reads as {@link #UNKNOWN} and {@link MessageAction#rawActionType()} keeps its text; the constructor taking this enum
+ * What a link, button or question does when clicked ({@code action_type}). An open enum:
+ * a value WeChat Pay adds later reads as {@link #UNKNOWN} and
+ * {@link MessageAction#rawActionType()} keeps its text; the constructor taking this enum
  * refuses {@link #UNKNOWN}, which has no text to send.
  *
  * @since 0.1.0

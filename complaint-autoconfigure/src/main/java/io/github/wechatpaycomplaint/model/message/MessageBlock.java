@@ -13,7 +13,8 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * One block of a rich message: its {@code type} and the matching object. Build one with the factory of its type.
+ * One block of a rich message: its {@code type} and the matching object. Build one with
+ * the factory of its type.
  *
  * @param rawType {@code type} as WeChat Pay writes it, see {@link #type()}
  * @param text the text, for {@code TEXT}
@@ -55,7 +56,8 @@ public record MessageBlock(@JsonProperty("type") String rawType, @Nullable TextB
 
 	/**
 	 * Kind of block.
-	 * @return the kind, {@link MessageBlockType#UNKNOWN} for one this version does not know
+	 * @return the kind, {@link MessageBlockType#UNKNOWN} for one this version does not
+	 * know
 	 */
 	@JsonIgnore
 	public MessageBlockType type() {

@@ -5,9 +5,9 @@ import io.github.wechatpaycomplaint.OpenEnum;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Kind of a rich message block ({@code type}). An open enum: a value WeChat Pay adds later reads as {@link #UNKNOWN}
- * and {@link MessageBlock#rawType()} keeps its text; the constructor taking this enum refuses {@link #UNKNOWN}, which
- * has no text to send.
+ * Kind of a rich message block ({@code type}). An open enum: a value WeChat Pay adds
+ * later reads as {@link #UNKNOWN} and {@link MessageBlock#rawType()} keeps its text; the
+ * constructor taking this enum refuses {@link #UNKNOWN}, which has no text to send.
  *
  * @since 0.1.0
  */

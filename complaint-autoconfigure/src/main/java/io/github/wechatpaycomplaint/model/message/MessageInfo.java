@@ -16,7 +16,6 @@ import tools.jackson.databind.annotation.JsonNaming;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record MessageInfo(String content,
-		@Nullable String customData) {
+public record MessageInfo(String content, @Nullable String customData) {
 
 }

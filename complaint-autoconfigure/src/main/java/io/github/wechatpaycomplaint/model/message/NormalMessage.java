@@ -13,11 +13,12 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * A rich message ({@code message} of the immediate-service reply, {@code normal_message} of a history
- * record).
+ * A rich message ({@code message} of the immediate-service reply, {@code normal_message}
+ * of a history record).
  *
  * @param blocks the blocks, shown in order
- * @param rawSenderIdentity {@code sender_identity} as WeChat Pay writes it, see {@link #senderIdentity()}
+ * @param rawSenderIdentity {@code sender_identity} as WeChat Pay writes it, see
+ * {@link #senderIdentity()}
  * @param customData merchant data, up to 4096 characters
  * @since 0.1.0
  */
@@ -34,7 +35,8 @@ public record NormalMessage(List<MessageBlock> blocks,
 	/**
 	 * A message from a sender this version knows.
 	 * @param blocks the blocks, shown in order
-	 * @param senderIdentity who wrote the message, or {@code null} to leave it out (not stated)
+	 * @param senderIdentity who wrote the message, or {@code null} to leave it out (not
+	 * stated)
 	 * @param customData merchant data, up to 4096 characters
 	 * @throws InvalidComplaintRequestException for {@link SenderIdentity#UNKNOWN}
 	 */
@@ -54,8 +56,8 @@ public record NormalMessage(List<MessageBlock> blocks,
 
 	/**
 	 * Who wrote the message.
-	 * @return the sender, {@link SenderIdentity#UNKNOWN} when not stated or for one this version does not know,
-	 * {@code null} if not set
+	 * @return the sender, {@link SenderIdentity#UNKNOWN} when not stated or for one this
+	 * version does not know, {@code null} if not set
 	 */
 	@JsonIgnore
 	public @Nullable SenderIdentity senderIdentity() {

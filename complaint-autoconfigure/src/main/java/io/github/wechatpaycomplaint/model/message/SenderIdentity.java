@@ -5,9 +5,9 @@ import io.github.wechatpaycomplaint.OpenEnum;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Who wrote a rich message ({@code sender_identity}). An open enum: a value WeChat Pay adds later reads as
- * {@link #UNKNOWN} and {@link NormalMessage#rawSenderIdentity()} keeps its text; the constructor taking this enum
- * refuses {@link #UNKNOWN}.
+ * Who wrote a rich message ({@code sender_identity}). An open enum: a value WeChat Pay
+ * adds later reads as {@link #UNKNOWN} and {@link NormalMessage#rawSenderIdentity()}
+ * keeps its text; the constructor taking this enum refuses {@link #UNKNOWN}.
  *
  * @since 0.1.0
  */
@@ -20,8 +20,9 @@ public enum SenderIdentity {
 	MACHINE,
 
 	/**
-	 * Not stated (WeChat Pay's own {@code UNKNOWN}), or a value this version does not know: the raw text
-	 * tells which. Never sent: leave {@code sender_identity} out, which also means not stated.
+	 * Not stated (WeChat Pay's own {@code UNKNOWN}), or a value this version does not
+	 * know: the raw text tells which. Never sent: leave {@code sender_identity} out,
+	 * which also means not stated.
 	 */
 	UNKNOWN;
 

@@ -45,7 +45,8 @@ public record TextBlock(String text, @JsonProperty("color") @Nullable String raw
 
 	/**
 	 * Colour.
-	 * @return the colour, {@link TextColor#UNKNOWN} for one this version does not know, {@code null} if not set
+	 * @return the colour, {@link TextColor#UNKNOWN} for one this version does not know,
+	 * {@code null} if not set
 	 */
 	@JsonIgnore
 	public @Nullable TextColor color() {

@@ -5,9 +5,9 @@ import io.github.wechatpaycomplaint.OpenEnum;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Colour of a text block ({@code color}). An open enum: a value WeChat Pay adds later reads as {@link #UNKNOWN} and
- * {@link TextBlock#rawColor()} keeps its text; the constructor taking this enum refuses {@link #UNKNOWN}, which has no
- * text to send.
+ * Colour of a text block ({@code color}). An open enum: a value WeChat Pay adds later
+ * reads as {@link #UNKNOWN} and {@link TextBlock#rawColor()} keeps its text; the
+ * constructor taking this enum refuses {@link #UNKNOWN}, which has no text to send.
  *
  * @since 0.1.0
  */

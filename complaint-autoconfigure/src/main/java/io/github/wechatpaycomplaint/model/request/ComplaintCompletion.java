@@ -5,7 +5,8 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * Body of the "complete" call, which reports a complaint as handled and sends the user a satisfaction survey.
+ * Body of the "complete" call, which reports a complaint as handled and sends the user a
+ * satisfaction survey.
  *
  * @param complaintedMchid the merchant complained about
  * @since 0.1.0

@@ -8,19 +8,23 @@ import io.github.wechatpaycomplaint.model.MchLanguage;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One call of the complaint list: complaints filed between two dates (both included), one page.
+ * One call of the complaint list: complaints filed between two dates (both included), one
+ * page.
  *
  * <p>
- * WeChat Pay allows at most 30 days between {@code begin_date} and {@code end_date}; this starter reads that as 30
- * calendar days with both ends included (e.g. June 1 to June 30), the reading that is safe whichever WeChat Pay
- * means. Use the client's {@code streamComplaints} for longer ranges.
+ * WeChat Pay allows at most 30 days between {@code begin_date} and {@code end_date}; this
+ * starter reads that as 30 calendar days with both ends included (e.g. June 1 to June
+ * 30), the reading that is safe whichever WeChat Pay means. Use the client's
+ * {@code streamComplaints} for longer ranges.
  *
  * @param beginDate first day, sent as {@code begin_date}
  * @param endDate last day, sent as {@code end_date}
  * @param limit page size, 1 to 50
  * @param offset 0-based position of the first complaint
- * @param complaintedMchid sub-merchant to filter on (service providers), or {@code null} for all
- * @param mchLanguage language of the answer (Hong Kong only), or {@code null}; not {@link MchLanguage#UNKNOWN}
+ * @param complaintedMchid sub-merchant to filter on (service providers), or {@code null}
+ * for all
+ * @param mchLanguage language of the answer (Hong Kong only), or {@code null}; not
+ * {@link MchLanguage#UNKNOWN}
  * @since 0.1.0
  */
 public record ComplaintListQuery(LocalDate beginDate, LocalDate endDate, int limit, int offset,

@@ -11,13 +11,16 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * Body of a reply to the user ({@code response}); the complaint id goes in the path, never in the body.
+ * Body of a reply to the user ({@code response}); the complaint id goes in the path,
+ * never in the body.
  *
  * @param complaintedMchid the merchant complained about
  * @param responseContent the reply, 1 to 500 characters
  * @param responseImages up to 4 {@code media_id}s from the image upload
- * @param jumpUrl an HTTPS link shown with the reply (a feature WeChat Pay enables per merchant)
- * @param jumpUrlText caption of the link, 1 to 10 characters; required with {@code jump_url}
+ * @param jumpUrl an HTTPS link shown with the reply (a feature WeChat Pay enables per
+ * merchant)
+ * @param jumpUrlText caption of the link, 1 to 10 characters; required with
+ * {@code jump_url}
  * @param miniProgramJumpInfo a mini program page shown with the reply (mainland only)
  * @since 0.1.0
  */
@@ -126,13 +129,14 @@ public record ComplaintReply(String complaintedMchid, String responseContent, Li
 		 * @throws InvalidComplaintRequestException if a rule is broken
 		 */
 		public ComplaintReply build() {
-			return new ComplaintReply(this.complaintedMchid, this.responseContent, this.responseImages,
-					this.jumpUrl, this.jumpUrlText, this.miniProgramJumpInfo);
+			return new ComplaintReply(this.complaintedMchid, this.responseContent, this.responseImages, this.jumpUrl,
+					this.jumpUrlText, this.miniProgramJumpInfo);
 		}
 
 	}
 
-	// A reply often repeats what the user wrote or how to reach the user: ids and counts only.
+	// A reply often repeats what the user wrote or how to reach the user: ids and counts
+	// only.
 	@Override
 	public String toString() {
 		return "ComplaintReply[complaintedMchid=" + this.complaintedMchid + ", responseContent="

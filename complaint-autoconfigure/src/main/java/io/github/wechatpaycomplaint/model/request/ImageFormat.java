@@ -6,7 +6,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The image formats WeChat Pay accepts for feedback images, recognised by their first bytes (magic numbers).
+ * The image formats WeChat Pay accepts for feedback images, recognised by their first
+ * bytes (magic numbers).
  *
  * @since 0.1.0
  */

@@ -3,7 +3,8 @@ package io.github.wechatpaycomplaint.model.request;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
- * The {@code meta} part of the image upload; its JSON text, exactly as sent, is what the request signature covers.
+ * The {@code meta} part of the image upload; its JSON text, exactly as sent, is what the
+ * request signature covers.
  *
  * @param filename the filename
  * @param sha256 lower-case hex SHA-256 of the file

@@ -8,9 +8,9 @@ import java.util.HexFormat;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A feedback image to upload, checked before any call: a JPEG, PNG or BMP (recognised by its bytes, not its name) of
- * at most 2 MB, whose filename (up to 128 characters) ends with the matching {@code .jpg}/{@code .jpeg},
- * {@code .png} or {@code .bmp}.
+ * A feedback image to upload, checked before any call: a JPEG, PNG or BMP (recognised by
+ * its bytes, not its name) of at most 2 MB, whose filename (up to 128 characters) ends
+ * with the matching {@code .jpg}/{@code .jpeg}, {@code .png} or {@code .bmp}.
  *
  * @since 0.1.0
  */
@@ -41,8 +41,8 @@ public final class ImageUpload {
 			.orElseThrow(() -> new InvalidComplaintRequestException("file",
 					"must be a JPEG, PNG or BMP image (recognised by its first bytes)"));
 		ImageFormat named = ImageFormat.ofFilename(filename)
-			.orElseThrow(() -> new InvalidComplaintRequestException("filename",
-					"must end with .jpg, .jpeg, .png or .bmp"));
+			.orElseThrow(
+					() -> new InvalidComplaintRequestException("filename", "must end with .jpg, .jpeg, .png or .bmp"));
 		if (named != this.format) {
 			throw new InvalidComplaintRequestException("filename",
 					"must carry the extension of the file's real format " + this.format + ", not " + named);

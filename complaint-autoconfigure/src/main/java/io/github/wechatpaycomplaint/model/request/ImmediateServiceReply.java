@@ -9,12 +9,13 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * Body of the reply to a complaint that needs immediate service ({@code response-immediate-service}, mainland only).
+ * Body of the reply to a complaint that needs immediate service
+ * ({@code response-immediate-service}, mainland only).
  *
  * @param complaintedMchid the merchant complained about
  * @param message the rich message
- * @param idempotentId id that makes retries safe: WeChat Pay processes one id once (keep it, e.g. a UUID, across
- * retries), 1 to 128 characters
+ * @param idempotentId id that makes retries safe: WeChat Pay processes one id once (keep
+ * it, e.g. a UUID, across retries), 1 to 128 characters
  * @since 0.1.0
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

@@ -3,8 +3,9 @@ package io.github.wechatpaycomplaint.model.request;
 import io.github.wechatpaycomplaint.WechatPayException;
 
 /**
- * A request that breaks one of WeChat Pay's documented rules, refused before it is sent. The message names the field
- * (as WeChat Pay spells it on the wire) and the rule, never the content of a text field.
+ * A request that breaks one of WeChat Pay's documented rules, refused before it is sent.
+ * The message names the field (as WeChat Pay spells it on the wire) and the rule, never
+ * the content of a text field.
  *
  * @since 0.1.0
  */
@@ -17,7 +18,8 @@ public class InvalidComplaintRequestException extends WechatPayException {
 	/**
 	 * Creates the exception.
 	 * @param field the field, e.g. {@code response_content}
-	 * @param rule the rule it breaks, e.g. {@code must be 1 to 500 characters long (was 501)}
+	 * @param rule the rule it breaks, e.g.
+	 * {@code must be 1 to 500 characters long (was 501)}
 	 */
 	public InvalidComplaintRequestException(String field, String rule) {
 		super(field + " " + rule);

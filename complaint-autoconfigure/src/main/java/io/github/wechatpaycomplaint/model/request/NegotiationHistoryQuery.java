@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param limit page size, 1 to 300
  * @param offset 0-based position of the first record
- * @param mchLanguage language of the answer (Hong Kong only), or {@code null}; not {@link MchLanguage#UNKNOWN}
+ * @param mchLanguage language of the answer (Hong Kong only), or {@code null}; not
+ * {@link MchLanguage#UNKNOWN}
  * @since 0.1.0
  */
 public record NegotiationHistoryQuery(int limit, int offset, @Nullable MchLanguage mchLanguage) {

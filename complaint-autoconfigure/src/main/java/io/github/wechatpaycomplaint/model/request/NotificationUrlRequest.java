@@ -11,7 +11,8 @@ import tools.jackson.databind.annotation.JsonNaming;
  * Body of the notification URL create and update calls.
  *
  * <p>
- * WeChat Pay's rules: a public HTTPS URL, no query string, no Chinese (non-ASCII) domain, at most 255 characters.
+ * WeChat Pay's rules: a public HTTPS URL, no query string, no Chinese (non-ASCII) domain,
+ * at most 255 characters.
  *
  * @param url the URL WeChat Pay posts complaint notifications to
  * @since 0.1.0

@@ -10,13 +10,16 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
- * Body of the refund approval ({@code update-refund-progress}, mainland only): approve a user's refund request, or
- * reject it with a reason. Approving does not refund: call WeChat Pay's refund API afterwards.
+ * Body of the refund approval ({@code update-refund-progress}, mainland only): approve a
+ * user's refund request, or reject it with a reason. Approving does not refund: call
+ * WeChat Pay's refund API afterwards.
  *
  * @param action {@code APPROVE} or {@code REJECT}
- * @param launchRefundDay with {@code APPROVE}: working days until the refund starts, 0 for today
+ * @param launchRefundDay with {@code APPROVE}: working days until the refund starts, 0
+ * for today
  * @param rejectReason with {@code REJECT}: the reason, up to 200 characters
- * @param rejectMediaList with {@code REJECT}: up to 4 {@code media_id}s from the image upload
+ * @param rejectMediaList with {@code REJECT}: up to 4 {@code media_id}s from the image
+ * upload
  * @param remark a note for WeChat Pay staff, up to 200 characters
  * @since 0.1.0
  */
@@ -37,8 +40,9 @@ public record RefundDecision(RefundAction action, @Nullable Integer launchRefund
 				RequestChecks.range(launchRefundDay, "launch_refund_day", 0, Integer.MAX_VALUE);
 			}
 			if (rejectReason != null || (rejectMediaList != null && !rejectMediaList.isEmpty())) {
-				throw new InvalidComplaintRequestException((rejectReason != null) ? "reject_reason"
-						: "reject_media_list", "is only allowed with action REJECT");
+				throw new InvalidComplaintRequestException(
+						(rejectReason != null) ? "reject_reason" : "reject_media_list",
+						"is only allowed with action REJECT");
 			}
 		}
 		else if (RefundAction.REJECT.equals(action)) {
@@ -56,7 +60,8 @@ public record RefundDecision(RefundAction action, @Nullable Integer launchRefund
 
 	/**
 	 * Approves the refund.
-	 * @param launchRefundDay working days until the refund starts (0 for today), or {@code null} to leave it out
+	 * @param launchRefundDay working days until the refund starts (0 for today), or
+	 * {@code null} to leave it out
 	 * @return the decision
 	 */
 	public static RefundDecision approve(@Nullable Integer launchRefundDay) {
@@ -85,8 +90,8 @@ public record RefundDecision(RefundAction action, @Nullable Integer launchRefund
 	// The reason and the remark may quote the user.
 	@Override
 	public String toString() {
-		return "RefundDecision[action=" + this.action + ", launchRefundDay=" + this.launchRefundDay
-				+ ", rejectReason=" + Redaction.of(this.rejectReason) + ", rejectMediaList=" + this.rejectMediaList
-				+ ", remark=" + Redaction.of(this.remark) + "]";
+		return "RefundDecision[action=" + this.action + ", launchRefundDay=" + this.launchRefundDay + ", rejectReason="
+				+ Redaction.of(this.rejectReason) + ", rejectMediaList=" + this.rejectMediaList + ", remark="
+				+ Redaction.of(this.remark) + "]";
 	}
 }

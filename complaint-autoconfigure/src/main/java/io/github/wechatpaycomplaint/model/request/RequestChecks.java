@@ -10,26 +10,34 @@ import io.github.wechatpaycomplaint.OpenEnum;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The checks the request records and the client share; each failure names the field and the rule.
+ * The checks the request records and the client share; each failure names the field and
+ * the rule.
  *
  * @since 0.1.0
  */
 public final class RequestChecks {
 
-	/** Longest id WeChat Pay accepts for {@code complaint_id} and {@code complainted_mchid}. */
+	/**
+	 * Longest id WeChat Pay accepts for {@code complaint_id} and
+	 * {@code complainted_mchid}.
+	 */
 	public static final int MAX_ID_LENGTH = 64;
 
 	/**
-	 * Longest {@code media_id} WeChat Pay hands out: the image upload answers it as {@code string(512)}, and a
-	 * {@code media_url} (which holds one) is {@code string(512)} too.
+	 * Longest {@code media_id} WeChat Pay hands out: the image upload answers it as
+	 * {@code string(512)}, and a {@code media_url} (which holds one) is
+	 * {@code string(512)} too.
 	 */
 	public static final int MAX_MEDIA_ID_LENGTH = 512;
 
-	// WeChat Pay's complaint ids are digits (e.g. 200201820200101080076610000); letters, '_' and '-' are let through
-	// for other id shapes. No '.', so never a dot segment, and nothing that needs encoding in a path.
+	// WeChat Pay's complaint ids are digits (e.g. 200201820200101080076610000); letters,
+	// '_' and '-' are let through
+	// for other id shapes. No '.', so never a dot segment, and nothing that needs
+	// encoding in a path.
 	private static final Pattern COMPLAINT_ID = Pattern.compile("[A-Za-z0-9_-]+");
 
-	// Media ids are Base64-like (standard or URL-safe alphabet, '=' padding), e.g. file752398_7983424, and arrive
+	// Media ids are Base64-like (standard or URL-safe alphabet, '=' padding), e.g.
+	// file752398_7983424, and arrive
 	// percent-encoded inside a media_url (…GAAgAQ%3D%3D).
 	private static final Pattern MEDIA_ID = Pattern.compile("[A-Za-z0-9+/=_.%-]+");
 
@@ -37,7 +45,8 @@ public final class RequestChecks {
 	}
 
 	/**
-	 * Checks a complaint id used in a path: 1 to 64 letters, digits, {@code _} or {@code -}.
+	 * Checks a complaint id used in a path: 1 to 64 letters, digits, {@code _} or
+	 * {@code -}.
 	 * @param complaintId the id
 	 * @return the id
 	 */
@@ -51,8 +60,9 @@ public final class RequestChecks {
 	}
 
 	/**
-	 * Checks a media id: 1 to {@value #MAX_MEDIA_ID_LENGTH} characters of the Base64 alphabets, {@code _},
-	 * {@code .}, {@code -} or {@code %}, and not a dot segment ({@code .} or {@code ..}).
+	 * Checks a media id: 1 to {@value #MAX_MEDIA_ID_LENGTH} characters of the Base64
+	 * alphabets, {@code _}, {@code .}, {@code -} or {@code %}, and not a dot segment
+	 * ({@code .} or {@code ..}).
 	 * @param mediaId the id
 	 * @param field the field
 	 * @return the id
@@ -67,8 +77,9 @@ public final class RequestChecks {
 	}
 
 	/**
-	 * Checks a required text: its length in characters and that it holds no 4-byte UTF-8 character (WeChat Pay
-	 * refuses emoji and other characters outside the Basic Multilingual Plane).
+	 * Checks a required text: its length in characters and that it holds no 4-byte UTF-8
+	 * character (WeChat Pay refuses emoji and other characters outside the Basic
+	 * Multilingual Plane).
 	 * @param value the text
 	 * @param field the field
 	 * @param min the shortest length
@@ -103,8 +114,9 @@ public final class RequestChecks {
 	}
 
 	/**
-	 * WeChat Pay's text for an open-enum constant to send, refusing {@code UNKNOWN}: it stands for a value this
-	 * version does not know, so no text WeChat Pay documents goes with it.
+	 * WeChat Pay's text for an open-enum constant to send, refusing {@code UNKNOWN}: it
+	 * stands for a value this version does not know, so no text WeChat Pay documents goes
+	 * with it.
 	 * @param value the constant, or {@code null}
 	 * @param field the field
 	 * @return the text, or {@code null} for {@code null}
@@ -137,7 +149,8 @@ public final class RequestChecks {
 	}
 
 	/**
-	 * Checks a list of media ids: at most {@code max}, none blank, each a {@link #mediaId media id}.
+	 * Checks a list of media ids: at most {@code max}, none blank, each a {@link #mediaId
+	 * media id}.
 	 * @param mediaIds the ids, or {@code null}
 	 * @param field the field
 	 * @param max the largest number of ids

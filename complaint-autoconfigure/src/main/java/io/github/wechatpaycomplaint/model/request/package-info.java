@@ -1,5 +1,6 @@
 /**
- * Requests of the WeChat Pay complaint API, checked against WeChat Pay's documented rules before any call is spent.
+ * Requests of the WeChat Pay complaint API, checked against WeChat Pay's documented rules
+ * before any call is spent.
  */
 @NullMarked
 package io.github.wechatpaycomplaint.model.request;

@@ -8,10 +8,12 @@ import io.github.wechatpaycomplaint.OpenEnum;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@code action_type} of a complaint notification, each with the event type published for it. Values WeChat Pay
- * adds later map to {@link #UNKNOWN}; the raw string stays on the notification.
+ * The {@code action_type} of a complaint notification, each with the event type published
+ * for it. Values WeChat Pay adds later map to {@link #UNKNOWN}; the raw string stays on
+ * the notification.
  *
- * @see <a href="https://pay.weixin.qq.com/doc/v3/merchant/4012289719">Complaint notification</a>
+ * @see <a href="https://pay.weixin.qq.com/doc/v3/merchant/4012289719">Complaint
+ * notification</a>
  * @since 0.1.0
  */
 public enum ComplaintActionType {
@@ -47,8 +49,8 @@ public enum ComplaintActionType {
 	REFUND_SUCCESS(RefundSucceededEvent::new),
 
 	/**
-	 * The user asked WeChat Pay for assistance. WeChat Pay's changelog spells it {@code USER_APPLY_PLATFORM_SERIVCE};
-	 * both spellings map here.
+	 * The user asked WeChat Pay for assistance. WeChat Pay's changelog spells it
+	 * {@code USER_APPLY_PLATFORM_SERIVCE}; both spellings map here.
 	 */
 	USER_APPLY_PLATFORM_SERVICE(PlatformServiceAppliedEvent::new),
 
@@ -58,7 +60,10 @@ public enum ComplaintActionType {
 	/** WeChat Pay staff ended the assistance. */
 	PLATFORM_SERVICE_FINISHED(PlatformServiceFinishedEvent::new),
 
-	/** An action this version does not know yet; see {@link ComplaintNotification#rawActionType()}. */
+	/**
+	 * An action this version does not know yet; see
+	 * {@link ComplaintNotification#rawActionType()}.
+	 */
 	UNKNOWN(UnknownComplaintActionEvent::new);
 
 	private static final OpenEnum<ComplaintActionType> VALUES = OpenEnum.of(ComplaintActionType.class,
@@ -83,7 +88,8 @@ public enum ComplaintActionType {
 	/**
 	 * Creates the event published for a notification with this action.
 	 * @param notification the notification
-	 * @return the event, an instance of the subclass of {@link ComplaintNotificationEvent} for this action
+	 * @return the event, an instance of the subclass of
+	 * {@link ComplaintNotificationEvent} for this action
 	 */
 	ComplaintNotificationEvent toEvent(ComplaintNotification notification) {
 		return this.eventFactory.apply(notification);

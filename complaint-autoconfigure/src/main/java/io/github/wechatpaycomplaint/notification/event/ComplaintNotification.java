@@ -7,19 +7,24 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A verified and decrypted complaint notification: the envelope and the decrypted resource.
+ * A verified and decrypted complaint notification: the envelope and the decrypted
+ * resource.
  *
  * <p>
  * {@link #toString()} shows ids and types only, never the decrypted resource.
  *
- * @param id the notification id ({@code id}); WeChat Pay resends a notification with the same id
- * @param eventType {@code event_type}, e.g. {@code COMPLAINT.CREATE} or {@code COMPLAINT.STATE_CHANGE}
+ * @param id the notification id ({@code id}); WeChat Pay resends a notification with the
+ * same id
+ * @param eventType {@code event_type}, e.g. {@code COMPLAINT.CREATE} or
+ * {@code COMPLAINT.STATE_CHANGE}
  * @param createTime {@code create_time}
  * @param summary {@code summary}
  * @param complaintId {@code complaint_id} from the decrypted resource
- * @param actionType {@code action_type} from the decrypted resource, {@link ComplaintActionType#UNKNOWN} if new
+ * @param actionType {@code action_type} from the decrypted resource,
+ * {@link ComplaintActionType#UNKNOWN} if new
  * @param rawActionType {@code action_type} exactly as sent (empty when absent)
- * @param resourceJson the whole decrypted resource as JSON text, with any field WeChat Pay adds later
+ * @param resourceJson the whole decrypted resource as JSON text, with any field WeChat
+ * Pay adds later
  * @since 0.1.0
  */
 public record ComplaintNotification(String id, String eventType, OffsetDateTime createTime, String summary,
@@ -39,8 +44,8 @@ public record ComplaintNotification(String id, String eventType, OffsetDateTime 
 	}
 
 	/**
-	 * The decrypted resource, parsed on each call (listeners rarely need more than the complaint id), so the caller
-	 * may change it.
+	 * The decrypted resource, parsed on each call (listeners rarely need more than the
+	 * complaint id), so the caller may change it.
 	 * @return the decrypted JSON
 	 */
 	public JsonNode resource() {
@@ -49,7 +54,8 @@ public record ComplaintNotification(String id, String eventType, OffsetDateTime 
 
 	/**
 	 * Creates the event published for this notification.
-	 * @return an instance of the {@link ComplaintNotificationEvent} subclass for {@link #actionType()}
+	 * @return an instance of the {@link ComplaintNotificationEvent} subclass for
+	 * {@link #actionType()}
 	 */
 	public ComplaintNotificationEvent toEvent() {
 		return this.actionType.toEvent(this);

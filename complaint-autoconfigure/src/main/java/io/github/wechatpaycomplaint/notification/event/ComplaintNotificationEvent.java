@@ -6,12 +6,14 @@ import io.github.wechatpaycomplaint.event.ComplaintEvent;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Published once per complaint notification, synchronously, inside the request that delivered it: a listener that
- * throws makes the endpoint answer 500, and WeChat Pay delivers the notification again. Listen to this type for every
- * notification, or to one subclass (such as {@link ComplaintCreatedEvent}) for one action. The subclasses are sealed:
- * there is one per {@link ComplaintActionType}, and {@link UnknownComplaintActionEvent} for an action this version does
- * not know. Reconciliation publishes {@code ComplaintReconciledEvent}, not this type; listen to their parent,
- * {@link ComplaintEvent}, for both.
+ * Published once per complaint notification, synchronously, inside the request that
+ * delivered it: a listener that throws makes the endpoint answer 500, and WeChat Pay
+ * delivers the notification again. Listen to this type for every notification, or to one
+ * subclass (such as {@link ComplaintCreatedEvent}) for one action. The subclasses are
+ * sealed: there is one per {@link ComplaintActionType}, and
+ * {@link UnknownComplaintActionEvent} for an action this version does not know.
+ * Reconciliation publishes {@code ComplaintReconciledEvent}, not this type; listen to
+ * their parent, {@link ComplaintEvent}, for both.
  *
  * <p>
  * {@link #toString()} shows ids and types only, never the decrypted resource.
@@ -72,7 +74,8 @@ public abstract sealed class ComplaintNotificationEvent extends ComplaintEvent
 	}
 
 	/**
-	 * The complaint the notification is about; fetch its detail with the complaint client.
+	 * The complaint the notification is about; fetch its detail with the complaint
+	 * client.
 	 * @return the complaint id
 	 */
 	@Override
@@ -82,7 +85,8 @@ public abstract sealed class ComplaintNotificationEvent extends ComplaintEvent
 
 	/**
 	 * What happened to the complaint.
-	 * @return the action type, {@link ComplaintActionType#UNKNOWN} for a value this version does not know
+	 * @return the action type, {@link ComplaintActionType#UNKNOWN} for a value this
+	 * version does not know
 	 */
 	public ComplaintActionType getActionType() {
 		return this.notification.actionType();

@@ -1,7 +1,8 @@
 package io.github.wechatpaycomplaint.notification.event;
 
 /**
- * Published when the merchant reported the complaint as complete ({@code action_type} {@code MERCHANT_CONFIRM_COMPLETE}).
+ * Published when the merchant reported the complaint as complete ({@code action_type}
+ * {@code MERCHANT_CONFIRM_COMPLETE}).
  *
  * @since 0.1.0
  */

@@ -1,7 +1,8 @@
 package io.github.wechatpaycomplaint.notification.event;
 
 /**
- * Published when the merchant rejected the refund request ({@code action_type} {@code MERCHANT_REJECT_REFUND}).
+ * Published when the merchant rejected the refund request ({@code action_type}
+ * {@code MERCHANT_REJECT_REFUND}).
  *
  * @since 0.1.0
  */

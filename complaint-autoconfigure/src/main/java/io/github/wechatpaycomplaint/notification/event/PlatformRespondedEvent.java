@@ -1,7 +1,8 @@
 package io.github.wechatpaycomplaint.notification.event;
 
 /**
- * Published when WeChat Pay staff send a message ({@code action_type} {@code RESPONSE_BY_PLATFORM}).
+ * Published when WeChat Pay staff send a message ({@code action_type}
+ * {@code RESPONSE_BY_PLATFORM}).
  *
  * @since 0.1.0
  */

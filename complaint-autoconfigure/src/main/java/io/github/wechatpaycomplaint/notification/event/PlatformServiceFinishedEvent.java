@@ -1,7 +1,8 @@
 package io.github.wechatpaycomplaint.notification.event;
 
 /**
- * Published when WeChat Pay staff end the assistance ({@code action_type} {@code PLATFORM_SERVICE_FINISHED}).
+ * Published when WeChat Pay staff end the assistance ({@code action_type}
+ * {@code PLATFORM_SERVICE_FINISHED}).
  *
  * @since 0.1.0
  */

@@ -1,7 +1,8 @@
 package io.github.wechatpaycomplaint.notification.event;
 
 /**
- * Published when the refund reached the user ({@code action_type} {@code REFUND_SUCCESS}).
+ * Published when the refund reached the user ({@code action_type}
+ * {@code REFUND_SUCCESS}).
  *
  * @since 0.1.0
  */

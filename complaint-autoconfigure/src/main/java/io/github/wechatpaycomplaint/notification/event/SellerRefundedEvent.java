@@ -1,7 +1,8 @@
 package io.github.wechatpaycomplaint.notification.event;
 
 /**
- * Published when the merchant issued a full refund ({@code action_type} {@code SELLER_REFUND}).
+ * Published when the merchant issued a full refund ({@code action_type}
+ * {@code SELLER_REFUND}).
  *
  * @since 0.1.0
  */

@@ -3,8 +3,9 @@ package io.github.wechatpaycomplaint.notification.store;
 import io.github.wechatpaycomplaint.WechatPayException;
 
 /**
- * A de-duplication store did not answer within its operation timeout, or too many of its operations were already
- * waiting. The notification endpoint answers 500 at once, so WeChat Pay delivers the notification again later.
+ * A de-duplication store did not answer within its operation timeout, or too many of its
+ * operations were already waiting. The notification endpoint answers 500 at once, so
+ * WeChat Pay delivers the notification again later.
  *
  * @since 0.1.0
  */

@@ -20,10 +20,13 @@ import org.springframework.jdbc.datasource.init.ScriptUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The table of {@link JdbcNotificationDeduplicationStore}: one script per database in this jar
- * ({@code io/github/wechatpaycomplaint/notification/store/schema-{h2,postgresql,mysql}.sql}, with a {@code ${table}}
- * placeholder), applied on request with {@code CREATE TABLE IF NOT EXISTS}, in a transaction that is committed, so
- * that the table is kept on a database whose DDL is transactional (PostgreSQL) when connections have auto-commit off.
+ * The table of {@link JdbcNotificationDeduplicationStore}: one script per database in
+ * this jar
+ * ({@code io/github/wechatpaycomplaint/notification/store/schema-{h2,postgresql,mysql}.sql},
+ * with a {@code ${table}} placeholder), applied on request with
+ * {@code CREATE TABLE IF NOT EXISTS}, in a transaction that is committed, so that the
+ * table is kept on a database whose DDL is transactional (PostgreSQL) when connections
+ * have auto-commit off.
  *
  * @since 0.1.0
  */
@@ -38,10 +41,12 @@ public final class JdbcDeduplicationSchema {
 	}
 
 	/**
-	 * Checks that a table name is a plain SQL identifier, since it becomes part of SQL text.
+	 * Checks that a table name is a plain SQL identifier, since it becomes part of SQL
+	 * text.
 	 * @param tableName the name
 	 * @return the name
-	 * @throws IllegalArgumentException when it is not a plain identifier of at most 48 characters
+	 * @throws IllegalArgumentException when it is not a plain identifier of at most 48
+	 * characters
 	 */
 	public static String checkTableName(String tableName) {
 		if (tableName == null || !IDENTIFIER.matcher(tableName).matches()) {
@@ -53,7 +58,8 @@ public final class JdbcDeduplicationSchema {
 
 	/**
 	 * The script for a database product.
-	 * @param databaseProductName as reported by the JDBC driver, e.g. {@code PostgreSQL}, {@code MariaDB}
+	 * @param databaseProductName as reported by the JDBC driver, e.g. {@code PostgreSQL},
+	 * {@code MariaDB}
 	 * @return the classpath location of the script
 	 * @throws IllegalArgumentException for a database without a script
 	 */
@@ -89,8 +95,10 @@ public final class JdbcDeduplicationSchema {
 				return;
 			}
 			catch (DataAccessException ex) {
-				// Instances starting together race on CREATE ... IF NOT EXISTS (PostgreSQL reports a duplicate in its
-				// catalog). The statements are idempotent: once the other instance is done, running them again works.
+				// Instances starting together race on CREATE ... IF NOT EXISTS
+				// (PostgreSQL reports a duplicate in its
+				// catalog). The statements are idempotent: once the other instance is
+				// done, running them again works.
 				if (attempt >= 3) {
 					throw ex;
 				}
@@ -114,7 +122,8 @@ public final class JdbcDeduplicationSchema {
 		}));
 	}
 
-	// Transactions on the template's data source, committed whatever the auto-commit setting of its connections.
+	// Transactions on the template's data source, committed whatever the auto-commit
+	// setting of its connections.
 	static TransactionTemplate transactions(JdbcTemplate jdbc) {
 		DataSource dataSource = Objects.requireNonNull(jdbc.getDataSource(), "the JdbcTemplate has no DataSource");
 		return new TransactionTemplate(new DataSourceTransactionManager(dataSource));

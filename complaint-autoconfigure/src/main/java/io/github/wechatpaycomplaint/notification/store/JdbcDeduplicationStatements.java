@@ -3,8 +3,9 @@ package io.github.wechatpaycomplaint.notification.store;
 import java.util.Locale;
 
 /**
- * The SQL of {@link JdbcNotificationDeduplicationStore} for one database. Expiries are epoch milliseconds computed
- * from the database's current time, so that every instance measures leases with the same clock.
+ * The SQL of {@link JdbcNotificationDeduplicationStore} for one database. Expiries are
+ * epoch milliseconds computed from the database's current time, so that every instance
+ * measures leases with the same clock.
  */
 record JdbcDeduplicationStatements(String insert, String takeOver, String selectState, String finish, String delete,
 		String purge, String probe, boolean usesDatabaseClock, String table) {
@@ -17,8 +18,9 @@ record JdbcDeduplicationStatements(String insert, String takeOver, String select
 	static final String EPOCH_MILLIS_STANDARD = "CAST(EXTRACT(EPOCH FROM CURRENT_TIMESTAMP) * 1000 AS BIGINT)";
 
 	/**
-	 * The current time in epoch milliseconds on MySQL and MariaDB: UTC_TIMESTAMP does not depend on the session's
-	 * time zone, and TIMESTAMPDIFF between two DATETIMEs converts none.
+	 * The current time in epoch milliseconds on MySQL and MariaDB: UTC_TIMESTAMP does not
+	 * depend on the session's time zone, and TIMESTAMPDIFF between two DATETIMEs converts
+	 * none.
 	 */
 	static final String EPOCH_MILLIS_MYSQL = "(TIMESTAMPDIFF(MICROSECOND, '1970-01-01 00:00:00', UTC_TIMESTAMP(6))"
 			+ " DIV 1000)";
@@ -27,7 +29,8 @@ record JdbcDeduplicationStatements(String insert, String takeOver, String select
 	 * The statements for a database.
 	 * @param table the table, already checked
 	 * @param databaseProductName as reported by the driver
-	 * @return the statements; for a database without a shipped script, statements that need {@link #at}
+	 * @return the statements; for a database without a shipped script, statements that
+	 * need {@link #at}
 	 */
 	static JdbcDeduplicationStatements forDatabase(String table, String databaseProductName) {
 		String name = databaseProductName.toLowerCase(Locale.ROOT);
@@ -41,7 +44,8 @@ record JdbcDeduplicationStatements(String insert, String takeOver, String select
 	}
 
 	/**
-	 * The statements with the instance's current time in place of the database's, for other databases.
+	 * The statements with the instance's current time in place of the database's, for
+	 * other databases.
 	 * @param epochMillis the instance's current time
 	 * @return the statements
 	 */

@@ -20,24 +20,29 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Keeps notification ids in one database table (PostgreSQL, MySQL/MariaDB, H2; see {@link JdbcDeduplicationSchema}),
- * shared by every instance. A claim is an insert, and the primary key makes the first insert win. A row whose expiry
- * has passed (a finished id past its time to live, or a claim whose lease ran out) is taken over by a conditional
- * update, which also lets only one instance win. Expired rows are deleted at most once per purge interval.
+ * Keeps notification ids in one database table (PostgreSQL, MySQL/MariaDB, H2; see
+ * {@link JdbcDeduplicationSchema}), shared by every instance. A claim is an insert, and
+ * the primary key makes the first insert win. A row whose expiry has passed (a finished
+ * id past its time to live, or a claim whose lease ran out) is taken over by a
+ * conditional update, which also lets only one instance win. Expired rows are deleted at
+ * most once per purge interval.
  *
  * <p>
- * Leases, times to live and expiry are computed with the database's clock ({@code CURRENT_TIMESTAMP}), so instances
- * whose clocks disagree, or one whose clock jumps, still honour each other's claims. Only on a database without a
- * shipped script the instance's clock is used. The instance's clock only decides when to purge next.
+ * Leases, times to live and expiry are computed with the database's clock
+ * ({@code CURRENT_TIMESTAMP}), so instances whose clocks disagree, or one whose clock
+ * jumps, still honour each other's claims. Only on a database without a shipped script
+ * the instance's clock is used. The instance's clock only decides when to purge next.
  *
  * <p>
- * Every operation is bounded by the operation timeout: the caller waits no longer, whether the database is slow to
- * answer a query (the statements also carry a query timeout, rounded up to whole seconds) or the pool is slow to hand
- * out a connection. See {@link StoreOperationDeadline} for what happens to the work given up.
+ * Every operation is bounded by the operation timeout: the caller waits no longer,
+ * whether the database is slow to answer a query (the statements also carry a query
+ * timeout, rounded up to whole seconds) or the pool is slow to hand out a connection. See
+ * {@link StoreOperationDeadline} for what happens to the work given up.
  *
  * <p>
- * Each statement runs in a transaction of its own, committed at once, so the store works the same whether the pool's
- * connections have auto-commit on or off ({@code spring.datasource.hikari.auto-commit=false}).
+ * Each statement runs in a transaction of its own, committed at once, so the store works
+ * the same whether the pool's connections have auto-commit on or off
+ * ({@code spring.datasource.hikari.auto-commit=false}).
  *
  * @since 0.1.0
  */
@@ -65,11 +70,12 @@ public final class JdbcNotificationDeduplicationStore implements NotificationDed
 	private volatile @Nullable JdbcDeduplicationStatements statements;
 
 	/**
-	 * Creates a store on an existing table with the {@link #DEFAULT_OPERATION_TIMEOUT default operation timeout}.
+	 * Creates a store on an existing table with the {@link #DEFAULT_OPERATION_TIMEOUT
+	 * default operation timeout}.
 	 * @param jdbc the template; only its data source and exception translator are used
 	 * @param tableName the table, a plain SQL identifier
-	 * @param clock the clock that decides when to purge expired rows (and, on a database without a shipped script,
-	 * computes expiries)
+	 * @param clock the clock that decides when to purge expired rows (and, on a database
+	 * without a shipped script, computes expiries)
 	 * @param purgeInterval the least time between two deletions of expired rows
 	 */
 	public JdbcNotificationDeduplicationStore(JdbcTemplate jdbc, String tableName, Clock clock,
@@ -81,10 +87,11 @@ public final class JdbcNotificationDeduplicationStore implements NotificationDed
 	 * Creates a store on an existing table.
 	 * @param jdbc the template; only its data source and exception translator are used
 	 * @param tableName the table, a plain SQL identifier
-	 * @param clock the clock that decides when to purge expired rows (and, on a database without a shipped script,
-	 * computes expiries)
+	 * @param clock the clock that decides when to purge expired rows (and, on a database
+	 * without a shipped script, computes expiries)
 	 * @param purgeInterval the least time between two deletions of expired rows
-	 * @param operationTimeout the longest time a caller waits for one operation, connection included
+	 * @param operationTimeout the longest time a caller waits for one operation,
+	 * connection included
 	 */
 	public JdbcNotificationDeduplicationStore(JdbcTemplate jdbc, String tableName, Clock clock, Duration purgeInterval,
 			Duration operationTimeout) {
@@ -115,8 +122,8 @@ public final class JdbcNotificationDeduplicationStore implements NotificationDed
 	@Override
 	public boolean markDone(NotificationClaim claim, Duration timeToLive) {
 		String token = claim.requireToken();
-		return this.deadline.call(() -> update(statements().finish(), timeToLive.toMillis(), claim.notificationId(),
-				token) == 1, null);
+		return this.deadline
+			.call(() -> update(statements().finish(), timeToLive.toMillis(), claim.notificationId(), token) == 1, null);
 	}
 
 	@Override
@@ -127,9 +134,10 @@ public final class JdbcNotificationDeduplicationStore implements NotificationDed
 
 	/**
 	 * Checks that the table exists and can be read, within the operation timeout.
-	 * @throws org.springframework.jdbc.BadSqlGrammarException when the database answers that the table is missing
-	 * (or not readable)
-	 * @throws org.springframework.dao.DataAccessException when the database cannot be reached
+	 * @throws org.springframework.jdbc.BadSqlGrammarException when the database answers
+	 * that the table is missing (or not readable)
+	 * @throws org.springframework.dao.DataAccessException when the database cannot be
+	 * reached
 	 * @throws DeduplicationStoreUnavailableException when it does not answer in time
 	 */
 	@Override
@@ -165,15 +173,15 @@ public final class JdbcNotificationDeduplicationStore implements NotificationDed
 					() -> this.jdbc.queryForList(sql.selectState(), String.class, notificationId));
 			if (!states.isEmpty()) {
 				return NotificationClaim.refused(notificationId,
-						JdbcDeduplicationStatements.DONE.equals(states.get(0)) ? Status.DUPLICATE
-								: Status.IN_PROGRESS);
+						JdbcDeduplicationStatements.DONE.equals(states.get(0)) ? Status.DUPLICATE : Status.IN_PROGRESS);
 			}
 			// Released or purged between the statements: try again.
 		}
 		return NotificationClaim.refused(notificationId, Status.IN_PROGRESS);
 	}
 
-	// A claim that succeeded after the caller gave up: nobody handles it, so let the next delivery have it.
+	// A claim that succeeded after the caller gave up: nobody handles it, so let the next
+	// delivery have it.
 	private void releaseLateClaim(NotificationClaim claim) {
 		if (claim.status() == Status.CLAIMED) {
 			update(statements().delete(), claim.notificationId(), claim.requireToken());
@@ -192,7 +200,8 @@ public final class JdbcNotificationDeduplicationStore implements NotificationDed
 		return committed(() -> this.jdbc.update(sql, arguments));
 	}
 
-	// One statement per transaction, as with auto-commit: a failed insert must not spoil the statements after it
+	// One statement per transaction, as with auto-commit: a failed insert must not spoil
+	// the statements after it
 	// (PostgreSQL refuses every further statement of a transaction once one failed).
 	private <T> T committed(Supplier<T> statement) {
 		T result = this.transactions.execute((status) -> statement.get());

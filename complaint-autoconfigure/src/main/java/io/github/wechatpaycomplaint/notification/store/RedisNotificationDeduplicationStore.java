@@ -13,20 +13,25 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
- * Keeps notification ids in Redis, shared by every instance: one key per id. A claim is {@code SET key
- * "processing:<token>" NX PX lease}, so exactly one instance wins and a claim of a dead instance expires by itself.
- * Marking done and releasing run as Lua scripts that first check that the key still holds the caller's token, so an
- * instance whose lease ran out cannot overwrite or delete the claim of the instance that took over.
+ * Keeps notification ids in Redis, shared by every instance: one key per id. A claim is
+ * {@code SET key
+ * "processing:<token>" NX PX lease}, so exactly one instance wins and a claim of a dead
+ * instance expires by itself. Marking done and releasing run as Lua scripts that first
+ * check that the key still holds the caller's token, so an instance whose lease ran out
+ * cannot overwrite or delete the claim of the instance that took over.
  *
  * <p>
- * Every operation is bounded by the operation timeout, whatever the connection's command timeout (Lettuce's default
- * is 60 s): the command runs on a bounded worker (see {@link StoreOperationDeadline}) that is interrupted when the
- * caller gives up, which also cancels the waiting Lettuce command. Cancelling does not unsend it: a {@code SET NX}
- * sent while Redis is paused (a failover, {@code CLIENT PAUSE}) is applied when Redis resumes. So whenever a claim's
- * caller does not get the claim (a timeout, or a failure that leaves the outcome unknown), the claim's token is
- * released, itself within the operation timeout. The release follows the claim on the same connection (Lettuce shares
- * one by default), so Redis applies it after the claim; it deletes nothing but this claim, and the next delivery is
- * handled instead of being refused as in progress for the whole lease.
+ * Every operation is bounded by the operation timeout, whatever the connection's command
+ * timeout (Lettuce's default is 60 s): the command runs on a bounded worker (see
+ * {@link StoreOperationDeadline}) that is interrupted when the caller gives up, which
+ * also cancels the waiting Lettuce command. Cancelling does not unsend it: a
+ * {@code SET NX} sent while Redis is paused (a failover, {@code CLIENT PAUSE}) is applied
+ * when Redis resumes. So whenever a claim's caller does not get the claim (a timeout, or
+ * a failure that leaves the outcome unknown), the claim's token is released, itself
+ * within the operation timeout. The release follows the claim on the same connection
+ * (Lettuce shares one by default), so Redis applies it after the claim; it deletes
+ * nothing but this claim, and the next delivery is handled instead of being refused as in
+ * progress for the whole lease.
  *
  * @since 0.1.0
  */
@@ -58,10 +63,12 @@ public final class RedisNotificationDeduplicationStore implements NotificationDe
 	private final StoreOperationDeadline deadline;
 
 	/**
-	 * Creates a store with the {@link JdbcNotificationDeduplicationStore#DEFAULT_OPERATION_TIMEOUT default operation
-	 * timeout}.
+	 * Creates a store with the
+	 * {@link JdbcNotificationDeduplicationStore#DEFAULT_OPERATION_TIMEOUT default
+	 * operation timeout}.
 	 * @param redis the template
-	 * @param keyPrefix the prefix of every key, e.g. {@code wechatpay:complaint:notification:}
+	 * @param keyPrefix the prefix of every key, e.g.
+	 * {@code wechatpay:complaint:notification:}
 	 */
 	public RedisNotificationDeduplicationStore(StringRedisTemplate redis, String keyPrefix) {
 		this(redis, keyPrefix, JdbcNotificationDeduplicationStore.DEFAULT_OPERATION_TIMEOUT);
@@ -70,11 +77,11 @@ public final class RedisNotificationDeduplicationStore implements NotificationDe
 	/**
 	 * Creates a store.
 	 * @param redis the template
-	 * @param keyPrefix the prefix of every key, e.g. {@code wechatpay:complaint:notification:}
+	 * @param keyPrefix the prefix of every key, e.g.
+	 * {@code wechatpay:complaint:notification:}
 	 * @param operationTimeout the longest time a caller waits for one operation
 	 */
-	public RedisNotificationDeduplicationStore(StringRedisTemplate redis, String keyPrefix,
-			Duration operationTimeout) {
+	public RedisNotificationDeduplicationStore(StringRedisTemplate redis, String keyPrefix, Duration operationTimeout) {
 		this.redis = Objects.requireNonNull(redis, "redis");
 		this.keyPrefix = Objects.requireNonNull(keyPrefix, "keyPrefix");
 		this.deadline = new StoreOperationDeadline("redis", operationTimeout);
@@ -83,7 +90,8 @@ public final class RedisNotificationDeduplicationStore implements NotificationDe
 	@Override
 	public NotificationClaim claim(String notificationId, Duration lease) {
 		NotificationClaim claim = NotificationClaim.claimed(notificationId);
-		// The undo runs on the claim's own worker, after the claim's command: never behind a second worker that a
+		// The undo runs on the claim's own worker, after the claim's command: never
+		// behind a second worker that a
 		// saturated pool might refuse.
 		return this.deadline.callOrUndo(() -> claimNow(claim, lease), () -> releaseNow(claim));
 	}
@@ -109,8 +117,8 @@ public final class RedisNotificationDeduplicationStore implements NotificationDe
 	public boolean markDone(NotificationClaim claim, Duration timeToLive) {
 		String token = claim.requireToken();
 		return this.deadline.call(() -> {
-			Long updated = this.redis.execute(MARK_DONE, List.of(key(claim.notificationId())), PROCESSING + token,
-					DONE, Long.toString(timeToLive.toMillis()));
+			Long updated = this.redis.execute(MARK_DONE, List.of(key(claim.notificationId())), PROCESSING + token, DONE,
+					Long.toString(timeToLive.toMillis()));
 			return updated != null && updated == 1L;
 		}, null);
 	}

@@ -18,21 +18,24 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Bounds every operation of a shared store by a deadline, whatever the driver's own timeouts are (Lettuce waits 60 s
- * for a command by default, HikariCP 30 s for a connection). The operation runs on a worker thread while the caller
- * waits at most the timeout; then the caller gets a {@link DeduplicationStoreUnavailableException} and the worker is
- * interrupted, which ends a wait for a Lettuce answer or a pooled connection at once. Work that ignores interrupts (a
- * blocked socket read) ends with the driver's own timeout; a claim that still succeeds after the caller gave up is
- * released then, so the next delivery is not refused as in progress.
+ * Bounds every operation of a shared store by a deadline, whatever the driver's own
+ * timeouts are (Lettuce waits 60 s for a command by default, HikariCP 30 s for a
+ * connection). The operation runs on a worker thread while the caller waits at most the
+ * timeout; then the caller gets a {@link DeduplicationStoreUnavailableException} and the
+ * worker is interrupted, which ends a wait for a Lettuce answer or a pooled connection at
+ * once. Work that ignores interrupts (a blocked socket read) ends with the driver's own
+ * timeout; a claim that still succeeds after the caller gave up is released then, so the
+ * next delivery is not refused as in progress.
  *
  * <p>
- * Cancelling a command that was already sent does not unsend it (a Redis {@code SET NX} sent while Redis is paused
- * is applied when it resumes); only its answer is lost. So an operation run with {@link #callOrUndo} is undone
- * whenever its caller did not get its result, whether it failed, was given up, or succeeded too late.
+ * Cancelling a command that was already sent does not unsend it (a Redis {@code SET NX}
+ * sent while Redis is paused is applied when it resumes); only its answer is lost. So an
+ * operation run with {@link #callOrUndo} is undone whenever its caller did not get its
+ * result, whether it failed, was given up, or succeeded too late.
  *
  * <p>
- * The workers are bounded and die when idle: when all of them are busy, an operation fails at once instead of
- * queueing.
+ * The workers are bounded and die when idle: when all of them are busy, an operation
+ * fails at once instead of queueing.
  */
 final class StoreOperationDeadline {
 
@@ -70,23 +73,27 @@ final class StoreOperationDeadline {
 	/**
 	 * Runs an operation and waits for it at most the timeout.
 	 * @param operation the operation
-	 * @param whenAbandoned called with the result of an operation that succeeded after the caller gave up, or
-	 * {@code null}
+	 * @param whenAbandoned called with the result of an operation that succeeded after
+	 * the caller gave up, or {@code null}
 	 * @return the result of the operation
-	 * @throws DeduplicationStoreUnavailableException when the operation did not finish in time or could not start
+	 * @throws DeduplicationStoreUnavailableException when the operation did not finish in
+	 * time or could not start
 	 */
 	<T> T call(Callable<T> operation, @Nullable Consumer<T> whenAbandoned) {
 		return run(new Operation<>(operation, whenAbandoned, null));
 	}
 
 	/**
-	 * Runs an operation and waits for it at most the timeout, undoing it whenever the caller does not get its result.
+	 * Runs an operation and waits for it at most the timeout, undoing it whenever the
+	 * caller does not get its result.
 	 * @param operation the operation
-	 * @param undo run on the worker, after the operation ended, when it failed (in time or after the caller gave up:
-	 * it may have taken effect all the same) or succeeded after the caller gave up; must be harmless when there is
-	 * nothing to undo, and should bound its own wait
+	 * @param undo run on the worker, after the operation ended, when it failed (in time
+	 * or after the caller gave up: it may have taken effect all the same) or succeeded
+	 * after the caller gave up; must be harmless when there is nothing to undo, and
+	 * should bound its own wait
 	 * @return the result of the operation
-	 * @throws DeduplicationStoreUnavailableException when the operation did not finish in time or could not start
+	 * @throws DeduplicationStoreUnavailableException when the operation did not finish in
+	 * time or could not start
 	 */
 	<T> T callOrUndo(Callable<T> operation, Runnable undo) {
 		return run(new Operation<>(operation, null, Objects.requireNonNull(undo, "undo")));
@@ -114,8 +121,9 @@ final class StoreOperationDeadline {
 	}
 
 	/**
-	 * One operation. Its lock orders the caller giving up (and interrupting the worker) against the worker finishing,
-	 * so that an interrupt never reaches the worker once it has moved on.
+	 * One operation. Its lock orders the caller giving up (and interrupting the worker)
+	 * against the worker finishing, so that an interrupt never reaches the worker once it
+	 * has moved on.
 	 */
 	private final class Operation<T> implements Runnable {
 
@@ -163,7 +171,8 @@ final class StoreOperationDeadline {
 				this.finished = true;
 				late = this.abandoned;
 			}
-			// Clears an interrupt sent while the caller gave up; the pool thread is reused.
+			// Clears an interrupt sent while the caller gave up; the pool thread is
+			// reused.
 			Thread.interrupted();
 			if (!late) {
 				if (failure != null) {
@@ -197,7 +206,8 @@ final class StoreOperationDeadline {
 			}
 		}
 
-		// The failed operation may still have taken effect (a command sent, its answer lost).
+		// The failed operation may still have taken effect (a command sent, its answer
+		// lost).
 		private void undoFailed(Throwable failure) {
 			if (this.undo == null) {
 				return;

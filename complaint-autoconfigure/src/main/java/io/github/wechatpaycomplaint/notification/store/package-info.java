@@ -1,5 +1,6 @@
 /**
- * The de-duplication stores behind {@code wechatpay.complaint.notification.deduplication.store}: memory, JDBC, Redis.
+ * The de-duplication stores behind
+ * {@code wechatpay.complaint.notification.deduplication.store}: memory, JDBC, Redis.
  */
 @NullMarked
 package io.github.wechatpaycomplaint.notification.store;

@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
- * Every documented rule is checked before a call, and the error names the field as WeChat Pay spells it.
+ * Every documented rule is checked before a call, and the error names the field as WeChat
+ * Pay spells it.
  */
 class ComplaintRequestValidationTests {
 
@@ -39,8 +40,7 @@ class ComplaintRequestValidationTests {
 	private static final NormalMessage MESSAGE = NormalMessage.of(MessageBlock.text(TextBlock.of("您好")));
 
 	static Stream<Arguments> brokenRules() {
-		return Stream.of(
-				rule("limit 0", "limit", () -> ComplaintListQuery.between(JUNE_1, JUNE_1).page(0, 0)),
+		return Stream.of(rule("limit 0", "limit", () -> ComplaintListQuery.between(JUNE_1, JUNE_1).page(0, 0)),
 				rule("limit 51", "limit", () -> ComplaintListQuery.between(JUNE_1, JUNE_1).page(51, 0)),
 				rule("negative offset", "offset", () -> ComplaintListQuery.between(JUNE_1, JUNE_1).page(10, -1)),
 				rule("31 days", "end_date", () -> ComplaintListQuery.between(JUNE_1, JUNE_1.plusDays(30))),
@@ -57,7 +57,9 @@ class ComplaintRequestValidationTests {
 				rule("emoji in reply", "response_content", () -> ComplaintReply.builder("1900012181", "好😀").build()),
 				rule("no mchid in reply", "complainted_mchid", () -> ComplaintReply.builder(null, "好").build()),
 				rule("5 images", "response_images",
-						() -> ComplaintReply.builder("1900012181", "好").responseImages("1", "2", "3", "4", "5").build()),
+						() -> ComplaintReply.builder("1900012181", "好")
+							.responseImages("1", "2", "3", "4", "5")
+							.build()),
 				rule("blank image id", "response_images",
 						() -> ComplaintReply.builder("1900012181", "好").responseImages(" ").build()),
 				rule("http jump url", "jump_url",
@@ -65,7 +67,9 @@ class ComplaintRequestValidationTests {
 				rule("jump url without text", "jump_url_text",
 						() -> new ComplaintReply("1900012181", "好", null, "https://example.com", null, null)),
 				rule("11-character jump text", "jump_url_text",
-						() -> ComplaintReply.builder("1900012181", "好").jumpUrl("https://example.com", "一二三四五六七八九十一").build()),
+						() -> ComplaintReply.builder("1900012181", "好")
+							.jumpUrl("https://example.com", "一二三四五六七八九十一")
+							.build()),
 				rule("jump text without url", "jump_url_text",
 						() -> new ComplaintReply("1900012181", "好", null, null, "查看", null)),
 				rule("mini program without path", "mini_program_jump_info.path",
@@ -77,10 +81,12 @@ class ComplaintRequestValidationTests {
 						() -> new NotificationUrlRequest("https://example.com/notify?a=1")),
 				rule("256-character notification url", "url",
 						() -> new NotificationUrlRequest("https://example.com/" + "a".repeat(236))),
-				rule("Chinese notification domain", "url", () -> new NotificationUrlRequest("https://投诉.example.com/n")),
+				rule("Chinese notification domain", "url",
+						() -> new NotificationUrlRequest("https://投诉.example.com/n")),
 				rule("relative notification url", "url", () -> new NotificationUrlRequest("/notify")),
 				rule("201-character reject reason", "reject_reason", () -> RefundDecision.reject("拒".repeat(201))),
-				rule("5 reject images", "reject_media_list", () -> RefundDecision.reject("拒绝", "1", "2", "3", "4", "5")),
+				rule("5 reject images", "reject_media_list",
+						() -> RefundDecision.reject("拒绝", "1", "2", "3", "4", "5")),
 				rule("negative launch day", "launch_refund_day", () -> RefundDecision.approve(-1)),
 				rule("launch day with reject", "launch_refund_day",
 						() -> new RefundDecision(RefundAction.REJECT, 1, "拒绝", List.of(), null)),
@@ -95,7 +101,8 @@ class ComplaintRequestValidationTests {
 				rule("UNKNOWN history language", "mch_language",
 						() -> NegotiationHistoryQuery.page(10, 0).mchLanguage(MchLanguage.UNKNOWN)),
 				rule("UNKNOWN block type", "type",
-						() -> new MessageBlock(MessageBlockType.UNKNOWN, TextBlock.of("您好"), null, null, null, null, null)),
+						() -> new MessageBlock(MessageBlockType.UNKNOWN, TextBlock.of("您好"), null, null, null, null,
+								null)),
 				rule("UNKNOWN text colour", "color", () -> new TextBlock("您好", TextColor.UNKNOWN, true)),
 				rule("UNKNOWN image style", "image_style_type", () -> new ImageBlock("m", ImageStyleType.UNKNOWN)),
 				rule("UNKNOWN button layout", "button_layout",
@@ -109,8 +116,9 @@ class ComplaintRequestValidationTests {
 				rule("129-character idempotent id", "idempotent_id",
 						() -> ImmediateServiceReply.of("1900012181", MESSAGE, "i".repeat(129))),
 				rule("no message", "message", () -> new ImmediateServiceReply("1900012181", null, "id")),
-				rule("4097-character custom data", "message.custom_data", () -> ImmediateServiceReply
-					.of("1900012181", new NormalMessage(List.of(), (String) null, "c".repeat(4097)), "id")),
+				rule("4097-character custom data", "message.custom_data",
+						() -> ImmediateServiceReply.of("1900012181",
+								new NormalMessage(List.of(), (String) null, "c".repeat(4097)), "id")),
 				rule("no completion mchid", "complainted_mchid", () -> new ComplaintCompletion(" ")),
 				rule("blank complaint id", "complaint_id", () -> RequestChecks.complaintId("")),
 				rule("65-character complaint id", "complaint_id", () -> RequestChecks.complaintId("1".repeat(65))),
@@ -129,11 +137,10 @@ class ComplaintRequestValidationTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("brokenRules")
 	void refusesABrokenRuleNamingTheField(String rule, String field, Supplier<Object> request) {
-		assertThatExceptionOfType(InvalidComplaintRequestException.class).isThrownBy(request::get)
-			.satisfies((ex) -> {
-				assertThat(ex.getField()).isEqualTo(field);
-				assertThat(ex.getMessage()).startsWith(field + " ").isEqualTo(field + " " + ex.getRule());
-			});
+		assertThatExceptionOfType(InvalidComplaintRequestException.class).isThrownBy(request::get).satisfies((ex) -> {
+			assertThat(ex.getField()).isEqualTo(field);
+			assertThat(ex.getMessage()).startsWith(field + " ").isEqualTo(field + " " + ex.getRule());
+		});
 	}
 
 	@Test

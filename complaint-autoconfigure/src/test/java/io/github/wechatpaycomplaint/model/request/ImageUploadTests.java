@@ -9,7 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * An upload is a JPEG, PNG or BMP recognised by its bytes, at most 2 MB, with a filename of the same type.
+ * An upload is a JPEG, PNG or BMP recognised by its bytes, at most 2 MB, with a filename
+ * of the same type.
  */
 class ImageUploadTests {
 

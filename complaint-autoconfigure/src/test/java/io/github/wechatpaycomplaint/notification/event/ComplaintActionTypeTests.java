@@ -43,9 +43,8 @@ class ComplaintActionTypeTests {
 	@Test
 	void toStringOfNotificationHidesTheResource() {
 		ComplaintNotification notification = new ComplaintNotification("n", "COMPLAINT.CREATE",
-				OffsetDateTime.parse("2025-06-13T09:02:41+08:00"), "产生新投诉", "c-1",
-				ComplaintActionType.CREATE_COMPLAINT, "CREATE_COMPLAINT",
-				"{\"complaint_id\":\"c-1\",\"payer_phone\":\"13800000000\"}");
+				OffsetDateTime.parse("2025-06-13T09:02:41+08:00"), "产生新投诉", "c-1", ComplaintActionType.CREATE_COMPLAINT,
+				"CREATE_COMPLAINT", "{\"complaint_id\":\"c-1\",\"payer_phone\":\"13800000000\"}");
 		assertThat(notification.toString()).contains("c-1").doesNotContain("13800000000");
 		assertThat(notification.toEvent().toString()).contains("c-1").doesNotContain("13800000000");
 	}

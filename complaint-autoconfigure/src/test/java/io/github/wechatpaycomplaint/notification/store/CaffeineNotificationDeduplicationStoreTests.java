@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CaffeineNotificationDeduplicationStoreTests extends NotificationDeduplicationStoreContractTests {
 
-	private final CaffeineNotificationDeduplicationStore store = new CaffeineNotificationDeduplicationStore(10_000, Duration.ofMinutes(10));
+	private final CaffeineNotificationDeduplicationStore store = new CaffeineNotificationDeduplicationStore(10_000,
+			Duration.ofMinutes(10));
 
 	@Override
 	protected NotificationDeduplicationStore store() {

@@ -7,8 +7,7 @@ import javax.sql.DataSource;
  */
 class H2JdbcNotificationDeduplicationStoreTests extends JdbcStoreContractSupport {
 
-	private static final DataSource DATA_SOURCE = dataSource("jdbc:h2:mem:dedup-contract;DB_CLOSE_DELAY=-1", "sa",
-			"");
+	private static final DataSource DATA_SOURCE = dataSource("jdbc:h2:mem:dedup-contract;DB_CLOSE_DELAY=-1", "sa", "");
 
 	@Override
 	protected DataSource dataSource() {

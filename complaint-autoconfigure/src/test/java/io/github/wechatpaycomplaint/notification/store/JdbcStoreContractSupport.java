@@ -26,9 +26,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The store contract against one database, in a table of its own for each test, created with the shipped script,
- * plus what only the JDBC store promises: leases and expiry by the database's clock, a bounded wait, and commits on
- * connections with auto-commit off.
+ * The store contract against one database, in a table of its own for each test, created
+ * with the shipped script, plus what only the JDBC store promises: leases and expiry by
+ * the database's clock, a bounded wait, and commits on connections with auto-commit off.
  */
 abstract class JdbcStoreContractSupport extends NotificationDeduplicationStoreContractTests {
 
@@ -47,8 +47,8 @@ abstract class JdbcStoreContractSupport extends NotificationDeduplicationStoreCo
 	@BeforeEach
 	void createTable() {
 		this.jdbc = new JdbcTemplate(dataSource());
-		this.table = "wpc_dedup_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
-			.toLowerCase(Locale.ROOT);
+		this.table = "wpc_dedup_"
+				+ UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
 		JdbcDeduplicationSchema.initialize(this.jdbc, this.table);
 		// Applying the script again is harmless.
 		JdbcDeduplicationSchema.initialize(this.jdbc, this.table);
@@ -83,7 +83,8 @@ abstract class JdbcStoreContractSupport extends NotificationDeduplicationStoreCo
 		String second = newId();
 		NotificationClaim claim = ahead.claim(second, LEASE);
 		assertThat(accurate.claim(second, LEASE).status()).isEqualTo(Status.IN_PROGRESS);
-		// Done for a moment only: an hour behind, it would look remembered for an hour more.
+		// Done for a moment only: an hour behind, it would look remembered for an hour
+		// more.
 		assertThat(ahead.markDone(claim, Duration.ofMillis(300))).isTrue();
 		await().atMost(Duration.ofSeconds(10))
 			.pollInterval(Duration.ofMillis(100))
@@ -100,7 +101,8 @@ abstract class JdbcStoreContractSupport extends NotificationDeduplicationStoreCo
 		store.claim(inProgress, LEASE);
 		clock.advance(Duration.ofDays(3));
 		assertThat(store.purgeExpired()).isZero();
-		// A claim purges when the purge interval has passed by the instance's clock, which it has.
+		// A claim purges when the purge interval has passed by the instance's clock,
+		// which it has.
 		store.claim(newId(), LEASE);
 		assertThat(store.claim(done, LEASE).status()).isEqualTo(Status.DUPLICATE);
 		assertThat(store.claim(inProgress, LEASE).status()).isEqualTo(Status.IN_PROGRESS);
@@ -119,7 +121,8 @@ abstract class JdbcStoreContractSupport extends NotificationDeduplicationStoreCo
 		try (HikariDataSource pool = autoCommitOff(dataSource())) {
 			JdbcNotificationDeduplicationStore store = new JdbcNotificationDeduplicationStore(new JdbcTemplate(pool),
 					this.table, Clock.systemUTC(), Duration.ofHours(1));
-			// Another instance, on connections with auto-commit on: it sees committed rows only.
+			// Another instance, on connections with auto-commit on: it sees committed
+			// rows only.
 			JdbcNotificationDeduplicationStore other = store(Clock.systemUTC());
 			String done = newId();
 			NotificationClaim claim = store.claim(done, LEASE);
@@ -131,7 +134,8 @@ abstract class JdbcStoreContractSupport extends NotificationDeduplicationStoreCo
 			String released = newId();
 			store.release(store.claim(released, LEASE));
 			assertThat(other.claim(released, LEASE).status()).isEqualTo(Status.CLAIMED);
-			// An expired row is taken over (the insert fails first, then the update must still run and commit).
+			// An expired row is taken over (the insert fails first, then the update must
+			// still run and commit).
 			String expired = newId();
 			store.markDone(store.claim(expired, LEASE), Duration.ofMillis(1));
 			await().atMost(Duration.ofSeconds(10))
@@ -142,7 +146,8 @@ abstract class JdbcStoreContractSupport extends NotificationDeduplicationStoreCo
 			store.markDone(store.claim(purged, LEASE), Duration.ofMillis(1));
 			await().atMost(Duration.ofSeconds(10)).until(() -> store.purgeExpired() == 1);
 			assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM " + this.table + " WHERE notification_id = ?",
-					Integer.class, purged)).isZero();
+					Integer.class, purged))
+				.isZero();
 		}
 	}
 
@@ -161,7 +166,8 @@ abstract class JdbcStoreContractSupport extends NotificationDeduplicationStoreCo
 		}
 	}
 
-	// A pool as spring.datasource.hikari.auto-commit=false makes it: an unfinished transaction is rolled back when
+	// A pool as spring.datasource.hikari.auto-commit=false makes it: an unfinished
+	// transaction is rolled back when
 	// its connection goes back to the pool.
 	private static HikariDataSource autoCommitOff(DataSource dataSource) {
 		HikariDataSource pool = new HikariDataSource();
@@ -178,7 +184,8 @@ abstract class JdbcStoreContractSupport extends NotificationDeduplicationStoreCo
 		String id = newId();
 		try (Connection locker = dataSource().getConnection()) {
 			locker.setAutoCommit(false);
-			// An uncommitted row with the same key: the store's insert waits for this transaction.
+			// An uncommitted row with the same key: the store's insert waits for this
+			// transaction.
 			try (var insert = locker.prepareStatement("INSERT INTO " + this.table
 					+ " (notification_id, claim_token, state, expires_at) VALUES (?, 'other', 'PROCESSING', 0)")) {
 				insert.setString(1, id);
@@ -189,7 +196,8 @@ abstract class JdbcStoreContractSupport extends NotificationDeduplicationStoreCo
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
 			locker.rollback();
 		}
-		// The abandoned insert was cancelled by its query timeout, or released once it went through.
+		// The abandoned insert was cancelled by its query timeout, or released once it
+		// went through.
 		await().atMost(Duration.ofSeconds(10)).until(() -> store.claim(id, LEASE).status() == Status.CLAIMED);
 	}
 

@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What every {@link NotificationDeduplicationStore} must do; one subclass per implementation.
+ * What every {@link NotificationDeduplicationStore} must do; one subclass per
+ * implementation.
  */
 abstract class NotificationDeduplicationStoreContractTests {
 
@@ -26,7 +27,10 @@ abstract class NotificationDeduplicationStoreContractTests {
 
 	private static final Duration SHORT = Duration.ofMillis(400);
 
-	/** A store; several calls must return stores that share their data, like two instances of an application. */
+	/**
+	 * A store; several calls must return stores that share their data, like two instances
+	 * of an application.
+	 */
 	protected abstract NotificationDeduplicationStore store();
 
 	private static String newId() {
@@ -80,10 +84,12 @@ abstract class NotificationDeduplicationStoreContractTests {
 	void claimWhoseLeaseRanOutCanBeTakenOver() {
 		String id = newId();
 		NotificationClaim stale = store().claim(id, SHORT);
-		await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+		await().atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(100))
 			.until(() -> store().claim(id, LONG).status() == Status.CLAIMED);
 		assertThat(store().claim(id, LONG).status()).isEqualTo(Status.IN_PROGRESS);
-		// The instance whose lease ran out can neither finish nor release the new owner's claim.
+		// The instance whose lease ran out can neither finish nor release the new owner's
+		// claim.
 		assertThat(store().markDone(stale, LONG)).isFalse();
 		store().release(stale);
 		assertThat(store().claim(id, LONG).status()).isEqualTo(Status.IN_PROGRESS);
@@ -95,7 +101,8 @@ abstract class NotificationDeduplicationStoreContractTests {
 		NotificationClaim claim = store().claim(id, LONG);
 		store().markDone(claim, SHORT);
 		assertThat(store().claim(id, LONG).status()).isEqualTo(Status.DUPLICATE);
-		await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+		await().atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(100))
 			.until(() -> store().claim(id, LONG).status() == Status.CLAIMED);
 	}
 

@@ -25,10 +25,12 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A claim whose {@code SET NX} reaches Redis only after the caller gave up (Redis paused, or slow) is released once it
- * lands, so the next delivery is handled instead of being refused as in progress for the whole lease. Against a fake
- * Redis that, like a paused one, applies commands in the order sent once it resumes, even those whose caller stopped
- * waiting; {@link RedisNotificationDeduplicationStorePauseIntegrationTests} does the same with a real Redis.
+ * A claim whose {@code SET NX} reaches Redis only after the caller gave up (Redis paused,
+ * or slow) is released once it lands, so the next delivery is handled instead of being
+ * refused as in progress for the whole lease. Against a fake Redis that, like a paused
+ * one, applies commands in the order sent once it resumes, even those whose caller
+ * stopped waiting; {@link RedisNotificationDeduplicationStorePauseIntegrationTests} does
+ * the same with a real Redis.
  */
 class RedisNotificationDeduplicationStoreLateClaimTests {
 
@@ -64,8 +66,9 @@ class RedisNotificationDeduplicationStoreLateClaimTests {
 	}
 
 	/**
-	 * Redis paused for writes: every command waits until {@link #resume()}, then runs in the order sent. A caller
-	 * interrupted while waiting gets an exception, as with Lettuce, but its command still runs.
+	 * Redis paused for writes: every command waits until {@link #resume()}, then runs in
+	 * the order sent. A caller interrupted while waiting gets an exception, as with
+	 * Lettuce, but its command still runs.
 	 */
 	static final class PausedRedis extends StringRedisTemplate {
 
@@ -86,8 +89,8 @@ class RedisNotificationDeduplicationStoreLateClaimTests {
 		public ValueOperations<String, String> opsForValue() {
 			return (ValueOperations<String, String>) Proxy.newProxyInstance(getClass().getClassLoader(),
 					new Class<?>[] { ValueOperations.class }, (proxy, method, args) -> switch (method.getName()) {
-						case "setIfAbsent" -> send("SET NX", () -> this.data.putIfAbsent((String) args[0],
-								(String) args[1]) == null);
+						case "setIfAbsent" ->
+							send("SET NX", () -> this.data.putIfAbsent((String) args[0], (String) args[1]) == null);
 						case "get" -> send("GET", () -> this.data.get((String) args[0]));
 						default -> throw new UnsupportedOperationException(method.getName());
 					});
@@ -100,8 +103,8 @@ class RedisNotificationDeduplicationStoreLateClaimTests {
 			if (script.getScriptAsString().contains("'DEL'")) {
 				return (T) send("EVAL release", () -> this.data.remove(key, (String) args[0]) ? 1L : 0L);
 			}
-			return (T) send("EVAL mark done", () -> this.data.replace(key, (String) args[0], (String) args[1]) ? 1L
-					: 0L);
+			return (T) send("EVAL mark done",
+					() -> this.data.replace(key, (String) args[0], (String) args[1]) ? 1L : 0L);
 		}
 
 		private <T> T send(String command, Supplier<T> effect) {
@@ -119,7 +122,8 @@ class RedisNotificationDeduplicationStoreLateClaimTests {
 				return answer.get();
 			}
 			catch (InterruptedException ex) {
-				// Like Lettuce: the caller stops waiting, the command sent is not taken back.
+				// Like Lettuce: the caller stops waiting, the command sent is not taken
+				// back.
 				Thread.currentThread().interrupt();
 				throw new IllegalStateException("Command interrupted");
 			}

@@ -20,9 +20,11 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A claim sent while the Redis server on 127.0.0.1 is paused for writes ({@code CLIENT PAUSE ... WRITE}, as during a
- * failover) times out for the caller, lands once Redis resumes, and is then released: the next delivery is handled,
- * not refused as in progress for the whole lease. The pause is short, since other builds may share this Redis.
+ * A claim sent while the Redis server on 127.0.0.1 is paused for writes
+ * ({@code CLIENT PAUSE ... WRITE}, as during a failover) times out for the caller, lands
+ * once Redis resumes, and is then released: the next delivery is handled, not refused as
+ * in progress for the whole lease. The pause is short, since other builds may share this
+ * Redis.
  */
 @Tag("services")
 class RedisNotificationDeduplicationStorePauseIntegrationTests {
@@ -46,7 +48,8 @@ class RedisNotificationDeduplicationStorePauseIntegrationTests {
 	void aClaimThatLandsAfterTheCallerGaveUpIsReleased() throws Exception {
 		RedisNotificationDeduplicationStore store = new RedisNotificationDeduplicationStore(this.redis, PREFIX,
 				Duration.ofMillis(300));
-		// Connected before the pause, with no deadline: the first connection may take longer than 300 ms.
+		// Connected before the pause, with no deadline: the first connection may take
+		// longer than 300 ms.
 		this.redis.hasKey(PREFIX + "warm-up");
 		long start = System.nanoTime();
 		pauseWrites();
@@ -60,7 +63,8 @@ class RedisNotificationDeduplicationStorePauseIntegrationTests {
 
 	@Test
 	void manyClaimsThatLandAfterTheirCallersGaveUpAreAllReleased() throws Exception {
-		// More late claims at once than a release could get workers for, if it needed a worker of its own.
+		// More late claims at once than a release could get workers for, if it needed a
+		// worker of its own.
 		int claims = 80;
 		RedisNotificationDeduplicationStore store = new RedisNotificationDeduplicationStore(this.redis, PREFIX,
 				Duration.ofMillis(300));
@@ -91,8 +95,8 @@ class RedisNotificationDeduplicationStorePauseIntegrationTests {
 	}
 
 	private void pauseWrites() {
-		this.redis.execute((RedisCallback<Object>) (connection) -> connection.execute("CLIENT",
-				bytes("PAUSE"), bytes(Long.toString(PAUSE_MILLIS)), bytes("WRITE")));
+		this.redis.execute((RedisCallback<Object>) (connection) -> connection.execute("CLIENT", bytes("PAUSE"),
+				bytes(Long.toString(PAUSE_MILLIS)), bytes("WRITE")));
 	}
 
 	private static byte[] bytes(String text) {

@@ -13,8 +13,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * The deadline of every JDBC and Redis store operation: the caller waits at most the timeout, the worker is
- * interrupted, what the caller did not get is undone, and the workers are bounded.
+ * The deadline of every JDBC and Redis store operation: the caller waits at most the
+ * timeout, the worker is interrupted, what the caller did not get is undone, and the
+ * workers are bounded.
  */
 class StoreOperationDeadlineTests {
 
@@ -23,11 +24,9 @@ class StoreOperationDeadlineTests {
 	@Test
 	void returnsTheResultOrTheFailureOfAnOperationInTime() {
 		assertThat(this.deadline.call(() -> "done", null)).isEqualTo("done");
-		assertThatIllegalStateException()
-			.isThrownBy(() -> this.deadline.call(() -> {
-				throw new IllegalStateException("store down");
-			}, null))
-			.withMessage("store down");
+		assertThatIllegalStateException().isThrownBy(() -> this.deadline.call(() -> {
+			throw new IllegalStateException("store down");
+		}, null)).withMessage("store down");
 	}
 
 	@Test
@@ -77,7 +76,8 @@ class StoreOperationDeadlineTests {
 			}, () -> undone.complete(!Thread.currentThread().isInterrupted())))
 			.withMessage("The test de-duplication store did not answer within 300 ms");
 		assertThat(interrupted).succeedsWithin(Duration.ofSeconds(5));
-		// The undo runs on a worker whose interrupt was cleared, so that it can wait for its own command.
+		// The undo runs on a worker whose interrupt was cleared, so that it can wait for
+		// its own command.
 		assertThat(undone).succeedsWithin(Duration.ofSeconds(5)).isEqualTo(true);
 	}
 

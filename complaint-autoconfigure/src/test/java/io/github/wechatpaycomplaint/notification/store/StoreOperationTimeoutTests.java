@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A store whose server hangs fails each operation within its operation timeout, not after the driver's own timeouts
- * (Lettuce: 60 s per command; HikariCP: 30 s per connection).
+ * A store whose server hangs fails each operation within its operation timeout, not after
+ * the driver's own timeouts (Lettuce: 60 s per command; HikariCP: 30 s per connection).
  */
 class StoreOperationTimeoutTests {
 
@@ -53,7 +53,8 @@ class StoreOperationTimeoutTests {
 				TIMEOUT);
 		assertFailsInTime(() -> store.claim("hanging-" + UUID.randomUUID(), Duration.ofMinutes(5)));
 		assertFailsInTime(store::checkAvailable);
-		// The abandoned waits for a connection were interrupted, so no worker stays blocked.
+		// The abandoned waits for a connection were interrupted, so no worker stays
+		// blocked.
 		await().atMost(Duration.ofSeconds(5)).until(() -> database.interrupted() == 2);
 	}
 

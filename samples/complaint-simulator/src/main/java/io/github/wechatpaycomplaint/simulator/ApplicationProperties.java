@@ -11,8 +11,8 @@ import java.util.Map;
 import io.github.wechatpaycomplaint.simulator.keys.SimulatorKeys;
 
 /**
- * The {@code wechatpay.complaint.*} properties that point an application at a simulator, and the
- * {@code .properties} file that holds them.
+ * The {@code wechatpay.complaint.*} properties that point an application at a simulator,
+ * and the {@code .properties} file that holds them.
  *
  * @since 0.1.0
  */
@@ -29,7 +29,8 @@ final class ApplicationProperties {
 		properties.put("wechatpay.complaint.merchant.api-v3-key", keys.apiV3Key());
 		if (certificateMode) {
 			properties.put("wechatpay.complaint.platform-certificates.enabled", "true");
-			// The simulator's platform certificate is issued by its own CA, not by the Tenpay.com Root CA.
+			// The simulator's platform certificate is issued by its own CA, not by the
+			// Tenpay.com Root CA.
 			properties.put("wechatpay.complaint.platform-certificates.trust-anchor", keys.platformCaCertificatePem());
 		}
 		else {
@@ -37,7 +38,8 @@ final class ApplicationProperties {
 			properties.put("wechatpay.complaint.wechatpay-public-key.key", keys.wechatpayPublicKeyPem());
 		}
 		properties.put("wechatpay.complaint.client.base-uri", baseUri);
-		// The simulator listens on plain http; the starter refuses that unless told explicitly.
+		// The simulator listens on plain http; the starter refuses that unless told
+		// explicitly.
 		properties.put("wechatpay.complaint.client.allow-insecure-http", "true");
 		return properties;
 	}

@@ -8,7 +8,8 @@ import io.github.wechatpaycomplaint.simulator.keys.SimulatorKeys;
 import io.github.wechatpaycomplaint.simulator.notify.DeliveryPolicy;
 
 /**
- * How to run a simulator; every setting has a default, so {@code SimulatorSettings.defaults()} is enough.
+ * How to run a simulator; every setting has a default, so
+ * {@code SimulatorSettings.defaults()} is enough.
  *
  * @since 0.1.0
  */
@@ -46,8 +47,8 @@ public final class SimulatorSettings {
 	}
 
 	/**
-	 * Settings with every default: a free port, fresh keys, no complaints, seed 20250613, 20% duplicates, 5
-	 * attempts 2 seconds apart, public-key mode.
+	 * Settings with every default: a free port, fresh keys, no complaints, seed 20250613,
+	 * 20% duplicates, 5 attempts 2 seconds apart, public-key mode.
 	 * @return new settings
 	 */
 	public static SimulatorSettings defaults() {
@@ -65,7 +66,8 @@ public final class SimulatorSettings {
 	}
 
 	/**
-	 * The simulated merchant's id; ignored when {@link #keys(SimulatorKeys) keys} are given.
+	 * The simulated merchant's id; ignored when {@link #keys(SimulatorKeys) keys} are
+	 * given.
 	 * @param merchantId the mchid
 	 * @return these settings
 	 */
@@ -75,7 +77,8 @@ public final class SimulatorSettings {
 	}
 
 	/**
-	 * Keys made earlier, e.g. shared by several simulators in a test suite to save the key generation.
+	 * Keys made earlier, e.g. shared by several simulators in a test suite to save the
+	 * key generation.
 	 * @param keys the keys
 	 * @return these settings
 	 */
@@ -155,8 +158,9 @@ public final class SimulatorSettings {
 	}
 
 	/**
-	 * Where to send notifications, overriding the URL registered through the notification URL API (which must be
-	 * HTTPS, while a local application usually listens on plain HTTP).
+	 * Where to send notifications, overriding the URL registered through the notification
+	 * URL API (which must be HTTPS, while a local application usually listens on plain
+	 * HTTP).
 	 * @param callbackUrl the URL, or {@code null}
 	 * @return these settings
 	 */
@@ -166,8 +170,9 @@ public final class SimulatorSettings {
 	}
 
 	/**
-	 * Whether WeChat Pay signs with its platform certificate (certificate mode) instead of its public key; the
-	 * application properties switch to {@code platform-certificates.enabled=true} and name the simulator's CA as
+	 * Whether WeChat Pay signs with its platform certificate (certificate mode) instead
+	 * of its public key; the application properties switch to
+	 * {@code platform-certificates.enabled=true} and name the simulator's CA as
 	 * {@code platform-certificates.trust-anchor}.
 	 * @param certificateMode {@code true} for certificate mode
 	 * @return these settings
@@ -188,9 +193,10 @@ public final class SimulatorSettings {
 	}
 
 	/**
-	 * Refuses list and negotiation-history pages that would hold more than this many items with WeChat Pay's
-	 * "result too large" error ({@code 当前查询结果数据量过大}), as WeChat Pay does when an answer's data volume is too
-	 * large, so that clients can be tested asking for smaller pages.
+	 * Refuses list and negotiation-history pages that would hold more than this many
+	 * items with WeChat Pay's "result too large" error ({@code 当前查询结果数据量过大}), as WeChat
+	 * Pay does when an answer's data volume is too large, so that clients can be tested
+	 * asking for smaller pages.
 	 * @param items the most items one answer may hold, 0 for no limit (the default)
 	 * @return these settings
 	 */

@@ -28,9 +28,10 @@ import io.github.wechatpaycomplaint.simulator.state.NotificationUrlRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * An embedded WeChat Pay for one merchant: serves the complaint APIs with WeChat Pay's signature checks, rules and
- * signed answers, keeps complaints and their history, and sends signed, encrypted notifications to the merchant's
- * callback. Start it with {@link #start(SimulatorSettings)}, point an application at it with
+ * An embedded WeChat Pay for one merchant: serves the complaint APIs with WeChat Pay's
+ * signature checks, rules and signed answers, keeps complaints and their history, and
+ * sends signed, encrypted notifications to the merchant's callback. Start it with
+ * {@link #start(SimulatorSettings)}, point an application at it with
  * {@link #applicationProperties()}, and close it when done.
  *
  * @since 0.1.0
@@ -58,9 +59,9 @@ public final class WechatPayComplaintSimulator implements AutoCloseable {
 		JsonMapper jsonMapper = new JsonMapper();
 		AnswerSigner signer = new AnswerSigner(this.keys, settings.isCertificateMode(), settings.getClock());
 		Random random = new Random(settings.getSeed());
-		this.sender = new NotificationSender(new NotificationBodyWriter(jsonMapper),
-				new AesGcm(this.keys.apiV3Key()), () -> signer.key(null),
-				this::notificationTarget, settings.deliveryPolicy(), new Random(random.nextLong()), settings.getClock());
+		this.sender = new NotificationSender(new NotificationBodyWriter(jsonMapper), new AesGcm(this.keys.apiV3Key()),
+				() -> signer.key(null), this::notificationTarget, settings.deliveryPolicy(),
+				new Random(random.nextLong()), settings.getClock());
 		ImageStore images = new ImageStore();
 		this.store = new ComplaintStore(random, settings.getClock(), this.keys.merchantId(), images, this.sender::send);
 		ApiRouter router = new ApiRouter(new RequestAuthenticator(this.keys, settings.getClock()), signer, jsonMapper);
@@ -100,7 +101,8 @@ public final class WechatPayComplaintSimulator implements AutoCloseable {
 	}
 
 	/**
-	 * The base URI to give the application as {@code wechatpay.complaint.client.base-uri}.
+	 * The base URI to give the application as
+	 * {@code wechatpay.complaint.client.base-uri}.
 	 * @return e.g. {@code http://127.0.0.1:8090}
 	 */
 	public String baseUri() {
@@ -116,11 +118,12 @@ public final class WechatPayComplaintSimulator implements AutoCloseable {
 	}
 
 	/**
-	 * The {@code wechatpay.complaint.*} properties of an application that talks to this simulator: merchant id,
-	 * certificate serial, private key PEM and APIv3 key; WeChat Pay public key id and PEM (or
-	 * {@code platform-certificates.enabled=true} and the simulator's CA as {@code platform-certificates.trust-anchor}
-	 * in certificate mode); {@code client.base-uri} and {@code client.allow-insecure-http=true}, since the simulator
-	 * speaks plain http.
+	 * The {@code wechatpay.complaint.*} properties of an application that talks to this
+	 * simulator: merchant id, certificate serial, private key PEM and APIv3 key; WeChat
+	 * Pay public key id and PEM (or {@code platform-certificates.enabled=true} and the
+	 * simulator's CA as {@code platform-certificates.trust-anchor} in certificate mode);
+	 * {@code client.base-uri} and {@code client.allow-insecure-http=true}, since the
+	 * simulator speaks plain http.
 	 * @return the properties, in a stable order
 	 */
 	public Map<String, String> applicationProperties() {
@@ -128,8 +131,8 @@ public final class WechatPayComplaintSimulator implements AutoCloseable {
 	}
 
 	/**
-	 * The same properties as {@code key=value} strings, for {@code withPropertyValues(...)} or
-	 * {@code @SpringBootTest(properties = ...)}.
+	 * The same properties as {@code key=value} strings, for
+	 * {@code withPropertyValues(...)} or {@code @SpringBootTest(properties = ...)}.
 	 * @return the properties
 	 */
 	public String[] applicationPropertyValues() {
@@ -192,7 +195,8 @@ public final class WechatPayComplaintSimulator implements AutoCloseable {
 	}
 
 	/**
-	 * Plays the user continuing the complaint ({@code CONTINUE_COMPLAINT}: PENDING again, notified).
+	 * Plays the user continuing the complaint ({@code CONTINUE_COMPLAINT}: PENDING again,
+	 * notified).
 	 * @param complaintId the complaint
 	 * @param content why
 	 */
@@ -217,8 +221,8 @@ public final class WechatPayComplaintSimulator implements AutoCloseable {
 	}
 
 	/**
-	 * Where the next notification goes: the callback URL given to the simulator, else the URL registered through
-	 * the notification URL API.
+	 * Where the next notification goes: the callback URL given to the simulator, else the
+	 * URL registered through the notification URL API.
 	 * @return the target, or empty when there is none
 	 */
 	public Optional<URI> notificationTarget() {

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs the simulator alone until Ctrl+C: prints its port and admin calls, and writes the application properties
- * file.
+ * Runs the simulator alone until Ctrl+C: prints its port and admin calls, and writes the
+ * application properties file.
  *
  * @since 0.1.0
  */
@@ -37,7 +37,8 @@ public final class WechatPayComplaintSimulatorApplication {
 		System.out.println("Complaints filed: " + simulator.complaints().size() + "; notifications go to "
 				+ simulator.notificationTarget().map(Object::toString).orElse("(no callback yet)"));
 		System.out.println("Admin calls:");
-		System.out.println("  curl -s -X POST " + base + "/simulator/complaints -d '{\"complaint_detail\":\"Charged twice\"}'");
+		System.out.println(
+				"  curl -s -X POST " + base + "/simulator/complaints -d '{\"complaint_detail\":\"Charged twice\"}'");
 		System.out.println("  curl -s " + base + "/simulator/complaints");
 		System.out.println("  curl -s -X PUT " + base
 				+ "/simulator/callback-url -d '{\"url\":\"http://localhost:8080/wechatpay/complaint-notifications\"}'");

@@ -17,8 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * With {@code maxAnswerItems}, the simulator refuses pages that are too large the way WeChat Pay does, and the
- * starter's paging streams get every complaint anyway by asking for smaller pages.
+ * With {@code maxAnswerItems}, the simulator refuses pages that are too large the way
+ * WeChat Pay does, and the starter's paging streams get every complaint anyway by asking
+ * for smaller pages.
  */
 class AnswerTooLargeTests {
 
@@ -40,10 +41,11 @@ class AnswerTooLargeTests {
 	@Test
 	void refusesAPageOfMoreItemsAsTooLarge() {
 		StarterClient.with(simulator, (client) -> {
-			WechatPayApiException refused = catchThrowableOfType(WechatPayApiException.class, () -> client.get()
-				.uri(LIST + "?limit=9&offset=0&" + StarterClient.listQuery())
-				.retrieve()
-				.body(String.class));
+			WechatPayApiException refused = catchThrowableOfType(WechatPayApiException.class,
+					() -> client.get()
+						.uri(LIST + "?limit=9&offset=0&" + StarterClient.listQuery())
+						.retrieve()
+						.body(String.class));
 			assertThat(refused.getStatusCode()).isEqualTo(400);
 			assertThat(refused.getCode()).isEqualTo("PARAM_ERROR");
 			assertThat(refused.getErrorMessage()).contains("当前查询结果数据量过大");

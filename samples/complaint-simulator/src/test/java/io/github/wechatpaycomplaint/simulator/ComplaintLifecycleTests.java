@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * A complaint's life through the starter's client: reply, complete, refunds, immediate service, user messages,
- * on mainland and Hong Kong paths, with answers computed from the simulator's state.
+ * A complaint's life through the starter's client: reply, complete, refunds, immediate
+ * service, user messages, on mainland and Hong Kong paths, with answers computed from the
+ * simulator's state.
  */
 class ComplaintLifecycleTests {
 
@@ -73,9 +74,10 @@ class ComplaintLifecycleTests {
 			assertThat(detail.path("apply_refund_amount").asInt()).isEqualTo(2590);
 			assertThat(detail.path("payer_openid").asString()).isEqualTo(complaint.getPayerOpenid());
 			assertThat(decrypt(detail.path("payer_phone").asString())).isEqualTo(complaint.getPayerPhone());
-			JsonNode list = JSON.readTree(get(client, "/v3/merchant-service/complaints-v2?limit=50&"
-					+ StarterClient.listQuery()));
-			JsonNode listed = list.path("data").valueStream()
+			JsonNode list = JSON
+				.readTree(get(client, "/v3/merchant-service/complaints-v2?limit=50&" + StarterClient.listQuery()));
+			JsonNode listed = list.path("data")
+				.valueStream()
 				.filter((item) -> id.equals(item.path("complaint_id").asString()))
 				.findFirst()
 				.orElseThrow();
@@ -91,12 +93,12 @@ class ComplaintLifecycleTests {
 		}
 		int total = simulator.complaints().size();
 		StarterClient.with(simulator, (client) -> {
-			JsonNode first = JSON.readTree(get(client, "/v3/merchant-service/complaints-v2?limit=2&offset=0&"
-					+ StarterClient.listQuery()));
+			JsonNode first = JSON.readTree(
+					get(client, "/v3/merchant-service/complaints-v2?limit=2&offset=0&" + StarterClient.listQuery()));
 			assertThat(first.path("total_count").asInt()).isEqualTo(total);
 			assertThat(first.path("data").size()).isEqualTo(2);
-			JsonNode last = JSON.readTree(get(client, "/v3/merchant-service/complaints-v2?limit=2&offset="
-					+ (total - 1) + "&" + StarterClient.listQuery()));
+			JsonNode last = JSON.readTree(get(client, "/v3/merchant-service/complaints-v2?limit=2&offset=" + (total - 1)
+					+ "&" + StarterClient.listQuery()));
 			assertThat(last.has("total_count")).isFalse();
 			assertThat(last.path("data").size()).isEqualTo(1);
 		});
@@ -107,7 +109,8 @@ class ComplaintLifecycleTests {
 		String approved = simulator.fileComplaint(new NewComplaint(null, 990, "REFUND", false));
 		String rejected = simulator.fileComplaint(new NewComplaint(null, 990, "REFUND", false));
 		StarterClient.with(simulator, (client) -> {
-			post(client, MAINLAND + approved + "/update-refund-progress", "{\"action\":\"APPROVE\",\"launch_refund_day\":0}");
+			post(client, MAINLAND + approved + "/update-refund-progress",
+					"{\"action\":\"APPROVE\",\"launch_refund_day\":0}");
 			post(client, MAINLAND + rejected + "/update-refund-progress",
 					"{\"action\":\"REJECT\",\"reject_reason\":\"已核实未重复扣款\"}");
 		});
@@ -163,8 +166,8 @@ class ComplaintLifecycleTests {
 	void hongKongPathsServeTheGlobalShapeAndTheSameLife() {
 		String id = simulator.fileComplaint(new NewComplaint("Overcharged in HKD", 5000, null, false));
 		StarterClient.with(simulator, (client) -> {
-			JsonNode list = JSON.readTree(get(client, "/v3/global/merchant-service/complaints?limit=50&mch_language=EN&"
-					+ StarterClient.listQuery()));
+			JsonNode list = JSON.readTree(get(client,
+					"/v3/global/merchant-service/complaints?limit=50&mch_language=EN&" + StarterClient.listQuery()));
 			assertThat(list.path("data").findValuesAsString("complaint_id")).contains(id);
 			JsonNode detail = detail(client, GLOBAL + id);
 			assertThat(detail.path("complaint_order_info").get(0).path("settlement_currency").asString())

@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * Each of WeChat Pay's rules, refused with WeChat Pay's status and code, signed, through the starter's client.
+ * Each of WeChat Pay's rules, refused with WeChat Pay's status and code, signed, through
+ * the starter's client.
  */
 class ComplaintRulesTests {
 
@@ -44,8 +45,9 @@ class ComplaintRulesTests {
 	void listLimitIsBetweenOneAndFifty() {
 		assertParamError("limit", (client) -> get(client, LIST + "?limit=51&offset=0&" + StarterClient.listQuery()));
 		assertParamError("limit", (client) -> get(client, LIST + "?limit=0&" + StarterClient.listQuery()));
-		StarterClient.with(simulator, (client) -> assertThat(get(client, LIST + "?limit=50&" + StarterClient.listQuery()))
-			.contains("\"limit\":50"));
+		StarterClient.with(simulator,
+				(client) -> assertThat(get(client, LIST + "?limit=50&" + StarterClient.listQuery()))
+					.contains("\"limit\":50"));
 	}
 
 	@Test
@@ -61,9 +63,9 @@ class ComplaintRulesTests {
 		LocalDate today = LocalDate.now(ZoneOffset.ofHours(8));
 		assertParamError("end_date",
 				(client) -> get(client, LIST + "?begin_date=" + today.minusDays(31) + "&end_date=" + today));
-		StarterClient.with(simulator, (client) -> assertThat(
-				get(client, LIST + "?begin_date=" + today.minusDays(30) + "&end_date=" + today))
-			.contains(complaintId));
+		StarterClient.with(simulator,
+				(client) -> assertThat(get(client, LIST + "?begin_date=" + today.minusDays(30) + "&end_date=" + today))
+					.contains(complaintId));
 	}
 
 	@Test
@@ -81,7 +83,8 @@ class ComplaintRulesTests {
 
 	@Test
 	void aReplyHasAtMostFiveHundredCharacters() {
-		String reply = "{\"complainted_mchid\":\"" + merchant() + "\",\"response_content\":\"" + "好".repeat(501) + "\"}";
+		String reply = "{\"complainted_mchid\":\"" + merchant() + "\",\"response_content\":\"" + "好".repeat(501)
+				+ "\"}";
 		assertParamError("response_content", (client) -> post(client, response(), reply));
 	}
 
@@ -108,25 +111,23 @@ class ComplaintRulesTests {
 
 	@Test
 	void aReplyNamesTheAccusedMerchant() {
-		assertParamError("complainted_mchid",
-				(client) -> post(client, response(), "{\"complainted_mchid\":\"1900000999\",\"response_content\":\"ok\"}"));
+		assertParamError("complainted_mchid", (client) -> post(client, response(),
+				"{\"complainted_mchid\":\"1900000999\",\"response_content\":\"ok\"}"));
 		assertParamError("complainted_mchid", (client) -> post(client, response(), "{\"response_content\":\"ok\"}"));
 	}
 
 	@Test
 	void aRefundActionIsApproveOrReject() {
-		String id = simulator.fileComplaint(new NewComplaint(null, null,
-				"REFUND", null));
-		assertParamError("action", (client) -> post(client, LIST + "/" + id + "/update-refund-progress",
-				"{\"action\":\"MAYBE\"}"));
+		String id = simulator.fileComplaint(new NewComplaint(null, null, "REFUND", null));
+		assertParamError("action",
+				(client) -> post(client, LIST + "/" + id + "/update-refund-progress", "{\"action\":\"MAYBE\"}"));
 		assertParamError("launch_refund_day", (client) -> post(client, LIST + "/" + id + "/update-refund-progress",
 				"{\"action\":\"REJECT\",\"launch_refund_day\":1}"));
 	}
 
 	@Test
 	void onlyARefundComplaintHasARefundToApprove() {
-		String id = simulator.fileComplaint(new NewComplaint(null, null,
-				"OTHERS", null));
+		String id = simulator.fileComplaint(new NewComplaint(null, null, "OTHERS", null));
 		assertError(400, "INVALID_REQUEST",
 				(client) -> post(client, LIST + "/" + id + "/update-refund-progress", "{\"action\":\"APPROVE\"}"));
 	}

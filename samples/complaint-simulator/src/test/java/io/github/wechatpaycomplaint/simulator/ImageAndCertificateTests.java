@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Image upload (signature over the meta JSON, format, size and SHA-256 rules), image download (unsigned bytes), and
- * certificate mode, all through the starter's client.
+ * Image upload (signature over the meta JSON, format, size and SHA-256 rules), image
+ * download (unsigned bytes), and certificate mode, all through the starter's client.
  */
 class ImageAndCertificateTests {
 
@@ -51,8 +51,8 @@ class ImageAndCertificateTests {
 	void anUploadSignedOverItsMetaJsonGetsAMediaIdUsableInAReply() {
 		Complaint complaint = simulator.complaints().get(0);
 		StarterClient.with(simulator, (client) -> {
-			String mediaId = new JsonMapper().readTree(upload(client, "/v3/merchant-service/images/upload", "proof.png",
-					PNG, sha256(PNG)))
+			String mediaId = new JsonMapper()
+				.readTree(upload(client, "/v3/merchant-service/images/upload", "proof.png", PNG, sha256(PNG)))
 				.path("media_id")
 				.asString();
 			assertThat(mediaId).isNotEmpty();
@@ -69,14 +69,16 @@ class ImageAndCertificateTests {
 			assertUploadRefused(() -> upload(client, "/v3/merchant-service/images/upload", "proof.png", PNG,
 					sha256("other".getBytes(StandardCharsets.UTF_8))), "sha256");
 			byte[] gif = "GIF89a....".getBytes(StandardCharsets.US_ASCII);
-			assertUploadRefused(() -> upload(client, "/v3/merchant-service/images/upload", "proof.gif", gif,
-					sha256(gif)), "filename");
-			assertUploadRefused(() -> upload(client, "/v3/merchant-service/images/upload", "proof.png", gif,
-					sha256(gif)), "file");
+			assertUploadRefused(
+					() -> upload(client, "/v3/merchant-service/images/upload", "proof.gif", gif, sha256(gif)),
+					"filename");
+			assertUploadRefused(
+					() -> upload(client, "/v3/merchant-service/images/upload", "proof.png", gif, sha256(gif)), "file");
 			byte[] large = new byte[2 * 1024 * 1024 + 1];
 			System.arraycopy(PNG, 0, large, 0, PNG.length);
-			assertUploadRefused(() -> upload(client, "/v3/global/merchant-service/images/upload", "big.png", large,
-					sha256(large)), "file");
+			assertUploadRefused(
+					() -> upload(client, "/v3/global/merchant-service/images/upload", "big.png", large, sha256(large)),
+					"file");
 		});
 	}
 
@@ -85,7 +87,8 @@ class ImageAndCertificateTests {
 		Complaint complaint = simulator.complaints().get(0);
 		String mediaId = complaint.getUserImages().get(0);
 		StarterClient.with(simulator, (client) -> {
-			// Marked as the image download, as the typed client does: only then is an unsigned answer accepted.
+			// Marked as the image download, as the typed client does: only then is an
+			// unsigned answer accepted.
 			byte[] image = client.get()
 				.uri("/v3/merchant-service/images/" + mediaId)
 				.attribute(WechatPayOperation.ATTRIBUTE, WechatPayOperation.IMAGE_DOWNLOAD)

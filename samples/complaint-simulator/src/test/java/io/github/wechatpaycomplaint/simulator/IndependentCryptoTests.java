@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The simulator and the test kit stand in for WeChat Pay: their main code signs, verifies and encrypts with the
- * simulator's own crypto, never with the starter's {@code crypto} package that they are meant to check.
+ * The simulator and the test kit stand in for WeChat Pay: their main code signs, verifies
+ * and encrypts with the simulator's own crypto, never with the starter's {@code crypto}
+ * package that they are meant to check.
  */
 class IndependentCryptoTests {
 

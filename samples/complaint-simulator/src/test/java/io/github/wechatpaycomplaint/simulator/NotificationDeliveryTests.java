@@ -12,8 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Notifications reach a local callback signed with the WeChat Pay key and encrypted with the APIv3 key; they are
- * retried after a failing answer and sometimes (or always) sent twice with the same id.
+ * Notifications reach a local callback signed with the WeChat Pay key and encrypted with
+ * the APIv3 key; they are retried after a failing answer and sometimes (or always) sent
+ * twice with the same id.
  */
 class NotificationDeliveryTests {
 
@@ -77,7 +78,8 @@ class NotificationDeliveryTests {
 		List<NotificationReceiver.Received> received = this.receiver.receivedFor(id);
 		assertThat(received.get(0).id()).isEqualTo(received.get(1).id());
 		assertThat(received.get(0).body()).isEqualTo(received.get(1).body());
-		assertThat(this.simulator.deliveries()).extracting(NotificationDelivery::isDuplicate).containsExactly(false, true);
+		assertThat(this.simulator.deliveries()).extracting(NotificationDelivery::isDuplicate)
+			.containsExactly(false, true);
 	}
 
 	@Test
@@ -126,9 +128,8 @@ class NotificationDeliveryTests {
 	}
 
 	private WechatPayComplaintSimulator start(SimulatorSettings settings) {
-		return WechatPayComplaintSimulator.start(settings.keys(StarterClient.KEYS)
-			.callbackUrl(this.receiver.url())
-			.retryBackoff(Duration.ofMillis(50)));
+		return WechatPayComplaintSimulator.start(
+				settings.keys(StarterClient.KEYS).callbackUrl(this.receiver.url()).retryBackoff(Duration.ofMillis(50)));
 	}
 
 	private static NotificationReceiver receiver() {

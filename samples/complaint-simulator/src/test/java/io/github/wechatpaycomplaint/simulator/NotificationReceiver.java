@@ -23,8 +23,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A merchant callback in a JDK HttpServer: verifies each notification with the starter's validator, decrypts it
- * with the APIv3 key, and answers with the next scripted status (204 once the script is used up).
+ * A merchant callback in a JDK HttpServer: verifies each notification with the starter's
+ * validator, decrypts it with the APIv3 key, and answers with the next scripted status
+ * (204 once the script is used up).
  */
 final class NotificationReceiver implements AutoCloseable {
 

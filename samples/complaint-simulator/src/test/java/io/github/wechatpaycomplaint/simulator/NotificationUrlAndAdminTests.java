@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The notification URL API with its rules, the admin HTTP API, and the properties file an application starts with.
+ * The notification URL API with its rules, the admin HTTP API, and the properties file an
+ * application starts with.
  */
 class NotificationUrlAndAdminTests {
 
@@ -77,7 +78,8 @@ class NotificationUrlAndAdminTests {
 	@Test
 	void theNotificationUrlMustBeHttpsWithoutQuery() {
 		StarterClient.with(simulator, (client) -> {
-			for (String url : new String[] { "http://shop.example.com/notify", "https://shop.example.com/notify?a=1" }) {
+			for (String url : new String[] { "http://shop.example.com/notify",
+					"https://shop.example.com/notify?a=1" }) {
 				assertThatExceptionOfType(WechatPayApiException.class)
 					.isThrownBy(() -> post(client, URLS, "{\"url\":\"" + url + "\"}"))
 					.satisfies((ex) -> {
@@ -100,8 +102,8 @@ class NotificationUrlAndAdminTests {
 			assertThat(raw.admin("POST", "/simulator/complaints/" + id + "/user-response", "{\"content\":\"退款呢？\"}")
 				.statusCode()).isEqualTo(204);
 			await().atMost(Duration.ofSeconds(5)).until(() -> receiver.receivedFor(id).size() == 2);
-			assertThat(raw.admin("GET", "/simulator/complaints/" + id, "").body()).contains("\"USER_RESPONSE\"",
-					"退款呢？", "\"apply_refund_amount\" : 2590");
+			assertThat(raw.admin("GET", "/simulator/complaints/" + id, "").body()).contains("\"USER_RESPONSE\"", "退款呢？",
+					"\"apply_refund_amount\" : 2590");
 			assertThat(raw.admin("GET", "/simulator/notifications", "").body()).contains(id, "\"status\" : 204");
 			assertThat(raw.admin("POST", "/simulator/complaints/200000020990101000000000000/user-response", "")
 				.statusCode()).isEqualTo(404);
@@ -123,16 +125,15 @@ class NotificationUrlAndAdminTests {
 		assertThat(raw.admin("GET", "/simulator/properties", "").body())
 			.contains("wechatpay.complaint.wechatpay-public-key.id=" + simulator.keys().publicKeyId());
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(
-					JacksonAutoConfiguration.class,
-					RestClientAutoConfiguration.class,
+			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, RestClientAutoConfiguration.class,
 					ComplaintClientAutoConfiguration.class))
 			.withPropertyValues("spring.config.import=file:" + file)
 			.withInitializer(new ConfigDataApplicationContextInitializer())
 			.run((context) -> {
 				StarterClient.assertStarted(context);
 				assertThat(get(StarterClient.client(context),
-						"/v3/merchant-service/complaints-v2?" + StarterClient.listQuery())).contains("\"data\"");
+						"/v3/merchant-service/complaints-v2?" + StarterClient.listQuery()))
+					.contains("\"data\"");
 			});
 	}
 

@@ -29,9 +29,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A client nobody here wrote: the official WeChat Pay Java SDK (wechatpay-java-core) signs requests the simulator
- * accepts, verifies the simulator's signed answers (it reads {@code Wechatpay-Timestamp} and the other headers
- * case-sensitively), and parses the simulator's notifications with its {@code NotificationParser}.
+ * A client nobody here wrote: the official WeChat Pay Java SDK (wechatpay-java-core)
+ * signs requests the simulator accepts, verifies the simulator's signed answers (it reads
+ * {@code Wechatpay-Timestamp} and the other headers case-sensitively), and parses the
+ * simulator's notifications with its {@code NotificationParser}.
  */
 class OfficialSdkClientTests {
 
@@ -95,11 +96,11 @@ class OfficialSdkClientTests {
 			String complaintId = simulator.fileComplaint();
 			RequestParam notification = received.poll(10, TimeUnit.SECONDS);
 			assertThat(notification).as("a notification within 10 s").isNotNull();
-			NotificationParser parser = new NotificationParser(new RSAPublicKeyNotificationConfig.Builder()
-				.publicKeyId(KEYS.publicKeyId())
-				.publicKey(KEYS.wechatpayKeys().getPublic())
-				.apiV3Key(KEYS.apiV3Key())
-				.build());
+			NotificationParser parser = new NotificationParser(
+					new RSAPublicKeyNotificationConfig.Builder().publicKeyId(KEYS.publicKeyId())
+						.publicKey(KEYS.wechatpayKeys().getPublic())
+						.apiV3Key(KEYS.apiV3Key())
+						.build());
 			JsonObject resource = parser.parse(notification, JsonObject.class);
 			assertThat(resource.get("complaint_id").getAsString()).isEqualTo(complaintId);
 			assertThat(resource.get("action_type").getAsString()).isEqualTo("CREATE_COMPLAINT");

@@ -15,7 +15,8 @@ import io.github.wechatpaycomplaint.crypto.WechatPaySignatureValidator;
 import io.github.wechatpaycomplaint.merchant.WechatPayMerchant;
 
 /**
- * Hand-made requests, for what the starter never sends: forged, stale or header-less requests.
+ * Hand-made requests, for what the starter never sends: forged, stale or header-less
+ * requests.
  */
 final class RawRequests {
 
@@ -39,8 +40,8 @@ final class RawRequests {
 			.authorize(method, pathAndQuery, timestamp, "NONCE0123456789", body.getBytes(StandardCharsets.UTF_8))
 			.toHeaderValue();
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.simulator.baseUri() + pathAndQuery))
-			.method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
-					: HttpRequest.BodyPublishers.ofString(body))
+			.method(method,
+					body.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
 			.header("Authorization", authorization)
 			.header("Content-Type", "application/json");
 		for (int i = 0; i < extraHeaders.length; i += 2) {
@@ -63,8 +64,8 @@ final class RawRequests {
 
 	HttpResponse<String> admin(String method, String path, String body) {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(this.simulator.baseUri() + path))
-			.method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
-					: HttpRequest.BodyPublishers.ofString(body))
+			.method(method,
+					body.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
 			.build();
 		try {
 			return this.client.send(request, HttpResponse.BodyHandlers.ofString());
@@ -74,7 +75,9 @@ final class RawRequests {
 		}
 	}
 
-	/** Checks the answer's signature with the WeChat Pay public key, as the starter would. */
+	/**
+	 * Checks the answer's signature with the WeChat Pay public key, as the starter would.
+	 */
 	void assertSignedByWechatPay(HttpResponse<String> response) {
 		WechatPaySignatureValidator validator = new WechatPaySignatureValidator(
 				(serial) -> serial.equals(this.simulator.keys().publicKeyId())

@@ -27,8 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * The simulator's own crypto agrees byte for byte with the official WeChat Pay Java SDK (wechatpay-java-core
- * 0.2.17), whose results are recorded in {@code wechatpay-vectors.json} (copied from shared/vectors).
+ * The simulator's own crypto agrees byte for byte with the official WeChat Pay Java SDK
+ * (wechatpay-java-core 0.2.17), whose results are recorded in
+ * {@code wechatpay-vectors.json} (copied from shared/vectors).
  */
 class SimulatorCryptoVectorsTests {
 

@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The simulator checks the merchant's signature like WeChat Pay, and the starter's verifying client accepts the
- * simulator's signed answers, errors included.
+ * The simulator checks the merchant's signature like WeChat Pay, and the starter's
+ * verifying client accepts the simulator's signed answers, errors included.
  */
 class SimulatorSignatureTests {
 
@@ -69,8 +69,8 @@ class SimulatorSignatureTests {
 		assertThat(signed.statusCode()).isEqualTo(200);
 		String authorization = signed.request().headers().firstValue("Authorization").orElseThrow();
 		java.net.http.HttpRequest replay = java.net.http.HttpRequest
-			.newBuilder(java.net.URI.create(simulator.baseUri() + LIST.replace("limit=10", "limit=11")
-					+ StarterClient.listQuery()))
+			.newBuilder(java.net.URI
+				.create(simulator.baseUri() + LIST.replace("limit=10", "limit=11") + StarterClient.listQuery()))
 			.header("Authorization", authorization)
 			.header("Accept", "application/json")
 			.header("User-Agent", "replay")
@@ -100,7 +100,8 @@ class SimulatorSignatureTests {
 		WechatPayComplaintSimulator impostor = WechatPayComplaintSimulator
 			.start(SimulatorSettings.defaults().keys(withMerchantKeysOf(other)));
 		try {
-			// The application holds the impostor's merchant key but talks to our simulator.
+			// The application holds the impostor's merchant key but talks to our
+			// simulator.
 			StarterClient.runner(simulator)
 				.withPropertyValues("wechatpay.complaint.merchant.private-key=" + other.merchantPrivateKeyPem())
 				.run((context) -> assertThatExceptionOfType(WechatPayApiException.class)

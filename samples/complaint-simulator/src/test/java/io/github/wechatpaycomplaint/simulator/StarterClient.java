@@ -17,7 +17,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.web.client.RestClient;
 
 /**
- * The starter's own signed and verifying RestClient, auto-configured with the properties a simulator hands out.
+ * The starter's own signed and verifying RestClient, auto-configured with the properties
+ * a simulator hands out.
  */
 final class StarterClient {
 
@@ -28,10 +29,9 @@ final class StarterClient {
 	}
 
 	static ApplicationContextRunner runner(WechatPayComplaintSimulator simulator) {
-		return new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, HttpClientAutoConfiguration.class,
-					ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
-					ComplaintClientAutoConfiguration.class))
+		return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
+				HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class,
+				RestClientAutoConfiguration.class, ComplaintClientAutoConfiguration.class))
 			.withPropertyValues(simulator.applicationPropertyValues());
 	}
 

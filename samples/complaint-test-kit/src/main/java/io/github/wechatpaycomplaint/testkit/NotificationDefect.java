@@ -1,8 +1,8 @@
 package io.github.wechatpaycomplaint.testkit;
 
 /**
- * Deliberate faults a {@link WechatPayNotificationBuilder} can build in, each one something a notification endpoint
- * must refuse, and where it must refuse it.
+ * Deliberate faults a {@link WechatPayNotificationBuilder} can build in, each one
+ * something a notification endpoint must refuse, and where it must refuse it.
  *
  * @since 0.1.0
  */
@@ -23,7 +23,10 @@ public enum NotificationDefect {
 	/** No {@code Wechatpay-Signature} header. */
 	MISSING_SIGNATURE_HEADER(Stage.SIGNATURE, "MISSING_HEADER"),
 
-	/** WeChat Pay's signature probe: {@code Wechatpay-Signature} starts with {@code WECHATPAY/SIGNTEST/}. */
+	/**
+	 * WeChat Pay's signature probe: {@code Wechatpay-Signature} starts with
+	 * {@code WECHATPAY/SIGNTEST/}.
+	 */
 	SIGNATURE_PROBE(Stage.SIGNATURE, "SIGNATURE_PROBE"),
 
 	/** {@code Wechatpay-Serial} names no key the application knows. */
@@ -32,7 +35,10 @@ public enum NotificationDefect {
 	/** Correctly signed, but the resource is encrypted with another APIv3 key. */
 	WRONG_API_V3_KEY(Stage.DECRYPTION, null),
 
-	/** Correctly signed and encrypted, but {@code resource.algorithm} says {@code AEAD_SM4_GCM}. */
+	/**
+	 * Correctly signed and encrypted, but {@code resource.algorithm} says
+	 * {@code AEAD_SM4_GCM}.
+	 */
 	UNSUPPORTED_ALGORITHM(Stage.ALGORITHM, null);
 
 	private final Stage stage;
@@ -53,9 +59,10 @@ public enum NotificationDefect {
 	}
 
 	/**
-	 * The reason signature verification fails with, for defects refused at {@link Stage#SIGNATURE}: the name of the
-	 * starter's {@code SignatureVerificationException.Reason} (the test kit keeps out of the starter's crypto, which
-	 * is internal).
+	 * The reason signature verification fails with, for defects refused at
+	 * {@link Stage#SIGNATURE}: the name of the starter's
+	 * {@code SignatureVerificationException.Reason} (the test kit keeps out of the
+	 * starter's crypto, which is internal).
 	 * @return the reason's name, or {@code null} when the signature is valid
 	 */
 	public String signatureFailure() {
@@ -67,7 +74,9 @@ public enum NotificationDefect {
 	 */
 	public enum Stage {
 
-		/** Signature verification (headers, timestamp window, probe, serial, signature). */
+		/**
+		 * Signature verification (headers, timestamp window, probe, serial, signature).
+		 */
 		SIGNATURE,
 
 		/** The algorithm check before decryption. */

@@ -17,8 +17,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
- * A built notification: the exact body bytes and the headers WeChat Pay would send, ready to post with MockMvc or
- * to a real port.
+ * A built notification: the exact body bytes and the headers WeChat Pay would send, ready
+ * to post with MockMvc or to a real port.
  *
  * @since 0.1.0
  */
@@ -60,8 +60,9 @@ public final class WechatPayNotification {
 	}
 
 	/**
-	 * The headers: {@code Content-Type}, {@code Wechatpay-Timestamp}, {@code -Nonce}, {@code -Signature},
-	 * {@code -Serial}, {@code -Signature-Type} and {@code Request-ID} (less any removed on purpose).
+	 * The headers: {@code Content-Type}, {@code Wechatpay-Timestamp}, {@code -Nonce},
+	 * {@code -Signature}, {@code -Serial}, {@code -Signature-Type} and {@code Request-ID}
+	 * (less any removed on purpose).
 	 * @return the headers
 	 */
 	public Map<String, String> headers() {
@@ -80,7 +81,8 @@ public final class WechatPayNotification {
 
 	/**
 	 * A MockMvc POST of this notification to the starter's default path.
-	 * @return the request builder, for {@code mockMvc.perform(...)} or {@code mockMvcTester.perform(...)}
+	 * @return the request builder, for {@code mockMvc.perform(...)} or
+	 * {@code mockMvcTester.perform(...)}
 	 */
 	public MockHttpServletRequestBuilder toMockMvc() {
 		return toMockMvc(DEFAULT_PATH);
@@ -100,11 +102,13 @@ public final class WechatPayNotification {
 
 	/**
 	 * Posts this notification to a running application.
-	 * @param url the notification URL, e.g. {@code http://localhost:8080/wechatpay/complaint-notifications}
+	 * @param url the notification URL, e.g.
+	 * {@code http://localhost:8080/wechatpay/complaint-notifications}
 	 * @return the HTTP status the application answered
 	 */
 	public int postTo(URI url) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(url).POST(HttpRequest.BodyPublishers.ofByteArray(this.body));
+		HttpRequest.Builder request = HttpRequest.newBuilder(url)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(this.body));
 		this.headers.forEach(request::header);
 		try {
 			return HttpClient.newBuilder()

@@ -28,9 +28,10 @@ import io.github.wechatpaycomplaint.simulator.notify.ResourceNonces;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Builds a complaint notification as WeChat Pay sends it, signed with a WeChat Pay key and encrypted with the APIv3
- * key, or with one of the {@link NotificationDefect deliberate defects}. Every field has a sensible default except the
- * keys; {@link WechatPayTestKeys#notification()} sets those.
+ * Builds a complaint notification as WeChat Pay sends it, signed with a WeChat Pay key
+ * and encrypted with the APIv3 key, or with one of the {@link NotificationDefect
+ * deliberate defects}. Every field has a sensible default except the keys;
+ * {@link WechatPayTestKeys#notification()} sets those.
  *
  * @since 0.1.0
  */
@@ -74,7 +75,8 @@ public final class WechatPayNotificationBuilder {
 	private final Set<String> removedHeaders = new HashSet<>();
 
 	/**
-	 * A builder without keys; set {@link #signingKey}, {@link #serial} and {@link #apiV3Key}.
+	 * A builder without keys; set {@link #signingKey}, {@link #serial} and
+	 * {@link #apiV3Key}.
 	 * @return a new builder
 	 */
 	public static WechatPayNotificationBuilder create() {
@@ -119,8 +121,9 @@ public final class WechatPayNotificationBuilder {
 	 * A state change: {@code COMPLAINT.STATE_CHANGE} with the given action, e.g.
 	 * {@link ComplaintActionType#USER_RESPONSE}.
 	 * @param complaintId the complaint
-	 * @param actionType the action type; {@link ComplaintActionType#UNKNOWN} is not a value WeChat Pay sends, so a
-	 * test of an action type this version does not know passes it as text to {@link #stateChanged(String, String)}
+	 * @param actionType the action type; {@link ComplaintActionType#UNKNOWN} is not a
+	 * value WeChat Pay sends, so a test of an action type this version does not know
+	 * passes it as text to {@link #stateChanged(String, String)}
 	 * @return this builder
 	 */
 	public WechatPayNotificationBuilder stateChanged(String complaintId, ComplaintActionType actionType) {
@@ -133,8 +136,8 @@ public final class WechatPayNotificationBuilder {
 	}
 
 	/**
-	 * A state change with an action type given as WeChat Pay's text, including one this version does not know
-	 * (published as {@code UnknownComplaintActionEvent}).
+	 * A state change with an action type given as WeChat Pay's text, including one this
+	 * version does not know (published as {@code UnknownComplaintActionEvent}).
 	 * @param complaintId the complaint
 	 * @param actionType the action type as sent, e.g. {@code USER_RESPONSE}
 	 * @return this builder
@@ -174,7 +177,8 @@ public final class WechatPayNotificationBuilder {
 	}
 
 	/**
-	 * The {@code Wechatpay-Serial}: the public key id or platform certificate serial of the signing key.
+	 * The {@code Wechatpay-Serial}: the public key id or platform certificate serial of
+	 * the signing key.
 	 * @param serial the serial
 	 * @return this builder
 	 */
@@ -241,9 +245,10 @@ public final class WechatPayNotificationBuilder {
 		Objects.requireNonNull(this.signingKey, "signingKey: use WechatPayTestKeys.notification() or set the key");
 		Objects.requireNonNull(this.serial, "serial");
 		Objects.requireNonNull(this.apiV3Key, "apiV3Key");
-		String plaintext = "{\"complaint_id\":\"" + this.complaintId + "\",\"action_type\":\"" + this.actionType + "\"}";
-		NotificationEnvelope template = NotificationEnvelope.complaint(this.eventType, this.complaintId, this.actionType,
-				this.createTime);
+		String plaintext = "{\"complaint_id\":\"" + this.complaintId + "\",\"action_type\":\"" + this.actionType
+				+ "\"}";
+		NotificationEnvelope template = NotificationEnvelope.complaint(this.eventType, this.complaintId,
+				this.actionType, this.createTime);
 		NotificationEnvelope envelope = new NotificationEnvelope(this.id,
 				DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(this.createTime.truncatedTo(ChronoUnit.SECONDS)),
 				this.eventType, NotificationEnvelope.ENCRYPT_RESOURCE,

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * Runs a WeChat Pay complaint simulator for a test class: register it as a static {@code @RegisterExtension} field,
- * hand its properties to Spring with {@link #register(DynamicPropertyRegistry)}, and inject it into test methods.
+ * Runs a WeChat Pay complaint simulator for a test class: register it as a static
+ * {@code @RegisterExtension} field, hand its properties to Spring with
+ * {@link #register(DynamicPropertyRegistry)}, and inject it into test methods.
  *
  * @since 0.1.0
  */
@@ -34,7 +35,8 @@ public final class WechatPaySimulatorExtension implements BeforeAllCallback, Aft
 
 	/**
 	 * A simulator with customized settings.
-	 * @param customizer changes the default settings, e.g. {@code (settings) -> settings.alwaysDuplicate(true)}
+	 * @param customizer changes the default settings, e.g.
+	 * {@code (settings) -> settings.alwaysDuplicate(true)}
 	 */
 	public WechatPaySimulatorExtension(UnaryOperator<SimulatorSettings> customizer) {
 		this.customizer = customizer;

@@ -8,8 +8,9 @@ import io.github.wechatpaycomplaint.simulator.keys.SimulatorKeys;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * Throw-away merchant and WeChat Pay keys for a host application's tests: the {@code wechatpay.complaint.*}
- * properties in one call, and notification builders signed with the matching WeChat Pay key.
+ * Throw-away merchant and WeChat Pay keys for a host application's tests: the
+ * {@code wechatpay.complaint.*} properties in one call, and notification builders signed
+ * with the matching WeChat Pay key.
  *
  * @since 0.1.0
  */
@@ -65,7 +66,8 @@ public final class WechatPayTestKeys {
 
 	/**
 	 * The merchant and public-key-mode properties (no {@code client.base-uri}), and
-	 * {@code client.allow-insecure-http=true} so that a plain-http stand-in may be named as {@code client.base-uri}.
+	 * {@code client.allow-insecure-http=true} so that a plain-http stand-in may be named
+	 * as {@code client.base-uri}.
 	 * @return the properties
 	 */
 	public Map<String, String> applicationProperties() {
@@ -81,7 +83,8 @@ public final class WechatPayTestKeys {
 	}
 
 	/**
-	 * The properties as {@code key=value} strings, for {@code ApplicationContextRunner.withPropertyValues}.
+	 * The properties as {@code key=value} strings, for
+	 * {@code ApplicationContextRunner.withPropertyValues}.
 	 * @return the properties
 	 */
 	public String[] propertyValues() {
@@ -100,7 +103,8 @@ public final class WechatPayTestKeys {
 	}
 
 	/**
-	 * A notification builder signed with the WeChat Pay public key and encrypted with the APIv3 key.
+	 * A notification builder signed with the WeChat Pay public key and encrypted with the
+	 * APIv3 key.
 	 * @return the builder
 	 */
 	public WechatPayNotificationBuilder notification() {

@@ -1,5 +1,6 @@
 /**
- * Helpers for host applications' tests: signed notifications, matching keys and a simulator extension.
+ * Helpers for host applications' tests: signed notifications, matching keys and a
+ * simulator extension.
  */
 @NullMarked
 package io.github.wechatpaycomplaint.testkit;

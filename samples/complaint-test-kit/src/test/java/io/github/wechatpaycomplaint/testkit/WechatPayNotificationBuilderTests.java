@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
- * Notifications from the builder pass the starter's own verification and decryption, and each defect fails where
- * it says it does.
+ * Notifications from the builder pass the starter's own verification and decryption, and
+ * each defect fails where it says it does.
  */
 class WechatPayNotificationBuilderTests {
 
@@ -37,7 +37,8 @@ class WechatPayNotificationBuilderTests {
 	private static final JsonMapper JSON = new JsonMapper();
 
 	private final WechatPaySignatureValidator validator = new WechatPaySignatureValidator(
-			new WechatPayPublicKey(KEYS.simulatorKeys().publicKeyId(), KEYS.simulatorKeys().wechatpayKeys().getPublic()),
+			new WechatPayPublicKey(KEYS.simulatorKeys().publicKeyId(),
+					KEYS.simulatorKeys().wechatpayKeys().getPublic()),
 			Clock.systemUTC(), Duration.ofMinutes(5));
 
 	private final ApiV3KeyCipher cipher = new ApiV3KeyCipher(KEYS.simulatorKeys().apiV3Key());
@@ -53,7 +54,8 @@ class WechatPayNotificationBuilderTests {
 	@Test
 	void refusesUnknownAsAnActionTypeWechatPaySends() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> KEYS.notification().stateChanged("200000020250613090012345678", ComplaintActionType.UNKNOWN))
+			.isThrownBy(
+					() -> KEYS.notification().stateChanged("200000020250613090012345678", ComplaintActionType.UNKNOWN))
 			.withMessageContaining("pass its text");
 	}
 
@@ -68,8 +70,8 @@ class WechatPayNotificationBuilderTests {
 		assertThat(envelope.path("id").asString()).isEqualTo("a3c9f1d2-6b7e-5f40-9d21-3e8b7c6a5f10");
 		assertThat(envelope.path("event_type").asString()).isEqualTo("COMPLAINT.STATE_CHANGE");
 		assertThat(envelope.path("resource_type").asString()).isEqualTo("encrypt-resource");
-		assertThat(decrypt(envelope)).isEqualTo(
-				"{\"complaint_id\":\"200000020250613090012345678\",\"action_type\":\"USER_RESPONSE\"}");
+		assertThat(decrypt(envelope))
+			.isEqualTo("{\"complaint_id\":\"200000020250613090012345678\",\"action_type\":\"USER_RESPONSE\"}");
 		assertThat(notification.headers()).containsEntry("Wechatpay-Serial", KEYS.simulatorKeys().publicKeyId())
 			.containsEntry("Wechatpay-Signature-Type", "WECHATPAY2-SHA256-RSA2048")
 			.containsKeys("Wechatpay-Timestamp", "Wechatpay-Nonce", "Request-ID", "Content-Type");
@@ -111,12 +113,15 @@ class WechatPayNotificationBuilderTests {
 		assertThat(notification.headers()).doesNotContainKey("Wechatpay-Timestamp");
 		assertThatExceptionOfType(SignatureVerificationException.class)
 			.isThrownBy(() -> this.validator.validate(headers(notification), notification.body()))
-			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(SignatureVerificationException.Reason.MISSING_HEADER));
+			.satisfies(
+					(ex) -> assertThat(ex.getReason()).isEqualTo(SignatureVerificationException.Reason.MISSING_HEADER));
 	}
 
 	@Test
 	void becomesAMockMvcRequestWithTheExactBodyAndHeaders() {
-		WechatPayNotification notification = KEYS.notification().complaintCreated("200000020250612100051234567").build();
+		WechatPayNotification notification = KEYS.notification()
+			.complaintCreated("200000020250612100051234567")
+			.build();
 		MockHttpServletRequest request = notification.toMockMvc().buildRequest(new MockServletContext());
 		assertThat(request.getMethod()).isEqualTo("POST");
 		assertThat(request.getRequestURI()).isEqualTo("/wechatpay/complaint-notifications");

@@ -49,8 +49,7 @@ class WechatPaySimulatorExtensionTests {
 
 	@Test
 	void theTestKeysMatchTheSimulatorsKeys(WechatPayComplaintSimulator simulator) {
-		assertThat(WechatPayTestKeys.shared().applicationProperties())
-			.containsAllEntriesOf(withoutBaseUri(simulator));
+		assertThat(WechatPayTestKeys.shared().applicationProperties()).containsAllEntriesOf(withoutBaseUri(simulator));
 	}
 
 	private static Map<String, String> withoutBaseUri(WechatPayComplaintSimulator simulator) {

@@ -4,7 +4,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * A merchant's application that answers WeChat Pay complaints as they arrive: see {@link ComplaintListeners}.
+ * A merchant's application that answers WeChat Pay complaints as they arrive: see
+ * {@link ComplaintListeners}.
  */
 @SpringBootApplication
 public class ComplaintHandlingApplication {

@@ -19,25 +19,26 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers complaints as their notifications arrive, deciding from the complaint's current state so that a
- * redelivered notification never answers twice.
+ * Answers complaints as their notifications arrive, deciding from the complaint's current
+ * state so that a redelivered notification never answers twice.
  *
  * <p>
  * The flow:
  * <ul>
- * <li>A new (or continued) complaint: fetch the detail; if PENDING, upload the evidence image, reply with it and
- * complete; if PROCESSING (an earlier delivery replied, then failed before completing), only complete; if PROCESSED,
- * do nothing.</li>
- * <li>A user's message: fetch the detail; if {@code incoming_user_response} says it is still unanswered, reply to
- * it; otherwise it was answered already.</li>
+ * <li>A new (or continued) complaint: fetch the detail; if PENDING, upload the evidence
+ * image, reply with it and complete; if PROCESSING (an earlier delivery replied, then
+ * failed before completing), only complete; if PROCESSED, do nothing.</li>
+ * <li>A user's message: fetch the detail; if {@code incoming_user_response} says it is
+ * still unanswered, reply to it; otherwise it was answered already.</li>
  * </ul>
  *
  * <p>
- * The starter calls these methods synchronously inside WeChat Pay's notification request: an exception makes it
- * answer 500 and WeChat Pay delivers the notification again later, which is why every step first looks at the state.
- * Keep the work short (WeChat Pay waits about 5 seconds for the answer); slow work belongs on a queue. A real
- * application completes a complaint only once the problem is solved (completing sends the user a satisfaction
- * survey); this sample solves every problem with its first reply.
+ * The starter calls these methods synchronously inside WeChat Pay's notification request:
+ * an exception makes it answer 500 and WeChat Pay delivers the notification again later,
+ * which is why every step first looks at the state. Keep the work short (WeChat Pay waits
+ * about 5 seconds for the answer); slow work belongs on a queue. A real application
+ * completes a complaint only once the problem is solved (completing sends the user a
+ * satisfaction survey); this sample solves every problem with its first reply.
  */
 @Component
 public class ComplaintListeners {
@@ -67,15 +68,17 @@ public class ComplaintListeners {
 		Complaint complaint = this.wechatPay.getComplaint(id);
 		// PayerPhone masks itself (138****8000); never log reveal().
 		logger.info("complaint {} {}: \"{}\" (problem {}, payer phone {}, state {})", id,
-				(event instanceof ComplaintContinuedEvent) ? "continued" : "filed", shorten(complaint.complaintDetail()),
-				complaint.problemType(), complaint.payerPhone(), complaint.complaintState());
+				(event instanceof ComplaintContinuedEvent) ? "continued" : "filed",
+				shorten(complaint.complaintDetail()), complaint.problemType(), complaint.payerPhone(),
+				complaint.complaintState());
 		switch (complaint.complaintState()) {
 			case PROCESSED -> {
 				logger.info("complaint {} is PROCESSED already: nothing to do", id);
 				return;
 			}
 			case UNKNOWN -> {
-				// A state WeChat Pay added after this release: left to a person rather than guessed.
+				// A state WeChat Pay added after this release: left to a person rather
+				// than guessed.
 				logger.warn("complaint {} is in state {}, which this version does not know: not handled", id,
 						complaint.rawComplaintState());
 				return;
@@ -83,9 +86,10 @@ public class ComplaintListeners {
 			case PENDING -> {
 				String mediaId = this.wechatPay.uploadImage(this.evidence.upload()).mediaId();
 				logger.info("complaint {} uploaded image media_id={}", id, mediaId);
-				this.wechatPay.reply(id, ComplaintReply.builder(complaint.complaintedMchid(), FIRST_REPLY)
-					.responseImages(mediaId)
-					.build());
+				this.wechatPay.reply(id,
+						ComplaintReply.builder(complaint.complaintedMchid(), FIRST_REPLY)
+							.responseImages(mediaId)
+							.build());
 				logger.info("complaint {} replied with the image: state PROCESSING", id);
 			}
 			case PROCESSING -> logger.info("complaint {} was replied to before: completing it", id);

@@ -10,8 +10,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Logs every complaint notification the starter accepted, before any other listener acts on it; a notification WeChat
- * Pay sends again with the same id is de-duplicated by the starter and never reaches this log.
+ * Logs every complaint notification the starter accepted, before any other listener acts
+ * on it; a notification WeChat Pay sends again with the same id is de-duplicated by the
+ * starter and never reaches this log.
  */
 @Component
 public class ComplaintTimeline {

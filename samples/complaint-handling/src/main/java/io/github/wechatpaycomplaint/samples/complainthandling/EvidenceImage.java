@@ -11,8 +11,9 @@ import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
 /**
- * The image the sample attaches to its first reply: a small PNG refund receipt shipped in the jar, checked once at
- * startup (format, size and name) so that a bad file fails the start, not a complaint.
+ * The image the sample attaches to its first reply: a small PNG refund receipt shipped in
+ * the jar, checked once at startup (format, size and name) so that a bad file fails the
+ * start, not a complaint.
  */
 @Component
 public class EvidenceImage {

@@ -31,9 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The whole story on a real port against the simulator: WeChat Pay notifies, the starter verifies, decrypts,
- * de-duplicates and publishes, the sample's listeners fetch, upload, reply and complete, and the simulator's state
- * shows it. Every notification is delivered twice, as WeChat Pay sometimes does.
+ * The whole story on a real port against the simulator: WeChat Pay notifies, the starter
+ * verifies, decrypts, de-duplicates and publishes, the sample's listeners fetch, upload,
+ * reply and complete, and the simulator's state shows it. Every notification is delivered
+ * twice, as WeChat Pay sometimes does.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("simulator")
@@ -76,7 +77,8 @@ class ComplaintHandlingEndToEndTests {
 		assertThat(reply.operateDetails()).isEqualTo(ComplaintListeners.FIRST_REPLY);
 		assertThat(reply.imageList()).hasSize(1);
 
-		// CREATE_COMPLAINT, MERCHANT_RESPONSE, MERCHANT_CONFIRM_COMPLETE: each sent twice, each answered 2xx at once
+		// CREATE_COMPLAINT, MERCHANT_RESPONSE, MERCHANT_CONFIRM_COMPLETE: each sent
+		// twice, each answered 2xx at once
 		await().atMost(PATIENCE).until(() -> finishedDeliveries(id).size() == 6);
 		assertThat(finishedDeliveries(id)).allSatisfy(ComplaintHandlingEndToEndTests::answeredAtOnceWith2xx);
 		assertThat(finishedDeliveries(id)).filteredOn(NotificationDelivery::isDuplicate).hasSize(3);

@@ -36,8 +36,9 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * How a host application tests its own listeners with the test kit: a correctly signed and encrypted notification
- * (or a broken one) posted with MockMvc to the starter's endpoint, and the WeChat Pay client mocked.
+ * How a host application tests its own listeners with the test kit: a correctly signed
+ * and encrypted notification (or a broken one) posted with MockMvc to the starter's
+ * endpoint, and the WeChat Pay client mocked.
  */
 @SpringBootTest
 @AutoConfigureMockMvc

@@ -13,14 +13,15 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Runs the sample on an in-process WeChat Pay simulator, with no account, no network and no key setup:
- * {@code ./mvnw -pl samples/complaint-handling spring-boot:test-run}.
+ * Runs the sample on an in-process WeChat Pay simulator, with no account, no network and
+ * no key setup: {@code ./mvnw -pl samples/complaint-handling spring-boot:test-run}.
  *
  * <p>
- * It starts the simulator (fresh keys, port 8090 when free), hands the application the simulator's
- * {@code wechatpay.complaint.*} properties ahead of {@code application.yml}, activates the {@code simulator} profile,
- * and adds {@link SimulatedComplaintStory}, which points the simulator's notifications at the application and plays
- * a user. It lives in {@code src/test} so nothing of it reaches the production jar.
+ * It starts the simulator (fresh keys, port 8090 when free), hands the application the
+ * simulator's {@code wechatpay.complaint.*} properties ahead of {@code application.yml},
+ * activates the {@code simulator} profile, and adds {@link SimulatedComplaintStory},
+ * which points the simulator's notifications at the application and plays a user. It
+ * lives in {@code src/test} so nothing of it reaches the production jar.
  */
 public final class SimulatedComplaintHandlingApplication {
 
@@ -30,8 +31,8 @@ public final class SimulatedComplaintHandlingApplication {
 	}
 
 	public static void main(String[] args) {
-		WechatPayComplaintSimulator simulator = WechatPayComplaintSimulator.start(SimulatorSettings.defaults()
-			.port(freePortOr(PREFERRED_SIMULATOR_PORT)));
+		WechatPayComplaintSimulator simulator = WechatPayComplaintSimulator
+			.start(SimulatorSettings.defaults().port(freePortOr(PREFERRED_SIMULATOR_PORT)));
 		SpringApplication application = new SpringApplication(ComplaintHandlingApplication.class,
 				SimulatedComplaintStory.class);
 		application.setAdditionalProfiles("simulator");

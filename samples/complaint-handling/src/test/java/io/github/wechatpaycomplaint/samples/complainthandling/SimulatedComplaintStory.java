@@ -20,9 +20,10 @@ import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.event.EventListener;
 
 /**
- * Plays WeChat Pay and a user around the running sample: once the web server is up it points the simulator's
- * notifications at the application's endpoint; once the application is ready it files a complaint, waits until the
- * application has completed it, then writes a message as the user, and finally prints how to file more.
+ * Plays WeChat Pay and a user around the running sample: once the web server is up it
+ * points the simulator's notifications at the application's endpoint; once the
+ * application is ready it files a complaint, waits until the application has completed
+ * it, then writes a message as the user, and finally prints how to file more.
  */
 public class SimulatedComplaintStory implements DisposableBean {
 
@@ -47,8 +48,7 @@ public class SimulatedComplaintStory implements DisposableBean {
 
 	@EventListener
 	public void pointNotificationsHere(WebServerInitializedEvent event) {
-		URI callback = URI.create("http://127.0.0.1:" + event.getWebServer().getPort()
-				+ this.properties.getPath());
+		URI callback = URI.create("http://127.0.0.1:" + event.getWebServer().getPort() + this.properties.getPath());
 		this.simulator.callbackUrl(callback);
 		logger.info("WeChat Pay simulator on {} sends notifications to {}", this.simulator.baseUri(), callback);
 	}
@@ -59,8 +59,8 @@ public class SimulatedComplaintStory implements DisposableBean {
 	}
 
 	private void story() {
-		String id = this.simulator.fileComplaint(new NewComplaint("买了两份却被扣了两次款，请退款。Charged twice for one order, please refund.",
-				2590, "REFUND", false));
+		String id = this.simulator.fileComplaint(
+				new NewComplaint("买了两份却被扣了两次款，请退款。Charged twice for one order, please refund.", 2590, "REFUND", false));
 		logger.info("simulated user filed complaint {}", id);
 		if (!await(id, ComplaintState.PROCESSED)) {
 			logger.warn("complaint {} is not PROCESSED after {}; look at the log above", id, PATIENCE);
@@ -92,14 +92,15 @@ public class SimulatedComplaintStory implements DisposableBean {
 
 	private void hint(String complaintId) {
 		String base = this.simulator.baseUri();
-		logger.info("""
-				The story is told. The simulator keeps running until Ctrl+C; try:
-				  curl -s -X POST {}/simulator/complaints -d '{"complaint_detail":"Never delivered","amount":1990,"problem_type":"REFUND"}'
-				  curl -s -X POST {}/simulator/complaints/{}/user-response -d '{"content":"Thanks!"}'
-				  curl -s -X POST {}/simulator/complaints/{}/continue -d '{"content":"Still not refunded"}'
-				  curl -s {}/simulator/complaints/{}
-				  curl -s {}/simulator/notifications""", base, base, complaintId, base, complaintId, base, complaintId,
-				base);
+		logger.info(
+				"""
+						The story is told. The simulator keeps running until Ctrl+C; try:
+						  curl -s -X POST {}/simulator/complaints -d '{"complaint_detail":"Never delivered","amount":1990,"problem_type":"REFUND"}'
+						  curl -s -X POST {}/simulator/complaints/{}/user-response -d '{"content":"Thanks!"}'
+						  curl -s -X POST {}/simulator/complaints/{}/continue -d '{"content":"Still not refunded"}'
+						  curl -s {}/simulator/complaints/{}
+						  curl -s {}/simulator/notifications""",
+				base, base, complaintId, base, complaintId, base, complaintId, base);
 	}
 
 	@Override

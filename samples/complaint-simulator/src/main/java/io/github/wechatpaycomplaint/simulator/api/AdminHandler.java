@@ -18,8 +18,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The simulator's own HTTP API under {@code /simulator}, for people and demos: file complaints, play the user,
- * let a refund arrive, set the callback URL, and look at complaints, notifications and properties. Not signed.
+ * The simulator's own HTTP API under {@code /simulator}, for people and demos: file
+ * complaints, play the user, let a refund arrive, set the callback URL, and look at
+ * complaints, notifications and properties. Not signed.
  *
  * @since 0.1.0
  */
@@ -55,9 +56,10 @@ final class AdminHandler {
 		}
 		JsonNode amount = body.path("amount");
 		JsonNode immediate = body.path("need_immediate_service");
-		String id = this.simulator.fileComplaint(new NewComplaint(this.rules.optionalText(body, "complaint_detail", 300),
-				amount.isIntegralNumber() ? amount.asInt() : null, problemType,
-				immediate.isBoolean() ? immediate.asBoolean() : null));
+		String id = this.simulator
+			.fileComplaint(new NewComplaint(this.rules.optionalText(body, "complaint_detail", 300),
+					amount.isIntegralNumber() ? amount.asInt() : null, problemType,
+					immediate.isBoolean() ? immediate.asBoolean() : null));
 		return ApiAnswer.plain(201, JSON, write(this.jsonMapper.createObjectNode().put("complaint_id", id)));
 	}
 
@@ -137,7 +139,10 @@ final class AdminHandler {
 	ApiAnswer properties(ApiRequest request) {
 		StringBuilder text = new StringBuilder();
 		for (Map.Entry<String, String> property : this.simulator.applicationProperties().entrySet()) {
-			text.append(property.getKey()).append('=').append(property.getValue().strip().replace("\n", "\\n")).append('\n');
+			text.append(property.getKey())
+				.append('=')
+				.append(property.getValue().strip().replace("\n", "\\n"))
+				.append('\n');
 		}
 		return ApiAnswer.plain(200, "text/plain; charset=utf-8", text.toString());
 	}

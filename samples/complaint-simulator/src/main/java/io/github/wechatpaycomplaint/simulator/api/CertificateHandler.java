@@ -16,9 +16,10 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The platform certificate download of certificate mode ({@code /v3/certificates}, Hong Kong
- * {@code /v3/global/certificates}): the certificate PEM encrypted with the APIv3 key (associated data
- * {@code certificate}); the answer is signed with the certificate's own key.
+ * The platform certificate download of certificate mode ({@code /v3/certificates}, Hong
+ * Kong {@code /v3/global/certificates}): the certificate PEM encrypted with the APIv3 key
+ * (associated data {@code certificate}); the answer is signed with the certificate's own
+ * key.
  *
  * @since 0.1.0
  */

@@ -12,9 +12,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The merchant's actions on a complaint: reply ({@code response}), reply to an immediate-service complaint
- * ({@code response-immediate-service}, idempotent by {@code idempotent_id}), {@code complete} and
- * {@code update-refund-progress}.
+ * The merchant's actions on a complaint: reply ({@code response}), reply to an
+ * immediate-service complaint ({@code response-immediate-service}, idempotent by
+ * {@code idempotent_id}), {@code complete} and {@code update-refund-progress}.
  *
  * @since 0.1.0
  */
@@ -53,8 +53,8 @@ final class ComplaintActionHandler {
 			throw WechatPayError.paramError("body", "message", null, "message为必填参数 (message is required)");
 		}
 		if (!complaint.isNeedImmediateService()) {
-			throw WechatPayError.invalidRequest(
-					"该投诉单无需即时服务，请使用回复接口 (need_immediate_service is false: use the response API)");
+			throw WechatPayError
+				.invalidRequest("该投诉单无需即时服务，请使用回复接口 (need_immediate_service is false: use the response API)");
 		}
 		StringBuilder text = new StringBuilder();
 		message.path("blocks").forEach((block) -> {

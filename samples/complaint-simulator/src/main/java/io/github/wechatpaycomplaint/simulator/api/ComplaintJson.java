@@ -12,8 +12,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Writes complaints and history entries in WeChat Pay's JSON shape, mainland or Hong Kong flavour, with
- * {@code payer_phone} RSA-OAEP-encrypted for the merchant.
+ * Writes complaints and history entries in WeChat Pay's JSON shape, mainland or Hong Kong
+ * flavour, with {@code payer_phone} RSA-OAEP-encrypted for the merchant.
  *
  * @since 0.1.0
  */
@@ -92,7 +92,8 @@ final class ComplaintJson {
 		json.put("operate_type", entry.operateType());
 		json.put("operate_details", entry.operateDetails());
 		ArrayNode images = json.putArray("image_list");
-		// Temporary links, like WeChat Pay's one-hour image URLs: served without a signature.
+		// Temporary links, like WeChat Pay's one-hour image URLs: served without a
+		// signature.
 		entry.imageList().forEach((mediaId) -> images.add(this.baseUri.get() + "/simulator/images/" + mediaId));
 		if ("USER_CREATE_COMPLAINT".equals(entry.operateType())) {
 			ObjectNode media = json.putObject("complaint_media_list");
@@ -114,7 +115,8 @@ final class ComplaintJson {
 			return;
 		}
 		order.put("settlement_amount", complaint.getAmount());
-		order.put("settlement_refunded_amount", complaint.isFullRefunded() ? String.valueOf(complaint.getAmount()) : "0");
+		order.put("settlement_refunded_amount",
+				complaint.isFullRefunded() ? String.valueOf(complaint.getAmount()) : "0");
 		order.put("settlement_currency", "HKD");
 		order.put("payer_amount", complaint.getAmount());
 		order.put("payer_refunded_amount", complaint.isFullRefunded() ? complaint.getAmount() : 0);
@@ -123,10 +125,8 @@ final class ComplaintJson {
 	}
 
 	private String mediaUrl(Complaint complaint, String mediaId, boolean global) {
-		return global
-				? this.baseUri.get() + "/v3/global/merchant-service/images/" + mediaId + "?complaint_id="
-						+ complaint.getId()
-				: this.baseUri.get() + "/v3/merchant-service/images/" + mediaId;
+		return global ? this.baseUri.get() + "/v3/global/merchant-service/images/" + mediaId + "?complaint_id="
+				+ complaint.getId() : this.baseUri.get() + "/v3/merchant-service/images/" + mediaId;
 	}
 
 }

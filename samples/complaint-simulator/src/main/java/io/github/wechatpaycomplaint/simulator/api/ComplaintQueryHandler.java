@@ -13,8 +13,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The read APIs: complaint list ({@code complaints-v2}, Hong Kong {@code complaints}), complaint detail and
- * negotiation history, paged from the store.
+ * The read APIs: complaint list ({@code complaints-v2}, Hong Kong {@code complaints}),
+ * complaint detail and negotiation history, paged from the store.
  *
  * @since 0.1.0
  */
@@ -44,14 +44,16 @@ final class ComplaintQueryHandler {
 		List<Complaint> complaints = this.store.list(query.begin(), query.end(), query.complaintedMchid());
 		ObjectNode page = page(query.page(), complaints.size());
 		ArrayNode data = page.putArray("data");
-		slice(complaints, query.page(), this.maxAnswerItems).forEach((complaint) -> data.add(this.json.complaint(complaint, request.global(), false)));
+		slice(complaints, query.page(), this.maxAnswerItems)
+			.forEach((complaint) -> data.add(this.json.complaint(complaint, request.global(), false)));
 		return ApiAnswer.json(200, this.jsonMapper.writeValueAsBytes(page));
 	}
 
 	ApiAnswer detail(ApiRequest request) {
 		Complaint complaint = this.rules.complaint(request);
 		this.rules.language(request);
-		return ApiAnswer.json(200, this.jsonMapper.writeValueAsBytes(this.json.complaint(complaint, request.global(), true)));
+		return ApiAnswer.json(200,
+				this.jsonMapper.writeValueAsBytes(this.json.complaint(complaint, request.global(), true)));
 	}
 
 	ApiAnswer history(ApiRequest request) {
@@ -60,7 +62,8 @@ final class ComplaintQueryHandler {
 		List<HistoryEntry> history = complaint.getHistory();
 		ObjectNode page = page(paging, history.size());
 		ArrayNode data = page.putArray("data");
-		slice(history, paging, this.maxAnswerItems).forEach((entry) -> data.add(this.json.history(complaint, entry, request.global())));
+		slice(history, paging, this.maxAnswerItems)
+			.forEach((entry) -> data.add(this.json.history(complaint, entry, request.global())));
 		return ApiAnswer.json(200, this.jsonMapper.writeValueAsBytes(page));
 	}
 
@@ -78,7 +81,8 @@ final class ComplaintQueryHandler {
 		int from = Math.min(page.offset(), items.size());
 		int to = Math.min(from + page.limit(), items.size());
 		if (maxAnswerItems > 0 && to - from > maxAnswerItems) {
-			// WeChat Pay's answer when a page's data volume is too large; its advice is a smaller limit.
+			// WeChat Pay's answer when a page's data volume is too large; its advice is a
+			// smaller limit.
 			throw WechatPayError.answerTooLarge(page.limit());
 		}
 		return items.subList(from, to);

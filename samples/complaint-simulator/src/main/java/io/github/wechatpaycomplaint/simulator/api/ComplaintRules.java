@@ -19,9 +19,10 @@ import io.github.wechatpaycomplaint.simulator.state.ImageStore;
 import tools.jackson.databind.JsonNode;
 
 /**
- * WeChat Pay's rules for the complaint APIs, each refused with WeChat Pay's error code: page sizes, the 30-day date
- * span, text lengths, image counts, the {@code jump_url} pair, HTTPS notification URLs without query, the accused
- * merchant id, and unknown complaints and media ids.
+ * WeChat Pay's rules for the complaint APIs, each refused with WeChat Pay's error code:
+ * page sizes, the 30-day date span, text lengths, image counts, the {@code jump_url}
+ * pair, HTTPS notification URLs without query, the accused merchant id, and unknown
+ * complaints and media ids.
  *
  * @since 0.1.0
  */
@@ -65,8 +66,8 @@ final class ComplaintRules {
 	Complaint complaint(ApiRequest request) {
 		String id = request.pathVariable("complaintId");
 		return this.store.find(id)
-			.orElseThrow(() -> WechatPayError.resourceNotExists(404,
-					"投诉单不存在 (no complaint " + id + " for this merchant)"));
+			.orElseThrow(
+					() -> WechatPayError.resourceNotExists(404, "投诉单不存在 (no complaint " + id + " for this merchant)"));
 	}
 
 	ListQuery listQuery(ApiRequest request) {
@@ -137,8 +138,7 @@ final class ComplaintRules {
 			throw WechatPayError.paramError("body", field, null, field + "必须是数组 (" + field + " must be an array)");
 		}
 		if (node.size() > MAX_IMAGES) {
-			throw WechatPayError.paramError("body", field, node.size(),
-					"图片不能超过4张 (at most " + MAX_IMAGES + " images)");
+			throw WechatPayError.paramError("body", field, node.size(), "图片不能超过4张 (at most " + MAX_IMAGES + " images)");
 		}
 		for (JsonNode id : node) {
 			String mediaId = id.asString("");
@@ -187,8 +187,8 @@ final class ComplaintRules {
 		}
 		String value = node.asString();
 		if (value.codePointCount(0, value.length()) > maxLength) {
-			throw WechatPayError.paramError("body", field, null, field + "长度不能超过" + maxLength + "个字符 (" + field
-					+ " is longer than " + maxLength + " characters)");
+			throw WechatPayError.paramError("body", field, null,
+					field + "长度不能超过" + maxLength + "个字符 (" + field + " is longer than " + maxLength + " characters)");
 		}
 		return value;
 	}

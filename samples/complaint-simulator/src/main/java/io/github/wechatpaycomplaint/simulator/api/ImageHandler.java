@@ -16,9 +16,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The image APIs: upload ({@code meta} JSON, whose text the signature covered, plus {@code file}: JPG, PNG or BMP up
- * to 2 MB whose SHA-256 matches {@code meta.sha256}) and download of complaint images (unsigned bytes; Hong Kong
- * requires {@code complaint_id}).
+ * The image APIs: upload ({@code meta} JSON, whose text the signature covered, plus
+ * {@code file}: JPG, PNG or BMP up to 2 MB whose SHA-256 matches {@code meta.sha256}) and
+ * download of complaint images (unsigned bytes; Hong Kong requires {@code complaint_id}).
  *
  * @since 0.1.0
  */

@@ -8,8 +8,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The notification URL API ({@code complaint-notifications}): create, query, update and delete the merchant's one
- * HTTPS URL.
+ * The notification URL API ({@code complaint-notifications}): create, query, update and
+ * delete the merchant's one HTTPS URL.
  *
  * @since 0.1.0
  */

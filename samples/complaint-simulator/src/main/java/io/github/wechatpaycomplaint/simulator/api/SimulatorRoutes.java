@@ -14,8 +14,9 @@ import io.github.wechatpaycomplaint.simulator.state.NotificationUrlRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every route of the simulator: the complaint APIs on their mainland ({@code /v3/merchant-service}) and Hong Kong
- * ({@code /v3/global/merchant-service}) paths, the platform certificate download, and the admin API.
+ * Every route of the simulator: the complaint APIs on their mainland
+ * ({@code /v3/merchant-service}) and Hong Kong ({@code /v3/global/merchant-service})
+ * paths, the platform certificate download, and the admin API.
  *
  * @since 0.1.0
  */
@@ -38,7 +39,8 @@ public final class SimulatorRoutes {
 	 * @param notificationUrls the registered notification URL
 	 * @param jsonMapper the JSON mapper
 	 * @param baseUri the simulator's base URI, for media URLs
-	 * @param maxAnswerItems the most items a list or history answer may hold, 0 for no limit
+	 * @param maxAnswerItems the most items a list or history answer may hold, 0 for no
+	 * limit
 	 */
 	public static void register(ApiRouter router, WechatPayComplaintSimulator simulator, SimulatorKeys keys,
 			ComplaintStore store, ImageStore images, NotificationUrlRegistry notificationUrls, JsonMapper jsonMapper,
@@ -47,7 +49,8 @@ public final class SimulatorRoutes {
 		ComplaintJson json = new ComplaintJson(jsonMapper, keys.merchantKeys().getPublic(), baseUri);
 		ComplaintQueryHandler queries = new ComplaintQueryHandler(store, rules, json, jsonMapper, maxAnswerItems);
 		ComplaintActionHandler actions = new ComplaintActionHandler(store, rules, jsonMapper);
-		NotificationUrlHandler urls = new NotificationUrlHandler(notificationUrls, rules, jsonMapper, keys.merchantId());
+		NotificationUrlHandler urls = new NotificationUrlHandler(notificationUrls, rules, jsonMapper,
+				keys.merchantId());
 		ImageHandler imageApi = new ImageHandler(images, rules, jsonMapper);
 		CertificateHandler certificates = new CertificateHandler(keys, jsonMapper);
 		AdminHandler admin = new AdminHandler(simulator, rules, json, images, jsonMapper);

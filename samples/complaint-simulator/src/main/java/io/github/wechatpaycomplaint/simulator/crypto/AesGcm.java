@@ -9,9 +9,10 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * {@code AEAD_AES_256_GCM} with the APIv3 key, as WeChat Pay encrypts notification resources and platform
- * certificates: the 32-byte key and the nonce as UTF-8, {@code associated_data} as additional data, a 128-bit tag
- * appended to the ciphertext, all in Base64.
+ * {@code AEAD_AES_256_GCM} with the APIv3 key, as WeChat Pay encrypts notification
+ * resources and platform certificates: the 32-byte key and the nonce as UTF-8,
+ * {@code associated_data} as additional data, a 128-bit tag appended to the ciphertext,
+ * all in Base64.
  *
  * @since 0.1.0
  */
@@ -55,7 +56,8 @@ public final class AesGcm {
 	 * @param nonce {@code nonce}
 	 * @param base64Ciphertext {@code ciphertext}
 	 * @return the plaintext bytes
-	 * @throws IllegalArgumentException when the tag does not match (another key, or altered data)
+	 * @throws IllegalArgumentException when the tag does not match (another key, or
+	 * altered data)
 	 */
 	public byte[] decrypt(String associatedData, String nonce, String base64Ciphertext) {
 		return run(Cipher.DECRYPT_MODE, associatedData, nonce, Base64.getDecoder().decode(base64Ciphertext));

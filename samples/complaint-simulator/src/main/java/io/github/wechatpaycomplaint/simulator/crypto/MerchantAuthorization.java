@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The fields of a merchant's {@code Authorization: WECHATPAY2-SHA256-RSA2048 mchid="…",nonce_str="…",…} header,
- * in any order; the first of a repeated field counts.
+ * The fields of a merchant's
+ * {@code Authorization: WECHATPAY2-SHA256-RSA2048 mchid="…",nonce_str="…",…} header, in
+ * any order; the first of a repeated field counts.
  *
  * @since 0.1.0
  */
@@ -45,7 +46,8 @@ public final class MerchantAuthorization {
 	}
 
 	/**
-	 * A field: {@code mchid}, {@code nonce_str}, {@code timestamp}, {@code serial_no} or {@code signature}.
+	 * A field: {@code mchid}, {@code nonce_str}, {@code timestamp}, {@code serial_no} or
+	 * {@code signature}.
 	 * @param name the field name
 	 * @return the value, or {@code null} when absent
 	 */

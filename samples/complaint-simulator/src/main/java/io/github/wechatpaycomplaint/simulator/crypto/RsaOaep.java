@@ -10,8 +10,8 @@ import java.util.Base64;
 import javax.crypto.Cipher;
 
 /**
- * Sensitive fields such as {@code payer_phone}: RSA-OAEP with SHA-1 and MGF1 under the merchant API certificate's
- * public key, in Base64.
+ * Sensitive fields such as {@code payer_phone}: RSA-OAEP with SHA-1 and MGF1 under the
+ * merchant API certificate's public key, in Base64.
  *
  * @since 0.1.0
  */

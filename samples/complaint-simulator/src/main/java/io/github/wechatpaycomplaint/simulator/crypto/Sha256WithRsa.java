@@ -7,7 +7,8 @@ import java.security.Signature;
 import java.util.Base64;
 
 /**
- * {@code SHA256withRSA} (PKCS#1 v1.5) signatures in Base64, the signature of {@code WECHATPAY2-SHA256-RSA2048}.
+ * {@code SHA256withRSA} (PKCS#1 v1.5) signatures in Base64, the signature of
+ * {@code WECHATPAY2-SHA256-RSA2048}.
  *
  * @since 0.1.0
  */

@@ -4,7 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The messages WeChat Pay signs: every line ends with {@code \n}, the body is taken as raw bytes.
+ * The messages WeChat Pay signs: every line ends with {@code \n}, the body is taken as
+ * raw bytes.
  *
  * @since 0.1.0
  */
@@ -14,13 +15,14 @@ public final class SignatureMessage {
 	}
 
 	/**
-	 * What a merchant signs: {@code METHOD\nURL\nTIMESTAMP\nNONCE\nBODY\n}, the URL being the path and query as
-	 * sent.
+	 * What a merchant signs: {@code METHOD\nURL\nTIMESTAMP\nNONCE\nBODY\n}, the URL being
+	 * the path and query as sent.
 	 * @param method the HTTP method
 	 * @param url the path, plus {@code ?} and the query when there is one
 	 * @param timestamp Unix seconds
 	 * @param nonce the nonce
-	 * @param body the body bytes (the {@code meta} part of an image upload), empty for GET
+	 * @param body the body bytes (the {@code meta} part of an image upload), empty for
+	 * GET
 	 * @return the message bytes
 	 */
 	public static byte[] request(String method, String url, String timestamp, String nonce, byte[] body) {
@@ -28,7 +30,8 @@ public final class SignatureMessage {
 	}
 
 	/**
-	 * What WeChat Pay signs in an answer or a notification: {@code TIMESTAMP\nNONCE\nBODY\n}.
+	 * What WeChat Pay signs in an answer or a notification:
+	 * {@code TIMESTAMP\nNONCE\nBODY\n}.
 	 * @param timestamp the {@code Wechatpay-Timestamp} value
 	 * @param nonce the {@code Wechatpay-Nonce} value
 	 * @param body the body bytes

@@ -1,8 +1,8 @@
 package io.github.wechatpaycomplaint.simulator.crypto;
 
 /**
- * WeChat Pay's header names, spelled exactly as WeChat Pay sends them: some clients (the official Java SDK among
- * them) look them up case-sensitively.
+ * WeChat Pay's header names, spelled exactly as WeChat Pay sends them: some clients (the
+ * official Java SDK among them) look them up case-sensitively.
  *
  * @since 0.1.0
  */
@@ -26,7 +26,10 @@ public final class WechatPayHeaders {
 	/** WeChat Pay's id of a request, for support tickets. */
 	public static final String REQUEST_ID = "Request-ID";
 
-	/** Value of {@link #SIGNATURE_TYPE} and schema of the merchant's {@code Authorization} header. */
+	/**
+	 * Value of {@link #SIGNATURE_TYPE} and schema of the merchant's {@code Authorization}
+	 * header.
+	 */
 	public static final String RSA_SIGNATURE_TYPE = "WECHATPAY2-SHA256-RSA2048";
 
 	private WechatPayHeaders() {

@@ -10,10 +10,11 @@ import io.github.wechatpaycomplaint.simulator.keys.SimulatorKeys;
 import io.github.wechatpaycomplaint.simulator.keys.WechatPaySigningKey;
 
 /**
- * Picks the key that signs an answer, as WeChat Pay does during its public-key migration: the key the request's
- * {@code Wechatpay-Serial} names (public key id or platform certificate serial), the platform certificate for the
- * certificate download, otherwise the simulator's default mode. An unknown {@code Wechatpay-Serial} is refused with
- * 400 {@code INVALID_REQUEST}.
+ * Picks the key that signs an answer, as WeChat Pay does during its public-key migration:
+ * the key the request's {@code Wechatpay-Serial} names (public key id or platform
+ * certificate serial), the platform certificate for the certificate download, otherwise
+ * the simulator's default mode. An unknown {@code Wechatpay-Serial} is refused with 400
+ * {@code INVALID_REQUEST}.
  *
  * @since 0.1.0
  */

@@ -3,8 +3,8 @@ package io.github.wechatpaycomplaint.simulator.http;
 import java.nio.charset.StandardCharsets;
 
 /**
- * What a handler answers: a status, a content type and the body bytes, and whether WeChat Pay would sign it (every
- * answer except the complaint image download).
+ * What a handler answers: a status, a content type and the body bytes, and whether WeChat
+ * Pay would sign it (every answer except the complaint image download).
  *
  * @param status the HTTP status
  * @param contentType the content type, or {@code null} without a body

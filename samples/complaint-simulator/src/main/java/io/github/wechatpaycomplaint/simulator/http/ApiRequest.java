@@ -8,8 +8,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One request as the simulator sees it: the raw path and query exactly as sent (the signature covers them), the
- * decoded query parameters, the path variables of the matched route, the headers and the body bytes.
+ * One request as the simulator sees it: the raw path and query exactly as sent (the
+ * signature covers them), the decoded query parameters, the path variables of the matched
+ * route, the headers and the body bytes.
  *
  * @since 0.1.0
  */
@@ -54,7 +55,8 @@ public final class ApiRequest {
 	}
 
 	/**
-	 * The URL line of the request signature: raw path, plus {@code ?} and the raw query when there is one.
+	 * The URL line of the request signature: raw path, plus {@code ?} and the raw query
+	 * when there is one.
 	 * @return the canonical URL
 	 */
 	public String canonicalUrl() {
@@ -128,7 +130,8 @@ public final class ApiRequest {
 	}
 
 	/**
-	 * The bytes the request signature covers: the body, or the {@code meta} part of a multipart upload.
+	 * The bytes the request signature covers: the body, or the {@code meta} part of a
+	 * multipart upload.
 	 * @return the signed bytes
 	 */
 	public byte[] signedBody() {

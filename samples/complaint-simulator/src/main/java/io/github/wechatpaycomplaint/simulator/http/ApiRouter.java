@@ -16,9 +16,10 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Routes requests to handlers by method and path template ({@code /v3/.../{complaintId}}). WeChat Pay routes are
- * authenticated like WeChat Pay does and every answer, errors included, is signed (except the image download);
- * the simulator's own admin routes are plain.
+ * Routes requests to handlers by method and path template
+ * ({@code /v3/.../{complaintId}}). WeChat Pay routes are authenticated like WeChat Pay
+ * does and every answer, errors included, is signed (except the image download); the
+ * simulator's own admin routes are plain.
  *
  * @since 0.1.0
  */
@@ -120,7 +121,8 @@ public final class ApiRouter implements SimulatorHttpServer.Handler {
 		return this.jsonMapper.writeValueAsBytes(body);
 	}
 
-	// Header names exactly as WeChat Pay spells them: some clients look them up case-sensitively.
+	// Header names exactly as WeChat Pay spells them: some clients look them up
+	// case-sensitively.
 	private SimulatorHttpServer.Response response(ApiRequest request, ApiAnswer answer) {
 		Map<String, String> headers = new LinkedHashMap<>();
 		headers.put(WechatPayHeaders.REQUEST_ID, requestId());
@@ -161,8 +163,8 @@ public final class ApiRouter implements SimulatorHttpServer.Handler {
 		return names;
 	}
 
-	private record Route(String method, Pattern pattern, List<String> names,
-			Function<ApiRequest, ApiAnswer> handler, boolean wechatPay) {
+	private record Route(String method, Pattern pattern, List<String> names, Function<ApiRequest, ApiAnswer> handler,
+			boolean wechatPay) {
 
 		Map<String, String> variables(Matcher matcher) {
 			Map<String, String> variables = new LinkedHashMap<>();

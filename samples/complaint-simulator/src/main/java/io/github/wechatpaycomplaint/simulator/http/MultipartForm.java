@@ -9,7 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The parts of a {@code multipart/form-data} body, as the image upload sends them ({@code meta} and {@code file}).
+ * The parts of a {@code multipart/form-data} body, as the image upload sends them
+ * ({@code meta} and {@code file}).
  *
  * @since 0.1.0
  */

@@ -8,10 +8,12 @@ import io.github.wechatpaycomplaint.simulator.crypto.SignatureMessage;
 import io.github.wechatpaycomplaint.simulator.keys.SimulatorKeys;
 
 /**
- * Checks a request the way WeChat Pay does before anything else: {@code Accept} and {@code User-Agent} present
- * (else 400 {@code INVALID_REQUEST}), then the merchant's {@code Authorization}: schema, the five fields in any order,
- * the merchant id and certificate serial, a timestamp within five minutes, and a SHA256withRSA signature over
- * {@code METHOD\nURL\nTIMESTAMP\nNONCE\nBODY\n} made with the merchant's key (else 401 {@code SIGN_ERROR}).
+ * Checks a request the way WeChat Pay does before anything else: {@code Accept} and
+ * {@code User-Agent} present (else 400 {@code INVALID_REQUEST}), then the merchant's
+ * {@code Authorization}: schema, the five fields in any order, the merchant id and
+ * certificate serial, a timestamp within five minutes, and a SHA256withRSA signature over
+ * {@code METHOD\nURL\nTIMESTAMP\nNONCE\nBODY\n} made with the merchant's key (else 401
+ * {@code SIGN_ERROR}).
  *
  * @since 0.1.0
  */
@@ -35,7 +37,8 @@ public final class RequestAuthenticator {
 	 */
 	public void authenticate(ApiRequest request) {
 		if (isBlank(request.header("Accept")) || isBlank(request.header("User-Agent"))) {
-			throw WechatPayError.invalidRequest("Http头缺少Accept或User-Agent (the Accept or User-Agent header is missing)");
+			throw WechatPayError
+				.invalidRequest("Http头缺少Accept或User-Agent (the Accept or User-Agent header is missing)");
 		}
 		String authorization = request.header("Authorization");
 		if (isBlank(authorization)) {
@@ -46,8 +49,8 @@ public final class RequestAuthenticator {
 					+ " (the authorization schema must be " + MerchantAuthorization.SCHEMA + ")"));
 		for (String name : new String[] { "mchid", "nonce_str", "timestamp", "serial_no", "signature" }) {
 			if (isBlank(fields.field(name))) {
-				throw WechatPayError.signError("Http头Authorization值格式错误，缺少" + name
-						+ " (the Authorization header has no " + name + ")");
+				throw WechatPayError
+					.signError("Http头Authorization值格式错误，缺少" + name + " (the Authorization header has no " + name + ")");
 			}
 		}
 		if (!this.keys.merchantId().equals(fields.field("mchid"))) {

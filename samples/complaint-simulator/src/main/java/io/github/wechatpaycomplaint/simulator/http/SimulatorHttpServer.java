@@ -20,11 +20,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A minimal HTTP/1.1 server on the loopback interface. It exists for one reason: the JDK's {@code HttpServer}
- * rewrites response header names ({@code Wechatpay-Timestamp} becomes {@code Wechatpay-timestamp}), and clients
- * that look WeChat Pay's headers up case-sensitively, such as the official Java SDK, then find none. This server
- * writes header names exactly as given. It reads {@code Content-Length} and chunked bodies, answers
- * {@code Expect: 100-continue}, and keeps connections alive until the client closes them.
+ * A minimal HTTP/1.1 server on the loopback interface. It exists for one reason: the
+ * JDK's {@code HttpServer} rewrites response header names ({@code Wechatpay-Timestamp}
+ * becomes {@code Wechatpay-timestamp}), and clients that look WeChat Pay's headers up
+ * case-sensitively, such as the official Java SDK, then find none. This server writes
+ * header names exactly as given. It reads {@code Content-Length} and chunked bodies,
+ * answers {@code Expect: 100-continue}, and keeps connections alive until the client
+ * closes them.
  *
  * @since 0.1.0
  */
@@ -260,7 +262,8 @@ public final class SimulatorHttpServer implements AutoCloseable {
 	 * @param method the method
 	 * @param rawPath the path, not decoded
 	 * @param rawQuery the query after {@code ?}, not decoded, or {@code null}
-	 * @param headers the headers, looked up without regard to case (the first of repeated headers)
+	 * @param headers the headers, looked up without regard to case (the first of repeated
+	 * headers)
 	 * @param body the body bytes
 	 */
 	public record Request(String method, String rawPath, String rawQuery, Map<String, String> headers, byte[] body) {
@@ -270,7 +273,8 @@ public final class SimulatorHttpServer implements AutoCloseable {
 	 * A response.
 	 *
 	 * @param status the status
-	 * @param headers the headers, written in this order and spelling ({@code Content-Length} is added)
+	 * @param headers the headers, written in this order and spelling
+	 * ({@code Content-Length} is added)
 	 * @param body the body bytes, empty for none
 	 */
 	public record Response(int status, Map<String, String> headers, byte[] body) {

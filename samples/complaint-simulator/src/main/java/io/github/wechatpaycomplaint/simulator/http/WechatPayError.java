@@ -4,8 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * An error answer as WeChat Pay gives it: an HTTP status, a code such as {@code PARAM_ERROR}, a message (Chinese
- * first, English after) and an optional {@code detail} object.
+ * An error answer as WeChat Pay gives it: an HTTP status, a code such as
+ * {@code PARAM_ERROR}, a message (Chinese first, English after) and an optional
+ * {@code detail} object.
  *
  * @since 0.1.0
  */
@@ -25,7 +26,8 @@ public final class WechatPayError extends RuntimeException {
 	}
 
 	/**
-	 * WeChat Pay's answer when a page's data volume is too large; its documented advice is a smaller {@code limit}.
+	 * WeChat Pay's answer when a page's data volume is too large; its documented advice
+	 * is a smaller {@code limit}.
 	 * @param limit the limit asked for
 	 * @return the error
 	 */
@@ -72,8 +74,8 @@ public final class WechatPayError extends RuntimeException {
 	}
 
 	/**
-	 * {@code RESOURCE_NOT_EXISTS} with the status the API documents (404 for a complaint, 400 for a notification
-	 * URL that was never set).
+	 * {@code RESOURCE_NOT_EXISTS} with the status the API documents (404 for a complaint,
+	 * 400 for a notification URL that was never set).
 	 * @param status the HTTP status
 	 * @param message what does not exist
 	 * @return the error

@@ -1,5 +1,6 @@
 /**
- * The simulator's HTTP plumbing: request authentication, signed answers and WeChat Pay's error answers.
+ * The simulator's HTTP plumbing: request authentication, signed answers and WeChat Pay's
+ * error answers.
  */
 @NullMarked
 package io.github.wechatpaycomplaint.simulator.http;

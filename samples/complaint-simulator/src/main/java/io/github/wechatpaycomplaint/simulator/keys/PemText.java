@@ -20,7 +20,8 @@ public final class PemText {
 	}
 
 	/**
-	 * A private key in PKCS#8 form ({@code BEGIN PRIVATE KEY}), like {@code apiclient_key.pem}.
+	 * A private key in PKCS#8 form ({@code BEGIN PRIVATE KEY}), like
+	 * {@code apiclient_key.pem}.
 	 * @param key the key
 	 * @return the PEM text
 	 */
@@ -34,8 +35,10 @@ public final class PemText {
 	}
 
 	/**
-	 * A public key ({@code BEGIN PUBLIC KEY}) or a certificate ({@code BEGIN CERTIFICATE}).
-	 * @param object a {@link java.security.PublicKey} or an {@link java.security.cert.X509Certificate}
+	 * A public key ({@code BEGIN PUBLIC KEY}) or a certificate
+	 * ({@code BEGIN CERTIFICATE}).
+	 * @param object a {@link java.security.PublicKey} or an
+	 * {@link java.security.cert.X509Certificate}
 	 * @return the PEM text
 	 */
 	public static String write(Object object) {

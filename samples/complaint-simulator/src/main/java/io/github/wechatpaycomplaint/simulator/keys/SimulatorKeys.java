@@ -25,9 +25,10 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * Every key of a simulated merchant and of the simulated WeChat Pay, made fresh: the merchant API key pair and its
- * certificate serial, the WeChat Pay public key pair and its {@code PUB_KEY_ID_…}, a platform certificate for
- * certificate mode issued by a throw-away CA (the stand-in for the Tenpay.com Root CA, which applications set as
+ * Every key of a simulated merchant and of the simulated WeChat Pay, made fresh: the
+ * merchant API key pair and its certificate serial, the WeChat Pay public key pair and
+ * its {@code PUB_KEY_ID_…}, a platform certificate for certificate mode issued by a
+ * throw-away CA (the stand-in for the Tenpay.com Root CA, which applications set as
  * {@code platform-certificates.trust-anchor}), and a random 32-character APIv3 key.
  *
  * @param merchantId the merchant id ({@code mchid})
@@ -51,7 +52,8 @@ public record SimulatorKeys(String merchantId, String merchantSerial, KeyPair me
 	private static final String API_V3_KEY_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
 	/**
-	 * Generates a complete, consistent key set (four 2048-bit RSA key pairs: takes a moment).
+	 * Generates a complete, consistent key set (four 2048-bit RSA key pairs: takes a
+	 * moment).
 	 * @param merchantId the merchant id
 	 * @return the keys
 	 */
@@ -66,7 +68,8 @@ public record SimulatorKeys(String merchantId, String merchantSerial, KeyPair me
 	}
 
 	/**
-	 * The serial number of the platform certificate as WeChat Pay writes it: upper-case hex.
+	 * The serial number of the platform certificate as WeChat Pay writes it: upper-case
+	 * hex.
 	 * @return the serial
 	 */
 	public String platformCertificateSerial() {
@@ -132,12 +135,12 @@ public record SimulatorKeys(String merchantId, String merchantSerial, KeyPair me
 		}
 	}
 
-	// The stand-in for the Tenpay.com Root CA: a CA that issues platform certificates directly (path length 0).
+	// The stand-in for the Tenpay.com Root CA: a CA that issues platform certificates
+	// directly (path length 0).
 	private static X509Certificate caCertificate(KeyPair keys) {
 		Instant now = Instant.now();
-		X500Name name = X500Name
-			.getInstance(new X500Principal("CN=Tenpay.com Root CA (simulator), O=WeChat Pay complaint simulator")
-				.getEncoded());
+		X500Name name = X500Name.getInstance(
+				new X500Principal("CN=Tenpay.com Root CA (simulator), O=WeChat Pay complaint simulator").getEncoded());
 		try {
 			JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, BigInteger.ONE,
 					Date.from(now.minus(1, ChronoUnit.DAYS)), Date.from(now.plus(10 * 365, ChronoUnit.DAYS)), name,
@@ -171,7 +174,8 @@ public record SimulatorKeys(String merchantId, String merchantSerial, KeyPair me
 	private static String hex(SecureRandom random, int bytes) {
 		byte[] value = new byte[bytes];
 		random.nextBytes(value);
-		value[0] = (byte) (value[0] | 0x10); // no leading zero: the serial keeps its length as a number
+		value[0] = (byte) (value[0] | 0x10); // no leading zero: the serial keeps its
+												// length as a number
 		value[0] = (byte) (value[0] & 0x7F); // positive
 		return HexFormat.of().withUpperCase().formatHex(value);
 	}

@@ -10,8 +10,9 @@ import io.github.wechatpaycomplaint.simulator.crypto.SignatureMessage;
 import io.github.wechatpaycomplaint.simulator.crypto.WechatPayHeaders;
 
 /**
- * One WeChat Pay signing key and the serial it is known by ({@code PUB_KEY_ID_…} or a platform certificate serial):
- * signs answers and notifications over {@code TIMESTAMP\nNONCE\nBODY\n}.
+ * One WeChat Pay signing key and the serial it is known by ({@code PUB_KEY_ID_…} or a
+ * platform certificate serial): signs answers and notifications over
+ * {@code TIMESTAMP\nNONCE\nBODY\n}.
  *
  * @param serial the {@code Wechatpay-Serial} of the key
  * @param privateKey the private key
@@ -31,11 +32,13 @@ public record WechatPaySigningKey(String serial, PrivateKey privateKey) {
 	}
 
 	/**
-	 * Signs a body and returns the four {@code Wechatpay-*} signature headers, in WeChat Pay's order.
+	 * Signs a body and returns the four {@code Wechatpay-*} signature headers, in WeChat
+	 * Pay's order.
 	 * @param body the raw body bytes
 	 * @param timestamp Unix seconds
 	 * @param nonce the nonce
-	 * @return {@code Wechatpay-Timestamp}, {@code -Nonce}, {@code -Signature}, {@code -Serial}
+	 * @return {@code Wechatpay-Timestamp}, {@code -Nonce}, {@code -Signature},
+	 * {@code -Serial}
 	 */
 	public Map<String, String> sign(byte[] body, long timestamp, String nonce) {
 		String time = Long.toString(timestamp);

@@ -3,9 +3,9 @@ package io.github.wechatpaycomplaint.simulator.notify;
 import java.time.Duration;
 
 /**
- * How the simulator delivers notifications: attempts and back-off (WeChat Pay waits minutes between retries; the
- * simulator waits what it is told), the chance that a delivered notification is sent a second time, and the
- * receiver's time to answer.
+ * How the simulator delivers notifications: attempts and back-off (WeChat Pay waits
+ * minutes between retries; the simulator waits what it is told), the chance that a
+ * delivered notification is sent a second time, and the receiver's time to answer.
  *
  * @param maxAttempts attempts per delivery, 1 or more
  * @param retryBackoff wait before each retry

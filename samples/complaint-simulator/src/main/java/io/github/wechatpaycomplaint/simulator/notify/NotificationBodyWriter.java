@@ -5,7 +5,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Writes the JSON body of a notification, encrypting the plaintext with an APIv3 key (AEAD_AES_256_GCM).
+ * Writes the JSON body of a notification, encrypting the plaintext with an APIv3 key
+ * (AEAD_AES_256_GCM).
  *
  * @since 0.1.0
  */

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * One notification sent to one URL, with every attempt; a duplicate is a second delivery of the same notification
- * (same id, same body).
+ * One notification sent to one URL, with every attempt; a duplicate is a second delivery
+ * of the same notification (same id, same body).
  *
  * @since 0.1.0
  */

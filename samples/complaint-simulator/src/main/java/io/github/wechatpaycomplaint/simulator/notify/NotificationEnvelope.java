@@ -9,9 +9,9 @@ import java.util.UUID;
 
 import io.github.wechatpaycomplaint.simulator.crypto.AesGcm;
 
-
 /**
- * Everything in a complaint notification before encryption: the envelope fields and the resource's plaintext.
+ * Everything in a complaint notification before encryption: the envelope fields and the
+ * resource's plaintext.
  *
  * @param id {@code id}; duplicates of one notification keep it
  * @param createTime {@code create_time}
@@ -19,20 +19,23 @@ import io.github.wechatpaycomplaint.simulator.crypto.AesGcm;
  * @param resourceType {@code resource_type}
  * @param summary {@code summary}
  * @param originalType {@code resource.original_type}
- * @param algorithm {@code resource.algorithm} as written (encryption is always AES-256-GCM)
+ * @param algorithm {@code resource.algorithm} as written (encryption is always
+ * AES-256-GCM)
  * @param associatedData {@code resource.associated_data}
  * @param resourceNonce {@code resource.nonce}
  * @param plaintext the JSON the resource encrypts
  * @since 0.1.0
  */
-public record NotificationEnvelope(String id, String createTime, String eventType, String resourceType,
-		String summary, String originalType, String algorithm, String associatedData, String resourceNonce,
-		byte[] plaintext) {
+public record NotificationEnvelope(String id, String createTime, String eventType, String resourceType, String summary,
+		String originalType, String algorithm, String associatedData, String resourceNonce, byte[] plaintext) {
 
 	/** {@code resource_type} of every complaint notification. */
 	public static final String ENCRYPT_RESOURCE = "encrypt-resource";
 
-	/** {@code resource.original_type} and {@code associated_data} of complaint notifications. */
+	/**
+	 * {@code resource.original_type} and {@code associated_data} of complaint
+	 * notifications.
+	 */
 	public static final String COMPLAINT = "complaint";
 
 	/**
@@ -50,8 +53,8 @@ public record NotificationEnvelope(String id, String createTime, String eventTyp
 		return new NotificationEnvelope(UUID.randomUUID().toString(),
 				DateTimeFormatter.ISO_OFFSET_DATE_TIME
 					.format(createTime.withOffsetSameInstant(ZoneOffset.ofHours(8)).truncatedTo(ChronoUnit.SECONDS)),
-				eventType, ENCRYPT_RESOURCE, summary, COMPLAINT, AesGcm.ALGORITHM, COMPLAINT,
-				ResourceNonces.next(), plaintext.getBytes(StandardCharsets.UTF_8));
+				eventType, ENCRYPT_RESOURCE, summary, COMPLAINT, AesGcm.ALGORITHM, COMPLAINT, ResourceNonces.next(),
+				plaintext.getBytes(StandardCharsets.UTF_8));
 	}
 
 }

@@ -22,9 +22,10 @@ import io.github.wechatpaycomplaint.simulator.keys.WechatPaySigningKey;
 import io.github.wechatpaycomplaint.simulator.state.ComplaintChange;
 
 /**
- * Sends a signed, encrypted notification for every complaint change to the merchant's callback, as WeChat Pay
- * does: retries on a non-2xx answer or a timeout after the policy's back-off, and now and then sends a delivered
- * notification a second time with the same id. Every delivery and attempt is kept for tests.
+ * Sends a signed, encrypted notification for every complaint change to the merchant's
+ * callback, as WeChat Pay does: retries on a non-2xx answer or a timeout after the
+ * policy's back-off, and now and then sends a delivered notification a second time with
+ * the same id. Every delivery and attempt is kept for tests.
  *
  * @since 0.1.0
  */
@@ -142,7 +143,8 @@ public final class NotificationSender implements AutoCloseable {
 		}
 	}
 
-	// Decided when the change happens, in the order of changes, so that a seed gives the same duplicates.
+	// Decided when the change happens, in the order of changes, so that a seed gives the
+	// same duplicates.
 	private synchronized boolean duplicate() {
 		return this.policy.alwaysDuplicate() || this.duplicates.nextDouble() < this.policy.duplicateProbability();
 	}

@@ -1,5 +1,6 @@
 /**
- * Signed, encrypted complaint notifications sent to the application, with duplicates and retries.
+ * Signed, encrypted complaint notifications sent to the application, with duplicates and
+ * retries.
  */
 @NullMarked
 package io.github.wechatpaycomplaint.simulator.notify;

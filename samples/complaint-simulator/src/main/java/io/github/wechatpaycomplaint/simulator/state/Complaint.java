@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * One simulated complaint and everything WeChat Pay keeps about it. Changed only through {@link ComplaintStore}.
+ * One simulated complaint and everything WeChat Pay keeps about it. Changed only through
+ * {@link ComplaintStore}.
  *
  * @since 0.1.0
  */
@@ -82,7 +83,8 @@ public final class Complaint {
 	}
 
 	/**
-	 * The complainant's phone number in plain text; WeChat Pay only ever sends it encrypted.
+	 * The complainant's phone number in plain text; WeChat Pay only ever sends it
+	 * encrypted.
 	 * @return the phone number
 	 */
 	public String getPayerPhone() {

@@ -11,7 +11,8 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Makes up plausible complaints from a seeded {@link Random}, so that a seed gives the same complaints every run.
+ * Makes up plausible complaints from a seeded {@link Random}, so that a seed gives the
+ * same complaints every run.
  *
  * @since 0.1.0
  */
@@ -46,18 +47,21 @@ final class ComplaintFactory {
 	}
 
 	synchronized Complaint create(NewComplaint request) {
-		OffsetDateTime now = OffsetDateTime.now(this.clock).withOffsetSameInstant(CHINA).truncatedTo(ChronoUnit.SECONDS);
+		OffsetDateTime now = OffsetDateTime.now(this.clock)
+			.withOffsetSameInstant(CHINA)
+			.truncatedTo(ChronoUnit.SECONDS);
 		String[] problem = PROBLEMS.get(this.random.nextInt(PROBLEMS.size()));
 		String problemType = (request.problemType() != null) ? request.problemType() : problem[0];
 		String detail = (request.detail() != null) ? request.detail() : problem[2];
 		int amount = (request.amount() != null) ? request.amount() : 100 * (1 + this.random.nextInt(300));
 		long number = this.sequence.incrementAndGet();
-		String id = "2000000" + now.format(DAY) + String.format(Locale.ROOT, "%04d%08d", this.random.nextInt(10000), number);
+		String id = "2000000" + now.format(DAY)
+				+ String.format(Locale.ROOT, "%04d%08d", this.random.nextInt(10000), number);
 		String image = this.images.store("image/png", SampleImages.png(this.random), id).mediaId();
 		return new Complaint(id, now, detail, this.merchantId, "1" + (30 + this.random.nextInt(60)) + digits(8),
 				"oSIM" + digits(24), "42000" + now.format(DAY) + digits(15),
-				"ORD" + now.format(DAY) + String.format(Locale.ROOT, "%06d", number), amount, problemType,
-				problem[1], Boolean.TRUE.equals(request.needImmediateService()), List.of(image));
+				"ORD" + now.format(DAY) + String.format(Locale.ROOT, "%06d", number), amount, problemType, problem[1],
+				Boolean.TRUE.equals(request.needImmediateService()), List.of(image));
 	}
 
 	private String digits(int count) {

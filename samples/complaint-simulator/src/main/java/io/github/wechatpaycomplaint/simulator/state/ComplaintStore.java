@@ -18,9 +18,10 @@ import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The complaints of the simulated merchant and the life WeChat Pay gives them: a reply moves PENDING to PROCESSING,
- * completing (or rejecting a refund, or a refund arriving) moves to PROCESSED, every step adds to the negotiation
- * history and is reported to the change listener, which sends the notification.
+ * The complaints of the simulated merchant and the life WeChat Pay gives them: a reply
+ * moves PENDING to PROCESSING, completing (or rejecting a refund, or a refund arriving)
+ * moves to PROCESSED, every step adds to the negotiation history and is reported to the
+ * change listener, which sends the notification.
  *
  * @since 0.1.0
  */
@@ -62,7 +63,8 @@ public final class ComplaintStore {
 	}
 
 	/**
-	 * Files a new complaint: {@code USER_CREATE_COMPLAINT}, notified as {@code COMPLAINT.CREATE}.
+	 * Files a new complaint: {@code USER_CREATE_COMPLAINT}, notified as
+	 * {@code COMPLAINT.CREATE}.
 	 * @param request what to file
 	 * @return the complaint
 	 */
@@ -89,12 +91,10 @@ public final class ComplaintStore {
 	 * @return the complaints
 	 */
 	public synchronized List<Complaint> list(LocalDate begin, LocalDate end, String merchantId) {
-		return this.complaints.values()
-			.stream()
-			.filter((complaint) -> {
-				LocalDate day = complaint.getComplaintTime().toLocalDate();
-				return !day.isBefore(begin) && !day.isAfter(end);
-			})
+		return this.complaints.values().stream().filter((complaint) -> {
+			LocalDate day = complaint.getComplaintTime().toLocalDate();
+			return !day.isBefore(begin) && !day.isAfter(end);
+		})
 			.filter((complaint) -> merchantId == null || merchantId.equals(complaint.getMerchantId()))
 			.sorted(Comparator.comparing(Complaint::getComplaintTime).reversed())
 			.toList();
@@ -109,7 +109,8 @@ public final class ComplaintStore {
 	}
 
 	/**
-	 * The merchant replies: {@code MERCHANT_RESPONSE}; the first reply moves PENDING to PROCESSING.
+	 * The merchant replies: {@code MERCHANT_RESPONSE}; the first reply moves PENDING to
+	 * PROCESSING.
 	 * @param complaint the complaint
 	 * @param content the reply
 	 * @param images media ids of uploaded images
@@ -122,12 +123,14 @@ public final class ComplaintStore {
 	}
 
 	/**
-	 * The merchant replies to an immediate-service complaint; the same idempotent id is processed once.
+	 * The merchant replies to an immediate-service complaint; the same idempotent id is
+	 * processed once.
 	 * @param complaint the complaint
 	 * @param idempotentId the merchant's idempotent id
 	 * @param content the text of the message
 	 * @param message the rich message
-	 * @return the {@code log_id} of the reply (the first one's, for a repeated idempotent id)
+	 * @return the {@code log_id} of the reply (the first one's, for a repeated idempotent
+	 * id)
 	 */
 	public String replyImmediately(Complaint complaint, String idempotentId, String content, JsonNode message) {
 		String logId;
@@ -151,8 +154,7 @@ public final class ComplaintStore {
 	public void complete(Complaint complaint) {
 		synchronized (this) {
 			if (complaint.getState() == ComplaintState.PROCESSED) {
-				throw new InvalidComplaintOperationException(
-						"投诉单已处理完成，无需重复操作 (the complaint is already PROCESSED)");
+				throw new InvalidComplaintOperationException("投诉单已处理完成，无需重复操作 (the complaint is already PROCESSED)");
 			}
 			complaint.setState(ComplaintState.PROCESSED);
 			complaint.addHistory(entry(MERCHANT, "MERCHANT_CONFIRM_COMPLETE", "", List.of(), null));
@@ -161,7 +163,8 @@ public final class ComplaintStore {
 	}
 
 	/**
-	 * The merchant approves the refund request: the complaint waits for the refund to arrive.
+	 * The merchant approves the refund request: the complaint waits for the refund to
+	 * arrive.
 	 * @param complaint the complaint
 	 * @param launchRefundDay working days until the refund is launched, or {@code null}
 	 */
@@ -223,7 +226,8 @@ public final class ComplaintStore {
 	}
 
 	/**
-	 * The user continues (re-opens) the complaint: PENDING again, {@code user_complaint_times} grows.
+	 * The user continues (re-opens) the complaint: PENDING again,
+	 * {@code user_complaint_times} grows.
 	 * @param complaint the complaint
 	 * @param content why
 	 */

@@ -14,7 +14,8 @@ import tools.jackson.databind.JsonNode;
  * @param operateType {@code operate_type}, e.g. {@code MERCHANT_RESPONSE}
  * @param operateDetails {@code operate_details}
  * @param imageList {@code image_list} (media ids of the merchant's images)
- * @param normalMessage {@code normal_message} of an immediate-service reply, or {@code null}
+ * @param normalMessage {@code normal_message} of an immediate-service reply, or
+ * {@code null}
  * @since 0.1.0
  */
 public record HistoryEntry(String logId, String operator, OffsetDateTime operateTime, String operateType,

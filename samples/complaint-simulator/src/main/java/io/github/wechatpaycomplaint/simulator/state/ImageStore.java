@@ -19,7 +19,8 @@ public final class ImageStore {
 	private final AtomicLong sequence = new AtomicLong();
 
 	/**
-	 * Stores an image under a new media id (URL-safe Base64, like WeChat Pay's, without padding).
+	 * Stores an image under a new media id (URL-safe Base64, like WeChat Pay's, without
+	 * padding).
 	 * @param contentType the content type
 	 * @param bytes the bytes
 	 * @param complaintId the complaint of a user image, or {@code null} for an upload

@@ -1,8 +1,8 @@
 package io.github.wechatpaycomplaint.simulator.state;
 
 /**
- * An operation the complaint's state does not allow, e.g. completing a processed complaint; WeChat Pay answers 400
- * {@code INVALID_REQUEST}.
+ * An operation the complaint's state does not allow, e.g. completing a processed
+ * complaint; WeChat Pay answers 400 {@code INVALID_REQUEST}.
  *
  * @since 0.1.0
  */

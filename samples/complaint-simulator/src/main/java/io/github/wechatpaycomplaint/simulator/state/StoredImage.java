@@ -1,7 +1,8 @@
 package io.github.wechatpaycomplaint.simulator.state;
 
 /**
- * An image the simulator knows: one a user attached to a complaint, or one the merchant uploaded.
+ * An image the simulator knows: one a user attached to a complaint, or one the merchant
+ * uploaded.
  *
  * @param mediaId the media id
  * @param contentType e.g. {@code image/png}

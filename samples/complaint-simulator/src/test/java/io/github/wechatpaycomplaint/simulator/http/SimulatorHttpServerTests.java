@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The simulator's HTTP server on the wire: header names exactly as given, chunked and fixed-length bodies,
- * {@code Expect: 100-continue}, and several requests on one kept-alive connection.
+ * The simulator's HTTP server on the wire: header names exactly as given, chunked and
+ * fixed-length bodies, {@code Expect: 100-continue}, and several requests on one
+ * kept-alive connection.
  */
 class SimulatorHttpServerTests {
 

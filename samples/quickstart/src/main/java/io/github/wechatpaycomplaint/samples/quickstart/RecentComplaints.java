@@ -8,8 +8,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.web.client.RestClient;
 
 /**
- * Lists the complaints of the last days through the starter's signed RestClient: the request is signed and the
- * answer's WeChat Pay signature verified before this code sees it.
+ * Lists the complaints of the last days through the starter's signed RestClient: the
+ * request is signed and the answer's WeChat Pay signature verified before this code sees
+ * it.
  */
 @Service
 public class RecentComplaints {

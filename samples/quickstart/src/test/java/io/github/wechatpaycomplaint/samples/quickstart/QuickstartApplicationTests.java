@@ -23,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The quick start as a user runs it: only the starter and the minimal application.yml (keys from files), talking to
- * a WireMock stand-in that answers only correctly signed requests and signs its answers.
+ * The quick start as a user runs it: only the starter and the minimal application.yml
+ * (keys from files), talking to a WireMock stand-in that answers only correctly signed
+ * requests and signs its answers.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class QuickstartApplicationTests {
@@ -57,7 +58,8 @@ class QuickstartApplicationTests {
 		registry.add("wechatpay.complaint.merchant.api-v3-key", () -> "8e1d6b2c4a9f3e7d0b5c1a2f6e9d3c7b");
 		registry.add("wechatpay.complaint.wechatpay-public-key.key", () -> "file:" + publicKey);
 		registry.add("wechatpay.complaint.client.base-uri", wechatPay::baseUri);
-		// The stand-in listens on plain http, which the starter refuses unless allowed explicitly.
+		// The stand-in listens on plain http, which the starter refuses unless allowed
+		// explicitly.
 		registry.add("wechatpay.complaint.client.allow-insecure-http", () -> "true");
 	}
 

@@ -12,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * What a user sees when the configuration is wrong: Spring Boot's failure report names the property and the fix,
- * and never prints the secret.
+ * What a user sees when the configuration is wrong: Spring Boot's failure report names
+ * the property and the fix, and never prints the secret.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class StartupFailureTests {
@@ -36,9 +36,9 @@ class StartupFailureTests {
 
 	@Test
 	void aMissingKeyFileIsReportedByName(CapturedOutput output) {
-		assertThatException().isThrownBy(() -> start(
-				"wechatpay.complaint.merchant.private-key=file:/nonexistent/apiclient_key.pem",
-				"wechatpay.complaint.merchant.api-v3-key=8e1d6b2c4a9f3e7d0b5c1a2f6e9d3c7b"));
+		assertThatException()
+			.isThrownBy(() -> start("wechatpay.complaint.merchant.private-key=file:/nonexistent/apiclient_key.pem",
+					"wechatpay.complaint.merchant.api-v3-key=8e1d6b2c4a9f3e7d0b5c1a2f6e9d3c7b"));
 		assertThat(output).contains("APPLICATION FAILED TO START", "wechatpay.complaint.merchant.private-key",
 				"file:/nonexistent/apiclient_key.pem", "does not exist");
 	}

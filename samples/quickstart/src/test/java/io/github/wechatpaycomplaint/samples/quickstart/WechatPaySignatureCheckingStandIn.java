@@ -26,8 +26,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
- * A WireMock stand-in for WeChat Pay that behaves like it on signatures: it only answers requests whose merchant
- * signature is valid (else 401 SIGN_ERROR), and signs its answers with its own key.
+ * A WireMock stand-in for WeChat Pay that behaves like it on signatures: it only answers
+ * requests whose merchant signature is valid (else 401 SIGN_ERROR), and signs its answers
+ * with its own key.
  */
 final class WechatPaySignatureCheckingStandIn implements AutoCloseable {
 
@@ -47,8 +48,8 @@ final class WechatPaySignatureCheckingStandIn implements AutoCloseable {
 
 	WechatPaySignatureCheckingStandIn() {
 		this.server.start();
-		this.server.stubFor(any(anyUrl()).atPriority(10)
-			.willReturn(signed(401, "{\"code\":\"SIGN_ERROR\",\"message\":\"签名错误\"}")));
+		this.server.stubFor(
+				any(anyUrl()).atPriority(10).willReturn(signed(401, "{\"code\":\"SIGN_ERROR\",\"message\":\"签名错误\"}")));
 	}
 
 	void answerComplaintList(String body) {
@@ -79,8 +80,8 @@ final class WechatPaySignatureCheckingStandIn implements AutoCloseable {
 		while (matcher.find()) {
 			pairs.put(matcher.group(1), matcher.group(2));
 		}
-		String message = request.getMethod().getName() + "\n" + request.getUrl() + "\n" + pairs.get("timestamp")
-				+ "\n" + pairs.get("nonce_str") + "\n" + request.getBodyAsString() + "\n";
+		String message = request.getMethod().getName() + "\n" + request.getUrl() + "\n" + pairs.get("timestamp") + "\n"
+				+ pairs.get("nonce_str") + "\n" + request.getBodyAsString() + "\n";
 		boolean valid = MCHID.equals(pairs.get("mchid")) && MERCHANT_SERIAL.equals(pairs.get("serial_no"))
 				&& verify(this.merchantKeys.getPublic(), message, pairs.get("signature"))
 				&& Math.abs(Instant.now().getEpochSecond() - Long.parseLong(pairs.get("timestamp"))) < 300;
@@ -142,8 +143,9 @@ final class WechatPaySignatureCheckingStandIn implements AutoCloseable {
 	}
 
 	private static String pem(String label, byte[] der) {
-		return "-----BEGIN " + label + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-			.encodeToString(der) + "\n-----END " + label + "-----\n";
+		return "-----BEGIN " + label + "-----\n"
+				+ Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+				+ "\n-----END " + label + "-----\n";
 	}
 
 }
