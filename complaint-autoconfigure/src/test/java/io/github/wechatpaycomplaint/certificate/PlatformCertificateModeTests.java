@@ -69,13 +69,9 @@ class PlatformCertificateModeTests {
 
 	private final WechatPayStandIn wechatPay = new WechatPayStandIn();
 
-	private final PlatformCertificateFixture certificateA = new PlatformCertificateFixture(PLATFORM_A,
-			new BigInteger("5157F09EFDC096DE15EBE81A47057A7232F1B8E2", 16), Instant.now().minus(1, ChronoUnit.DAYS),
-			Instant.now().plus(365, ChronoUnit.DAYS));
+	private final PlatformCertificateFixture certificateA = PlatformCertificateFixture.current(PLATFORM_A);
 
-	private final PlatformCertificateFixture certificateB = new PlatformCertificateFixture(PLATFORM_B,
-			new BigInteger("7132D72A03E93CDDF8C03BBD1F37EEDF204B2B01", 16), Instant.now().minus(1, ChronoUnit.HOURS),
-			Instant.now().plus(730, ChronoUnit.DAYS));
+	private final PlatformCertificateFixture certificateB = PlatformCertificateFixture.next(PLATFORM_B);
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, HttpClientAutoConfiguration.class,
@@ -396,6 +392,18 @@ class PlatformCertificateModeTests {
 
 		PlatformCertificateFixture(KeyPair keys, BigInteger serial, Instant notBefore, Instant notAfter) {
 			this(keys, TestKeys.certificate(keys, serial, notBefore, notAfter));
+		}
+
+		// The certificate in use: valid since yesterday, for a year.
+		static PlatformCertificateFixture current(KeyPair keys) {
+			return new PlatformCertificateFixture(keys, new BigInteger("5157F09EFDC096DE15EBE81A47057A7232F1B8E2", 16),
+					Instant.now().minus(1, ChronoUnit.DAYS), Instant.now().plus(365, ChronoUnit.DAYS));
+		}
+
+		// The certificate that replaces it: valid since an hour ago, for two years.
+		static PlatformCertificateFixture next(KeyPair keys) {
+			return new PlatformCertificateFixture(keys, new BigInteger("7132D72A03E93CDDF8C03BBD1F37EEDF204B2B01", 16),
+					Instant.now().minus(1, ChronoUnit.HOURS), Instant.now().plus(730, ChronoUnit.DAYS));
 		}
 
 		String serial() {

@@ -1,11 +1,9 @@
 package io.github.wechatpaycomplaint.certificate;
 
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -65,13 +63,9 @@ class UnknownSerialNotificationTests {
 
 	private final WechatPayStandIn wechatPay = new WechatPayStandIn();
 
-	private final PlatformCertificateFixture certificateA = new PlatformCertificateFixture(PLATFORM_A,
-			new BigInteger("5157F09EFDC096DE15EBE81A47057A7232F1B8E2", 16), Instant.now().minus(1, ChronoUnit.DAYS),
-			Instant.now().plus(365, ChronoUnit.DAYS));
+	private final PlatformCertificateFixture certificateA = PlatformCertificateFixture.current(PLATFORM_A);
 
-	private final PlatformCertificateFixture certificateB = new PlatformCertificateFixture(PLATFORM_B,
-			new BigInteger("7132D72A03E93CDDF8C03BBD1F37EEDF204B2B01", 16), Instant.now().minus(1, ChronoUnit.HOURS),
-			Instant.now().plus(730, ChronoUnit.DAYS));
+	private final PlatformCertificateFixture certificateB = PlatformCertificateFixture.next(PLATFORM_B);
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
