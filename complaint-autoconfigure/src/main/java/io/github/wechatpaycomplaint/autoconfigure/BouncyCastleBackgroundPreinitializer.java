@@ -1,6 +1,6 @@
 package io.github.wechatpaycomplaint.autoconfigure;
 
-import io.github.wechatpaycomplaint.crypto.PemKeys;
+import io.github.wechatpaycomplaint.crypto.internal.PemKeys;
 
 import org.springframework.boot.autoconfigure.preinitialize.BackgroundPreinitializer;
 

@@ -125,8 +125,8 @@ public final class ComplaintClientAutoConfiguration {
 		RestClient signingClient = clientFactory.signingClient(merchant,
 				() -> (trustedPublicKey != null) ? trustedPublicKey.id() : null, client.resolveBaseUri());
 		PlatformCertificateDownloader downloader = new PlatformCertificateDownloader(signingClient,
-				client.getEndpoint().getCertificatesPath(), merchant.getApiV3KeyCipher(),
-				jsonMapper.getIfAvailable(JsonMapper::new), resolvedClock, client.getMaxClockSkew(), trust);
+				client.getEndpoint().getCertificatesPath(), merchant, jsonMapper.getIfAvailable(JsonMapper::new),
+				resolvedClock, client.getMaxClockSkew(), trust);
 		return new PlatformCertificateManager(downloader, otherTrustedKeys, resolvedClock,
 				certificates.getRefreshInterval(), certificates.getUnknownSerialRefreshInterval());
 	}

@@ -2,7 +2,6 @@ package io.github.wechatpaycomplaint.autoconfigure;
 
 import java.time.Clock;
 
-import io.github.wechatpaycomplaint.crypto.WechatPaySignatureValidator;
 import io.github.wechatpaycomplaint.merchant.WechatPayMerchant;
 import io.github.wechatpaycomplaint.merchant.WechatPayVerificationKeys;
 import io.github.wechatpaycomplaint.notification.ComplaintNotificationEndpoint;
@@ -71,11 +70,9 @@ public final class ComplaintNotificationAutoConfiguration {
 			ApplicationEventPublisher publisher, ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<Clock> clock) {
 		// The keys' own lookup never waits for a certificate download: anyone can send a
 		// notification.
-		WechatPaySignatureValidator validator = new WechatPaySignatureValidator(verificationKeys,
-				clock.getIfUnique(Clock::systemUTC), notification.getMaxClockSkew());
-		NotificationParser parser = new NotificationParser(jsonMapper.getIfAvailable(JsonMapper::new),
-				merchant.getApiV3KeyCipher());
-		return new ComplaintNotificationHandler(validator, parser, store, publisher, deduplication.getProcessingLease(),
+		NotificationParser parser = new NotificationParser(jsonMapper.getIfAvailable(JsonMapper::new), merchant);
+		return new ComplaintNotificationHandler(verificationKeys, clock.getIfUnique(Clock::systemUTC),
+				notification.getMaxClockSkew(), parser, store, publisher, deduplication.getProcessingLease(),
 				deduplication.getTimeToLive());
 	}
 

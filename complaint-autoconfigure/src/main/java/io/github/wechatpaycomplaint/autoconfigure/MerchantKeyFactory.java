@@ -1,13 +1,13 @@
 package io.github.wechatpaycomplaint.autoconfigure;
 
+import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 
-import io.github.wechatpaycomplaint.crypto.ApiV3KeyCipher;
 import io.github.wechatpaycomplaint.crypto.InvalidKeyMaterialException;
-import io.github.wechatpaycomplaint.crypto.PemKeys;
+import io.github.wechatpaycomplaint.crypto.internal.ApiV3KeyCipher;
+import io.github.wechatpaycomplaint.crypto.internal.PemKeys;
 import io.github.wechatpaycomplaint.merchant.WechatPayMerchant;
 import io.github.wechatpaycomplaint.merchant.WechatPayPublicKey;
 import org.apache.commons.logging.Log;

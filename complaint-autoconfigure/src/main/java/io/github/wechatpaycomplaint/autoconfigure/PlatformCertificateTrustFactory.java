@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 import io.github.wechatpaycomplaint.certificate.PlatformCertificateTrust;
 import io.github.wechatpaycomplaint.crypto.InvalidKeyMaterialException;
-import io.github.wechatpaycomplaint.crypto.PemKeys;
+import io.github.wechatpaycomplaint.crypto.internal.PemKeys;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.io.ResourceLoader;

@@ -19,11 +19,12 @@ import io.github.wechatpaycomplaint.WechatPayException;
 import io.github.wechatpaycomplaint.certificate.PlatformCertificate;
 import io.github.wechatpaycomplaint.certificate.PlatformCertificateSource;
 import io.github.wechatpaycomplaint.certificate.PlatformCertificateTrust;
-import io.github.wechatpaycomplaint.crypto.ApiV3KeyCipher;
-import io.github.wechatpaycomplaint.crypto.PemKeys;
 import io.github.wechatpaycomplaint.crypto.SignedHeaders;
 import io.github.wechatpaycomplaint.crypto.VerificationKeyResolver;
-import io.github.wechatpaycomplaint.crypto.WechatPaySignatureValidator;
+import io.github.wechatpaycomplaint.crypto.internal.ApiV3KeyCipher;
+import io.github.wechatpaycomplaint.crypto.internal.PemKeys;
+import io.github.wechatpaycomplaint.crypto.internal.WechatPaySignatureValidator;
+import io.github.wechatpaycomplaint.merchant.WechatPayMerchant;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -53,7 +54,7 @@ public final class PlatformCertificateDownloader implements PlatformCertificateS
 
 	private final String path;
 
-	private final ApiV3KeyCipher cipher;
+	private final WechatPayMerchant merchant;
 
 	private final JsonMapper jsonMapper;
 
@@ -69,14 +70,14 @@ public final class PlatformCertificateDownloader implements PlatformCertificateS
 	 * @param signingClient a client that signs requests but does not verify answers (this
 	 * class does)
 	 * @param path the download path
-	 * @param cipher the merchant's APIv3 key cipher
+	 * @param merchant the merchant whose APIv3 key decrypts the certificates
 	 * @param jsonMapper the JSON mapper
 	 * @param clock the clock for the answer's timestamp window
 	 * @param maxClockSkew the allowed skew
 	 */
-	public PlatformCertificateDownloader(RestClient signingClient, String path, ApiV3KeyCipher cipher,
+	public PlatformCertificateDownloader(RestClient signingClient, String path, WechatPayMerchant merchant,
 			JsonMapper jsonMapper, Clock clock, Duration maxClockSkew) {
-		this(signingClient, path, cipher, jsonMapper, clock, maxClockSkew,
+		this(signingClient, path, merchant, jsonMapper, clock, maxClockSkew,
 				PlatformCertificateTrust.tenpayRootCa(clock));
 	}
 
@@ -85,19 +86,19 @@ public final class PlatformCertificateDownloader implements PlatformCertificateS
 	 * @param signingClient a client that signs requests but does not verify answers (this
 	 * class does)
 	 * @param path the download path
-	 * @param cipher the merchant's APIv3 key cipher
+	 * @param merchant the merchant whose APIv3 key decrypts the certificates
 	 * @param jsonMapper the JSON mapper
 	 * @param clock the clock for the answer's timestamp window and the certificates'
 	 * validity
 	 * @param maxClockSkew the allowed skew
 	 * @param trust decides which downloaded certificates may be trusted
 	 */
-	public PlatformCertificateDownloader(RestClient signingClient, String path, ApiV3KeyCipher cipher,
+	public PlatformCertificateDownloader(RestClient signingClient, String path, WechatPayMerchant merchant,
 			JsonMapper jsonMapper, Clock clock, Duration maxClockSkew, PlatformCertificateTrust trust) {
 		this.trust = Objects.requireNonNull(trust, "trust");
 		this.signingClient = Objects.requireNonNull(signingClient, "signingClient");
 		this.path = Objects.requireNonNull(path, "path");
-		this.cipher = Objects.requireNonNull(cipher, "cipher");
+		this.merchant = Objects.requireNonNull(merchant, "merchant");
 		this.jsonMapper = Objects.requireNonNull(jsonMapper, "jsonMapper");
 		this.clock = Objects.requireNonNull(clock, "clock");
 		this.maxClockSkew = Objects.requireNonNull(maxClockSkew, "maxClockSkew");
@@ -157,7 +158,7 @@ public final class PlatformCertificateDownloader implements PlatformCertificateS
 				continue; // e.g. SM2 certificates, which this starter does not use
 			}
 			String serial = item.path("serial_no").asString("");
-			byte[] pem = this.cipher.decrypt(encrypted.path("associated_data").asString(""),
+			byte[] pem = this.merchant.decryptWithApiV3Key(encrypted.path("associated_data").asString(""),
 					encrypted.path("nonce").asString(""), encrypted.path("ciphertext").asString(""));
 			var x509 = PemKeys.certificate(new String(pem, StandardCharsets.UTF_8));
 			String actualSerial = x509.getSerialNumber().toString(16).toUpperCase(Locale.ROOT);

@@ -3,7 +3,7 @@ package io.github.wechatpaycomplaint.client;
 import java.util.Map;
 
 import io.github.wechatpaycomplaint.WechatPayException;
-import io.github.wechatpaycomplaint.crypto.UntrustedText;
+import io.github.wechatpaycomplaint.crypto.internal.UntrustedText;
 import org.jspecify.annotations.Nullable;
 
 /**

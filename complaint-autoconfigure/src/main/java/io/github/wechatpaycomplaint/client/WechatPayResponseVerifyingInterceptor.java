@@ -5,8 +5,8 @@ import java.util.Objects;
 
 import io.github.wechatpaycomplaint.crypto.SignatureVerificationException;
 import io.github.wechatpaycomplaint.crypto.SignedHeaders;
-import io.github.wechatpaycomplaint.crypto.UntrustedText;
-import io.github.wechatpaycomplaint.crypto.WechatPaySignatureValidator;
+import io.github.wechatpaycomplaint.crypto.internal.UntrustedText;
+import io.github.wechatpaycomplaint.crypto.internal.WechatPaySignatureValidator;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -67,7 +67,8 @@ public final class WechatPayResponseVerifyingInterceptor implements ClientHttpRe
 
 	private final JsonMapper jsonMapper;
 
-	public WechatPayResponseVerifyingInterceptor(WechatPaySignatureValidator validator, JsonMapper jsonMapper) {
+	// Built by WechatPayRestClientFactory only: the validator is not API.
+	WechatPayResponseVerifyingInterceptor(WechatPaySignatureValidator validator, JsonMapper jsonMapper) {
 		this.validator = Objects.requireNonNull(validator, "validator");
 		this.jsonMapper = Objects.requireNonNull(jsonMapper, "jsonMapper");
 	}

@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 import io.github.wechatpaycomplaint.crypto.NonceGenerator;
-import io.github.wechatpaycomplaint.crypto.WechatPaySignatureValidator;
+import io.github.wechatpaycomplaint.crypto.internal.WechatPaySignatureValidator;
 import io.github.wechatpaycomplaint.merchant.WechatPayMerchant;
 import io.github.wechatpaycomplaint.merchant.WechatPayVerificationKeys;
 import io.github.wechatpaycomplaint.resilience.FailoverInterceptor;

@@ -3,11 +3,13 @@ package io.github.wechatpaycomplaint.merchant;
 import java.security.PrivateKey;
 import java.util.Objects;
 
-import io.github.wechatpaycomplaint.crypto.ApiV3KeyCipher;
+import io.github.wechatpaycomplaint.crypto.ApiV3KeyMismatchException;
 import io.github.wechatpaycomplaint.crypto.AuthorizationHeader;
-import io.github.wechatpaycomplaint.crypto.RsaSigner;
-import io.github.wechatpaycomplaint.crypto.SensitiveDataCipher;
-import io.github.wechatpaycomplaint.crypto.SignatureMessages;
+import io.github.wechatpaycomplaint.crypto.DecryptionException;
+import io.github.wechatpaycomplaint.crypto.internal.ApiV3KeyCipher;
+import io.github.wechatpaycomplaint.crypto.internal.RsaSigner;
+import io.github.wechatpaycomplaint.crypto.internal.SensitiveDataCipher;
+import io.github.wechatpaycomplaint.crypto.internal.SignatureMessages;
 
 /**
  * One merchant (or service provider) and its key material: the merchant id, the serial
@@ -57,11 +59,18 @@ public final class WechatPayMerchant {
 	}
 
 	/**
-	 * The AES-256-GCM cipher keyed with this merchant's APIv3 key.
-	 * @return the cipher
+	 * Decrypts an {@code AEAD_AES_256_GCM} resource WeChat Pay encrypted with this
+	 * merchant's APIv3 key, such as a notification or a platform certificate.
+	 * @param associatedData {@code associated_data}, empty when there is none
+	 * @param nonce {@code nonce}
+	 * @param base64Ciphertext {@code ciphertext}
+	 * @return the plaintext bytes; callers must keep them out of logs
+	 * @throws ApiV3KeyMismatchException when the tag does not match (almost always a
+	 * wrong APIv3 key)
+	 * @throws DecryptionException when the input is malformed
 	 */
-	public ApiV3KeyCipher getApiV3KeyCipher() {
-		return this.apiV3KeyCipher;
+	public byte[] decryptWithApiV3Key(String associatedData, String nonce, String base64Ciphertext) {
+		return this.apiV3KeyCipher.decrypt(associatedData, nonce, base64Ciphertext);
 	}
 
 	/**

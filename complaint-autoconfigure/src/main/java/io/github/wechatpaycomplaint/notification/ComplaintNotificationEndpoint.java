@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 import io.github.wechatpaycomplaint.crypto.SignedHeaders;
-import io.github.wechatpaycomplaint.crypto.UntrustedText;
+import io.github.wechatpaycomplaint.crypto.internal.UntrustedText;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -31,7 +31,7 @@ import org.springframework.web.servlet.function.ServerResponse;
  * {@link ComplaintNotificationHandler}, and answers 204, or a JSON
  * {@code {"code","message"}} error. Each refusal is logged once, at most one INFO or WARN
  * line per reason and minute (the rest at DEBUG), with header values made safe for the
- * log ({@link UntrustedText}).
+ * log (printable ASCII only, cut to 64 characters).
  *
  * @since 0.1.0
  */

@@ -1,11 +1,13 @@
 package io.github.wechatpaycomplaint.notification;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 
 import io.github.wechatpaycomplaint.crypto.SignatureVerificationException;
 import io.github.wechatpaycomplaint.crypto.SignedHeaders;
-import io.github.wechatpaycomplaint.crypto.WechatPaySignatureValidator;
+import io.github.wechatpaycomplaint.crypto.VerificationKeyResolver;
+import io.github.wechatpaycomplaint.crypto.internal.WechatPaySignatureValidator;
 import io.github.wechatpaycomplaint.notification.event.ComplaintNotification;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -38,17 +40,21 @@ public final class ComplaintNotificationHandler {
 
 	/**
 	 * Creates a handler.
-	 * @param validator verifies the signature headers
+	 * @param verificationKeys the WeChat Pay keys that verify the signature headers;
+	 * their lookup should not wait for a download, since anyone can send a notification
+	 * @param clock the clock for the timestamp window
+	 * @param maxClockSkew how far a notification's timestamp may be from the clock
 	 * @param parser parses and decrypts the body
 	 * @param store de-duplicates by notification id
 	 * @param publisher publishes the events
 	 * @param lease how long a claim holds while listeners run
 	 * @param timeToLive how long a handled id is remembered
 	 */
-	public ComplaintNotificationHandler(WechatPaySignatureValidator validator, NotificationParser parser,
-			NotificationDeduplicationStore store, ApplicationEventPublisher publisher, Duration lease,
-			Duration timeToLive) {
-		this.validator = Objects.requireNonNull(validator, "validator");
+	public ComplaintNotificationHandler(VerificationKeyResolver verificationKeys, Clock clock, Duration maxClockSkew,
+			NotificationParser parser, NotificationDeduplicationStore store, ApplicationEventPublisher publisher,
+			Duration lease, Duration timeToLive) {
+		this.validator = new WechatPaySignatureValidator(Objects.requireNonNull(verificationKeys, "verificationKeys"),
+				Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(maxClockSkew, "maxClockSkew"));
 		this.parser = Objects.requireNonNull(parser, "parser");
 		this.store = Objects.requireNonNull(store, "store");
 		this.publisher = Objects.requireNonNull(publisher, "publisher");

@@ -4,9 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.Objects;
 
-import io.github.wechatpaycomplaint.crypto.ApiV3KeyCipher;
 import io.github.wechatpaycomplaint.crypto.ApiV3KeyMismatchException;
 import io.github.wechatpaycomplaint.crypto.DecryptionException;
+import io.github.wechatpaycomplaint.crypto.internal.ApiV3KeyCipher;
+import io.github.wechatpaycomplaint.merchant.WechatPayMerchant;
 import io.github.wechatpaycomplaint.notification.event.ComplaintActionType;
 import io.github.wechatpaycomplaint.notification.event.ComplaintNotification;
 import org.jspecify.annotations.Nullable;
@@ -31,15 +32,15 @@ public final class NotificationParser {
 
 	private final JsonMapper jsonMapper;
 
-	private final ApiV3KeyCipher cipher;
+	private final WechatPayMerchant merchant;
 
 	/**
 	 * Creates a parser.
 	 * @param jsonMapper not used for parsing any more (kept for compatibility):
 	 * notifications are read with a token factory of their own, see below
-	 * @param cipher the merchant's APIv3 key cipher
+	 * @param merchant the merchant whose APIv3 key decrypts the notifications
 	 */
-	public NotificationParser(JsonMapper jsonMapper, ApiV3KeyCipher cipher) {
+	public NotificationParser(JsonMapper jsonMapper, WechatPayMerchant merchant) {
 		Objects.requireNonNull(jsonMapper, "jsonMapper");
 		// Only streaming tokens are read here, so no mapper setting matters; a per-thread
 		// buffer pool avoids the
@@ -47,7 +48,7 @@ public final class NotificationParser {
 		this.jsonMapper = JsonMapper
 			.builder(JsonFactory.builder().recyclerPool(JsonRecyclerPools.threadLocalPool()).build())
 			.build();
-		this.cipher = Objects.requireNonNull(cipher, "cipher");
+		this.merchant = Objects.requireNonNull(merchant, "merchant");
 	}
 
 	/**
@@ -87,7 +88,7 @@ public final class NotificationParser {
 							+ ApiV3KeyCipher.ALGORITHM + " is accepted");
 		}
 		try {
-			return this.cipher.decrypt(Objects.requireNonNullElse(envelope.associatedData, ""),
+			return this.merchant.decryptWithApiV3Key(Objects.requireNonNullElse(envelope.associatedData, ""),
 					required(envelope.nonce, "nonce"), required(envelope.ciphertext, "ciphertext"));
 		}
 		catch (ApiV3KeyMismatchException ex) {

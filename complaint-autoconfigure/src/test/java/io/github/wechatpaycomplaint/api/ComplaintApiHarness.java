@@ -14,7 +14,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.wechatpaycomplaint.autoconfigure.ComplaintApiAutoConfiguration;
 import io.github.wechatpaycomplaint.autoconfigure.ComplaintClientAutoConfiguration;
 import io.github.wechatpaycomplaint.crypto.NonceGenerator;
-import io.github.wechatpaycomplaint.crypto.PemKeys;
+import io.github.wechatpaycomplaint.crypto.internal.PemKeys;
 import io.github.wechatpaycomplaint.testsupport.Vectors;
 import io.github.wechatpaycomplaint.testsupport.WechatPayAnswerSigner;
 import tools.jackson.core.type.TypeReference;

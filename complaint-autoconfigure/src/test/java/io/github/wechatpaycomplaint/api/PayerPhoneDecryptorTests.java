@@ -3,8 +3,6 @@ package io.github.wechatpaycomplaint.api;
 import java.time.OffsetDateTime;
 
 import io.github.wechatpaycomplaint.crypto.DecryptionException;
-import io.github.wechatpaycomplaint.crypto.PemKeys;
-import io.github.wechatpaycomplaint.merchant.WechatPayMerchant;
 import io.github.wechatpaycomplaint.model.Complaint;
 import io.github.wechatpaycomplaint.model.PayerPhone;
 import io.github.wechatpaycomplaint.testsupport.Vectors;
@@ -19,9 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class PayerPhoneDecryptorTests {
 
-	private final PayerPhoneDecryptor decryptor = new PayerPhoneDecryptor(
-			new WechatPayMerchant(Vectors.key("mchid"), Vectors.key("merchant_certificate_serial_number"),
-					PemKeys.privateKey(Vectors.key("merchant_private_key_pkcs8_pem")), Vectors.key("api_v3_key")));
+	private final PayerPhoneDecryptor decryptor = new PayerPhoneDecryptor(Vectors.merchant());
 
 	@Test
 	void decryptsThePhoneTheOfficialSdkEncrypted() {

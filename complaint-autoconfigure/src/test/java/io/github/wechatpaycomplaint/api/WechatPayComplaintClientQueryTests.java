@@ -165,7 +165,7 @@ class WechatPayComplaintClientQueryTests {
 
 	@Test
 	void refusesAPayerPhoneEncryptedForAnotherKeyWithoutShowingIt() {
-		String otherCiphertext = io.github.wechatpaycomplaint.crypto.SensitiveDataCipher
+		String otherCiphertext = io.github.wechatpaycomplaint.crypto.internal.SensitiveDataCipher
 			.encrypt(io.github.wechatpaycomplaint.testsupport.TestKeys.rsa().getPublic(), "13900139000");
 		wireMock.stubFor(get(urlPathEqualTo("/v3/merchant-service/complaints-v2/200000020250613090012345678"))
 			.willReturn(signedJson(Answers.read("detail.json").replace(PHONE_CIPHERTEXT, otherCiphertext))));

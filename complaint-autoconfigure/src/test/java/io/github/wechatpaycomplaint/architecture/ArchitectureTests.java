@@ -1,17 +1,29 @@
 package io.github.wechatpaycomplaint.architecture;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaConstructor;
 import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.domain.JavaMember;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import io.github.wechatpaycomplaint.crypto.internal.PemKeys;
+import io.github.wechatpaycomplaint.crypto.internal.RsaSigner;
+import io.github.wechatpaycomplaint.crypto.internal.UntrustedText;
+import io.github.wechatpaycomplaint.crypto.internal.WechatPaySignatureValidator;
 import io.github.wechatpaycomplaint.event.ComplaintEvent;
 import io.github.wechatpaycomplaint.notification.event.ComplaintNotificationEvent;
 import io.github.wechatpaycomplaint.reconciliation.ComplaintReconciledEvent;
@@ -62,6 +74,11 @@ class ArchitectureTests {
 					BASE + ".crypto..")
 			.because("signatures and encryption are checked against the official SDK's vectors without Spring")
 			.check(SHIPPED);
+	}
+
+	@Test
+	void noPublicSignatureExposesTheInternalCrypto() {
+		publicSignaturesDoNotExposeTheInternalCrypto.check(SHIPPED);
 	}
 
 	@Test
@@ -171,13 +188,20 @@ class ArchitectureTests {
 	@Test
 	void theRulesFindWhatTheyForbid() {
 		JavaClasses violations = new ClassFileImporter().importClasses(OpenAutoConfiguration.class,
-				PublicCondition.class, DefaultLocaleCaseConversion.class);
+				PublicCondition.class, DefaultLocaleCaseConversion.class, LeakingInternalCrypto.class);
 		assertThat(autoConfigurationsArePublicAndFinal.evaluate(violations).hasViolation()).isTrue();
 		assertThat(autoConfigurationsHaveNoPublicMembers.evaluate(violations).getFailureReport().getDetails())
 			.anyMatch((detail) -> detail.contains("publicBean"))
 			.noneMatch((detail) -> detail.contains("BEAN_NAME"));
 		assertThat(conditionsAreNotPublic.evaluate(violations).hasViolation()).isTrue();
 		assertThat(caseConversionNamesALocale.evaluate(violations).getFailureReport().getDetails()).hasSize(2);
+		assertThat(publicSignaturesDoNotExposeTheInternalCrypto.evaluate(violations).getFailureReport().getDetails())
+			.hasSize(4)
+			.anyMatch((detail) -> detail.contains("signer"))
+			.anyMatch((detail) -> detail.contains("keys"))
+			.anyMatch((detail) -> detail.contains("<init>"))
+			.anyMatch((detail) -> detail.contains("validators"))
+			.noneMatch((detail) -> detail.contains("hidden"));
 	}
 
 	private final ArchRule autoConfigurationsArePublicAndFinal = classes().that()
@@ -202,11 +226,48 @@ class ArchitectureTests {
 		.notBePublic()
 		.because("a condition is used through its annotation, not as API");
 
+	private final ArchRule publicSignaturesDoNotExposeTheInternalCrypto = classes().that()
+		.resideOutsideOfPackage(BASE + ".crypto.internal..")
+		.and()
+		.arePublic()
+		.should(exposeNoInternalCryptoInPublicOrProtectedMembers())
+		.because("crypto.internal may change in any release; what users can reach must not name it");
+
 	private final ArchRule caseConversionNamesALocale = noClasses().should()
 		.callMethod(String.class, "toLowerCase")
 		.orShould()
 		.callMethod(String.class, "toUpperCase")
 		.because("the default locale changes the result (Turkish dotless i); use toLowerCase(Locale.ROOT)");
+
+	private static ArchCondition<JavaClass> exposeNoInternalCryptoInPublicOrProtectedMembers() {
+		return new ArchCondition<>("expose no crypto.internal type in a public or protected member") {
+
+			@Override
+			public void check(JavaClass type, ConditionEvents events) {
+				for (JavaMember member : type.getMembers()) {
+					if (!member.getModifiers().contains(JavaModifier.PUBLIC)
+							&& !member.getModifiers().contains(JavaModifier.PROTECTED)) {
+						continue;
+					}
+					Set<JavaClass> named = new HashSet<>();
+					if (member instanceof JavaField field) {
+						named.addAll(field.getType().getAllInvolvedRawTypes());
+					}
+					if (member instanceof JavaCodeUnit codeUnit) {
+						named.addAll(codeUnit.getReturnType().getAllInvolvedRawTypes());
+						codeUnit.getParameterTypes()
+							.forEach((parameter) -> named.addAll(parameter.getAllInvolvedRawTypes()));
+						named.addAll(codeUnit.getThrowsClause().getTypes());
+					}
+					named.stream()
+						.filter((candidate) -> candidate.getPackageName().startsWith(BASE + ".crypto.internal"))
+						.forEach((internal) -> events.add(SimpleConditionEvent.violated(member,
+								member.getFullName() + " exposes " + internal.getName())));
+				}
+			}
+
+		};
+	}
 
 	private static DescribedPredicate<JavaMember> areNotConstants() {
 		return DescribedPredicate.describe("are not constants",
@@ -236,6 +297,28 @@ class ArchitectureTests {
 		@Override
 		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
 			return ConditionOutcome.match();
+		}
+
+	}
+
+	public static class LeakingInternalCrypto {
+
+		public RsaSigner signer;
+
+		protected List<PemKeys> keys;
+
+		private UntrustedText hidden;
+
+		public LeakingInternalCrypto(UntrustedText text) {
+			this.hidden = text;
+		}
+
+		public Map<String, WechatPaySignatureValidator> validators() {
+			return Map.of();
+		}
+
+		String hidden(RsaSigner signer) {
+			return this.hidden.toString() + signer;
 		}
 
 	}

@@ -2,7 +2,7 @@ package io.github.wechatpaycomplaint.autoconfigure;
 
 import java.security.interfaces.RSAPublicKey;
 
-import io.github.wechatpaycomplaint.crypto.PemKeys;
+import io.github.wechatpaycomplaint.crypto.internal.PemKeys;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.preinitialize.BackgroundPreinitializer;

@@ -57,7 +57,7 @@ class ComplaintApiAutoConfigurationTests {
 
 		final WechatPayComplaintClient client = new WechatPayComplaintClient(RestClient.create(),
 				new WechatPayMerchant("1", "serial",
-						io.github.wechatpaycomplaint.crypto.PemKeys
+						io.github.wechatpaycomplaint.crypto.internal.PemKeys
 							.privateKey(Vectors.key("merchant_private_key_pkcs8_pem")),
 						Vectors.key("api_v3_key")),
 				WechatPayEndpoint.MAINLAND, URI.create("https://api.mch.weixin.qq.com"), new JsonMapper());

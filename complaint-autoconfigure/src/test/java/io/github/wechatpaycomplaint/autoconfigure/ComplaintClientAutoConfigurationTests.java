@@ -13,7 +13,7 @@ import io.github.wechatpaycomplaint.certificate.PlatformCertificateManager;
 import io.github.wechatpaycomplaint.client.WechatPayComplaintRestClient;
 import io.github.wechatpaycomplaint.client.WechatPayRestClientCustomizer;
 import io.github.wechatpaycomplaint.client.WechatPayRestClientFactory;
-import io.github.wechatpaycomplaint.crypto.PemKeys;
+import io.github.wechatpaycomplaint.crypto.internal.PemKeys;
 import io.github.wechatpaycomplaint.merchant.WechatPayMerchant;
 import io.github.wechatpaycomplaint.merchant.WechatPayPublicKey;
 import io.github.wechatpaycomplaint.merchant.WechatPayVerificationKeys;

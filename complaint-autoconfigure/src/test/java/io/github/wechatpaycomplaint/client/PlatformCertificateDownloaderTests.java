@@ -19,9 +19,9 @@ import io.github.wechatpaycomplaint.WechatPayException;
 import io.github.wechatpaycomplaint.autoconfigure.ComplaintClientAutoConfiguration;
 import io.github.wechatpaycomplaint.certificate.PlatformCertificate;
 import io.github.wechatpaycomplaint.certificate.PlatformCertificateTrust;
-import io.github.wechatpaycomplaint.crypto.ApiV3KeyCipher;
 import io.github.wechatpaycomplaint.crypto.SignatureVerificationException;
 import io.github.wechatpaycomplaint.crypto.VerificationKeyResolver;
+import io.github.wechatpaycomplaint.crypto.internal.ApiV3KeyCipher;
 import io.github.wechatpaycomplaint.merchant.WechatPayMerchant;
 import io.github.wechatpaycomplaint.testsupport.TestKeys;
 import io.github.wechatpaycomplaint.testsupport.WechatPayAnswerSigner;
@@ -244,14 +244,14 @@ class PlatformCertificateDownloaderTests {
 	}
 
 	private PlatformCertificateDownloader downloader(RestClient signingClient) {
-		return new PlatformCertificateDownloader(signingClient, PATH, this.cipher, JsonMapper.builder().build(),
-				Clock.systemUTC(), Duration.ofMinutes(5),
+		return new PlatformCertificateDownloader(signingClient, PATH, WechatPayStandIn.merchant(),
+				JsonMapper.builder().build(), Clock.systemUTC(), Duration.ofMinutes(5),
 				new PlatformCertificateTrust(TestKeys.testCa().certificate(), Clock.systemUTC()));
 	}
 
 	private PlatformCertificateDownloader downloader() {
-		return new PlatformCertificateDownloader(RestClient.create(wireMock.baseUrl()), PATH, this.cipher,
-				JsonMapper.builder().build(), Clock.systemUTC(), Duration.ofMinutes(5),
+		return new PlatformCertificateDownloader(RestClient.create(wireMock.baseUrl()), PATH,
+				WechatPayStandIn.merchant(), JsonMapper.builder().build(), Clock.systemUTC(), Duration.ofMinutes(5),
 				new PlatformCertificateTrust(TestKeys.testCa().certificate(), Clock.systemUTC()));
 	}
 

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Locale;
 
 import io.github.wechatpaycomplaint.autoconfigure.ComplaintClientAutoConfiguration;
-import io.github.wechatpaycomplaint.crypto.RsaSigner;
-import io.github.wechatpaycomplaint.crypto.SignatureMessages;
+import io.github.wechatpaycomplaint.crypto.internal.RsaSigner;
+import io.github.wechatpaycomplaint.crypto.internal.SignatureMessages;
 import io.github.wechatpaycomplaint.testsupport.WechatPayStandIn;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

@@ -1,5 +1,11 @@
 package io.github.wechatpaycomplaint.crypto;
 
+import io.github.wechatpaycomplaint.crypto.internal.ApiV3KeyCipher;
+import io.github.wechatpaycomplaint.crypto.internal.PemKeys;
+import io.github.wechatpaycomplaint.crypto.internal.RsaSigner;
+import io.github.wechatpaycomplaint.crypto.internal.RsaVerifier;
+import io.github.wechatpaycomplaint.crypto.internal.SensitiveDataCipher;
+import io.github.wechatpaycomplaint.crypto.internal.SignatureMessages;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;

@@ -1,5 +1,10 @@
 package io.github.wechatpaycomplaint.crypto;
 
+import io.github.wechatpaycomplaint.crypto.internal.ApiV3KeyCipher;
+import io.github.wechatpaycomplaint.crypto.internal.PemKeys;
+import io.github.wechatpaycomplaint.crypto.internal.RsaSigner;
+import io.github.wechatpaycomplaint.crypto.internal.SignatureMessages;
+import io.github.wechatpaycomplaint.crypto.internal.WechatPaySignatureValidator;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -13,9 +18,9 @@ import java.util.Optional;
 
 import io.github.wechatpaycomplaint.merchant.WechatPayMerchant;
 import io.github.wechatpaycomplaint.testsupport.Vectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,8 @@
 package io.github.wechatpaycomplaint.crypto;
 
+import io.github.wechatpaycomplaint.crypto.internal.RsaSigner;
+import io.github.wechatpaycomplaint.crypto.internal.SignatureMessages;
+import io.github.wechatpaycomplaint.crypto.internal.WechatPaySignatureValidator;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.time.Clock;

@@ -10,7 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
-import io.github.wechatpaycomplaint.crypto.PemKeys;
+import io.github.wechatpaycomplaint.crypto.internal.PemKeys;
 import io.github.wechatpaycomplaint.notification.event.ComplaintActionType;
 import io.github.wechatpaycomplaint.notification.event.ComplaintCreatedEvent;
 import io.github.wechatpaycomplaint.notification.event.ComplaintNotificationEvent;

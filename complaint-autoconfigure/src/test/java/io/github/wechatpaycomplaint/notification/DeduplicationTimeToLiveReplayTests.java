@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.wechatpaycomplaint.crypto.SignedHeaders;
-import io.github.wechatpaycomplaint.crypto.WechatPaySignatureValidator;
 import io.github.wechatpaycomplaint.merchant.WechatPayMerchant;
 import io.github.wechatpaycomplaint.merchant.WechatPayVerificationKeys;
 import io.github.wechatpaycomplaint.notification.ComplaintNotificationHandler.Outcome;
@@ -67,12 +66,11 @@ class DeduplicationTimeToLiveReplayTests {
 		List<Outcome> outcomes = new ArrayList<>();
 		NotificationContexts.webRunner().run((context) -> {
 			MutableClock clock = MutableClock.atEpochSecond(firstDelivery);
-			WechatPaySignatureValidator validator = new WechatPaySignatureValidator(
-					context.getBean(WechatPayVerificationKeys.class), clock, SKEW);
 			NotificationParser parser = new NotificationParser(new JsonMapper(),
-					context.getBean(WechatPayMerchant.class).getApiV3KeyCipher());
-			ComplaintNotificationHandler handler = new ComplaintNotificationHandler(validator, parser,
-					new ClockStore(clock), (event) -> {
+					context.getBean(WechatPayMerchant.class));
+			ComplaintNotificationHandler handler = new ComplaintNotificationHandler(
+					context.getBean(WechatPayVerificationKeys.class), clock, SKEW, parser, new ClockStore(clock),
+					(event) -> {
 					}, LEASE, timeToLive);
 			SignedNotification captured = NotificationBuilder.withVectorKeys(NOW).id("replayed").build();
 			outcomes.add(handle(handler, captured));

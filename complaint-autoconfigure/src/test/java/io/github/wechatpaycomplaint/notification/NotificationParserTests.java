@@ -2,7 +2,7 @@ package io.github.wechatpaycomplaint.notification;
 
 import java.nio.charset.StandardCharsets;
 
-import io.github.wechatpaycomplaint.crypto.ApiV3KeyCipher;
+import io.github.wechatpaycomplaint.crypto.internal.ApiV3KeyCipher;
 import io.github.wechatpaycomplaint.notification.event.ComplaintActionType;
 import io.github.wechatpaycomplaint.notification.event.ComplaintNotification;
 import io.github.wechatpaycomplaint.testsupport.Vectors;
@@ -18,7 +18,7 @@ class NotificationParserTests {
 
 	private final ApiV3KeyCipher cipher = new ApiV3KeyCipher(Vectors.key("api_v3_key"));
 
-	private final NotificationParser parser = new NotificationParser(new JsonMapper(), this.cipher);
+	private final NotificationParser parser = new NotificationParser(new JsonMapper(), Vectors.merchant());
 
 	@Test
 	void keepsUnknownFieldsOfTheResourceAndSkipsUnknownEnvelopeFields() {

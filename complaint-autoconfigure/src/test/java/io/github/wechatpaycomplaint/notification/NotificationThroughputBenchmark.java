@@ -11,12 +11,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.github.wechatpaycomplaint.crypto.ApiV3KeyCipher;
-import io.github.wechatpaycomplaint.crypto.PemKeys;
-import io.github.wechatpaycomplaint.crypto.RsaVerifier;
-import io.github.wechatpaycomplaint.crypto.SignatureMessages;
 import io.github.wechatpaycomplaint.crypto.SignedHeaders;
-import io.github.wechatpaycomplaint.crypto.WechatPaySignatureValidator;
+import io.github.wechatpaycomplaint.crypto.internal.ApiV3KeyCipher;
+import io.github.wechatpaycomplaint.crypto.internal.PemKeys;
+import io.github.wechatpaycomplaint.crypto.internal.RsaVerifier;
+import io.github.wechatpaycomplaint.crypto.internal.SignatureMessages;
 import io.github.wechatpaycomplaint.merchant.WechatPayPublicKey;
 import io.github.wechatpaycomplaint.notification.event.ComplaintNotificationEvent;
 import io.github.wechatpaycomplaint.notification.store.CaffeineNotificationDeduplicationStore;
@@ -163,10 +162,8 @@ public final class NotificationThroughputBenchmark {
 	private static ComplaintNotificationHandler handler(GenericApplicationContext context) {
 		WechatPayPublicKey key = new WechatPayPublicKey(Vectors.key("wechatpay_public_key_id"),
 				PemKeys.publicKey(Vectors.key("wechatpay_public_key_pem")));
-		return new ComplaintNotificationHandler(
-				new WechatPaySignatureValidator(key, Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC),
-						Duration.ofMinutes(5)),
-				new NotificationParser(new JsonMapper(), new ApiV3KeyCipher(Vectors.key("api_v3_key"))), warmStore(),
+		return new ComplaintNotificationHandler(key, Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC),
+				Duration.ofMinutes(5), new NotificationParser(new JsonMapper(), Vectors.merchant()), warmStore(),
 				context, Duration.ofMinutes(5), Duration.ofDays(8));
 	}
 

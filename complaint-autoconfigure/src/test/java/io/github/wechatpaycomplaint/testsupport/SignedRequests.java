@@ -8,9 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.github.wechatpaycomplaint.crypto.PemKeys;
-import io.github.wechatpaycomplaint.crypto.RsaVerifier;
-import io.github.wechatpaycomplaint.crypto.SignatureMessages;
+import io.github.wechatpaycomplaint.crypto.internal.PemKeys;
+import io.github.wechatpaycomplaint.crypto.internal.RsaVerifier;
+import io.github.wechatpaycomplaint.crypto.internal.SignatureMessages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
+import io.github.wechatpaycomplaint.crypto.internal.PemKeys;
+import io.github.wechatpaycomplaint.merchant.WechatPayMerchant;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,6 +30,16 @@ public final class Vectors {
 
 	public static String key(String name) {
 		return keys().get(name).asString();
+	}
+
+	/**
+	 * The merchant of the vectors' keys: its APIv3 key and private key decrypt what the
+	 * official SDK encrypted.
+	 * @return the merchant
+	 */
+	public static WechatPayMerchant merchant() {
+		return new WechatPayMerchant(key("mchid"), key("merchant_certificate_serial_number"),
+				PemKeys.privateKey(key("merchant_private_key_pkcs8_pem")), key("api_v3_key"));
 	}
 
 	private static JsonNode load() {

@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import io.github.wechatpaycomplaint.crypto.RsaSigner;
-import io.github.wechatpaycomplaint.crypto.SignatureMessages;
+import io.github.wechatpaycomplaint.crypto.internal.RsaSigner;
+import io.github.wechatpaycomplaint.crypto.internal.SignatureMessages;
 
 /**
  * Plays WeChat Pay in tests: signs answers and notifications with a key made in the test.

@@ -10,6 +10,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.wechatpaycomplaint.merchant.WechatPayMerchant;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -52,6 +53,15 @@ public final class WechatPayStandIn implements AutoCloseable {
 
 	public static KeyPair merchantKeys() {
 		return MERCHANT_KEYS;
+	}
+
+	/**
+	 * The merchant of the stand-in's keys, as the starter builds it from
+	 * {@link #merchantProperties()}.
+	 * @return the merchant
+	 */
+	public static WechatPayMerchant merchant() {
+		return new WechatPayMerchant(MCHID, MERCHANT_SERIAL, MERCHANT_KEYS.getPrivate(), API_V3_KEY);
 	}
 
 	public static KeyPair wechatpayKeys() {

@@ -1,4 +1,4 @@
-package io.github.wechatpaycomplaint.crypto;
+package io.github.wechatpaycomplaint.crypto.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

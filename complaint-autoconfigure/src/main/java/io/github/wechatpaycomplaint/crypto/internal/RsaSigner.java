@@ -1,5 +1,6 @@
-package io.github.wechatpaycomplaint.crypto;
+package io.github.wechatpaycomplaint.crypto.internal;
 
+import io.github.wechatpaycomplaint.crypto.InvalidKeyMaterialException;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.Signature;

@@ -1,5 +1,8 @@
-package io.github.wechatpaycomplaint.crypto;
+package io.github.wechatpaycomplaint.crypto.internal;
 
+import io.github.wechatpaycomplaint.crypto.SignatureVerificationException;
+import io.github.wechatpaycomplaint.crypto.SignedHeaders;
+import io.github.wechatpaycomplaint.crypto.VerificationKeyResolver;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,5 +1,7 @@
-package io.github.wechatpaycomplaint.crypto;
+package io.github.wechatpaycomplaint.crypto.internal;
 
+import io.github.wechatpaycomplaint.crypto.ApiV3KeyMismatchException;
+import io.github.wechatpaycomplaint.crypto.DecryptionException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
