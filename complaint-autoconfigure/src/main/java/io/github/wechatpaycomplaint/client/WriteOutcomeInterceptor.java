@@ -29,7 +29,7 @@ final class WriteOutcomeInterceptor implements ClientHttpRequestInterceptor {
 			return execution.execute(request, body);
 		}
 		catch (IOException ex) {
-			if (WechatPayOperation.isReadRequest(request) || ConnectionFailures.neverReachedServer(ex)) {
+			if (ConnectionFailures.changedNothing(WechatPayOperation.isReadRequest(request), ex)) {
 				throw ex;
 			}
 			throw new WechatPayWriteOutcomeUnknownException(BoundedAnswers.operation(request), ex);

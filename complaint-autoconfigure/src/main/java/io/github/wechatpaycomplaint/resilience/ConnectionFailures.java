@@ -31,6 +31,18 @@ public final class ConnectionFailures {
 	}
 
 	/**
+	 * Whether a failed request cannot have changed anything at WeChat Pay: it only reads,
+	 * or it never reached the server. Only then may it be sent again (retry, failover)
+	 * and does its failure leave no doubt about a write.
+	 * @param read whether the request only reads
+	 * @param failure the failure
+	 * @return {@code true} if the request cannot have been applied
+	 */
+	public static boolean changedNothing(boolean read, IOException failure) {
+		return read || neverReachedServer(failure);
+	}
+
+	/**
 	 * Whether the request was never sent.
 	 * @param failure the failure
 	 * @return {@code true} if no byte of the request can have reached the server

@@ -58,7 +58,8 @@ public final class FailoverInterceptor implements ClientHttpRequestInterceptor {
 			return execution.execute(request, body);
 		}
 		catch (IOException ex) {
-			if (!onPrimary(request.getURI()) || !mayFailOver(request, ex)) {
+			// A read may have reached WeChat Pay, but reading twice changes nothing.
+			if (!onPrimary(request.getURI()) || !ConnectionFailures.changedNothing(this.isRead.test(request), ex)) {
 				throw ex;
 			}
 			URI backupUri = onBackup(request.getURI());
@@ -78,11 +79,6 @@ public final class FailoverInterceptor implements ClientHttpRequestInterceptor {
 				throw backupFailure;
 			}
 		}
-	}
-
-	private boolean mayFailOver(HttpRequest request, IOException failure) {
-		// A read may have reached WeChat Pay, but reading twice changes nothing.
-		return ConnectionFailures.neverReachedServer(failure) || this.isRead.test(request);
 	}
 
 	private boolean onPrimary(URI uri) {

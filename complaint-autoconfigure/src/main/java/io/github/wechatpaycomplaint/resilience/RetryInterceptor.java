@@ -68,7 +68,7 @@ public final class RetryInterceptor implements ClientHttpRequestInterceptor {
 				response = execution.execute(request, body);
 			}
 			catch (IOException ex) {
-				if (last || !(read || ConnectionFailures.neverReachedServer(ex))) {
+				if (last || !ConnectionFailures.changedNothing(read, ex)) {
 					throw ex;
 				}
 				pause(request, attempt, this.policy.backoff(attempt), ex.getClass().getSimpleName());

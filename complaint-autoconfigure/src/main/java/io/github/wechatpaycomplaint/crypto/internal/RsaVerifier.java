@@ -38,24 +38,9 @@ public final class RsaVerifier {
 	 */
 	public static boolean verifyAnswer(PublicKey publicKey, String timestamp, String nonce, byte[] body,
 			String base64Signature) {
-		byte[] signatureBytes = decode(base64Signature);
-		if (signatureBytes == null) {
-			return false;
-		}
-		Signature signature = SIGNATURES.get();
-		try {
-			signature.initVerify(publicKey);
-			signature.update(timestamp.getBytes(StandardCharsets.UTF_8));
-			signature.update(NEW_LINE);
-			signature.update(nonce.getBytes(StandardCharsets.UTF_8));
-			signature.update(NEW_LINE);
-			signature.update(body);
-			signature.update(NEW_LINE);
-			return signature.verify(signatureBytes);
-		}
-		catch (GeneralSecurityException ex) {
-			return refused();
-		}
+		// Fed in parts: the body is not copied into one message.
+		return verifyParts(publicKey, base64Signature, timestamp.getBytes(StandardCharsets.UTF_8), NEW_LINE,
+				nonce.getBytes(StandardCharsets.UTF_8), NEW_LINE, body, NEW_LINE);
 	}
 
 	private static byte @Nullable [] decode(String base64Signature) {
@@ -84,6 +69,10 @@ public final class RsaVerifier {
 	 * @return whether the signature is valid; {@code false} as well when it is not Base64
 	 */
 	public static boolean verify(PublicKey publicKey, byte[] message, String base64Signature) {
+		return verifyParts(publicKey, base64Signature, message);
+	}
+
+	private static boolean verifyParts(PublicKey publicKey, String base64Signature, byte[]... message) {
 		byte[] signatureBytes = decode(base64Signature);
 		if (signatureBytes == null) {
 			return false;
@@ -91,7 +80,9 @@ public final class RsaVerifier {
 		Signature signature = SIGNATURES.get();
 		try {
 			signature.initVerify(publicKey);
-			signature.update(message);
+			for (byte[] part : message) {
+				signature.update(part);
+			}
 			return signature.verify(signatureBytes);
 		}
 		catch (GeneralSecurityException ex) {
