@@ -17,8 +17,9 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.github.wechatpaycomplaint.autoconfigure.ComplaintClientAutoConfiguration;
 import io.github.wechatpaycomplaint.autoconfigure.ComplaintNotificationAutoConfiguration;
 import io.github.wechatpaycomplaint.certificate.PlatformCertificateModeTests.PlatformCertificateFixture;
-import io.github.wechatpaycomplaint.testsupport.NotificationBuilder;
+import io.github.wechatpaycomplaint.simulator.keys.RsaKeyPairs;
 import io.github.wechatpaycomplaint.testsupport.NotificationBuilder.SignedNotification;
+import io.github.wechatpaycomplaint.testsupport.NotificationBuilder;
 import io.github.wechatpaycomplaint.testsupport.NotificationContexts;
 import io.github.wechatpaycomplaint.testsupport.RecordingListener;
 import io.github.wechatpaycomplaint.testsupport.TestKeys;
@@ -57,9 +58,9 @@ class UnknownSerialNotificationTests {
 
 	private static final String CERTIFICATES = "/v3/certificates";
 
-	private static final KeyPair PLATFORM_A = TestKeys.rsa();
+	private static final KeyPair PLATFORM_A = RsaKeyPairs.generate();
 
-	private static final KeyPair PLATFORM_B = TestKeys.rsa();
+	private static final KeyPair PLATFORM_B = RsaKeyPairs.generate();
 
 	private final WechatPayStandIn wechatPay = new WechatPayStandIn();
 

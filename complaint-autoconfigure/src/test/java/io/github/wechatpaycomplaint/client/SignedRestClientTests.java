@@ -14,9 +14,9 @@ import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.wechatpaycomplaint.autoconfigure.ComplaintClientAutoConfiguration;
-import io.github.wechatpaycomplaint.crypto.SignatureVerificationException;
 import io.github.wechatpaycomplaint.crypto.SignatureVerificationException.Reason;
-import io.github.wechatpaycomplaint.testsupport.TestKeys;
+import io.github.wechatpaycomplaint.crypto.SignatureVerificationException;
+import io.github.wechatpaycomplaint.simulator.keys.RsaKeyPairs;
 import io.github.wechatpaycomplaint.testsupport.WechatPayAnswerSigner;
 import io.github.wechatpaycomplaint.testsupport.WechatPayStandIn;
 import org.junit.jupiter.api.AfterEach;
@@ -191,7 +191,7 @@ class SignedRestClientTests {
 
 	@Test
 	void refusesAnAnswerSignedWithAForeignKey() {
-		KeyPair foreign = TestKeys.rsa();
+		KeyPair foreign = RsaKeyPairs.generate();
 		WechatPayAnswerSigner forger = new WechatPayAnswerSigner(foreign.getPrivate(), WechatPayStandIn.PUBLIC_KEY_ID);
 		stubList(WechatPayStandIn.answer(200, ANSWER, forger.headers(ANSWER, now())));
 		assertRefused(Reason.INVALID_SIGNATURE);

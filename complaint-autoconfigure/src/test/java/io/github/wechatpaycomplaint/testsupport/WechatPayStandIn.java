@@ -10,6 +10,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.wechatpaycomplaint.simulator.keys.PemText;
+import io.github.wechatpaycomplaint.simulator.keys.RsaKeyPairs;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -29,9 +31,9 @@ public final class WechatPayStandIn implements AutoCloseable {
 
 	public static final String API_V3_KEY = "8e1d6b2c4a9f3e7d0b5c1a2f6e9d3c7b";
 
-	private static final KeyPair MERCHANT_KEYS = TestKeys.rsa();
+	private static final KeyPair MERCHANT_KEYS = RsaKeyPairs.generate();
 
-	private static final KeyPair WECHATPAY_KEYS = TestKeys.rsa();
+	private static final KeyPair WECHATPAY_KEYS = RsaKeyPairs.generate();
 
 	private final WireMockServer server;
 
@@ -69,14 +71,14 @@ public final class WechatPayStandIn implements AutoCloseable {
 	public String[] publicKeyModeProperties() {
 		List<String> properties = new ArrayList<>(List.of(merchantProperties()));
 		properties.add("wechatpay.complaint.wechatpay-public-key.id=" + PUBLIC_KEY_ID);
-		properties.add("wechatpay.complaint.wechatpay-public-key.key=" + TestKeys.publicKeyPem(WECHATPAY_KEYS));
+		properties.add("wechatpay.complaint.wechatpay-public-key.key=" + PemText.write(WECHATPAY_KEYS.getPublic()));
 		return properties.toArray(String[]::new);
 	}
 
 	public String[] merchantProperties() {
 		return new String[] { "wechatpay.complaint.merchant.id=" + MCHID,
 				"wechatpay.complaint.merchant.certificate-serial-number=" + MERCHANT_SERIAL,
-				"wechatpay.complaint.merchant.private-key=" + TestKeys.privateKeyPem(MERCHANT_KEYS),
+				"wechatpay.complaint.merchant.private-key=" + PemText.privateKey(MERCHANT_KEYS.getPrivate()),
 				"wechatpay.complaint.merchant.api-v3-key=" + API_V3_KEY,
 				"wechatpay.complaint.client.base-uri=" + baseUri(),
 				"wechatpay.complaint.client.allow-insecure-http=true" };
