@@ -27,7 +27,7 @@ import io.github.wechatpaycomplaint.simulator.keys.CertificateAuthority;
 import io.github.wechatpaycomplaint.simulator.keys.PemText;
 import io.github.wechatpaycomplaint.simulator.keys.RsaKeyPairs;
 import io.github.wechatpaycomplaint.testsupport.TestKeys;
-import io.github.wechatpaycomplaint.testsupport.WechatPayAnswerSigner;
+import io.github.wechatpaycomplaint.simulator.keys.WechatPaySigningKey;
 import io.github.wechatpaycomplaint.testsupport.WechatPayStandIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -183,11 +183,11 @@ class PlatformCertificateModeTests {
 
 	@Test
 	void refusesACertificateAnswerWithAForgedSignature() {
-		WechatPayAnswerSigner forger = new WechatPayAnswerSigner(RsaKeyPairs.generate().getPrivate(),
-				this.certificateA.serial());
+		WechatPaySigningKey forger = new WechatPaySigningKey(this.certificateA.serial(),
+				RsaKeyPairs.generate().getPrivate());
 		String body = certificatesJson(this.certificateA);
 		this.wechatPay.stub(get(urlPathEqualTo(CERTIFICATES))
-			.willReturn(WechatPayStandIn.answer(200, body, forger.headers(body, now()))));
+			.willReturn(WechatPayStandIn.answer(200, body, forger.answerHeaders(body, now()))));
 		stubListSignedBy(this.certificateA);
 		this.contextRunner.run((context) -> {
 			assertThatExceptionOfType(SignatureVerificationException.class).isThrownBy(() -> list(context));
@@ -346,12 +346,12 @@ class PlatformCertificateModeTests {
 	private com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder certificatesAnswer(
 			PlatformCertificateFixture signer, PlatformCertificateFixture... certificates) {
 		String body = certificatesJson(certificates);
-		return WechatPayStandIn.answer(200, body, signer.signer().headers(body, now()));
+		return WechatPayStandIn.answer(200, body, signer.signer().answerHeaders(body, now()));
 	}
 
 	private void stubListSignedBy(PlatformCertificateFixture certificate) {
 		this.wechatPay.stub(get(urlPathEqualTo(LIST_PATH))
-			.willReturn(WechatPayStandIn.answer(200, ANSWER, certificate.signer().headers(ANSWER, now()))));
+			.willReturn(WechatPayStandIn.answer(200, ANSWER, certificate.signer().answerHeaders(ANSWER, now()))));
 	}
 
 	private static String list(AssertableApplicationContext context) {
@@ -413,8 +413,8 @@ class PlatformCertificateModeTests {
 			return this.certificate.getSerialNumber().toString(16).toUpperCase(Locale.ROOT);
 		}
 
-		WechatPayAnswerSigner signer() {
-			return new WechatPayAnswerSigner(this.keys.getPrivate(), serial());
+		WechatPaySigningKey signer() {
+			return new WechatPaySigningKey(serial(), this.keys.getPrivate());
 		}
 
 	}

@@ -27,7 +27,7 @@ import io.github.wechatpaycomplaint.simulator.keys.CertificateAuthority;
 import io.github.wechatpaycomplaint.simulator.keys.PemText;
 import io.github.wechatpaycomplaint.simulator.keys.RsaKeyPairs;
 import io.github.wechatpaycomplaint.testsupport.TestKeys;
-import io.github.wechatpaycomplaint.testsupport.WechatPayAnswerSigner;
+import io.github.wechatpaycomplaint.simulator.keys.WechatPaySigningKey;
 import io.github.wechatpaycomplaint.testsupport.WechatPayStandIn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -134,7 +134,7 @@ class PlatformCertificateDownloaderTests {
 	void refusesAnAnswerSignedByNoKnownKey() {
 		String body = certificates(entry(SERIAL, "AEAD_AES_256_GCM", "2025-01-01T00:00:00+08:00"));
 		wireMock.stubFor(get(urlPathEqualTo(PATH)).willReturn(WechatPayStandIn.answer(200, body,
-				new WechatPayAnswerSigner(RsaKeyPairs.generate().getPrivate(), "0BADC0DE").headers(body, now()))));
+				new WechatPaySigningKey("0BADC0DE", RsaKeyPairs.generate().getPrivate()).answerHeaders(body, now()))));
 		assertThatExceptionOfType(SignatureVerificationException.class)
 			.isThrownBy(() -> downloader().download(NOTHING_TRUSTED))
 			.satisfies(
@@ -176,7 +176,7 @@ class PlatformCertificateDownloaderTests {
 					Instant.now().plus(Duration.ofDays(300)));
 		String body = certificates(entry("0BADCA", foreign, "2030-01-01T00:00:00+08:00"));
 		wireMock.stubFor(get(urlPathEqualTo(PATH)).willReturn(WechatPayStandIn.answer(200, body,
-				new WechatPayAnswerSigner(foreignKeys.getPrivate(), "0BADCA").headers(body, now()))));
+				new WechatPaySigningKey("0BADCA", foreignKeys.getPrivate()).answerHeaders(body, now()))));
 		assertThatExceptionOfType(WechatPayException.class).isThrownBy(() -> downloader().download(NOTHING_TRUSTED))
 			.withMessageStartingWith("No downloaded WeChat Pay platform certificate can be trusted (0BADCA: it does "
 					+ "not chain to the trust anchor")
@@ -215,7 +215,7 @@ class PlatformCertificateDownloaderTests {
 		try (WechatPayStandIn elsewhere = new WechatPayStandIn()) {
 			String body = certificates(entry(SERIAL, "AEAD_AES_256_GCM", "2025-01-01T00:00:00+08:00"));
 			elsewhere.stub(any(anyUrl()).willReturn(WechatPayStandIn.answer(200, body,
-					new WechatPayAnswerSigner(KEYS.getPrivate(), SERIAL).headers(body, now()))));
+					new WechatPaySigningKey(SERIAL, KEYS.getPrivate()).answerHeaders(body, now()))));
 			wireMock.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(307)
 				.withHeader("Location", "http://127.0.0.1:" + elsewhere.server().port() + PATH)));
 			new ApplicationContextRunner()
@@ -260,7 +260,7 @@ class PlatformCertificateDownloaderTests {
 
 	private void answer(int status, String body) {
 		ResponseDefinitionBuilder answer = WechatPayStandIn.answer(status, body,
-				new WechatPayAnswerSigner(KEYS.getPrivate(), SERIAL).headers(body, now()));
+				new WechatPaySigningKey(SERIAL, KEYS.getPrivate()).answerHeaders(body, now()));
 		wireMock.stubFor(get(urlPathEqualTo(PATH)).willReturn(answer));
 	}
 

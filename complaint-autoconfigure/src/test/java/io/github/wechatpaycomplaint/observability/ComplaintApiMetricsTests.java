@@ -137,7 +137,7 @@ class ComplaintApiMetricsTests {
 	@Test
 	void timesAndLogsAForgedAnswer(CapturedOutput output) {
 		this.wechatPay.stub(get(urlPathEqualTo(DETAIL)).willReturn(WechatPayStandIn.answer(200, "{}",
-				this.wechatPay.signer().headers("{\"other\":1}", java.time.Instant.now().getEpochSecond()))));
+				this.wechatPay.signer().answerHeaders("{\"other\":1}", java.time.Instant.now().getEpochSecond()))));
 		this.runner.run((context) -> {
 			assertThatExceptionOfType(SignatureVerificationException.class)
 				.isThrownBy(() -> context.getBean(WechatPayComplaintClient.class).getComplaint(COMPLAINT));

@@ -12,14 +12,17 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.wechatpaycomplaint.simulator.keys.PemText;
 import io.github.wechatpaycomplaint.simulator.keys.RsaKeyPairs;
+import io.github.wechatpaycomplaint.simulator.keys.WechatPaySigningKey;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
  * A WireMock stand-in for WeChat Pay with keys made in the test: a merchant key pair (the
- * application's), a WeChat Pay key pair (public-key mode) and helpers that sign answers
- * like WeChat Pay does.
+ * application's), a WeChat Pay key pair (public-key mode) and answers signed with the
+ * simulator's {@link WechatPaySigningKey}. It stays next to the simulator because tests
+ * script here what the simulator never does on its own: any answer body, status or
+ * header, delays, redirects, broken or forged signatures, and exact request matching.
  */
 public final class WechatPayStandIn implements AutoCloseable {
 
@@ -37,7 +40,7 @@ public final class WechatPayStandIn implements AutoCloseable {
 
 	private final WireMockServer server;
 
-	private final WechatPayAnswerSigner signer = new WechatPayAnswerSigner(WECHATPAY_KEYS.getPrivate(), PUBLIC_KEY_ID);
+	private final WechatPaySigningKey signer = new WechatPaySigningKey(PUBLIC_KEY_ID, WECHATPAY_KEYS.getPrivate());
 
 	public WechatPayStandIn() {
 		this.server = new WireMockServer(options().dynamicPort());
@@ -60,7 +63,7 @@ public final class WechatPayStandIn implements AutoCloseable {
 		return WECHATPAY_KEYS;
 	}
 
-	public WechatPayAnswerSigner signer() {
+	public WechatPaySigningKey signer() {
 		return this.signer;
 	}
 
@@ -86,7 +89,7 @@ public final class WechatPayStandIn implements AutoCloseable {
 
 	/** An answer signed now by the WeChat Pay key. */
 	public ResponseDefinitionBuilder signedAnswer(int status, String body) {
-		return answer(status, body, this.signer.headers(body, Instant.now().getEpochSecond()));
+		return answer(status, body, this.signer.answerHeaders(body, Instant.now().getEpochSecond()));
 	}
 
 	public static ResponseDefinitionBuilder answer(int status, String body, Map<String, String> headers) {
