@@ -16,7 +16,7 @@ import io.github.wechatpaycomplaint.autoconfigure.ComplaintClientAutoConfigurati
 import io.github.wechatpaycomplaint.crypto.NonceGenerator;
 import io.github.wechatpaycomplaint.crypto.internal.PemKeys;
 import io.github.wechatpaycomplaint.testsupport.Vectors;
-import io.github.wechatpaycomplaint.testsupport.WechatPayAnswerSigner;
+import io.github.wechatpaycomplaint.simulator.keys.WechatPaySigningKey;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,9 +47,9 @@ final class ComplaintApiHarness {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final WechatPayAnswerSigner ANSWER_SIGNER = new WechatPayAnswerSigner(
-			PemKeys.privateKey(Vectors.key("wechatpay_private_key_pkcs8_pem_for_signing_test_answers")),
-			Vectors.key("wechatpay_public_key_id"));
+	private static final WechatPaySigningKey ANSWER_SIGNER = new WechatPaySigningKey(
+			Vectors.key("wechatpay_public_key_id"),
+			PemKeys.privateKey(Vectors.key("wechatpay_private_key_pkcs8_pem_for_signing_test_answers")));
 
 	private ComplaintApiHarness() {
 	}
@@ -84,13 +84,13 @@ final class ComplaintApiHarness {
 		ResponseDefinitionBuilder response = aResponse().withStatus(200)
 			.withHeader("Content-Type", "application/json")
 			.withBody(body);
-		ANSWER_SIGNER.headers(body, NOW).forEach(response::withHeader);
+		ANSWER_SIGNER.answerHeaders(body, NOW).forEach(response::withHeader);
 		return response;
 	}
 
 	static ResponseDefinitionBuilder signedNoContent() {
 		ResponseDefinitionBuilder response = aResponse().withStatus(204);
-		ANSWER_SIGNER.headers("", NOW).forEach(response::withHeader);
+		ANSWER_SIGNER.answerHeaders("", NOW).forEach(response::withHeader);
 		return response;
 	}
 
@@ -98,7 +98,7 @@ final class ComplaintApiHarness {
 		ResponseDefinitionBuilder response = aResponse().withStatus(status)
 			.withHeader("Content-Type", "application/json")
 			.withBody(body);
-		ANSWER_SIGNER.headers(body, NOW).forEach(response::withHeader);
+		ANSWER_SIGNER.answerHeaders(body, NOW).forEach(response::withHeader);
 		return response;
 	}
 

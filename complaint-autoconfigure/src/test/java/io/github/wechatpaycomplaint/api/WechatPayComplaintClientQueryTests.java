@@ -21,6 +21,7 @@ import io.github.wechatpaycomplaint.model.request.ComplaintListQuery;
 import io.github.wechatpaycomplaint.model.request.ComplaintReply;
 import io.github.wechatpaycomplaint.model.request.InvalidComplaintRequestException;
 import io.github.wechatpaycomplaint.model.request.NegotiationHistoryQuery;
+import io.github.wechatpaycomplaint.simulator.keys.RsaKeyPairs;
 import io.github.wechatpaycomplaint.testsupport.Answers;
 import io.github.wechatpaycomplaint.testsupport.SignedRequests;
 import io.github.wechatpaycomplaint.testsupport.Vectors;
@@ -166,7 +167,7 @@ class WechatPayComplaintClientQueryTests {
 	@Test
 	void refusesAPayerPhoneEncryptedForAnotherKeyWithoutShowingIt() {
 		String otherCiphertext = io.github.wechatpaycomplaint.crypto.internal.SensitiveDataCipher
-			.encrypt(io.github.wechatpaycomplaint.testsupport.TestKeys.rsa().getPublic(), "13900139000");
+			.encrypt(RsaKeyPairs.generate().getPublic(), "13900139000");
 		wireMock.stubFor(get(urlPathEqualTo("/v3/merchant-service/complaints-v2/200000020250613090012345678"))
 			.willReturn(signedJson(Answers.read("detail.json").replace(PHONE_CIPHERTEXT, otherCiphertext))));
 		withClient(wireMock,

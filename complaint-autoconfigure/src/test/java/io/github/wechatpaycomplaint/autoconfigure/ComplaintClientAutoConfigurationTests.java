@@ -17,7 +17,7 @@ import io.github.wechatpaycomplaint.crypto.internal.PemKeys;
 import io.github.wechatpaycomplaint.merchant.WechatPayMerchant;
 import io.github.wechatpaycomplaint.merchant.WechatPayPublicKey;
 import io.github.wechatpaycomplaint.merchant.WechatPayVerificationKeys;
-import io.github.wechatpaycomplaint.testsupport.TestKeys;
+import io.github.wechatpaycomplaint.simulator.keys.PemText;
 import io.github.wechatpaycomplaint.testsupport.WechatPayStandIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -137,9 +137,9 @@ class ComplaintClientAutoConfigurationTests {
 	@Test
 	void readsKeysFromFileResourcesAndPkcs1(@TempDir Path directory) throws Exception {
 		Path privateKey = directory.resolve("apiclient_key.pem");
-		Files.writeString(privateKey, TestKeys.pkcs1PrivateKeyPem(MERCHANT));
+		Files.writeString(privateKey, PemText.write(MERCHANT));
 		Path publicKey = directory.resolve("pub_key.pem");
-		Files.writeString(publicKey, TestKeys.publicKeyPem(WechatPayStandIn.wechatpayKeys()));
+		Files.writeString(publicKey, PemText.write(WechatPayStandIn.wechatpayKeys().getPublic()));
 		this.configured
 			.withPropertyValues("wechatpay.complaint.merchant.private-key=file:" + privateKey,
 					"wechatpay.complaint.wechatpay-public-key.key=file:" + publicKey)
@@ -148,7 +148,7 @@ class ComplaintClientAutoConfigurationTests {
 
 	@Test
 	void readsKeysFromTheClasspathAndFromEscapedOrBarePemText() {
-		String pem = TestKeys.privateKeyPem(MERCHANT);
+		String pem = PemText.privateKey(MERCHANT.getPrivate());
 		String bare = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
 		this.configured.withPropertyValues("wechatpay.complaint.merchant.private-key=" + pem.replace("\n", "\\n"))
 			.run((context) -> assertThat(context).hasNotFailed());
@@ -189,14 +189,15 @@ class ComplaintClientAutoConfigurationTests {
 			assertThat(ex.getMessage() + ex.getAction()).doesNotContain("SECRETSECRETSECRET");
 		});
 		this.configured
-			.withPropertyValues("wechatpay.complaint.merchant.private-key=" + TestKeys.publicKeyPem(MERCHANT))
+			.withPropertyValues("wechatpay.complaint.merchant.private-key=" + PemText.write(MERCHANT.getPublic()))
 			.run((context) -> assertFailure(context, "wechatpay.complaint.merchant.private-key"));
 	}
 
 	@Test
 	void failsWhenThePrivateKeyIsNotRsa() throws Exception {
 		java.security.KeyPair ec = java.security.KeyPairGenerator.getInstance("EC").generateKeyPair();
-		this.configured.withPropertyValues("wechatpay.complaint.merchant.private-key=" + TestKeys.privateKeyPem(ec))
+		this.configured
+			.withPropertyValues("wechatpay.complaint.merchant.private-key=" + PemText.privateKey(ec.getPrivate()))
 			.run((context) -> assertThat(
 					assertFailure(context, "wechatpay.complaint.merchant.private-key").getProblem())
 				.contains("EC key", "needs RSA"));
@@ -204,7 +205,7 @@ class ComplaintClientAutoConfigurationTests {
 
 	@Test
 	void failsWhenThePublicKeyPropertyHoldsAPrivateKeyAndNeverEchoesIt() {
-		String privatePem = TestKeys.privateKeyPem(MERCHANT);
+		String privatePem = PemText.privateKey(MERCHANT.getPrivate());
 		String secretLine = privatePem.lines().skip(1).findFirst().orElseThrow();
 		this.configured.withPropertyValues("wechatpay.complaint.wechatpay-public-key.key=" + privatePem)
 			.run((context) -> {
@@ -238,7 +239,7 @@ class ComplaintClientAutoConfigurationTests {
 	void failsWhenThePublicKeyHasNoId() {
 		this.contextRunner.withPropertyValues(this.wechatPay.merchantProperties())
 			.withPropertyValues("wechatpay.complaint.wechatpay-public-key.key="
-					+ TestKeys.publicKeyPem(WechatPayStandIn.wechatpayKeys()))
+					+ PemText.write(WechatPayStandIn.wechatpayKeys().getPublic()))
 			.run((context) -> assertFailure(context, "wechatpay.complaint.wechatpay-public-key.id"));
 	}
 
@@ -379,7 +380,7 @@ class ComplaintClientAutoConfigurationTests {
 	static class UserBeansConfiguration {
 
 		static final WechatPayMerchant MERCHANT = new WechatPayMerchant("1900000002", "ABC",
-				PemKeys.privateKey(TestKeys.privateKeyPem(MERCHANT_KEYS())), WechatPayStandIn.API_V3_KEY);
+				PemKeys.privateKey(PemText.privateKey(MERCHANT_KEYS().getPrivate())), WechatPayStandIn.API_V3_KEY);
 
 		static final RestClient REST_CLIENT = RestClient.create();
 

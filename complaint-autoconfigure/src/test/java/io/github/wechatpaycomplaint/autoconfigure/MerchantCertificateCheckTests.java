@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.github.wechatpaycomplaint.merchant.WechatPayMerchant;
+import io.github.wechatpaycomplaint.simulator.keys.PemText;
+import io.github.wechatpaycomplaint.simulator.keys.RsaKeyPairs;
 import io.github.wechatpaycomplaint.testsupport.TestKeys;
 import io.github.wechatpaycomplaint.testsupport.WechatPayStandIn;
 import org.junit.jupiter.api.AfterEach;
@@ -53,7 +55,7 @@ class MerchantCertificateCheckTests {
 
 	@Test
 	void theMatchingCertificateIsAcceptedAsPemFileOrBareBase64(@TempDir Path directory) throws Exception {
-		String pem = TestKeys.pem(certificate(MERCHANT, new BigInteger(WechatPayStandIn.MERCHANT_SERIAL, 16)));
+		String pem = PemText.write(certificate(MERCHANT, new BigInteger(WechatPayStandIn.MERCHANT_SERIAL, 16)));
 		this.configured.withPropertyValues(CERTIFICATE + "=" + pem)
 			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(WechatPayMerchant.class));
 		Path file = Files.writeString(directory.resolve("apiclient_cert.pem"), pem);
@@ -69,7 +71,7 @@ class MerchantCertificateCheckTests {
 		// WeChat Pay prints whole bytes, so a serial whose first byte is below 0x10
 		// starts with a zero.
 		BigInteger serial = new BigInteger(LEADING_ZERO_SERIAL, 16);
-		String pem = TestKeys.pem(certificate(MERCHANT, serial));
+		String pem = PemText.write(certificate(MERCHANT, serial));
 		assertThat(MerchantCertificateCheck.wechatPayForm(serial)).isEqualTo(LEADING_ZERO_SERIAL);
 		for (String configured : new String[] { LEADING_ZERO_SERIAL, "0abcdef0123456789abcdef0123456789abcdef0",
 				"ABCDEF0123456789ABCDEF0123456789ABCDEF0" }) {
@@ -80,7 +82,7 @@ class MerchantCertificateCheckTests {
 
 	@Test
 	void aSerialOfAnotherCertificateStopsStartupNamingBothProperties() {
-		String pem = TestKeys.pem(certificate(MERCHANT, new BigInteger(LEADING_ZERO_SERIAL, 16)));
+		String pem = PemText.write(certificate(MERCHANT, new BigInteger(LEADING_ZERO_SERIAL, 16)));
 		this.configured.withPropertyValues(CERTIFICATE + "=" + pem).run((context) -> {
 			InvalidComplaintPropertyException ex = assertInvalidProperty(context, SERIAL);
 			assertThat(ex.getProblem()).contains(WechatPayStandIn.MERCHANT_SERIAL, CERTIFICATE, LEADING_ZERO_SERIAL);
@@ -92,7 +94,8 @@ class MerchantCertificateCheckTests {
 
 	@Test
 	void aPrivateKeyOfAnotherCertificateStopsStartupNamingBothProperties() {
-		String pem = TestKeys.pem(certificate(TestKeys.rsa(), new BigInteger(WechatPayStandIn.MERCHANT_SERIAL, 16)));
+		String pem = PemText
+			.write(certificate(RsaKeyPairs.generate(), new BigInteger(WechatPayStandIn.MERCHANT_SERIAL, 16)));
 		this.configured.withPropertyValues(CERTIFICATE + "=" + pem).run((context) -> {
 			InvalidComplaintPropertyException ex = assertInvalidProperty(context, PRIVATE_KEY);
 			assertThat(ex.getProblem()).contains("does not belong", CERTIFICATE);
@@ -102,7 +105,7 @@ class MerchantCertificateCheckTests {
 
 	@Test
 	void somethingElseThanACertificateIsRefused() {
-		this.configured.withPropertyValues(CERTIFICATE + "=" + TestKeys.publicKeyPem(MERCHANT))
+		this.configured.withPropertyValues(CERTIFICATE + "=" + PemText.write(MERCHANT.getPublic()))
 			.run((context) -> assertThat(assertInvalidProperty(context, CERTIFICATE).getAction())
 				.contains("apiclient_cert.pem"));
 		this.configured.withPropertyValues(CERTIFICATE + "=file:/nonexistent/apiclient_cert.pem")

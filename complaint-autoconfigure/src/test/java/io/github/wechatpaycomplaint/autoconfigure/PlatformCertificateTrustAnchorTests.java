@@ -9,6 +9,8 @@ import java.time.Instant;
 
 import io.github.wechatpaycomplaint.certificate.PlatformCertificateManager;
 import io.github.wechatpaycomplaint.certificate.PlatformCertificateTrust;
+import io.github.wechatpaycomplaint.simulator.keys.PemText;
+import io.github.wechatpaycomplaint.simulator.keys.RsaKeyPairs;
 import io.github.wechatpaycomplaint.testsupport.TestKeys;
 import io.github.wechatpaycomplaint.testsupport.WechatPayStandIn;
 import org.junit.jupiter.api.AfterEach;
@@ -100,13 +102,13 @@ class PlatformCertificateTrustAnchorTests {
 
 	@Test
 	void stopsStartupWhenTheAnchorIsNotACertificate() {
-		this.contextRunner.withPropertyValues(PROPERTY + "=" + TestKeys.publicKeyPem(TestKeys.rsa()))
+		this.contextRunner.withPropertyValues(PROPERTY + "=" + PemText.write(RsaKeyPairs.generate().getPublic()))
 			.run((context) -> assertThat(assertFailure(context).getProblem()).contains("Expected a certificate"));
 	}
 
 	@Test
 	void stopsStartupWhenTheAnchorIsNotACaCertificate() {
-		String platformCertificate = TestKeys.pem(TestKeys.certificate(TestKeys.rsa(), BigInteger.TEN,
+		String platformCertificate = PemText.write(TestKeys.certificate(RsaKeyPairs.generate(), BigInteger.TEN,
 				Instant.now().minusSeconds(60), Instant.now().plus(Duration.ofDays(1))));
 		this.contextRunner.withPropertyValues(PROPERTY + "=" + platformCertificate)
 			.run((context) -> assertThat(assertFailure(context).getProblem()).contains("is not a CA certificate"));

@@ -23,8 +23,11 @@ import io.github.wechatpaycomplaint.client.WechatPayComplaintRestClient;
 import io.github.wechatpaycomplaint.client.WechatPayOperation;
 import io.github.wechatpaycomplaint.crypto.SignatureVerificationException;
 import io.github.wechatpaycomplaint.crypto.internal.ApiV3KeyCipher;
+import io.github.wechatpaycomplaint.simulator.keys.CertificateAuthority;
+import io.github.wechatpaycomplaint.simulator.keys.PemText;
+import io.github.wechatpaycomplaint.simulator.keys.RsaKeyPairs;
 import io.github.wechatpaycomplaint.testsupport.TestKeys;
-import io.github.wechatpaycomplaint.testsupport.WechatPayAnswerSigner;
+import io.github.wechatpaycomplaint.simulator.keys.WechatPaySigningKey;
 import io.github.wechatpaycomplaint.testsupport.WechatPayStandIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -63,9 +66,9 @@ class PlatformCertificateModeTests {
 
 	private static final String ANSWER = "{\"data\":[],\"limit\":10,\"offset\":0}";
 
-	private static final KeyPair PLATFORM_A = TestKeys.rsa();
+	private static final KeyPair PLATFORM_A = RsaKeyPairs.generate();
 
-	private static final KeyPair PLATFORM_B = TestKeys.rsa();
+	private static final KeyPair PLATFORM_B = RsaKeyPairs.generate();
 
 	private final WechatPayStandIn wechatPay = new WechatPayStandIn();
 
@@ -180,11 +183,11 @@ class PlatformCertificateModeTests {
 
 	@Test
 	void refusesACertificateAnswerWithAForgedSignature() {
-		WechatPayAnswerSigner forger = new WechatPayAnswerSigner(TestKeys.rsa().getPrivate(),
-				this.certificateA.serial());
+		WechatPaySigningKey forger = new WechatPaySigningKey(this.certificateA.serial(),
+				RsaKeyPairs.generate().getPrivate());
 		String body = certificatesJson(this.certificateA);
 		this.wechatPay.stub(get(urlPathEqualTo(CERTIFICATES))
-			.willReturn(WechatPayStandIn.answer(200, body, forger.headers(body, now()))));
+			.willReturn(WechatPayStandIn.answer(200, body, forger.answerHeaders(body, now()))));
 		stubListSignedBy(this.certificateA);
 		this.contextRunner.run((context) -> {
 			assertThatExceptionOfType(SignatureVerificationException.class).isThrownBy(() -> list(context));
@@ -196,7 +199,7 @@ class PlatformCertificateModeTests {
 	void aDownloadWhoseOnlyCertificateIsUntrustedKeepsTheCertificatesKnownBefore(CapturedOutput output) {
 		stubCertificates(this.certificateA, this.certificateA);
 		PlatformCertificateFixture foreign = new PlatformCertificateFixture(PLATFORM_B,
-				TestKeys.TestCa.create("CN=Another CA, O=Test")
+				CertificateAuthority.create("CN=Another CA, O=Test")
 					.issue(PLATFORM_B, new BigInteger("7132D72A03E93CDDF8C03BBD1F37EEDF204B2B01", 16),
 							Instant.now().minus(1, ChronoUnit.HOURS), Instant.now().plus(730, ChronoUnit.DAYS)));
 		this.contextRunner.run((context) -> {
@@ -274,7 +277,7 @@ class PlatformCertificateModeTests {
 	@Test
 	void refusesAnUnknownSerialWithoutHammeringWechatPay() {
 		stubCertificates(this.certificateA, this.certificateA);
-		PlatformCertificateFixture unknown = new PlatformCertificateFixture(TestKeys.rsa(),
+		PlatformCertificateFixture unknown = new PlatformCertificateFixture(RsaKeyPairs.generate(),
 				new BigInteger("1E257774DC8A85C55E705068A797981E470EF743", 16), Instant.now().minus(1, ChronoUnit.DAYS),
 				Instant.now().plus(1, ChronoUnit.DAYS));
 		stubListSignedBy(unknown);
@@ -343,12 +346,12 @@ class PlatformCertificateModeTests {
 	private com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder certificatesAnswer(
 			PlatformCertificateFixture signer, PlatformCertificateFixture... certificates) {
 		String body = certificatesJson(certificates);
-		return WechatPayStandIn.answer(200, body, signer.signer().headers(body, now()));
+		return WechatPayStandIn.answer(200, body, signer.signer().answerHeaders(body, now()));
 	}
 
 	private void stubListSignedBy(PlatformCertificateFixture certificate) {
 		this.wechatPay.stub(get(urlPathEqualTo(LIST_PATH))
-			.willReturn(WechatPayStandIn.answer(200, ANSWER, certificate.signer().headers(ANSWER, now()))));
+			.willReturn(WechatPayStandIn.answer(200, ANSWER, certificate.signer().answerHeaders(ANSWER, now()))));
 	}
 
 	private static String list(AssertableApplicationContext context) {
@@ -367,7 +370,7 @@ class PlatformCertificateModeTests {
 			PlatformCertificateFixture certificate = certificates[i];
 			String nonce = String.format(Locale.ROOT, "%012d", i + 1);
 			String ciphertext = cipher.encrypt("certificate", nonce,
-					TestKeys.pem(certificate.certificate()).getBytes(StandardCharsets.UTF_8));
+					PemText.write(certificate.certificate()).getBytes(StandardCharsets.UTF_8));
 			json.append((i > 0) ? "," : "")
 				.append("{\"serial_no\":\"")
 				.append(certificate.serial())
@@ -410,8 +413,8 @@ class PlatformCertificateModeTests {
 			return this.certificate.getSerialNumber().toString(16).toUpperCase(Locale.ROOT);
 		}
 
-		WechatPayAnswerSigner signer() {
-			return new WechatPayAnswerSigner(this.keys.getPrivate(), serial());
+		WechatPaySigningKey signer() {
+			return new WechatPaySigningKey(serial(), this.keys.getPrivate());
 		}
 
 	}

@@ -13,6 +13,8 @@ import java.util.HexFormat;
 
 import javax.security.auth.x500.X500Principal;
 
+import io.github.wechatpaycomplaint.simulator.keys.CertificateAuthority;
+import io.github.wechatpaycomplaint.simulator.keys.RsaKeyPairs;
 import io.github.wechatpaycomplaint.testsupport.TestKeys;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -36,7 +38,7 @@ class PlatformCertificateTrustTests {
 
 	private static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
 
-	private static final KeyPair PLATFORM = TestKeys.rsa();
+	private static final KeyPair PLATFORM = RsaKeyPairs.generate();
 
 	private final PlatformCertificateTrust trust = new PlatformCertificateTrust(TestKeys.testCa().certificate(),
 			Clock.fixed(NOW, ZoneOffset.UTC));
@@ -50,7 +52,7 @@ class PlatformCertificateTrustTests {
 
 	@Test
 	void refusesACertificateIssuedByAnotherCa() {
-		TestKeys.TestCa other = TestKeys.TestCa.create("CN=Another CA, O=Test");
+		CertificateAuthority other = CertificateAuthority.create("CN=Another CA, O=Test");
 		X509Certificate certificate = other.issue(PLATFORM, BigInteger.TEN, NOW.minus(Duration.ofDays(1)),
 				NOW.plus(Duration.ofDays(365)));
 		assertThat(this.trust.refusalReason(certificate)).hasValueSatisfying((reason) -> assertThat(reason)
@@ -59,8 +61,8 @@ class PlatformCertificateTrustTests {
 
 	@Test
 	void refusesASelfSignedCertificateNamingTheAnchorAsIssuer() {
-		KeyPair forger = TestKeys.rsa();
-		X509Certificate certificate = new TestKeys.TestCa(forger, TestKeys.testCa().certificate()).issue(PLATFORM,
+		KeyPair forger = RsaKeyPairs.generate();
+		X509Certificate certificate = new CertificateAuthority(forger, TestKeys.testCa().certificate()).issue(PLATFORM,
 				BigInteger.TEN, NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(365)));
 		assertThat(this.trust.refusalReason(certificate))
 			.hasValueSatisfying((reason) -> assertThat(reason).startsWith("it does not chain to the trust anchor"));
@@ -130,7 +132,7 @@ class PlatformCertificateTrustTests {
 	}
 
 	private static X509Certificate issue(String subject, Extensions extensions) throws Exception {
-		TestKeys.TestCa ca = TestKeys.testCa();
+		CertificateAuthority ca = TestKeys.testCa();
 		JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
 				ca.certificate().getSubjectX500Principal(), BigInteger.valueOf(77),
 				Date.from(NOW.minus(Duration.ofDays(1))), Date.from(NOW.plus(Duration.ofDays(30))),

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.github.wechatpaycomplaint.simulator.keys.RsaKeyPairs;
 import io.github.wechatpaycomplaint.testsupport.TestKeys;
 import org.junit.jupiter.api.Test;
 
@@ -71,7 +72,7 @@ class UnknownSerialDownloadAllowanceTests {
 	}
 
 	private static PlatformCertificate certificate(String serial) {
-		KeyPair keys = TestKeys.rsa();
+		KeyPair keys = RsaKeyPairs.generate();
 		X509Certificate certificate = TestKeys.testCa()
 			.issue(keys, new BigInteger(serial, 16), NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(365)));
 		return new PlatformCertificate(serial, certificate, NOW.minus(Duration.ofDays(1)),

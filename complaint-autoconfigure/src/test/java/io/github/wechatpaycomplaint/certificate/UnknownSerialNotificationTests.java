@@ -17,8 +17,9 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.github.wechatpaycomplaint.autoconfigure.ComplaintClientAutoConfiguration;
 import io.github.wechatpaycomplaint.autoconfigure.ComplaintNotificationAutoConfiguration;
 import io.github.wechatpaycomplaint.certificate.PlatformCertificateModeTests.PlatformCertificateFixture;
-import io.github.wechatpaycomplaint.testsupport.NotificationBuilder;
-import io.github.wechatpaycomplaint.testsupport.NotificationBuilder.SignedNotification;
+import io.github.wechatpaycomplaint.simulator.keys.RsaKeyPairs;
+import io.github.wechatpaycomplaint.simulator.notify.SignedNotification;
+import io.github.wechatpaycomplaint.simulator.notify.SignedNotificationBuilder;
 import io.github.wechatpaycomplaint.testsupport.NotificationContexts;
 import io.github.wechatpaycomplaint.testsupport.RecordingListener;
 import io.github.wechatpaycomplaint.testsupport.TestKeys;
@@ -57,9 +58,9 @@ class UnknownSerialNotificationTests {
 
 	private static final String CERTIFICATES = "/v3/certificates";
 
-	private static final KeyPair PLATFORM_A = TestKeys.rsa();
+	private static final KeyPair PLATFORM_A = RsaKeyPairs.generate();
 
-	private static final KeyPair PLATFORM_B = TestKeys.rsa();
+	private static final KeyPair PLATFORM_B = RsaKeyPairs.generate();
 
 	private final WechatPayStandIn wechatPay = new WechatPayStandIn();
 
@@ -132,8 +133,11 @@ class UnknownSerialNotificationTests {
 		stubCertificates(certificatesAnswer(this.certificateA));
 		run((app) -> {
 			stubCertificates(certificatesAnswer(this.certificateA, this.certificateB));
-			SignedNotification notification = new NotificationBuilder(PLATFORM_B.getPrivate(),
-					this.certificateB.serial(), WechatPayStandIn.API_V3_KEY, Instant.now().getEpochSecond())
+			SignedNotification notification = SignedNotificationBuilder.create()
+				.signingKey(PLATFORM_B.getPrivate())
+				.serial(this.certificateB.serial())
+				.apiV3Key(WechatPayStandIn.API_V3_KEY)
+				.timestamp(Instant.ofEpochSecond(Instant.now().getEpochSecond()))
 				.build();
 			assertUnknownSerial(app.post(notification));
 			await().atMost(Duration.ofSeconds(10))
@@ -148,9 +152,12 @@ class UnknownSerialNotificationTests {
 		this.contextRunner.run((context) -> test.accept(App.of(context)));
 	}
 
-	private NotificationBuilder signedByA() {
-		return new NotificationBuilder(PLATFORM_A.getPrivate(), this.certificateA.serial(), WechatPayStandIn.API_V3_KEY,
-				Instant.now().getEpochSecond());
+	private SignedNotificationBuilder signedByA() {
+		return SignedNotificationBuilder.create()
+			.signingKey(PLATFORM_A.getPrivate())
+			.serial(this.certificateA.serial())
+			.apiV3Key(WechatPayStandIn.API_V3_KEY)
+			.timestamp(Instant.ofEpochSecond(Instant.now().getEpochSecond()));
 	}
 
 	// Signed by certificate A's key but naming a serial nobody knows: well-formed, so it
@@ -176,7 +183,7 @@ class UnknownSerialNotificationTests {
 	private ResponseDefinitionBuilder certificatesAnswer(PlatformCertificateFixture... certificates) {
 		String body = PlatformCertificateModeTests.certificatesJson(certificates);
 		return WechatPayStandIn.answer(200, body,
-				this.certificateA.signer().headers(body, Instant.now().getEpochSecond()));
+				this.certificateA.signer().answerHeaders(body, Instant.now().getEpochSecond()));
 	}
 
 	private static <T> List<T> concurrently(int count, IndexedCall<T> call) throws Exception {

@@ -23,8 +23,11 @@ import io.github.wechatpaycomplaint.crypto.SignatureVerificationException;
 import io.github.wechatpaycomplaint.crypto.VerificationKeyResolver;
 import io.github.wechatpaycomplaint.crypto.internal.ApiV3KeyCipher;
 import io.github.wechatpaycomplaint.merchant.WechatPayMerchant;
+import io.github.wechatpaycomplaint.simulator.keys.CertificateAuthority;
+import io.github.wechatpaycomplaint.simulator.keys.PemText;
+import io.github.wechatpaycomplaint.simulator.keys.RsaKeyPairs;
 import io.github.wechatpaycomplaint.testsupport.TestKeys;
-import io.github.wechatpaycomplaint.testsupport.WechatPayAnswerSigner;
+import io.github.wechatpaycomplaint.simulator.keys.WechatPaySigningKey;
 import io.github.wechatpaycomplaint.testsupport.WechatPayStandIn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -62,7 +65,7 @@ class PlatformCertificateDownloaderTests {
 
 	private static final String PATH = "/v3/certificates";
 
-	private static final KeyPair KEYS = TestKeys.rsa();
+	private static final KeyPair KEYS = RsaKeyPairs.generate();
 
 	private static final X509Certificate CERTIFICATE = TestKeys.certificate(KEYS, new BigInteger("5157F09E", 16),
 			Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(300)));
@@ -131,7 +134,7 @@ class PlatformCertificateDownloaderTests {
 	void refusesAnAnswerSignedByNoKnownKey() {
 		String body = certificates(entry(SERIAL, "AEAD_AES_256_GCM", "2025-01-01T00:00:00+08:00"));
 		wireMock.stubFor(get(urlPathEqualTo(PATH)).willReturn(WechatPayStandIn.answer(200, body,
-				new WechatPayAnswerSigner(TestKeys.rsa().getPrivate(), "0BADC0DE").headers(body, now()))));
+				new WechatPaySigningKey("0BADC0DE", RsaKeyPairs.generate().getPrivate()).answerHeaders(body, now()))));
 		assertThatExceptionOfType(SignatureVerificationException.class)
 			.isThrownBy(() -> downloader().download(NOTHING_TRUSTED))
 			.satisfies(
@@ -153,8 +156,8 @@ class PlatformCertificateDownloaderTests {
 
 	@Test
 	void refusesAndLogsACertificateFromAnotherCaButKeepsTheTrustedOne(CapturedOutput output) {
-		X509Certificate foreign = TestKeys.TestCa.create("CN=Another CA, O=Test")
-			.issue(TestKeys.rsa(), new BigInteger("0BADCA", 16), Instant.now().minus(Duration.ofDays(1)),
+		X509Certificate foreign = CertificateAuthority.create("CN=Another CA, O=Test")
+			.issue(RsaKeyPairs.generate(), new BigInteger("0BADCA", 16), Instant.now().minus(Duration.ofDays(1)),
 					Instant.now().plus(Duration.ofDays(300)));
 		answer(200, certificates(entry(SERIAL, "AEAD_AES_256_GCM", "2025-01-01T00:00:00+08:00"),
 				entry("0BADCA", foreign, "2030-01-01T00:00:00+08:00")));
@@ -167,13 +170,13 @@ class PlatformCertificateDownloaderTests {
 
 	@Test
 	void failsWithAClearErrorWhenItsOnlyCertificateIsFromAnotherCa() {
-		KeyPair foreignKeys = TestKeys.rsa();
-		X509Certificate foreign = TestKeys.TestCa.create("CN=Another CA, O=Test")
+		KeyPair foreignKeys = RsaKeyPairs.generate();
+		X509Certificate foreign = CertificateAuthority.create("CN=Another CA, O=Test")
 			.issue(foreignKeys, new BigInteger("0BADCA", 16), Instant.now().minus(Duration.ofDays(1)),
 					Instant.now().plus(Duration.ofDays(300)));
 		String body = certificates(entry("0BADCA", foreign, "2030-01-01T00:00:00+08:00"));
 		wireMock.stubFor(get(urlPathEqualTo(PATH)).willReturn(WechatPayStandIn.answer(200, body,
-				new WechatPayAnswerSigner(foreignKeys.getPrivate(), "0BADCA").headers(body, now()))));
+				new WechatPaySigningKey("0BADCA", foreignKeys.getPrivate()).answerHeaders(body, now()))));
 		assertThatExceptionOfType(WechatPayException.class).isThrownBy(() -> downloader().download(NOTHING_TRUSTED))
 			.withMessageStartingWith("No downloaded WeChat Pay platform certificate can be trusted (0BADCA: it does "
 					+ "not chain to the trust anchor")
@@ -212,7 +215,7 @@ class PlatformCertificateDownloaderTests {
 		try (WechatPayStandIn elsewhere = new WechatPayStandIn()) {
 			String body = certificates(entry(SERIAL, "AEAD_AES_256_GCM", "2025-01-01T00:00:00+08:00"));
 			elsewhere.stub(any(anyUrl()).willReturn(WechatPayStandIn.answer(200, body,
-					new WechatPayAnswerSigner(KEYS.getPrivate(), SERIAL).headers(body, now()))));
+					new WechatPaySigningKey(SERIAL, KEYS.getPrivate()).answerHeaders(body, now()))));
 			wireMock.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(307)
 				.withHeader("Location", "http://127.0.0.1:" + elsewhere.server().port() + PATH)));
 			new ApplicationContextRunner()
@@ -257,7 +260,7 @@ class PlatformCertificateDownloaderTests {
 
 	private void answer(int status, String body) {
 		ResponseDefinitionBuilder answer = WechatPayStandIn.answer(status, body,
-				new WechatPayAnswerSigner(KEYS.getPrivate(), SERIAL).headers(body, now()));
+				new WechatPaySigningKey(SERIAL, KEYS.getPrivate()).answerHeaders(body, now()));
 		wireMock.stubFor(get(urlPathEqualTo(PATH)).willReturn(answer));
 	}
 
@@ -272,7 +275,7 @@ class PlatformCertificateDownloaderTests {
 	private String entry(String serial, String algorithm, String effectiveTime, X509Certificate certificate,
 			String expireTime) {
 		String ciphertext = this.cipher.encrypt("certificate", "000000000001",
-				TestKeys.pem(certificate).getBytes(StandardCharsets.UTF_8));
+				PemText.write(certificate).getBytes(StandardCharsets.UTF_8));
 		return "{\"serial_no\":\"" + serial + "\",\"effective_time\":\"" + effectiveTime + "\",\"expire_time\":\""
 				+ expireTime + "\",\"encrypt_certificate\":{\"algorithm\":\"" + algorithm
 				+ "\",\"nonce\":\"000000000001\",\"associated_data\":\"certificate\",\"ciphertext\":\"" + ciphertext

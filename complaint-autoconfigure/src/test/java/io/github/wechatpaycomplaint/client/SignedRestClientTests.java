@@ -14,10 +14,10 @@ import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.wechatpaycomplaint.autoconfigure.ComplaintClientAutoConfiguration;
-import io.github.wechatpaycomplaint.crypto.SignatureVerificationException;
 import io.github.wechatpaycomplaint.crypto.SignatureVerificationException.Reason;
-import io.github.wechatpaycomplaint.testsupport.TestKeys;
-import io.github.wechatpaycomplaint.testsupport.WechatPayAnswerSigner;
+import io.github.wechatpaycomplaint.crypto.SignatureVerificationException;
+import io.github.wechatpaycomplaint.simulator.keys.RsaKeyPairs;
+import io.github.wechatpaycomplaint.simulator.keys.WechatPaySigningKey;
 import io.github.wechatpaycomplaint.testsupport.WechatPayStandIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -147,35 +147,35 @@ class SignedRestClientTests {
 
 	@Test
 	void refusesABodyChangedAfterSigning() {
-		Map<String, String> headers = this.wechatPay.signer().headers(ANSWER, now());
+		Map<String, String> headers = this.wechatPay.signer().answerHeaders(ANSWER, now());
 		stubList(WechatPayStandIn.answer(200, ANSWER.replace("\"limit\":10", "\"limit\":11"), headers));
 		assertRefused(Reason.INVALID_SIGNATURE);
 	}
 
 	@Test
 	void refusesAnUnknownSerial() {
-		WechatPayAnswerSigner otherSerial = new WechatPayAnswerSigner(WechatPayStandIn.wechatpayKeys().getPrivate(),
-				"PUB_KEY_ID_0119000000012025112300000000000999");
-		stubList(WechatPayStandIn.answer(200, ANSWER, otherSerial.headers(ANSWER, now())));
+		WechatPaySigningKey otherSerial = new WechatPaySigningKey("PUB_KEY_ID_0119000000012025112300000000000999",
+				WechatPayStandIn.wechatpayKeys().getPrivate());
+		stubList(WechatPayStandIn.answer(200, ANSWER, otherSerial.answerHeaders(ANSWER, now())));
 		assertRefused(Reason.UNKNOWN_SERIAL);
 	}
 
 	@Test
 	void refusesAStaleTimestamp() {
-		stubList(WechatPayStandIn.answer(200, ANSWER, this.wechatPay.signer().headers(ANSWER, now() - 400)));
+		stubList(WechatPayStandIn.answer(200, ANSWER, this.wechatPay.signer().answerHeaders(ANSWER, now() - 400)));
 		assertRefused(Reason.TIMESTAMP_OUT_OF_WINDOW);
 	}
 
 	@Test
 	void refusesAFutureTimestamp() {
-		stubList(WechatPayStandIn.answer(200, ANSWER, this.wechatPay.signer().headers(ANSWER, now() + 400)));
+		stubList(WechatPayStandIn.answer(200, ANSWER, this.wechatPay.signer().answerHeaders(ANSWER, now() + 400)));
 		assertRefused(Reason.TIMESTAMP_OUT_OF_WINDOW);
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "Wechatpay-Timestamp", "Wechatpay-Nonce", "Wechatpay-Signature", "Wechatpay-Serial" })
 	void refusesAnAnswerWithoutEachSignatureHeader(String missing) {
-		Map<String, String> headers = this.wechatPay.signer().headers(ANSWER, now());
+		Map<String, String> headers = this.wechatPay.signer().answerHeaders(ANSWER, now());
 		headers.remove(missing);
 		stubList(WechatPayStandIn.answer(200, ANSWER, headers));
 		assertThatExceptionOfType(SignatureVerificationException.class).isThrownBy(this::list)
@@ -191,15 +191,15 @@ class SignedRestClientTests {
 
 	@Test
 	void refusesAnAnswerSignedWithAForeignKey() {
-		KeyPair foreign = TestKeys.rsa();
-		WechatPayAnswerSigner forger = new WechatPayAnswerSigner(foreign.getPrivate(), WechatPayStandIn.PUBLIC_KEY_ID);
-		stubList(WechatPayStandIn.answer(200, ANSWER, forger.headers(ANSWER, now())));
+		KeyPair foreign = RsaKeyPairs.generate();
+		WechatPaySigningKey forger = new WechatPaySigningKey(WechatPayStandIn.PUBLIC_KEY_ID, foreign.getPrivate());
+		stubList(WechatPayStandIn.answer(200, ANSWER, forger.answerHeaders(ANSWER, now())));
 		assertRefused(Reason.INVALID_SIGNATURE);
 	}
 
 	@Test
 	void refusesWechatPaySignatureProbes() {
-		Map<String, String> headers = this.wechatPay.signer().headers(ANSWER, now());
+		Map<String, String> headers = this.wechatPay.signer().answerHeaders(ANSWER, now());
 		headers.put("Wechatpay-Signature", "WECHATPAY/SIGNTEST/" + headers.get("Wechatpay-Signature"));
 		stubList(WechatPayStandIn.answer(200, ANSWER, headers));
 		assertRefused(Reason.SIGNATURE_PROBE);
@@ -275,7 +275,7 @@ class SignedRestClientTests {
 	@Test
 	void refusesASignedErrorAnswerWhoseSignatureIsWrong() {
 		String error = "{\"code\":\"PARAM_ERROR\",\"message\":\"x\"}";
-		Map<String, String> headers = this.wechatPay.signer().headers(error, now());
+		Map<String, String> headers = this.wechatPay.signer().answerHeaders(error, now());
 		stubList(WechatPayStandIn.answer(400, error.replace("x", "y"), headers));
 		assertRefused(Reason.INVALID_SIGNATURE);
 	}
@@ -304,10 +304,10 @@ class SignedRestClientTests {
 		// After a certificate rotation, say: WeChat Pay applied the reply, but its answer
 		// names a serial not known yet.
 		String path = "/v3/merchant-service/complaints-v2/200201820200101080076610000/response";
-		WechatPayAnswerSigner otherSerial = new WechatPayAnswerSigner(WechatPayStandIn.wechatpayKeys().getPrivate(),
-				"PUB_KEY_ID_0119000000012025112300000000000999");
+		WechatPaySigningKey otherSerial = new WechatPaySigningKey("PUB_KEY_ID_0119000000012025112300000000000999",
+				WechatPayStandIn.wechatpayKeys().getPrivate());
 		this.wechatPay.stub(post(urlPathEqualTo(path))
-			.willReturn(WechatPayStandIn.answer(204, "", otherSerial.headers("", now()))));
+			.willReturn(WechatPayStandIn.answer(204, "", otherSerial.answerHeaders("", now()))));
 		assertThatExceptionOfType(WechatPayWriteOutcomeUnknownException.class)
 			.isThrownBy(() -> call((client) -> client.post()
 				.uri(path)
@@ -328,7 +328,7 @@ class SignedRestClientTests {
 	void aWriteWhoseErrorAnswerFailsVerificationIsRefusedAsBefore() {
 		String path = "/v3/merchant-service/complaints-v2/200201820200101080076610000/response";
 		String error = "{\"code\":\"PARAM_ERROR\",\"message\":\"x\"}";
-		Map<String, String> headers = this.wechatPay.signer().headers(error, now());
+		Map<String, String> headers = this.wechatPay.signer().answerHeaders(error, now());
 		this.wechatPay.stub(
 				post(urlPathEqualTo(path)).willReturn(WechatPayStandIn.answer(400, error.replace("x", "y"), headers)));
 		assertThatExceptionOfType(SignatureVerificationException.class)
@@ -383,7 +383,7 @@ class SignedRestClientTests {
 		// sent.
 		String body = "{ \"offset\" : 0,\n  \"data\":[], \"limit\":10 }";
 		this.wechatPay.stub(any(urlPathEqualTo(LIST_PATH)).willReturn(WechatPayStandIn.answer(200, body,
-				this.wechatPay.signer().headers(body.getBytes(StandardCharsets.UTF_8), now()))));
+				this.wechatPay.signer().answerHeaders(body.getBytes(StandardCharsets.UTF_8), now()))));
 		assertThat(list()).isEqualTo(body);
 	}
 

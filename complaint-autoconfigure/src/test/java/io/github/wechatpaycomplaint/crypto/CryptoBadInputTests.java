@@ -14,6 +14,8 @@ import java.security.PublicKey;
 import java.time.Instant;
 import java.util.Base64;
 
+import io.github.wechatpaycomplaint.simulator.keys.PemText;
+import io.github.wechatpaycomplaint.simulator.keys.RsaKeyPairs;
 import io.github.wechatpaycomplaint.testsupport.TestKeys;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  */
 class CryptoBadInputTests {
 
-	private static final KeyPair PAIR = TestKeys.rsa();
+	private static final KeyPair PAIR = RsaKeyPairs.generate();
 
 	private static final byte[] BODY = "{\"id\":\"1\"}".getBytes(StandardCharsets.UTF_8);
 
@@ -104,7 +106,7 @@ class CryptoBadInputTests {
 		assertThatExceptionOfType(DecryptionException.class)
 			.isThrownBy(() -> SensitiveDataCipher.decrypt(PAIR.getPrivate(), "***"))
 			.withMessageContaining("not valid Base64");
-		String forAnother = SensitiveDataCipher.encrypt(TestKeys.rsa().getPublic(), "13800138000");
+		String forAnother = SensitiveDataCipher.encrypt(RsaKeyPairs.generate().getPublic(), "13800138000");
 		assertThatExceptionOfType(DecryptionException.class)
 			.isThrownBy(() -> SensitiveDataCipher.decrypt(PAIR.getPrivate(), forAnother))
 			.withMessageContaining("another merchant certificate")
@@ -113,8 +115,8 @@ class CryptoBadInputTests {
 
 	@Test
 	void pemOfTheWrongKindNamesWhatWasFound() {
-		String publicPem = TestKeys.publicKeyPem(PAIR);
-		String privatePem = TestKeys.privateKeyPem(PAIR);
+		String publicPem = PemText.write(PAIR.getPublic());
+		String privatePem = PemText.privateKey(PAIR.getPrivate());
 		assertThatExceptionOfType(InvalidKeyMaterialException.class).isThrownBy(() -> PemKeys.privateKey(publicPem))
 			.withMessageContaining("Expected a private key PEM");
 		assertThatExceptionOfType(InvalidKeyMaterialException.class).isThrownBy(() -> PemKeys.publicKey(privatePem))
@@ -133,7 +135,7 @@ class CryptoBadInputTests {
 	void aCertificatePemAlsoGivesItsPublicKey() {
 		var certificate = TestKeys.certificate(PAIR, BigInteger.TEN, Instant.now().minusSeconds(60),
 				Instant.now().plusSeconds(3600));
-		assertThat(PemKeys.publicKey(TestKeys.pem(certificate))).isEqualTo(PAIR.getPublic());
+		assertThat(PemKeys.publicKey(PemText.write(certificate))).isEqualTo(PAIR.getPublic());
 	}
 
 }

@@ -11,7 +11,7 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 
 import io.github.wechatpaycomplaint.crypto.SignatureVerificationException.Reason;
-import io.github.wechatpaycomplaint.testsupport.TestKeys;
+import io.github.wechatpaycomplaint.simulator.keys.RsaKeyPairs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,7 +29,7 @@ class SignatureTimestampTests {
 
 	private static final long NOW = 1_749_776_561L;
 
-	private static final KeyPair PAIR = TestKeys.rsa();
+	private static final KeyPair PAIR = RsaKeyPairs.generate();
 
 	private static final byte[] BODY = "{\"id\":\"1\"}".getBytes(StandardCharsets.UTF_8);
 

@@ -1,5 +1,6 @@
 package io.github.wechatpaycomplaint.notification;
 
+import java.time.Instant;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +19,8 @@ import io.github.wechatpaycomplaint.notification.event.PlatformServiceAppliedEve
 import io.github.wechatpaycomplaint.notification.event.UnknownComplaintActionEvent;
 import io.github.wechatpaycomplaint.testsupport.DebugLogging;
 import io.github.wechatpaycomplaint.testsupport.MutableClock;
-import io.github.wechatpaycomplaint.testsupport.NotificationBuilder;
-import io.github.wechatpaycomplaint.testsupport.NotificationBuilder.SignedNotification;
+import io.github.wechatpaycomplaint.simulator.notify.SignedNotificationBuilder;
+import io.github.wechatpaycomplaint.simulator.notify.SignedNotification;
 import io.github.wechatpaycomplaint.testsupport.NotificationContexts;
 import io.github.wechatpaycomplaint.testsupport.RecordingListener;
 import io.github.wechatpaycomplaint.testsupport.Vectors;
@@ -53,7 +54,7 @@ class ComplaintNotificationEndpointTests {
 
 	private static final long NOW = 1_749_776_561L;
 
-	private final NotificationBuilder builder = NotificationBuilder.withVectorKeys(NOW);
+	private final SignedNotificationBuilder builder = NotificationContexts.notificationWithVectorKeys(NOW);
 
 	@Test
 	void validNotificationIsAnsweredWith204AndPublishedOnce() {
@@ -222,9 +223,11 @@ class ComplaintNotificationEndpointTests {
 
 	@Test
 	void resourceEncryptedWithAnotherApiV3KeyIs500SoThatWeChatPayRetries(CapturedOutput output) {
-		NotificationBuilder otherKey = new NotificationBuilder(
-				PemKeys.privateKey(Vectors.key("wechatpay_private_key_pkcs8_pem_for_signing_test_answers")),
-				Vectors.key("wechatpay_public_key_id"), "0123456789abcdef0123456789abcdef", NOW);
+		SignedNotificationBuilder otherKey = SignedNotificationBuilder.create()
+			.signingKey(PemKeys.privateKey(Vectors.key("wechatpay_private_key_pkcs8_pem_for_signing_test_answers")))
+			.serial(Vectors.key("wechatpay_public_key_id"))
+			.apiV3Key("0123456789abcdef0123456789abcdef")
+			.timestamp(Instant.ofEpochSecond(NOW));
 		run((app) -> assertRefused(app.post(otherKey.build()), 500, "DECRYPTION_FAILED"));
 		assertThat(output).contains("the APIv3 key does not match").doesNotContain("0123456789abcdef0123456789abcdef");
 	}
@@ -273,7 +276,7 @@ class ComplaintNotificationEndpointTests {
 		// Signed with that very timestamp: only the timestamp check stands between it and
 		// a 204.
 		run((app) -> {
-			MvcResult result = app.post(this.builder.timestamp(timestamp).build());
+			MvcResult result = app.post(this.builder.timestampText(Long.toString(timestamp)).build());
 			assertThat(result.getResponse().getStatus()).isEqualTo(401);
 			assertThat(contentOf(result)).containsAnyOf("\"TIMESTAMP_OUT_OF_WINDOW\"",
 					"\"MALFORMED_SIGNATURE_HEADER\"");
@@ -293,20 +296,21 @@ class ComplaintNotificationEndpointTests {
 	void timestampsThatAreNotPlainDigitsOrTooLongAreRefused(String timestamp, String code) {
 		// The signature covers the header exactly as sent, so the only question is
 		// whether the value is accepted.
-		run((app) -> assertRefused(app.post(this.builder.timestampHeader(timestamp).build()), 401, code));
+		run((app) -> assertRefused(app.post(this.builder.timestampText(timestamp).build()), 401, code));
 	}
 
 	@ParameterizedTest
 	@ValueSource(longs = { -301, 301 })
 	void timestampOutsideTheWindowIs401InBothDirections(long offset) {
-		run((app) -> assertRefused(app.post(this.builder.timestamp(NOW + offset).build()), 401,
+		run((app) -> assertRefused(app.post(this.builder.timestamp(Instant.ofEpochSecond(NOW + offset)).build()), 401,
 				"TIMESTAMP_OUT_OF_WINDOW"));
 	}
 
 	@ParameterizedTest
 	@ValueSource(longs = { -300, 300 })
 	void timestampAtTheEdgeOfTheWindowIsAccepted(long offset) {
-		run((app) -> assertThat(app.post(this.builder.timestamp(NOW + offset).build()).getResponse().getStatus())
+		run((app) -> assertThat(
+				app.post(this.builder.timestamp(Instant.ofEpochSecond(NOW + offset)).build()).getResponse().getStatus())
 			.isEqualTo(204));
 	}
 

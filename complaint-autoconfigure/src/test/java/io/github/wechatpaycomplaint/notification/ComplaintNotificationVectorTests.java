@@ -6,7 +6,7 @@ import java.util.Map;
 
 import io.github.wechatpaycomplaint.notification.event.ComplaintCreatedEvent;
 import io.github.wechatpaycomplaint.testsupport.MutableClock;
-import io.github.wechatpaycomplaint.testsupport.NotificationBuilder.SignedNotification;
+import io.github.wechatpaycomplaint.simulator.notify.SignedNotification;
 import io.github.wechatpaycomplaint.testsupport.NotificationContexts;
 import io.github.wechatpaycomplaint.testsupport.RecordingListener;
 import io.github.wechatpaycomplaint.testsupport.Vectors;
@@ -59,7 +59,8 @@ class ComplaintNotificationVectorTests {
 	private static SignedNotification vector() {
 		Map<String, String> headers = new java.util.LinkedHashMap<>();
 		VECTOR.get("headers").properties().forEach((entry) -> headers.put(entry.getKey(), entry.getValue().asString()));
-		return new SignedNotification(VECTOR.get("body").asString().getBytes(StandardCharsets.UTF_8), headers);
+		return new SignedNotification("vector", VECTOR.get("body").asString().getBytes(StandardCharsets.UTF_8),
+				headers);
 	}
 
 	private static void deliver(Duration clockOffset, VectorTest test) {

@@ -13,8 +13,8 @@ import io.github.wechatpaycomplaint.merchant.WechatPayMerchant;
 import io.github.wechatpaycomplaint.merchant.WechatPayVerificationKeys;
 import io.github.wechatpaycomplaint.notification.ComplaintNotificationHandler.Outcome;
 import io.github.wechatpaycomplaint.testsupport.MutableClock;
-import io.github.wechatpaycomplaint.testsupport.NotificationBuilder;
-import io.github.wechatpaycomplaint.testsupport.NotificationBuilder.SignedNotification;
+import io.github.wechatpaycomplaint.simulator.notify.SignedNotificationBuilder;
+import io.github.wechatpaycomplaint.simulator.notify.SignedNotification;
 import io.github.wechatpaycomplaint.testsupport.NotificationContexts;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -72,7 +72,7 @@ class DeduplicationTimeToLiveReplayTests {
 					context.getBean(WechatPayVerificationKeys.class), clock, SKEW, parser, new ClockStore(clock),
 					(event) -> {
 					}, LEASE, timeToLive);
-			SignedNotification captured = NotificationBuilder.withVectorKeys(NOW).id("replayed").build();
+			SignedNotification captured = NotificationContexts.notificationWithVectorKeys(NOW).id("replayed").build();
 			outcomes.add(handle(handler, captured));
 			clock.advance(gap);
 			outcomes.add(handle(handler, captured));

@@ -6,7 +6,7 @@ import java.util.function.Consumer;
 
 import io.github.wechatpaycomplaint.notification.ComplaintNotificationEndpointTests.App;
 import io.github.wechatpaycomplaint.notification.store.CaffeineNotificationDeduplicationStore;
-import io.github.wechatpaycomplaint.testsupport.NotificationBuilder;
+import io.github.wechatpaycomplaint.simulator.notify.SignedNotificationBuilder;
 import io.github.wechatpaycomplaint.testsupport.NotificationContexts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,7 +31,7 @@ class NotificationFailurePathsTests {
 
 	private static final long NOW = 1_749_776_561L;
 
-	private final NotificationBuilder builder = NotificationBuilder.withVectorKeys(NOW);
+	private final SignedNotificationBuilder builder = NotificationContexts.notificationWithVectorKeys(NOW);
 
 	@Test
 	void aStoreThatIsDownIs500WithoutAnEventAndTheRetryIsHandled(CapturedOutput output) {

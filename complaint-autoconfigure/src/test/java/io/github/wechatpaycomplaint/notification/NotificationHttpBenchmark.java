@@ -27,8 +27,8 @@ import io.github.wechatpaycomplaint.crypto.SignedHeaders;
 import io.github.wechatpaycomplaint.crypto.internal.PemKeys;
 import io.github.wechatpaycomplaint.crypto.internal.RsaVerifier;
 import io.github.wechatpaycomplaint.notification.event.ComplaintNotificationEvent;
-import io.github.wechatpaycomplaint.testsupport.NotificationBuilder;
-import io.github.wechatpaycomplaint.testsupport.NotificationBuilder.SignedNotification;
+import io.github.wechatpaycomplaint.simulator.notify.SignedNotificationBuilder;
+import io.github.wechatpaycomplaint.simulator.notify.SignedNotification;
 import io.github.wechatpaycomplaint.testsupport.NotificationContexts;
 import io.github.wechatpaycomplaint.testsupport.Vectors;
 import jakarta.servlet.http.HttpServlet;
@@ -179,8 +179,8 @@ public final class NotificationHttpBenchmark {
 
 	private static List<SignedNotification> sign(int count) {
 		// RSA signing is the slow part of preparing the load: spread it over the cores.
-		ThreadLocal<NotificationBuilder> builders = ThreadLocal
-			.withInitial(() -> NotificationBuilder.withVectorKeys(NOW));
+		ThreadLocal<SignedNotificationBuilder> builders = ThreadLocal
+			.withInitial(() -> NotificationContexts.notificationWithVectorKeys(NOW));
 		return IntStream.range(0, count)
 			.parallel()
 			.mapToObj((i) -> builders.get().id("http-bench-" + i).build())

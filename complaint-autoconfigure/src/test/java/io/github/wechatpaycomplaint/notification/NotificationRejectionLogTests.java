@@ -1,5 +1,6 @@
 package io.github.wechatpaycomplaint.notification;
 
+import java.time.Instant;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -12,7 +13,7 @@ import io.github.wechatpaycomplaint.notification.ComplaintNotificationEndpointTe
 import io.github.wechatpaycomplaint.notification.store.DeduplicationStoreUnavailableException;
 import io.github.wechatpaycomplaint.testsupport.DebugLogging;
 import io.github.wechatpaycomplaint.testsupport.MutableClock;
-import io.github.wechatpaycomplaint.testsupport.NotificationBuilder;
+import io.github.wechatpaycomplaint.simulator.notify.SignedNotificationBuilder;
 import io.github.wechatpaycomplaint.testsupport.NotificationContexts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,7 +40,7 @@ class NotificationRejectionLogTests {
 
 	private static final long NOW = 1_749_776_561L;
 
-	private final NotificationBuilder builder = NotificationBuilder.withVectorKeys(NOW);
+	private final SignedNotificationBuilder builder = NotificationContexts.notificationWithVectorKeys(NOW);
 
 	@Test
 	void lineBreaksInAHeaderCannotForgeALogLine(CapturedOutput output) {
@@ -62,8 +63,8 @@ class NotificationRejectionLogTests {
 			for (int i = 0; i < 1_000; i++) {
 				app.post(this.builder.serial("PUB_KEY_ID_" + i).build());
 			}
-			app.post(this.builder.timestamp(NOW - 3_600).build());
-			this.builder.timestamp(NOW);
+			app.post(this.builder.timestamp(Instant.ofEpochSecond(NOW - 3_600)).build());
+			this.builder.timestamp(Instant.ofEpochSecond(NOW));
 			assertThat(warnLines(output, "UNKNOWN_SERIAL")).hasSize(1);
 			assertThat(warnLines(output, "TIMESTAMP_OUT_OF_WINDOW")).hasSize(1);
 			app.context().getBean(MutableClock.class).advance(Duration.ofSeconds(59));

@@ -8,7 +8,7 @@ import javax.sql.DataSource;
 
 import io.github.wechatpaycomplaint.notification.ComplaintNotificationEndpointTests.App;
 import io.github.wechatpaycomplaint.testsupport.HangingDataSource;
-import io.github.wechatpaycomplaint.testsupport.NotificationBuilder;
+import io.github.wechatpaycomplaint.simulator.notify.SignedNotificationBuilder;
 import io.github.wechatpaycomplaint.testsupport.NotificationContexts;
 import io.github.wechatpaycomplaint.testsupport.SilentServer;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ class NotificationStoreTimeoutTests {
 
 	private static final long NOW = 1_749_776_561L;
 
-	private final NotificationBuilder builder = NotificationBuilder.withVectorKeys(NOW);
+	private final SignedNotificationBuilder builder = NotificationContexts.notificationWithVectorKeys(NOW);
 
 	@Test
 	void aRedisThatNeverAnswersIs500WithinTheOperationTimeout() throws Exception {

@@ -19,8 +19,9 @@ import io.github.wechatpaycomplaint.crypto.internal.SignatureMessages;
 import io.github.wechatpaycomplaint.merchant.WechatPayPublicKey;
 import io.github.wechatpaycomplaint.notification.event.ComplaintNotificationEvent;
 import io.github.wechatpaycomplaint.notification.store.CaffeineNotificationDeduplicationStore;
-import io.github.wechatpaycomplaint.testsupport.NotificationBuilder;
-import io.github.wechatpaycomplaint.testsupport.NotificationBuilder.SignedNotification;
+import io.github.wechatpaycomplaint.simulator.notify.SignedNotification;
+import io.github.wechatpaycomplaint.simulator.notify.SignedNotificationBuilder;
+import io.github.wechatpaycomplaint.testsupport.NotificationContexts;
 import io.github.wechatpaycomplaint.testsupport.Vectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -63,7 +64,7 @@ public final class NotificationThroughputBenchmark {
 		int rounds = (args.length > 1) ? Integer.parseInt(args[1]) : 7;
 		System.out.printf("Signing %d distinct notifications...%n", count);
 		List<SignedNotification> notifications = new ArrayList<>(count);
-		NotificationBuilder builder = NotificationBuilder.withVectorKeys(NOW);
+		SignedNotificationBuilder builder = NotificationContexts.notificationWithVectorKeys(NOW);
 		for (int i = 0; i < count; i++) {
 			notifications.add(builder.id("bench-" + i).build());
 		}

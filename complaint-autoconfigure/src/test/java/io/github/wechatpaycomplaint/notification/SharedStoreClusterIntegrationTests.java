@@ -6,8 +6,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.wechatpaycomplaint.testsupport.MutableClock;
-import io.github.wechatpaycomplaint.testsupport.NotificationBuilder;
-import io.github.wechatpaycomplaint.testsupport.NotificationBuilder.SignedNotification;
+import io.github.wechatpaycomplaint.simulator.notify.SignedNotificationBuilder;
+import io.github.wechatpaycomplaint.simulator.notify.SignedNotification;
 import io.github.wechatpaycomplaint.testsupport.NotificationContexts;
 import io.github.wechatpaycomplaint.testsupport.RecordingListener;
 import io.github.wechatpaycomplaint.testsupport.Services;
@@ -90,7 +90,7 @@ class SharedStoreClusterIntegrationTests {
 	}
 
 	private static void assertOneEventAcross(WebApplicationContextRunner runner) {
-		SignedNotification notification = NotificationBuilder.withVectorKeys(NOW).build();
+		SignedNotification notification = NotificationContexts.notificationWithVectorKeys(NOW).build();
 		runner.run((first) -> runner.run((second) -> {
 			assertThat(first).hasNotFailed();
 			assertThat(second).hasNotFailed();

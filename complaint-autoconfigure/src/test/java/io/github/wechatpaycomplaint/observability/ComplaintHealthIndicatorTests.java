@@ -15,6 +15,8 @@ import io.github.wechatpaycomplaint.autoconfigure.ComplaintClientAutoConfigurati
 import io.github.wechatpaycomplaint.autoconfigure.ComplaintObservabilityAutoConfiguration;
 import io.github.wechatpaycomplaint.certificate.PlatformCertificate;
 import io.github.wechatpaycomplaint.notification.NotificationRejection;
+import io.github.wechatpaycomplaint.simulator.keys.PemText;
+import io.github.wechatpaycomplaint.simulator.keys.RsaKeyPairs;
 import io.github.wechatpaycomplaint.testsupport.TestKeys;
 import io.github.wechatpaycomplaint.testsupport.Vectors;
 import io.github.wechatpaycomplaint.testsupport.WechatPayStandIn;
@@ -35,7 +37,7 @@ class ComplaintHealthIndicatorTests {
 
 	private static final Instant NOW = Instant.parse("2026-03-01T00:00:00Z");
 
-	private static final KeyPair PLATFORM = TestKeys.rsa();
+	private static final KeyPair PLATFORM = RsaKeyPairs.generate();
 
 	private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
@@ -59,10 +61,16 @@ class ComplaintHealthIndicatorTests {
 				assertThat(details).doesNotContain(WechatPayStandIn.API_V3_KEY)
 					.doesNotContain("PRIVATE KEY")
 					.doesNotContain("PUBLIC KEY")
-					.doesNotContain(
-							TestKeys.privateKeyPem(WechatPayStandIn.merchantKeys()).lines().skip(1).findFirst().get())
-					.doesNotContain(
-							TestKeys.publicKeyPem(WechatPayStandIn.wechatpayKeys()).lines().skip(1).findFirst().get());
+					.doesNotContain(PemText.privateKey(WechatPayStandIn.merchantKeys().getPrivate())
+						.lines()
+						.skip(1)
+						.findFirst()
+						.get())
+					.doesNotContain(PemText.write(WechatPayStandIn.wechatpayKeys().getPublic())
+						.lines()
+						.skip(1)
+						.findFirst()
+						.get());
 			});
 	}
 

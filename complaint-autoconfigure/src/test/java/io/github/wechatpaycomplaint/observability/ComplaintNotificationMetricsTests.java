@@ -2,7 +2,7 @@ package io.github.wechatpaycomplaint.observability;
 
 import io.github.wechatpaycomplaint.autoconfigure.ComplaintObservabilityAutoConfiguration;
 import io.github.wechatpaycomplaint.notification.NotificationDeduplicationStore;
-import io.github.wechatpaycomplaint.testsupport.NotificationBuilder;
+import io.github.wechatpaycomplaint.simulator.notify.SignedNotificationBuilder;
 import io.github.wechatpaycomplaint.testsupport.NotificationContexts;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -24,7 +24,8 @@ class ComplaintNotificationMetricsTests {
 
 	@Test
 	void countsEachOutcomeAndTimesTheStore() {
-		NotificationBuilder builder = NotificationBuilder.withVectorKeys(java.time.Instant.now().getEpochSecond());
+		SignedNotificationBuilder builder = NotificationContexts
+			.notificationWithVectorKeys(java.time.Instant.now().getEpochSecond());
 		NotificationContexts.webRunner()
 			.withConfiguration(AutoConfigurations.of(ComplaintObservabilityAutoConfiguration.class))
 			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
@@ -54,7 +55,8 @@ class ComplaintNotificationMetricsTests {
 
 	@Test
 	void countsAFailedListenerAndTheRelease() {
-		NotificationBuilder builder = NotificationBuilder.withVectorKeys(java.time.Instant.now().getEpochSecond());
+		SignedNotificationBuilder builder = NotificationContexts
+			.notificationWithVectorKeys(java.time.Instant.now().getEpochSecond());
 		NotificationContexts.webRunner()
 			.withConfiguration(AutoConfigurations.of(ComplaintObservabilityAutoConfiguration.class))
 			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)

@@ -86,10 +86,10 @@ class ComplaintReconciliationTests {
 		// time too.
 		Instant now = Instant.parse("2026-11-22T17:00:00Z");
 		String body = "{\"data\":[],\"limit\":50,\"offset\":0,\"total_count\":0}";
-		this.wechatPay.stub(com.github.tomakehurst.wiremock.client.WireMock
-			.get(urlPathEqualTo(ReconciliationFixture.LIST))
-			.willReturn(
-					WechatPayStandIn.answer(200, body, this.wechatPay.signer().headers(body, now.getEpochSecond()))));
+		this.wechatPay
+			.stub(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo(ReconciliationFixture.LIST))
+				.willReturn(WechatPayStandIn.answer(200, body,
+						this.wechatPay.signer().answerHeaders(body, now.getEpochSecond()))));
 		this.contextRunner.withBean(Clock.class, () -> Clock.fixed(now, ZoneOffset.UTC))
 			.withPropertyValues("wechatpay.complaint.reconciliation.look-back-days=7")
 			.run((context) -> {

@@ -1,10 +1,14 @@
 package io.github.wechatpaycomplaint.testsupport;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Map;
 
 import io.github.wechatpaycomplaint.autoconfigure.ComplaintClientAutoConfiguration;
 import io.github.wechatpaycomplaint.autoconfigure.ComplaintNotificationAutoConfiguration;
-import io.github.wechatpaycomplaint.testsupport.NotificationBuilder.SignedNotification;
+import io.github.wechatpaycomplaint.crypto.internal.PemKeys;
+import io.github.wechatpaycomplaint.simulator.notify.SignedNotification;
+import io.github.wechatpaycomplaint.simulator.notify.SignedNotificationBuilder;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
@@ -44,6 +48,21 @@ public final class NotificationContexts {
 				"wechatpay.complaint.merchant.api-v3-key=" + Vectors.key("api_v3_key"),
 				"wechatpay.complaint.wechatpay-public-key.id=" + Vectors.key("wechatpay_public_key_id"),
 				"wechatpay.complaint.wechatpay-public-key.key=" + Vectors.key("wechatpay_public_key_pem") };
+	}
+
+	/**
+	 * A notification signed and encrypted, by the simulator's builder, with the keys of
+	 * the official SDK vectors (the merchant these contexts configure), created at a
+	 * fixed time.
+	 * @param timestamp the {@code Wechatpay-Timestamp} in Unix seconds
+	 */
+	public static SignedNotificationBuilder notificationWithVectorKeys(long timestamp) {
+		return SignedNotificationBuilder.create()
+			.signingKey(PemKeys.privateKey(Vectors.key("wechatpay_private_key_pkcs8_pem_for_signing_test_answers")))
+			.serial(Vectors.key("wechatpay_public_key_id"))
+			.apiV3Key(Vectors.key("api_v3_key"))
+			.createTime(OffsetDateTime.parse("2025-06-13T09:02:41+08:00"))
+			.timestamp(Instant.ofEpochSecond(timestamp));
 	}
 
 	/** A POST of a signed notification, as WeChat Pay sends it. */

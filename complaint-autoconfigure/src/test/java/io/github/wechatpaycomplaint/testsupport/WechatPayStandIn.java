@@ -11,14 +11,19 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.wechatpaycomplaint.merchant.WechatPayMerchant;
+import io.github.wechatpaycomplaint.simulator.keys.PemText;
+import io.github.wechatpaycomplaint.simulator.keys.RsaKeyPairs;
+import io.github.wechatpaycomplaint.simulator.keys.WechatPaySigningKey;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
  * A WireMock stand-in for WeChat Pay with keys made in the test: a merchant key pair (the
- * application's), a WeChat Pay key pair (public-key mode) and helpers that sign answers
- * like WeChat Pay does.
+ * application's), a WeChat Pay key pair (public-key mode) and answers signed with the
+ * simulator's {@link WechatPaySigningKey}. It stays next to the simulator because tests
+ * script here what the simulator never does on its own: any answer body, status or
+ * header, delays, redirects, broken or forged signatures, and exact request matching.
  */
 public final class WechatPayStandIn implements AutoCloseable {
 
@@ -30,13 +35,13 @@ public final class WechatPayStandIn implements AutoCloseable {
 
 	public static final String API_V3_KEY = "8e1d6b2c4a9f3e7d0b5c1a2f6e9d3c7b";
 
-	private static final KeyPair MERCHANT_KEYS = TestKeys.rsa();
+	private static final KeyPair MERCHANT_KEYS = RsaKeyPairs.generate();
 
-	private static final KeyPair WECHATPAY_KEYS = TestKeys.rsa();
+	private static final KeyPair WECHATPAY_KEYS = RsaKeyPairs.generate();
 
 	private final WireMockServer server;
 
-	private final WechatPayAnswerSigner signer = new WechatPayAnswerSigner(WECHATPAY_KEYS.getPrivate(), PUBLIC_KEY_ID);
+	private final WechatPaySigningKey signer = new WechatPaySigningKey(PUBLIC_KEY_ID, WECHATPAY_KEYS.getPrivate());
 
 	public WechatPayStandIn() {
 		this.server = new WireMockServer(options().dynamicPort());
@@ -68,7 +73,7 @@ public final class WechatPayStandIn implements AutoCloseable {
 		return WECHATPAY_KEYS;
 	}
 
-	public WechatPayAnswerSigner signer() {
+	public WechatPaySigningKey signer() {
 		return this.signer;
 	}
 
@@ -79,14 +84,14 @@ public final class WechatPayStandIn implements AutoCloseable {
 	public String[] publicKeyModeProperties() {
 		List<String> properties = new ArrayList<>(List.of(merchantProperties()));
 		properties.add("wechatpay.complaint.wechatpay-public-key.id=" + PUBLIC_KEY_ID);
-		properties.add("wechatpay.complaint.wechatpay-public-key.key=" + TestKeys.publicKeyPem(WECHATPAY_KEYS));
+		properties.add("wechatpay.complaint.wechatpay-public-key.key=" + PemText.write(WECHATPAY_KEYS.getPublic()));
 		return properties.toArray(String[]::new);
 	}
 
 	public String[] merchantProperties() {
 		return new String[] { "wechatpay.complaint.merchant.id=" + MCHID,
 				"wechatpay.complaint.merchant.certificate-serial-number=" + MERCHANT_SERIAL,
-				"wechatpay.complaint.merchant.private-key=" + TestKeys.privateKeyPem(MERCHANT_KEYS),
+				"wechatpay.complaint.merchant.private-key=" + PemText.privateKey(MERCHANT_KEYS.getPrivate()),
 				"wechatpay.complaint.merchant.api-v3-key=" + API_V3_KEY,
 				"wechatpay.complaint.client.base-uri=" + baseUri(),
 				"wechatpay.complaint.client.allow-insecure-http=true" };
@@ -94,7 +99,7 @@ public final class WechatPayStandIn implements AutoCloseable {
 
 	/** An answer signed now by the WeChat Pay key. */
 	public ResponseDefinitionBuilder signedAnswer(int status, String body) {
-		return answer(status, body, this.signer.headers(body, Instant.now().getEpochSecond()));
+		return answer(status, body, this.signer.answerHeaders(body, Instant.now().getEpochSecond()));
 	}
 
 	public static ResponseDefinitionBuilder answer(int status, String body, Map<String, String> headers) {

@@ -6,6 +6,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OfficialSdkClientTests {
 
-	private static final SimulatorKeys KEYS = StarterClient.KEYS;
+	private static final SimulatorKeys KEYS = SimulatorKeys.generate(SimulatorKeys.DEFAULT_MERCHANT_ID);
 
 	private static WechatPayComplaintSimulator simulator;
 
@@ -62,8 +64,7 @@ class OfficialSdkClientTests {
 
 	@Test
 	void theOfficialSdkAcceptsTheSignedAnswerOfTheComplaintList() {
-		String url = simulator.baseUri() + "/v3/merchant-service/complaints-v2?limit=10&offset=0&"
-				+ StarterClient.listQuery();
+		String url = simulator.baseUri() + "/v3/merchant-service/complaints-v2?limit=10&offset=0&" + listQuery();
 		HttpResponse<JsonObject> response = sdk.get(acceptJson(), url, JsonObject.class);
 		assertThat(response.getServiceResponse().get("total_count").getAsInt())
 			.isEqualTo(simulator.complaints().size());
@@ -125,6 +126,11 @@ class OfficialSdkClientTests {
 			.signType(headers.getFirst("Wechatpay-Signature-Type"))
 			.body(new String(body.readAllBytes(), StandardCharsets.UTF_8))
 			.build();
+	}
+
+	private static String listQuery() {
+		LocalDate today = LocalDate.now(ZoneOffset.ofHours(8));
+		return "begin_date=" + today.minusDays(1) + "&end_date=" + today.plusDays(1);
 	}
 
 }

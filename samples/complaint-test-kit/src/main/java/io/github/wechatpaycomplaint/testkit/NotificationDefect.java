@@ -1,5 +1,7 @@
 package io.github.wechatpaycomplaint.testkit;
 
+import io.github.wechatpaycomplaint.simulator.notify.NotificationFault;
+
 /**
  * Deliberate faults a {@link WechatPayNotificationBuilder} can build in, each one
  * something a notification endpoint must refuse, and where it must refuse it.
@@ -67,6 +69,11 @@ public enum NotificationDefect {
 	 */
 	public String signatureFailure() {
 		return this.signatureFailure;
+	}
+
+	// The simulator's builder makes the fault; the constants have the same names.
+	NotificationFault fault() {
+		return NotificationFault.valueOf(name());
 	}
 
 	/**

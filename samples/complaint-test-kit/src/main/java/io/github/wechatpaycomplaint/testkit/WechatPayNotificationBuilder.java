@@ -1,78 +1,33 @@
 package io.github.wechatpaycomplaint.testkit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
-import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.UUID;
 
 import io.github.wechatpaycomplaint.notification.event.ComplaintActionType;
-import io.github.wechatpaycomplaint.simulator.crypto.AesGcm;
-import io.github.wechatpaycomplaint.simulator.crypto.WechatPayHeaders;
-import io.github.wechatpaycomplaint.simulator.http.AnswerSigner;
-import io.github.wechatpaycomplaint.simulator.keys.WechatPaySigningKey;
-import io.github.wechatpaycomplaint.simulator.notify.NotificationBodyWriter;
-import io.github.wechatpaycomplaint.simulator.notify.NotificationEnvelope;
-import io.github.wechatpaycomplaint.simulator.notify.ResourceNonces;
-import tools.jackson.databind.json.JsonMapper;
+import io.github.wechatpaycomplaint.simulator.notify.SignedNotification;
+import io.github.wechatpaycomplaint.simulator.notify.SignedNotificationBuilder;
 
 /**
  * Builds a complaint notification as WeChat Pay sends it, signed with a WeChat Pay key
  * and encrypted with the APIv3 key, or with one of the {@link NotificationDefect
  * deliberate defects}. Every field has a sensible default except the keys;
- * {@link WechatPayTestKeys#notification()} sets those.
+ * {@link WechatPayTestKeys#notification()} sets those. The simulator's
+ * {@link SignedNotificationBuilder} encrypts and signs; this class adds the typed action
+ * types and the {@code Content-Type} header.
  *
  * @since 0.1.0
  */
 public final class WechatPayNotificationBuilder {
 
-	private static final JsonMapper JSON = new JsonMapper();
+	private static final String CONTENT_TYPE = "Content-Type";
 
-	// WeChat Pay's signature probe: a signature starting with this must be refused.
-	private static final String SIGNATURE_PROBE_PREFIX = "WECHATPAY/SIGNTEST/";
+	private final SignedNotificationBuilder notification = SignedNotificationBuilder.create();
 
-	private String id = UUID.randomUUID().toString();
-
-	private String eventType = "COMPLAINT.CREATE";
-
-	private String actionType = "CREATE_COMPLAINT";
-
-	private String complaintId = "200000020250613090012345678";
-
-	private OffsetDateTime createTime = OffsetDateTime.now(ZoneOffset.ofHours(8));
-
-	private String summary;
-
-	private Instant timestamp;
-
-	private String nonce;
-
-	private String serial;
-
-	private PrivateKey signingKey;
-
-	private String apiV3Key;
-
-	private String resourceNonce;
-
-	private String algorithm = AesGcm.ALGORITHM;
-
-	private String associatedData = NotificationEnvelope.COMPLAINT;
-
-	private final Set<NotificationDefect> defects = EnumSet.noneOf(NotificationDefect.class);
-
-	private final Set<String> removedHeaders = new HashSet<>();
+	private boolean withoutContentType;
 
 	/**
 	 * A builder without keys; set {@link #signingKey}, {@link #serial} and
@@ -89,22 +44,22 @@ public final class WechatPayNotificationBuilder {
 	 * @return this builder
 	 */
 	public WechatPayNotificationBuilder id(String id) {
-		this.id = id;
+		this.notification.id(id);
 		return this;
 	}
 
 	public WechatPayNotificationBuilder eventType(String eventType) {
-		this.eventType = eventType;
+		this.notification.eventType(eventType);
 		return this;
 	}
 
 	public WechatPayNotificationBuilder actionType(String actionType) {
-		this.actionType = actionType;
+		this.notification.actionType(actionType);
 		return this;
 	}
 
 	public WechatPayNotificationBuilder complaintId(String complaintId) {
-		this.complaintId = complaintId;
+		this.notification.complaintId(complaintId);
 		return this;
 	}
 
@@ -147,12 +102,12 @@ public final class WechatPayNotificationBuilder {
 	}
 
 	public WechatPayNotificationBuilder createTime(OffsetDateTime createTime) {
-		this.createTime = createTime;
+		this.notification.createTime(createTime);
 		return this;
 	}
 
 	public WechatPayNotificationBuilder summary(String summary) {
-		this.summary = summary;
+		this.notification.summary(summary);
 		return this;
 	}
 
@@ -162,7 +117,7 @@ public final class WechatPayNotificationBuilder {
 	 * @return this builder
 	 */
 	public WechatPayNotificationBuilder timestamp(Instant timestamp) {
-		this.timestamp = timestamp;
+		this.notification.timestamp(timestamp);
 		return this;
 	}
 
@@ -172,7 +127,7 @@ public final class WechatPayNotificationBuilder {
 	 * @return this builder
 	 */
 	public WechatPayNotificationBuilder nonce(String nonce) {
-		this.nonce = nonce;
+		this.notification.nonce(nonce);
 		return this;
 	}
 
@@ -183,17 +138,17 @@ public final class WechatPayNotificationBuilder {
 	 * @return this builder
 	 */
 	public WechatPayNotificationBuilder serial(String serial) {
-		this.serial = serial;
+		this.notification.serial(serial);
 		return this;
 	}
 
 	public WechatPayNotificationBuilder signingKey(PrivateKey signingKey) {
-		this.signingKey = signingKey;
+		this.notification.signingKey(signingKey);
 		return this;
 	}
 
 	public WechatPayNotificationBuilder apiV3Key(String apiV3Key) {
-		this.apiV3Key = apiV3Key;
+		this.notification.apiV3Key(apiV3Key);
 		return this;
 	}
 
@@ -203,7 +158,7 @@ public final class WechatPayNotificationBuilder {
 	 * @return this builder
 	 */
 	public WechatPayNotificationBuilder resourceNonce(String resourceNonce) {
-		this.resourceNonce = resourceNonce;
+		this.notification.resourceNonce(resourceNonce);
 		return this;
 	}
 
@@ -213,7 +168,7 @@ public final class WechatPayNotificationBuilder {
 	 * @return this builder
 	 */
 	public WechatPayNotificationBuilder associatedData(String associatedData) {
-		this.associatedData = associatedData;
+		this.notification.associatedData(associatedData);
 		return this;
 	}
 
@@ -223,7 +178,7 @@ public final class WechatPayNotificationBuilder {
 	 * @return this builder
 	 */
 	public WechatPayNotificationBuilder defect(NotificationDefect defect) {
-		this.defects.add(defect);
+		this.notification.fault(defect.fault());
 		return this;
 	}
 
@@ -233,79 +188,25 @@ public final class WechatPayNotificationBuilder {
 	 * @return this builder
 	 */
 	public WechatPayNotificationBuilder withoutHeader(String header) {
-		this.removedHeaders.add(header);
+		this.withoutContentType |= CONTENT_TYPE.equals(header);
+		this.notification.withoutHeader(header);
 		return this;
 	}
 
 	/**
 	 * Builds the notification.
 	 * @return the body and headers
+	 * @throws NullPointerException when the signing key, serial or APIv3 key is not set
+	 * ({@link WechatPayTestKeys#notification()} sets them)
 	 */
 	public WechatPayNotification build() {
-		Objects.requireNonNull(this.signingKey, "signingKey: use WechatPayTestKeys.notification() or set the key");
-		Objects.requireNonNull(this.serial, "serial");
-		Objects.requireNonNull(this.apiV3Key, "apiV3Key");
-		String plaintext = "{\"complaint_id\":\"" + this.complaintId + "\",\"action_type\":\"" + this.actionType
-				+ "\"}";
-		NotificationEnvelope template = NotificationEnvelope.complaint(this.eventType, this.complaintId,
-				this.actionType, this.createTime);
-		NotificationEnvelope envelope = new NotificationEnvelope(this.id,
-				DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(this.createTime.truncatedTo(ChronoUnit.SECONDS)),
-				this.eventType, NotificationEnvelope.ENCRYPT_RESOURCE,
-				(this.summary != null) ? this.summary : template.summary(), NotificationEnvelope.COMPLAINT,
-				has(NotificationDefect.UNSUPPORTED_ALGORITHM) ? "AEAD_SM4_GCM" : this.algorithm, this.associatedData,
-				(this.resourceNonce != null) ? this.resourceNonce : ResourceNonces.next(),
-				plaintext.getBytes(StandardCharsets.UTF_8));
-		String key = has(NotificationDefect.WRONG_API_V3_KEY) ? new StringBuilder(this.apiV3Key).reverse().toString()
-				: this.apiV3Key;
-		byte[] body = new NotificationBodyWriter(JSON).write(envelope, new AesGcm(key));
+		SignedNotification signed = this.notification.requestId("TESTKIT-" + this.notification.id()).build();
 		Map<String, String> headers = new LinkedHashMap<>();
-		headers.put("Content-Type", "application/json");
-		headers.putAll(signature(body));
-		headers.put(WechatPaySigningKey.SIGNATURE_TYPE_HEADER, WechatPaySigningKey.SIGNATURE_TYPE);
-		headers.put(WechatPayHeaders.REQUEST_ID, "TESTKIT-" + this.id);
-		if (has(NotificationDefect.TAMPERED_BODY)) {
-			body = new String(body, StandardCharsets.UTF_8).replace("\"summary\":\"", "\"summary\":\"!")
-				.getBytes(StandardCharsets.UTF_8);
+		if (!this.withoutContentType) {
+			headers.put(CONTENT_TYPE, "application/json");
 		}
-		if (has(NotificationDefect.SIGNATURE_PROBE)) {
-			headers.put(WechatPayHeaders.SIGNATURE, SIGNATURE_PROBE_PREFIX + headers.get(WechatPayHeaders.SIGNATURE));
-		}
-		if (has(NotificationDefect.MISSING_SIGNATURE_HEADER)) {
-			headers.remove(WechatPayHeaders.SIGNATURE);
-		}
-		this.removedHeaders.forEach(headers::remove);
-		return new WechatPayNotification(this.id, body, headers);
-	}
-
-	private Map<String, String> signature(byte[] body) {
-		Instant time = (this.timestamp != null) ? this.timestamp : Instant.now();
-		if (has(NotificationDefect.STALE_TIMESTAMP)) {
-			time = time.minus(10, ChronoUnit.MINUTES);
-		}
-		if (has(NotificationDefect.FUTURE_TIMESTAMP)) {
-			time = time.plus(10, ChronoUnit.MINUTES);
-		}
-		PrivateKey key = has(NotificationDefect.WRONG_SIGNING_KEY) ? randomKey() : this.signingKey;
-		String serialSent = has(NotificationDefect.UNKNOWN_SERIAL) ? "PUB_KEY_ID_0199999999999999999999999999999999"
-				: this.serial;
-		return new WechatPaySigningKey(serialSent, key).sign(body, time.getEpochSecond(),
-				(this.nonce != null) ? this.nonce : AnswerSigner.nonce());
-	}
-
-	private boolean has(NotificationDefect defect) {
-		return this.defects.contains(defect);
-	}
-
-	private static PrivateKey randomKey() {
-		try {
-			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-			generator.initialize(2048);
-			return generator.generateKeyPair().getPrivate();
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		headers.putAll(signed.headers());
+		return new WechatPayNotification(signed.id(), signed.body(), headers);
 	}
 
 }

@@ -1,9 +1,7 @@
 package io.github.wechatpaycomplaint.simulator.http;
 
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import io.github.wechatpaycomplaint.simulator.crypto.WechatPayHeaders;
 import io.github.wechatpaycomplaint.simulator.keys.SimulatorKeys;
@@ -77,9 +75,7 @@ public final class AnswerSigner {
 	 * @return the nonce
 	 */
 	public static String nonce() {
-		byte[] bytes = new byte[16];
-		ThreadLocalRandom.current().nextBytes(bytes);
-		return HexFormat.of().withUpperCase().formatHex(bytes);
+		return WechatPaySigningKey.newNonce();
 	}
 
 }

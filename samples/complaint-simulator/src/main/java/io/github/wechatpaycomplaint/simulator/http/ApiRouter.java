@@ -1,16 +1,15 @@
 package io.github.wechatpaycomplaint.simulator.http;
 
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.github.wechatpaycomplaint.simulator.crypto.WechatPayHeaders;
+import io.github.wechatpaycomplaint.simulator.keys.WechatPaySigningKey;
 import io.github.wechatpaycomplaint.simulator.state.InvalidComplaintOperationException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -125,7 +124,7 @@ public final class ApiRouter implements SimulatorHttpServer.Handler {
 	// case-sensitively.
 	private SimulatorHttpServer.Response response(ApiRequest request, ApiAnswer answer) {
 		Map<String, String> headers = new LinkedHashMap<>();
-		headers.put(WechatPayHeaders.REQUEST_ID, requestId());
+		headers.put(WechatPayHeaders.REQUEST_ID, WechatPaySigningKey.newRequestId());
 		if (answer.contentType() != null) {
 			headers.put("Content-Type", answer.contentType());
 		}
@@ -133,12 +132,6 @@ public final class ApiRouter implements SimulatorHttpServer.Handler {
 			headers.putAll(this.signer.sign(request, answer.body()));
 		}
 		return new SimulatorHttpServer.Response(answer.status(), headers, answer.body());
-	}
-
-	private static String requestId() {
-		byte[] bytes = new byte[12];
-		ThreadLocalRandom.current().nextBytes(bytes);
-		return "08" + HexFormat.of().withUpperCase().formatHex(bytes) + "-SIM";
 	}
 
 	private static Pattern compile(String template) {

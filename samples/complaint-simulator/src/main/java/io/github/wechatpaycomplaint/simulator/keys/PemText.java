@@ -35,10 +35,10 @@ public final class PemText {
 	}
 
 	/**
-	 * A public key ({@code BEGIN PUBLIC KEY}) or a certificate
-	 * ({@code BEGIN CERTIFICATE}).
-	 * @param object a {@link java.security.PublicKey} or an
-	 * {@link java.security.cert.X509Certificate}
+	 * A public key ({@code BEGIN PUBLIC KEY}), a certificate ({@code BEGIN CERTIFICATE})
+	 * or an RSA key pair's private key in PKCS#1 form ({@code BEGIN RSA PRIVATE KEY}).
+	 * @param object a {@link java.security.PublicKey}, an
+	 * {@link java.security.cert.X509Certificate} or a {@link java.security.KeyPair}
 	 * @return the PEM text
 	 */
 	public static String write(Object object) {

@@ -1,28 +1,13 @@
 package io.github.wechatpaycomplaint.simulator.keys;
 
 import java.math.BigInteger;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Date;
 import java.util.HexFormat;
 import java.util.Locale;
-
-import javax.security.auth.x500.X500Principal;
-
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.cert.CertIOException;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * Every key of a simulated merchant and of the simulated WeChat Pay, made fresh: the
@@ -59,12 +44,15 @@ public record SimulatorKeys(String merchantId, String merchantSerial, KeyPair me
 	 */
 	public static SimulatorKeys generate(String merchantId) {
 		SecureRandom random = new SecureRandom();
-		KeyPair platformKeys = rsa();
-		KeyPair caKeys = rsa();
-		X509Certificate ca = caCertificate(caKeys);
-		return new SimulatorKeys(merchantId, hex(random, 20), rsa(), "PUB_KEY_ID_01" + digits(random, 30), rsa(),
-				certificate(platformKeys, new BigInteger(hex(random, 20), 16), ca, caKeys), platformKeys,
-				apiV3Key(random), ca);
+		KeyPair platformKeys = RsaKeyPairs.generate();
+		CertificateAuthority ca = CertificateAuthority
+			.create("CN=Tenpay.com Root CA (simulator), O=WeChat Pay complaint simulator");
+		Instant now = Instant.now();
+		X509Certificate platformCertificate = ca.issue(platformKeys, new BigInteger(hex(random, 20), 16),
+				now.minus(1, ChronoUnit.DAYS), now.plus(5 * 365, ChronoUnit.DAYS));
+		return new SimulatorKeys(merchantId, hex(random, 20), RsaKeyPairs.generate(),
+				"PUB_KEY_ID_01" + digits(random, 30), RsaKeyPairs.generate(), platformCertificate, platformKeys,
+				apiV3Key(random), ca.certificate());
 	}
 
 	/**
@@ -122,53 +110,6 @@ public record SimulatorKeys(String merchantId, String merchantSerial, KeyPair me
 		return "SimulatorKeys[merchantId=" + this.merchantId + ", merchantSerial=" + this.merchantSerial
 				+ ", publicKeyId=" + this.publicKeyId + ", platformCertificate=" + platformCertificateSerial()
 				+ ", keys=******]";
-	}
-
-	private static KeyPair rsa() {
-		try {
-			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-			generator.initialize(2048);
-			return generator.generateKeyPair();
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("RSA key generation is not available", ex);
-		}
-	}
-
-	// The stand-in for the Tenpay.com Root CA: a CA that issues platform certificates
-	// directly (path length 0).
-	private static X509Certificate caCertificate(KeyPair keys) {
-		Instant now = Instant.now();
-		X500Name name = X500Name.getInstance(
-				new X500Principal("CN=Tenpay.com Root CA (simulator), O=WeChat Pay complaint simulator").getEncoded());
-		try {
-			JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, BigInteger.ONE,
-					Date.from(now.minus(1, ChronoUnit.DAYS)), Date.from(now.plus(10 * 365, ChronoUnit.DAYS)), name,
-					keys.getPublic());
-			builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
-			builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
-			return new JcaX509CertificateConverter()
-				.getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
-		}
-		catch (GeneralSecurityException | OperatorCreationException | CertIOException ex) {
-			throw new IllegalStateException("The simulator's CA certificate cannot be made", ex);
-		}
-	}
-
-	private static X509Certificate certificate(KeyPair keys, BigInteger serial, X509Certificate ca, KeyPair caKeys) {
-		Instant now = Instant.now();
-		X500Principal subject = new X500Principal(
-				"CN=Tenpay.com platform certificate (simulator), O=WeChat Pay complaint simulator");
-		try {
-			JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(ca.getSubjectX500Principal(), serial,
-					Date.from(now.minus(1, ChronoUnit.DAYS)), Date.from(now.plus(5 * 365, ChronoUnit.DAYS)), subject,
-					keys.getPublic());
-			return new JcaX509CertificateConverter()
-				.getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(caKeys.getPrivate())));
-		}
-		catch (GeneralSecurityException | OperatorCreationException ex) {
-			throw new IllegalStateException("The platform certificate cannot be made", ex);
-		}
 	}
 
 	private static String hex(SecureRandom random, int bytes) {

@@ -48,13 +48,30 @@ public record NotificationEnvelope(String id, String createTime, String eventTyp
 	 */
 	public static NotificationEnvelope complaint(String eventType, String complaintId, String actionType,
 			OffsetDateTime createTime) {
-		String plaintext = "{\"complaint_id\":\"" + complaintId + "\",\"action_type\":\"" + actionType + "\"}";
-		String summary = "COMPLAINT.CREATE".equals(eventType) ? "产生新投诉" : "投诉单状态变化";
 		return new NotificationEnvelope(UUID.randomUUID().toString(),
 				DateTimeFormatter.ISO_OFFSET_DATE_TIME
 					.format(createTime.withOffsetSameInstant(ZoneOffset.ofHours(8)).truncatedTo(ChronoUnit.SECONDS)),
-				eventType, ENCRYPT_RESOURCE, summary, COMPLAINT, AesGcm.ALGORITHM, COMPLAINT, ResourceNonces.next(),
-				plaintext.getBytes(StandardCharsets.UTF_8));
+				eventType, ENCRYPT_RESOURCE, summaryOf(eventType), COMPLAINT, AesGcm.ALGORITHM, COMPLAINT,
+				ResourceNonces.next(), complaintResource(complaintId, actionType).getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * WeChat Pay's {@code summary} for an event type.
+	 * @param eventType {@code COMPLAINT.CREATE} or {@code COMPLAINT.STATE_CHANGE}
+	 * @return the summary
+	 */
+	public static String summaryOf(String eventType) {
+		return "COMPLAINT.CREATE".equals(eventType) ? "产生新投诉" : "投诉单状态变化";
+	}
+
+	/**
+	 * The JSON a complaint notification's resource encrypts.
+	 * @param complaintId the complaint
+	 * @param actionType the action type
+	 * @return {@code {"complaint_id":…,"action_type":…}}
+	 */
+	public static String complaintResource(String complaintId, String actionType) {
+		return "{\"complaint_id\":\"" + complaintId + "\",\"action_type\":\"" + actionType + "\"}";
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.github.wechatpaycomplaint.samples.quickstart;
 
+import io.github.wechatpaycomplaint.testkit.WechatPayTestKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -68,9 +69,7 @@ class StartupFailureTests {
 	}
 
 	private static String pem() {
-		try (WechatPaySignatureCheckingStandIn standIn = new WechatPaySignatureCheckingStandIn()) {
-			return standIn.merchantPrivateKeyPem();
-		}
+		return WechatPayTestKeys.shared().simulatorKeys().merchantPrivateKeyPem();
 	}
 
 }

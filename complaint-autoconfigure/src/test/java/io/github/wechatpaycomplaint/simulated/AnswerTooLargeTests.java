@@ -1,4 +1,4 @@
-package io.github.wechatpaycomplaint.simulator;
+package io.github.wechatpaycomplaint.simulated;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -7,6 +7,8 @@ import io.github.wechatpaycomplaint.api.WechatPayComplaintClient;
 import io.github.wechatpaycomplaint.autoconfigure.ComplaintApiAutoConfiguration;
 import io.github.wechatpaycomplaint.client.WechatPayApiException;
 import io.github.wechatpaycomplaint.model.Complaint;
+import io.github.wechatpaycomplaint.simulator.SimulatorSettings;
+import io.github.wechatpaycomplaint.simulator.WechatPayComplaintSimulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

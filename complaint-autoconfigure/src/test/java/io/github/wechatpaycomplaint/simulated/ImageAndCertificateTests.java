@@ -1,4 +1,4 @@
-package io.github.wechatpaycomplaint.simulator;
+package io.github.wechatpaycomplaint.simulated;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -8,6 +8,8 @@ import io.github.wechatpaycomplaint.certificate.PlatformCertificateManager;
 import io.github.wechatpaycomplaint.client.WechatPayApiException;
 import io.github.wechatpaycomplaint.client.WechatPayOperation;
 import io.github.wechatpaycomplaint.client.WechatPaySigningInterceptor;
+import io.github.wechatpaycomplaint.simulator.SimulatorSettings;
+import io.github.wechatpaycomplaint.simulator.WechatPayComplaintSimulator;
 import io.github.wechatpaycomplaint.simulator.state.Complaint;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,7 +24,7 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 
-import static io.github.wechatpaycomplaint.simulator.ComplaintRulesTests.get;
+import static io.github.wechatpaycomplaint.simulated.ComplaintRulesTests.get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 

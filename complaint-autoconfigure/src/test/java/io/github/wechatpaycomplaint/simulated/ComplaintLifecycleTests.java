@@ -1,9 +1,11 @@
-package io.github.wechatpaycomplaint.simulator;
+package io.github.wechatpaycomplaint.simulated;
 
 import java.util.List;
 
 import io.github.wechatpaycomplaint.client.WechatPayApiException;
-import io.github.wechatpaycomplaint.crypto.SensitiveDataCipher;
+import io.github.wechatpaycomplaint.crypto.internal.SensitiveDataCipher;
+import io.github.wechatpaycomplaint.simulator.SimulatorSettings;
+import io.github.wechatpaycomplaint.simulator.WechatPayComplaintSimulator;
 import io.github.wechatpaycomplaint.simulator.state.Complaint;
 import io.github.wechatpaycomplaint.simulator.state.ComplaintState;
 import io.github.wechatpaycomplaint.simulator.state.HistoryEntry;
@@ -14,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import static io.github.wechatpaycomplaint.simulator.ComplaintRulesTests.get;
-import static io.github.wechatpaycomplaint.simulator.ComplaintRulesTests.post;
+import static io.github.wechatpaycomplaint.simulated.ComplaintRulesTests.get;
+import static io.github.wechatpaycomplaint.simulated.ComplaintRulesTests.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 

@@ -1,10 +1,11 @@
-package io.github.wechatpaycomplaint.simulator;
+package io.github.wechatpaycomplaint.simulated;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.function.Consumer;
 
 import io.github.wechatpaycomplaint.autoconfigure.ComplaintClientAutoConfiguration;
+import io.github.wechatpaycomplaint.simulator.WechatPayComplaintSimulator;
 import io.github.wechatpaycomplaint.simulator.keys.SimulatorKeys;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

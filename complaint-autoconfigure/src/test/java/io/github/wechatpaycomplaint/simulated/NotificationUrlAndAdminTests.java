@@ -1,4 +1,4 @@
-package io.github.wechatpaycomplaint.simulator;
+package io.github.wechatpaycomplaint.simulated;
 
 import java.io.Reader;
 import java.net.http.HttpResponse;
@@ -9,6 +9,8 @@ import java.util.Properties;
 
 import io.github.wechatpaycomplaint.autoconfigure.ComplaintClientAutoConfiguration;
 import io.github.wechatpaycomplaint.client.WechatPayApiException;
+import io.github.wechatpaycomplaint.simulator.SimulatorSettings;
+import io.github.wechatpaycomplaint.simulator.WechatPayComplaintSimulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,8 +24,8 @@ import org.springframework.boot.test.context.ConfigDataApplicationContextInitial
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.http.MediaType;
 
-import static io.github.wechatpaycomplaint.simulator.ComplaintRulesTests.get;
-import static io.github.wechatpaycomplaint.simulator.ComplaintRulesTests.post;
+import static io.github.wechatpaycomplaint.simulated.ComplaintRulesTests.get;
+import static io.github.wechatpaycomplaint.simulated.ComplaintRulesTests.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;

@@ -1,8 +1,10 @@
-package io.github.wechatpaycomplaint.simulator;
+package io.github.wechatpaycomplaint.simulated;
 
 import java.time.Duration;
 import java.util.List;
 
+import io.github.wechatpaycomplaint.simulator.SimulatorSettings;
+import io.github.wechatpaycomplaint.simulator.WechatPayComplaintSimulator;
 import io.github.wechatpaycomplaint.simulator.notify.DeliveryAttempt;
 import io.github.wechatpaycomplaint.simulator.notify.NotificationDelivery;
 import org.junit.jupiter.api.AfterEach;

@@ -1,4 +1,4 @@
-package io.github.wechatpaycomplaint.simulator;
+package io.github.wechatpaycomplaint.simulated;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -6,6 +6,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import io.github.wechatpaycomplaint.client.WechatPayApiException;
+import io.github.wechatpaycomplaint.simulator.SimulatorSettings;
+import io.github.wechatpaycomplaint.simulator.WechatPayComplaintSimulator;
 import io.github.wechatpaycomplaint.simulator.state.NewComplaint;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

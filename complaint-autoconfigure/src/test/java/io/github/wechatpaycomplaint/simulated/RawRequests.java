@@ -1,4 +1,4 @@
-package io.github.wechatpaycomplaint.simulator;
+package io.github.wechatpaycomplaint.simulated;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,8 +11,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 import io.github.wechatpaycomplaint.crypto.SignedHeaders;
-import io.github.wechatpaycomplaint.crypto.WechatPaySignatureValidator;
+import io.github.wechatpaycomplaint.crypto.internal.WechatPaySignatureValidator;
 import io.github.wechatpaycomplaint.merchant.WechatPayMerchant;
+import io.github.wechatpaycomplaint.simulator.WechatPayComplaintSimulator;
 
 /**
  * Hand-made requests, for what the starter never sends: forged, stale or header-less
