@@ -37,6 +37,9 @@ import org.springframework.web.servlet.function.ServerResponse;
  */
 public final class ComplaintNotificationEndpoint {
 
+	/** The path variable of the merchant's entry name in {@code <path>/{merchant}}. */
+	public static final String MERCHANT_VARIABLE = "merchant";
+
 	private static final Log logger = LogFactory.getLog(ComplaintNotificationEndpoint.class);
 
 	private final ComplaintNotificationHandler handler;
@@ -90,16 +93,37 @@ public final class ComplaintNotificationEndpoint {
 	}
 
 	/**
-	 * Handles one request.
+	 * Handles one request to the shared path, where the {@code Wechatpay-Serial} header
+	 * names the merchant.
 	 * @param request the request
 	 * @return 204 when the notification was handled now or before, else an error answer
 	 */
 	public ServerResponse handle(ServerRequest request) {
+		return handle(request, null);
+	}
+
+	/**
+	 * Handles one request to the path of one merchant, {@code <path>/{merchant}}: only
+	 * that merchant's keys verify it.
+	 * @param request the request, with the path variable {@value #MERCHANT_VARIABLE}
+	 * @return 204 when the notification was handled now or before, else an error answer
+	 * (404 for a name of no merchant)
+	 */
+	public ServerResponse handleForMerchant(ServerRequest request) {
+		return handle(request, request.pathVariable(MERCHANT_VARIABLE));
+	}
+
+	private ServerResponse handle(ServerRequest request, @Nullable String merchantName) {
 		try {
+			if (merchantName != null) {
+				// A path of no merchant is not there, whatever the method.
+				this.handler.requireMerchant(merchantName);
+			}
 			checkRequest(request);
 			byte[] body = readBody(request);
-			ComplaintNotificationHandler.Outcome outcome = this.handler
-				.handle(SignedHeaders.from(request.headers()::firstHeader), body);
+			SignedHeaders headers = SignedHeaders.from(request.headers()::firstHeader);
+			ComplaintNotificationHandler.Outcome outcome = (merchantName != null)
+					? this.handler.handle(merchantName, headers, body) : this.handler.handle(headers, body);
 			observe(outcome, null);
 			return ServerResponse.noContent().build();
 		}

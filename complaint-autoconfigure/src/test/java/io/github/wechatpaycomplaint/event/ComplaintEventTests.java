@@ -56,7 +56,7 @@ class ComplaintEventTests {
 	}
 
 	private static ComplaintCreatedEvent created() {
-		return (ComplaintCreatedEvent) new ComplaintNotification("n-1", "COMPLAINT.CREATE",
+		return (ComplaintCreatedEvent) new ComplaintNotification("hk", "1900000110", "n-1", "COMPLAINT.CREATE",
 				OffsetDateTime.parse("2025-06-13T09:02:41+08:00"), "产生新投诉", "c-1", ComplaintActionType.CREATE_COMPLAINT,
 				"CREATE_COMPLAINT", "{\"complaint_id\":\"c-1\"}")
 			.toEvent();
@@ -64,7 +64,7 @@ class ComplaintEventTests {
 
 	private static ComplaintReconciledEvent reconciled() {
 		Complaint complaint = new JsonMapper().readValue(Answers.read("detail.json"), Complaint.class);
-		return new ComplaintReconciledEvent(ComplaintEventTests.class, complaint);
+		return new ComplaintReconciledEvent(ComplaintEventTests.class, "default", "1900000109", complaint);
 	}
 
 	static class Listeners {

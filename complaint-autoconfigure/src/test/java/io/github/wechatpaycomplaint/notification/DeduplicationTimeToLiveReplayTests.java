@@ -9,16 +9,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.wechatpaycomplaint.crypto.SignedHeaders;
-import io.github.wechatpaycomplaint.crypto.WechatPaySignatureValidator;
-import io.github.wechatpaycomplaint.merchant.WechatPayMerchant;
-import io.github.wechatpaycomplaint.merchant.WechatPayVerificationKeys;
 import io.github.wechatpaycomplaint.notification.ComplaintNotificationHandler.Outcome;
 import io.github.wechatpaycomplaint.testsupport.MutableClock;
 import io.github.wechatpaycomplaint.testsupport.NotificationBuilder;
 import io.github.wechatpaycomplaint.testsupport.NotificationBuilder.SignedNotification;
 import io.github.wechatpaycomplaint.testsupport.NotificationContexts;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,12 +63,8 @@ class DeduplicationTimeToLiveReplayTests {
 		List<Outcome> outcomes = new ArrayList<>();
 		NotificationContexts.webRunner().run((context) -> {
 			MutableClock clock = MutableClock.atEpochSecond(firstDelivery);
-			WechatPaySignatureValidator validator = new WechatPaySignatureValidator(
-					context.getBean(WechatPayVerificationKeys.class), clock, SKEW);
-			NotificationParser parser = new NotificationParser(new JsonMapper(),
-					context.getBean(WechatPayMerchant.class).getApiV3KeyCipher());
-			ComplaintNotificationHandler handler = new ComplaintNotificationHandler(validator, parser,
-					new ClockStore(clock), (event) -> {
+			ComplaintNotificationHandler handler = new ComplaintNotificationHandler(
+					context.getBean(NotificationMerchants.class), clock, SKEW, new ClockStore(clock), (event) -> {
 					}, LEASE, timeToLive);
 			SignedNotification captured = NotificationBuilder.withVectorKeys(NOW).id("replayed").build();
 			outcomes.add(handle(handler, captured));

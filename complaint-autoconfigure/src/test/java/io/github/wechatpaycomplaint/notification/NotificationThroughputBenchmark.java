@@ -16,7 +16,6 @@ import io.github.wechatpaycomplaint.crypto.PemKeys;
 import io.github.wechatpaycomplaint.crypto.RsaVerifier;
 import io.github.wechatpaycomplaint.crypto.SignatureMessages;
 import io.github.wechatpaycomplaint.crypto.SignedHeaders;
-import io.github.wechatpaycomplaint.crypto.WechatPaySignatureValidator;
 import io.github.wechatpaycomplaint.merchant.WechatPayPublicKey;
 import io.github.wechatpaycomplaint.notification.event.ComplaintNotificationEvent;
 import io.github.wechatpaycomplaint.notification.store.CaffeineNotificationDeduplicationStore;
@@ -163,11 +162,11 @@ public final class NotificationThroughputBenchmark {
 	private static ComplaintNotificationHandler handler(GenericApplicationContext context) {
 		WechatPayPublicKey key = new WechatPayPublicKey(Vectors.key("wechatpay_public_key_id"),
 				PemKeys.publicKey(Vectors.key("wechatpay_public_key_pem")));
-		return new ComplaintNotificationHandler(
-				new WechatPaySignatureValidator(key, Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC),
-						Duration.ofMinutes(5)),
-				new NotificationParser(new JsonMapper(), new ApiV3KeyCipher(Vectors.key("api_v3_key"))), warmStore(),
-				context, Duration.ofMinutes(5), Duration.ofDays(8));
+		NotificationMerchant merchant = new NotificationMerchant(SingleNotificationMerchants.DEFAULT_NAME,
+				Vectors.key("mchid"), key, new ApiV3KeyCipher(Vectors.key("api_v3_key")));
+		return new ComplaintNotificationHandler(new SingleNotificationMerchants(merchant),
+				Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC), Duration.ofMinutes(5), warmStore(), context,
+				Duration.ofMinutes(5), Duration.ofDays(8));
 	}
 
 	/**
