@@ -1,0 +1,320 @@
+package io.github.wechatpaycomplaint.notification;
+
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import io.github.wechatpaycomplaint.autoconfigure.ComplaintNotificationAutoConfiguration;
+import io.github.wechatpaycomplaint.crypto.ApiV3KeyCipher;
+import io.github.wechatpaycomplaint.crypto.PemKeys;
+import io.github.wechatpaycomplaint.event.ComplaintEvent;
+import io.github.wechatpaycomplaint.merchant.WechatPayPublicKey;
+import io.github.wechatpaycomplaint.notification.event.ComplaintNotificationEvent;
+import io.github.wechatpaycomplaint.testsupport.MutableClock;
+import io.github.wechatpaycomplaint.testsupport.NotificationBuilder;
+import io.github.wechatpaycomplaint.testsupport.NotificationBuilder.SignedNotification;
+import io.github.wechatpaycomplaint.testsupport.NotificationContexts;
+import io.github.wechatpaycomplaint.testsupport.RecordingListener;
+import io.github.wechatpaycomplaint.testsupport.TestKeys;
+import io.github.wechatpaycomplaint.testsupport.Vectors;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.RequestBuilder;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two merchants behind one endpoint: notifications reach the merchant they are for, by
+ * its path or by the serial, and never another one.
+ */
+class MultiMerchantNotificationTests {
+
+	private static final long NOW = 1_749_776_561L;
+
+	private static final String PATH = NotificationContexts.PATH;
+
+	// Merchant "main": the keys of the official SDK vectors.
+	private static final String MAIN_ID = "1900000109";
+
+	// Merchant "hk": keys made here.
+	private static final String HK_ID = "1900000110";
+
+	private static final String HK_KEY_ID = "PUB_KEY_ID_0119000001102025061300000000000001";
+
+	private static final String HK_API_V3_KEY = "hkApiV3Key0123456789abcdefghijkl";
+
+	private static final KeyPair HK_KEYS = TestKeys.rsa();
+
+	private final NotificationBuilder main = NotificationBuilder.withVectorKeys(NOW);
+
+	private final NotificationBuilder hk = new NotificationBuilder(HK_KEYS.getPrivate(), HK_KEY_ID, HK_API_V3_KEY, NOW);
+
+	@Test
+	void aNotificationOnItsMerchantsPathCarriesThatMerchant() {
+		run((app) -> {
+			assertThat(app.post(PATH + "/main", this.main.build()).getResponse().getStatus()).isEqualTo(204);
+			assertThat(app.post(PATH + "/hk", this.hk.build()).getResponse().getStatus()).isEqualTo(204);
+			assertThat(app.listener().events()).extracting(ComplaintEvent::getMerchantName)
+				.containsExactly("main", "hk");
+			assertThat(app.listener().events()).extracting(ComplaintEvent::getMerchantId)
+				.containsExactly(MAIN_ID, HK_ID);
+			assertThat(app.listener().events()).extracting((event) -> event.getNotification().merchantName())
+				.containsExactly("main", "hk");
+			assertThat(app.listener().events().get(1).toString()).contains("merchant=hk")
+				.doesNotContain(this.hk.plaintext());
+		});
+	}
+
+	@Test
+	void theSharedPathRoutesBySerial() {
+		run((app) -> {
+			assertThat(app.post(PATH, this.hk.build()).getResponse().getStatus()).isEqualTo(204);
+			assertThat(app.post(PATH, this.main.build()).getResponse().getStatus()).isEqualTo(204);
+			assertThat(app.listener().events()).extracting(ComplaintEvent::getMerchantName)
+				.containsExactly("hk", "main");
+			assertThat(app.listener().events().get(0).getResource().toString()).isEqualTo(this.hk.plaintext());
+		});
+	}
+
+	@Test
+	void aNotificationOnAnotherMerchantsPathIsRefusedWithoutAnEvent() {
+		run((app) -> {
+			assertRefused(app.post(PATH + "/hk", this.main.build()), 403, "SERIAL_OF_ANOTHER_MERCHANT");
+			assertRefused(app.post(PATH + "/main", this.hk.build()), 403, "SERIAL_OF_ANOTHER_MERCHANT");
+			assertThat(app.listener().calls()).isZero();
+		});
+	}
+
+	@Test
+	void anUnknownSerialIsRefusedOnEveryPath() {
+		run((app) -> {
+			SignedNotification unknown = this.hk.serial("PUB_KEY_ID_0119000009992025061300000000000009").build();
+			assertRefused(app.post(PATH, unknown), 401, "UNKNOWN_SERIAL");
+			assertRefused(app.post(PATH + "/hk", unknown), 401, "UNKNOWN_SERIAL");
+			assertThat(app.listener().calls()).isZero();
+		});
+	}
+
+	@Test
+	void aNameOfNoMerchantIsNotFoundWhateverTheMethod() {
+		run((app) -> {
+			assertRefused(app.post(PATH + "/nobody", this.main.build()), 404, "UNKNOWN_MERCHANT");
+			assertRefused(app.perform(MockMvcRequestBuilders.get(PATH + "/nobody")), 404, "UNKNOWN_MERCHANT");
+			assertRefused(app.perform(MockMvcRequestBuilders.get(PATH + "/hk")), 405, "METHOD_NOT_ALLOWED");
+			assertThat(app.perform(MockMvcRequestBuilders.post(PATH + "/hk/more")).getResponse().getStatus())
+				.isEqualTo(404);
+			assertThat(app.listener().calls()).isZero();
+		});
+	}
+
+	@Test
+	void theSameNotificationIdForTwoMerchantsIsTwoNotifications() {
+		run((app) -> {
+			assertThat(app.post(PATH, this.main.id("shared-id").build()).getResponse().getStatus()).isEqualTo(204);
+			assertThat(app.post(PATH, this.hk.id("shared-id").build()).getResponse().getStatus()).isEqualTo(204);
+			assertThat(app.listener().events()).extracting(ComplaintNotificationEvent::getNotificationId)
+				.containsExactly("shared-id", "shared-id");
+			assertThat(app.listener().events()).extracting(ComplaintEvent::getMerchantName)
+				.containsExactly("main", "hk");
+		});
+	}
+
+	@Test
+	void duplicatesOfOneMerchantCollapseOnEveryPath() {
+		run((app) -> {
+			SignedNotification notification = this.hk.id("again").build();
+			assertThat(app.post(PATH + "/hk", notification).getResponse().getStatus()).isEqualTo(204);
+			assertThat(app.post(PATH + "/hk", notification).getResponse().getStatus()).isEqualTo(204);
+			assertThat(app.post(PATH, notification).getResponse().getStatus()).isEqualTo(204);
+			assertThat(app.listener().events()).singleElement()
+				.satisfies((event) -> assertThat(event.getMerchantName()).isEqualTo("hk"));
+		});
+	}
+
+	@Test
+	void aListenerConditionOnTheMerchantNameSeesThatMerchantOnly() {
+		run((app) -> {
+			app.post(PATH, this.main.id("main-1").build());
+			app.post(PATH, this.hk.id("hk-1").build());
+			app.post(PATH + "/main", this.main.id("main-2").build());
+			assertThat(app.listener().events()).hasSize(3);
+			assertThat(app.context().getBean(HongKongListener.class).events).singleElement()
+				.satisfies((event) -> assertThat(event.getMerchantId()).isEqualTo(HK_ID));
+		});
+	}
+
+	@Test
+	void onlyTheSignersApiV3KeyDecrypts() {
+		run((app) -> {
+			// Signed with main's key but encrypted for hk: hk's key, which would decrypt
+			// it, is
+			// never tried.
+			NotificationBuilder mixed = new NotificationBuilder(
+					PemKeys.privateKey(Vectors.key("wechatpay_private_key_pkcs8_pem_for_signing_test_answers")),
+					Vectors.key("wechatpay_public_key_id"), HK_API_V3_KEY, NOW);
+			assertRefused(app.post(PATH, mixed.build()), 500, "DECRYPTION_FAILED");
+			assertThat(app.listener().calls()).isZero();
+		});
+	}
+
+	@Test
+	void theSingleMerchantOfTodayIsNamedDefaultAndHasItsOwnPathToo() {
+		NotificationContexts.webRunner().withUserConfiguration(Listeners.class).run((context) -> {
+			App app = new App(context, MockMvcBuilders.webAppContextSetup(context).build());
+			assertThat(context.getBean(NotificationMerchants.class).names()).containsExactly("default");
+			assertThat(app.post(PATH + "/default", this.main.id("by-name").build()).getResponse().getStatus())
+				.isEqualTo(204);
+			assertThat(app.post(PATH, this.main.id("by-serial").build()).getResponse().getStatus()).isEqualTo(204);
+			assertRefused(app.post(PATH + "/hk", this.main.build()), 404, "UNKNOWN_MERCHANT");
+			assertThat(app.listener().events()).extracting(ComplaintEvent::getMerchantName)
+				.containsExactly("default", "default");
+			assertThat(app.listener().events()).extracting(ComplaintEvent::getMerchantId)
+				.containsOnly(Vectors.key("mchid"));
+		});
+	}
+
+	private static void assertRefused(MvcResult result, int status, String code) {
+		assertThat(result.getResponse().getStatus()).isEqualTo(status);
+		assertThat(result.getResponse().getContentType()).startsWith("application/json");
+		assertThat(new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8))
+			.startsWith("{\"code\":\"" + code + "\",\"message\":\"");
+	}
+
+	private void run(Consumer<App> test) {
+		new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
+					HttpMessageConvertersAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
+					WebMvcAutoConfiguration.class, ComplaintNotificationAutoConfiguration.class))
+			.withUserConfiguration(Listeners.class, TwoMerchantsConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				test.accept(new App(context, MockMvcBuilders.webAppContextSetup(context).build()));
+			});
+	}
+
+	record App(AssertableWebApplicationContext context, MockMvc mockMvc) {
+
+		RecordingListener listener() {
+			return this.context.getBean(RecordingListener.class);
+		}
+
+		MvcResult post(String path, SignedNotification notification) {
+			MockHttpServletRequestBuilder request = MockMvcRequestBuilders.post(path)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(notification.body());
+			notification.headers().forEach(request::header);
+			return perform(request);
+		}
+
+		MvcResult perform(RequestBuilder request) {
+			try {
+				return this.mockMvc.perform(request).andReturn();
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+	}
+
+	/** Merchants as a registry gives them: looked up by name and by serial. */
+	static final class TwoMerchants implements NotificationMerchants {
+
+		private final Map<String, NotificationMerchant> byName = new LinkedHashMap<>();
+
+		private final Map<String, NotificationMerchant> bySerial = new LinkedHashMap<>();
+
+		TwoMerchants() {
+			add("main", MAIN_ID, new WechatPayPublicKey(Vectors.key("wechatpay_public_key_id"),
+					PemKeys.publicKey(Vectors.key("wechatpay_public_key_pem"))), Vectors.key("api_v3_key"));
+			add("hk", HK_ID, new WechatPayPublicKey(HK_KEY_ID, HK_KEYS.getPublic()), HK_API_V3_KEY);
+		}
+
+		private void add(String name, String merchantId, WechatPayPublicKey key, String apiV3Key) {
+			NotificationMerchant merchant = new NotificationMerchant(name, merchantId, key,
+					new ApiV3KeyCipher(apiV3Key));
+			this.byName.put(name, merchant);
+			this.bySerial.put(key.id(), merchant);
+		}
+
+		@Override
+		public Optional<NotificationMerchant> byName(String name) {
+			return Optional.ofNullable(this.byName.get(name));
+		}
+
+		@Override
+		public Optional<NotificationMerchant> bySerial(String wechatpaySerial) {
+			return Optional.ofNullable(this.bySerial.get(wechatpaySerial));
+		}
+
+		@Override
+		public Set<String> names() {
+			return this.byName.keySet();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class TwoMerchantsConfiguration {
+
+		@Bean
+		TwoMerchants twoMerchants() {
+			return new TwoMerchants();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Listeners {
+
+		@Bean
+		MutableClock clock() {
+			return MutableClock.atEpochSecond(NOW);
+		}
+
+		@Bean
+		RecordingListener recordingListener() {
+			return new RecordingListener();
+		}
+
+		@Bean
+		HongKongListener hongKongListener() {
+			return new HongKongListener();
+		}
+
+	}
+
+	static class HongKongListener {
+
+		final List<ComplaintEvent> events = new ArrayList<>();
+
+		@EventListener(condition = "event.merchantName == 'hk'")
+		void on(ComplaintEvent event) {
+			this.events.add(event);
+		}
+
+	}
+
+}
