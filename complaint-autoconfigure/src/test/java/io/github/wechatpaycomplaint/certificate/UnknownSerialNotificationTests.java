@@ -36,8 +36,11 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -144,6 +147,25 @@ class UnknownSerialNotificationTests {
 		});
 	}
 
+	@Test
+	void onAMerchantsPathAnUnknownSerialStartsThatMerchantsDownloadToo() {
+		stubCertificates(certificatesAnswer(this.certificateA));
+		run((app) -> {
+			stubCertificates(certificatesAnswer(this.certificateA, this.certificateB));
+			SignedNotification notification = new NotificationBuilder(PLATFORM_B.getPrivate(),
+					this.certificateB.serial(), WechatPayStandIn.API_V3_KEY, Instant.now().getEpochSecond())
+				.build();
+			String path = NotificationContexts.PATH + "/default";
+			assertUnknownSerial(app.post(path, notification));
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> app.manager().getCertificates().containsKey(this.certificateB.serial()));
+			assertThat(app.post(path, notification).getResponse().getStatus()).isEqualTo(204);
+			assertThat(app.listener().events()).singleElement()
+				.satisfies((event) -> assertThat(event.getMerchantName()).isEqualTo("default"));
+			assertThat(downloads()).isEqualTo(2);
+		});
+	}
+
 	private void run(Consumer<App> test) {
 		this.contextRunner.run((context) -> test.accept(App.of(context)));
 	}
@@ -227,6 +249,19 @@ class UnknownSerialNotificationTests {
 		MvcResult post(SignedNotification notification) {
 			try {
 				return this.mockMvc.perform(NotificationContexts.post(notification)).andReturn();
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+		MvcResult post(String path, SignedNotification notification) {
+			MockHttpServletRequestBuilder request = MockMvcRequestBuilders.post(path)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(notification.body());
+			notification.headers().forEach(request::header);
+			try {
+				return this.mockMvc.perform(request).andReturn();
 			}
 			catch (Exception ex) {
 				throw new IllegalStateException(ex);

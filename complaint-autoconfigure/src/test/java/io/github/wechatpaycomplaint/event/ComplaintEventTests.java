@@ -37,6 +37,8 @@ class ComplaintEventTests {
 			assertThat(listeners.complaintEvents).containsExactly(created, reconciled);
 			assertThat(listeners.notificationEvents).containsExactly(created);
 			assertThat(listeners.reconciledEvents).containsExactly(reconciled);
+			assertThat(listeners.hongKongEvents).containsExactly(created);
+			assertThat(listeners.defaultMerchantEvents).containsExactly(reconciled);
 		}
 	}
 
@@ -45,6 +47,16 @@ class ComplaintEventTests {
 		List<ComplaintEvent> events = List.of(created(), reconciled());
 		assertThat(events).extracting(ComplaintEvent::getComplaintId)
 			.containsExactly("c-1", reconciled().getComplaint().complaintId());
+	}
+
+	@Test
+	void everyEventNamesItsMerchant() {
+		assertThat(List.of(created(), reconciled())).extracting(ComplaintEvent::getMerchantName)
+			.containsExactly("hk", "default");
+		assertThat(List.of(created(), reconciled())).extracting(ComplaintEvent::getMerchantId)
+			.containsExactly("1900000110", "1900000109");
+		assertThat(created().toString()).contains("merchant=hk");
+		assertThat(reconciled().toString()).contains("merchant=default");
 	}
 
 	@Test
@@ -75,6 +87,10 @@ class ComplaintEventTests {
 
 		final List<ComplaintReconciledEvent> reconciledEvents = new CopyOnWriteArrayList<>();
 
+		final List<ComplaintEvent> hongKongEvents = new CopyOnWriteArrayList<>();
+
+		final List<ComplaintEvent> defaultMerchantEvents = new CopyOnWriteArrayList<>();
+
 		@EventListener
 		void on(ComplaintEvent event) {
 			this.complaintEvents.add(event);
@@ -88,6 +104,16 @@ class ComplaintEventTests {
 		@EventListener
 		void on(ComplaintReconciledEvent event) {
 			this.reconciledEvents.add(event);
+		}
+
+		@EventListener(condition = "event.merchantName == 'hk'")
+		void onHongKong(ComplaintEvent event) {
+			this.hongKongEvents.add(event);
+		}
+
+		@EventListener(condition = "event.merchantId == '1900000109'")
+		void onDefaultMerchant(ComplaintEvent event) {
+			this.defaultMerchantEvents.add(event);
 		}
 
 	}
