@@ -28,10 +28,11 @@ import org.springframework.web.servlet.function.ServerResponse;
  * The HTTP side of the notification endpoint, a handler function for Spring MVC's
  * functional routes: it accepts POST with JSON only, reads at most {@code max-body-size}
  * raw bytes (before any message converter could change them), hands them to
- * {@link ComplaintNotificationHandler}, and answers 204, or a JSON
- * {@code {"code","message"}} error. Each refusal is logged once, at most one INFO or WARN
- * line per reason and minute (the rest at DEBUG), with header values made safe for the
- * log ({@link UntrustedText}).
+ * {@link ComplaintNotificationHandler} ({@link #handle} for the shared path, where the
+ * {@code Wechatpay-Serial} header names the merchant, {@link #handleForMerchant} for a
+ * merchant's own path), and answers 204, or a JSON {@code {"code","message"}} error. Each
+ * refusal is logged once, at most one INFO or WARN line per reason and minute (the rest
+ * at DEBUG), with header values made safe for the log ({@link UntrustedText}).
  *
  * @since 0.1.0
  */

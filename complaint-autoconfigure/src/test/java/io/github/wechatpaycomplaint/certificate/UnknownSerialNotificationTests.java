@@ -132,30 +132,21 @@ class UnknownSerialNotificationTests {
 
 	@Test
 	void aNewCertificateIsAcceptedOnWechatPaysRetryOnceTheBackgroundDownloadBroughtIt() {
-		stubCertificates(certificatesAnswer(this.certificateA));
-		run((app) -> {
-			stubCertificates(certificatesAnswer(this.certificateA, this.certificateB));
-			SignedNotification notification = new NotificationBuilder(PLATFORM_B.getPrivate(),
-					this.certificateB.serial(), WechatPayStandIn.API_V3_KEY, Instant.now().getEpochSecond())
-				.build();
-			assertUnknownSerial(app.post(notification));
-			await().atMost(Duration.ofSeconds(10))
-				.until(() -> app.manager().getCertificates().containsKey(this.certificateB.serial()));
-			assertThat(app.post(notification).getResponse().getStatus()).isEqualTo(204);
-			assertThat(app.listener().events()).hasSize(1);
-			assertThat(downloads()).isEqualTo(2);
-		});
+		assertANewCertificateIsAcceptedOnRetry(NotificationContexts.PATH);
 	}
 
 	@Test
 	void onAMerchantsPathAnUnknownSerialStartsThatMerchantsDownloadToo() {
+		assertANewCertificateIsAcceptedOnRetry(NotificationContexts.PATH + "/default");
+	}
+
+	private void assertANewCertificateIsAcceptedOnRetry(String path) {
 		stubCertificates(certificatesAnswer(this.certificateA));
 		run((app) -> {
 			stubCertificates(certificatesAnswer(this.certificateA, this.certificateB));
 			SignedNotification notification = new NotificationBuilder(PLATFORM_B.getPrivate(),
 					this.certificateB.serial(), WechatPayStandIn.API_V3_KEY, Instant.now().getEpochSecond())
 				.build();
-			String path = NotificationContexts.PATH + "/default";
 			assertUnknownSerial(app.post(path, notification));
 			await().atMost(Duration.ofSeconds(10))
 				.until(() -> app.manager().getCertificates().containsKey(this.certificateB.serial()));

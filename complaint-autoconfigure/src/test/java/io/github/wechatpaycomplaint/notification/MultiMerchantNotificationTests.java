@@ -15,8 +15,8 @@ import io.github.wechatpaycomplaint.crypto.ApiV3KeyCipher;
 import io.github.wechatpaycomplaint.crypto.PemKeys;
 import io.github.wechatpaycomplaint.event.ComplaintEvent;
 import io.github.wechatpaycomplaint.merchant.WechatPayPublicKey;
+import io.github.wechatpaycomplaint.notification.ComplaintNotificationEndpointTests.App;
 import io.github.wechatpaycomplaint.notification.event.ComplaintNotificationEvent;
-import io.github.wechatpaycomplaint.testsupport.MutableClock;
 import io.github.wechatpaycomplaint.testsupport.NotificationBuilder;
 import io.github.wechatpaycomplaint.testsupport.NotificationBuilder.SignedNotification;
 import io.github.wechatpaycomplaint.testsupport.NotificationContexts;
@@ -28,17 +28,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
-import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -74,8 +72,8 @@ class MultiMerchantNotificationTests {
 	@Test
 	void aNotificationOnItsMerchantsPathCarriesThatMerchant() {
 		run((app) -> {
-			assertThat(app.post(PATH + "/main", this.main.build()).getResponse().getStatus()).isEqualTo(204);
-			assertThat(app.post(PATH + "/hk", this.hk.build()).getResponse().getStatus()).isEqualTo(204);
+			assertThat(post(app, PATH + "/main", this.main.build()).getResponse().getStatus()).isEqualTo(204);
+			assertThat(post(app, PATH + "/hk", this.hk.build()).getResponse().getStatus()).isEqualTo(204);
 			assertThat(app.listener().events()).extracting(ComplaintEvent::getMerchantName)
 				.containsExactly("main", "hk");
 			assertThat(app.listener().events()).extracting(ComplaintEvent::getMerchantId)
@@ -90,8 +88,8 @@ class MultiMerchantNotificationTests {
 	@Test
 	void theSharedPathRoutesBySerial() {
 		run((app) -> {
-			assertThat(app.post(PATH, this.hk.build()).getResponse().getStatus()).isEqualTo(204);
-			assertThat(app.post(PATH, this.main.build()).getResponse().getStatus()).isEqualTo(204);
+			assertThat(post(app, PATH, this.hk.build()).getResponse().getStatus()).isEqualTo(204);
+			assertThat(post(app, PATH, this.main.build()).getResponse().getStatus()).isEqualTo(204);
 			assertThat(app.listener().events()).extracting(ComplaintEvent::getMerchantName)
 				.containsExactly("hk", "main");
 			assertThat(app.listener().events().get(0).getResource().toString()).isEqualTo(this.hk.plaintext());
@@ -101,8 +99,8 @@ class MultiMerchantNotificationTests {
 	@Test
 	void aNotificationOnAnotherMerchantsPathIsRefusedWithoutAnEvent() {
 		run((app) -> {
-			assertRefused(app.post(PATH + "/hk", this.main.build()), 403, "SERIAL_OF_ANOTHER_MERCHANT");
-			assertRefused(app.post(PATH + "/main", this.hk.build()), 403, "SERIAL_OF_ANOTHER_MERCHANT");
+			assertRefused(post(app, PATH + "/hk", this.main.build()), 403, "SERIAL_OF_ANOTHER_MERCHANT");
+			assertRefused(post(app, PATH + "/main", this.hk.build()), 403, "SERIAL_OF_ANOTHER_MERCHANT");
 			assertThat(app.listener().calls()).isZero();
 		});
 	}
@@ -111,8 +109,8 @@ class MultiMerchantNotificationTests {
 	void anUnknownSerialIsRefusedOnEveryPath() {
 		run((app) -> {
 			SignedNotification unknown = this.hk.serial("PUB_KEY_ID_0119000009992025061300000000000009").build();
-			assertRefused(app.post(PATH, unknown), 401, "UNKNOWN_SERIAL");
-			assertRefused(app.post(PATH + "/hk", unknown), 401, "UNKNOWN_SERIAL");
+			assertRefused(post(app, PATH, unknown), 401, "UNKNOWN_SERIAL");
+			assertRefused(post(app, PATH + "/hk", unknown), 401, "UNKNOWN_SERIAL");
 			assertThat(app.listener().calls()).isZero();
 		});
 	}
@@ -120,7 +118,7 @@ class MultiMerchantNotificationTests {
 	@Test
 	void aNameOfNoMerchantIsNotFoundWhateverTheMethod() {
 		run((app) -> {
-			assertRefused(app.post(PATH + "/nobody", this.main.build()), 404, "UNKNOWN_MERCHANT");
+			assertRefused(post(app, PATH + "/nobody", this.main.build()), 404, "UNKNOWN_MERCHANT");
 			assertRefused(app.perform(MockMvcRequestBuilders.get(PATH + "/nobody")), 404, "UNKNOWN_MERCHANT");
 			assertRefused(app.perform(MockMvcRequestBuilders.get(PATH + "/hk")), 405, "METHOD_NOT_ALLOWED");
 			assertThat(app.perform(MockMvcRequestBuilders.post(PATH + "/hk/more")).getResponse().getStatus())
@@ -132,8 +130,8 @@ class MultiMerchantNotificationTests {
 	@Test
 	void theSameNotificationIdForTwoMerchantsIsTwoNotifications() {
 		run((app) -> {
-			assertThat(app.post(PATH, this.main.id("shared-id").build()).getResponse().getStatus()).isEqualTo(204);
-			assertThat(app.post(PATH, this.hk.id("shared-id").build()).getResponse().getStatus()).isEqualTo(204);
+			assertThat(post(app, PATH, this.main.id("shared-id").build()).getResponse().getStatus()).isEqualTo(204);
+			assertThat(post(app, PATH, this.hk.id("shared-id").build()).getResponse().getStatus()).isEqualTo(204);
 			assertThat(app.listener().events()).extracting(ComplaintNotificationEvent::getNotificationId)
 				.containsExactly("shared-id", "shared-id");
 			assertThat(app.listener().events()).extracting(ComplaintEvent::getMerchantName)
@@ -145,9 +143,9 @@ class MultiMerchantNotificationTests {
 	void duplicatesOfOneMerchantCollapseOnEveryPath() {
 		run((app) -> {
 			SignedNotification notification = this.hk.id("again").build();
-			assertThat(app.post(PATH + "/hk", notification).getResponse().getStatus()).isEqualTo(204);
-			assertThat(app.post(PATH + "/hk", notification).getResponse().getStatus()).isEqualTo(204);
-			assertThat(app.post(PATH, notification).getResponse().getStatus()).isEqualTo(204);
+			assertThat(post(app, PATH + "/hk", notification).getResponse().getStatus()).isEqualTo(204);
+			assertThat(post(app, PATH + "/hk", notification).getResponse().getStatus()).isEqualTo(204);
+			assertThat(post(app, PATH, notification).getResponse().getStatus()).isEqualTo(204);
 			assertThat(app.listener().events()).singleElement()
 				.satisfies((event) -> assertThat(event.getMerchantName()).isEqualTo("hk"));
 		});
@@ -156,9 +154,9 @@ class MultiMerchantNotificationTests {
 	@Test
 	void aListenerConditionOnTheMerchantNameSeesThatMerchantOnly() {
 		run((app) -> {
-			app.post(PATH, this.main.id("main-1").build());
-			app.post(PATH, this.hk.id("hk-1").build());
-			app.post(PATH + "/main", this.main.id("main-2").build());
+			post(app, PATH, this.main.id("main-1").build());
+			post(app, PATH, this.hk.id("hk-1").build());
+			post(app, PATH + "/main", this.main.id("main-2").build());
 			assertThat(app.listener().events()).hasSize(3);
 			assertThat(app.context().getBean(HongKongListener.class).events).singleElement()
 				.satisfies((event) -> assertThat(event.getMerchantId()).isEqualTo(HK_ID));
@@ -174,7 +172,7 @@ class MultiMerchantNotificationTests {
 			NotificationBuilder mixed = new NotificationBuilder(
 					PemKeys.privateKey(Vectors.key("wechatpay_private_key_pkcs8_pem_for_signing_test_answers")),
 					Vectors.key("wechatpay_public_key_id"), HK_API_V3_KEY, NOW);
-			assertRefused(app.post(PATH, mixed.build()), 500, "DECRYPTION_FAILED");
+			assertRefused(post(app, PATH, mixed.build()), 500, "DECRYPTION_FAILED");
 			assertThat(app.listener().calls()).isZero();
 		});
 	}
@@ -184,10 +182,10 @@ class MultiMerchantNotificationTests {
 		NotificationContexts.webRunner().withUserConfiguration(Listeners.class).run((context) -> {
 			App app = new App(context, MockMvcBuilders.webAppContextSetup(context).build());
 			assertThat(context.getBean(NotificationMerchants.class).names()).containsExactly("default");
-			assertThat(app.post(PATH + "/default", this.main.id("by-name").build()).getResponse().getStatus())
+			assertThat(post(app, PATH + "/default", this.main.id("by-name").build()).getResponse().getStatus())
 				.isEqualTo(204);
-			assertThat(app.post(PATH, this.main.id("by-serial").build()).getResponse().getStatus()).isEqualTo(204);
-			assertRefused(app.post(PATH + "/hk", this.main.build()), 404, "UNKNOWN_MERCHANT");
+			assertThat(post(app, PATH, this.main.id("by-serial").build()).getResponse().getStatus()).isEqualTo(204);
+			assertRefused(post(app, PATH + "/hk", this.main.build()), 404, "UNKNOWN_MERCHANT");
 			assertThat(app.listener().events()).extracting(ComplaintEvent::getMerchantName)
 				.containsExactly("default", "default");
 			assertThat(app.listener().events()).extracting(ComplaintEvent::getMerchantId)
@@ -214,29 +212,12 @@ class MultiMerchantNotificationTests {
 			});
 	}
 
-	record App(AssertableWebApplicationContext context, MockMvc mockMvc) {
-
-		RecordingListener listener() {
-			return this.context.getBean(RecordingListener.class);
-		}
-
-		MvcResult post(String path, SignedNotification notification) {
-			MockHttpServletRequestBuilder request = MockMvcRequestBuilders.post(path)
-				.contentType(MediaType.APPLICATION_JSON)
-				.content(notification.body());
-			notification.headers().forEach(request::header);
-			return perform(request);
-		}
-
-		MvcResult perform(RequestBuilder request) {
-			try {
-				return this.mockMvc.perform(request).andReturn();
-			}
-			catch (Exception ex) {
-				throw new IllegalStateException(ex);
-			}
-		}
-
+	private static MvcResult post(App app, String path, SignedNotification notification) {
+		MockHttpServletRequestBuilder request = MockMvcRequestBuilders.post(path)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(notification.body());
+		notification.headers().forEach(request::header);
+		return app.perform(request);
 	}
 
 	/** Merchants as a registry gives them: looked up by name and by serial. */
@@ -287,17 +268,8 @@ class MultiMerchantNotificationTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	@Import(ComplaintNotificationEndpointTests.TestConfiguration.class)
 	static class Listeners {
-
-		@Bean
-		MutableClock clock() {
-			return MutableClock.atEpochSecond(NOW);
-		}
-
-		@Bean
-		RecordingListener recordingListener() {
-			return new RecordingListener();
-		}
 
 		@Bean
 		HongKongListener hongKongListener() {
