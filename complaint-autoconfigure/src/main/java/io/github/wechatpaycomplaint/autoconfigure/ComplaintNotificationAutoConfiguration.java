@@ -8,12 +8,15 @@ import io.github.wechatpaycomplaint.notification.ComplaintNotificationEndpoint;
 import io.github.wechatpaycomplaint.notification.ComplaintNotificationHandler;
 import io.github.wechatpaycomplaint.notification.ComplaintNotificationObserver;
 import io.github.wechatpaycomplaint.notification.NotificationDeduplicationStore;
-import io.github.wechatpaycomplaint.notification.NotificationParser;
+import io.github.wechatpaycomplaint.notification.NotificationMerchant;
+import io.github.wechatpaycomplaint.notification.NotificationMerchants;
+import io.github.wechatpaycomplaint.notification.SingleNotificationMerchants;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -23,6 +26,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.ConfigurationCondition;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.servlet.function.RequestPredicates;
 import org.springframework.web.servlet.function.RouterFunction;
@@ -31,8 +36,12 @@ import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * Auto-configuration of the complaint notification endpoint in a servlet web application:
- * signature verification with the client's key lookup, decryption, de-duplication, and a
- * route at {@code wechatpay.complaint.notification.path}.
+ * signature verification with the key lookup of the merchant a notification is for,
+ * decryption, de-duplication per merchant, and one route for
+ * {@code wechatpay.complaint.notification.path} (the merchant named by
+ * {@code Wechatpay-Serial}) and {@code <path>/<name>} (the merchant of that entry name).
+ * It needs the merchants: a {@link NotificationMerchants} bean, or the single merchant's
+ * {@link WechatPayMerchant} and {@link WechatPayVerificationKeys}.
  *
  * @since 0.1.0
  */
@@ -44,7 +53,7 @@ import org.springframework.web.servlet.function.ServerResponse;
 @ConditionalOnWebApplication(type = Type.SERVLET)
 @ConditionalOnClass(RouterFunction.class)
 @ConditionalOnBooleanProperty(name = ComplaintNotificationAutoConfiguration.ENABLED, matchIfMissing = true)
-@ConditionalOnBean({ WechatPayMerchant.class, WechatPayVerificationKeys.class })
+@Conditional(ComplaintNotificationAutoConfiguration.OnNotificationMerchants.class)
 @EnableConfigurationProperties({ ComplaintNotificationProperties.class, NotificationDeduplicationProperties.class })
 @Import(NotificationDeduplicationStoreConfigurations.class)
 public final class ComplaintNotificationAutoConfiguration {
@@ -62,17 +71,27 @@ public final class ComplaintNotificationAutoConfiguration {
 		ComplaintDurationChecks.checkDeduplicationWindow(notification, deduplication);
 	}
 
+	// The merchant of wechatpay.complaint.merchant.*, named "default"; the merchant
+	// registry
+	// of an application with several merchants defines its own.
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean({ WechatPayMerchant.class, WechatPayVerificationKeys.class })
+	NotificationMerchants complaintNotificationMerchants(WechatPayMerchant merchant,
+			WechatPayVerificationKeys verificationKeys) {
+		// The keys' own lookup never waits for a certificate download: anyone can send a
+		// notification.
+		return new SingleNotificationMerchants(
+				new NotificationMerchant(SingleNotificationMerchants.DEFAULT_NAME, verificationKeys, merchant));
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
 	ComplaintNotificationHandler complaintNotificationHandler(ComplaintNotificationProperties notification,
-			NotificationDeduplicationProperties deduplication, WechatPayMerchant merchant,
-			WechatPayVerificationKeys verificationKeys, NotificationDeduplicationStore store,
-			ApplicationEventPublisher publisher, ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<Clock> clock) {
-		// The keys' own lookup never waits for a certificate download: anyone can send a
-		// notification.
-		NotificationParser parser = new NotificationParser(jsonMapper.getIfAvailable(JsonMapper::new), merchant);
-		return new ComplaintNotificationHandler(verificationKeys, clock.getIfUnique(Clock::systemUTC),
-				notification.getMaxClockSkew(), parser, store, publisher, deduplication.getProcessingLease(),
+			NotificationDeduplicationProperties deduplication, NotificationMerchants merchants,
+			NotificationDeduplicationStore store, ApplicationEventPublisher publisher, ObjectProvider<Clock> clock) {
+		return new ComplaintNotificationHandler(merchants, clock.getIfUnique(Clock::systemUTC),
+				notification.getMaxClockSkew(), store, publisher, deduplication.getProcessingLease(),
 				deduplication.getTimeToLive());
 	}
 
@@ -91,17 +110,37 @@ public final class ComplaintNotificationAutoConfiguration {
 	RouterFunction<ServerResponse> complaintNotificationRouter(ComplaintNotificationProperties properties,
 			ComplaintNotificationEndpoint endpoint) {
 		// Every method is routed here, so that anything but POST gets a 405 answer from
-		// the endpoint.
-		return RouterFunctions.route(RequestPredicates.path(properties.getPath()), endpoint::handle);
+		// the endpoint; a name of no merchant gets a 404 answer from it.
+		NotificationPaths paths = new NotificationPaths(properties.getPath());
+		return RouterFunctions.route(RequestPredicates.path(paths.shared()), endpoint::handle)
+			.andRoute(RequestPredicates.path(paths.merchantPattern()), endpoint::handleForMerchant);
 	}
 
 	// Fails startup, before the web server takes requests, when another handler also maps
-	// the path for POST.
+	// the shared path or a merchant's path for POST.
 	@Bean
 	@ConditionalOnMissingBean
 	NotificationPathCollisionCheck complaintNotificationPathCollisionCheck(ComplaintNotificationProperties properties,
-			ListableBeanFactory beanFactory) {
-		return new NotificationPathCollisionCheck(properties.getPath(), beanFactory);
+			NotificationMerchants merchants, ListableBeanFactory beanFactory) {
+		return new NotificationPathCollisionCheck(new NotificationPaths(properties.getPath()), merchants, beanFactory);
+	}
+
+	static final class OnNotificationMerchants extends AnyNestedCondition {
+
+		OnNotificationMerchants() {
+			super(ConfigurationCondition.ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnBean(NotificationMerchants.class)
+		static final class Merchants {
+
+		}
+
+		@ConditionalOnBean({ WechatPayMerchant.class, WechatPayVerificationKeys.class })
+		static final class SingleMerchant {
+
+		}
+
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.github.wechatpaycomplaint.event;
 
+import java.util.Objects;
+
 import org.springframework.context.ApplicationEvent;
 
 /**
@@ -17,16 +19,47 @@ import org.springframework.context.ApplicationEvent;
  * and the two live in the packages of their features, which must not depend on each
  * other.
  *
+ * <p>
+ * Every event names the merchant it is for, so that a listener can take one merchant's
+ * only: {@code @EventListener(condition = "event.merchantName == 'hk'")}.
+ *
  * @since 0.1.0
  */
 public abstract class ComplaintEvent extends ApplicationEvent {
 
+	private final String merchantName;
+
+	private final String merchantId;
+
 	/**
 	 * Creates an event.
 	 * @param source the object that published it
+	 * @param merchantName the entry name of the merchant, such as {@code default}
+	 * @param merchantId the merchant id ({@code mchid})
 	 */
-	protected ComplaintEvent(Object source) {
+	protected ComplaintEvent(Object source, String merchantName, String merchantId) {
 		super(source);
+		this.merchantName = Objects.requireNonNull(merchantName, "merchantName");
+		this.merchantId = Objects.requireNonNull(merchantId, "merchantId");
+	}
+
+	/**
+	 * The entry name of the merchant the event is for: {@code default} for the merchant
+	 * of {@code wechatpay.complaint.merchant.*}, else the name under
+	 * {@code wechatpay.complaint.merchants}.
+	 * @return the name
+	 */
+	public String getMerchantName() {
+		return this.merchantName;
+	}
+
+	/**
+	 * The merchant id ({@code mchid}) of the merchant the event is for; a service
+	 * provider's sub-merchant is in the complaint itself.
+	 * @return the merchant id
+	 */
+	public String getMerchantId() {
+		return this.merchantId;
 	}
 
 	/**

@@ -28,14 +28,18 @@ import org.springframework.web.servlet.function.ServerResponse;
  * The HTTP side of the notification endpoint, a handler function for Spring MVC's
  * functional routes: it accepts POST with JSON only, reads at most {@code max-body-size}
  * raw bytes (before any message converter could change them), hands them to
- * {@link ComplaintNotificationHandler}, and answers 204, or a JSON
- * {@code {"code","message"}} error. Each refusal is logged once, at most one INFO or WARN
- * line per reason and minute (the rest at DEBUG), with header values made safe for the
- * log (printable ASCII only, cut to 64 characters).
+ * {@link ComplaintNotificationHandler} ({@link #handle} for the shared path, where the
+ * {@code Wechatpay-Serial} header names the merchant, {@link #handleForMerchant} for a
+ * merchant's own path), and answers 204, or a JSON {@code {"code","message"}} error. Each
+ * refusal is logged once, at most one INFO or WARN line per reason and minute (the rest
+ * at DEBUG), with header values made safe for the log ({@link UntrustedText}).
  *
  * @since 0.1.0
  */
 public final class ComplaintNotificationEndpoint {
+
+	/** The path variable of the merchant's entry name in {@code <path>/{merchant}}. */
+	public static final String MERCHANT_VARIABLE = "merchant";
 
 	private static final Log logger = LogFactory.getLog(ComplaintNotificationEndpoint.class);
 
@@ -90,16 +94,37 @@ public final class ComplaintNotificationEndpoint {
 	}
 
 	/**
-	 * Handles one request.
+	 * Handles one request to the shared path, where the {@code Wechatpay-Serial} header
+	 * names the merchant.
 	 * @param request the request
 	 * @return 204 when the notification was handled now or before, else an error answer
 	 */
 	public ServerResponse handle(ServerRequest request) {
+		return handle(request, null);
+	}
+
+	/**
+	 * Handles one request to the path of one merchant, {@code <path>/{merchant}}: only
+	 * that merchant's keys verify it.
+	 * @param request the request, with the path variable {@value #MERCHANT_VARIABLE}
+	 * @return 204 when the notification was handled now or before, else an error answer
+	 * (404 for a name of no merchant)
+	 */
+	public ServerResponse handleForMerchant(ServerRequest request) {
+		return handle(request, request.pathVariable(MERCHANT_VARIABLE));
+	}
+
+	private ServerResponse handle(ServerRequest request, @Nullable String merchantName) {
 		try {
+			if (merchantName != null) {
+				// A path of no merchant is not there, whatever the method.
+				this.handler.requireMerchant(merchantName);
+			}
 			checkRequest(request);
 			byte[] body = readBody(request);
-			ComplaintNotificationHandler.Outcome outcome = this.handler
-				.handle(SignedHeaders.from(request.headers()::firstHeader), body);
+			SignedHeaders headers = SignedHeaders.from(request.headers()::firstHeader);
+			ComplaintNotificationHandler.Outcome outcome = (merchantName != null)
+					? this.handler.handle(merchantName, headers, body) : this.handler.handle(headers, body);
 			observe(outcome, null);
 			return ServerResponse.noContent().build();
 		}

@@ -6,7 +6,7 @@ import java.util.Objects;
 
 import io.github.wechatpaycomplaint.crypto.SignatureVerificationException;
 import io.github.wechatpaycomplaint.crypto.SignedHeaders;
-import io.github.wechatpaycomplaint.crypto.VerificationKeyResolver;
+import io.github.wechatpaycomplaint.crypto.internal.UntrustedText;
 import io.github.wechatpaycomplaint.crypto.internal.WechatPaySignatureValidator;
 import io.github.wechatpaycomplaint.notification.event.ComplaintNotification;
 import org.apache.commons.logging.Log;
@@ -16,9 +16,12 @@ import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Handles one delivery of a complaint notification, independent of the web framework:
- * verify the signature on the raw bytes, parse and decrypt, claim the id, publish the
- * event synchronously, then mark the id done. A listener failure releases the claim and
- * is reported, so that WeChat Pay's next delivery is handled.
+ * find the merchant (the one the path names, or on the shared path the one the
+ * {@code Wechatpay-Serial} header names), verify the signature on the raw bytes with that
+ * merchant's keys, parse and decrypt with its APIv3 key, claim the merchant's
+ * notification id, publish the event synchronously, then mark the id done. A listener
+ * failure releases the claim and is reported, so that WeChat Pay's next delivery is
+ * handled.
  *
  * @since 0.1.0
  */
@@ -26,9 +29,13 @@ public final class ComplaintNotificationHandler {
 
 	private static final Log logger = LogFactory.getLog(ComplaintNotificationHandler.class);
 
-	private final WechatPaySignatureValidator validator;
+	private final NotificationMerchants merchants;
 
-	private final NotificationParser parser;
+	private final Clock clock;
+
+	private final Duration maxClockSkew;
+
+	private final NotificationParser parser = new NotificationParser();
 
 	private final NotificationDeduplicationStore store;
 
@@ -40,49 +47,83 @@ public final class ComplaintNotificationHandler {
 
 	/**
 	 * Creates a handler.
-	 * @param verificationKeys the WeChat Pay keys that verify the signature headers;
-	 * their lookup should not wait for a download, since anyone can send a notification
-	 * @param clock the clock for the timestamp window
-	 * @param maxClockSkew how far a notification's timestamp may be from the clock
-	 * @param parser parses and decrypts the body
-	 * @param store de-duplicates by notification id
+	 * @param merchants the merchants notifications can be for
+	 * @param clock the clock the signature timestamps are checked against
+	 * @param maxClockSkew the largest difference allowed between a signature timestamp
+	 * and the clock, in either direction
+	 * @param store de-duplicates by merchant and notification id
 	 * @param publisher publishes the events
 	 * @param lease how long a claim holds while listeners run
 	 * @param timeToLive how long a handled id is remembered
 	 */
-	public ComplaintNotificationHandler(VerificationKeyResolver verificationKeys, Clock clock, Duration maxClockSkew,
-			NotificationParser parser, NotificationDeduplicationStore store, ApplicationEventPublisher publisher,
-			Duration lease, Duration timeToLive) {
-		this.validator = new WechatPaySignatureValidator(Objects.requireNonNull(verificationKeys, "verificationKeys"),
-				Objects.requireNonNull(clock, "clock"), Objects.requireNonNull(maxClockSkew, "maxClockSkew"));
-		this.parser = Objects.requireNonNull(parser, "parser");
+	public ComplaintNotificationHandler(NotificationMerchants merchants, Clock clock, Duration maxClockSkew,
+			NotificationDeduplicationStore store, ApplicationEventPublisher publisher, Duration lease,
+			Duration timeToLive) {
+		this.merchants = Objects.requireNonNull(merchants, "merchants");
+		this.clock = Objects.requireNonNull(clock, "clock");
+		this.maxClockSkew = Objects.requireNonNull(maxClockSkew, "maxClockSkew");
 		this.store = Objects.requireNonNull(store, "store");
 		this.publisher = Objects.requireNonNull(publisher, "publisher");
 		this.lease = Objects.requireNonNull(lease, "lease");
 		this.timeToLive = Objects.requireNonNull(timeToLive, "timeToLive");
+		// A negative skew fails here rather than on the first delivery.
+		new WechatPaySignatureValidator(NotificationRoute.bySerial(merchants), clock, maxClockSkew);
 	}
 
 	/**
-	 * Handles one delivery.
+	 * Handles one delivery to the shared path, where the {@code Wechatpay-Serial} header
+	 * names the merchant.
 	 * @param headers the signature headers
 	 * @param body the raw body bytes, exactly as received
 	 * @return whether the notification was handled now or had been handled before
-	 * @throws NotificationRejectedException when the delivery is refused or handling
-	 * failed
+	 * @throws NotificationRejectedException when the delivery is refused (a serial of no
+	 * merchant: {@link NotificationRejection#UNKNOWN_SERIAL}) or handling failed
 	 */
 	public Outcome handle(SignedHeaders headers, byte[] body) {
-		verify(headers, body);
-		ComplaintNotification notification = this.parser.parse(body);
+		return handle(NotificationRoute.bySerial(this.merchants), headers, body);
+	}
+
+	/**
+	 * Handles one delivery to the path of one merchant: only that merchant's keys verify
+	 * it.
+	 * @param merchantName the merchant's entry name, from the path
+	 * @param headers the signature headers
+	 * @param body the raw body bytes, exactly as received
+	 * @return whether the notification was handled now or had been handled before
+	 * @throws NotificationRejectedException when the delivery is refused (an unknown
+	 * name: {@link NotificationRejection#UNKNOWN_MERCHANT}; a serial of another merchant:
+	 * {@link NotificationRejection#SERIAL_OF_ANOTHER_MERCHANT}) or handling failed
+	 */
+	public Outcome handle(String merchantName, SignedHeaders headers, byte[] body) {
+		return handle(NotificationRoute.toMerchant(requireMerchant(merchantName), this.merchants), headers, body);
+	}
+
+	/**
+	 * Finds a merchant by its entry name, as its path names it.
+	 * @param merchantName the entry name
+	 * @return the merchant
+	 * @throws NotificationRejectedException with
+	 * {@link NotificationRejection#UNKNOWN_MERCHANT} when no merchant has the name
+	 */
+	public NotificationMerchant requireMerchant(String merchantName) {
+		return this.merchants.byName(merchantName)
+			.orElseThrow(() -> new NotificationRejectedException(NotificationRejection.UNKNOWN_MERCHANT,
+					"No merchant is configured under the name '" + UntrustedText.forLog(merchantName) + "'"));
+	}
+
+	private Outcome handle(NotificationRoute route, SignedHeaders headers, byte[] body) {
+		verify(route, headers, body);
+		ComplaintNotification notification = this.parser.parse(body, route.signer());
 		NotificationClaim claim = claim(notification);
 		if (claim.status() == NotificationClaim.Status.DUPLICATE) {
 			if (logger.isDebugEnabled()) {
-				logger.debug("Complaint notification " + notification.id() + " was handled before");
+				logger.debug(notification + " was handled before");
 			}
 			return Outcome.DUPLICATE;
 		}
 		if (claim.status() == NotificationClaim.Status.IN_PROGRESS) {
 			throw new NotificationRejectedException(NotificationRejection.NOTIFICATION_IN_PROGRESS,
-					"Complaint notification " + notification.id() + " is being handled by another delivery");
+					notification + " is being handled by another delivery");
 		}
 		try {
 			this.publisher.publishEvent(notification.toEvent());
@@ -99,16 +140,28 @@ public final class ComplaintNotificationHandler {
 			}
 			throw rejected;
 		}
-		markDone(claim);
+		markDone(claim, notification);
 		if (logger.isDebugEnabled()) {
 			logger.debug("Handled " + notification);
 		}
 		return Outcome.HANDLED;
 	}
 
+	// A validator per delivery, since the route remembers whose key verified it: three
+	// fields, nothing to cache.
+	private void verify(NotificationRoute route, SignedHeaders headers, byte[] body) {
+		try {
+			new WechatPaySignatureValidator(route, this.clock, this.maxClockSkew).validate(headers, body);
+		}
+		catch (SignatureVerificationException ex) {
+			throw new NotificationRejectedException(rejection(ex.getReason()), ex.getMessage());
+		}
+	}
+
 	private NotificationClaim claim(ComplaintNotification notification) {
 		try {
-			return this.store.claim(notification.id(), this.lease);
+			return this.store.claim(NotificationDeduplicationKey.of(notification.merchantId(), notification.id()),
+					this.lease);
 		}
 		catch (RuntimeException ex) {
 			// An outage fails every delivery: a rate-limited refusal, not a stack trace
@@ -120,27 +173,20 @@ public final class ComplaintNotificationHandler {
 		}
 	}
 
-	private void markDone(NotificationClaim claim) {
+	private void markDone(NotificationClaim claim, ComplaintNotification notification) {
 		// The listeners succeeded: whatever happens here, the delivery is answered as
 		// handled.
 		try {
 			if (!this.store.markDone(claim, this.timeToLive)) {
-				logger.warn("The claim on complaint notification " + claim.notificationId() + " ran out (lease "
-						+ this.lease + ") before its listeners finished; another delivery may have been handled too");
+				logger.warn("The claim on complaint notification " + notification.id() + " ran out (lease " + this.lease
+						+ ", merchant " + notification.merchantName()
+						+ ") before its listeners finished; another delivery may have been handled too");
 			}
 		}
 		catch (RuntimeException ex) {
-			logger.error("Complaint notification " + claim.notificationId() + " was handled but could not be marked "
-					+ "done; a later delivery may be handled again once its claim expires", ex);
-		}
-	}
-
-	private void verify(SignedHeaders headers, byte[] body) {
-		try {
-			this.validator.validate(headers, body);
-		}
-		catch (SignatureVerificationException ex) {
-			throw new NotificationRejectedException(rejection(ex.getReason()), ex.getMessage());
+			logger.error("Complaint notification " + notification.id() + " was handled but could not be marked "
+					+ "done (merchant " + notification.merchantName()
+					+ "); a later delivery may be handled again once its claim expires", ex);
 		}
 	}
 

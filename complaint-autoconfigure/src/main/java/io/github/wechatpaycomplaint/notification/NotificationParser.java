@@ -4,10 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.Objects;
 
+import io.github.wechatpaycomplaint.crypto.internal.ApiV3KeyCipher;
 import io.github.wechatpaycomplaint.crypto.ApiV3KeyMismatchException;
 import io.github.wechatpaycomplaint.crypto.DecryptionException;
-import io.github.wechatpaycomplaint.crypto.internal.ApiV3KeyCipher;
-import io.github.wechatpaycomplaint.merchant.WechatPayMerchant;
 import io.github.wechatpaycomplaint.notification.event.ComplaintActionType;
 import io.github.wechatpaycomplaint.notification.event.ComplaintNotification;
 import org.jspecify.annotations.Nullable;
@@ -18,8 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads a verified notification body: the envelope ({@code id}, {@code create_time},
  * {@code event_type}, {@code summary}, {@code resource}), then decrypts the
- * {@code AEAD_AES_256_GCM} resource with the APIv3 key and reads {@code complaint_id} and
- * {@code action_type}, keeping every other field.
+ * {@code AEAD_AES_256_GCM} resource with the merchant's APIv3 key and reads
+ * {@code complaint_id} and {@code action_type}, keeping every other field.
  *
  * @see <a href="https://pay.weixin.qq.com/doc/v3/merchant/4012289719">Complaint
  * notification</a>
@@ -30,35 +29,24 @@ public final class NotificationParser {
 	/** The longest notification id accepted; WeChat Pay's ids are 36 characters. */
 	public static final int MAX_ID_LENGTH = 64;
 
-	private final JsonMapper jsonMapper;
-
-	private final WechatPayMerchant merchant;
-
-	/**
-	 * Creates a parser.
-	 * @param jsonMapper not used for parsing any more (kept for compatibility):
-	 * notifications are read with a token factory of their own, see below
-	 * @param merchant the merchant whose APIv3 key decrypts the notifications
-	 */
-	public NotificationParser(JsonMapper jsonMapper, WechatPayMerchant merchant) {
-		Objects.requireNonNull(jsonMapper, "jsonMapper");
-		// Only streaming tokens are read here, so no mapper setting matters; a per-thread
-		// buffer pool avoids the
-		// shared pool that concurrent deliveries would otherwise contend on.
-		this.jsonMapper = JsonMapper
-			.builder(JsonFactory.builder().recyclerPool(JsonRecyclerPools.threadLocalPool()).build())
-			.build();
-		this.merchant = Objects.requireNonNull(merchant, "merchant");
-	}
+	// Only streaming tokens are read here, so no mapper setting matters; a per-thread
+	// buffer pool avoids the shared pool that concurrent deliveries would otherwise
+	// contend on.
+	private final JsonMapper jsonMapper = JsonMapper
+		.builder(JsonFactory.builder().recyclerPool(JsonRecyclerPools.threadLocalPool()).build())
+		.build();
 
 	/**
-	 * Parses and decrypts a notification whose signature was verified.
+	 * Parses and decrypts a notification whose signature was verified with the keys of
+	 * its merchant.
 	 * @param body the raw body
-	 * @return the notification
+	 * @param merchant the merchant whose key verified the signature; its APIv3 key
+	 * decrypts the resource
+	 * @return the notification, naming the merchant
 	 * @throws NotificationRejectedException when the body is malformed, uses another
 	 * algorithm, or does not decrypt
 	 */
-	public ComplaintNotification parse(byte[] body) {
+	public ComplaintNotification parse(byte[] body, NotificationMerchant merchant) {
 		NotificationEnvelope envelope = NotificationEnvelope.read(this.jsonMapper, body);
 		String id = required(envelope.id, "id");
 		if (id.length() > MAX_ID_LENGTH) {
@@ -72,29 +60,29 @@ public final class NotificationParser {
 		if (!envelope.hasResource) {
 			throw NotificationEnvelope.malformed("Notification " + id + " has no resource object");
 		}
-		byte[] plaintext = decrypt(envelope, id);
+		byte[] plaintext = decrypt(envelope, id, merchant);
 		DecryptedResource resource = DecryptedResource.read(this.jsonMapper, plaintext, id);
 		String complaintId = required(resource.complaintId, "complaint_id");
 		String actionType = Objects.requireNonNullElse(resource.actionType, "");
-		return new ComplaintNotification(id, eventType, createTime, Objects.requireNonNullElse(envelope.summary, ""),
-				complaintId, ComplaintActionType.from(actionType), actionType,
-				new String(plaintext, StandardCharsets.UTF_8));
+		return new ComplaintNotification(merchant.name(), merchant.merchantId(), id, eventType, createTime,
+				Objects.requireNonNullElse(envelope.summary, ""), complaintId, ComplaintActionType.from(actionType),
+				actionType, new String(plaintext, StandardCharsets.UTF_8));
 	}
 
-	private byte[] decrypt(NotificationEnvelope envelope, String id) {
+	private byte[] decrypt(NotificationEnvelope envelope, String id, NotificationMerchant merchant) {
 		if (!ApiV3KeyCipher.ALGORITHM.equals(envelope.algorithm)) {
 			throw new NotificationRejectedException(NotificationRejection.UNSUPPORTED_ALGORITHM,
 					"Notification " + id + " is encrypted with '" + envelope.algorithm + "'; only "
 							+ ApiV3KeyCipher.ALGORITHM + " is accepted");
 		}
 		try {
-			return this.merchant.decryptWithApiV3Key(Objects.requireNonNullElse(envelope.associatedData, ""),
+			return merchant.decrypt(Objects.requireNonNullElse(envelope.associatedData, ""),
 					required(envelope.nonce, "nonce"), required(envelope.ciphertext, "ciphertext"));
 		}
 		catch (ApiV3KeyMismatchException ex) {
 			throw new NotificationRejectedException(NotificationRejection.DECRYPTION_FAILED,
-					"Notification " + id + ": " + ex.getMessage()
-							+ ". Check wechatpay.complaint.merchant.api-v3-key; WeChat Pay will deliver it again.");
+					"Notification " + id + " for " + merchant + ": " + ex.getMessage()
+							+ ". Check the merchant's api-v3-key; WeChat Pay will deliver it again.");
 		}
 		catch (DecryptionException ex) {
 			throw NotificationEnvelope.malformed("Notification " + id + ": " + ex.getMessage());

@@ -12,6 +12,12 @@ package io.github.wechatpaycomplaint.notification;
  */
 public enum NotificationRejection {
 
+	/**
+	 * The path {@code <path>/<name>} names no configured merchant. Checked before
+	 * anything else of the request.
+	 */
+	UNKNOWN_MERCHANT(404, "The path names no configured merchant", Level.INFO),
+
 	/** Not a POST. */
 	METHOD_NOT_ALLOWED(405, "Only POST is accepted", Level.DEBUG),
 
@@ -42,6 +48,13 @@ public enum NotificationRejection {
 	 * background, so that WeChat Pay's retry can be verified.
 	 */
 	UNKNOWN_SERIAL(401, "Wechatpay-Serial names no known WeChat Pay key", Level.WARN),
+
+	/**
+	 * A notification on the path of one merchant ({@code <path>/<name>}) is signed with
+	 * the key of another configured merchant: the notification URL registered for that
+	 * other merchant points at the wrong path. Refused without decrypting, no event.
+	 */
+	SERIAL_OF_ANOTHER_MERCHANT(403, "Wechatpay-Serial names the key of another merchant than the path", Level.WARN),
 
 	/**
 	 * WeChat Pay's signature probe ({@code WECHATPAY/SIGNTEST/}); answered like any bad

@@ -17,8 +17,15 @@ public final class ComplaintReconciledEvent extends ComplaintEvent {
 
 	private final Complaint complaint;
 
-	public ComplaintReconciledEvent(Object source, Complaint complaint) {
-		super(source);
+	/**
+	 * Creates an event.
+	 * @param source the reconciler
+	 * @param merchantName the entry name of the merchant whose complaints were listed
+	 * @param merchantId its merchant id
+	 * @param complaint the complaint
+	 */
+	public ComplaintReconciledEvent(Object source, String merchantName, String merchantId, Complaint complaint) {
+		super(source, merchantName, merchantId);
 		this.complaint = complaint;
 	}
 
@@ -41,8 +48,9 @@ public final class ComplaintReconciledEvent extends ComplaintEvent {
 
 	@Override
 	public String toString() {
-		return "ComplaintReconciledEvent[complaintId=" + getComplaintId() + ", state=" + getComplaintState()
-				+ ", userComplaintTimes=" + this.complaint.userComplaintTimes() + "]";
+		return "ComplaintReconciledEvent[merchant=" + getMerchantName() + ", complaintId=" + getComplaintId()
+				+ ", state=" + getComplaintState() + ", userComplaintTimes=" + this.complaint.userComplaintTimes()
+				+ "]";
 	}
 
 }

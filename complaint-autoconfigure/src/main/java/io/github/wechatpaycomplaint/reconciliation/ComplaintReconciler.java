@@ -15,6 +15,7 @@ import io.github.wechatpaycomplaint.api.WechatPayComplaintClient;
 import io.github.wechatpaycomplaint.model.Complaint;
 import io.github.wechatpaycomplaint.notification.NotificationClaim;
 import io.github.wechatpaycomplaint.notification.NotificationDeduplicationStore;
+import io.github.wechatpaycomplaint.notification.SingleNotificationMerchants;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -48,6 +49,8 @@ public final class ComplaintReconciler {
 
 	private final Clock clock;
 
+	private final String merchantName;
+
 	private final String merchantId;
 
 	private final int lookBackDays;
@@ -55,7 +58,8 @@ public final class ComplaintReconciler {
 	private final Duration lockLease;
 
 	/**
-	 * Creates a reconciler.
+	 * Creates a reconciler for the merchant named {@code default}, the one of
+	 * {@code wechatpay.complaint.merchant.*}.
 	 * @param client the complaint client
 	 * @param store the store shared with notification de-duplication
 	 * @param publisher publishes the events
@@ -64,9 +68,30 @@ public final class ComplaintReconciler {
 	 * @param lookBackDays how many days of complaints (by filing date, today included) to
 	 * list
 	 * @param lockLease how long the run lock holds if an instance dies while running
+	 * @see SingleNotificationMerchants#DEFAULT_NAME
 	 */
 	public ComplaintReconciler(WechatPayComplaintClient client, NotificationDeduplicationStore store,
 			ApplicationEventPublisher publisher, Clock clock, String merchantId, int lookBackDays, Duration lockLease) {
+		this(client, store, publisher, clock, SingleNotificationMerchants.DEFAULT_NAME, merchantId, lookBackDays,
+				lockLease);
+	}
+
+	/**
+	 * Creates a reconciler for a merchant of several.
+	 * @param client the complaint client of the merchant
+	 * @param store the store shared with notification de-duplication
+	 * @param publisher publishes the events
+	 * @param clock the clock
+	 * @param merchantName the merchant's entry name, carried by the events
+	 * @param merchantId the merchant, part of the store keys
+	 * @param lookBackDays how many days of complaints (by filing date, today included) to
+	 * list
+	 * @param lockLease how long the run lock holds if an instance dies while running
+	 */
+	public ComplaintReconciler(WechatPayComplaintClient client, NotificationDeduplicationStore store,
+			ApplicationEventPublisher publisher, Clock clock, String merchantName, String merchantId, int lookBackDays,
+			Duration lockLease) {
+		this.merchantName = Objects.requireNonNull(merchantName, "merchantName");
 		this.client = Objects.requireNonNull(client, "client");
 		this.store = Objects.requireNonNull(store, "store");
 		this.publisher = Objects.requireNonNull(publisher, "publisher");
@@ -122,7 +147,8 @@ public final class ComplaintReconciler {
 			return Outcome.SEEN;
 		}
 		try {
-			this.publisher.publishEvent(new ComplaintReconciledEvent(this, complaint));
+			this.publisher
+				.publishEvent(new ComplaintReconciledEvent(this, this.merchantName, this.merchantId, complaint));
 		}
 		catch (RuntimeException ex) {
 			this.store.release(claim);

@@ -26,8 +26,8 @@ import static io.github.wechatpaycomplaint.autoconfigure.StartupFailureAssertion
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Another handler for POST at {@code notification.path} stops startup; a pattern that
- * also matches it is a warning.
+ * Another handler for POST at {@code notification.path}, or one segment under it (the
+ * merchants' paths), stops startup; a pattern that also matches it is a warning.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class NotificationPathCollisionCheckTests {
@@ -126,12 +126,78 @@ class NotificationPathCollisionCheckTests {
 	}
 
 	@Test
+	void aPostMappingAtAMerchantsPathOrOneSegmentUnderThePathStopsStartup() {
+		this.runner.withUserConfiguration(MerchantPathController.class)
+			.run((context) -> assertThat(assertInvalidProperty(context, PATH_PROPERTY).getProblem())
+				.contains(NotificationContexts.PATH + "/{merchant}", "MerchantPathController#receive"));
+		this.runner.withUserConfiguration(SegmentController.class)
+			.run((context) -> assertThat(assertInvalidProperty(context, PATH_PROPERTY).getProblem())
+				.contains(NotificationContexts.PATH + "/status", NotificationContexts.PATH + "/{id}"));
+		this.runner.withUserConfiguration(SegmentRouterConfiguration.class)
+			.run((context) -> assertThat(assertInvalidProperty(context, PATH_PROPERTY).getProblem())
+				.contains("RouterFunction bean 'segmentRoutes'", NotificationContexts.PATH + "/{kind}"));
+	}
+
+	@Test
+	void deeperPathsUnderThePathAreFine(CapturedOutput output) {
+		this.runner.withUserConfiguration(DeeperController.class).run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output).doesNotContain("is also matched by the pattern");
+	}
+
+	@Test
 	void theFailureAnalysisNamesThePropertyAndTheFix() {
 		InvalidComplaintPropertyException ex = new InvalidComplaintPropertyException(PATH_PROPERTY,
 				"'/x' is also mapped for POST by A#b()", "Set it elsewhere");
 		FailureAnalysis analysis = new InvalidComplaintPropertyFailureAnalyzer().analyze(ex);
 		assertThat(analysis.getDescription()).contains(PATH_PROPERTY, "A#b()");
 		assertThat(analysis.getAction()).isEqualTo("Set it elsewhere");
+	}
+
+	@RestController
+	static class MerchantPathController {
+
+		@PostMapping(NotificationContexts.PATH + "/default")
+		String receive() {
+			return "";
+		}
+
+	}
+
+	@RestController
+	static class SegmentController {
+
+		@PostMapping(NotificationContexts.PATH + "/status")
+		String status() {
+			return "";
+		}
+
+		@PostMapping(NotificationContexts.PATH + "/{id}")
+		String byId() {
+			return "";
+		}
+
+	}
+
+	@RestController
+	static class DeeperController {
+
+		@PostMapping(NotificationContexts.PATH + "/archive/{id}")
+		String receive() {
+			return "";
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class SegmentRouterConfiguration {
+
+		@Bean
+		RouterFunction<ServerResponse> segmentRoutes() {
+			return RouterFunctions.route()
+				.POST(NotificationContexts.PATH + "/{kind}", (request) -> ServerResponse.ok().build())
+				.build();
+		}
+
 	}
 
 	@RestController

@@ -37,8 +37,11 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -130,6 +133,15 @@ class UnknownSerialNotificationTests {
 
 	@Test
 	void aNewCertificateIsAcceptedOnWechatPaysRetryOnceTheBackgroundDownloadBroughtIt() {
+		assertANewCertificateIsAcceptedOnRetry(NotificationContexts.PATH);
+	}
+
+	@Test
+	void onAMerchantsPathAnUnknownSerialStartsThatMerchantsDownloadToo() {
+		assertANewCertificateIsAcceptedOnRetry(NotificationContexts.PATH + "/default");
+	}
+
+	private void assertANewCertificateIsAcceptedOnRetry(String path) {
 		stubCertificates(certificatesAnswer(this.certificateA));
 		run((app) -> {
 			stubCertificates(certificatesAnswer(this.certificateA, this.certificateB));
@@ -139,11 +151,12 @@ class UnknownSerialNotificationTests {
 				.apiV3Key(WechatPayStandIn.API_V3_KEY)
 				.timestamp(Instant.ofEpochSecond(Instant.now().getEpochSecond()))
 				.build();
-			assertUnknownSerial(app.post(notification));
+			assertUnknownSerial(app.post(path, notification));
 			await().atMost(Duration.ofSeconds(10))
 				.until(() -> app.manager().getCertificates().containsKey(this.certificateB.serial()));
-			assertThat(app.post(notification).getResponse().getStatus()).isEqualTo(204);
-			assertThat(app.listener().events()).hasSize(1);
+			assertThat(app.post(path, notification).getResponse().getStatus()).isEqualTo(204);
+			assertThat(app.listener().events()).singleElement()
+				.satisfies((event) -> assertThat(event.getMerchantName()).isEqualTo("default"));
 			assertThat(downloads()).isEqualTo(2);
 		});
 	}
@@ -234,6 +247,19 @@ class UnknownSerialNotificationTests {
 		MvcResult post(SignedNotification notification) {
 			try {
 				return this.mockMvc.perform(NotificationContexts.post(notification)).andReturn();
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+		MvcResult post(String path, SignedNotification notification) {
+			MockHttpServletRequestBuilder request = MockMvcRequestBuilders.post(path)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(notification.body());
+			notification.headers().forEach(request::header);
+			try {
+				return this.mockMvc.perform(request).andReturn();
 			}
 			catch (Exception ex) {
 				throw new IllegalStateException(ex);

@@ -37,6 +37,8 @@ class ComplaintEventTests {
 			assertThat(listeners.complaintEvents).containsExactly(created, reconciled);
 			assertThat(listeners.notificationEvents).containsExactly(created);
 			assertThat(listeners.reconciledEvents).containsExactly(reconciled);
+			assertThat(listeners.hongKongEvents).containsExactly(created);
+			assertThat(listeners.defaultMerchantEvents).containsExactly(reconciled);
 		}
 	}
 
@@ -48,6 +50,16 @@ class ComplaintEventTests {
 	}
 
 	@Test
+	void everyEventNamesItsMerchant() {
+		assertThat(List.of(created(), reconciled())).extracting(ComplaintEvent::getMerchantName)
+			.containsExactly("hk", "default");
+		assertThat(List.of(created(), reconciled())).extracting(ComplaintEvent::getMerchantId)
+			.containsExactly("1900000110", "1900000109");
+		assertThat(created().toString()).contains("merchant=hk");
+		assertThat(reconciled().toString()).contains("merchant=default");
+	}
+
+	@Test
 	void theHierarchyIsClosed() {
 		assertThat(ComplaintNotificationEvent.class.isSealed()).isTrue();
 		assertThat(ComplaintNotificationEvent.class.getPermittedSubclasses())
@@ -56,7 +68,7 @@ class ComplaintEventTests {
 	}
 
 	private static ComplaintCreatedEvent created() {
-		return (ComplaintCreatedEvent) new ComplaintNotification("n-1", "COMPLAINT.CREATE",
+		return (ComplaintCreatedEvent) new ComplaintNotification("hk", "1900000110", "n-1", "COMPLAINT.CREATE",
 				OffsetDateTime.parse("2025-06-13T09:02:41+08:00"), "产生新投诉", "c-1", ComplaintActionType.CREATE_COMPLAINT,
 				"CREATE_COMPLAINT", "{\"complaint_id\":\"c-1\"}")
 			.toEvent();
@@ -64,7 +76,7 @@ class ComplaintEventTests {
 
 	private static ComplaintReconciledEvent reconciled() {
 		Complaint complaint = new JsonMapper().readValue(Answers.read("detail.json"), Complaint.class);
-		return new ComplaintReconciledEvent(ComplaintEventTests.class, complaint);
+		return new ComplaintReconciledEvent(ComplaintEventTests.class, "default", "1900000109", complaint);
 	}
 
 	static class Listeners {
@@ -74,6 +86,10 @@ class ComplaintEventTests {
 		final List<ComplaintNotificationEvent> notificationEvents = new CopyOnWriteArrayList<>();
 
 		final List<ComplaintReconciledEvent> reconciledEvents = new CopyOnWriteArrayList<>();
+
+		final List<ComplaintEvent> hongKongEvents = new CopyOnWriteArrayList<>();
+
+		final List<ComplaintEvent> defaultMerchantEvents = new CopyOnWriteArrayList<>();
 
 		@EventListener
 		void on(ComplaintEvent event) {
@@ -88,6 +104,16 @@ class ComplaintEventTests {
 		@EventListener
 		void on(ComplaintReconciledEvent event) {
 			this.reconciledEvents.add(event);
+		}
+
+		@EventListener(condition = "event.merchantName == 'hk'")
+		void onHongKong(ComplaintEvent event) {
+			this.hongKongEvents.add(event);
+		}
+
+		@EventListener(condition = "event.merchantId == '1900000109'")
+		void onDefaultMerchant(ComplaintEvent event) {
+			this.defaultMerchantEvents.add(event);
 		}
 
 	}

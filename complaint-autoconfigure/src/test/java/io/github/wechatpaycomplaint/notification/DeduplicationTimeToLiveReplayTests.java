@@ -9,15 +9,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.wechatpaycomplaint.crypto.SignedHeaders;
-import io.github.wechatpaycomplaint.merchant.WechatPayMerchant;
-import io.github.wechatpaycomplaint.merchant.WechatPayVerificationKeys;
 import io.github.wechatpaycomplaint.notification.ComplaintNotificationHandler.Outcome;
 import io.github.wechatpaycomplaint.testsupport.MutableClock;
 import io.github.wechatpaycomplaint.simulator.notify.SignedNotificationBuilder;
 import io.github.wechatpaycomplaint.simulator.notify.SignedNotification;
 import io.github.wechatpaycomplaint.testsupport.NotificationContexts;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,11 +63,8 @@ class DeduplicationTimeToLiveReplayTests {
 		List<Outcome> outcomes = new ArrayList<>();
 		NotificationContexts.webRunner().run((context) -> {
 			MutableClock clock = MutableClock.atEpochSecond(firstDelivery);
-			NotificationParser parser = new NotificationParser(new JsonMapper(),
-					context.getBean(WechatPayMerchant.class));
 			ComplaintNotificationHandler handler = new ComplaintNotificationHandler(
-					context.getBean(WechatPayVerificationKeys.class), clock, SKEW, parser, new ClockStore(clock),
-					(event) -> {
+					context.getBean(NotificationMerchants.class), clock, SKEW, new ClockStore(clock), (event) -> {
 					}, LEASE, timeToLive);
 			SignedNotification captured = NotificationContexts.notificationWithVectorKeys(NOW).id("replayed").build();
 			outcomes.add(handle(handler, captured));

@@ -1,6 +1,7 @@
 package io.github.wechatpaycomplaint.notification;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 import io.github.wechatpaycomplaint.crypto.internal.ApiV3KeyCipher;
 import io.github.wechatpaycomplaint.notification.event.ComplaintActionType;
@@ -9,7 +10,6 @@ import io.github.wechatpaycomplaint.testsupport.Vectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -18,14 +18,19 @@ class NotificationParserTests {
 
 	private final ApiV3KeyCipher cipher = new ApiV3KeyCipher(Vectors.key("api_v3_key"));
 
-	private final NotificationParser parser = new NotificationParser(new JsonMapper(), Vectors.merchant());
+	private final NotificationParser parser = new NotificationParser();
+
+	private final NotificationMerchant merchant = new NotificationMerchant("hk", "1900000110",
+			(serial) -> Optional.empty(), Vectors.key("api_v3_key"));
 
 	@Test
 	void keepsUnknownFieldsOfTheResourceAndSkipsUnknownEnvelopeFields() {
 		ComplaintNotification notification = this.parser
 			.parse(body("n-1", "{\"complaint_id\":\"c-1\",\"action_type\":\"USER_RESPONSE\",\"extra\":{\"a\":[1,2]}}",
-					",\"new_field\":{\"x\":[1,{\"y\":2}]}"));
+					",\"new_field\":{\"x\":[1,{\"y\":2}]}"), this.merchant);
 		assertThat(notification.id()).isEqualTo("n-1");
+		assertThat(notification.merchantName()).isEqualTo("hk");
+		assertThat(notification.merchantId()).isEqualTo("1900000110");
 		assertThat(notification.summary()).isEmpty();
 		assertThat(notification.actionType()).isEqualTo(ComplaintActionType.USER_RESPONSE);
 		assertThat(notification.resource().get("extra").get("a").get(1).asInt()).isEqualTo(2);
@@ -34,7 +39,7 @@ class NotificationParserTests {
 	@Test
 	void resourceCannotBeChangedThroughTheNotification() {
 		ComplaintNotification notification = this.parser
-			.parse(body("n-2", "{\"complaint_id\":\"c-1\",\"action_type\":\"USER_RESPONSE\"}", ""));
+			.parse(body("n-2", "{\"complaint_id\":\"c-1\",\"action_type\":\"USER_RESPONSE\"}", ""), this.merchant);
 		((tools.jackson.databind.node.ObjectNode) notification.resource()).put("complaint_id", "changed");
 		assertThat(notification.complaintId()).isEqualTo("c-1");
 		assertThat(notification.resource().get("complaint_id").asString()).isEqualTo("c-1");
@@ -42,7 +47,8 @@ class NotificationParserTests {
 
 	@Test
 	void missingActionTypeIsUnknownWithAnEmptyRawValue() {
-		ComplaintNotification notification = this.parser.parse(body("n-3", "{\"complaint_id\":\"c-1\"}", ""));
+		ComplaintNotification notification = this.parser.parse(body("n-3", "{\"complaint_id\":\"c-1\"}", ""),
+				this.merchant);
 		assertThat(notification.actionType()).isEqualTo(ComplaintActionType.UNKNOWN);
 		assertThat(notification.rawActionType()).isEmpty();
 	}
@@ -79,7 +85,8 @@ class NotificationParserTests {
 	}
 
 	private void assertMalformed(byte[] body) {
-		assertThatExceptionOfType(NotificationRejectedException.class).isThrownBy(() -> this.parser.parse(body))
+		assertThatExceptionOfType(NotificationRejectedException.class)
+			.isThrownBy(() -> this.parser.parse(body, this.merchant))
 			.satisfies((ex) -> assertThat(ex.getRejection()).isEqualTo(NotificationRejection.MALFORMED_NOTIFICATION));
 	}
 

@@ -163,9 +163,11 @@ public final class NotificationThroughputBenchmark {
 	private static ComplaintNotificationHandler handler(GenericApplicationContext context) {
 		WechatPayPublicKey key = new WechatPayPublicKey(Vectors.key("wechatpay_public_key_id"),
 				PemKeys.publicKey(Vectors.key("wechatpay_public_key_pem")));
-		return new ComplaintNotificationHandler(key, Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC),
-				Duration.ofMinutes(5), new NotificationParser(new JsonMapper(), Vectors.merchant()), warmStore(),
-				context, Duration.ofMinutes(5), Duration.ofDays(8));
+		NotificationMerchant merchant = new NotificationMerchant(SingleNotificationMerchants.DEFAULT_NAME,
+				Vectors.key("mchid"), key, Vectors.key("api_v3_key"));
+		return new ComplaintNotificationHandler(new SingleNotificationMerchants(merchant),
+				Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC), Duration.ofMinutes(5), warmStore(), context,
+				Duration.ofMinutes(5), Duration.ofDays(8));
 	}
 
 	/**

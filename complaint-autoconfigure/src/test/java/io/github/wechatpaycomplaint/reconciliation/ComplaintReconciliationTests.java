@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 
+import io.github.wechatpaycomplaint.merchant.WechatPayMerchant;
 import io.github.wechatpaycomplaint.notification.NotificationDeduplicationStore;
 import io.github.wechatpaycomplaint.reconciliation.ReconciliationFixture.Recorder;
 import io.github.wechatpaycomplaint.testsupport.WechatPayStandIn;
@@ -54,6 +55,9 @@ class ComplaintReconciliationTests {
 			assertThat(recorder.events).hasSize(1);
 			assertThat(recorder.events.get(0).getComplaintId()).isEqualTo(ID);
 			assertThat(recorder.events.get(0).getComplaintState().name()).isEqualTo("PENDING");
+			assertThat(recorder.events.get(0).getMerchantName()).isEqualTo("default");
+			assertThat(recorder.events.get(0).getMerchantId())
+				.isEqualTo(context.getBean(WechatPayMerchant.class).getMerchantId());
 			ReconciliationFixture.listComplaints(this.wechatPay, ReconciliationFixture.complaint(ID, "PROCESSING", 1));
 			ReconciliationFixture.reconcile(context);
 			ReconciliationFixture.listComplaints(this.wechatPay, ReconciliationFixture.complaint(ID, "PROCESSING", 2));

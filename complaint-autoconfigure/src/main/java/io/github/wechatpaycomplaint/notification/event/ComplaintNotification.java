@@ -13,6 +13,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>
  * {@link #toString()} shows ids and types only, never the decrypted resource.
  *
+ * @param merchantName the entry name of the merchant the notification is for, such as
+ * {@code default}
+ * @param merchantId the merchant id ({@code mchid}) of that merchant
  * @param id the notification id ({@code id}); WeChat Pay resends a notification with the
  * same id
  * @param eventType {@code event_type}, e.g. {@code COMPLAINT.CREATE} or
@@ -27,12 +30,15 @@ import tools.jackson.databind.json.JsonMapper;
  * Pay adds later
  * @since 0.1.0
  */
-public record ComplaintNotification(String id, String eventType, OffsetDateTime createTime, String summary,
-		String complaintId, ComplaintActionType actionType, String rawActionType, String resourceJson) {
+public record ComplaintNotification(String merchantName, String merchantId, String id, String eventType,
+		OffsetDateTime createTime, String summary, String complaintId, ComplaintActionType actionType,
+		String rawActionType, String resourceJson) {
 
 	private static final JsonMapper JSON = new JsonMapper();
 
 	public ComplaintNotification {
+		Objects.requireNonNull(merchantName, "merchantName");
+		Objects.requireNonNull(merchantId, "merchantId");
 		Objects.requireNonNull(id, "id");
 		Objects.requireNonNull(eventType, "eventType");
 		Objects.requireNonNull(createTime, "createTime");
@@ -63,8 +69,8 @@ public record ComplaintNotification(String id, String eventType, OffsetDateTime 
 
 	@Override
 	public String toString() {
-		return "ComplaintNotification[id=" + this.id + ", eventType=" + this.eventType + ", complaintId="
-				+ this.complaintId + ", actionType=" + this.rawActionType + "]";
+		return "ComplaintNotification[merchant=" + this.merchantName + ", id=" + this.id + ", eventType="
+				+ this.eventType + ", complaintId=" + this.complaintId + ", actionType=" + this.rawActionType + "]";
 	}
 
 }

@@ -29,7 +29,7 @@ public abstract sealed class ComplaintNotificationEvent extends ComplaintEvent
 	private final transient ComplaintNotification notification;
 
 	protected ComplaintNotificationEvent(ComplaintNotification notification) {
-		super(notification);
+		super(notification, notification.merchantName(), notification.merchantId());
 		this.notification = notification;
 	}
 
@@ -118,8 +118,9 @@ public abstract sealed class ComplaintNotificationEvent extends ComplaintEvent
 
 	@Override
 	public String toString() {
-		return getClass().getSimpleName() + "[notificationId=" + getNotificationId() + ", eventType=" + getEventType()
-				+ ", complaintId=" + getComplaintId() + ", actionType=" + getRawActionType() + "]";
+		return getClass().getSimpleName() + "[merchant=" + getMerchantName() + ", notificationId=" + getNotificationId()
+				+ ", eventType=" + getEventType() + ", complaintId=" + getComplaintId() + ", actionType="
+				+ getRawActionType() + "]";
 	}
 
 }

@@ -42,7 +42,7 @@ class ComplaintActionTypeTests {
 
 	@Test
 	void toStringOfNotificationHidesTheResource() {
-		ComplaintNotification notification = new ComplaintNotification("n", "COMPLAINT.CREATE",
+		ComplaintNotification notification = new ComplaintNotification("default", "1900000109", "n", "COMPLAINT.CREATE",
 				OffsetDateTime.parse("2025-06-13T09:02:41+08:00"), "产生新投诉", "c-1", ComplaintActionType.CREATE_COMPLAINT,
 				"CREATE_COMPLAINT", "{\"complaint_id\":\"c-1\",\"payer_phone\":\"13800000000\"}");
 		assertThat(notification.toString()).contains("c-1").doesNotContain("13800000000");
@@ -50,8 +50,8 @@ class ComplaintActionTypeTests {
 	}
 
 	private static ComplaintNotification notification(String raw, ComplaintActionType type) {
-		return new ComplaintNotification("n", "COMPLAINT.STATE_CHANGE", OffsetDateTime.parse("2025-06-13T09:02:41Z"),
-				"", "c", type, raw, "{}");
+		return new ComplaintNotification("default", "1900000109", "n", "COMPLAINT.STATE_CHANGE",
+				OffsetDateTime.parse("2025-06-13T09:02:41Z"), "", "c", type, raw, "{}");
 	}
 
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 
 import io.github.wechatpaycomplaint.notification.NotificationClaim;
 import io.github.wechatpaycomplaint.notification.NotificationClaim.Status;
+import io.github.wechatpaycomplaint.notification.NotificationDeduplicationKey;
 import io.github.wechatpaycomplaint.notification.NotificationDeduplicationStore;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +72,36 @@ abstract class NotificationDeduplicationStoreContractTests {
 		store().markDone(claim, LONG);
 		store().release(claim);
 		assertThat(store().claim(id, LONG).status()).isEqualTo(Status.DUPLICATE);
+	}
+
+	@Test
+	void theSameNotificationIdOfTwoMerchantsIsTwoNotifications() {
+		String id = UUID.randomUUID().toString();
+		NotificationClaim first = store().claim(NotificationDeduplicationKey.of("1900000109", id), LONG);
+		assertThat(store().markDone(first, LONG)).isTrue();
+		NotificationClaim second = store().claim(NotificationDeduplicationKey.of("1900000110", id), LONG);
+		assertThat(second.status()).isEqualTo(Status.CLAIMED);
+		assertThat(store().markDone(second, LONG)).isTrue();
+		assertThat(store().claim(NotificationDeduplicationKey.of("1900000109", id), LONG).status())
+			.isEqualTo(Status.DUPLICATE);
+		assertThat(store().claim(NotificationDeduplicationKey.of("1900000110", id), LONG).status())
+			.isEqualTo(Status.DUPLICATE);
+	}
+
+	// The longest ids a merchant can have (32 characters, 64 for a notification id) still
+	// give keys the store takes, and keep merchants apart.
+	@Test
+	void keysOfTheLongestMerchantAndNotificationIdsFitAndStayApart() {
+		String id = "n".repeat(28) + UUID.randomUUID();
+		String merchantA = "a".repeat(31) + "1";
+		String merchantB = "a".repeat(31) + "2";
+		NotificationClaim first = store().claim(NotificationDeduplicationKey.of(merchantA, id), LONG);
+		assertThat(first.status()).isEqualTo(Status.CLAIMED);
+		assertThat(store().markDone(first, LONG)).isTrue();
+		assertThat(store().claim(NotificationDeduplicationKey.of(merchantB, id), LONG).status())
+			.isEqualTo(Status.CLAIMED);
+		assertThat(store().claim(NotificationDeduplicationKey.of(merchantA, id), LONG).status())
+			.isEqualTo(Status.DUPLICATE);
 	}
 
 	@Test

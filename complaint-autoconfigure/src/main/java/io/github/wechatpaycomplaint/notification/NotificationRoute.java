@@ -1,0 +1,86 @@
+package io.github.wechatpaycomplaint.notification;
+
+import java.security.PublicKey;
+import java.util.Objects;
+import java.util.Optional;
+
+import io.github.wechatpaycomplaint.crypto.internal.UntrustedText;
+import io.github.wechatpaycomplaint.crypto.VerificationKeyResolver;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Finds the key for one delivery, and with it the merchant the notification is for. On
+ * the shared path the {@code Wechatpay-Serial} names the merchant (a map lookup, never a
+ * try of each merchant's key); on a merchant's own path only that merchant's keys verify,
+ * and a serial of another merchant is refused. Used for one delivery only: it remembers
+ * the merchant whose key it returned.
+ */
+final class NotificationRoute implements VerificationKeyResolver {
+
+	private final NotificationMerchants merchants;
+
+	private final @Nullable NotificationMerchant pathMerchant;
+
+	private @Nullable NotificationMerchant signer;
+
+	private NotificationRoute(NotificationMerchants merchants, @Nullable NotificationMerchant pathMerchant) {
+		this.merchants = Objects.requireNonNull(merchants, "merchants");
+		this.pathMerchant = pathMerchant;
+	}
+
+	/** A delivery to the shared path, routed by its serial. */
+	static NotificationRoute bySerial(NotificationMerchants merchants) {
+		return new NotificationRoute(merchants, null);
+	}
+
+	/** A delivery to the path of one merchant. */
+	static NotificationRoute toMerchant(NotificationMerchant merchant, NotificationMerchants merchants) {
+		return new NotificationRoute(merchants, Objects.requireNonNull(merchant, "merchant"));
+	}
+
+	@Override
+	public Optional<PublicKey> resolve(String serial) {
+		if (this.pathMerchant == null) {
+			Optional<NotificationMerchant> owner = this.merchants.bySerial(serial);
+			return owner.isPresent() ? keyOf(owner.get(), serial) : Optional.empty();
+		}
+		// The merchant's own lookup first: it is the usual case, and in certificate mode
+		// an
+		// unknown serial starts that merchant's background download, as on a
+		// single-merchant
+		// endpoint.
+		Optional<PublicKey> own = keyOf(this.pathMerchant, serial);
+		if (own.isPresent()) {
+			return own;
+		}
+		Optional<NotificationMerchant> owner = this.merchants.bySerial(serial);
+		if (owner.isPresent() && !owner.get().name().equals(this.pathMerchant.name())) {
+			throw new NotificationRejectedException(NotificationRejection.SERIAL_OF_ANOTHER_MERCHANT,
+					"Wechatpay-Serial '" + UntrustedText.forLog(serial) + "' belongs to merchant '" + owner.get().name()
+							+ "', but the notification came to the path of merchant '" + this.pathMerchant.name()
+							+ "'; check the notification URL registered for '" + owner.get().name() + "'");
+		}
+		return Optional.empty();
+	}
+
+	private Optional<PublicKey> keyOf(NotificationMerchant merchant, String serial) {
+		Optional<PublicKey> key = merchant.verificationKeys().resolve(serial);
+		if (key.isPresent()) {
+			this.signer = merchant;
+		}
+		return key;
+	}
+
+	/**
+	 * The merchant whose key verified the signature.
+	 * @return the merchant
+	 * @throws IllegalStateException before a key was found
+	 */
+	NotificationMerchant signer() {
+		if (this.signer == null) {
+			throw new IllegalStateException("No key was found for this delivery");
+		}
+		return this.signer;
+	}
+
+}
