@@ -58,6 +58,7 @@ import org.springframework.web.client.RestClient;
 public final class ComplaintMerchantsAutoConfiguration {
 
 	@Bean
+	@ConditionalOnMissingBean
 	PropertiesMerchantSource wechatPayPropertiesMerchantSource(Environment environment, ComplaintProperties properties,
 			ResourceLoader resourceLoader) {
 		Binder binder = Binder.get(environment);
