@@ -83,7 +83,9 @@ public final class Bucket4jRateLimiter implements WechatPayRateLimiter, AutoClos
 		boolean granted;
 		try {
 			PermitClock.forget();
-			granted = bucket.asBlocking().tryConsume(1, this.maxWait, PermitClock.UNTIL_PERMIT);
+			// Bucket4j refuses a zero wait; max-wait=0 means "a permit now or none".
+			granted = this.maxWait.isZero() ? bucket.tryConsume(1)
+					: bucket.asBlocking().tryConsume(1, this.maxWait, PermitClock.UNTIL_PERMIT);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
