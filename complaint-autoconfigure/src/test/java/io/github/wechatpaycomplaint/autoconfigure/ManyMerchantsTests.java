@@ -71,8 +71,7 @@ class ManyMerchantsTests {
 
 	private final WechatPayStandIn wechatPay = new WechatPayStandIn();
 
-	private final WechatPayAnswerSigner hkSigner = new WechatPayAnswerSigner(HK_WECHATPAY_KEYS.getPrivate(),
-			HK_PUBLIC_KEY_ID);
+	private final WechatPayAnswerSigner hkSigner = hkSigner();
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(AutoConfigurations
 		.of(JacksonAutoConfiguration.class, RestClientAutoConfiguration.class, ComplaintClientAutoConfiguration.class,
@@ -444,9 +443,18 @@ class ManyMerchantsTests {
 	}
 
 	private String[] entries() {
-		List<String> all = new ArrayList<>(List.of(entry("main", mainEntry())));
-		all.addAll(List.of(entry("hk", hkEntry())));
+		return entries(this.wechatPay);
+	}
+
+	/** Two merchants, "main" and "hk", both calling the stand-in. */
+	static String[] entries(WechatPayStandIn wechatPay) {
+		List<String> all = new ArrayList<>(List.of(entry("main", wechatPay.publicKeyModeProperties())));
+		all.addAll(List.of(entry("hk", hkEntry(wechatPay))));
 		return all.toArray(String[]::new);
+	}
+
+	static WechatPayAnswerSigner hkSigner() {
+		return new WechatPayAnswerSigner(HK_WECHATPAY_KEYS.getPrivate(), HK_PUBLIC_KEY_ID);
 	}
 
 	private String[] mainEntry() {
@@ -454,11 +462,15 @@ class ManyMerchantsTests {
 	}
 
 	private String[] hkEntry() {
+		return hkEntry(this.wechatPay);
+	}
+
+	private static String[] hkEntry(WechatPayStandIn wechatPay) {
 		return new String[] { "merchant.id=" + HK_MCHID, "merchant.certificate-serial-number=" + HK_SERIAL,
 				"merchant.private-key=" + TestKeys.privateKeyPem(HK_MERCHANT_KEYS),
 				"merchant.api-v3-key=" + HK_API_V3_KEY, "wechatpay-public-key.id=" + HK_PUBLIC_KEY_ID,
 				"wechatpay-public-key.key=" + TestKeys.publicKeyPem(HK_WECHATPAY_KEYS),
-				"client.base-uri=" + this.wechatPay.baseUri(), "client.allow-insecure-http=true" };
+				"client.base-uri=" + wechatPay.baseUri(), "client.allow-insecure-http=true" };
 	}
 
 	// The stand-in's single-merchant properties, or entry-relative ones, under an entry.
@@ -476,12 +488,20 @@ class ManyMerchantsTests {
 	}
 
 	private void stubBoth() {
-		this.wechatPay.stub(get(urlPathMatching(DETAIL))
+		stubBoth(this.wechatPay);
+	}
+
+	/**
+	 * Answers the detail of {@link #COMPLAINT_ID} to each merchant, signed with its key.
+	 */
+	static void stubBoth(WechatPayStandIn wechatPay) {
+		WechatPayAnswerSigner hkSigner = hkSigner();
+		wechatPay.stub(get(urlPathMatching(DETAIL))
 			.withHeader("Authorization", containing("mchid=\"" + WechatPayStandIn.MCHID + "\""))
-			.willReturn(this.wechatPay.signedAnswer(200, complaintJson())));
-		this.wechatPay.stub(get(urlPathMatching(DETAIL))
-			.withHeader("Authorization", containing("mchid=\"" + HK_MCHID + "\""))
-			.willReturn(WechatPayStandIn.answer(200, complaintJson(), this.hkSigner.headers(complaintJson(), now()))));
+			.willReturn(wechatPay.signedAnswer(200, complaintJson())));
+		wechatPay
+			.stub(get(urlPathMatching(DETAIL)).withHeader("Authorization", containing("mchid=\"" + HK_MCHID + "\""))
+				.willReturn(WechatPayStandIn.answer(200, complaintJson(), hkSigner.headers(complaintJson(), now()))));
 	}
 
 	private com.github.tomakehurst.wiremock.verification.LoggedRequest last() {
