@@ -169,9 +169,7 @@ public final class WechatPayMerchants implements AutoCloseable {
 		String name = definition.name();
 		String otherWithId = this.nameByMerchantId.get(definition.merchantId());
 		if (otherWithId != null && !otherWithId.equals(name)) {
-			throw new IllegalArgumentException("Merchants '" + otherWithId + "' and '" + name
-					+ "' have the same merchant id " + definition.merchantId()
-					+ "; each merchant id may be configured once (a service provider is one entry)");
+			throw new IllegalArgumentException(sameMerchantId(otherWithId, definition));
 		}
 		String publicKeyId = definition.wechatpayPublicKeyId();
 		String otherWithKey = (publicKeyId != null) ? this.nameByPublicKeyId.get(publicKeyId) : null;
@@ -289,18 +287,25 @@ public final class WechatPayMerchants implements AutoCloseable {
 		for (MerchantDefinition definition : definitions) {
 			String other = byMerchantId.putIfAbsent(definition.merchantId(), definition.name());
 			if (other != null) {
-				throw new IllegalStateException("Merchants '" + other + "' and '" + definition.name()
-						+ "' have the same merchant id " + definition.merchantId()
-						+ "; each merchant id may be configured once (a service provider is one entry)");
+				throw new IllegalStateException(sameMerchantId(other, definition));
 			}
 			String publicKeyId = definition.wechatpayPublicKeyId();
 			other = (publicKeyId != null) ? byPublicKeyId.putIfAbsent(publicKeyId, definition.name()) : null;
 			if (other != null) {
-				throw new IllegalStateException("Merchants '" + other + "' and '" + definition.name()
-						+ "' have the same WeChat Pay public key id " + publicKeyId
-						+ "; each merchant has its own WeChat Pay public key");
+				throw new IllegalStateException(samePublicKeyId(other, definition));
 			}
 		}
+	}
+
+	private static String sameMerchantId(String other, MerchantDefinition definition) {
+		return "Merchants '" + other + "' and '" + definition.name() + "' have the same merchant id "
+				+ definition.merchantId()
+				+ "; each merchant id may be configured once (a service provider is one entry)";
+	}
+
+	private static String samePublicKeyId(String other, MerchantDefinition definition) {
+		return "Merchants '" + other + "' and '" + definition.name() + "' have the same WeChat Pay public key id "
+				+ definition.wechatpayPublicKeyId() + "; each merchant has its own WeChat Pay public key";
 	}
 
 }
