@@ -30,12 +30,23 @@ final class ClientBaseUriCheck {
 	 * @throws InvalidComplaintPropertyException naming the property and the fix
 	 */
 	static void check(ComplaintClientProperties client) {
-		boolean baseInsecure = check(client.getBaseUri(), CLIENT + "base-uri", client.isAllowInsecureHttp());
-		boolean backupInsecure = check(client.getFailover().getBackupBaseUri(), CLIENT + "failover.backup-base-uri",
-				client.isAllowInsecureHttp());
+		check(client, ComplaintClientProperties.PREFIX);
+	}
+
+	/**
+	 * Checks the URIs of client properties bound under a prefix.
+	 * @param client the client properties
+	 * @param prefix e.g. {@code wechatpay.complaint.merchants.hk.client}
+	 * @throws InvalidComplaintPropertyException naming the property and the fix
+	 */
+	static void check(ComplaintClientProperties client, String prefix) {
+		String clientPrefix = prefix + ".";
+		boolean baseInsecure = check(client.getBaseUri(), clientPrefix + "base-uri", client.isAllowInsecureHttp());
+		boolean backupInsecure = check(client.getFailover().getBackupBaseUri(),
+				clientPrefix + "failover.backup-base-uri", client.isAllowInsecureHttp());
 		if (baseInsecure || backupInsecure) {
-			String base = "'" + CLIENT + "base-uri'";
-			String backup = "'" + CLIENT + "failover.backup-base-uri'";
+			String base = "'" + clientPrefix + "base-uri'";
+			String backup = "'" + clientPrefix + "failover.backup-base-uri'";
 			String properties = (baseInsecure && backupInsecure) ? base + " and " + backup + " use"
 					: (baseInsecure ? base : backup) + " uses";
 			logger.warn("'" + ALLOW_INSECURE_HTTP + "' is true and " + properties + " plain http: requests to WeChat "

@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.web.client.RestClient;
 
@@ -29,6 +30,7 @@ public final class ComplaintApiAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	@Conditional(OnSingleMerchantPropertiesCondition.class)
 	// @Lazy: the RestClient (and the HTTP client under Spring Boot's RestClient.Builder)
 	// is built on the first call,
 	// not at startup.

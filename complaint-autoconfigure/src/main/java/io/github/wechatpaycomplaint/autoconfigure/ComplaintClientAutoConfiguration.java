@@ -1,18 +1,14 @@
 package io.github.wechatpaycomplaint.autoconfigure;
 
 import java.time.Clock;
-import java.util.Optional;
 
 import io.github.wechatpaycomplaint.certificate.PlatformCertificateManager;
-import io.github.wechatpaycomplaint.certificate.PlatformCertificateTrust;
 import io.github.wechatpaycomplaint.client.ClientResilience;
-import io.github.wechatpaycomplaint.client.PlatformCertificateDownloader;
 import io.github.wechatpaycomplaint.client.WechatPayComplaintRestClient;
 import io.github.wechatpaycomplaint.client.WechatPayRestClientCustomizer;
 import io.github.wechatpaycomplaint.client.WechatPayRestClientFactory;
 import io.github.wechatpaycomplaint.client.WechatPayUserAgent;
 import io.github.wechatpaycomplaint.crypto.NonceGenerator;
-import io.github.wechatpaycomplaint.crypto.VerificationKeyResolver;
 import io.github.wechatpaycomplaint.merchant.WechatPayMerchant;
 import io.github.wechatpaycomplaint.merchant.WechatPayPublicKey;
 import io.github.wechatpaycomplaint.merchant.WechatPayVerificationKeys;
@@ -52,19 +48,21 @@ import org.springframework.web.client.RestClient;
 		"org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration" })
 @ConditionalOnClass(RestClient.class)
 @ConditionalOnBooleanProperty(name = ComplaintProperties.PREFIX + ".enabled", matchIfMissing = true)
-@EnableConfigurationProperties({ ComplaintProperties.class, ComplaintClientProperties.class })
+@EnableConfigurationProperties({ ComplaintProperties.class, ComplaintClientProperties.class,
+		ComplaintMerchantsProperties.class })
 @Import(RateLimiterConfigurations.class)
 public final class ComplaintClientAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	@Conditional(OnSingleMerchantPropertiesCondition.class)
 	WechatPayMerchant wechatPayMerchant(ComplaintProperties properties, ResourceLoader resourceLoader) {
 		return new MerchantKeyFactory(resourceLoader).merchant(properties.getMerchant());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	@Conditional(OnWechatpayPublicKeyIdCondition.class)
+	@Conditional({ OnWechatpayPublicKeyIdCondition.class, OnSingleMerchantPropertiesCondition.class })
 	WechatPayPublicKey wechatPayPublicKey(ComplaintProperties properties, ResourceLoader resourceLoader) {
 		WechatPayPublicKey publicKey = new MerchantKeyFactory(resourceLoader)
 			.publicKey(properties.getWechatpayPublicKey());
@@ -109,30 +107,19 @@ public final class ComplaintClientAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = ComplaintProperties.PREFIX + ".platform-certificates.enabled")
+	@Conditional(OnSingleMerchantPropertiesCondition.class)
 	PlatformCertificateManager wechatPayPlatformCertificateManager(ComplaintProperties properties,
 			ComplaintClientProperties client, WechatPayMerchant merchant, WechatPayRestClientFactory clientFactory,
 			ObjectProvider<WechatPayPublicKey> publicKey, ObjectProvider<JsonMapper> jsonMapper,
 			ObjectProvider<Clock> clock, ResourceLoader resourceLoader) {
-		ComplaintProperties.PlatformCertificates certificates = properties.getPlatformCertificates();
-		Clock resolvedClock = clock.getIfUnique(Clock::systemUTC);
-		PlatformCertificateTrust trust = new PlatformCertificateTrustFactory(resourceLoader)
-			.trust(certificates.getTrustAnchor(), resolvedClock);
-		WechatPayPublicKey trustedPublicKey = publicKey.getIfAvailable();
-		VerificationKeyResolver otherTrustedKeys = (trustedPublicKey != null) ? trustedPublicKey
-				: (serial) -> Optional.empty();
-		// The download itself is signed but checked by the downloader, with the
-		// certificates it contains.
-		RestClient signingClient = clientFactory.signingClient(merchant,
-				() -> (trustedPublicKey != null) ? trustedPublicKey.id() : null, client.resolveBaseUri());
-		PlatformCertificateDownloader downloader = new PlatformCertificateDownloader(signingClient,
-				client.getEndpoint().getCertificatesPath(), merchant, jsonMapper.getIfAvailable(JsonMapper::new),
-				resolvedClock, client.getMaxClockSkew(), trust);
-		return new PlatformCertificateManager(downloader, otherTrustedKeys, resolvedClock,
-				certificates.getRefreshInterval(), certificates.getUnknownSerialRefreshInterval());
+		return PlatformCertificateManagers.create(ComplaintProperties.PREFIX, properties.getPlatformCertificates(),
+				client, merchant, clientFactory, publicKey.getIfAvailable(), jsonMapper.getIfAvailable(JsonMapper::new),
+				clock.getIfUnique(Clock::systemUTC), resourceLoader);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
+	@Conditional(OnSingleMerchantPropertiesCondition.class)
 	WechatPayVerificationKeys wechatPayVerificationKeys(ComplaintProperties properties,
 			ObjectProvider<WechatPayPublicKey> publicKey,
 			ObjectProvider<PlatformCertificateManager> platformCertificates) {
@@ -163,6 +150,7 @@ public final class ComplaintClientAutoConfiguration {
 	@Lazy
 	@WechatPayComplaintRestClient
 	@ConditionalOnMissingBean(name = WechatPayComplaintRestClient.BEAN_NAME)
+	@Conditional(OnSingleMerchantPropertiesCondition.class)
 	RestClient wechatPayComplaintRestClient(ComplaintClientProperties client, WechatPayRestClientFactory clientFactory,
 			WechatPayMerchant merchant, WechatPayVerificationKeys verificationKeys) {
 		return clientFactory.verifyingClient(merchant, verificationKeys, client.resolveBaseUri(),

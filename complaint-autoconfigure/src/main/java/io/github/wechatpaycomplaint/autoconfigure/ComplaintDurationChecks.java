@@ -111,7 +111,9 @@ final class ComplaintDurationChecks {
 		if (value == null) {
 			return;
 		}
-		boolean zeroAllowed = ZERO_ALLOWED.contains(property);
+		// A merchant entry's key is checked like the global key it overrides.
+		boolean zeroAllowed = ZERO_ALLOWED
+			.contains(property.replaceFirst("^wechatpay\\.complaint\\.merchants\\.[^.]+\\.", "wechatpay.complaint."));
 		if (value.isNegative() || (value.isZero() && !zeroAllowed)) {
 			throw new InvalidComplaintPropertyException(property,
 					"it is " + value + " but must be " + (zeroAllowed ? "zero or positive" : "positive"),

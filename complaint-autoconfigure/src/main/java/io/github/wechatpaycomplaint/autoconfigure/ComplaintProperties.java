@@ -3,12 +3,13 @@ package io.github.wechatpaycomplaint.autoconfigure;
 import java.time.Duration;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -24,7 +25,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties(ComplaintProperties.PREFIX)
 @Validated
-public class ComplaintProperties implements InitializingBean {
+public class ComplaintProperties implements InitializingBean, Validator {
 
 	/** Prefix of every property of the starter. */
 	public static final String PREFIX = "wechatpay.complaint";
@@ -72,6 +73,24 @@ public class ComplaintProperties implements InitializingBean {
 		ComplaintDurationChecks.checkSigns(this, PREFIX);
 	}
 
+	@Override
+	public boolean supports(Class<?> type) {
+		return ComplaintProperties.class.isAssignableFrom(type);
+	}
+
+	/**
+	 * A {@code merchant} block that is partly filled names each missing key. Nothing set
+	 * at all is left to the merchant beans: the merchants may then come from
+	 * {@code wechatpay.complaint.merchants.*} or an application's own source.
+	 */
+	@Override
+	public void validate(Object target, Errors errors) {
+		Merchant merchant = ((ComplaintProperties) target).getMerchant();
+		if (!merchant.isEmpty()) {
+			merchant.rejectMissing(errors, "merchant.");
+		}
+	}
+
 	/**
 	 * The merchant (or service provider) whose keys sign requests and decrypt
 	 * notifications.
@@ -81,14 +100,12 @@ public class ComplaintProperties implements InitializingBean {
 		/**
 		 * Merchant id (mchid) of the merchant or service provider.
 		 */
-		@NotBlank(message = "must be set to the merchant id (mchid), e.g. \"1900000001\"")
 		private @Nullable String id;
 
 		/**
 		 * Serial number of the merchant API certificate (商户API证书序列号), shown in the
 		 * merchant platform.
 		 */
-		@NotBlank(message = "must be set to the serial number of the merchant API certificate")
 		private @Nullable String certificateSerialNumber;
 
 		/**
@@ -96,8 +113,6 @@ public class ComplaintProperties implements InitializingBean {
 		 * 'file:/etc/wechatpay/apiclient_key.pem' or 'classpath:apiclient_key.pem', or
 		 * the PEM text itself (PKCS#8 or PKCS#1).
 		 */
-		@NotBlank(
-				message = "must be set to the merchant API private key: a resource such as file:/path/apiclient_key.pem, or the PEM text")
 		private @Nullable String privateKey;
 
 		/**
@@ -113,7 +128,6 @@ public class ComplaintProperties implements InitializingBean {
 		 * APIv3 key set in the merchant platform (exactly 32 bytes); decrypts
 		 * notifications and platform certificates.
 		 */
-		@NotBlank(message = "must be set to the 32-byte APIv3 key from the merchant platform")
 		private @Nullable String apiV3Key;
 
 		public @Nullable String getId() {
@@ -154,6 +168,38 @@ public class ComplaintProperties implements InitializingBean {
 
 		public void setApiV3Key(@Nullable String apiV3Key) {
 			this.apiV3Key = apiV3Key;
+		}
+
+		boolean isEmpty() {
+			return isBlank(this.id) && isBlank(this.certificateSerialNumber) && isBlank(this.privateKey)
+					&& isBlank(this.certificate) && isBlank(this.apiV3Key);
+		}
+
+		/**
+		 * Rejects each required key that is not set, with the message that says what to
+		 * set it to.
+		 * @param errors the errors
+		 * @param path the bean path of this block, e.g. {@code merchant.}
+		 */
+		void rejectMissing(Errors errors, String path) {
+			reject(errors, this.id, path + "id", "must be set to the merchant id (mchid), e.g. \"1900000001\"");
+			reject(errors, this.certificateSerialNumber, path + "certificateSerialNumber",
+					"must be set to the serial number of the merchant API certificate");
+			reject(errors, this.privateKey, path + "privateKey",
+					"must be set to the merchant API private key: a resource such as file:/path/apiclient_key.pem, "
+							+ "or the PEM text");
+			reject(errors, this.apiV3Key, path + "apiV3Key",
+					"must be set to the 32-byte APIv3 key from the merchant platform");
+		}
+
+		private static void reject(Errors errors, @Nullable String value, String field, String message) {
+			if (isBlank(value)) {
+				errors.rejectValue(field, "NotBlank", message);
+			}
+		}
+
+		private static boolean isBlank(@Nullable String value) {
+			return value == null || value.isBlank();
 		}
 
 		@Override

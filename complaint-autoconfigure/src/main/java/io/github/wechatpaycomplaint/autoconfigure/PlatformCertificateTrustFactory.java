@@ -24,7 +24,7 @@ final class PlatformCertificateTrustFactory {
 
 	static final String PROPERTY = ComplaintProperties.PREFIX + ".platform-certificates.trust-anchor";
 
-	private static final String FIX = "Set '" + PROPERTY + "' to the PEM of the CA certificate that issues the "
+	private static final String FIX = "Set '%s' to the PEM of the CA certificate that issues the "
 			+ "platform certificates (a file: or classpath: location, or the PEM text), or remove it to use the "
 			+ "built-in Tenpay.com Root CA.";
 
@@ -35,8 +35,18 @@ final class PlatformCertificateTrustFactory {
 
 	private final ResourceLoader resourceLoader;
 
+	private final String property;
+
+	private final String fix;
+
 	PlatformCertificateTrustFactory(ResourceLoader resourceLoader) {
+		this(resourceLoader, PROPERTY);
+	}
+
+	PlatformCertificateTrustFactory(ResourceLoader resourceLoader, String property) {
 		this.resourceLoader = resourceLoader;
+		this.property = property;
+		this.fix = FIX.formatted(property);
 	}
 
 	PlatformCertificateTrust trust(@Nullable String value, Clock clock) {
@@ -48,13 +58,13 @@ final class PlatformCertificateTrustFactory {
 			anchor = PemKeys.certificate(pem(value.strip()));
 		}
 		catch (InvalidKeyMaterialException ex) {
-			throw new InvalidComplaintPropertyException(PROPERTY, ex.getMessage(), FIX, ex);
+			throw new InvalidComplaintPropertyException(this.property, ex.getMessage(), this.fix, ex);
 		}
 		try {
 			return new PlatformCertificateTrust(anchor, clock);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidComplaintPropertyException(PROPERTY, ex.getMessage(), FIX, ex);
+			throw new InvalidComplaintPropertyException(this.property, ex.getMessage(), this.fix, ex);
 		}
 	}
 
@@ -65,11 +75,11 @@ final class PlatformCertificateTrustFactory {
 		Matcher scheme = SCHEME.matcher(value);
 		if ((scheme.find() && !LOCAL_SCHEMES.contains(scheme.group(1).toLowerCase(Locale.ROOT)))
 				|| KeyMaterialLoader.isFileOnAnotherHost(value)) {
-			throw new InvalidComplaintPropertyException(PROPERTY, "the location '" + value
+			throw new InvalidComplaintPropertyException(this.property, "the location '" + value
 					+ "' is not a file: or classpath: resource on this machine (remote locations such as https: or "
-					+ "file://host/ are not accepted)", FIX);
+					+ "file://host/ are not accepted)", this.fix);
 		}
-		return new KeyMaterialLoader(this.resourceLoader).readLocal(value, PROPERTY, "'" + value + "'", FIX);
+		return new KeyMaterialLoader(this.resourceLoader).readLocal(value, this.property, "'" + value + "'", this.fix);
 	}
 
 }

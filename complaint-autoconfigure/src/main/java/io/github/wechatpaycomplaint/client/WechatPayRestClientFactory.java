@@ -84,6 +84,28 @@ public final class WechatPayRestClientFactory {
 		this.resilience = Objects.requireNonNull(resilience, "resilience");
 	}
 
+	private WechatPayRestClientFactory(WechatPayRestClientFactory shared, ClientResilience resilience) {
+		this.builders = shared.builders;
+		this.requestFactory = shared.requestFactory;
+		this.customizers = shared.customizers;
+		this.jsonMapper = shared.jsonMapper;
+		this.clock = shared.clock;
+		this.nonceGenerator = shared.nonceGenerator;
+		this.userAgent = shared.userAgent;
+		this.resilience = Objects.requireNonNull(resilience, "resilience");
+	}
+
+	/**
+	 * A factory for another merchant's clients, with that merchant's retries, rate limits
+	 * and failover, over this factory's HTTP request factory: every merchant shares one
+	 * connection pool.
+	 * @param resilience the merchant's retries, rate limiter and failover
+	 * @return the factory
+	 */
+	public WechatPayRestClientFactory withResilience(ClientResilience resilience) {
+		return new WechatPayRestClientFactory(this, resilience);
+	}
+
 	/**
 	 * A client that signs every request and verifies every answer.
 	 * @param merchant the merchant

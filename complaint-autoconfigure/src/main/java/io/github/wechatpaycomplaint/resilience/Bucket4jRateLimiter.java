@@ -58,6 +58,15 @@ public final class Bucket4jRateLimiter implements WechatPayRateLimiter, AutoClos
 				(ignored) -> Bucket.builder().addLimit(configuration.getBandwidths()[0]).build()));
 	}
 
+	/**
+	 * A limiter with other quotas over the same buckets. Buckets are keyed by merchant
+	 * id, so a merchant's own quotas apply to its own buckets.
+	 */
+	@Override
+	public Bucket4jRateLimiter withLimits(Map<RateLimitedApi, RateLimit> limits, Duration maxWait) {
+		return new Bucket4jRateLimiter(limits, maxWait, this.buckets);
+	}
+
 	static BucketConfiguration bucketConfiguration(RateLimit limit) {
 		return BucketConfiguration.builder()
 			.addLimit(Bandwidth.builder().capacity(1).refillGreedy(1, limit.interval()).initialTokens(1).build())
@@ -74,7 +83,9 @@ public final class Bucket4jRateLimiter implements WechatPayRateLimiter, AutoClos
 		boolean granted;
 		try {
 			PermitClock.forget();
-			granted = bucket.asBlocking().tryConsume(1, this.maxWait, PermitClock.UNTIL_PERMIT);
+			// Bucket4j refuses a zero wait; max-wait=0 means "a permit now or none".
+			granted = this.maxWait.isZero() ? bucket.tryConsume(1)
+					: bucket.asBlocking().tryConsume(1, this.maxWait, PermitClock.UNTIL_PERMIT);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -1,6 +1,7 @@
 package io.github.wechatpaycomplaint.resilience;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,9 +36,9 @@ public final class FallbackRateLimiter implements WechatPayRateLimiter, AutoClos
 	private final Duration retryInterval;
 
 	/** When the shared limiter may be tried again; {@code null} while it works. */
-	private final AtomicReference<@Nullable Outage> outage = new AtomicReference<>();
+	private final AtomicReference<@Nullable Outage> outage;
 
-	private final AtomicLong lastWarningNanos = new AtomicLong();
+	private final AtomicLong lastWarningNanos;
 
 	private volatile boolean warned;
 
@@ -55,6 +56,26 @@ public final class FallbackRateLimiter implements WechatPayRateLimiter, AutoClos
 		if (retryInterval.isNegative()) {
 			throw new IllegalArgumentException("retryInterval must not be negative");
 		}
+		this.outage = new AtomicReference<>();
+		this.lastWarningNanos = new AtomicLong();
+	}
+
+	private FallbackRateLimiter(FallbackRateLimiter state, WechatPayRateLimiter shared, WechatPayRateLimiter local) {
+		this.shared = shared;
+		this.local = local;
+		this.retryInterval = state.retryInterval;
+		this.outage = state.outage;
+		this.lastWarningNanos = state.lastWarningNanos;
+	}
+
+	/**
+	 * A limiter with other quotas over the same shared and local state; a Redis outage
+	 * seen by one merchant's calls is known to all.
+	 */
+	@Override
+	public FallbackRateLimiter withLimits(Map<RateLimitedApi, RateLimit> limits, Duration maxWait) {
+		return new FallbackRateLimiter(this, this.shared.withLimits(limits, maxWait),
+				this.local.withLimits(limits, maxWait));
 	}
 
 	@Override

@@ -18,4 +18,16 @@ public interface WechatPayRateLimiter {
 	 */
 	void acquire(String merchantId, RateLimitedApi api);
 
+	/**
+	 * A limiter with other quotas over the same state, for a merchant whose quotas differ
+	 * from the configured ones. The default keeps this limiter's quotas.
+	 * @param limits the quota of each API
+	 * @param maxWait the longest wait for a permit
+	 * @return the limiter
+	 */
+	default WechatPayRateLimiter withLimits(java.util.Map<RateLimitedApi, RateLimit> limits,
+			java.time.Duration maxWait) {
+		return this;
+	}
+
 }

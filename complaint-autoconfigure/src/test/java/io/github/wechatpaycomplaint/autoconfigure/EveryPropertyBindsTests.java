@@ -60,7 +60,8 @@ class EveryPropertyBindsTests {
 		assertThat(CLASSES_BY_PREFIX.values().stream().flatMap(List::stream)).containsExactlyInAnyOrder(
 				ComplaintProperties.class, ComplaintClientProperties.class, ComplaintNotificationProperties.class,
 				NotificationDeduplicationProperties.class, NotificationRegistrationProperties.class,
-				ComplaintReconciliationProperties.class, ComplaintHealthProperties.class);
+				ComplaintReconciliationProperties.class, ComplaintHealthProperties.class,
+				ComplaintMerchantsProperties.class);
 	}
 
 	@Test
@@ -85,6 +86,10 @@ class EveryPropertyBindsTests {
 	@MethodSource("properties")
 	void bindsUnderItsDocumentedKey(JsonNode property) throws ClassNotFoundException {
 		String name = property.get("name").asString();
+		if (property.get("type").asString().startsWith("java.util.Map<")) {
+			bindsAnEntryOfTheMap(name);
+			return;
+		}
 		Class<?> type = ClassUtils.forName(property.get("type").asString(), getClass().getClassLoader());
 		String text = valueOtherThanDefault(type, property.path("defaultValue").asString(null));
 		String prefix = longestPrefixOf(name);
@@ -104,6 +109,24 @@ class EveryPropertyBindsTests {
 		}
 		assertThat(owners).as(name + " is bound by exactly one class at " + prefix).hasSize(1);
 		assertThat(owners.get(0).getPropertyValue(path)).as(name).isEqualTo(CONVERSION.convert(text, type));
+	}
+
+	// A map of entries (merchants.<name>.*): one key of an entry binds into that entry.
+	private static void bindsAnEntryOfTheMap(String name) {
+		String prefix = longestPrefixOf(name);
+		String path = beanPath(name.substring(prefix.length() + 1)) + "[sample].merchant.id";
+		List<Object> bound = new ArrayList<>();
+		for (Class<?> candidate : CLASSES_BY_PREFIX.get(prefix)) {
+			new Binder(new MapConfigurationPropertySource(Map.of(name + ".sample.merchant.id", "1900000009")))
+				.bind(prefix, Bindable.ofInstance(BeanUtils.instantiateClass(candidate)))
+				.map((properties) -> PropertyAccessorFactory.forBeanPropertyAccess(properties))
+				.ifBound((wrapper) -> {
+					if (wrapper.isReadableProperty(path)) {
+						bound.add(wrapper.getPropertyValue(path));
+					}
+				});
+		}
+		assertThat(bound).as(name).containsExactly("1900000009");
 	}
 
 	private static Map<String, List<Class<?>>> propertiesClasses() {

@@ -1,0 +1,164 @@
+package io.github.wechatpaycomplaint.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import io.github.wechatpaycomplaint.multimerchant.MerchantDefinition;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.handler.IgnoreTopLevelConverterNotFoundBindHandler;
+import org.springframework.boot.context.properties.bind.validation.ValidationBindHandler;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.validation.Validator;
+
+/**
+ * Resolves one merchant entry: the global tunables ({@code wechatpay.complaint.client.*},
+ * {@code platform-certificates.*}, {@code notification.*}, {@code reconciliation.*}) are
+ * bound first, then the entry's own keys on top of them, so that only the keys the entry
+ * sets change. The entry is then validated like the global properties, with errors naming
+ * {@code wechatpay.complaint.merchants.<name>.<property>}.
+ */
+final class MerchantEntryResolver {
+
+	private static final String PREFIX = ComplaintProperties.PREFIX + ".";
+
+	/** Settings every merchant shares: one connection pool, one rate-limit store. */
+	private static final Map<String, Function<ComplaintClientProperties, @Nullable Object>> SHARED = shared();
+
+	private final Binder globals;
+
+	private final Supplier<@Nullable Validator> beanValidator;
+
+	/**
+	 * Creates a resolver.
+	 * @param globals binds the global properties
+	 * @param beanValidator validates JSR-303 constraints, or supplies {@code null} when
+	 * no provider is on the classpath; asked for on the first entry
+	 */
+	MerchantEntryResolver(Binder globals, Supplier<@Nullable Validator> beanValidator) {
+		this.globals = globals;
+		this.beanValidator = beanValidator;
+	}
+
+	/**
+	 * The prefix of an entry's keys.
+	 * @param name the entry name
+	 * @return {@code wechatpay.complaint.merchants.<name>}
+	 */
+	static String prefix(String name) {
+		return ConfiguredMerchants.MERCHANTS + "." + name;
+	}
+
+	/**
+	 * Resolves an entry configured in the environment.
+	 * @param name the entry name
+	 * @return the entry
+	 */
+	MerchantEntryProperties resolve(String name) {
+		return resolve(name, new MerchantEntryProperties(), this.globals);
+	}
+
+	/**
+	 * Resolves the settings of a definition (from properties or an application's source)
+	 * on top of the global tunables.
+	 * @param definition the merchant
+	 * @return the entry, identity taken from the definition
+	 */
+	MerchantEntryProperties resolve(MerchantDefinition definition) {
+		MerchantEntryProperties entry = new MerchantEntryProperties();
+		ComplaintProperties.Merchant merchant = entry.getMerchant();
+		merchant.setId(definition.merchantId());
+		merchant.setCertificateSerialNumber(definition.certificateSerialNumber());
+		merchant.setPrivateKey(definition.privateKey());
+		merchant.setCertificate(definition.certificate());
+		merchant.setApiV3Key(definition.apiV3Key());
+		entry.getWechatpayPublicKey().setId(definition.wechatpayPublicKeyId());
+		entry.getWechatpayPublicKey().setKey(definition.wechatpayPublicKey());
+		Map<String, String> settings = new LinkedHashMap<>();
+		definition.settings().forEach((key, value) -> settings.put(prefix(definition.name()) + "." + key, value));
+		MerchantEntryProperties resolved = resolve(definition.name(), entry,
+				new Binder(new MapConfigurationPropertySource(settings)));
+		resolved.getPlatformCertificates().setEnabled(definition.platformCertificates());
+		return resolved;
+	}
+
+	/**
+	 * The entry's keys that are settings rather than identity, as a definition holds
+	 * them.
+	 * @param name the entry name
+	 * @return the settings keyed relative to the entry
+	 */
+	Map<String, String> settings(String name) {
+		Map<String, String> settings = new LinkedHashMap<>();
+		this.globals.bind(prefix(name), Bindable.mapOf(String.class, String.class))
+			.orElse(Map.of())
+			.forEach((key, value) -> {
+				if (!key.startsWith("merchant.") && !key.startsWith("wechatpay-public-key.")
+						&& !key.equals("platform-certificates.enabled")) {
+					settings.put(key, value);
+				}
+			});
+		return settings;
+	}
+
+	private MerchantEntryProperties resolve(String name, MerchantEntryProperties entry, Binder entrySource) {
+		bindGlobal("client", entry.getClient());
+		bindGlobal("platform-certificates", entry.getPlatformCertificates());
+		// Identity: certificate mode is each merchant's own choice.
+		entry.getPlatformCertificates().setEnabled(false);
+		bindGlobal("notification", entry.getNotification());
+		bindGlobal("reconciliation", entry.getReconciliation());
+		String prefix = prefix(name);
+		List<Validator> entryValidators = new ArrayList<>();
+		Validator validator = this.beanValidator.get();
+		if (validator != null) {
+			entryValidators.add(validator);
+		}
+		entryValidators.add(entry);
+		entrySource.bind(prefix, Bindable.ofInstance(entry), new ValidationBindHandler(
+				new IgnoreTopLevelConverterNotFoundBindHandler(), entryValidators.toArray(Validator[]::new)));
+		ComplaintDurationChecks.checkSigns(entry.getClient(), prefix + ".client");
+		ComplaintDurationChecks.checkSigns(entry.getPlatformCertificates(), prefix + ".platform-certificates");
+		ComplaintDurationChecks.checkSigns(entry.getReconciliation(), prefix + ".reconciliation");
+		ClientBaseUriCheck.check(entry.getClient(), prefix + ".client");
+		checkShared(entry.getClient(), prefix + ".client");
+		return entry;
+	}
+
+	private void bindGlobal(String group, Object target) {
+		this.globals.bind(PREFIX + group, Bindable.ofInstance(target));
+	}
+
+	private void checkShared(ComplaintClientProperties client, String prefix) {
+		ComplaintClientProperties global = new ComplaintClientProperties();
+		bindGlobal("client", global);
+		SHARED.forEach((key, value) -> {
+			if (!Objects.equals(value.apply(client), value.apply(global))) {
+				throw new InvalidComplaintPropertyException(prefix + "." + key,
+						"it differs from '" + ComplaintClientProperties.PREFIX + "." + key
+								+ "', but every merchant shares one connection pool and one rate-limit store",
+						"Remove it from the merchant entry and set '" + ComplaintClientProperties.PREFIX + "." + key
+								+ "' once for all merchants.");
+			}
+		});
+	}
+
+	private static Map<String, Function<ComplaintClientProperties, @Nullable Object>> shared() {
+		Map<String, Function<ComplaintClientProperties, @Nullable Object>> shared = new LinkedHashMap<>();
+		shared.put("connect-timeout", ComplaintClientProperties::getConnectTimeout);
+		shared.put("read-timeout", ComplaintClientProperties::getReadTimeout);
+		shared.put("rate-limit.store", (client) -> client.getRateLimit().getStore());
+		shared.put("rate-limit.redis-key-prefix", (client) -> client.getRateLimit().getRedisKeyPrefix());
+		shared.put("rate-limit.redis-timeout", (client) -> client.getRateLimit().getRedisTimeout());
+		shared.put("rate-limit.redis-retry-interval", (client) -> client.getRateLimit().getRedisRetryInterval());
+		return shared;
+	}
+
+}
