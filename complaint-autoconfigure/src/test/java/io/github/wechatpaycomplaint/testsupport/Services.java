@@ -6,6 +6,7 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * The real servers the {@code services} tests talk to, on 127.0.0.1 as the README and CI
@@ -21,7 +22,8 @@ public final class Services {
 	}
 
 	/**
-	 * A connection pool on the PostgreSQL server, shared by the test JVM.
+	 * A connection pool on the PostgreSQL server, shared by the test JVM; an application
+	 * context that is given it as a bean cannot close it (no {@code close()} method).
 	 * @return the pool
 	 */
 	public static DataSource postgresql() {
@@ -29,7 +31,8 @@ public final class Services {
 	}
 
 	/**
-	 * A connection pool on the MariaDB server, shared by the test JVM.
+	 * A connection pool on the MariaDB server, shared by the test JVM; an application
+	 * context that is given it as a bean cannot close it (no {@code close()} method).
 	 * @return the pool
 	 */
 	public static DataSource mariadb() {
@@ -60,9 +63,9 @@ public final class Services {
 
 	private static final class Pools {
 
-		static final HikariDataSource POSTGRESQL = pool(POSTGRESQL_URL, "postgres");
+		static final DataSource POSTGRESQL = new DelegatingDataSource(pool(POSTGRESQL_URL, "postgres"));
 
-		static final HikariDataSource MARIADB = pool(MARIADB_URL, "root");
+		static final DataSource MARIADB = new DelegatingDataSource(pool(MARIADB_URL, "root"));
 
 	}
 
