@@ -47,6 +47,12 @@ import org.springframework.context.SmartLifecycle;
  * each have their own interval, so that forged notifications cannot use up the download
  * that an answer after a certificate rotation needs.
  *
+ * <p>
+ * One class of about 400 lines because the lookups, the one download in flight and the
+ * refresh schedule share one lock, one in-flight future and one certificate map: the
+ * scheduled refresh joins the download an unknown serial started and the reverse, so
+ * split apart each part would reach into the others' state.
+ *
  * @since 0.1.0
  */
 public final class PlatformCertificateManager implements VerificationKeyResolver, SmartLifecycle {
@@ -58,14 +64,13 @@ public final class PlatformCertificateManager implements VerificationKeyResolver
 	private static final Duration MAX_RETRY_DELAY = Duration.ofMinutes(5);
 
 	// How long a client answer with an unknown serial waits for the download: as long as
-	// one slow answer (the
-	// client's default read timeout); the download goes on after that.
+	// one slow answer (the client's default read timeout); the download goes on after
+	// that.
 	private static final long WAIT_FOR_DOWNLOAD_SECONDS = 10;
 
 	// X.509 serials are at most 20 octets; WeChat Pay writes them as 40 hex digits,
-	// without leading zeros maybe one
-	// or two less. Anything else (public key ids, garbage) cannot name a downloadable
-	// certificate.
+	// without leading zeros maybe one or two less. Anything else (public key ids,
+	// garbage) cannot name a downloadable certificate.
 	private static final Pattern WELL_FORMED_SERIAL = Pattern.compile("[0-9A-Fa-f]{16,40}");
 
 	private final PlatformCertificateSource source;

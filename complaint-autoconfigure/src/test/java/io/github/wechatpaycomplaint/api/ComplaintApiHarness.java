@@ -59,14 +59,8 @@ final class ComplaintApiHarness {
 			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, RestClientAutoConfiguration.class,
 					ComplaintClientAutoConfiguration.class, ComplaintApiAutoConfiguration.class))
 			.withUserConfiguration(FixedClockAndNonce.class)
-			.withPropertyValues("wechatpay.complaint.merchant.id=" + Vectors.key("mchid"),
-					"wechatpay.complaint.merchant.certificate-serial-number="
-							+ Vectors.key("merchant_certificate_serial_number"),
-					"wechatpay.complaint.merchant.private-key=" + Vectors.key("merchant_private_key_pkcs8_pem"),
-					"wechatpay.complaint.merchant.api-v3-key=" + Vectors.key("api_v3_key"),
-					"wechatpay.complaint.wechatpay-public-key.id=" + Vectors.key("wechatpay_public_key_id"),
-					"wechatpay.complaint.wechatpay-public-key.key=" + Vectors.key("wechatpay_public_key_pem"),
-					"wechatpay.complaint.client.base-uri=" + wireMock.baseUrl(),
+			.withPropertyValues(Vectors.merchantProperties())
+			.withPropertyValues("wechatpay.complaint.client.base-uri=" + wireMock.baseUrl(),
 					"wechatpay.complaint.client.allow-insecure-http=true")
 			.withPropertyValues(properties);
 	}

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 import io.github.wechatpaycomplaint.client.WechatPayRestClientFactory;
 import io.github.wechatpaycomplaint.testsupport.WechatPayStandIn;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -33,6 +33,7 @@ class ClientBaseUriCheckTests {
 
 	private static final String ALLOW = "wechatpay.complaint.client.allow-insecure-http";
 
+	@AutoClose
 	private final WechatPayStandIn wechatPay = new WechatPayStandIn();
 
 	// The stand-in's keys without its plain-http base URI and the opt-in: each test sets
@@ -43,11 +44,6 @@ class ClientBaseUriCheckTests {
 		.withPropertyValues(Arrays.stream(this.wechatPay.publicKeyModeProperties())
 			.filter((property) -> !property.startsWith(BASE_URI + "=") && !property.startsWith(ALLOW + "="))
 			.toArray(String[]::new));
-
-	@AfterEach
-	void stopWireMock() {
-		this.wechatPay.close();
-	}
 
 	@Test
 	void theDefaultHostsAndHttpsBaseUrisStartWithoutWarning(CapturedOutput output) {

@@ -19,7 +19,7 @@ import io.github.wechatpaycomplaint.merchant.WechatPayPublicKey;
 import io.github.wechatpaycomplaint.merchant.WechatPayVerificationKeys;
 import io.github.wechatpaycomplaint.simulator.keys.PemText;
 import io.github.wechatpaycomplaint.testsupport.WechatPayStandIn;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +50,7 @@ class ComplaintClientAutoConfigurationTests {
 
 	private static final KeyPair MERCHANT = WechatPayStandIn.merchantKeys();
 
+	@AutoClose
 	private final WechatPayStandIn wechatPay = new WechatPayStandIn();
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
@@ -58,11 +59,6 @@ class ComplaintClientAutoConfigurationTests {
 
 	private final ApplicationContextRunner configured = this.contextRunner
 		.withPropertyValues(this.wechatPay.publicKeyModeProperties());
-
-	@AfterEach
-	void stopWireMock() {
-		this.wechatPay.close();
-	}
 
 	@Test
 	void createsTheMerchantKeysAndTheQualifiedRestClient() {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import io.github.wechatpaycomplaint.testsupport.NotificationContexts;
+import io.github.wechatpaycomplaint.testsupport.Vectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -37,7 +38,7 @@ class ComplaintDurationChecksTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withUserConfiguration(PropertiesConfiguration.class)
-		.withPropertyValues(NotificationContexts.merchantProperties());
+		.withPropertyValues(Vectors.merchantProperties());
 
 	@Test
 	void theDefaultsStart() {

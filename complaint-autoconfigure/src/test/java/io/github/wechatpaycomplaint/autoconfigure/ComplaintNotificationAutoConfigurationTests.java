@@ -15,6 +15,7 @@ import io.github.wechatpaycomplaint.notification.store.RedisNotificationDeduplic
 import io.github.wechatpaycomplaint.observability.DeduplicationStoreHealthIndicator;
 import io.github.wechatpaycomplaint.testsupport.HangingDataSource;
 import io.github.wechatpaycomplaint.testsupport.NotificationContexts;
+import io.github.wechatpaycomplaint.testsupport.Vectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -67,7 +68,7 @@ class ComplaintNotificationAutoConfigurationTests {
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(ComplaintClientAutoConfiguration.class,
 					ComplaintNotificationAutoConfiguration.class))
-			.withPropertyValues(NotificationContexts.merchantProperties())
+			.withPropertyValues(Vectors.merchantProperties())
 			.run((context) -> assertThat(context).hasNotFailed()
 				.doesNotHaveBean(ComplaintNotificationHandler.class)
 				.doesNotHaveBean(ComplaintNotificationAutoConfiguration.ROUTER_BEAN_NAME));

@@ -1,7 +1,7 @@
 package io.github.wechatpaycomplaint.autoconfigure;
 
 import io.github.wechatpaycomplaint.testsupport.WechatPayStandIn;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -16,14 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ComplaintPropertiesValidationFailureAnalyzerTests {
 
+	@AutoClose
 	private final WechatPayStandIn wechatPay = new WechatPayStandIn();
 
 	private final ComplaintPropertiesValidationFailureAnalyzer analyzer = new ComplaintPropertiesValidationFailureAnalyzer();
-
-	@AfterEach
-	void stop() {
-		this.wechatPay.close();
-	}
 
 	@Test
 	void namesEachMissingPropertyInKebabCaseWithTheFix() {

@@ -8,13 +8,10 @@ import java.util.Locale;
 import io.github.wechatpaycomplaint.merchant.WechatPayMerchant;
 import io.github.wechatpaycomplaint.merchant.WechatPayPublicKey;
 import io.github.wechatpaycomplaint.testsupport.WechatPayStandIn;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
-import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static io.github.wechatpaycomplaint.autoconfigure.StartupFailureAssertions.assertInvalidProperty;
@@ -37,17 +34,10 @@ class KeyPropertyStartupChecksTests {
 
 	private static final String API_V3_KEY = "wechatpay.complaint.merchant.api-v3-key";
 
+	@AutoClose
 	private final WechatPayStandIn wechatPay = new WechatPayStandIn();
 
-	private final ApplicationContextRunner configured = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, RestClientAutoConfiguration.class,
-				ComplaintClientAutoConfiguration.class))
-		.withPropertyValues(this.wechatPay.publicKeyModeProperties());
-
-	@AfterEach
-	void stopWireMock() {
-		this.wechatPay.close();
-	}
+	private final ApplicationContextRunner configured = this.wechatPay.clientContextRunner();
 
 	@Test
 	void thePrivateKeyIsNeverFetchedOverTheNetwork() {

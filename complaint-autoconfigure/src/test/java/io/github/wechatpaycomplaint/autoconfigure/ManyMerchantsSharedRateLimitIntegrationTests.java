@@ -8,7 +8,7 @@ import io.github.wechatpaycomplaint.testsupport.WechatPayStandIn;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -32,14 +32,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @Tag("services")
 class ManyMerchantsSharedRateLimitIntegrationTests {
 
+	@AutoClose
 	private final WechatPayStandIn wechatPay = new WechatPayStandIn();
 
 	private final String keyPrefix = "test:" + UUID.randomUUID() + ":";
-
-	@AfterEach
-	void stop() {
-		this.wechatPay.close();
-	}
 
 	@Test
 	void eachMerchantsQuotaIsSharedByEveryInstanceUnderItsOwnMerchantId() {

@@ -27,7 +27,7 @@ import io.github.wechatpaycomplaint.resilience.RateLimitExceededException;
 import io.github.wechatpaycomplaint.testsupport.MerchantSignatureAssertions;
 import io.github.wechatpaycomplaint.simulator.keys.WechatPaySigningKey;
 import io.github.wechatpaycomplaint.testsupport.WechatPayStandIn;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -70,6 +70,7 @@ class ManyMerchantsTests {
 
 	static final KeyPair HK_WECHATPAY_KEYS = RsaKeyPairs.generate();
 
+	@AutoClose
 	private final WechatPayStandIn wechatPay = new WechatPayStandIn();
 
 	private final WechatPaySigningKey hkSigner = hkSigner();
@@ -77,11 +78,6 @@ class ManyMerchantsTests {
 	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(AutoConfigurations
 		.of(JacksonAutoConfiguration.class, RestClientAutoConfiguration.class, ComplaintClientAutoConfiguration.class,
 				ComplaintApiAutoConfiguration.class, ComplaintMerchantsAutoConfiguration.class));
-
-	@AfterEach
-	void stop() {
-		this.wechatPay.close();
-	}
 
 	@Test
 	void oneMerchantIsAsBeforeAndTheEntryDefaultOfTheRegistry() {

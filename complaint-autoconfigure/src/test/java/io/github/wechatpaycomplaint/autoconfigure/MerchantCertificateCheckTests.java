@@ -13,13 +13,10 @@ import io.github.wechatpaycomplaint.simulator.keys.PemText;
 import io.github.wechatpaycomplaint.simulator.keys.RsaKeyPairs;
 import io.github.wechatpaycomplaint.testsupport.TestKeys;
 import io.github.wechatpaycomplaint.testsupport.WechatPayStandIn;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
-import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static io.github.wechatpaycomplaint.autoconfigure.StartupFailureAssertions.assertInvalidProperty;
@@ -41,17 +38,10 @@ class MerchantCertificateCheckTests {
 
 	private static final String LEADING_ZERO_SERIAL = "0ABCDEF0123456789ABCDEF0123456789ABCDEF0";
 
+	@AutoClose
 	private final WechatPayStandIn wechatPay = new WechatPayStandIn();
 
-	private final ApplicationContextRunner configured = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, RestClientAutoConfiguration.class,
-				ComplaintClientAutoConfiguration.class))
-		.withPropertyValues(this.wechatPay.publicKeyModeProperties());
-
-	@AfterEach
-	void stopWireMock() {
-		this.wechatPay.close();
-	}
+	private final ApplicationContextRunner configured = this.wechatPay.clientContextRunner();
 
 	@Test
 	void theMatchingCertificateIsAcceptedAsPemFileOrBareBase64(@TempDir Path directory) throws Exception {

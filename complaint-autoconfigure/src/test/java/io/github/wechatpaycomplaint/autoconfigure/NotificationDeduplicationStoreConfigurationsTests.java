@@ -14,6 +14,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ContextConsumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -34,14 +35,19 @@ class NotificationDeduplicationStoreConfigurationsTests {
 
 	private static final String STORE = "wechatpay.complaint.notification.deduplication.store=";
 
+	private static final String INITIALIZE_SCHEMA = "wechatpay.complaint.notification.deduplication.jdbc.initialize-schema=true";
+
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withUserConfiguration(StoreConfiguration.class);
 
+	// The application's configuration is processed first, as before any
+	// auto-configuration.
+	private final ApplicationContextRunner withUserStore = new ApplicationContextRunner()
+		.withUserConfiguration(UserStoreConfiguration.class, StoreConfiguration.class);
+
 	@Test
 	void memoryIsTheDefault() {
-		this.runner.run((context) -> assertThat(context).hasNotFailed()
-			.getBean(NotificationDeduplicationStore.class)
-			.isInstanceOf(CaffeineNotificationDeduplicationStore.class));
+		this.runner.run(storeIs(CaffeineNotificationDeduplicationStore.class));
 	}
 
 	@Test
@@ -65,11 +71,8 @@ class NotificationDeduplicationStoreConfigurationsTests {
 		this.runner
 			.withBean(DriverManagerDataSource.class,
 					() -> new DriverManagerDataSource("jdbc:h2:mem:store-configurations;DB_CLOSE_DELAY=-1", "sa", ""))
-			.withPropertyValues(STORE + "jdbc",
-					"wechatpay.complaint.notification.deduplication.jdbc.initialize-schema=true")
-			.run((context) -> assertThat(context).hasNotFailed()
-				.getBean(NotificationDeduplicationStore.class)
-				.isInstanceOf(JdbcNotificationDeduplicationStore.class));
+			.withPropertyValues(STORE + "jdbc", INITIALIZE_SCHEMA)
+			.run(storeIs(JdbcNotificationDeduplicationStore.class));
 	}
 
 	@Test
@@ -77,11 +80,8 @@ class NotificationDeduplicationStoreConfigurationsTests {
 		DriverManagerDataSource dataSource = new DriverManagerDataSource(
 				"jdbc:h2:mem:store-configurations-template;DB_CLOSE_DELAY=-1", "sa", "");
 		this.runner.withBean(JdbcTemplate.class, () -> new JdbcTemplate(dataSource))
-			.withPropertyValues(STORE + "jdbc",
-					"wechatpay.complaint.notification.deduplication.jdbc.initialize-schema=true")
-			.run((context) -> assertThat(context).hasNotFailed()
-				.getBean(NotificationDeduplicationStore.class)
-				.isInstanceOf(JdbcNotificationDeduplicationStore.class));
+			.withPropertyValues(STORE + "jdbc", INITIALIZE_SCHEMA)
+			.run(storeIs(JdbcNotificationDeduplicationStore.class));
 	}
 
 	@Test
@@ -109,9 +109,7 @@ class NotificationDeduplicationStoreConfigurationsTests {
 		this.runner.withBean(RedisConnectionFactory.class, NotificationDeduplicationStoreConfigurationsTests::redis)
 			.withPropertyValues(STORE + "redis",
 					"wechatpay.complaint.notification.deduplication.operation-timeout=500ms")
-			.run((context) -> assertThat(context).hasNotFailed()
-				.getBean(NotificationDeduplicationStore.class)
-				.isInstanceOf(RedisNotificationDeduplicationStore.class));
+			.run(storeIs(RedisNotificationDeduplicationStore.class));
 	}
 
 	@Test
@@ -136,25 +134,26 @@ class NotificationDeduplicationStoreConfigurationsTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "memory", "jdbc", "redis" })
 	void backsOffFromTheApplicationsStore(String store) {
-		// The application's configuration is processed first, as before any
-		// auto-configuration.
-		new ApplicationContextRunner().withUserConfiguration(UserStoreConfiguration.class, StoreConfiguration.class)
-			.withPropertyValues(STORE + store)
-			.run((context) -> assertThat(context).hasNotFailed()
-				.getBean(NotificationDeduplicationStore.class)
-				.isSameAs(context.getBean("userStore")));
+		this.withUserStore.withPropertyValues(STORE + store).run(userStoreKept());
 	}
 
 	@Test
 	void backsOffFromTheApplicationsStoreEvenWithoutTheChosenLibrary() {
-		// The application's configuration is processed first, as before any
-		// auto-configuration.
-		new ApplicationContextRunner().withUserConfiguration(UserStoreConfiguration.class, StoreConfiguration.class)
-			.withClassLoader(new FilteredClassLoader(JdbcTemplate.class))
+		this.withUserStore.withClassLoader(new FilteredClassLoader(JdbcTemplate.class))
 			.withPropertyValues(STORE + "jdbc")
-			.run((context) -> assertThat(context).hasNotFailed()
-				.getBean(NotificationDeduplicationStore.class)
-				.isSameAs(context.getBean("userStore")));
+			.run(userStoreKept());
+	}
+
+	private static ContextConsumer<AssertableApplicationContext> storeIs(Class<?> type) {
+		return (context) -> assertThat(context).hasNotFailed()
+			.getBean(NotificationDeduplicationStore.class)
+			.isInstanceOf(type);
+	}
+
+	private static ContextConsumer<AssertableApplicationContext> userStoreKept() {
+		return (context) -> assertThat(context).hasNotFailed()
+			.getBean(NotificationDeduplicationStore.class)
+			.isSameAs(context.getBean("userStore"));
 	}
 
 	private static LettuceConnectionFactory redis() {

@@ -13,7 +13,7 @@ import io.github.wechatpaycomplaint.simulator.keys.PemText;
 import io.github.wechatpaycomplaint.simulator.keys.RsaKeyPairs;
 import io.github.wechatpaycomplaint.testsupport.TestKeys;
 import io.github.wechatpaycomplaint.testsupport.WechatPayStandIn;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +36,7 @@ class PlatformCertificateTrustAnchorTests {
 
 	private static final String PROPERTY = "wechatpay.complaint.platform-certificates.trust-anchor";
 
+	@AutoClose
 	private final WechatPayStandIn wechatPay = new WechatPayStandIn();
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
@@ -43,11 +44,6 @@ class PlatformCertificateTrustAnchorTests {
 				ComplaintClientAutoConfiguration.class))
 		.withPropertyValues(this.wechatPay.merchantProperties())
 		.withPropertyValues("wechatpay.complaint.platform-certificates.enabled=true");
-
-	@AfterEach
-	void stopWireMock() {
-		this.wechatPay.close();
-	}
 
 	@Test
 	void usesTheBuiltInTenpayRootCaByDefault() {

@@ -29,7 +29,7 @@ import io.github.wechatpaycomplaint.simulator.keys.RsaKeyPairs;
 import io.github.wechatpaycomplaint.testsupport.TestKeys;
 import io.github.wechatpaycomplaint.simulator.keys.WechatPaySigningKey;
 import io.github.wechatpaycomplaint.testsupport.WechatPayStandIn;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -70,6 +70,7 @@ class PlatformCertificateModeTests {
 
 	private static final KeyPair PLATFORM_B = RsaKeyPairs.generate();
 
+	@AutoClose
 	private final WechatPayStandIn wechatPay = new WechatPayStandIn();
 
 	private final PlatformCertificateFixture certificateA = PlatformCertificateFixture.current(PLATFORM_A);
@@ -82,11 +83,6 @@ class PlatformCertificateModeTests {
 				ComplaintClientAutoConfiguration.class))
 		.withPropertyValues(this.wechatPay.merchantProperties())
 		.withPropertyValues("wechatpay.complaint.platform-certificates.enabled=true", TestKeys.trustAnchorProperty());
-
-	@AfterEach
-	void stopWireMock() {
-		this.wechatPay.close();
-	}
 
 	@Test
 	void downloadsDecryptsAndVerifiesAnswersWithThePlatformCertificate() {
@@ -233,15 +229,11 @@ class PlatformCertificateModeTests {
 	@Test
 	void makesNoDownloadInPublicKeyMode() {
 		this.wechatPay.stub(get(urlPathEqualTo(LIST_PATH)).willReturn(this.wechatPay.signedAnswer(200, ANSWER)));
-		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, RestClientAutoConfiguration.class,
-					ComplaintClientAutoConfiguration.class))
-			.withPropertyValues(this.wechatPay.publicKeyModeProperties())
-			.run((context) -> {
-				assertThat(context).doesNotHaveBean(PlatformCertificateManager.class);
-				assertThat(list(context)).isEqualTo(ANSWER);
-				assertThat(downloads()).isZero();
-			});
+		this.wechatPay.clientContextRunner().run((context) -> {
+			assertThat(context).doesNotHaveBean(PlatformCertificateManager.class);
+			assertThat(list(context)).isEqualTo(ANSWER);
+			assertThat(downloads()).isZero();
+		});
 	}
 
 	@Test

@@ -24,7 +24,7 @@ import io.github.wechatpaycomplaint.testsupport.NotificationContexts;
 import io.github.wechatpaycomplaint.testsupport.RecordingListener;
 import io.github.wechatpaycomplaint.testsupport.TestKeys;
 import io.github.wechatpaycomplaint.testsupport.WechatPayStandIn;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -65,6 +65,7 @@ class UnknownSerialNotificationTests {
 
 	private static final KeyPair PLATFORM_B = RsaKeyPairs.generate();
 
+	@AutoClose
 	private final WechatPayStandIn wechatPay = new WechatPayStandIn();
 
 	private final PlatformCertificateFixture certificateA = PlatformCertificateFixture.current(PLATFORM_A);
@@ -81,11 +82,6 @@ class UnknownSerialNotificationTests {
 		.withPropertyValues("wechatpay.complaint.platform-certificates.enabled=true", TestKeys.trustAnchorProperty(),
 				"wechatpay.complaint.client.read-timeout=2m", "wechatpay.complaint.client.retry.max-attempts=1")
 		.withBean(RecordingListener.class);
-
-	@AfterEach
-	void stopWireMock() {
-		this.wechatPay.close();
-	}
 
 	@Test
 	void forgedSerialsAreAnsweredAtOnceWhileTheDownloadTheyTriggeredHangs() {

@@ -13,13 +13,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.github.wechatpaycomplaint.autoconfigure.ComplaintClientAutoConfiguration;
 import io.github.wechatpaycomplaint.crypto.SignatureVerificationException.Reason;
 import io.github.wechatpaycomplaint.crypto.SignatureVerificationException;
 import io.github.wechatpaycomplaint.simulator.keys.RsaKeyPairs;
 import io.github.wechatpaycomplaint.simulator.keys.WechatPaySigningKey;
 import io.github.wechatpaycomplaint.testsupport.WechatPayStandIn;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,13 +26,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
-import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
-import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
-import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
-import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -61,18 +55,10 @@ class SignedRestClientTests {
 
 	private static final String ANSWER = "{\"data\":[],\"limit\":10,\"offset\":0,\"total_count\":0}";
 
+	@AutoClose
 	private final WechatPayStandIn wechatPay = new WechatPayStandIn();
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, HttpClientAutoConfiguration.class,
-				ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
-				ComplaintClientAutoConfiguration.class))
-		.withPropertyValues(this.wechatPay.publicKeyModeProperties());
-
-	@AfterEach
-	void stopWireMock() {
-		this.wechatPay.close();
-	}
+	private final ApplicationContextRunner contextRunner = this.wechatPay.clientContextRunner();
 
 	@Test
 	void signsTheRequestAndHandsOverTheVerifiedAnswer() {
@@ -288,12 +274,7 @@ class SignedRestClientTests {
 		// A success answer to a write that fails verification: the upload may have
 		// happened all the same.
 		assertThatExceptionOfType(WechatPayWriteOutcomeUnknownException.class)
-			.isThrownBy(() -> call((client) -> client.post()
-				.uri("/v3/merchant-service/images/upload")
-				.contentType(MediaType.APPLICATION_JSON)
-				.body("{}")
-				.retrieve()
-				.body(String.class)))
+			.isThrownBy(() -> postEmptyObject("/v3/merchant-service/images/upload"))
 			.havingCause()
 			.isInstanceOfSatisfying(SignatureVerificationException.class,
 					(ex) -> assertThat(ex.getReason()).isEqualTo(Reason.MISSING_HEADER));
@@ -308,13 +289,7 @@ class SignedRestClientTests {
 				WechatPayStandIn.wechatpayKeys().getPrivate());
 		this.wechatPay.stub(post(urlPathEqualTo(path))
 			.willReturn(WechatPayStandIn.answer(204, "", otherSerial.answerHeaders("", now()))));
-		assertThatExceptionOfType(WechatPayWriteOutcomeUnknownException.class)
-			.isThrownBy(() -> call((client) -> client.post()
-				.uri(path)
-				.contentType(MediaType.APPLICATION_JSON)
-				.body("{}")
-				.retrieve()
-				.toBodilessEntity()))
+		assertThatExceptionOfType(WechatPayWriteOutcomeUnknownException.class).isThrownBy(() -> postEmptyObject(path))
 			.satisfies((ex) -> assertThat(ex.getOperation()).isEqualTo("POST " + path))
 			.withMessageContaining("got a success answer that failed verification (UNKNOWN_SERIAL)")
 			.withMessageContaining("may have applied it")
@@ -331,13 +306,7 @@ class SignedRestClientTests {
 		Map<String, String> headers = this.wechatPay.signer().answerHeaders(error, now());
 		this.wechatPay.stub(
 				post(urlPathEqualTo(path)).willReturn(WechatPayStandIn.answer(400, error.replace("x", "y"), headers)));
-		assertThatExceptionOfType(SignatureVerificationException.class)
-			.isThrownBy(() -> call((client) -> client.post()
-				.uri(path)
-				.contentType(MediaType.APPLICATION_JSON)
-				.body("{}")
-				.retrieve()
-				.toBodilessEntity()))
+		assertThatExceptionOfType(SignatureVerificationException.class).isThrownBy(() -> postEmptyObject(path))
 			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(Reason.INVALID_SIGNATURE));
 	}
 
@@ -538,13 +507,7 @@ class SignedRestClientTests {
 			.stub(post(urlPathEqualTo(path)).willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
 				.withStatus(200)
 				.withBody(new byte[WechatPayAnswerTooLargeException.MAX_JSON_ANSWER_BYTES + 1])));
-		assertThatExceptionOfType(WechatPayWriteOutcomeUnknownException.class)
-			.isThrownBy(() -> call((client) -> client.post()
-				.uri(path)
-				.contentType(MediaType.APPLICATION_JSON)
-				.body("{}")
-				.retrieve()
-				.toBodilessEntity()))
+		assertThatExceptionOfType(WechatPayWriteOutcomeUnknownException.class).isThrownBy(() -> postEmptyObject(path))
 			.withCauseInstanceOf(WechatPayAnswerTooLargeException.class)
 			.satisfies((ex) -> assertThat(ex.getOperation()).isEqualTo("POST " + path));
 	}
@@ -561,6 +524,16 @@ class SignedRestClientTests {
 		assertThatExceptionOfType(SignatureVerificationException.class).isThrownBy(this::list)
 			.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(reason))
 			.withMessageContaining("Request-ID");
+	}
+
+	/** Posts {@code {}} to a write path: what these tests vary is the answer. */
+	private void postEmptyObject(String path) {
+		call((client) -> client.post()
+			.uri(path)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{}")
+			.retrieve()
+			.toBodilessEntity());
 	}
 
 	private <T> T call(java.util.function.Function<RestClient, T> call) {

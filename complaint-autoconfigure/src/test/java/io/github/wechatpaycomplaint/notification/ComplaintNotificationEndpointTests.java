@@ -31,6 +31,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
+import org.springframework.boot.test.context.runner.ContextConsumer;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
@@ -404,14 +405,22 @@ class ComplaintNotificationEndpointTests {
 	}
 
 	private void run(Consumer<App> test) {
-		NotificationContexts.webRunner().withUserConfiguration(TestConfiguration.class).run((context) -> {
-			assertThat(context).hasNotFailed();
-			App app = new App(context, MockMvcBuilders.webAppContextSetup(context).build());
-			test.accept(app);
-		});
+		NotificationContexts.webRunner().withUserConfiguration(TestConfiguration.class).run(App.started(test));
 	}
 
 	record App(AssertableWebApplicationContext context, MockMvc mockMvc) {
+
+		/**
+		 * A test of a started application, with MockMvc on it.
+		 * @param test the test
+		 * @return what runs the test in the context
+		 */
+		static ContextConsumer<AssertableWebApplicationContext> started(Consumer<App> test) {
+			return (context) -> {
+				assertThat(context).hasNotFailed();
+				test.accept(new App(context, MockMvcBuilders.webAppContextSetup(context).build()));
+			};
+		}
 
 		RecordingListener listener() {
 			return this.context.getBean(RecordingListener.class);

@@ -40,7 +40,6 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -183,9 +182,8 @@ class MultiMerchantNotificationTests {
 
 	@Test
 	void theSingleMerchantOfTodayIsNamedDefaultAndHasItsOwnPathToo() {
-		NotificationContexts.webRunner().withUserConfiguration(Listeners.class).run((context) -> {
-			App app = new App(context, MockMvcBuilders.webAppContextSetup(context).build());
-			assertThat(context.getBean(NotificationMerchants.class).names()).containsExactly("default");
+		NotificationContexts.webRunner().withUserConfiguration(Listeners.class).run(App.started((app) -> {
+			assertThat(app.context().getBean(NotificationMerchants.class).names()).containsExactly("default");
 			assertThat(post(app, PATH + "/default", this.main.id("by-name").build()).getResponse().getStatus())
 				.isEqualTo(204);
 			assertThat(post(app, PATH, this.main.id("by-serial").build()).getResponse().getStatus()).isEqualTo(204);
@@ -194,7 +192,7 @@ class MultiMerchantNotificationTests {
 				.containsExactly("default", "default");
 			assertThat(app.listener().events()).extracting(ComplaintEvent::getMerchantId)
 				.containsOnly(Vectors.key("mchid"));
-		});
+		}));
 	}
 
 	private static void assertRefused(MvcResult result, int status, String code) {
@@ -210,10 +208,7 @@ class MultiMerchantNotificationTests {
 					HttpMessageConvertersAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
 					WebMvcAutoConfiguration.class, ComplaintNotificationAutoConfiguration.class))
 			.withUserConfiguration(Listeners.class, TwoMerchantsConfiguration.class)
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				test.accept(new App(context, MockMvcBuilders.webAppContextSetup(context).build()));
-			});
+			.run(App.started(test));
 	}
 
 	private static MvcResult post(App app, String path, SignedNotification notification) {

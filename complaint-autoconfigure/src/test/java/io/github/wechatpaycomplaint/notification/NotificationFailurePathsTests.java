@@ -17,7 +17,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -97,10 +96,7 @@ class NotificationFailurePathsTests {
 	}
 
 	private void run(Consumer<App> test) {
-		NotificationContexts.webRunner().withUserConfiguration(TestConfiguration.class).run((context) -> {
-			assertThat(context).hasNotFailed();
-			test.accept(new App(context, MockMvcBuilders.webAppContextSetup(context).build()));
-		});
+		NotificationContexts.webRunner().withUserConfiguration(TestConfiguration.class).run(App.started(test));
 	}
 
 	/**

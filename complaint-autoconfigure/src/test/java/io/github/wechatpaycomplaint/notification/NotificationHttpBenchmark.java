@@ -120,7 +120,7 @@ public final class NotificationHttpBenchmark {
 		List<SignedNotification> notifications = sign(total);
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BenchmarkApplication.class)
 			.web(WebApplicationType.SERVLET)
-			.properties(NotificationContexts.merchantProperties())
+			.properties(Vectors.merchantProperties())
 			.properties("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off",
 					"logging.level.root=WARN", "server.tomcat.max-keep-alive-requests=" + mode.maxKeepAliveRequests)
 			.run()) {

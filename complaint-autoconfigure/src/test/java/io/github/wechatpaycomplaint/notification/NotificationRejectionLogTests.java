@@ -15,6 +15,7 @@ import io.github.wechatpaycomplaint.testsupport.DebugLogging;
 import io.github.wechatpaycomplaint.testsupport.MutableClock;
 import io.github.wechatpaycomplaint.simulator.notify.SignedNotificationBuilder;
 import io.github.wechatpaycomplaint.testsupport.NotificationContexts;
+import io.github.wechatpaycomplaint.testsupport.UnavailableStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -25,7 +26,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -119,7 +119,10 @@ class NotificationRejectionLogTests {
 	@Test
 	void aStoreOutageAnswersEvery500ButLogsOneWarnLinePerMinuteWithoutAStackTrace(CapturedOutput output) {
 		try (DebugLogging debug = DebugLogging.of(ComplaintNotificationEndpoint.class)) {
-			run(NotificationContexts.webRunner().withBean(NotificationDeduplicationStore.class, UnavailableStore::new),
+			run(NotificationContexts.webRunner()
+				.withBean(NotificationDeduplicationStore.class,
+						() -> new UnavailableStore(() -> new DeduplicationStoreUnavailableException(
+								"The test de-duplication store did not answer within 1000 ms"))),
 					(app) -> {
 						for (int i = 0; i < 20; i++) {
 							MvcResult refused = app.post(this.builder.id("outage-" + i).build());
@@ -168,10 +171,7 @@ class NotificationRejectionLogTests {
 	}
 
 	private void run(WebApplicationContextRunner runner, Consumer<App> test) {
-		runner.withUserConfiguration(TestConfiguration.class).run((context) -> {
-			assertThat(context).hasNotFailed();
-			test.accept(new App(context, MockMvcBuilders.webAppContextSetup(context).build()));
-		});
+		runner.withUserConfiguration(TestConfiguration.class).run(App.started(test));
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -181,27 +181,6 @@ class NotificationRejectionLogTests {
 		@Bean
 		CountingObserver countingObserver() {
 			return new CountingObserver();
-		}
-
-	}
-
-	/** A store in an outage: every claim times out. */
-	static final class UnavailableStore implements NotificationDeduplicationStore {
-
-		@Override
-		public NotificationClaim claim(String notificationId, Duration lease) {
-			throw new DeduplicationStoreUnavailableException(
-					"The test de-duplication store did not answer within 1000 ms");
-		}
-
-		@Override
-		public boolean markDone(NotificationClaim claim, Duration timeToLive) {
-			throw new IllegalStateException("never claimed");
-		}
-
-		@Override
-		public void release(NotificationClaim claim) {
-			throw new IllegalStateException("never claimed");
 		}
 
 	}

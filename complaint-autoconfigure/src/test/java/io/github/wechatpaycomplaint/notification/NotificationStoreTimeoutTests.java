@@ -17,7 +17,6 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,10 +63,7 @@ class NotificationStoreTimeoutTests {
 	private void run(WebApplicationContextRunner runner, Consumer<App> test) {
 		runner.withUserConfiguration(ComplaintNotificationEndpointTests.TestConfiguration.class)
 			.withPropertyValues("wechatpay.complaint.notification.deduplication.operation-timeout=1s")
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				test.accept(new App(context, MockMvcBuilders.webAppContextSetup(context).build()));
-			});
+			.run(App.started(test));
 	}
 
 }

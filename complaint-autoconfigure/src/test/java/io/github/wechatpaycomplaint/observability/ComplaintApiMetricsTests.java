@@ -16,15 +16,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
-import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
-import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
-import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -52,21 +48,14 @@ class ComplaintApiMetricsTests {
 
 	private static final String ERROR = "{\"code\":\"PARAM_ERROR\",\"message\":\"手机号 13800138000 不合法\"}";
 
+	@AutoClose
 	private final WechatPayStandIn wechatPay = new WechatPayStandIn();
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, HttpClientAutoConfiguration.class,
-				ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
-				ComplaintClientAutoConfiguration.class, ComplaintApiAutoConfiguration.class,
+	private final ApplicationContextRunner runner = this.wechatPay.clientContextRunner()
+		.withConfiguration(AutoConfigurations.of(ComplaintApiAutoConfiguration.class,
 				ComplaintObservabilityAutoConfiguration.class))
 		.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
-		.withPropertyValues(this.wechatPay.publicKeyModeProperties())
 		.withPropertyValues("wechatpay.complaint.client.retry.max-attempts=1");
-
-	@AfterEach
-	void stop() {
-		this.wechatPay.close();
-	}
 
 	@Test
 	void timesASuccessfulCallByOperation() {

@@ -2,9 +2,9 @@ package io.github.wechatpaycomplaint.observability;
 
 import java.time.Duration;
 
-import io.github.wechatpaycomplaint.notification.NotificationClaim;
 import io.github.wechatpaycomplaint.notification.NotificationDeduplicationStore;
 import io.github.wechatpaycomplaint.notification.store.CaffeineNotificationDeduplicationStore;
+import io.github.wechatpaycomplaint.testsupport.UnavailableStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -29,37 +29,13 @@ class DeduplicationStoreHealthIndicatorTests {
 
 	@Test
 	void aStoreThatCannotBeReachedIsDownThroughTheTimer() {
-		NotificationDeduplicationStore down = new DownStore();
+		NotificationDeduplicationStore down = new UnavailableStore(() -> new IllegalStateException("database down"));
 		Health health = new DeduplicationStoreHealthIndicator(
 				new TimedNotificationDeduplicationStore(down, new SimpleMeterRegistry()))
 			.health(true);
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(health.getDetails()).containsEntry("store", "custom")
 			.containsEntry("error", "IllegalStateException: database down");
-	}
-
-	private static final class DownStore implements NotificationDeduplicationStore {
-
-		@Override
-		public NotificationClaim claim(String notificationId, Duration lease) {
-			throw new IllegalStateException("database down");
-		}
-
-		@Override
-		public boolean markDone(NotificationClaim claim, Duration timeToLive) {
-			throw new IllegalStateException("database down");
-		}
-
-		@Override
-		public void release(NotificationClaim claim) {
-			throw new IllegalStateException("database down");
-		}
-
-		@Override
-		public void checkAvailable() {
-			throw new IllegalStateException("database down");
-		}
-
 	}
 
 }

@@ -4,22 +4,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 
 import io.github.wechatpaycomplaint.merchant.WechatPayMerchant;
 import io.github.wechatpaycomplaint.notification.NotificationDeduplicationStore;
 import io.github.wechatpaycomplaint.reconciliation.ReconciliationFixture.Recorder;
 import io.github.wechatpaycomplaint.testsupport.WechatPayStandIn;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
-import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -36,14 +32,10 @@ class ComplaintReconciliationTests {
 
 	private static final String ID = "200000020261120101522000001";
 
+	@AutoClose
 	private final WechatPayStandIn wechatPay = new WechatPayStandIn();
 
 	private final ApplicationContextRunner contextRunner = ReconciliationFixture.contextRunner(this.wechatPay);
-
-	@AfterEach
-	void stop() {
-		this.wechatPay.close();
-	}
 
 	@Test
 	void publishesALostComplaintOnceAndEachNewStateAgain() {
@@ -115,14 +107,7 @@ class ComplaintReconciliationTests {
 					"spring.datasource.url=jdbc:h2:mem:reconciliation-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
 					"wechatpay.complaint.notification.deduplication.store=jdbc",
 					"wechatpay.complaint.notification.deduplication.jdbc.initialize-schema=true");
-		runTogether(instance, 2, (contexts) -> {
-			ReconciliationFixture.reconcileTogether(contexts);
-			ReconciliationFixture.reconcileTogether(contexts);
-			int published = contexts.stream()
-				.mapToInt((context) -> context.getBean(Recorder.class).events.size())
-				.sum();
-			assertThat(published).isEqualTo(1);
-		});
+		ReconciliationFixture.assertTwoInstancesPublishOnceInTotal(instance);
 	}
 
 	@Test
@@ -151,45 +136,6 @@ class ComplaintReconciliationTests {
 		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(NotificationDeduplicationStore.class)
 			.hasSingleBean(ComplaintReconciler.class)
 			.hasSingleBean(ReconciliationScheduler.class));
-	}
-
-	/**
-	 * Starts several application contexts at once and hands them to the assertions while
-	 * all are running.
-	 */
-	static void runTogether(ApplicationContextRunner runner, int count,
-			java.util.function.Consumer<List<AssertableApplicationContext>> assertions) {
-		List<AssertableApplicationContext> contexts = new java.util.concurrent.CopyOnWriteArrayList<>();
-		CountDownLatch started = new CountDownLatch(count);
-		CountDownLatch done = new CountDownLatch(1);
-		List<Thread> threads = new ArrayList<>();
-		for (int i = 0; i < count; i++) {
-			Thread thread = new Thread(() -> runner.run((context) -> {
-				contexts.add(context);
-				started.countDown();
-				done.await();
-			}));
-			thread.start();
-			threads.add(thread);
-		}
-		try {
-			started.await();
-			assertions.accept(contexts);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		finally {
-			done.countDown();
-			threads.forEach((thread) -> {
-				try {
-					thread.join();
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
-			});
-		}
 	}
 
 }

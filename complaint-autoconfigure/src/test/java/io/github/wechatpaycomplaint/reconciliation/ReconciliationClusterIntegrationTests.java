@@ -2,9 +2,8 @@ package io.github.wechatpaycomplaint.reconciliation;
 
 import java.util.UUID;
 
-import io.github.wechatpaycomplaint.reconciliation.ReconciliationFixture.Recorder;
 import io.github.wechatpaycomplaint.testsupport.WechatPayStandIn;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -13,8 +12,6 @@ import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfigurat
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two instances running the reconciliation job against the real Redis and PostgreSQL on
@@ -26,12 +23,8 @@ class ReconciliationClusterIntegrationTests {
 
 	private static final String ID = "200000020261120101522000009";
 
+	@AutoClose
 	private final WechatPayStandIn wechatPay = new WechatPayStandIn();
-
-	@AfterEach
-	void stop() {
-		this.wechatPay.close();
-	}
 
 	@Test
 	void twoInstancesSharingRedisPublishOnceInTotal() {
@@ -56,15 +49,7 @@ class ReconciliationClusterIntegrationTests {
 
 	private void assertPublishedOnceInTotal(ApplicationContextRunner instance) {
 		ReconciliationFixture.listComplaints(this.wechatPay, ReconciliationFixture.complaint(ID, "PENDING", 1));
-		ComplaintReconciliationTests.runTogether(instance, 2, (contexts) -> {
-			contexts.forEach((context) -> assertThat(context).hasNotFailed());
-			ReconciliationFixture.reconcileTogether(contexts);
-			ReconciliationFixture.reconcileTogether(contexts);
-			int published = contexts.stream()
-				.mapToInt((context) -> context.getBean(Recorder.class).events.size())
-				.sum();
-			assertThat(published).isEqualTo(1);
-		});
+		ReconciliationFixture.assertTwoInstancesPublishOnceInTotal(instance);
 	}
 
 }

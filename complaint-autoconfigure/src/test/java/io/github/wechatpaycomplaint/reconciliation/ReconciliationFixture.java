@@ -1,8 +1,11 @@
 package io.github.wechatpaycomplaint.reconciliation;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 
 import io.github.wechatpaycomplaint.autoconfigure.ComplaintApiAutoConfiguration;
 import io.github.wechatpaycomplaint.autoconfigure.ComplaintClientAutoConfiguration;
@@ -68,6 +71,60 @@ final class ReconciliationFixture {
 			.map((context) -> CompletableFuture.supplyAsync(() -> reconcile(context)))
 			.toList();
 		runs.forEach(CompletableFuture::join);
+	}
+
+	/**
+	 * Two instances sharing what the runner configures reconcile twice at the same
+	 * moment: the complaint WeChat lists is published once between them.
+	 */
+	static void assertTwoInstancesPublishOnceInTotal(ApplicationContextRunner instance) {
+		runTogether(instance, 2, (contexts) -> {
+			reconcileTogether(contexts);
+			reconcileTogether(contexts);
+			int published = contexts.stream()
+				.mapToInt((context) -> context.getBean(Recorder.class).events.size())
+				.sum();
+			assertThat(published).isEqualTo(1);
+		});
+	}
+
+	/**
+	 * Starts several application contexts at once and hands them to the assertions while
+	 * all are running.
+	 */
+	private static void runTogether(ApplicationContextRunner runner, int count,
+			Consumer<List<AssertableApplicationContext>> assertions) {
+		List<AssertableApplicationContext> contexts = new CopyOnWriteArrayList<>();
+		CountDownLatch started = new CountDownLatch(count);
+		CountDownLatch done = new CountDownLatch(1);
+		List<Thread> threads = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			Thread thread = new Thread(() -> runner.run((context) -> {
+				contexts.add(context);
+				started.countDown();
+				done.await();
+			}));
+			thread.start();
+			threads.add(thread);
+		}
+		try {
+			started.await();
+			assertions.accept(contexts);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		finally {
+			done.countDown();
+			threads.forEach((thread) -> {
+				try {
+					thread.join();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			});
+		}
 	}
 
 	static class Recorder {

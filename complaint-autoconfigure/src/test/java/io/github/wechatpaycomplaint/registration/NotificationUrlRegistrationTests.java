@@ -7,7 +7,7 @@ import io.github.wechatpaycomplaint.autoconfigure.ComplaintRegistrationAutoConfi
 import io.github.wechatpaycomplaint.autoconfigure.InvalidComplaintPropertyException;
 import io.github.wechatpaycomplaint.observability.ComplaintHealthIndicator;
 import io.github.wechatpaycomplaint.testsupport.WechatPayStandIn;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,22 +49,15 @@ class NotificationUrlRegistrationTests {
 
 	private static final String URL = "https://pay.example.com/wechatpay/complaint-notifications";
 
+	@AutoClose
 	private final WechatPayStandIn wechatPay = new WechatPayStandIn();
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, HttpClientAutoConfiguration.class,
-				ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
-				ComplaintClientAutoConfiguration.class, ComplaintApiAutoConfiguration.class,
+	private final ApplicationContextRunner runner = this.wechatPay.clientContextRunner()
+		.withConfiguration(AutoConfigurations.of(ComplaintApiAutoConfiguration.class,
 				ComplaintRegistrationAutoConfiguration.class))
-		.withPropertyValues(this.wechatPay.publicKeyModeProperties())
 		.withPropertyValues("wechatpay.complaint.client.retry.max-attempts=1",
 				"wechatpay.complaint.notification.register-on-startup=true",
 				"wechatpay.complaint.notification.public-url=" + URL);
-
-	@AfterEach
-	void stop() {
-		this.wechatPay.close();
-	}
 
 	@Test
 	void createsTheUrlWhenNoneIsRegistered(CapturedOutput output) {

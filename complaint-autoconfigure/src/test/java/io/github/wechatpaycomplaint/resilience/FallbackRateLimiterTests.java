@@ -16,11 +16,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.wechatpaycomplaint.autoconfigure.ComplaintClientAutoConfiguration;
 import io.github.wechatpaycomplaint.autoconfigure.InvalidComplaintPropertyException;
+import io.github.wechatpaycomplaint.testsupport.ResourcesToClose;
 import io.github.wechatpaycomplaint.testsupport.WechatPayStandIn;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisURI;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -49,17 +50,11 @@ class FallbackRateLimiterTests {
 	private static final Map<RateLimitedApi, RateLimit> ONE_A_MINUTE = Map.of(RateLimitedApi.FEEDBACK,
 			new RateLimit(1, Duration.ofMinutes(1)));
 
+	@AutoClose
 	private final WechatPayStandIn wechatPay = new WechatPayStandIn();
 
-	private final List<AutoCloseable> resources = new ArrayList<>();
-
-	@AfterEach
-	void stop() throws Exception {
-		this.wechatPay.close();
-		for (AutoCloseable resource : this.resources) {
-			resource.close();
-		}
-	}
+	@AutoClose
+	private final ResourcesToClose resources = new ResourcesToClose();
 
 	@Test
 	void aRedisOnAClosedPortLeavesTheCallsToTheLocalLimitsAndIsReportedOnce(CapturedOutput output) throws Exception {
@@ -216,7 +211,7 @@ class FallbackRateLimiterTests {
 				new Bucket4jRateLimiter(ONE_A_MINUTE, Duration.ofMillis(100),
 						new RedisRateLimiterBuckets(() -> client, "test:", timeout)),
 				Bucket4jRateLimiter.local(ONE_A_MINUTE, Duration.ofMillis(100)), retryInterval);
-		this.resources.add(0, limiter);
+		this.resources.addFirst(limiter);
 		return limiter;
 	}
 

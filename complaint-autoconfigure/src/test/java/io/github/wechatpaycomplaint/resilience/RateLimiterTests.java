@@ -12,7 +12,7 @@ import io.github.wechatpaycomplaint.autoconfigure.InvalidComplaintPropertyExcept
 import io.github.wechatpaycomplaint.client.WechatPayComplaintRestClient;
 import io.github.wechatpaycomplaint.client.WechatPayOperation;
 import io.github.wechatpaycomplaint.testsupport.WechatPayStandIn;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -39,6 +39,7 @@ class RateLimiterTests {
 	// The certificate download counts against no quota.
 	static final String WARM_UP = "/v3/certificates";
 
+	@AutoClose
 	private final WechatPayStandIn wechatPay = new WechatPayStandIn();
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
@@ -48,11 +49,6 @@ class RateLimiterTests {
 		.withPropertyValues("wechatpay.complaint.client.rate-limit.feedback.permits=5",
 				"wechatpay.complaint.client.rate-limit.feedback.period=1s")
 		.withBean(PermitRecorder.class);
-
-	@AfterEach
-	void stop() {
-		this.wechatPay.close();
-	}
 
 	@Test
 	void neverSendsFasterThanTheQuotaFromManyThreads() {

@@ -1,20 +1,19 @@
 package io.github.wechatpaycomplaint.resilience;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.github.wechatpaycomplaint.autoconfigure.ComplaintClientAutoConfiguration;
+import io.github.wechatpaycomplaint.testsupport.ResourcesToClose;
 import io.github.wechatpaycomplaint.testsupport.WechatPayStandIn;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -41,19 +40,13 @@ class SharedRateLimiterIntegrationTests {
 
 	private static final int REDIS_PORT = 6379;
 
+	@AutoClose
 	private final WechatPayStandIn wechatPay = new WechatPayStandIn();
 
 	private final String keyPrefix = "test:" + UUID.randomUUID() + ":";
 
-	private final List<AutoCloseable> resources = new ArrayList<>();
-
-	@AfterEach
-	void stop() throws Exception {
-		this.wechatPay.close();
-		for (AutoCloseable resource : this.resources) {
-			resource.close();
-		}
-	}
+	@AutoClose
+	private final ResourcesToClose resources = new ResourcesToClose();
 
 	@Test
 	void concurrentCallersWaitForRedisPermitsWithinMaxWaitAndTheRestAreRefusedAtOnce() throws Exception {
@@ -62,7 +55,7 @@ class SharedRateLimiterIntegrationTests {
 		Bucket4jRateLimiter limiter = new Bucket4jRateLimiter(
 				Map.of(RateLimitedApi.FEEDBACK, Bucket4jRateLimiterTests.TWO_A_SECOND),
 				Bucket4jRateLimiterTests.MAX_WAIT, buckets);
-		this.resources.add(0, limiter);
+		this.resources.addFirst(limiter);
 		LimiterBurst burst = LimiterBurst.of(limiter, 12);
 		burst.assertServedThePermitsWithinMaxWaitAndRefusedTheRest(12);
 		// A refused call takes no permit from the shared bucket either.
@@ -127,13 +120,13 @@ class SharedRateLimiterIntegrationTests {
 				new Bucket4jRateLimiter(limits, Duration.ofSeconds(1),
 						new RedisRateLimiterBuckets(() -> client, this.keyPrefix, timeout)),
 				Bucket4jRateLimiter.local(limits, Duration.ofSeconds(1)), retryInterval);
-		this.resources.add(0, limiter);
+		this.resources.addFirst(limiter);
 		return limiter;
 	}
 
 	private RedisCommands<String, String> directConnection() {
 		StatefulRedisConnection<String, String> connection = client(REDIS_PORT).connect();
-		this.resources.add(0, connection);
+		this.resources.addFirst(connection);
 		return connection.sync();
 	}
 

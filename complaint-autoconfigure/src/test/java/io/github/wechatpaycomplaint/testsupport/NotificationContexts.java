@@ -37,17 +37,7 @@ public final class NotificationContexts {
 					AutoConfigurations.of(JacksonAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class,
 							DispatcherServletAutoConfiguration.class, WebMvcAutoConfiguration.class,
 							ComplaintClientAutoConfiguration.class, ComplaintNotificationAutoConfiguration.class))
-			.withPropertyValues(merchantProperties());
-	}
-
-	public static String[] merchantProperties() {
-		return new String[] { "wechatpay.complaint.merchant.id=" + Vectors.key("mchid"),
-				"wechatpay.complaint.merchant.certificate-serial-number="
-						+ Vectors.key("merchant_certificate_serial_number"),
-				"wechatpay.complaint.merchant.private-key=" + Vectors.key("merchant_private_key_pkcs8_pem"),
-				"wechatpay.complaint.merchant.api-v3-key=" + Vectors.key("api_v3_key"),
-				"wechatpay.complaint.wechatpay-public-key.id=" + Vectors.key("wechatpay_public_key_id"),
-				"wechatpay.complaint.wechatpay-public-key.key=" + Vectors.key("wechatpay_public_key_pem") };
+			.withPropertyValues(Vectors.merchantProperties());
 	}
 
 	/**

@@ -42,6 +42,19 @@ public final class Vectors {
 				PemKeys.privateKey(key("merchant_private_key_pkcs8_pem")), key("api_v3_key"));
 	}
 
+	/**
+	 * The properties of an application in public-key mode for {@link #merchant()}.
+	 * @return the properties
+	 */
+	public static String[] merchantProperties() {
+		return new String[] { "wechatpay.complaint.merchant.id=" + key("mchid"),
+				"wechatpay.complaint.merchant.certificate-serial-number=" + key("merchant_certificate_serial_number"),
+				"wechatpay.complaint.merchant.private-key=" + key("merchant_private_key_pkcs8_pem"),
+				"wechatpay.complaint.merchant.api-v3-key=" + key("api_v3_key"),
+				"wechatpay.complaint.wechatpay-public-key.id=" + key("wechatpay_public_key_id"),
+				"wechatpay.complaint.wechatpay-public-key.key=" + key("wechatpay_public_key_pem") };
+	}
+
 	private static JsonNode load() {
 		try (InputStream in = Vectors.class.getClassLoader().getResourceAsStream("wechatpay-vectors.json")) {
 			return new JsonMapper().readTree(in);

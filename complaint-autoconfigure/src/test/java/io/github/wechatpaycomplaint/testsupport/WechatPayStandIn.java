@@ -10,10 +10,18 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.wechatpaycomplaint.autoconfigure.ComplaintClientAutoConfiguration;
 import io.github.wechatpaycomplaint.merchant.WechatPayMerchant;
 import io.github.wechatpaycomplaint.simulator.keys.PemText;
 import io.github.wechatpaycomplaint.simulator.keys.RsaKeyPairs;
 import io.github.wechatpaycomplaint.simulator.keys.WechatPaySigningKey;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -86,6 +94,19 @@ public final class WechatPayStandIn implements AutoCloseable {
 		properties.add("wechatpay.complaint.wechatpay-public-key.id=" + PUBLIC_KEY_ID);
 		properties.add("wechatpay.complaint.wechatpay-public-key.key=" + PemText.write(WECHATPAY_KEYS.getPublic()));
 		return properties.toArray(String[]::new);
+	}
+
+	/**
+	 * An application with the client auto-configuration (and the Jackson, HTTP client and
+	 * RestClient ones it builds on) in public-key mode against this stand-in; a test adds
+	 * what else it needs.
+	 * @return the context runner
+	 */
+	public ApplicationContextRunner clientContextRunner() {
+		return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
+				HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class,
+				RestClientAutoConfiguration.class, ComplaintClientAutoConfiguration.class))
+			.withPropertyValues(publicKeyModeProperties());
 	}
 
 	public String[] merchantProperties() {

@@ -1,13 +1,10 @@
 package io.github.wechatpaycomplaint.notification.store;
 
-import java.util.UUID;
-
 import io.github.wechatpaycomplaint.notification.NotificationDeduplicationStore;
-import io.github.wechatpaycomplaint.testsupport.Services;
+import io.github.wechatpaycomplaint.testsupport.RedisScratch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
@@ -16,17 +13,15 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 @Tag("services")
 class RedisNotificationDeduplicationStoreIntegrationTests extends NotificationDeduplicationStoreContractTests {
 
-	private static final LettuceConnectionFactory CONNECTION_FACTORY = Services.redis();
+	private static final RedisScratch SCRATCH = new RedisScratch();
 
-	private static final String PREFIX = "wpc-test:" + UUID.randomUUID() + ":";
+	private static final String PREFIX = SCRATCH.prefix();
 
-	private final StringRedisTemplate redis = new StringRedisTemplate(CONNECTION_FACTORY);
+	private final StringRedisTemplate redis = SCRATCH.template();
 
 	@AfterAll
 	static void cleanUp() {
-		StringRedisTemplate redis = new StringRedisTemplate(CONNECTION_FACTORY);
-		redis.delete(redis.keys(PREFIX + "*"));
-		CONNECTION_FACTORY.destroy();
+		SCRATCH.close();
 	}
 
 	@Override

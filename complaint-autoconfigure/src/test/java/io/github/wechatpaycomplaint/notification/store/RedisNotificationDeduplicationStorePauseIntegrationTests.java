@@ -4,15 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import io.github.wechatpaycomplaint.notification.NotificationClaim.Status;
-import io.github.wechatpaycomplaint.testsupport.Services;
+import io.github.wechatpaycomplaint.testsupport.RedisScratch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -29,19 +27,17 @@ import static org.awaitility.Awaitility.await;
 @Tag("services")
 class RedisNotificationDeduplicationStorePauseIntegrationTests {
 
-	private static final LettuceConnectionFactory CONNECTION_FACTORY = Services.redis();
+	private static final RedisScratch SCRATCH = new RedisScratch();
 
-	private static final String PREFIX = "wpc-test:" + UUID.randomUUID() + ":";
+	private static final String PREFIX = SCRATCH.prefix();
 
 	private static final long PAUSE_MILLIS = 1_200;
 
-	private final StringRedisTemplate redis = new StringRedisTemplate(CONNECTION_FACTORY);
+	private final StringRedisTemplate redis = SCRATCH.template();
 
 	@AfterAll
 	static void cleanUp() {
-		StringRedisTemplate redis = new StringRedisTemplate(CONNECTION_FACTORY);
-		redis.delete(redis.keys(PREFIX + "*"));
-		CONNECTION_FACTORY.destroy();
+		SCRATCH.close();
 	}
 
 	@Test
