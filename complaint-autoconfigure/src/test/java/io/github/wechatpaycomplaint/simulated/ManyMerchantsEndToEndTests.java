@@ -1,0 +1,225 @@
+package io.github.wechatpaycomplaint.simulated;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import io.github.wechatpaycomplaint.api.WechatPayComplaintClient;
+import io.github.wechatpaycomplaint.merchant.WechatPayMerchant;
+import io.github.wechatpaycomplaint.multimerchant.WechatPayMerchants;
+import io.github.wechatpaycomplaint.simulated.ManyMerchantsApplication.Recorded;
+import io.github.wechatpaycomplaint.simulator.SimulatorSettings;
+import io.github.wechatpaycomplaint.simulator.WechatPayComplaintSimulator;
+import io.github.wechatpaycomplaint.simulator.keys.RsaKeyPairs;
+import io.github.wechatpaycomplaint.simulator.keys.SimulatorKeys;
+import io.github.wechatpaycomplaint.simulator.keys.WechatPaySigningKey;
+import io.github.wechatpaycomplaint.simulator.notify.DeliveryAttempt;
+import io.github.wechatpaycomplaint.simulator.notify.NotificationDelivery;
+import io.github.wechatpaycomplaint.simulator.notify.SignedNotification;
+import io.github.wechatpaycomplaint.simulator.notify.SignedNotificationBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static io.github.wechatpaycomplaint.simulated.ManyMerchantsApplication.PATH;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two merchants configured only under {@code wechatpay.complaint.merchants.*}, a mainland
+ * {@code cn} and a Hong Kong {@code hk}, each with its own keys and its own simulator, in
+ * an application on a real port: each merchant's calls reach its own WeChat Pay (the Hong
+ * Kong one on the {@code /v3/global} paths), and each merchant's notifications reach the
+ * application on its own path and on the shared path, and become events that carry the
+ * merchant. A merchant's notification on another merchant's path, or a key nobody has, is
+ * refused.
+ */
+class ManyMerchantsEndToEndTests {
+
+	private static final Duration PATIENCE = Duration.ofSeconds(10);
+
+	static final SimulatorKeys HK_KEYS = SimulatorKeys.generate("1900000002");
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private WechatPayComplaintSimulator cn;
+
+	private WechatPayComplaintSimulator hk;
+
+	private ConfigurableApplicationContext application;
+
+	@AfterEach
+	void stop() {
+		if (this.application != null) {
+			this.application.close();
+		}
+		this.cn.close();
+		this.hk.close();
+	}
+
+	@Test
+	void eachMerchantCallsItsOwnWechatPayWithItsOwnKeysAndHongKongTheGlobalPaths() {
+		start(UnaryOperator.identity(), false);
+		String cnComplaint = this.cn.fileComplaint();
+		String hkComplaint = this.hk.fileComplaint();
+		WechatPayMerchants merchants = this.application.getBean(WechatPayMerchants.class);
+		assertThat(merchants.names()).containsExactly("cn", "hk");
+		assertThat(this.application.getBeansOfType(WechatPayComplaintClient.class)).isEmpty();
+		assertThat(this.application.getBeansOfType(WechatPayMerchant.class)).isEmpty();
+
+		assertThat(merchants.client("cn").getComplaint(cnComplaint).complaintId()).isEqualTo(cnComplaint);
+		assertThat(
+				merchants.findByMerchantId(HK_KEYS.merchantId()).orElseThrow().getComplaint(hkComplaint).complaintId())
+			.isEqualTo(hkComplaint);
+
+		// Each simulator checks the merchant signature with its own merchant's key.
+		assertThat(recorded().callsTo(this.cn)).singleElement()
+			.extracting(URI::getPath)
+			.isEqualTo("/v3/merchant-service/complaints-v2/" + cnComplaint);
+		assertThat(recorded().callsTo(this.hk)).singleElement()
+			.extracting(URI::getPath)
+			.isEqualTo("/v3/global/merchant-service/complaints/" + hkComplaint);
+	}
+
+	@Test
+	void notificationsOnEachMerchantsOwnPathBecomeEventsOfThatMerchant() {
+		start(UnaryOperator.identity(), false);
+		this.cn.callbackUrl(url(PATH + "/cn"));
+		this.hk.callbackUrl(url(PATH + "/hk"));
+		assertDeliveredAsEventsOfTheirMerchant();
+	}
+
+	@Test
+	void notificationsOnTheSharedPathAreRoutedToTheMerchantOfTheirSerial() {
+		start(UnaryOperator.identity(), false);
+		this.cn.callbackUrl(url(PATH));
+		this.hk.callbackUrl(url(PATH));
+		assertDeliveredAsEventsOfTheirMerchant();
+	}
+
+	@Test
+	void aMerchantsNotificationOnAnotherMerchantsPathIsRefusedAndBecomesNoEvent() throws Exception {
+		start((settings) -> settings.maxAttempts(2).retryBackoff(Duration.ofMillis(50)), false);
+		this.cn.callbackUrl(url(PATH + "/hk"));
+		String complaint = this.cn.fileComplaint();
+		await().atMost(PATIENCE).until(() -> finished(this.cn, complaint));
+		assertThat(delivery(this.cn, complaint).getAttempts()).extracting(DeliveryAttempt::status)
+			.containsExactly(403, 403);
+		assertThat(recorded().eventsOf(complaint)).isEmpty();
+
+		SignedNotification cnSigned = SignedNotificationBuilder
+			.signedWith(StarterClient.KEYS.publicKeySigner(), StarterClient.KEYS.apiV3Key())
+			.build();
+		HttpResponse<String> onHkPath = post(PATH + "/hk", cnSigned);
+		assertThat(onHkPath.statusCode()).isEqualTo(403);
+		assertThat(onHkPath.body()).contains("\"code\":\"SERIAL_OF_ANOTHER_MERCHANT\"");
+		assertThat(post(PATH + "/cn", cnSigned).statusCode()).as("the same notification on its own path")
+			.isEqualTo(204);
+	}
+
+	@Test
+	void aSerialOfNoMerchantOnTheSharedPathAndAPathOfNoMerchantAreRefused() throws Exception {
+		start(UnaryOperator.identity(), false);
+		SignedNotification strangers = SignedNotificationBuilder
+			.signedWith(new WechatPaySigningKey("PUB_KEY_ID_0119999999992025010100000000000001",
+					RsaKeyPairs.generate().getPrivate()), StarterClient.KEYS.apiV3Key())
+			.build();
+		HttpResponse<String> shared = post(PATH, strangers);
+		assertThat(shared.statusCode()).isEqualTo(401);
+		assertThat(shared.body()).contains("\"code\":\"UNKNOWN_SERIAL\"");
+		HttpResponse<String> noMerchant = post(PATH + "/sg", strangers);
+		assertThat(noMerchant.statusCode()).isEqualTo(404);
+		assertThat(noMerchant.body()).contains("\"code\":\"UNKNOWN_MERCHANT\"");
+		assertThat(recorded().events).isEmpty();
+	}
+
+	@Test
+	void aCertificateModeMerchantNotUsedYetIsFoundOnTheSharedPathOnceItsCertificatesAreDownloaded() {
+		start((settings) -> settings.maxAttempts(10).retryBackoff(Duration.ofMillis(300)), true);
+		this.hk.callbackUrl(url(PATH));
+		String complaint = this.hk.fileComplaint();
+		await().atMost(PATIENCE).until(() -> finished(this.hk, complaint));
+		assertThat(delivery(this.hk, complaint).isDelivered()).isTrue();
+		assertThat(recorded().eventsOf(complaint)).singleElement().satisfies((event) -> {
+			assertThat(event.getMerchantName()).isEqualTo("hk");
+			assertThat(event.getMerchantId()).isEqualTo(HK_KEYS.merchantId());
+		});
+		assertThat(recorded().callsTo(this.hk)).extracting(URI::getPath).contains("/v3/global/certificates");
+	}
+
+	private void assertDeliveredAsEventsOfTheirMerchant() {
+		String cnComplaint = this.cn.fileComplaint();
+		String hkComplaint = this.hk.fileComplaint();
+		await().atMost(PATIENCE).until(() -> finished(this.cn, cnComplaint) && finished(this.hk, hkComplaint));
+		assertThat(recorded().eventsOf(cnComplaint)).singleElement().satisfies((event) -> {
+			assertThat(event.getMerchantName()).isEqualTo("cn");
+			assertThat(event.getMerchantId()).isEqualTo(StarterClient.KEYS.merchantId());
+		});
+		assertThat(recorded().eventsOf(hkComplaint)).singleElement().satisfies((event) -> {
+			assertThat(event.getMerchantName()).isEqualTo("hk");
+			assertThat(event.getMerchantId()).isEqualTo(HK_KEYS.merchantId());
+		});
+		assertThat(List.of(delivery(this.cn, cnComplaint), delivery(this.hk, hkComplaint)))
+			.allSatisfy((delivery) -> assertThat(delivery.getAttempts()).extracting(DeliveryAttempt::status)
+				.containsExactly(204));
+	}
+
+	// Each simulator gets its own settings (they are read while it runs) and its own seed
+	// (else both would file complaints with the same ids).
+	private void start(UnaryOperator<SimulatorSettings> delivery, boolean hkCertificateMode, String... properties) {
+		this.cn = WechatPayComplaintSimulator.start(
+				delivery.apply(SimulatorSettings.defaults()).duplicateProbability(0).keys(StarterClient.KEYS).seed(1));
+		this.hk = WechatPayComplaintSimulator.start(delivery.apply(SimulatorSettings.defaults())
+			.duplicateProbability(0)
+			.keys(HK_KEYS)
+			.seed(2)
+			.certificateMode(hkCertificateMode));
+		Map<String, WechatPayComplaintSimulator> merchants = new LinkedHashMap<>();
+		merchants.put("cn", this.cn);
+		merchants.put("hk", this.hk);
+		String[] all = new String[properties.length + 1];
+		all[0] = "wechatpay.complaint.merchants.hk.client.endpoint=HONG_KONG";
+		System.arraycopy(properties, 0, all, 1, properties.length);
+		this.application = ManyMerchantsApplication.start(merchants, all);
+	}
+
+	private Recorded recorded() {
+		return this.application.getBean(Recorded.class);
+	}
+
+	private URI url(String path) {
+		return ManyMerchantsApplication.url(this.application, path);
+	}
+
+	private HttpResponse<String> post(String path, SignedNotification notification)
+			throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(url(path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(notification.body()));
+		notification.headers().forEach(request::header);
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static NotificationDelivery delivery(WechatPayComplaintSimulator simulator, String complaintId) {
+		return simulator.deliveries()
+			.stream()
+			.filter((delivery) -> delivery.getComplaintId().equals(complaintId))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("No delivery for " + complaintId));
+	}
+
+	private static boolean finished(WechatPayComplaintSimulator simulator, String complaintId) {
+		return simulator.deliveries()
+			.stream()
+			.anyMatch((delivery) -> delivery.getComplaintId().equals(complaintId) && delivery.isFinished());
+	}
+
+}
