@@ -1,6 +1,8 @@
 package io.github.wechatpaycomplaint.simulated;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,8 +14,19 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import io.github.wechatpaycomplaint.api.WechatPayComplaintClient;
+import io.github.wechatpaycomplaint.autoconfigure.ComplaintReconciliationAutoConfiguration;
+import io.github.wechatpaycomplaint.autoconfigure.InvalidComplaintPropertyException;
 import io.github.wechatpaycomplaint.merchant.WechatPayMerchant;
 import io.github.wechatpaycomplaint.multimerchant.WechatPayMerchants;
+import io.github.wechatpaycomplaint.notification.NotificationClaim;
+import io.github.wechatpaycomplaint.notification.NotificationDeduplicationStore;
+import io.github.wechatpaycomplaint.reconciliation.ComplaintReconciledEvent;
+import io.github.wechatpaycomplaint.reconciliation.ComplaintReconciler;
+import io.github.wechatpaycomplaint.reconciliation.ReconciliationResult;
+import io.github.wechatpaycomplaint.reconciliation.ReconciliationScheduler;
+import io.github.wechatpaycomplaint.registration.NotificationUrlRegistrar;
+import io.github.wechatpaycomplaint.registration.NotificationUrlRegistrars;
+import io.github.wechatpaycomplaint.registration.NotificationUrlRegistrationException;
 import io.github.wechatpaycomplaint.simulated.ManyMerchantsApplication.Recorded;
 import io.github.wechatpaycomplaint.simulator.SimulatorSettings;
 import io.github.wechatpaycomplaint.simulator.WechatPayComplaintSimulator;
@@ -31,6 +44,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import static io.github.wechatpaycomplaint.simulated.ManyMerchantsApplication.PATH;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -45,6 +60,8 @@ import static org.awaitility.Awaitility.await;
 class ManyMerchantsEndToEndTests {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(10);
+
+	private static final String PUBLIC_URL = "https://pay.example.com/wechatpay/complaint-notifications";
 
 	static final SimulatorKeys HK_KEYS = SimulatorKeys.generate("1900000002");
 
@@ -61,8 +78,12 @@ class ManyMerchantsEndToEndTests {
 		if (this.application != null) {
 			this.application.close();
 		}
-		this.cn.close();
-		this.hk.close();
+		if (this.cn != null) {
+			this.cn.close();
+		}
+		if (this.hk != null) {
+			this.hk.close();
+		}
 	}
 
 	@Test
@@ -153,6 +174,144 @@ class ManyMerchantsEndToEndTests {
 			assertThat(event.getMerchantId()).isEqualTo(HK_KEYS.merchantId());
 		});
 		assertThat(recorded().callsTo(this.hk)).extracting(URI::getPath).contains("/v3/global/certificates");
+	}
+
+	@Test
+	void eachMerchantRegistersItsOwnNotificationUrlWithItsOwnClient() {
+		start(UnaryOperator.identity(), false, "wechatpay.complaint.notification.register-on-startup=true",
+				"wechatpay.complaint.notification.public-url=" + PUBLIC_URL,
+				"wechatpay.complaint.merchants.hk.notification.public-url=https://hk.example.com/wechatpay/notify");
+		assertThat(this.cn.registeredNotificationUrl()).contains(PUBLIC_URL + "/cn");
+		assertThat(this.hk.registeredNotificationUrl()).contains("https://hk.example.com/wechatpay/notify");
+		assertThat(recorded().callsTo(this.hk)).extracting(URI::getPath)
+			.containsOnly("/v3/global/merchant-service/complaint-notifications");
+		NotificationUrlRegistrars registrars = this.application.getBean(NotificationUrlRegistrars.class);
+		assertThat(registrars.getRegistrars()).extracting((registrar) -> registrar.getMerchantName().orElseThrow())
+			.containsExactly("cn", "hk");
+		assertThat(registrars.getRegistrars())
+			.allSatisfy((registrar) -> assertThat(registrar.getLastRegistration().orElseThrow().action())
+				.isEqualTo(NotificationUrlRegistrar.Action.CREATED));
+		assertThat(this.application.getBeansOfType(NotificationUrlRegistrar.class)).isEmpty();
+	}
+
+	@Test
+	void aMerchantWhoseRegistrationFailsDoesNotStopTheOthersNorTheApplication() {
+		start(UnaryOperator.identity(), false, "wechatpay.complaint.notification.register-on-startup=true",
+				"wechatpay.complaint.notification.public-url=" + PUBLIC_URL,
+				"wechatpay.complaint.merchants.hk.client.base-uri=" + closedPortUri(),
+				"wechatpay.complaint.client.retry.max-attempts=1");
+		assertThat(this.application.isRunning()).isTrue();
+		assertThat(this.cn.registeredNotificationUrl()).contains(PUBLIC_URL + "/cn");
+		NotificationUrlRegistrar hkRegistrar = this.application.getBean(NotificationUrlRegistrars.class)
+			.find("hk")
+			.orElseThrow();
+		assertThat(hkRegistrar.getUrl()).isEqualTo(PUBLIC_URL + "/hk");
+		assertThat(hkRegistrar.getLastRegistration().orElseThrow().action())
+			.isEqualTo(NotificationUrlRegistrar.Action.FAILED);
+	}
+
+	@Test
+	void aMerchantThatMustRegisterStopsTheApplicationAfterTheOthersRegistered() {
+		assertThat(startupFailure(NotificationUrlRegistrationException.class,
+				"wechatpay.complaint.notification.register-on-startup=true",
+				"wechatpay.complaint.notification.public-url=" + PUBLIC_URL,
+				"wechatpay.complaint.merchants.hk.client.base-uri=" + closedPortUri(),
+				"wechatpay.complaint.merchants.hk.notification.fail-on-registration-error=true",
+				"wechatpay.complaint.client.retry.max-attempts=1")
+			.getUrl()).isEqualTo(PUBLIC_URL + "/hk");
+		assertThat(this.cn.registeredNotificationUrl()).contains(PUBLIC_URL + "/cn");
+	}
+
+	@Test
+	void aMerchantRegistersOnlyWhenItOrTheGlobalSettingAsksAndNeedsAUrl() {
+		start(UnaryOperator.identity(), false, "wechatpay.complaint.merchants.hk.notification.register-on-startup=true",
+				"wechatpay.complaint.notification.public-url=" + PUBLIC_URL);
+		assertThat(this.cn.registeredNotificationUrl()).isEmpty();
+		assertThat(this.hk.registeredNotificationUrl()).contains(PUBLIC_URL + "/hk");
+		this.application.close();
+		this.cn.close();
+		this.hk.close();
+		assertThat(startupFailure(InvalidComplaintPropertyException.class,
+				"wechatpay.complaint.merchants.hk.notification.register-on-startup=true")
+			.getProperty()).isEqualTo("wechatpay.complaint.merchants.hk.notification.public-url");
+		this.cn.close();
+		this.hk.close();
+		InvalidComplaintPropertyException insecure = startupFailure(InvalidComplaintPropertyException.class,
+				"wechatpay.complaint.notification.register-on-startup=true",
+				"wechatpay.complaint.notification.public-url=" + PUBLIC_URL,
+				"wechatpay.complaint.merchants.hk.notification.public-url=http://hk.example.com/notify");
+		assertThat(insecure.getProperty()).isEqualTo("wechatpay.complaint.merchants.hk.notification.public-url");
+		assertThat(insecure.getMessage()).contains("HTTPS");
+	}
+
+	@Test
+	void eachReconciledMerchantListsWithItsOwnClientUnderItsOwnLock() {
+		start((settings) -> settings.initialComplaints(2), false, "wechatpay.complaint.reconciliation.enabled=true",
+				"wechatpay.complaint.reconciliation.initial-delay=1h",
+				"wechatpay.complaint.merchants.hk.reconciliation.look-back-days=3");
+		ReconciliationScheduler scheduler = this.application.getBean(
+				ComplaintReconciliationAutoConfiguration.MERCHANTS_SCHEDULER_BEAN_NAME, ReconciliationScheduler.class);
+		assertThat(scheduler.getReconcilers()).extracting(ComplaintReconciler::getMerchantName)
+			.containsExactly("cn", "hk");
+		NotificationDeduplicationStore store = this.application.getBean(NotificationDeduplicationStore.class);
+		NotificationClaim cnLock = store.claim("reconciliation-lock:" + StarterClient.KEYS.merchantId(),
+				Duration.ofMinutes(1));
+		assertThat(cnLock.status()).isEqualTo(NotificationClaim.Status.CLAIMED);
+
+		assertThat(scheduler.getReconcilers()).extracting(ComplaintReconciler::reconcile)
+			.extracting(ReconciliationResult::ran, ReconciliationResult::published)
+			.containsExactly(tuple(false, 0), tuple(true, 2));
+		assertThat(reconciled()).hasSize(2).allSatisfy((event) -> {
+			assertThat(event.getMerchantName()).isEqualTo("hk");
+			assertThat(event.getMerchantId()).isEqualTo(HK_KEYS.merchantId());
+		});
+		assertThat(recorded().callsTo(this.hk)).extracting(URI::getPath)
+			.containsOnly("/v3/global/merchant-service/complaints");
+
+		store.release(cnLock);
+		assertThat(scheduler.getReconcilers()).extracting(ComplaintReconciler::reconcile)
+			.extracting(ReconciliationResult::ran, ReconciliationResult::published)
+			.containsExactly(tuple(true, 2), tuple(true, 0));
+		assertThat(reconciled()).filteredOn((event) -> event.getMerchantName().equals("cn"))
+			.hasSize(2)
+			.allSatisfy((event) -> assertThat(event.getMerchantId()).isEqualTo(StarterClient.KEYS.merchantId()));
+	}
+
+	@Test
+	void onlyTheMerchantsThatAskAreReconciled() {
+		start((settings) -> settings.initialComplaints(1), false,
+				"wechatpay.complaint.merchants.cn.reconciliation.enabled=true",
+				"wechatpay.complaint.reconciliation.initial-delay=0s");
+		await().atMost(PATIENCE).until(() -> reconciled().size() == 1);
+		assertThat(reconciled()).singleElement()
+			.satisfies((event) -> assertThat(event.getMerchantName()).isEqualTo("cn"));
+		assertThat(recorded().callsTo(this.hk)).isEmpty();
+	}
+
+	private List<ComplaintReconciledEvent> reconciled() {
+		return recorded().events.stream()
+			.filter(ComplaintReconciledEvent.class::isInstance)
+			.map(ComplaintReconciledEvent.class::cast)
+			.toList();
+	}
+
+	private <T extends Throwable> T startupFailure(Class<T> type, String... properties) {
+		Throwable failure = catchThrowable(() -> start(UnaryOperator.identity(), false, properties));
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return type.cast(cause);
+			}
+		}
+		throw new AssertionError("The application did not fail with " + type.getSimpleName(), failure);
+	}
+
+	private static String closedPortUri() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return "http://127.0.0.1:" + socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private void assertDeliveredAsEventsOfTheirMerchant() {
