@@ -131,12 +131,16 @@ public final class ComplaintHealthIndicator extends AbstractHealthIndicator {
 		if (this.registrar == null) {
 			return;
 		}
+		builder.withDetail("notificationUrl", registration(this.registrar));
+	}
+
+	static Map<String, Object> registration(NotificationUrlRegistrar registrar) {
 		Map<String, Object> details = new LinkedHashMap<>();
-		details.put("url", this.registrar.getUrl());
-		Optional<NotificationUrlRegistrar.Registration> last = this.registrar.getLastRegistration();
+		details.put("url", registrar.getUrl());
+		Optional<NotificationUrlRegistrar.Registration> last = registrar.getLastRegistration();
 		details.put("registration", last.map((registration) -> registration.action().name()).orElse("PENDING"));
 		last.map(NotificationUrlRegistrar.Registration::failure).ifPresent((failure) -> details.put("error", failure));
-		builder.withDetail("notificationUrl", details);
+		return details;
 	}
 
 	private static String mode(boolean publicKey, boolean certificates) {

@@ -14,9 +14,12 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import io.github.wechatpaycomplaint.api.WechatPayComplaintClient;
+import io.github.wechatpaycomplaint.autoconfigure.ComplaintObservabilityAutoConfiguration;
 import io.github.wechatpaycomplaint.autoconfigure.ComplaintReconciliationAutoConfiguration;
 import io.github.wechatpaycomplaint.autoconfigure.InvalidComplaintPropertyException;
 import io.github.wechatpaycomplaint.merchant.WechatPayMerchant;
+import io.github.wechatpaycomplaint.multimerchant.MerchantDefinition;
+import io.github.wechatpaycomplaint.multimerchant.MerchantUnavailableException;
 import io.github.wechatpaycomplaint.multimerchant.WechatPayMerchants;
 import io.github.wechatpaycomplaint.notification.NotificationClaim;
 import io.github.wechatpaycomplaint.notification.NotificationDeduplicationStore;
@@ -40,10 +43,14 @@ import io.github.wechatpaycomplaint.simulator.notify.SignedNotificationBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static io.github.wechatpaycomplaint.simulated.ManyMerchantsApplication.PATH;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
@@ -286,6 +293,49 @@ class ManyMerchantsEndToEndTests {
 		assertThat(reconciled()).singleElement()
 			.satisfies((event) -> assertThat(event.getMerchantName()).isEqualTo("cn"));
 		assertThat(recorded().callsTo(this.hk)).isEmpty();
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void healthShowsEachMerchantAndABrokenOneWithoutItsKey() {
+		start(UnaryOperator.identity(), false, "wechatpay.complaint.notification.register-on-startup=true",
+				"wechatpay.complaint.notification.public-url=" + PUBLIC_URL);
+		WechatPayMerchants merchants = this.application.getBean(WechatPayMerchants.class);
+		String brokenKey = "-----BEGIN PRIVATE KEY-----\nMIIBVQIBADANBgkqhkiG9w0BAQEFAASCAT8wggE7AgEAAkEA\n"
+				+ "-----END PRIVATE KEY-----";
+		merchants.put(MerchantDefinition.builder("broken")
+			.merchantId("1900000099")
+			.certificateSerialNumber("5157F09EFDC096DE15EBE81A47057A7232F1B8E1")
+			.privateKey(brokenKey)
+			.apiV3Key("0123456789abcdef0123456789abcdef")
+			.wechatpayPublicKey("PUB_KEY_ID_0119000000992025010100000000000001", HK_KEYS.wechatpayPublicKeyPem())
+			.build());
+		HealthIndicator indicator = this.application
+			.getBean(ComplaintObservabilityAutoConfiguration.HEALTH_INDICATOR_BEAN_NAME, HealthIndicator.class);
+		assertThat(indicator.health(true).getStatus()).isEqualTo(Status.UP);
+		Map<String, Map<String, Object>> before = (Map<String, Map<String, Object>>) indicator.health(true)
+			.getDetails()
+			.get("merchants");
+		assertThat(before).containsOnlyKeys("broken", "cn", "hk");
+		assertThat(before.get("broken")).containsEntry("status", "UNKNOWN").containsEntry("state", "not used yet");
+
+		// cn and hk were used by their registrations; "broken" is used now and fails.
+		assertThatExceptionOfType(MerchantUnavailableException.class).isThrownBy(() -> merchants.client("broken"));
+		Health health = indicator.health(true);
+		assertThat(health.getStatus()).as("the others serve").isEqualTo(Status.UP);
+		assertThat(health.getDetails()).containsEntry("warning", "Merchants [broken] are DOWN; the others serve");
+		Map<String, Map<String, Object>> details = (Map<String, Map<String, Object>>) health.getDetails()
+			.get("merchants");
+		assertThat(details.get("cn")).containsEntry("status", "UP")
+			.containsEntry("merchantId", StarterClient.KEYS.merchantId())
+			.containsEntry("publicKeyId", StarterClient.KEYS.publicKeyId())
+			.containsEntry("notificationUrl", Map.of("url", PUBLIC_URL + "/cn", "registration", "CREATED"));
+		assertThat(details.get("hk")).containsEntry("status", "UP").containsEntry("merchantId", HK_KEYS.merchantId());
+		assertThat(details.get("broken")).containsEntry("status", "DOWN");
+		assertThat((String) details.get("broken").get("error"))
+			.contains("'broken'", "wechatpay.complaint.merchants.broken.merchant.private-key")
+			.doesNotContain("MIIBVQ");
+		assertThat(health.toString()).doesNotContain("MIIBVQ", "-----");
 	}
 
 	private List<ComplaintReconciledEvent> reconciled() {
