@@ -1,12 +1,14 @@
 package io.github.wechatpaycomplaint.autoconfigure;
 
 import java.time.Clock;
+import java.util.List;
 
 import io.github.wechatpaycomplaint.client.WechatPayRestClientCustomizer;
 import io.github.wechatpaycomplaint.merchant.WechatPayMerchant;
 import io.github.wechatpaycomplaint.merchant.WechatPayVerificationKeys;
 import io.github.wechatpaycomplaint.multimerchant.WechatPayMerchants;
 import io.github.wechatpaycomplaint.notification.NotificationDeduplicationStore;
+import io.github.wechatpaycomplaint.notification.NotificationMerchants;
 import io.github.wechatpaycomplaint.observability.ComplaintApiMetricsInterceptor;
 import io.github.wechatpaycomplaint.observability.ComplaintHealthIndicator;
 import io.github.wechatpaycomplaint.observability.ComplaintMerchantsHealthIndicator;
@@ -69,14 +71,17 @@ public final class ComplaintObservabilityAutoConfiguration {
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(MeterRegistry.class)
 	@ConditionalOnBean(MeterRegistry.class)
+	@EnableConfigurationProperties(ComplaintMetricsProperties.class)
 	static class MetricsConfiguration {
 
 		// Added by the factory before the starter's own interceptors, so it times a call
 		// as the caller sees it.
 		@Bean
 		@ConditionalOnMissingBean(name = "wechatPayComplaintMetricsCustomizer")
-		WechatPayRestClientCustomizer wechatPayComplaintMetricsCustomizer(MeterRegistry registry) {
-			ComplaintApiMetricsInterceptor interceptor = new ComplaintApiMetricsInterceptor(registry);
+		WechatPayRestClientCustomizer wechatPayComplaintMetricsCustomizer(MeterRegistry registry,
+				ComplaintMetricsProperties properties) {
+			ComplaintApiMetricsInterceptor interceptor = new ComplaintApiMetricsInterceptor(registry,
+					properties.isMerchantTag());
 			return (builder) -> builder.requestInterceptors((interceptors) -> {
 				interceptors.removeIf(ComplaintApiMetricsInterceptor.class::isInstance);
 				interceptors.add(0, interceptor);
@@ -85,8 +90,11 @@ public final class ComplaintObservabilityAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ComplaintNotificationMetrics complaintNotificationMetrics(MeterRegistry registry) {
-			return new ComplaintNotificationMetrics(registry);
+		ComplaintNotificationMetrics complaintNotificationMetrics(MeterRegistry registry,
+				ComplaintMetricsProperties properties, ObjectProvider<NotificationMerchants> merchants) {
+			NotificationMerchants known = merchants.getIfUnique();
+			return new ComplaintNotificationMetrics(registry, properties.isMerchantTag(),
+					(known != null) ? known.names() : List.of());
 		}
 
 		@Bean(STORE_TIMER_BEAN_NAME)

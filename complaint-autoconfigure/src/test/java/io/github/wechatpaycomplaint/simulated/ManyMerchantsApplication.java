@@ -18,6 +18,8 @@ import io.github.wechatpaycomplaint.client.WechatPayRestClientCustomizer;
 import io.github.wechatpaycomplaint.event.ComplaintEvent;
 import io.github.wechatpaycomplaint.simulator.WechatPayComplaintSimulator;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -51,6 +53,11 @@ import org.springframework.context.event.EventListener;
 class ManyMerchantsApplication {
 
 	static final String PATH = "/wechatpay/complaint-notifications";
+
+	@Bean
+	SimpleMeterRegistry meterRegistry() {
+		return new SimpleMeterRegistry();
+	}
 
 	@Bean
 	Recorded recorded() {

@@ -23,6 +23,8 @@ import io.github.wechatpaycomplaint.multimerchant.MerchantUnavailableException;
 import io.github.wechatpaycomplaint.multimerchant.WechatPayMerchants;
 import io.github.wechatpaycomplaint.notification.NotificationClaim;
 import io.github.wechatpaycomplaint.notification.NotificationDeduplicationStore;
+import io.github.wechatpaycomplaint.observability.ComplaintApiMetricsInterceptor;
+import io.github.wechatpaycomplaint.observability.ComplaintNotificationMetrics;
 import io.github.wechatpaycomplaint.reconciliation.ComplaintReconciledEvent;
 import io.github.wechatpaycomplaint.reconciliation.ComplaintReconciler;
 import io.github.wechatpaycomplaint.reconciliation.ReconciliationResult;
@@ -40,6 +42,7 @@ import io.github.wechatpaycomplaint.simulator.notify.DeliveryAttempt;
 import io.github.wechatpaycomplaint.simulator.notify.NotificationDelivery;
 import io.github.wechatpaycomplaint.simulator.notify.SignedNotification;
 import io.github.wechatpaycomplaint.simulator.notify.SignedNotificationBuilder;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -336,6 +339,68 @@ class ManyMerchantsEndToEndTests {
 			.contains("'broken'", "wechatpay.complaint.merchants.broken.merchant.private-key")
 			.doesNotContain("MIIBVQ");
 		assertThat(health.toString()).doesNotContain("MIIBVQ", "-----");
+	}
+
+	@Test
+	void metersCarryTheMerchantOfEachCallAndDelivery() throws Exception {
+		start(UnaryOperator.identity(), false);
+		this.cn.callbackUrl(url(PATH));
+		this.hk.callbackUrl(url(PATH + "/hk"));
+		assertDeliveredAsEventsOfTheirMerchant();
+		WechatPayMerchants merchants = this.application.getBean(WechatPayMerchants.class);
+		merchants.client("hk").getComplaint(this.hk.complaints().get(0).getId());
+		post(PATH + "/hk",
+				SignedNotificationBuilder
+					.signedWith(StarterClient.KEYS.publicKeySigner(), StarterClient.KEYS.apiV3Key())
+					.build());
+		post(PATH,
+				SignedNotificationBuilder
+					.signedWith(new WechatPaySigningKey("PUB_KEY_ID_0119999999992025010100000000000001",
+							RsaKeyPairs.generate().getPrivate()), "x".repeat(32))
+					.build());
+		post(PATH + "/sg",
+				SignedNotificationBuilder
+					.signedWith(StarterClient.KEYS.publicKeySigner(), StarterClient.KEYS.apiV3Key())
+					.build());
+
+		MeterRegistry registry = this.application.getBean(MeterRegistry.class);
+		assertThat(registry.get(ComplaintApiMetricsInterceptor.METRIC_NAME)
+			.tags("merchant", "hk", "operation", "DETAIL", "outcome", "SUCCESS")
+			.timer()
+			.count()).isEqualTo(1);
+		assertThat(registry.find(ComplaintApiMetricsInterceptor.METRIC_NAME).tags("merchant", "cn").timers()).isEmpty();
+		assertThat(notifications(registry, "cn", "handled", "none")).isEqualTo(1);
+		assertThat(notifications(registry, "hk", "handled", "none")).isEqualTo(1);
+		assertThat(notifications(registry, "hk", "refused", "SERIAL_OF_ANOTHER_MERCHANT")).isEqualTo(1);
+		assertThat(notifications(registry, "unknown", "refused", "UNKNOWN_SERIAL")).isEqualTo(1);
+		assertThat(notifications(registry, "unknown", "refused", "UNKNOWN_MERCHANT")).as("never the path's text")
+			.isEqualTo(1);
+		assertThat(registry.find(ComplaintNotificationMetrics.METRIC_NAME).tag("merchant", "sg").counters()).isEmpty();
+	}
+
+	@Test
+	void theMerchantTagCanBeSwitchedOff() {
+		start(UnaryOperator.identity(), false, "wechatpay.complaint.metrics.merchant-tag=false");
+		this.hk.callbackUrl(url(PATH));
+		String complaint = this.hk.fileComplaint();
+		await().atMost(PATIENCE).until(() -> finished(this.hk, complaint));
+		this.application.getBean(WechatPayMerchants.class).client("hk").getComplaint(complaint);
+		MeterRegistry registry = this.application.getBean(MeterRegistry.class);
+		assertThat(registry.getMeters())
+			.filteredOn((meter) -> meter.getId().getName().startsWith("wechatpay.complaint."))
+			.isNotEmpty()
+			.allSatisfy((meter) -> assertThat(meter.getId().getTag("merchant")).isNull());
+		assertThat(registry.get(ComplaintNotificationMetrics.METRIC_NAME)
+			.tags("outcome", "handled", "reason", "none")
+			.counter()
+			.count()).isEqualTo(1);
+	}
+
+	private static double notifications(MeterRegistry registry, String merchant, String outcome, String reason) {
+		return registry.get(ComplaintNotificationMetrics.METRIC_NAME)
+			.tags("merchant", merchant, "outcome", outcome, "reason", reason)
+			.counter()
+			.count();
 	}
 
 	private List<ComplaintReconciledEvent> reconciled() {
