@@ -288,6 +288,18 @@ class ManyMerchantsEndToEndTests {
 	}
 
 	@Test
+	void aMerchantWhoseReconciliationFailsLeavesTheOthersToRun() {
+		// "cn" runs first and cannot reach its WeChat Pay.
+		start((settings) -> settings.initialComplaints(1), false, "wechatpay.complaint.reconciliation.enabled=true",
+				"wechatpay.complaint.reconciliation.initial-delay=0s",
+				"wechatpay.complaint.merchants.cn.client.base-uri=" + closedPortUri(),
+				"wechatpay.complaint.client.retry.max-attempts=1");
+		await().atMost(PATIENCE).until(() -> reconciled().size() == 1);
+		assertThat(reconciled()).singleElement()
+			.satisfies((event) -> assertThat(event.getMerchantName()).isEqualTo("hk"));
+	}
+
+	@Test
 	void onlyTheMerchantsThatAskAreReconciled() {
 		start((settings) -> settings.initialComplaints(1), false,
 				"wechatpay.complaint.merchants.cn.reconciliation.enabled=true",
