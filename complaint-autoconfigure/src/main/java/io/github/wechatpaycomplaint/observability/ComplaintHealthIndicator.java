@@ -184,10 +184,14 @@ public final class ComplaintHealthIndicator extends AbstractHealthIndicator {
 	}
 
 	private void notifications(Health.Builder builder, Instant now) {
-		if (this.activity == null) {
+		notifications(builder, this.activity, now);
+	}
+
+	static void notifications(Health.Builder builder, @Nullable NotificationActivity activity, Instant now) {
+		if (activity == null) {
 			return;
 		}
-		Instant last = this.activity.getLastNotification();
+		Instant last = activity.getLastNotification();
 		if (last == null) {
 			builder.withDetail("lastNotification", "none since startup");
 			return;

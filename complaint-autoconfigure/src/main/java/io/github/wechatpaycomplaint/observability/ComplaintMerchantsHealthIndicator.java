@@ -2,7 +2,6 @@ package io.github.wechatpaycomplaint.observability;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,7 +85,7 @@ public final class ComplaintMerchantsHealthIndicator extends AbstractHealthIndic
 		if (!down.isEmpty() && !allDown) {
 			builder.withDetail("warning", "Merchants " + down + " are DOWN; the others serve");
 		}
-		notifications(builder);
+		ComplaintHealthIndicator.notifications(builder, this.activity, this.clock.instant());
 	}
 
 	private Health merchantHealth(String name, @Nullable String failure) {
@@ -110,20 +109,6 @@ public final class ComplaintMerchantsHealthIndicator extends AbstractHealthIndic
 		return new ComplaintHealthIndicator(components.merchant(), components.verificationKeys(), null, registrar,
 				this.clock, this.expiryWarning)
 			.health(true);
-	}
-
-	private void notifications(Health.Builder builder) {
-		if (this.activity == null) {
-			return;
-		}
-		Instant last = this.activity.getLastNotification();
-		if (last == null) {
-			builder.withDetail("lastNotification", "none since startup");
-			return;
-		}
-		builder.withDetail("lastNotification", last.toString())
-			.withDetail("timeSinceLastNotification",
-					Duration.between(last, this.clock.instant()).withNanos(0).toString());
 	}
 
 }
