@@ -96,7 +96,7 @@ public final class ComplaintMerchantsAutoConfiguration {
 				beanFactory.getBean(WechatPayComplaintClient.class), null);
 	}
 
-	private static MerchantEntryResolver resolver(Binder binder) {
+	static MerchantEntryResolver resolver(Binder binder) {
 		return new MerchantEntryResolver(binder,
 				SingletonSupplier.ofNullable(ComplaintMerchantsAutoConfiguration::beanValidator));
 	}

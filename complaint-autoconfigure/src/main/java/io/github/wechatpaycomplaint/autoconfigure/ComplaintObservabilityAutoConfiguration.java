@@ -1,18 +1,23 @@
 package io.github.wechatpaycomplaint.autoconfigure;
 
 import java.time.Clock;
+import java.util.List;
 
 import io.github.wechatpaycomplaint.client.WechatPayRestClientCustomizer;
 import io.github.wechatpaycomplaint.merchant.WechatPayMerchant;
 import io.github.wechatpaycomplaint.merchant.WechatPayVerificationKeys;
+import io.github.wechatpaycomplaint.multimerchant.WechatPayMerchants;
 import io.github.wechatpaycomplaint.notification.NotificationDeduplicationStore;
+import io.github.wechatpaycomplaint.notification.NotificationMerchants;
 import io.github.wechatpaycomplaint.observability.ComplaintApiMetricsInterceptor;
 import io.github.wechatpaycomplaint.observability.ComplaintHealthIndicator;
+import io.github.wechatpaycomplaint.observability.ComplaintMerchantsHealthIndicator;
 import io.github.wechatpaycomplaint.observability.ComplaintNotificationMetrics;
 import io.github.wechatpaycomplaint.observability.DeduplicationStoreHealthIndicator;
 import io.github.wechatpaycomplaint.observability.NotificationActivity;
 import io.github.wechatpaycomplaint.observability.TimedNotificationDeduplicationStore;
 import io.github.wechatpaycomplaint.registration.NotificationUrlRegistrar;
+import io.github.wechatpaycomplaint.registration.NotificationUrlRegistrars;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,6 +31,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -36,7 +42,8 @@ import org.springframework.context.annotation.Configuration;
  * @since 0.1.0
  */
 @AutoConfiguration(
-		after = { ComplaintClientAutoConfiguration.class, ComplaintNotificationAutoConfiguration.class,
+		after = { ComplaintClientAutoConfiguration.class, ComplaintMerchantsAutoConfiguration.class,
+				ComplaintNotificationAutoConfiguration.class, ComplaintRegistrationAutoConfiguration.class,
 				ComplaintReconciliationAutoConfiguration.class },
 		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
 				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
@@ -64,14 +71,17 @@ public final class ComplaintObservabilityAutoConfiguration {
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(MeterRegistry.class)
 	@ConditionalOnBean(MeterRegistry.class)
+	@EnableConfigurationProperties(ComplaintMetricsProperties.class)
 	static class MetricsConfiguration {
 
 		// Added by the factory before the starter's own interceptors, so it times a call
 		// as the caller sees it.
 		@Bean
 		@ConditionalOnMissingBean(name = "wechatPayComplaintMetricsCustomizer")
-		WechatPayRestClientCustomizer wechatPayComplaintMetricsCustomizer(MeterRegistry registry) {
-			ComplaintApiMetricsInterceptor interceptor = new ComplaintApiMetricsInterceptor(registry);
+		WechatPayRestClientCustomizer wechatPayComplaintMetricsCustomizer(MeterRegistry registry,
+				ComplaintMetricsProperties properties) {
+			ComplaintApiMetricsInterceptor interceptor = new ComplaintApiMetricsInterceptor(registry,
+					properties.isMerchantTag());
 			return (builder) -> builder.requestInterceptors((interceptors) -> {
 				interceptors.removeIf(ComplaintApiMetricsInterceptor.class::isInstance);
 				interceptors.add(0, interceptor);
@@ -80,8 +90,11 @@ public final class ComplaintObservabilityAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ComplaintNotificationMetrics complaintNotificationMetrics(MeterRegistry registry) {
-			return new ComplaintNotificationMetrics(registry);
+		ComplaintNotificationMetrics complaintNotificationMetrics(MeterRegistry registry,
+				ComplaintMetricsProperties properties, ObjectProvider<NotificationMerchants> merchants) {
+			NotificationMerchants known = merchants.getIfUnique();
+			return new ComplaintNotificationMetrics(registry, properties.isMerchantTag(),
+					(known != null) ? known.names() : List.of());
 		}
 
 		@Bean(STORE_TIMER_BEAN_NAME)
@@ -107,7 +120,6 @@ public final class ComplaintObservabilityAutoConfiguration {
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(HealthIndicator.class)
 	@ConditionalOnEnabledHealthIndicator("wechatpay-complaint")
-	@ConditionalOnBean({ WechatPayMerchant.class, WechatPayVerificationKeys.class })
 	@EnableConfigurationProperties(ComplaintHealthProperties.class)
 	static class HealthConfiguration {
 
@@ -119,10 +131,24 @@ public final class ComplaintObservabilityAutoConfiguration {
 
 		@Bean(HEALTH_INDICATOR_BEAN_NAME)
 		@ConditionalOnMissingBean(name = HEALTH_INDICATOR_BEAN_NAME)
+		@ConditionalOnBean({ WechatPayMerchant.class, WechatPayVerificationKeys.class })
+		@Conditional(OnOneConfiguredMerchantCondition.class)
 		ComplaintHealthIndicator wechatpayComplaintHealthIndicator(ComplaintHealthProperties properties,
 				WechatPayMerchant merchant, WechatPayVerificationKeys keys, NotificationActivity activity,
 				ObjectProvider<NotificationUrlRegistrar> registrar, ObjectProvider<Clock> clock) {
 			return new ComplaintHealthIndicator(merchant, keys, activity, registrar.getIfUnique(),
+					clock.getIfUnique(Clock::systemUTC), properties.getCertificateExpiryWarning());
+		}
+
+		// Several merchants: one entry each, in the same indicator.
+		@Bean(HEALTH_INDICATOR_BEAN_NAME)
+		@ConditionalOnMissingBean(name = HEALTH_INDICATOR_BEAN_NAME)
+		@ConditionalOnBean(WechatPayMerchants.class)
+		ComplaintMerchantsHealthIndicator wechatpayComplaintMerchantsHealthIndicator(
+				ComplaintHealthProperties properties, WechatPayMerchants merchants,
+				ObjectProvider<NotificationActivity> activity, ObjectProvider<NotificationUrlRegistrars> registrars,
+				ObjectProvider<Clock> clock) {
+			return new ComplaintMerchantsHealthIndicator(merchants, activity.getIfUnique(), registrars.getIfUnique(),
 					clock.getIfUnique(Clock::systemUTC), properties.getCertificateExpiryWarning());
 		}
 

@@ -49,4 +49,24 @@ final class ConfiguredMerchants {
 		return names;
 	}
 
+	/**
+	 * Whether a flag is on globally ({@code wechatpay.complaint.<key>}) or in any entry
+	 * ({@code wechatpay.complaint.merchants.<name>.<key>}).
+	 * @param binder the binder
+	 * @param key the flag, relative to {@code wechatpay.complaint}, e.g.
+	 * {@code reconciliation.enabled}
+	 * @return whether some merchant has it on
+	 */
+	static boolean flagOnAnywhere(Binder binder, String key) {
+		if (binder.bind(ComplaintProperties.PREFIX + "." + key, Boolean.class).orElse(false)) {
+			return true;
+		}
+		return binder.bind(MERCHANTS, FLAT)
+			.orElse(Map.of())
+			.entrySet()
+			.stream()
+			.anyMatch((property) -> property.getKey().endsWith("." + key)
+					&& Boolean.parseBoolean(property.getValue().strip()));
+	}
+
 }

@@ -76,7 +76,8 @@ final class PropertiesMerchantComponentsFactory implements MerchantComponentsFac
 		WechatPayMerchant merchant = keys.merchant(entry.getMerchant());
 		WechatPayPublicKey publicKey = keys.publicKey(entry.getWechatpayPublicKey());
 		ComplaintClientProperties client = entry.getClient();
-		WechatPayRestClientFactory clients = this.clientFactory.withResilience(resilience(client));
+		WechatPayRestClientFactory clients = this.clientFactory.withResilience(resilience(client))
+			.forMerchant(definition.name());
 		PlatformCertificateManager certificates = null;
 		if (entry.getPlatformCertificates().isEnabled()) {
 			certificates = PlatformCertificateManagers.create(prefix, entry.getPlatformCertificates(), client, merchant,

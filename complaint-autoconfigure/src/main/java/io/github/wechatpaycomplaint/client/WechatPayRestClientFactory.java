@@ -56,6 +56,14 @@ public final class WechatPayRestClientFactory {
 
 	private final ClientResilience resilience;
 
+	private final @Nullable String merchantName;
+
+	/**
+	 * Request attribute holding the entry name of the merchant whose client sends the
+	 * request (clients of {@link #forMerchant}), for metrics.
+	 */
+	public static final String MERCHANT_ATTRIBUTE = WechatPayRestClientFactory.class.getName() + ".merchant";
+
 	/**
 	 * Creates the factory.
 	 * @param builders supplies a fresh builder per client (Spring Boot's prototype
@@ -82,9 +90,11 @@ public final class WechatPayRestClientFactory {
 		this.nonceGenerator = Objects.requireNonNull(nonceGenerator, "nonceGenerator");
 		this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
 		this.resilience = Objects.requireNonNull(resilience, "resilience");
+		this.merchantName = null;
 	}
 
-	private WechatPayRestClientFactory(WechatPayRestClientFactory shared, ClientResilience resilience) {
+	private WechatPayRestClientFactory(WechatPayRestClientFactory shared, ClientResilience resilience,
+			@Nullable String merchantName) {
 		this.builders = shared.builders;
 		this.requestFactory = shared.requestFactory;
 		this.customizers = shared.customizers;
@@ -93,6 +103,7 @@ public final class WechatPayRestClientFactory {
 		this.nonceGenerator = shared.nonceGenerator;
 		this.userAgent = shared.userAgent;
 		this.resilience = Objects.requireNonNull(resilience, "resilience");
+		this.merchantName = merchantName;
 	}
 
 	/**
@@ -103,7 +114,19 @@ public final class WechatPayRestClientFactory {
 	 * @return the factory
 	 */
 	public WechatPayRestClientFactory withResilience(ClientResilience resilience) {
-		return new WechatPayRestClientFactory(this, resilience);
+		return new WechatPayRestClientFactory(this, resilience, this.merchantName);
+	}
+
+	/**
+	 * A factory whose clients mark each request with the merchant's entry name (the
+	 * request attribute {@link #MERCHANT_ATTRIBUTE}), so that metrics can tell merchants
+	 * apart.
+	 * @param merchantName the entry name
+	 * @return the factory
+	 */
+	public WechatPayRestClientFactory forMerchant(String merchantName) {
+		return new WechatPayRestClientFactory(this, this.resilience,
+				Objects.requireNonNull(merchantName, "merchantName"));
 	}
 
 	/**
@@ -166,6 +189,10 @@ public final class WechatPayRestClientFactory {
 			ours.add(new FailoverInterceptor(baseUri, backup, WechatPayOperation::isReadRequest));
 		}
 		RestClient.Builder builder = this.builders.get().baseUrl(baseUri).requestFactory(this.requestFactory);
+		String name = this.merchantName;
+		if (name != null) {
+			builder.defaultRequest((request) -> request.attribute(MERCHANT_ATTRIBUTE, name));
+		}
 		this.customizers.forEach((customizer) -> customizer.customize(builder));
 		builder.requestInterceptors((interceptors) -> {
 			interceptors.removeIf((interceptor) -> isOurs(interceptor.getClass()));

@@ -117,6 +117,18 @@ public final class WechatPayMerchants implements AutoCloseable {
 	}
 
 	/**
+	 * A merchant's components if its first use built them, without building them (for
+	 * health checks, which must not parse a thousand keys).
+	 * @param name the entry name
+	 * @return the components, or empty when the merchant is unknown, not used yet or
+	 * broken
+	 */
+	public Optional<MerchantComponents> builtComponents(String name) {
+		MerchantSlot slot = this.byName.get(name);
+		return (slot != null) ? Optional.ofNullable(slot.builtComponents()) : Optional.empty();
+	}
+
+	/**
 	 * The entry names, sorted.
 	 * @return the names
 	 */

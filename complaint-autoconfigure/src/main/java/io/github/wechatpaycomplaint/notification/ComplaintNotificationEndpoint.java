@@ -115,43 +115,44 @@ public final class ComplaintNotificationEndpoint {
 	}
 
 	private ServerResponse handle(ServerRequest request, @Nullable String merchantName) {
+		// Only a configured name is told to observers: a path segment is anyone's text.
+		String knownMerchant = null;
 		try {
 			if (merchantName != null) {
 				// A path of no merchant is not there, whatever the method.
-				this.handler.requireMerchant(merchantName);
+				knownMerchant = this.handler.requireMerchant(merchantName).name();
 			}
 			checkRequest(request);
 			byte[] body = readBody(request);
 			SignedHeaders headers = SignedHeaders.from(request.headers()::firstHeader);
-			ComplaintNotificationHandler.Outcome outcome = (merchantName != null)
-					? this.handler.handle(merchantName, headers, body) : this.handler.handle(headers, body);
-			observe(outcome, null);
+			ComplaintNotificationHandler.Handled handled = this.handler.handleDelivery(merchantName, headers, body);
+			observe(handled.outcome(), null, handled.merchantName());
 			return ServerResponse.noContent().build();
 		}
 		catch (NotificationRejectedException ex) {
 			this.rejectionLog.log(ex);
-			observe(null, ex.getRejection());
+			observe(null, ex.getRejection(), ex.getMerchantName().orElse(knownMerchant));
 			return refuse(ex.getRejection());
 		}
 		catch (RuntimeException ex) {
 			logger.error("Complaint notification could not be handled; WeChat Pay will deliver it again", ex);
-			observe(null, NotificationRejection.INTERNAL_ERROR);
+			observe(null, NotificationRejection.INTERNAL_ERROR, knownMerchant);
 			return refuse(NotificationRejection.INTERNAL_ERROR);
 		}
 	}
 
 	private void observe(ComplaintNotificationHandler.@Nullable Outcome outcome,
-			@Nullable NotificationRejection rejection) {
+			@Nullable NotificationRejection rejection, @Nullable String merchantName) {
 		for (ComplaintNotificationObserver observer : this.observers) {
 			try {
 				if (rejection != null) {
-					observer.refused(rejection);
+					observer.refused(rejection, merchantName);
 				}
 				else if (outcome == ComplaintNotificationHandler.Outcome.DUPLICATE) {
-					observer.duplicate();
+					observer.duplicate(Objects.requireNonNull(merchantName));
 				}
 				else {
-					observer.handled();
+					observer.handled(Objects.requireNonNull(merchantName));
 				}
 			}
 			catch (RuntimeException ex) {

@@ -11,6 +11,7 @@ import io.github.wechatpaycomplaint.crypto.internal.WechatPaySignatureValidator;
 import io.github.wechatpaycomplaint.notification.event.ComplaintNotification;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 
@@ -111,8 +112,39 @@ public final class ComplaintNotificationHandler {
 					"No merchant is configured under the name '" + UntrustedText.forLog(merchantName) + "'"));
 	}
 
+	/**
+	 * Handles one delivery and tells which merchant it was for.
+	 * @param merchantName the entry name from the merchant's path, or {@code null} for
+	 * the shared path
+	 * @param headers the signature headers
+	 * @param body the raw body bytes, exactly as received
+	 * @return the outcome and the merchant
+	 * @throws NotificationRejectedException as
+	 * {@link #handle(String, SignedHeaders, byte[])} and
+	 * {@link #handle(SignedHeaders, byte[])}; refused after its signature was verified,
+	 * it names the merchant
+	 */
+	public Handled handleDelivery(@Nullable String merchantName, SignedHeaders headers, byte[] body) {
+		NotificationRoute route = (merchantName != null)
+				? NotificationRoute.toMerchant(requireMerchant(merchantName), this.merchants)
+				: NotificationRoute.bySerial(this.merchants);
+		return new Handled(handle(route, headers, body), route.signer().name());
+	}
+
 	private Outcome handle(NotificationRoute route, SignedHeaders headers, byte[] body) {
-		verify(route, headers, body);
+		try {
+			verify(route, headers, body);
+			return handleVerified(route, body);
+		}
+		catch (NotificationRejectedException ex) {
+			// Refused once a merchant's key was found (a bad signature, a failed
+			// listener): that merchant's refusal.
+			NotificationMerchant signer = route.findSigner();
+			throw (signer != null) ? ex.forMerchant(signer.name()) : ex;
+		}
+	}
+
+	private Outcome handleVerified(NotificationRoute route, byte[] body) {
 		ComplaintNotification notification = this.parser.parse(body, route.signer());
 		NotificationClaim claim = claim(notification);
 		if (claim.status() == NotificationClaim.Status.DUPLICATE) {
@@ -205,6 +237,15 @@ public final class ComplaintNotificationHandler {
 			default:
 				return NotificationRejection.INVALID_SIGNATURE;
 		}
+	}
+
+	/**
+	 * An accepted delivery: how it ended, and the merchant it was for.
+	 *
+	 * @param outcome how it ended
+	 * @param merchantName the entry name of the merchant whose key verified it
+	 */
+	public record Handled(Outcome outcome, String merchantName) {
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package io.github.wechatpaycomplaint.notification;
 
 import java.util.Objects;
+import java.util.Optional;
 
 import io.github.wechatpaycomplaint.WechatPayException;
 import org.jspecify.annotations.Nullable;
@@ -15,6 +16,8 @@ import org.jspecify.annotations.Nullable;
 public class NotificationRejectedException extends WechatPayException {
 
 	private final NotificationRejection rejection;
+
+	private volatile @Nullable String merchantName;
 
 	public NotificationRejectedException(NotificationRejection rejection, String message) {
 		super(message);
@@ -32,6 +35,20 @@ public class NotificationRejectedException extends WechatPayException {
 	 */
 	public NotificationRejection getRejection() {
 		return this.rejection;
+	}
+
+	/**
+	 * The entry name of the merchant the notification was verified for, when it was
+	 * refused after its signature was verified.
+	 * @return the name, or empty
+	 */
+	public Optional<String> getMerchantName() {
+		return Optional.ofNullable(this.merchantName);
+	}
+
+	NotificationRejectedException forMerchant(String merchantName) {
+		this.merchantName = merchantName;
+		return this;
 	}
 
 }

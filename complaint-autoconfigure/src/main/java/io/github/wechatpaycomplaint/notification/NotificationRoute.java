@@ -72,6 +72,14 @@ final class NotificationRoute implements VerificationKeyResolver {
 	}
 
 	/**
+	 * The merchant whose key was found for the signature, verified or not yet.
+	 * @return the merchant, or {@code null} before a key was found
+	 */
+	@Nullable NotificationMerchant findSigner() {
+		return this.signer;
+	}
+
+	/**
 	 * The merchant whose key verified the signature.
 	 * @return the merchant
 	 * @throws IllegalStateException before a key was found

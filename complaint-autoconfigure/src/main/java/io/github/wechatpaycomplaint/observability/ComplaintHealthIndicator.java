@@ -131,12 +131,16 @@ public final class ComplaintHealthIndicator extends AbstractHealthIndicator {
 		if (this.registrar == null) {
 			return;
 		}
+		builder.withDetail("notificationUrl", registration(this.registrar));
+	}
+
+	static Map<String, Object> registration(NotificationUrlRegistrar registrar) {
 		Map<String, Object> details = new LinkedHashMap<>();
-		details.put("url", this.registrar.getUrl());
-		Optional<NotificationUrlRegistrar.Registration> last = this.registrar.getLastRegistration();
+		details.put("url", registrar.getUrl());
+		Optional<NotificationUrlRegistrar.Registration> last = registrar.getLastRegistration();
 		details.put("registration", last.map((registration) -> registration.action().name()).orElse("PENDING"));
 		last.map(NotificationUrlRegistrar.Registration::failure).ifPresent((failure) -> details.put("error", failure));
-		builder.withDetail("notificationUrl", details);
+		return details;
 	}
 
 	private static String mode(boolean publicKey, boolean certificates) {
@@ -180,10 +184,14 @@ public final class ComplaintHealthIndicator extends AbstractHealthIndicator {
 	}
 
 	private void notifications(Health.Builder builder, Instant now) {
-		if (this.activity == null) {
+		notifications(builder, this.activity, now);
+	}
+
+	static void notifications(Health.Builder builder, @Nullable NotificationActivity activity, Instant now) {
+		if (activity == null) {
 			return;
 		}
-		Instant last = this.activity.getLastNotification();
+		Instant last = activity.getLastNotification();
 		if (last == null) {
 			builder.withDetail("lastNotification", "none since startup");
 			return;

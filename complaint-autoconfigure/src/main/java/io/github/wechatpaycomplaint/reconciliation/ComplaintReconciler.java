@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import io.github.wechatpaycomplaint.api.WechatPayComplaintClient;
@@ -41,7 +42,7 @@ public final class ComplaintReconciler {
 	// WeChat Pay's dates (begin_date, end_date) are China dates.
 	private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
-	private final WechatPayComplaintClient client;
+	private final Supplier<WechatPayComplaintClient> client;
 
 	private final NotificationDeduplicationStore store;
 
@@ -91,6 +92,26 @@ public final class ComplaintReconciler {
 	public ComplaintReconciler(WechatPayComplaintClient client, NotificationDeduplicationStore store,
 			ApplicationEventPublisher publisher, Clock clock, String merchantName, String merchantId, int lookBackDays,
 			Duration lockLease) {
+		this(singleton(client), store, publisher, clock, merchantName, merchantId, lookBackDays, lockLease);
+	}
+
+	/**
+	 * Creates a reconciler for a merchant of several whose client is built when a run
+	 * first needs it, so that its keys are parsed then and a merchant that cannot be
+	 * built fails its own runs only.
+	 * @param client supplies the complaint client of the merchant
+	 * @param store the store shared with notification de-duplication
+	 * @param publisher publishes the events
+	 * @param clock the clock
+	 * @param merchantName the merchant's entry name, carried by the events
+	 * @param merchantId the merchant, part of the store keys
+	 * @param lookBackDays how many days of complaints (by filing date, today included) to
+	 * list
+	 * @param lockLease how long the run lock holds if an instance dies while running
+	 */
+	public ComplaintReconciler(Supplier<WechatPayComplaintClient> client, NotificationDeduplicationStore store,
+			ApplicationEventPublisher publisher, Clock clock, String merchantName, String merchantId, int lookBackDays,
+			Duration lockLease) {
 		this.merchantName = Objects.requireNonNull(merchantName, "merchantName");
 		this.client = Objects.requireNonNull(client, "client");
 		this.store = Objects.requireNonNull(store, "store");
@@ -102,6 +123,19 @@ public final class ComplaintReconciler {
 		}
 		this.lookBackDays = lookBackDays;
 		this.lockLease = Objects.requireNonNull(lockLease, "lockLease");
+	}
+
+	private static Supplier<WechatPayComplaintClient> singleton(WechatPayComplaintClient client) {
+		Objects.requireNonNull(client, "client");
+		return () -> client;
+	}
+
+	/**
+	 * The entry name of the merchant this reconciler lists.
+	 * @return the name
+	 */
+	public String getMerchantName() {
+		return this.merchantName;
 	}
 
 	/**
@@ -117,8 +151,8 @@ public final class ComplaintReconciler {
 		try {
 			LocalDate today = LocalDate.now(this.clock.withZone(CHINA));
 			int[] counts = new int[3];
-			try (Stream<Complaint> complaints = this.client.streamComplaints(today.minusDays(this.lookBackDays - 1L),
-					today)) {
+			try (Stream<Complaint> complaints = this.client.get()
+				.streamComplaints(today.minusDays(this.lookBackDays - 1L), today)) {
 				complaints.forEach((complaint) -> {
 					counts[0]++;
 					switch (publishIfNew(complaint)) {
@@ -131,8 +165,10 @@ public final class ComplaintReconciler {
 			}
 			ReconciliationResult result = new ReconciliationResult(true, counts[0], counts[1], counts[2]);
 			if (result.published() > 0 || result.failed() > 0) {
-				logger.info("Complaint reconciliation: " + result.listed() + " listed, " + result.published()
-						+ " published, " + result.failed() + " failed");
+				String merchant = this.merchantName.equals(SingleNotificationMerchants.DEFAULT_NAME) ? ""
+						: " of merchant '" + this.merchantName + "'";
+				logger.info("Complaint reconciliation" + merchant + ": " + result.listed() + " listed, "
+						+ result.published() + " published, " + result.failed() + " failed");
 			}
 			return result;
 		}

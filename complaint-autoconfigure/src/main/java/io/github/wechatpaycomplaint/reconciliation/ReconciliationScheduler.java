@@ -1,11 +1,13 @@
 package io.github.wechatpaycomplaint.reconciliation;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.github.wechatpaycomplaint.notification.SingleNotificationMerchants;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -13,9 +15,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs the {@link ComplaintReconciler} on its own daemon thread, every {@code interval}
- * after an initial delay, from the moment the application has started; a failed run is
- * logged and the next one runs as planned.
+ * Runs the {@link ComplaintReconciler} (one per reconciled merchant) on its own daemon
+ * thread, every {@code interval} after an initial delay, from the moment the application
+ * has started; a failed run is logged and the next one runs as planned.
  *
  * @since 0.1.0
  */
@@ -23,7 +25,7 @@ public final class ReconciliationScheduler implements SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(ReconciliationScheduler.class);
 
-	private final ComplaintReconciler reconciler;
+	private final List<ComplaintReconciler> reconcilers;
 
 	private final Duration initialDelay;
 
@@ -32,7 +34,18 @@ public final class ReconciliationScheduler implements SmartLifecycle {
 	private @Nullable ScheduledExecutorService executor;
 
 	public ReconciliationScheduler(ComplaintReconciler reconciler, Duration initialDelay, Duration interval) {
-		this.reconciler = Objects.requireNonNull(reconciler, "reconciler");
+		this(List.of(Objects.requireNonNull(reconciler, "reconciler")), initialDelay, interval);
+	}
+
+	/**
+	 * Creates a scheduler that runs the reconcilers of several merchants one after the
+	 * other on each run; one merchant's failure does not stop the others'.
+	 * @param reconcilers one per merchant
+	 * @param initialDelay delay between the start and the first run
+	 * @param interval time between the end of one run and the start of the next
+	 */
+	public ReconciliationScheduler(List<ComplaintReconciler> reconcilers, Duration initialDelay, Duration interval) {
+		this.reconcilers = List.copyOf(reconcilers);
 		this.initialDelay = Objects.requireNonNull(initialDelay, "initialDelay");
 		this.interval = Objects.requireNonNull(interval, "interval");
 	}
@@ -50,13 +63,30 @@ public final class ReconciliationScheduler implements SmartLifecycle {
 	}
 
 	private void runOnce() {
-		try {
-			this.reconciler.reconcile();
+		for (ComplaintReconciler reconciler : this.reconcilers) {
+			try {
+				reconciler.reconcile();
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Complaint reconciliation" + ofMerchant(reconciler) + " failed (" + ex.getMessage()
+						+ "); next run in " + this.interval.toSeconds() + " s");
+			}
 		}
-		catch (RuntimeException ex) {
-			logger.warn("Complaint reconciliation failed (" + ex.getMessage() + "); next run in "
-					+ this.interval.toSeconds() + " s");
-		}
+	}
+
+	// The single merchant's runs are logged as they always were.
+	private String ofMerchant(ComplaintReconciler reconciler) {
+		return (this.reconcilers.size() > 1
+				|| !reconciler.getMerchantName().equals(SingleNotificationMerchants.DEFAULT_NAME))
+						? " of merchant '" + reconciler.getMerchantName() + "'" : "";
+	}
+
+	/**
+	 * The reconcilers this scheduler runs.
+	 * @return one per merchant
+	 */
+	public List<ComplaintReconciler> getReconcilers() {
+		return this.reconcilers;
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package io.github.wechatpaycomplaint.registration;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import io.github.wechatpaycomplaint.api.WechatPayComplaintClient;
 import io.github.wechatpaycomplaint.model.NotificationUrl;
@@ -25,7 +26,9 @@ public final class NotificationUrlRegistrar implements ApplicationListener<Appli
 
 	private static final Log logger = LogFactory.getLog(NotificationUrlRegistrar.class);
 
-	private final WechatPayComplaintClient client;
+	private final @Nullable String merchantName;
+
+	private final Supplier<WechatPayComplaintClient> client;
 
 	private final String url;
 
@@ -40,9 +43,34 @@ public final class NotificationUrlRegistrar implements ApplicationListener<Appli
 	 * @param failOnError whether a failure is thrown rather than logged
 	 */
 	public NotificationUrlRegistrar(WechatPayComplaintClient client, String url, boolean failOnError) {
+		this(singleton(client), url, failOnError, null);
+	}
+
+	/**
+	 * Creates the registrar of one merchant of several.
+	 * @param merchantName the merchant's entry name, shown in logs and health
+	 * @param client supplies the merchant's client when the registration runs, so that
+	 * its keys are parsed then, and a merchant that cannot be built fails its own
+	 * registration only
+	 * @param url the merchant's public HTTPS notification URL, already validated
+	 * @param failOnError whether a failure is thrown rather than logged
+	 */
+	public NotificationUrlRegistrar(String merchantName, Supplier<WechatPayComplaintClient> client, String url,
+			boolean failOnError) {
+		this(client, url, failOnError, Objects.requireNonNull(merchantName, "merchantName"));
+	}
+
+	private NotificationUrlRegistrar(Supplier<WechatPayComplaintClient> client, String url, boolean failOnError,
+			@Nullable String merchantName) {
+		this.merchantName = merchantName;
 		this.client = Objects.requireNonNull(client, "client");
 		this.url = Objects.requireNonNull(url, "url");
 		this.failOnError = failOnError;
+	}
+
+	private static Supplier<WechatPayComplaintClient> singleton(WechatPayComplaintClient client) {
+		Objects.requireNonNull(client, "client");
+		return () -> client;
 	}
 
 	@Override
@@ -61,7 +89,7 @@ public final class NotificationUrlRegistrar implements ApplicationListener<Appli
 		try {
 			Action action = registerOrThrow();
 			this.lastRegistration = new Registration(this.url, action, null);
-			logger.info(describe(action));
+			logger.info(describe(action) + ofMerchant());
 			return action;
 		}
 		catch (RuntimeException ex) {
@@ -69,7 +97,8 @@ public final class NotificationUrlRegistrar implements ApplicationListener<Appli
 			if (this.failOnError) {
 				throw new NotificationUrlRegistrationException(this.url, ex);
 			}
-			logger.error("Registering the complaint notification URL " + this.url + " with WeChat Pay failed; the "
+			logger.error("Registering the complaint notification URL " + this.url + ofMerchant()
+					+ " with WeChat Pay failed; the "
 					+ "application keeps running, notifications go to whatever URL is registered (if any): "
 					+ ex.getMessage(), ex);
 			return Action.FAILED;
@@ -77,17 +106,18 @@ public final class NotificationUrlRegistrar implements ApplicationListener<Appli
 	}
 
 	private Action registerOrThrow() {
-		Optional<NotificationUrl> registered = this.client.findNotificationUrl();
+		WechatPayComplaintClient client = this.client.get();
+		Optional<NotificationUrl> registered = client.findNotificationUrl();
 		if (registered.isEmpty()) {
-			this.client.createNotificationUrl(this.url);
+			client.createNotificationUrl(this.url);
 			return Action.CREATED;
 		}
 		if (this.url.equals(registered.get().url())) {
 			return Action.UNCHANGED;
 		}
-		logger.info("WeChat Pay sends complaint notifications to " + registered.get().url() + "; changing it to "
-				+ this.url);
-		this.client.updateNotificationUrl(this.url);
+		logger.info("WeChat Pay sends complaint notifications" + ofMerchant() + " to " + registered.get().url()
+				+ "; changing it to " + this.url);
+		client.updateNotificationUrl(this.url);
 		return Action.UPDATED;
 	}
 
@@ -111,6 +141,18 @@ public final class NotificationUrlRegistrar implements ApplicationListener<Appli
 	}
 
 	/**
+	 * The entry name of the merchant whose URL this registrar registers.
+	 * @return the name, or empty for the registrar of the single-merchant keys
+	 */
+	public Optional<String> getMerchantName() {
+		return Optional.ofNullable(this.merchantName);
+	}
+
+	private String ofMerchant() {
+		return (this.merchantName != null) ? " of merchant '" + this.merchantName + "'" : "";
+	}
+
+	/**
 	 * The URL this registrar registers.
 	 * @return the public URL
 	 */
@@ -120,7 +162,8 @@ public final class NotificationUrlRegistrar implements ApplicationListener<Appli
 
 	@Override
 	public String toString() {
-		return "NotificationUrlRegistrar(" + this.url + ")";
+		return "NotificationUrlRegistrar(" + ((this.merchantName != null) ? this.merchantName + ", " : "") + this.url
+				+ ")";
 	}
 
 	/**

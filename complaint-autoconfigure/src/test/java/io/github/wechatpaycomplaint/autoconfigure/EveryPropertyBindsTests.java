@@ -61,7 +61,7 @@ class EveryPropertyBindsTests {
 				ComplaintProperties.class, ComplaintClientProperties.class, ComplaintNotificationProperties.class,
 				NotificationDeduplicationProperties.class, NotificationRegistrationProperties.class,
 				ComplaintReconciliationProperties.class, ComplaintHealthProperties.class,
-				ComplaintMerchantsProperties.class);
+				ComplaintMerchantsProperties.class, ComplaintMetricsProperties.class);
 	}
 
 	@Test
