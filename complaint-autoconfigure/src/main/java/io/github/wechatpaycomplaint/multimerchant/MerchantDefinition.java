@@ -57,7 +57,28 @@ public final class MerchantDefinition {
 		this.wechatpayPublicKeyId = builder.wechatpayPublicKeyId;
 		this.wechatpayPublicKey = builder.wechatpayPublicKey;
 		this.platformCertificates = builder.platformCertificates;
+		builder.settings.keySet().forEach(MerchantDefinition::refuseIdentitySetting);
 		this.settings = Collections.unmodifiableMap(new LinkedHashMap<>(builder.settings));
+	}
+
+	// The identity has its own builder methods, which the registry indexes and checks for
+	// duplicates; a setting that
+	// replaced it would sign, verify and de-duplicate as another merchant behind those
+	// checks.
+	private static void refuseIdentitySetting(String key) {
+		String relaxed = key.toLowerCase(java.util.Locale.ROOT)
+			.replace("-", "")
+			.replace("_", "")
+			.replace("[", ".")
+			.replace("]", "");
+		if (relaxed.startsWith("merchant.") || relaxed.startsWith("wechatpaypublickey.")
+				|| relaxed.equals("wechatpaypublickey") || relaxed.equals("merchant")
+				|| relaxed.equals("platformcertificates.enabled")) {
+			throw new IllegalArgumentException("The setting '" + key
+					+ "' is part of the merchant's identity; set it with the builder's merchantId, "
+					+ "certificateSerialNumber, privateKey, apiV3Key, wechatpayPublicKey or platformCertificates "
+					+ "methods instead");
+		}
 	}
 
 	/**
