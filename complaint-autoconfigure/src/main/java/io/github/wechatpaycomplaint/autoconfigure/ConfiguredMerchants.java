@@ -4,8 +4,11 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.wechatpaycomplaint.multimerchant.WechatPayMerchantSource;
+
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.env.Environment;
 
 /**
@@ -57,6 +60,17 @@ final class ConfiguredMerchants {
 	 * {@code reconciliation.enabled}
 	 * @return whether some merchant has it on
 	 */
+	/**
+	 * How many {@link WechatPayMerchantSource} beans are defined so far, the properties'
+	 * own source included once it is registered.
+	 * @param context the condition context
+	 * @return the number of source beans
+	 */
+	static int merchantSourceBeans(ConditionContext context) {
+		return (context.getBeanFactory() != null)
+				? context.getBeanFactory().getBeanNamesForType(WechatPayMerchantSource.class, true, false).length : 0;
+	}
+
 	static boolean flagOnAnywhere(Binder binder, String key) {
 		if (binder.bind(ComplaintProperties.PREFIX + "." + key, Boolean.class).orElse(false)) {
 			return true;

@@ -1,7 +1,5 @@
 package io.github.wechatpaycomplaint.autoconfigure;
 
-import io.github.wechatpaycomplaint.multimerchant.WechatPayMerchantSource;
-
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -20,8 +18,7 @@ class OnOneConfiguredMerchantCondition extends SpringBootCondition {
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
 		int configured = (ConfiguredMerchants.singleMerchantSet(context.getEnvironment()) ? 1 : 0)
 				+ ConfiguredMerchants.entryNames(Binder.get(context.getEnvironment())).size();
-		int sources = (context.getBeanFactory() != null)
-				? context.getBeanFactory().getBeanNamesForType(WechatPayMerchantSource.class, true, false).length : 0;
+		int sources = ConfiguredMerchants.merchantSourceBeans(context);
 		// The properties' own source is one of the sources.
 		boolean ownSource = sources > 1;
 		return (configured <= 1 && !ownSource) ? ConditionOutcome.match("at most one merchant is configured")

@@ -24,8 +24,7 @@ class OnSingleMerchantPropertiesCondition extends SpringBootCondition {
 		if (!ConfiguredMerchants.entryNames(Binder.get(context.getEnvironment())).isEmpty()) {
 			return ConditionOutcome.noMatch("only wechatpay.complaint.merchants.* entries are configured");
 		}
-		boolean ownSource = context.getBeanFactory() != null
-				&& context.getBeanFactory().getBeanNamesForType(WechatPayMerchantSource.class, true, false).length > 0;
+		boolean ownSource = ConfiguredMerchants.merchantSourceBeans(context) > 0;
 		return ownSource ? ConditionOutcome.noMatch("the application's WechatPayMerchantSource supplies the merchants")
 				: ConditionOutcome.match("no merchant is configured; the single-merchant keys are asked for");
 	}
