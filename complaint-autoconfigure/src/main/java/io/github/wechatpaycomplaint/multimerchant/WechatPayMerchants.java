@@ -9,11 +9,15 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import io.github.wechatpaycomplaint.api.WechatPayComplaintClient;
 import io.github.wechatpaycomplaint.merchant.WechatPayMerchant;
 import io.github.wechatpaycomplaint.merchant.WechatPayVerificationKeys;
 import io.github.wechatpaycomplaint.notification.NotificationMerchants;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,6 +36,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class WechatPayMerchants implements AutoCloseable {
 
+	private static final Log logger = LogFactory.getLog(WechatPayMerchants.class);
+
 	private final List<WechatPayMerchantSource> sources;
 
 	private final MerchantComponentsFactory factory;
@@ -43,6 +49,8 @@ public final class WechatPayMerchants implements AutoCloseable {
 	private final Map<String, String> nameByPublicKeyId = new ConcurrentHashMap<>();
 
 	private final RegistryNotificationMerchants notificationMerchants = new RegistryNotificationMerchants(this);
+
+	private final List<MerchantChangeListener> listeners = new CopyOnWriteArrayList<>();
 
 	/**
 	 * Creates the registry and reads the sources once.
@@ -199,6 +207,12 @@ public final class WechatPayMerchants implements AutoCloseable {
 		if (publicKeyId != null) {
 			this.nameByPublicKeyId.put(publicKeyId, name);
 		}
+		if (previous == null) {
+			tellListeners((listener) -> listener.merchantAdded(definition));
+		}
+		else {
+			tellListeners((listener) -> listener.merchantReplaced(previous.definition(), definition));
+		}
 	}
 
 	/**
@@ -214,7 +228,24 @@ public final class WechatPayMerchants implements AutoCloseable {
 		}
 		unindex(removed.definition());
 		removed.close();
+		tellListeners((listener) -> listener.merchantRemoved(removed.definition()));
 		return true;
+	}
+
+	/**
+	 * Adds a listener that is told of every later change.
+	 * @param listener the listener
+	 */
+	public void addListener(MerchantChangeListener listener) {
+		this.listeners.add(Objects.requireNonNull(listener, "listener"));
+	}
+
+	/**
+	 * Removes a listener.
+	 * @param listener the listener
+	 */
+	public void removeListener(MerchantChangeListener listener) {
+		this.listeners.remove(listener);
 	}
 
 	/**
@@ -262,6 +293,17 @@ public final class WechatPayMerchants implements AutoCloseable {
 
 	Collection<MerchantSlot> slots() {
 		return this.byName.values();
+	}
+
+	private void tellListeners(Consumer<MerchantChangeListener> change) {
+		for (MerchantChangeListener listener : this.listeners) {
+			try {
+				change.accept(listener);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("A WeChat Pay merchant change listener failed: " + ex.getClass().getName());
+			}
+		}
 	}
 
 	private MerchantSlot slot(String name) {
