@@ -4,9 +4,9 @@ package io.github.wechatpaycomplaint.multimerchant;
  * Told when the {@link WechatPayMerchants} registry gains, replaces or loses a merchant
  * while the application runs (through {@link WechatPayMerchants#put},
  * {@link WechatPayMerchants#remove} or {@link WechatPayMerchants#refresh}); the merchants
- * read at startup are not reported. Called on the thread that changed the registry,
- * after the change is visible, so a listener must hand slow work (say, an HTTP call) to
- * another thread. A listener's exception is logged and changes nothing.
+ * read at startup are not reported. Called on the thread that changed the registry, after
+ * the change is visible, so a listener must hand slow work (say, an HTTP call) to another
+ * thread. A listener's exception is logged and changes nothing.
  *
  * @since 0.1.0
  */
