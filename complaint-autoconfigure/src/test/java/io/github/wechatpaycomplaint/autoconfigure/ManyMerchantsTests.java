@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.wechatpaycomplaint.simulator.keys.RsaKeyPairs;
 import io.github.wechatpaycomplaint.simulator.keys.PemText;
 import io.github.wechatpaycomplaint.api.WechatPayComplaintClient;
+import io.github.wechatpaycomplaint.certificate.PlatformCertificateScheduler;
 import io.github.wechatpaycomplaint.client.WechatPayComplaintRestClient;
 import io.github.wechatpaycomplaint.client.WechatPayEndpoint;
 import io.github.wechatpaycomplaint.merchant.WechatPayMerchant;
@@ -25,6 +27,7 @@ import io.github.wechatpaycomplaint.notification.NotificationMerchant;
 import io.github.wechatpaycomplaint.notification.NotificationMerchants;
 import io.github.wechatpaycomplaint.resilience.RateLimitExceededException;
 import io.github.wechatpaycomplaint.testsupport.MerchantSignatureAssertions;
+import io.github.wechatpaycomplaint.testsupport.TestKeys;
 import io.github.wechatpaycomplaint.simulator.keys.WechatPaySigningKey;
 import io.github.wechatpaycomplaint.testsupport.WechatPayStandIn;
 import org.junit.jupiter.api.AutoClose;
@@ -416,6 +419,42 @@ class ManyMerchantsTests {
 			assertThat(merchants.byName("sg")).isEmpty();
 			assertThat(hk.toString()).doesNotContain(HK_API_V3_KEY);
 		});
+	}
+
+	@Test
+	void certificateModeMerchantsDownloadOnAFewSharedThreadsThatCloseWithTheContext() {
+		List<String> properties = new ArrayList<>(List.of(TestKeys.trustAnchorProperty()));
+		List<String> names = new ArrayList<>();
+		for (int i = 0; i < 12; i++) {
+			String name = "m" + i;
+			names.add(name);
+			properties.addAll(List.of(entry(name,
+					new String[] { "merchant.id=" + (1900000100 + i), "merchant.certificate-serial-number=" + HK_SERIAL,
+							"merchant.private-key=" + PemText.privateKey(HK_MERCHANT_KEYS.getPrivate()),
+							"merchant.api-v3-key=" + HK_API_V3_KEY, "platform-certificates.enabled=true",
+							"client.base-uri=" + this.wechatPay.baseUri(), "client.allow-insecure-http=true",
+							"client.retry.max-attempts=1" })));
+		}
+		AtomicReference<PlatformCertificateScheduler> scheduler = new AtomicReference<>();
+		this.runner.withPropertyValues(properties.toArray(String[]::new)).run((context) -> {
+			long ownThreadsBefore = ownCertificateThreads();
+			WechatPayMerchants merchants = context.getBean(WechatPayMerchants.class);
+			names.forEach((name) -> assertThat(merchants.verificationKeys(name).getPlatformCertificates().isRunning())
+				.isTrue());
+			assertThat(ownCertificateThreads()).as("no thread of its own per merchant").isEqualTo(ownThreadsBefore);
+			scheduler.set(context.getBean(PlatformCertificateScheduler.class));
+			assertThat(scheduler.get().getThreadCount()).isBetween(1, PlatformCertificateScheduler.DEFAULT_THREADS);
+		});
+		assertThat(scheduler.get().isClosed()).isTrue();
+	}
+
+	// The scheduler threads of managers that run on threads of their own.
+	private static long ownCertificateThreads() {
+		return Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.filter((thread) -> thread.getName().equals("wechatpay-platform-certificates"))
+			.count();
 	}
 
 	@Test
