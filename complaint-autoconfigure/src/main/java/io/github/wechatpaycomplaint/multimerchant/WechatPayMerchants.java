@@ -61,7 +61,8 @@ public final class WechatPayMerchants implements AutoCloseable {
 	private final List<MerchantChangeListener> listeners = new CopyOnWriteArrayList<>();
 
 	/**
-	 * Creates the registry and reads the sources once.
+	 * Creates the registry and reads the sources once; on the shared notification path,
+	 * serials nobody knows wake the certificate-mode merchants at most once a minute.
 	 * @param sources where the merchants come from
 	 * @param factory builds a merchant's components on its first use
 	 * @throws IllegalStateException when two definitions share a name, a merchant id or a
