@@ -6,7 +6,7 @@ import io.github.wechatpaycomplaint.certificate.PlatformCertificateManager;
 import io.github.wechatpaycomplaint.notification.NotificationMerchant;
 import io.github.wechatpaycomplaint.notification.NotificationMerchants;
 import io.github.wechatpaycomplaint.testsupport.MutableClock;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -27,6 +27,7 @@ class CertificateSerialIndexTests {
 
 	private static final String NEXT_SERIAL = "7132D72A03E93CDDF8C03BBD1F37EEDF204B2B01";
 
+	@AutoClose
 	private final TestMerchantFactory factory = new TestMerchantFactory(new MutableClock(TestMerchantFactory.NOW),
 			Duration.ofMinutes(1));
 
@@ -34,11 +35,6 @@ class CertificateSerialIndexTests {
 			TestMerchantFactory.certificateMode("b", 2), TestMerchantFactory.certificateMode("c", 3));
 
 	private final NotificationMerchants notification = this.merchants.notificationMerchants();
-
-	@AfterEach
-	void close() {
-		this.merchants.close();
-	}
 
 	@Test
 	void aSerialAMerchantDownloadedFindsThatMerchantAndWakesNoOther() {

@@ -11,7 +11,7 @@ import io.github.wechatpaycomplaint.notification.NotificationRejectedException;
 import io.github.wechatpaycomplaint.notification.NotificationRejection;
 import io.github.wechatpaycomplaint.notification.store.CaffeineNotificationDeduplicationStore;
 import io.github.wechatpaycomplaint.testsupport.MutableClock;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,16 +37,10 @@ class SharedPathUnknownSerialTests {
 
 	// Each manager alone would download for every unknown serial: only the registry's
 	// allowance spaces them here.
+	@AutoClose
 	private final TestMerchantFactory factory = new TestMerchantFactory(this.clock, Duration.ZERO);
 
 	private WechatPayMerchants merchants;
-
-	@AfterEach
-	void close() {
-		if (this.merchants != null) {
-			this.merchants.close();
-		}
-	}
 
 	@Test
 	void aSerialNotShapedLikeACertificateSerialBuildsNoMerchantAndStartsNoDownload() {

@@ -33,9 +33,10 @@ import org.springframework.web.client.RestClient;
  * Builds test merchants without parsing keys or calling anybody: one key pair for all,
  * and in certificate mode a platform certificate manager (not started, on threads of its
  * own) whose downloads return the certificates the test publishes for that merchant. It
- * records which merchants it built and how many downloads each manager made.
+ * records which merchants it built and how many downloads each manager made, and closes
+ * the registries it made.
  */
-final class TestMerchantFactory implements MerchantComponentsFactory {
+final class TestMerchantFactory implements MerchantComponentsFactory, AutoCloseable {
 
 	static final KeyPair KEYS = RsaKeyPairs.generate();
 
@@ -46,6 +47,8 @@ final class TestMerchantFactory implements MerchantComponentsFactory {
 	private static final Map<String, PlatformCertificate> CERTIFICATES = new ConcurrentHashMap<>();
 
 	final List<String> built = new CopyOnWriteArrayList<>();
+
+	private final List<WechatPayMerchants> registries = new CopyOnWriteArrayList<>();
 
 	final Map<String, PlatformCertificateManager> managers = new ConcurrentHashMap<>();
 
@@ -136,12 +139,28 @@ final class TestMerchantFactory implements MerchantComponentsFactory {
 
 	/** A registry of these merchants. */
 	WechatPayMerchants registry(MerchantDefinition... definitions) {
-		return new WechatPayMerchants(List.of(() -> List.of(definitions)), this);
+		return registry(() -> List.of(definitions));
+	}
+
+	/** A registry of the merchants of a source. */
+	WechatPayMerchants registry(WechatPayMerchantSource source) {
+		return made(new WechatPayMerchants(List.of(source), this));
 	}
 
 	/** A registry of these merchants that spaces unknown serials by this interval. */
 	WechatPayMerchants registry(Duration unknownSerialInterval, MerchantDefinition... definitions) {
-		return new WechatPayMerchants(List.of(() -> List.of(definitions)), this, unknownSerialInterval, this.clock);
+		return made(
+				new WechatPayMerchants(List.of(() -> List.of(definitions)), this, unknownSerialInterval, this.clock));
+	}
+
+	private WechatPayMerchants made(WechatPayMerchants registry) {
+		this.registries.add(registry);
+		return registry;
+	}
+
+	@Override
+	public void close() {
+		this.registries.forEach(WechatPayMerchants::close);
 	}
 
 }

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import io.github.wechatpaycomplaint.testsupport.MutableClock;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,17 +32,11 @@ class WechatPayMerchantsConsistencyTests {
 
 	private static final String MERCHANT_ID = "1900000002";
 
+	@AutoClose
 	private final TestMerchantFactory factory = new TestMerchantFactory(new MutableClock(TestMerchantFactory.NOW),
 			Duration.ofMinutes(1));
 
 	private WechatPayMerchants merchants;
-
-	@AfterEach
-	void close() {
-		if (this.merchants != null) {
-			this.merchants.close();
-		}
-	}
 
 	@Test
 	void whileARotationReleasesTheOldObjectsTheMerchantIsFoundUnderItsNewKeyIdAndItsMerchantId() throws Exception {
@@ -143,7 +137,7 @@ class WechatPayMerchantsConsistencyTests {
 		List<MerchantDefinition> stored = new CopyOnWriteArrayList<>(
 				List.of(TestMerchantFactory.publicKeyMode("main", 1, mainId),
 						TestMerchantFactory.publicKeyMode("hk", 2, OLD_ID)));
-		this.merchants = new WechatPayMerchants(List.of(() -> stored), this.factory);
+		this.merchants = this.factory.registry(() -> stored);
 		List<String> replaced = new CopyOnWriteArrayList<>();
 		this.merchants.addListener(new MerchantChangeListener() {
 
