@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
-import java.util.OptionalLong;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -101,7 +100,8 @@ public final class ComplaintNotificationEndpoint {
 	}
 
 	private ServerResponse handle(ServerRequest request, @Nullable String merchantName) {
-		RequestLine line = new RequestLine(request, merchantName);
+		NotificationRequestLine line = NotificationRequestLine.of(request.method(), merchantName,
+				request.headers()::firstHeader, request.headers().contentLength());
 		NotificationAnswer answer;
 		try {
 			answer = this.processor.precheck(line);
@@ -115,7 +115,7 @@ public final class ComplaintNotificationEndpoint {
 		return respond(answer);
 	}
 
-	private NotificationAnswer readAndProcess(ServerRequest request, RequestLine line) {
+	private NotificationAnswer readAndProcess(ServerRequest request, NotificationRequestLine line) {
 		long maxBodySize = this.processor.maxBodySize();
 		byte[] body;
 		try {
@@ -139,27 +139,6 @@ public final class ComplaintNotificationEndpoint {
 			builder.allow(HttpMethod.POST);
 		}
 		return builder.body(json);
-	}
-
-	/** The servlet request as the processor sees it. */
-	private record RequestLine(ServerRequest request,
-			@Nullable String merchantName) implements NotificationRequestLine {
-
-		@Override
-		public HttpMethod method() {
-			return this.request.method();
-		}
-
-		@Override
-		public @Nullable String header(String name) {
-			return this.request.headers().firstHeader(name);
-		}
-
-		@Override
-		public OptionalLong contentLength() {
-			return this.request.headers().contentLength();
-		}
-
 	}
 
 }

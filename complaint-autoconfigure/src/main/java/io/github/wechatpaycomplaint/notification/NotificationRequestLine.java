@@ -1,6 +1,7 @@
 package io.github.wechatpaycomplaint.notification;
 
 import java.util.OptionalLong;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -39,5 +40,19 @@ public interface NotificationRequestLine {
 	 * @return the length, or empty when none is declared (a chunked body)
 	 */
 	OptionalLong contentLength();
+
+	/**
+	 * A request line from its parts, as an adapter reads them from its request.
+	 * @param method the request method
+	 * @param merchantName the merchant's entry name from the path, or {@code null} for
+	 * the shared path
+	 * @param header the first value of a header by name, {@code null} when absent
+	 * @param contentLength the declared {@code Content-Length}, empty when none
+	 * @return the request line
+	 */
+	static NotificationRequestLine of(HttpMethod method, @Nullable String merchantName,
+			Function<String, @Nullable String> header, OptionalLong contentLength) {
+		return new RequestLineParts(method, merchantName, header, contentLength);
+	}
 
 }

@@ -33,7 +33,6 @@ import io.github.wechatpaycomplaint.simulator.keys.RsaKeyPairs;
 import io.github.wechatpaycomplaint.simulator.notify.SignedNotification;
 import io.github.wechatpaycomplaint.simulator.notify.SignedNotificationBuilder;
 import io.github.wechatpaycomplaint.testsupport.HangingDataSource;
-import io.github.wechatpaycomplaint.testsupport.MutableClock;
 import io.github.wechatpaycomplaint.testsupport.NotificationContexts;
 import io.github.wechatpaycomplaint.testsupport.Vectors;
 import org.junit.jupiter.api.AfterAll;
@@ -48,6 +47,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -328,16 +328,13 @@ abstract class NotificationEndpointContract {
 	}
 
 	/**
-	 * The application of the contract: the clock of the signed notifications, a listener,
-	 * and the JDBC de-duplication store on a database that can be taken down.
+	 * The application of the contract: the endpoint tests' clock (that of the signed
+	 * notifications), a listener, and the JDBC de-duplication store on a database that
+	 * can be taken down.
 	 */
 	@Configuration(proxyBeanMethods = false)
+	@Import(ComplaintNotificationEndpointTests.TestConfiguration.class)
 	static class ContractConfiguration {
-
-		@Bean
-		MutableClock clock() {
-			return MutableClock.atEpochSecond(NOW);
-		}
 
 		@Bean
 		ContractListener contractListener() {

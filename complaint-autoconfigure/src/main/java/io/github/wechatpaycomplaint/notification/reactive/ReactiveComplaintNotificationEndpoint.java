@@ -1,7 +1,6 @@
 package io.github.wechatpaycomplaint.notification.reactive;
 
 import java.util.Objects;
-import java.util.OptionalLong;
 
 import io.github.wechatpaycomplaint.notification.ComplaintNotificationEndpoint;
 import io.github.wechatpaycomplaint.notification.NotificationAnswer;
@@ -82,7 +81,8 @@ public final class ReactiveComplaintNotificationEndpoint {
 	}
 
 	private Mono<ServerResponse> handle(ServerRequest request, @Nullable String merchantName) {
-		RequestLine line = new RequestLine(request, merchantName);
+		NotificationRequestLine line = NotificationRequestLine.of(request.method(), merchantName,
+				request.headers()::firstHeader, request.headers().contentLength());
 		NotificationAnswer refused = this.processor.precheck(line);
 		if (refused != null) {
 			return respond(refused);
@@ -103,7 +103,7 @@ public final class ReactiveComplaintNotificationEndpoint {
 			.onErrorMap((ex) -> !(ex instanceof DataBufferLimitException), UnreadableBodyException::new);
 	}
 
-	private NotificationAnswer answer(RequestLine line, Throwable failure) {
+	private NotificationAnswer answer(NotificationRequestLine line, Throwable failure) {
 		if (failure instanceof DataBufferLimitException) {
 			return this.processor.tooLarge(line);
 		}
@@ -135,27 +135,6 @@ public final class ReactiveComplaintNotificationEndpoint {
 			builder.allow(HttpMethod.POST);
 		}
 		return builder.bodyValue(json);
-	}
-
-	/** The reactive request as the processor sees it. */
-	private record RequestLine(ServerRequest request,
-			@Nullable String merchantName) implements NotificationRequestLine {
-
-		@Override
-		public HttpMethod method() {
-			return this.request.method();
-		}
-
-		@Override
-		public @Nullable String header(String name) {
-			return this.request.headers().firstHeader(name);
-		}
-
-		@Override
-		public OptionalLong contentLength() {
-			return this.request.headers().contentLength();
-		}
-
 	}
 
 	/** The body could not be read: the connection failed while it streamed in. */

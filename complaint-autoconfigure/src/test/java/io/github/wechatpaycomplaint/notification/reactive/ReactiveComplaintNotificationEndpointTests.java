@@ -10,7 +10,6 @@ import io.github.wechatpaycomplaint.notification.NotificationRequestProcessor;
 import io.github.wechatpaycomplaint.simulator.notify.SignedNotification;
 import io.github.wechatpaycomplaint.testsupport.MutableClock;
 import io.github.wechatpaycomplaint.testsupport.NotificationContexts;
-import io.github.wechatpaycomplaint.testsupport.RecordingListener;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledByteBufAllocator;
@@ -18,8 +17,6 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.NettyDataBufferFactory;
 import org.springframework.http.HttpMethod;
@@ -79,7 +76,7 @@ class ReactiveComplaintNotificationEndpointTests {
 
 	private void run(Consumer<ReactiveComplaintNotificationEndpoint> test) {
 		NotificationContexts.reactiveRunner()
-			.withUserConfiguration(TestConfiguration.class)
+			.withBean(MutableClock.class, () -> MutableClock.atEpochSecond(NOW))
 			.run((context) -> test.accept(new ReactiveComplaintNotificationEndpoint(
 					context.getBean(NotificationRequestProcessor.class), Schedulers.boundedElastic())));
 	}
@@ -105,21 +102,6 @@ class ReactiveComplaintNotificationEndpointTests {
 		ByteBuf buf = Unpooled.copiedBuffer(bytes, offset, length);
 		this.handedOut.add(buf);
 		return this.buffers.wrap(buf);
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class TestConfiguration {
-
-		@Bean
-		MutableClock clock() {
-			return MutableClock.atEpochSecond(NOW);
-		}
-
-		@Bean
-		RecordingListener recordingListener() {
-			return new RecordingListener();
-		}
-
 	}
 
 }
