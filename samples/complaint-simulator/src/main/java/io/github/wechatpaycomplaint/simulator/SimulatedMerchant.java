@@ -66,7 +66,7 @@ public final class SimulatedMerchant {
 		this.sender = new NotificationSender(new NotificationBodyWriter(jsonMapper), new AesGcm(keys.apiV3Key()),
 				() -> signer.key(null), this::notificationTarget, settings.deliveryPolicy(),
 				new Random(random.nextLong()), settings.getClock());
-		ImageStore images = new ImageStore();
+		ImageStore images = new ImageStore(keys.merchantId());
 		this.store = new ComplaintStore(random, settings.getClock(), keys.merchantId(), images, complaintNumbers,
 				this.sender::send);
 		this.router = new ApiRouter(new RequestAuthenticator(keys, settings.getClock()), signer, jsonMapper);

@@ -30,6 +30,8 @@ import com.wechat.pay.java.core.notification.RSAPublicKeyNotificationConfig;
 import com.wechat.pay.java.core.notification.RequestParam;
 import io.github.wechatpaycomplaint.simulator.keys.RsaKeyPairs;
 import io.github.wechatpaycomplaint.simulator.keys.SimulatorKeys;
+import io.github.wechatpaycomplaint.simulator.state.Complaint;
+import io.github.wechatpaycomplaint.simulator.state.ImageStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -191,11 +193,13 @@ class ManyMerchantsSimulatorTests {
 	}
 
 	@Test
-	void complaintIdsAreUniqueAcrossMerchants() {
-		assertThat(simulator.merchants()
-			.stream()
-			.flatMap((merchant) -> merchant.complaints().stream())
-			.map((complaint) -> complaint.getId())).doesNotHaveDuplicates();
+	void complaintAndUploadIdsAreUniqueAcrossMerchants() {
+		assertThat(simulator.merchants().stream().flatMap((merchant) -> merchant.complaints().stream()))
+			.extracting(Complaint::getId)
+			.doesNotHaveDuplicates();
+		byte[] png = { (byte) 0x89, 'P', 'N', 'G' };
+		assertThat(new ImageStore(MAIN.merchantId()).store("image/png", png, null).mediaId())
+			.isNotEqualTo(new ImageStore(HK.merchantId()).store("image/png", png, null).mediaId());
 	}
 
 	private static void assertSignError(HttpClient sdk, String path) {
