@@ -33,23 +33,23 @@ import io.github.wechatpaycomplaint.simulator.state.NewComplaint;
  */
 public final class WechatPayComplaintSimulator implements AutoCloseable {
 
-	private final SimulatorSettings settings;
+	// Whether merchants were declared, so that the properties name each entry.
+	private final boolean declaredMerchants;
 
 	private final List<SimulatedMerchant> merchants;
 
 	private final SimulatorHttpServer server;
 
 	private WechatPayComplaintSimulator(SimulatorSettings settings) throws IOException {
-		this.settings = settings;
+		this.declaredMerchants = !settings.getMerchants().isEmpty();
 		List<MerchantSetup> setups = MerchantSetups.resolve(settings);
 		// One sequence for every merchant: complaint ids are unique across merchants, as
 		// in WeChat Pay.
 		AtomicLong complaintNumbers = new AtomicLong();
 		List<SimulatedMerchant> merchants = new ArrayList<>();
 		for (int i = 0; i < setups.size(); i++) {
-			// The first merchant keeps the seed as it is: a seed gives the
-			// single-merchant
-			// simulator's complaints of earlier versions.
+			// The first merchant keeps the seed as it is, so that a seed still gives
+			// the complaints a single-merchant simulator gave.
 			merchants.add(new SimulatedMerchant(this, setups.get(i), i == 0, settings, settings.getSeed() + 7919L * i,
 					complaintNumbers::incrementAndGet));
 		}
@@ -144,7 +144,7 @@ public final class WechatPayComplaintSimulator implements AutoCloseable {
 	 * @return the properties, in a stable order
 	 */
 	public Map<String, String> applicationProperties() {
-		if (this.settings.getMerchants().isEmpty()) {
+		if (!this.declaredMerchants) {
 			return ApplicationProperties.of(keys(), baseUri(), first().certificateMode());
 		}
 		Map<String, String> properties = new LinkedHashMap<>();
