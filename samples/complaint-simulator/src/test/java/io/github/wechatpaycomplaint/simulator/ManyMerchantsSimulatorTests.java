@@ -5,28 +5,19 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import com.google.gson.JsonObject;
-import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
-import com.wechat.pay.java.core.RSAPublicKeyConfig;
 import com.wechat.pay.java.core.exception.ServiceException;
 import com.wechat.pay.java.core.exception.ValidationException;
-import com.wechat.pay.java.core.http.DefaultHttpClientBuilder;
 import com.wechat.pay.java.core.http.HttpClient;
-import com.wechat.pay.java.core.http.HttpHeaders;
 import com.wechat.pay.java.core.http.HttpResponse;
 import com.wechat.pay.java.core.http.JsonRequestBody;
-import com.wechat.pay.java.core.notification.NotificationParser;
-import com.wechat.pay.java.core.notification.RSAPublicKeyNotificationConfig;
 import com.wechat.pay.java.core.notification.RequestParam;
 import io.github.wechatpaycomplaint.simulator.keys.RsaKeyPairs;
 import io.github.wechatpaycomplaint.simulator.keys.SimulatorKeys;
@@ -66,7 +57,7 @@ class ManyMerchantsSimulatorTests {
 		callbacks = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		received.forEach((name, queue) -> callbacks.createContext("/notify/" + name, (exchange) -> {
 			try (exchange; InputStream in = exchange.getRequestBody()) {
-				queue.add(requestParam(exchange.getRequestHeaders(), in));
+				queue.add(OfficialSdk.requestParam(exchange.getRequestHeaders(), in));
 				exchange.sendResponseHeaders(204, -1);
 			}
 		}));
@@ -86,12 +77,13 @@ class ManyMerchantsSimulatorTests {
 
 	@Test
 	void eachMerchantListsItsOwnComplaintsAnsweredWithItsOwnWechatPayKey() {
-		HttpResponse<JsonObject> main = sdk(MAIN, MAIN).get(acceptJson(),
-				simulator.baseUri() + "/v3/merchant-service/complaints-v2?limit=10&offset=0&" + listQuery(),
-				JsonObject.class);
-		HttpResponse<JsonObject> hk = sdk(HK, HK).get(acceptJson(),
-				simulator.baseUri() + "/v3/global/merchant-service/complaints?limit=10&offset=0&" + listQuery(),
-				JsonObject.class);
+		HttpResponse<JsonObject> main = OfficialSdk.client(MAIN, MAIN)
+			.get(OfficialSdk.acceptJson(), simulator.baseUri() + "/v3/merchant-service/complaints-v2?limit=10&offset=0&"
+					+ OfficialSdk.listQuery(), JsonObject.class);
+		HttpResponse<JsonObject> hk = OfficialSdk.client(HK, HK)
+			.get(OfficialSdk.acceptJson(), simulator.baseUri()
+					+ "/v3/global/merchant-service/complaints?limit=10&offset=0&" + OfficialSdk.listQuery(),
+					JsonObject.class);
 
 		assertThat(main.getServiceResponse().get("total_count").getAsInt())
 			.isEqualTo(simulator.merchant("main").complaints().size())
@@ -111,8 +103,9 @@ class ManyMerchantsSimulatorTests {
 		assertThat(simulator.merchant("main").complaint(hkComplaint)).isEmpty();
 		assertThat(simulator.complaint(hkComplaint)).as("the first merchant's").isEmpty();
 		assertThatExceptionOfType(ServiceException.class)
-			.isThrownBy(() -> sdk(MAIN, MAIN).get(acceptJson(),
-					simulator.baseUri() + "/v3/merchant-service/complaints-v2/" + hkComplaint, JsonObject.class))
+			.isThrownBy(() -> OfficialSdk.client(MAIN, MAIN)
+				.get(OfficialSdk.acceptJson(),
+						simulator.baseUri() + "/v3/merchant-service/complaints-v2/" + hkComplaint, JsonObject.class))
 			.satisfies((ex) -> assertThat(ex.getHttpStatusCode()).isEqualTo(404));
 	}
 
@@ -121,11 +114,11 @@ class ManyMerchantsSimulatorTests {
 		SimulatorKeys hkSignedWithMainsKey = new SimulatorKeys(HK.merchantId(), HK.merchantSerial(),
 				MAIN.merchantKeys(), HK.publicKeyId(), HK.wechatpayKeys(), HK.platformCertificate(), HK.platformKeys(),
 				HK.apiV3Key(), HK.platformCaCertificate());
-		assertSignError(sdk(hkSignedWithMainsKey, HK), "/v3/global/merchant-service/complaints/x");
+		assertSignError(OfficialSdk.client(hkSignedWithMainsKey, HK), "/v3/global/merchant-service/complaints/x");
 		SimulatorKeys mainsSerial = new SimulatorKeys(HK.merchantId(), MAIN.merchantSerial(), MAIN.merchantKeys(),
 				HK.publicKeyId(), HK.wechatpayKeys(), HK.platformCertificate(), HK.platformKeys(), HK.apiV3Key(),
 				HK.platformCaCertificate());
-		assertSignError(sdk(mainsSerial, HK), "/v3/global/merchant-service/complaints/x");
+		assertSignError(OfficialSdk.client(mainsSerial, HK), "/v3/global/merchant-service/complaints/x");
 	}
 
 	@Test
@@ -134,31 +127,38 @@ class ManyMerchantsSimulatorTests {
 		SimulatorKeys stranger = new SimulatorKeys("1900000999", MAIN.merchantSerial(), strangersKey,
 				MAIN.publicKeyId(), MAIN.wechatpayKeys(), MAIN.platformCertificate(), MAIN.platformKeys(),
 				MAIN.apiV3Key(), MAIN.platformCaCertificate());
-		assertSignError(sdk(stranger, MAIN), "/v3/merchant-service/complaints-v2/x");
+		assertSignError(OfficialSdk.client(stranger, MAIN), "/v3/merchant-service/complaints-v2/x");
 	}
 
 	@Test
 	void eachMerchantCallsOnlyItsRegionsPaths() {
 		assertThatExceptionOfType(ServiceException.class)
-			.isThrownBy(() -> sdk(HK, HK).get(acceptJson(),
-					simulator.baseUri() + "/v3/merchant-service/complaints-v2?" + listQuery(), JsonObject.class))
+			.isThrownBy(() -> OfficialSdk.client(HK, HK)
+				.get(OfficialSdk.acceptJson(),
+						simulator.baseUri() + "/v3/merchant-service/complaints-v2?" + OfficialSdk.listQuery(),
+						JsonObject.class))
 			.satisfies((ex) -> {
 				assertThat(ex.getHttpStatusCode()).isEqualTo(403);
 				assertThat(ex.getErrorCode()).isEqualTo("NO_AUTH");
 			});
 		assertThatExceptionOfType(ServiceException.class)
-			.isThrownBy(() -> sdk(MAIN, MAIN).get(acceptJson(),
-					simulator.baseUri() + "/v3/global/merchant-service/complaints?" + listQuery(), JsonObject.class))
+			.isThrownBy(
+					() -> OfficialSdk.client(MAIN, MAIN)
+						.get(OfficialSdk.acceptJson(),
+								simulator.baseUri() + "/v3/global/merchant-service/complaints?"
+										+ OfficialSdk.listQuery(),
+								JsonObject.class))
 			.satisfies((ex) -> assertThat(ex.getErrorCode()).isEqualTo("NO_AUTH"));
 	}
 
 	@Test
 	void eachMerchantRegistersItsOwnNotificationUrl() {
-		sdk(MAIN, MAIN).post(acceptJson(), simulator.baseUri() + "/v3/merchant-service/complaint-notifications",
-				json("{\"url\":\"https://main.example.com/notify\"}"), JsonObject.class);
-		HttpResponse<JsonObject> hk = sdk(HK, HK).post(acceptJson(),
-				simulator.baseUri() + "/v3/global/merchant-service/complaint-notifications",
-				json("{\"url\":\"https://hk.example.com/notify\"}"), JsonObject.class);
+		OfficialSdk.client(MAIN, MAIN)
+			.post(OfficialSdk.acceptJson(), simulator.baseUri() + "/v3/merchant-service/complaint-notifications",
+					json("{\"url\":\"https://main.example.com/notify\"}"), JsonObject.class);
+		HttpResponse<JsonObject> hk = OfficialSdk.client(HK, HK)
+			.post(OfficialSdk.acceptJson(), simulator.baseUri() + "/v3/global/merchant-service/complaint-notifications",
+					json("{\"url\":\"https://hk.example.com/notify\"}"), JsonObject.class);
 
 		assertThat(hk.getServiceResponse().get("mchid").getAsString()).isEqualTo(HK.merchantId());
 		assertThat(simulator.merchant("main").registeredNotificationUrl()).contains("https://main.example.com/notify");
@@ -178,12 +178,12 @@ class ManyMerchantsSimulatorTests {
 			assertThat(toMain).as("main's notification within 10 s").isNotNull();
 			assertThat(toHk).as("hk's notification within 10 s").isNotNull();
 
-			assertThat(parser(MAIN).parse(toMain, JsonObject.class).get("complaint_id").getAsString())
+			assertThat(OfficialSdk.parser(MAIN).parse(toMain, JsonObject.class).get("complaint_id").getAsString())
 				.isEqualTo(mainComplaint);
-			assertThat(parser(HK).parse(toHk, JsonObject.class).get("complaint_id").getAsString())
+			assertThat(OfficialSdk.parser(HK).parse(toHk, JsonObject.class).get("complaint_id").getAsString())
 				.isEqualTo(hkComplaint);
 			assertThatExceptionOfType(ValidationException.class).as("hk's notification, checked with main's keys")
-				.isThrownBy(() -> parser(MAIN).parse(toHk, JsonObject.class));
+				.isThrownBy(() -> OfficialSdk.parser(MAIN).parse(toHk, JsonObject.class));
 			assertThat(simulator.deliveries()).as("the first merchant's")
 				.allSatisfy((delivery) -> assertThat(delivery.getComplaintId()).isNotEqualTo(hkComplaint));
 		}
@@ -202,62 +202,21 @@ class ManyMerchantsSimulatorTests {
 			.isNotEqualTo(new ImageStore(HK.merchantId()).store("image/png", png, null).mediaId());
 	}
 
-	private static void assertSignError(HttpClient sdk, String path) {
+	private static void assertSignError(HttpClient client, String path) {
 		assertThatExceptionOfType(ServiceException.class)
-			.isThrownBy(() -> sdk.get(acceptJson(), simulator.baseUri() + path, JsonObject.class))
+			.isThrownBy(() -> client.get(OfficialSdk.acceptJson(), simulator.baseUri() + path, JsonObject.class))
 			.satisfies((ex) -> {
 				assertThat(ex.getHttpStatusCode()).isEqualTo(401);
 				assertThat(ex.getErrorCode()).isEqualTo("SIGN_ERROR");
 			});
 	}
 
-	// Signs as the merchant of "signer", verifies answers with the WeChat Pay key of
-	// "wechatPay".
-	private static HttpClient sdk(SimulatorKeys signer, SimulatorKeys wechatPay) {
-		RSAPublicKeyConfig config = new RSAPublicKeyConfig.Builder().merchantId(signer.merchantId())
-			.merchantSerialNumber(signer.merchantSerial())
-			.privateKey(signer.merchantKeys().getPrivate())
-			.publicKeyId(wechatPay.publicKeyId())
-			.publicKey(wechatPay.wechatpayKeys().getPublic())
-			.apiV3Key(wechatPay.apiV3Key())
-			.build();
-		return new DefaultHttpClientBuilder().config(config).build();
-	}
-
-	private static NotificationParser parser(SimulatorKeys keys) {
-		return new NotificationParser(new RSAPublicKeyNotificationConfig.Builder().publicKeyId(keys.publicKeyId())
-			.publicKey(keys.wechatpayKeys().getPublic())
-			.apiV3Key(keys.apiV3Key())
-			.build());
-	}
-
 	private static JsonRequestBody json(String body) {
 		return new JsonRequestBody.Builder().body(body).build();
 	}
 
-	private static HttpHeaders acceptJson() {
-		HttpHeaders headers = new HttpHeaders();
-		headers.addHeader("Accept", "application/json");
-		return headers;
-	}
-
 	private static String callbackBase() {
 		return "http://127.0.0.1:" + callbacks.getAddress().getPort();
-	}
-
-	private static RequestParam requestParam(Headers headers, InputStream body) throws IOException {
-		return new RequestParam.Builder().serialNumber(headers.getFirst("Wechatpay-Serial"))
-			.timestamp(headers.getFirst("Wechatpay-Timestamp"))
-			.nonce(headers.getFirst("Wechatpay-Nonce"))
-			.signature(headers.getFirst("Wechatpay-Signature"))
-			.signType(headers.getFirst("Wechatpay-Signature-Type"))
-			.body(new String(body.readAllBytes(), StandardCharsets.UTF_8))
-			.build();
-	}
-
-	private static String listQuery() {
-		LocalDate today = LocalDate.now(ZoneOffset.ofHours(8));
-		return "begin_date=" + today.minusDays(1) + "&end_date=" + today.plusDays(1);
 	}
 
 }
