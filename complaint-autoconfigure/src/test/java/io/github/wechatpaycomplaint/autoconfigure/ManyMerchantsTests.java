@@ -383,6 +383,9 @@ class ManyMerchantsTests {
 					.wechatpayPublicKey(WechatPayStandIn.PUBLIC_KEY_ID,
 							PemText.write(WechatPayStandIn.wechatpayKeys().getPublic()))
 					.setting("client.base-uri", this.wechatPay.baseUri())
+					// Its own host: the global permission for plain http is the global
+					// host's.
+					.setting("client.allow-insecure-http", "true")
 					.build());
 				merchants.refresh();
 				assertThat(merchants.names()).containsExactly("main");
