@@ -20,6 +20,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 
 /**
@@ -49,8 +51,13 @@ public final class ComplaintReconciliationAutoConfiguration {
 	 */
 	public static final String MERCHANTS_SCHEDULER_BEAN_NAME = "complaintMerchantReconciliationScheduler";
 
-	/** The reconciliation of the merchant of the single-merchant keys, as always. */
+	/**
+	 * The reconciliation of the merchant of the single-merchant keys, as always. Ordered
+	 * first: its scheduler backs off for any other ReconciliationScheduler, which the
+	 * merchants' scheduler, registered whenever the registry is, must not count as.
+	 */
 	@Configuration(proxyBeanMethods = false)
+	@Order(Ordered.HIGHEST_PRECEDENCE)
 	@ConditionalOnBooleanProperty(name = ComplaintReconciliationProperties.PREFIX + ".enabled")
 	@ConditionalOnBean(WechatPayComplaintClient.class)
 	@Conditional(OnSingleMerchantPropertiesCondition.class)

@@ -76,7 +76,7 @@ public final class ComplaintRegistrationAutoConfiguration {
 		NotificationUrlRegistrars complaintMerchantNotificationUrlRegistrars(WechatPayMerchants merchants,
 				ObjectProvider<PropertiesMerchantSource> propertiesSource, NotificationRegistrationProperties global,
 				Environment environment) {
-			return new NotificationUrlRegistrars(merchants, new MerchantNotificationUrls(merchants,
+			return NotificationUrlRegistrars.forRegistry(merchants, new MerchantNotificationUrls(merchants,
 					new EntryMerchants(propertiesSource.getIfAvailable(), environment), global.getPublicUrl()));
 		}
 

@@ -50,22 +50,30 @@ public final class NotificationUrlRegistrars
 
 	private @Nullable ExecutorService background;
 
-	/**
-	 * Creates the registrars of the merchants in the registry now; a merchant whose
-	 * registration cannot work (say its URL breaks WeChat Pay's rules) fails here, at
-	 * startup.
-	 * @param merchants the registry
-	 * @param registrarOf decides from a merchant's settings whether and where it
-	 * registers: its registrar, or empty when it registers nothing; throws when its
-	 * settings cannot work, naming the property
-	 */
-	public NotificationUrlRegistrars(WechatPayMerchants merchants,
+	private NotificationUrlRegistrars(WechatPayMerchants merchants,
 			Function<MerchantDefinition, Optional<NotificationUrlRegistrar>> registrarOf) {
 		this.merchants = Objects.requireNonNull(merchants, "merchants");
 		this.registrarOf = Objects.requireNonNull(registrarOf, "registrarOf");
 		for (MerchantDefinition definition : merchants.definitions()) {
 			this.slots.put(definition.name(), new Slot(definition, registrarOf.apply(definition).orElse(null), null));
 		}
+	}
+
+	/**
+	 * Creates the registrars of the merchants in the registry now, and follows the
+	 * registry from then on; a merchant whose registration cannot work (say its URL
+	 * breaks WeChat Pay's rules) fails here, at startup.
+	 * @param merchants the registry
+	 * @param registrarOf decides from a merchant's settings whether and where it
+	 * registers: its registrar, or empty when it registers nothing; throws when its
+	 * settings cannot work, naming the property
+	 * @return the registrars
+	 */
+	public static NotificationUrlRegistrars forRegistry(WechatPayMerchants merchants,
+			Function<MerchantDefinition, Optional<NotificationUrlRegistrar>> registrarOf) {
+		NotificationUrlRegistrars registrars = new NotificationUrlRegistrars(merchants, registrarOf);
+		merchants.addListener(registrars);
+		return registrars;
 	}
 
 	@Override
@@ -84,10 +92,7 @@ public final class NotificationUrlRegistrars
 			if (this.closed) {
 				return;
 			}
-			if (!this.ready) {
-				this.ready = true;
-				this.merchants.addListener(this);
-			}
+			this.ready = true;
 			catchUp();
 		}
 		NotificationUrlRegistrationException first = null;
@@ -168,6 +173,7 @@ public final class NotificationUrlRegistrars
 		Slot slot = decide(definition);
 		this.slots.put(definition.name(), slot);
 		NotificationUrlRegistrar registrar = slot.registrar();
+		// Before the application is ready, registerAll registers it.
 		if (registrar != null && this.ready && !this.closed) {
 			background().execute(() -> registerInBackground(definition.name(), registrar));
 		}
@@ -188,7 +194,7 @@ public final class NotificationUrlRegistrars
 		}
 	}
 
-	// Merchants added, replaced or removed before the application was ready.
+	// Changes made while forRegistry was reading the registry, before it listened.
 	private void catchUp() {
 		Set<String> names = new HashSet<>();
 		for (MerchantDefinition definition : this.merchants.definitions()) {
