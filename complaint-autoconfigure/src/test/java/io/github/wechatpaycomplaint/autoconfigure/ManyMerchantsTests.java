@@ -434,14 +434,18 @@ class ManyMerchantsTests {
 	}
 
 	private MerchantDefinition.Builder hkDefinition() {
+		return hkMerchant().setting("client.base-uri", this.wechatPay.baseUri())
+			.setting("client.allow-insecure-http", "true");
+	}
+
+	/** The Hong Kong merchant's identity, without settings. */
+	static MerchantDefinition.Builder hkMerchant() {
 		return MerchantDefinition.builder("hk")
 			.merchantId(HK_MCHID)
 			.certificateSerialNumber(HK_SERIAL)
 			.privateKey(PemText.privateKey(HK_MERCHANT_KEYS.getPrivate()))
 			.apiV3Key(HK_API_V3_KEY)
-			.wechatpayPublicKey(HK_PUBLIC_KEY_ID, PemText.write(HK_WECHATPAY_KEYS.getPublic()))
-			.setting("client.base-uri", this.wechatPay.baseUri())
-			.setting("client.allow-insecure-http", "true");
+			.wechatpayPublicKey(HK_PUBLIC_KEY_ID, PemText.write(HK_WECHATPAY_KEYS.getPublic()));
 	}
 
 	private String[] entries() {

@@ -8,7 +8,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.wechatpaycomplaint.client.WechatPayEndpoint;
 import io.github.wechatpaycomplaint.client.WechatPayRestClientCustomizer;
-import io.github.wechatpaycomplaint.multimerchant.MerchantDefinition;
 import io.github.wechatpaycomplaint.multimerchant.MerchantUnavailableException;
 import io.github.wechatpaycomplaint.multimerchant.WechatPayMerchants;
 import io.github.wechatpaycomplaint.simulator.keys.PemText;
@@ -133,7 +132,7 @@ class MerchantEntryHostsTests {
 	void aDefinitionBuiltInCodeFollowsTheSameRule() {
 		this.runner.withPropertyValues(this.wechatPay.publicKeyModeProperties()).run((context) -> {
 			WechatPayMerchants merchants = context.getBean(WechatPayMerchants.class);
-			merchants.put(hkDefinition().endpoint(WechatPayEndpoint.HONG_KONG).build());
+			merchants.put(ManyMerchantsTests.hkMerchant().endpoint(WechatPayEndpoint.HONG_KONG).build());
 			assertThat(merchants.components("hk").client()).isNotNull();
 			call(context, "hk");
 		});
@@ -144,7 +143,9 @@ class MerchantEntryHostsTests {
 			.withPropertyValues("wechatpay.complaint.client.endpoint=HONG_KONG")
 			.run((context) -> {
 				WechatPayMerchants merchants = context.getBean(WechatPayMerchants.class);
-				merchants.put(hkDefinition().baseUri(URI.create("https://wechatpay-proxy.example.com")).build());
+				merchants.put(ManyMerchantsTests.hkMerchant()
+					.baseUri(URI.create("https://wechatpay-proxy.example.com"))
+					.build());
 				assertThatExceptionOfType(MerchantUnavailableException.class).isThrownBy(() -> merchants.client("hk"))
 					.withMessageContaining(HK + "client.endpoint");
 			});
@@ -165,15 +166,6 @@ class MerchantEntryHostsTests {
 		identity.add(HK + "wechatpay-public-key.id=" + HK_PUBLIC_KEY_ID);
 		identity.add(HK + "wechatpay-public-key.key=" + PemText.write(HK_WECHATPAY_KEYS.getPublic()));
 		return identity.toArray(String[]::new);
-	}
-
-	private static MerchantDefinition.Builder hkDefinition() {
-		return MerchantDefinition.builder("hk")
-			.merchantId(HK_MCHID)
-			.certificateSerialNumber(HK_SERIAL)
-			.privateKey(PemText.privateKey(HK_MERCHANT_KEYS.getPrivate()))
-			.apiV3Key(HK_API_V3_KEY)
-			.wechatpayPublicKey(HK_PUBLIC_KEY_ID, PemText.write(HK_WECHATPAY_KEYS.getPublic()));
 	}
 
 	private static ComplaintClientProperties resolve(AssertableApplicationContext context, String name) {

@@ -128,14 +128,8 @@ class MerchantRegistrationAndReconciliationBeansTests {
 			.build();
 	}
 
-	private MerchantDefinition.Builder hkDefinition() {
-		return MerchantDefinition.builder("hk")
-			.merchantId(ManyMerchantsTests.HK_MCHID)
-			.certificateSerialNumber(ManyMerchantsTests.HK_SERIAL)
-			.privateKey(PemText.privateKey(ManyMerchantsTests.HK_MERCHANT_KEYS.getPrivate()))
-			.apiV3Key(ManyMerchantsTests.HK_API_V3_KEY)
-			.wechatpayPublicKey(ManyMerchantsTests.HK_PUBLIC_KEY_ID,
-					PemText.write(ManyMerchantsTests.HK_WECHATPAY_KEYS.getPublic()))
+	private static MerchantDefinition.Builder hkDefinition() {
+		return ManyMerchantsTests.hkMerchant()
 			.setting("notification.register-on-startup", "true")
 			.setting("reconciliation.enabled", "true");
 	}
