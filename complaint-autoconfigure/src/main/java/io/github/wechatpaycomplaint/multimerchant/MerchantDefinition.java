@@ -3,12 +3,15 @@ package io.github.wechatpaycomplaint.multimerchant;
 import java.net.URI;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
 import io.github.wechatpaycomplaint.client.WechatPayEndpoint;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.io.support.SpringFactoriesLoader;
 
 /**
  * One merchant as an application configures it: its entry name, identity and key material
@@ -19,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  * Settings are keyed like the properties under
  * {@code wechatpay.complaint.merchants.<name>.}, e.g. {@code client.endpoint} or
  * {@code client.rate-limit.feedback.permits}; a setting left out takes the global value.
- * {@link #toString()} shows the name, merchant id and certificate serial only.
+ * A key that no entry has is refused as the definition is built, with the closest known
+ * key. {@link #toString()} shows the name, merchant id and certificate serial only.
  *
  * @since 0.1.0
  */
@@ -58,7 +62,18 @@ public final class MerchantDefinition {
 		this.wechatpayPublicKey = builder.wechatpayPublicKey;
 		this.platformCertificates = builder.platformCertificates;
 		builder.settings.keySet().forEach(MerchantDefinition::refuseIdentitySetting);
+		SettingsChecks.ALL.forEach((check) -> check.check(this.name, builder.settings));
 		this.settings = Collections.unmodifiableMap(new LinkedHashMap<>(builder.settings));
+	}
+
+	// Found rather than referenced: the keys are those of the auto-configuration's
+	// merchant entries, which this package does not depend on.
+	private static final class SettingsChecks {
+
+		static final List<MerchantSettingsCheck> ALL = SpringFactoriesLoader
+			.forDefaultResourceLocation(MerchantDefinition.class.getClassLoader())
+			.load(MerchantSettingsCheck.class);
+
 	}
 
 	// The identity has its own builder methods, which the registry indexes and checks for
@@ -319,7 +334,8 @@ public final class MerchantDefinition {
 
 		/**
 		 * Any other setting, keyed as under
-		 * {@code wechatpay.complaint.merchants.<name>.}.
+		 * {@code wechatpay.complaint.merchants.<name>.}. A key no entry has makes
+		 * {@link #build()} throw {@link IllegalArgumentException}.
 		 * @param key e.g. {@code client.rate-limit.feedback.permits}
 		 * @param value the value as in a properties file
 		 * @return this builder
@@ -329,6 +345,12 @@ public final class MerchantDefinition {
 			return this;
 		}
 
+		/**
+		 * Builds the definition.
+		 * @return the definition
+		 * @throws IllegalArgumentException when a required value is missing, the name is
+		 * not valid, or a setting's key is part of the identity or no entry's key
+		 */
 		public MerchantDefinition build() {
 			return new MerchantDefinition(this);
 		}

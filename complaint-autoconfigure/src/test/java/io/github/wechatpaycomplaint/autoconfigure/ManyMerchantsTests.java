@@ -386,6 +386,9 @@ class ManyMerchantsTests {
 					.wechatpayPublicKey(WechatPayStandIn.PUBLIC_KEY_ID,
 							PemText.write(WechatPayStandIn.wechatpayKeys().getPublic()))
 					.setting("client.base-uri", this.wechatPay.baseUri())
+					// Its own host: the global permission for plain http is the global
+					// host's.
+					.setting("client.allow-insecure-http", "true")
 					.build());
 				merchants.refresh();
 				assertThat(merchants.names()).containsExactly("main");
@@ -470,14 +473,18 @@ class ManyMerchantsTests {
 	}
 
 	private MerchantDefinition.Builder hkDefinition() {
+		return hkMerchant().setting("client.base-uri", this.wechatPay.baseUri())
+			.setting("client.allow-insecure-http", "true");
+	}
+
+	/** The Hong Kong merchant's identity, without settings. */
+	static MerchantDefinition.Builder hkMerchant() {
 		return MerchantDefinition.builder("hk")
 			.merchantId(HK_MCHID)
 			.certificateSerialNumber(HK_SERIAL)
 			.privateKey(PemText.privateKey(HK_MERCHANT_KEYS.getPrivate()))
 			.apiV3Key(HK_API_V3_KEY)
-			.wechatpayPublicKey(HK_PUBLIC_KEY_ID, PemText.write(HK_WECHATPAY_KEYS.getPublic()))
-			.setting("client.base-uri", this.wechatPay.baseUri())
-			.setting("client.allow-insecure-http", "true");
+			.wechatpayPublicKey(HK_PUBLIC_KEY_ID, PemText.write(HK_WECHATPAY_KEYS.getPublic()));
 	}
 
 	private String[] entries() {
