@@ -10,8 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import io.github.wechatpaycomplaint.multimerchant.MerchantSettingsCheck;
-
 import org.springframework.beans.BeanUtils;
 import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
@@ -23,9 +21,9 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyN
  * is a key, a read-only nested group is descended into), so that no list is kept by hand.
  * It names a key no entry has, with the closest known key, for the properties (where
  * {@code NoUnboundElementsBindHandler} finds such keys) and for the settings of a
- * {@code MerchantDefinition} as it is built.
+ * {@code MerchantDefinition} as the registry takes it.
  */
-final class MerchantEntryKeys implements MerchantSettingsCheck {
+final class MerchantEntryKeys {
 
 	private static final List<String> KEYS = keys();
 
@@ -85,8 +83,14 @@ final class MerchantEntryKeys implements MerchantSettingsCheck {
 						+ "'wechatpay.complaint.' prefix, e.g. " + prefix + ".client.endpoint.");
 	}
 
-	@Override
-	public void check(String merchantName, Map<String, String> settings) {
+	/**
+	 * Checks the settings of a definition.
+	 * @param merchantName the entry name
+	 * @param settings keyed relative to the entry
+	 * @throws IllegalArgumentException for a key no entry has, naming the property and
+	 * the closest known key
+	 */
+	static void check(String merchantName, Map<String, String> settings) {
 		for (String key : settings.keySet()) {
 			if (!isKnown(key)) {
 				String property = MerchantEntryResolver.prefix(merchantName) + "." + key;

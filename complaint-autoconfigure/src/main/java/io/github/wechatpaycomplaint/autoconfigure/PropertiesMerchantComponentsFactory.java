@@ -72,6 +72,11 @@ final class PropertiesMerchantComponentsFactory implements MerchantComponentsFac
 	}
 
 	@Override
+	public void check(MerchantDefinition definition) {
+		MerchantEntryKeys.check(definition.name(), definition.settings());
+	}
+
+	@Override
 	public MerchantComponents create(MerchantDefinition definition) {
 		if (definition == this.singleMerchant) {
 			return this.singleMerchantBeans.get();

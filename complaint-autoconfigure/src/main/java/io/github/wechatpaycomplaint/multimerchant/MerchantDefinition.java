@@ -3,15 +3,12 @@ package io.github.wechatpaycomplaint.multimerchant;
 import java.net.URI;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
 import io.github.wechatpaycomplaint.client.WechatPayEndpoint;
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.core.io.support.SpringFactoriesLoader;
 
 /**
  * One merchant as an application configures it: its entry name, identity and key material
@@ -62,18 +59,7 @@ public final class MerchantDefinition {
 		this.wechatpayPublicKey = builder.wechatpayPublicKey;
 		this.platformCertificates = builder.platformCertificates;
 		builder.settings.keySet().forEach(MerchantDefinition::refuseIdentitySetting);
-		SettingsChecks.ALL.forEach((check) -> check.check(this.name, builder.settings));
 		this.settings = Collections.unmodifiableMap(new LinkedHashMap<>(builder.settings));
-	}
-
-	// Found rather than referenced: the keys are those of the auto-configuration's
-	// merchant entries, which this package does not depend on.
-	private static final class SettingsChecks {
-
-		static final List<MerchantSettingsCheck> ALL = SpringFactoriesLoader
-			.forDefaultResourceLocation(MerchantDefinition.class.getClassLoader())
-			.load(MerchantSettingsCheck.class);
-
 	}
 
 	// The identity has its own builder methods, which the registry indexes and checks for

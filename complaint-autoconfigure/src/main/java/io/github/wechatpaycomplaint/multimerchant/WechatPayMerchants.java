@@ -215,6 +215,7 @@ public final class WechatPayMerchants implements AutoCloseable {
 	 * WeChat Pay public key id
 	 */
 	public synchronized void put(MerchantDefinition definition) {
+		this.factory.check(definition);
 		MerchantIndex.Builder next = this.index.edit();
 		MerchantSlot previous = next.put(newSlot(definition));
 		publish(next.build());
@@ -384,6 +385,7 @@ public final class WechatPayMerchants implements AutoCloseable {
 		Map<String, MerchantDefinition> definitions = new LinkedHashMap<>();
 		for (WechatPayMerchantSource source : this.sources) {
 			for (MerchantDefinition definition : new ArrayList<>(source.merchants())) {
+				this.factory.check(definition);
 				if (definitions.putIfAbsent(definition.name(), definition) != null) {
 					throw new IllegalStateException("Two merchant sources define a merchant named '" + definition.name()
 							+ "'; names must be unique");

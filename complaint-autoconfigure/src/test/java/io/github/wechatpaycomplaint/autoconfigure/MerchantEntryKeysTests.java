@@ -3,9 +3,12 @@ package io.github.wechatpaycomplaint.autoconfigure;
 import java.io.InputStream;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.github.wechatpaycomplaint.multimerchant.MerchantDefinition;
+import io.github.wechatpaycomplaint.multimerchant.WechatPayMerchantSource;
+import io.github.wechatpaycomplaint.multimerchant.WechatPayMerchants;
 import io.github.wechatpaycomplaint.testsupport.WechatPayStandIn;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
@@ -31,12 +34,15 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
  * A key that no merchant entry has, under {@code wechatpay.complaint.merchants.<name>.}
- * or as a {@link MerchantDefinition} setting, is refused with the closest known key
- * instead of being ignored; the keys are those the Binder binds, in any relaxed spelling.
+ * or as the setting of a {@link MerchantDefinition} the registry takes, is refused with
+ * the closest known key instead of being ignored; the keys are those the Binder binds, in
+ * any relaxed spelling.
  */
 class MerchantEntryKeysTests {
 
 	private static final String HK = "wechatpay.complaint.merchants.hk.";
+
+	private static final String RUNTIME = "wechatpay.complaint.merchants.runtime.";
 
 	@AutoClose
 	private final WechatPayStandIn wechatPay = new WechatPayStandIn();
@@ -86,23 +92,42 @@ class MerchantEntryKeysTests {
 	}
 
 	@Test
-	void aDefinitionWithAMistypedSettingIsRefusedAsItIsBuilt() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> definition().setting("client.endpiont", "HONG_KONG").build())
-			.withMessageContaining("'client.endpiont'")
-			.withMessageContaining(HK + "client.endpiont")
-			.withMessageContaining("did you mean 'client.endpoint'?")
-			.withMessageNotContaining("HONG_KONG");
-		assertThatIllegalArgumentException().isThrownBy(() -> definition().setting("notification.path", "/hk").build())
-			.withMessageContaining(HK + "notification.path");
-		assertThatIllegalArgumentException().isThrownBy(() -> definition().setting("client", "x").build());
+	void aDefinitionWithAMistypedSettingIsRefusedWhereItIsAddedAndChangesNothing() {
+		this.runner.run((context) -> {
+			WechatPayMerchants merchants = context.getBean(WechatPayMerchants.class);
+			List<String> before = merchants.names();
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> merchants.put(definition().setting("client.endpiont", "HONG_KONG").build()))
+				.withMessageContaining("'client.endpiont'")
+				.withMessageContaining(RUNTIME + "client.endpiont")
+				.withMessageContaining("did you mean 'client.endpoint'?")
+				.withMessageNotContaining("HONG_KONG");
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> merchants.put(definition().setting("notification.path", "/hk").build()))
+				.withMessageContaining(RUNTIME + "notification.path");
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> merchants.put(definition().setting("client", "x").build()));
+			assertThat(merchants.names()).isEqualTo(before);
+		});
+	}
+
+	@Test
+	void anApplicationsSourceWithAMistypedSettingStopsStartup() {
+		this.runner
+			.withBean("platformMerchants", WechatPayMerchantSource.class,
+					() -> () -> List.of(definition().setting("client.endpiont", "HONG_KONG").build()))
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining(RUNTIME + "client.endpiont"));
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "client.baseUri", "client.base_uri", "client.rate-limit.list.permits",
 			"client.rateLimit.list.permits", "notification.register-on-startup", "reconciliation.lookBackDays" })
 	void aDefinitionTakesTheKeysOfAnEntryInAnySpelling(String key) {
-		assertThatNoException().isThrownBy(() -> definition().setting(key, "1").build());
+		this.runner.run((context) -> assertThatNoException()
+			.isThrownBy(() -> context.getBean(WechatPayMerchants.class).put(definition().setting(key, "1").build())));
 	}
 
 	@Test
@@ -135,8 +160,8 @@ class MerchantEntryKeysTests {
 	}
 
 	private static MerchantDefinition.Builder definition() {
-		return MerchantDefinition.builder("hk")
-			.merchantId("1900000002")
+		return MerchantDefinition.builder("runtime")
+			.merchantId("1900009999")
 			.certificateSerialNumber("6B2E9C1F0A3D5E7F9B1C3D5E7F9A1B3C5D7E9F10")
 			.privateKey("file:/nowhere/apiclient_key.pem")
 			.apiV3Key("0123456789abcdef0123456789abcdef");
