@@ -1,29 +1,31 @@
 package io.github.wechatpaycomplaint.certificate;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where one {@link PlatformCertificateManager} runs its downloads and its scheduled
- * refreshes: on threads of its own, or on a {@link PlatformCertificateScheduler} shared
- * with other managers.
+ * Where one {@link PlatformCertificateManager} runs its on-demand downloads and its
+ * scheduled refreshes (which download on the thread they run on): on threads of its own,
+ * or on a {@link PlatformCertificateScheduler} shared with other managers.
  */
 interface CertificateTasks {
 
 	/**
-	 * Runs a download in the background.
+	 * Runs an on-demand download in the background, never behind scheduled refreshes.
 	 * @param download the download
 	 * @throws java.util.concurrent.RejectedExecutionException when stopped or closed
 	 */
 	void execute(Runnable download);
 
 	/**
-	 * Runs the next refresh after a delay; does nothing once stopped.
+	 * Runs the next refresh after a delay; does nothing once stopped (until started
+	 * again).
 	 * @param refresh the refresh
 	 * @param delay the delay
 	 */
@@ -31,7 +33,9 @@ interface CertificateTasks {
 
 	void start();
 
-	/** Drops the next refresh; a download in flight finishes. */
+	/**
+	 * Drops the next refresh; a download in flight (also a refresh under way) finishes.
+	 */
 	void stop();
 
 	static CertificateTasks ownThreads() {
@@ -64,11 +68,14 @@ interface CertificateTasks {
 
 		@Override
 		public void start() {
-			this.scheduler = Executors.newSingleThreadScheduledExecutor((runnable) -> {
+			ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, (runnable) -> {
 				Thread thread = new Thread(runnable, "wechatpay-platform-certificates");
 				thread.setDaemon(true);
 				return thread;
 			});
+			// Stopping drops the next refresh but does not interrupt one under way.
+			executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+			this.scheduler = executor;
 		}
 
 		@Override
@@ -76,18 +83,27 @@ interface CertificateTasks {
 			ScheduledExecutorService executor = this.scheduler;
 			this.scheduler = null;
 			if (executor != null) {
-				executor.shutdownNow();
+				executor.shutdown();
 			}
 		}
 
 	}
 
-	/** Tasks on the shared threads; stopping cancels this manager's next refresh only. */
+	/**
+	 * Tasks on the shared threads; stopping cancels this manager's next refresh only. A
+	 * refresh that ends while the manager stops may try to schedule the next one after
+	 * {@link #stop()} cancelled the last: it is refused, else it would keep the stopped
+	 * manager (its keys and client) referenced until it ran.
+	 */
 	final class Shared implements CertificateTasks {
 
 		private final PlatformCertificateScheduler scheduler;
 
-		private volatile @Nullable ScheduledFuture<?> nextRefresh;
+		private final ReentrantLock lock = new ReentrantLock();
+
+		private @Nullable ScheduledFuture<?> nextRefresh;
+
+		private boolean stopped = true;
 
 		Shared(PlatformCertificateScheduler scheduler) {
 			this.scheduler = scheduler;
@@ -100,18 +116,41 @@ interface CertificateTasks {
 
 		@Override
 		public void schedule(Runnable refresh, Duration delay) {
-			this.nextRefresh = this.scheduler.schedule(refresh, delay);
+			this.lock.lock();
+			try {
+				if (!this.stopped) {
+					this.nextRefresh = this.scheduler.schedule(refresh, delay);
+				}
+			}
+			finally {
+				this.lock.unlock();
+			}
 		}
 
 		@Override
 		public void start() {
+			this.lock.lock();
+			try {
+				this.stopped = false;
+			}
+			finally {
+				this.lock.unlock();
+			}
 		}
 
 		@Override
 		public void stop() {
-			ScheduledFuture<?> next = this.nextRefresh;
-			if (next != null) {
-				next.cancel(false);
+			this.lock.lock();
+			try {
+				this.stopped = true;
+				ScheduledFuture<?> next = this.nextRefresh;
+				this.nextRefresh = null;
+				if (next != null) {
+					next.cancel(false);
+				}
+			}
+			finally {
+				this.lock.unlock();
 			}
 		}
 

@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -40,16 +41,19 @@ import org.springframework.context.SmartLifecycle;
  * Downloads run in the background, at most one at a time: on a
  * {@link PlatformCertificateScheduler} shared with other managers when one is given (a
  * thousand merchants then need a few threads, not a thousand), else on a thread of their
- * own. A lookup of an unknown serial never waits for one ({@link #resolve}): it starts a
- * download in the background and finds nothing, so that a flood of forged serials cannot
- * hold request threads; a notification is refused and WeChat Pay's retry finds the new
- * certificate. Only the signed client, whose answers come from WeChat Pay itself, waits
- * for that download, and for at most 10 s ({@link #resolveAwaitingDownload}). Downloads
- * triggered by unknown serials are spaced by a minimum interval, and only a well-formed
- * serial ({@link #isWellFormedSerial}) triggers one, so forged serials cannot make the
- * application hammer WeChat Pay. Lookups for the client's answers and for notifications
- * each have their own interval, so that forged notifications cannot use up the download
- * that an answer after a certificate rotation needs.
+ * own. Scheduled refreshes download on the refresh threads; downloads for an unknown
+ * serial and {@link #refresh() requested} ones on other threads, so that they never queue
+ * behind scheduled refreshes. A lookup of an unknown serial never waits for one
+ * ({@link #resolve}): it starts a download in the background and finds nothing, so that a
+ * flood of forged serials cannot hold request threads; a notification is refused and
+ * WeChat Pay's retry finds the new certificate. Only the signed client, whose answers
+ * come from WeChat Pay itself, waits for that download, and for at most 10 s
+ * ({@link #resolveAwaitingDownload}). Downloads triggered by unknown serials are spaced
+ * by a minimum interval, and only a well-formed serial ({@link #isWellFormedSerial})
+ * triggers one, so forged serials cannot make the application hammer WeChat Pay. Lookups
+ * for the client's answers and for notifications each have their own interval, so that
+ * forged notifications cannot use up the download that an answer after a certificate
+ * rotation needs.
  *
  * <p>
  * One class of about 450 lines because the lookups, the one download in flight and the
@@ -255,7 +259,7 @@ public final class PlatformCertificateManager implements VerificationKeyResolver
 	 * @return completes when the download has finished
 	 */
 	public CompletableFuture<Void> refresh() {
-		CompletableFuture<Void> download = startOrJoin(null);
+		CompletableFuture<Void> download = startOrJoin(null, this.tasks::execute);
 		return (download != null) ? download : CompletableFuture.completedFuture(null);
 	}
 
@@ -265,7 +269,7 @@ public final class PlatformCertificateManager implements VerificationKeyResolver
 		if (!isWellFormedSerial(serial)) {
 			return null;
 		}
-		CompletableFuture<Void> download = startOrJoin(lookup);
+		CompletableFuture<Void> download = startOrJoin(lookup, this.tasks::execute);
 		if (download == null && logger.isDebugEnabled()) {
 			logger.debug("No WeChat Pay platform certificate download for an unknown serial: the last one was less "
 					+ "than " + this.unknownSerialRefreshInterval + " ago");
@@ -292,12 +296,12 @@ public final class PlatformCertificateManager implements VerificationKeyResolver
 		}
 	}
 
-	// Returns the download in flight, or a new one started in the background; null when
-	// an unknown-serial download
-	// is not allowed yet for this kind of lookup (null lookup: a scheduled or requested
-	// refresh, always allowed).
-	// Nothing here waits, so the lock is only held for a moment.
-	private @Nullable CompletableFuture<Void> startOrJoin(@Nullable UnknownSerialLookup lookup) {
+	// Returns the download in flight, or a new one run by the runner (in the background,
+	// or on this thread for a scheduled refresh); null when an unknown-serial download is
+	// not allowed yet for this kind of lookup (null lookup: a scheduled or requested
+	// refresh, always allowed). Nothing here waits, so the lock is only held for a
+	// moment.
+	private @Nullable CompletableFuture<Void> startOrJoin(@Nullable UnknownSerialLookup lookup, Executor runner) {
 		boolean becauseOfUnknownSerial = lookup != null;
 		CompletableFuture<Void> download;
 		this.lock.lock();
@@ -320,7 +324,7 @@ public final class PlatformCertificateManager implements VerificationKeyResolver
 			this.lock.unlock();
 		}
 		try {
-			this.tasks.execute(() -> runDownload(download, becauseOfUnknownSerial));
+			runner.execute(() -> runDownload(download, becauseOfUnknownSerial));
 		}
 		catch (RuntimeException | Error ex) {
 			// No thread, or the shared scheduler is closed (the application stops).
@@ -397,14 +401,15 @@ public final class PlatformCertificateManager implements VerificationKeyResolver
 		}
 	}
 
-	// Never waits for the download: on a shared scheduler a waiting refresh would hold a
-	// thread that the download itself may need. The next refresh is scheduled once it
-	// ends.
+	// Downloads on the refresh thread it runs on, or joins the download in flight without
+	// waiting for it. The download is only claimed once a thread runs it, so that a
+	// refresh queued behind others' never holds back a download for an unknown serial,
+	// which runs on the on-demand threads. The next refresh is scheduled once it ends.
 	private void scheduledRefresh(Duration failedDelay) {
 		if (!this.running) {
 			return;
 		}
-		CompletableFuture<Void> download = startOrJoin(null);
+		CompletableFuture<Void> download = startOrJoin(null, Runnable::run);
 		if (download == null) {
 			download = CompletableFuture.completedFuture(null);
 		}

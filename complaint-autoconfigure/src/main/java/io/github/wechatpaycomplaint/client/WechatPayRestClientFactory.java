@@ -144,20 +144,23 @@ public final class WechatPayRestClientFactory {
 		WechatPaySignatureValidator validator = new WechatPaySignatureValidator(keys.awaitingDownloads(), this.clock,
 				maxClockSkew);
 		return build(baseUri, new WechatPayResponseVerifyingInterceptor(validator, this.jsonMapper),
-				this.resilience.rateLimiter(), merchant, keys::requestSerial);
+				this.resilience.rateLimiter(), true, merchant, keys::requestSerial);
 	}
 
 	/**
 	 * A client that signs requests but leaves answers unchecked, for callers that verify
 	 * answers themselves (the platform certificate download, whose answer is signed by a
-	 * certificate it contains).
+	 * certificate it contains). Each call is one attempt (plus the failover host when the
+	 * main one cannot be reached), without retries or rate-limit permits: the download
+	 * runs on threads shared by every merchant, which must not sleep between attempts or
+	 * wait for permits, and the certificate manager retries with back-off itself.
 	 * @param merchant the merchant
 	 * @param requestSerial the {@code Wechatpay-Serial} to send, or {@code null}
 	 * @param baseUri the host to call
 	 * @return the client
 	 */
 	public RestClient signingClient(WechatPayMerchant merchant, Supplier<@Nullable String> requestSerial, URI baseUri) {
-		return build(baseUri, null, null, merchant, requestSerial);
+		return build(baseUri, null, null, false, merchant, requestSerial);
 	}
 
 	// Outermost first: [customizers…, write outcome, verify, retry, rate limit, sign,
@@ -167,14 +170,14 @@ public final class WechatPayRestClientFactory {
 	// only; each retry takes a permit and is signed anew; failover re-sends the same
 	// signed request to another host.
 	private RestClient build(URI baseUri, @Nullable WechatPayResponseVerifyingInterceptor verifying,
-			@Nullable WechatPayRateLimiter rateLimiter, WechatPayMerchant merchant,
+			@Nullable WechatPayRateLimiter rateLimiter, boolean retries, WechatPayMerchant merchant,
 			Supplier<@Nullable String> requestSerial) {
 		List<ClientHttpRequestInterceptor> ours = new ArrayList<>();
 		ours.add(new WriteOutcomeInterceptor());
 		if (verifying != null) {
 			ours.add(verifying);
 		}
-		if (this.resilience.retryPolicy().maxAttempts() > 1) {
+		if (retries && this.resilience.retryPolicy().maxAttempts() > 1) {
 			ours.add(new RetryInterceptor(this.resilience.retryPolicy(), this.resilience.sleeper(),
 					WechatPayOperation::isReadRequest));
 		}

@@ -12,7 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -129,8 +131,83 @@ class PlatformCertificateSchedulerTests {
 	}
 
 	@Test
+	void anUnknownSerialDownloadDoesNotWaitBehindAnotherMerchantsHangingRefresh() throws InterruptedException {
+		CountDownLatch hanging = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		CountDownLatch downloaded = new CountDownLatch(1);
+		try (PlatformCertificateScheduler oneThread = new PlatformCertificateScheduler(1, 1)) {
+			PlatformCertificateManager hangs = new PlatformCertificateManager((trusted) -> {
+				hanging.countDown();
+				awaitUninterruptibly(release);
+				return Map.of();
+			}, (serial) -> Optional.empty(), Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(12),
+					Duration.ofMinutes(1), oneThread);
+			PlatformCertificateManager rotated = new PlatformCertificateManager(
+					(trusted) -> Map.of(SERIAL, certificate(SERIAL)), (serial) -> Optional.empty(),
+					Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(12), Duration.ofMinutes(1), oneThread);
+			rotated.addCertificatesListener(downloaded::countDown);
+			try {
+				hangs.start();
+				assertThat(hanging.await(10, TimeUnit.SECONDS)).isTrue();
+				// Its first refresh queues behind the hanging one on the only refresh
+				// thread.
+				rotated.start();
+				assertThat(rotated.resolve(SERIAL)).isEmpty();
+				assertThat(downloaded.await(10, TimeUnit.SECONDS)).as("the download for the unknown serial").isTrue();
+				assertThat(rotated.resolve(SERIAL)).isPresent();
+				assertThat(release.getCount()).as("the other merchant's refresh still hangs").isOne();
+			}
+			finally {
+				release.countDown();
+				hangs.stop();
+				rotated.stop();
+			}
+		}
+	}
+
+	@Test
+	void aRefreshScheduledWhileTheManagerStopsIsRefused() {
+		CertificateTasks tasks = CertificateTasks.on(this.scheduler);
+		tasks.start();
+		tasks.schedule(() -> {
+		}, Duration.ofHours(12));
+		assertThat(this.scheduler.queuedRefreshes()).isOne();
+		tasks.stop();
+		assertThat(this.scheduler.queuedRefreshes()).isZero();
+		// A refresh that ended as the manager stopped schedules the next one: it would
+		// keep the stopped manager for 12 hours.
+		tasks.schedule(() -> {
+		}, Duration.ofHours(12));
+		assertThat(this.scheduler.queuedRefreshes()).isZero();
+		tasks.start();
+		tasks.schedule(() -> {
+		}, Duration.ofHours(12));
+		assertThat(this.scheduler.queuedRefreshes()).isOne();
+		tasks.stop();
+		assertThat(this.scheduler.queuedRefreshes()).isZero();
+	}
+
+	private static void awaitUninterruptibly(CountDownLatch latch) {
+		boolean interrupted = false;
+		while (true) {
+			try {
+				latch.await();
+				break;
+			}
+			catch (InterruptedException ex) {
+				interrupted = true;
+			}
+		}
+		if (interrupted) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Test
 	void aSchedulerHasAtLeastOneThread() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new PlatformCertificateScheduler(0))
+			.withMessageContaining("at least 1");
+		assertThatIllegalArgumentException().isThrownBy(() -> new PlatformCertificateScheduler(1, 0))
 			.withMessageContaining("at least 1");
 	}
 

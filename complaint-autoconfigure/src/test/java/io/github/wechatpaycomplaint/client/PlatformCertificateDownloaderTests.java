@@ -238,6 +238,26 @@ class PlatformCertificateDownloaderTests {
 	}
 
 	@Test
+	void aDownloadIsOneAttemptWhateverTheClientsRetries() {
+		try (WechatPayStandIn standIn = new WechatPayStandIn()) {
+			standIn.stub(any(anyUrl()).willReturn(aResponse().withStatus(503)));
+			standIn.clientContextRunner()
+				.withPropertyValues("wechatpay.complaint.client.retry.max-attempts=3")
+				.run((context) -> {
+					RestClient signingClient = context.getBean(WechatPayRestClientFactory.class)
+						.signingClient(context.getBean(WechatPayMerchant.class), () -> null,
+								URI.create(standIn.baseUri()));
+					// No back-off sleep on the threads every merchant's downloads share:
+					// the certificate manager retries later itself.
+					assertThatExceptionOfType(WechatPayApiException.class)
+						.isThrownBy(() -> downloader(signingClient).download(NOTHING_TRUSTED))
+						.satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(503));
+				});
+			assertThat(standIn.requests()).hasSize(1);
+		}
+	}
+
+	@Test
 	void refusesAnAnswerAboveTheCap() {
 		wireMock.stubFor(get(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(200)
 			.withBody(new byte[WechatPayAnswerTooLargeException.MAX_JSON_ANSWER_BYTES + 1])));
