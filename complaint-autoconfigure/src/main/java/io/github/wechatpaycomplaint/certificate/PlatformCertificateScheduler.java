@@ -47,7 +47,7 @@ public final class PlatformCertificateScheduler implements AutoCloseable {
 	 * @param threads the most threads it runs scheduled refreshes on
 	 * @param onDemandThreads the most threads it runs downloads for unknown serials and
 	 * requested refreshes on
-	 * @since 0.2.0
+	 * @since 0.1.0
 	 */
 	public PlatformCertificateScheduler(int threads, int onDemandThreads) {
 		if (threads < 1 || onDemandThreads < 1) {
