@@ -169,22 +169,22 @@ class PlatformCertificateSchedulerTests {
 	void aRefreshScheduledWhileTheManagerStopsIsRefused() {
 		CertificateTasks tasks = CertificateTasks.on(this.scheduler);
 		tasks.start();
-		tasks.schedule(() -> {
-		}, Duration.ofHours(12));
-		assertThat(this.scheduler.queuedRefreshes()).isOne();
+		assertThat(queuedAfterScheduling(tasks)).isOne();
 		tasks.stop();
 		assertThat(this.scheduler.queuedRefreshes()).isZero();
 		// A refresh that ended as the manager stopped schedules the next one: it would
 		// keep the stopped manager for 12 hours.
-		tasks.schedule(() -> {
-		}, Duration.ofHours(12));
-		assertThat(this.scheduler.queuedRefreshes()).isZero();
+		assertThat(queuedAfterScheduling(tasks)).isZero();
 		tasks.start();
-		tasks.schedule(() -> {
-		}, Duration.ofHours(12));
-		assertThat(this.scheduler.queuedRefreshes()).isOne();
+		assertThat(queuedAfterScheduling(tasks)).isOne();
 		tasks.stop();
 		assertThat(this.scheduler.queuedRefreshes()).isZero();
+	}
+
+	private int queuedAfterScheduling(CertificateTasks tasks) {
+		tasks.schedule(() -> {
+		}, Duration.ofHours(12));
+		return this.scheduler.queuedRefreshes();
 	}
 
 	private static void awaitUninterruptibly(CountDownLatch latch) {
