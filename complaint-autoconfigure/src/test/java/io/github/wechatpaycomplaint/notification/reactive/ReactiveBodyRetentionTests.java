@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 8,000 one-byte chunks, each holding a 2 KB read buffer (Netty's default first read
  * size), keep 16 MB alive for as long as the client keeps the connection open.
  */
-class ReviewReactiveBodyRetentionTests {
+class ReactiveBodyRetentionTests {
 
 	private static final long NOW = 1_749_776_561L;
 

@@ -44,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * RestClient, ...) on the Netty event loop, in
  * {@code NotificationRequestProcessor.precheck}. Any unauthenticated GET does it.
  */
-class ReviewMerchantBuiltOnEventLoopTests {
+class ReactiveMerchantBuiltOffEventLoopTests {
 
 	private static final String PATH = "/wechatpay/complaint-notifications";
 
