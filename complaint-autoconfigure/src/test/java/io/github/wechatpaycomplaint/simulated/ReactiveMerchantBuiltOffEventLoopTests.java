@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.github.wechatpaycomplaint.autoconfigure.ComplaintClientAutoConfiguration;
 import io.github.wechatpaycomplaint.autoconfigure.ComplaintMerchantsAutoConfiguration;
 import io.github.wechatpaycomplaint.autoconfigure.ComplaintNotificationAutoConfiguration;
+import io.github.wechatpaycomplaint.notification.reactive.ReactiveComplaintNotificationEndpoint;
 import io.github.wechatpaycomplaint.simulator.MerchantRegion;
 import io.github.wechatpaycomplaint.simulator.SimulatorSettings;
 import io.github.wechatpaycomplaint.simulator.WechatPayComplaintSimulator;
@@ -39,10 +40,10 @@ import org.springframework.core.io.AbstractResource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Review reproduction: on WebFlux, the first request to {@code <path>/<name>} builds that
- * merchant (loads and parses its private key through the ResourceLoader, builds its
- * RestClient, ...) on the Netty event loop, in
- * {@code NotificationRequestProcessor.precheck}. Any unauthenticated GET does it.
+ * On WebFlux a merchant is built (its private key loaded and parsed through the
+ * ResourceLoader, its RestClient built, ...) only on the endpoint's own threads, never on
+ * the Netty event loop: a request anyone can send (a GET to {@code <path>/<name>}) only
+ * has the name looked up, and a POST builds the merchant where the listeners run.
  */
 class ReactiveMerchantBuiltOffEventLoopTests {
 
@@ -107,12 +108,23 @@ class ReactiveMerchantBuiltOffEventLoopTests {
 			.properties(properties.toArray(String[]::new))
 			.run();
 		int port = ((WebServerApplicationContext) this.application).getWebServer().getPort();
-		HttpResponse<String> answer = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + PATH + "/hk")).GET().build(),
-					HttpResponse.BodyHandlers.ofString());
-		assertThat(answer.statusCode()).isEqualTo(405);
+		// The start-up check of the merchants reads the key on the main thread.
+		keyLoadedOn.clear();
+		URI hk = URI.create("http://127.0.0.1:" + port + PATH + "/hk");
+		HttpClient http = HttpClient.newHttpClient();
+		HttpResponse<String> get = http.send(HttpRequest.newBuilder(hk).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(get.statusCode()).isEqualTo(405);
+		assertThat(keyLoadedOn).as("threads that loaded hk's private key for a GET").isEmpty();
+		HttpResponse<String> unsigned = http.send(HttpRequest.newBuilder(hk)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(unsigned.statusCode()).isEqualTo(401);
 		assertThat(keyLoadedOn).as("threads that loaded hk's private key").isNotEmpty();
-		assertThat(keyLoadedOn).allSatisfy((thread) -> assertThat(thread).endsWith("nonBlocking=false"));
+		assertThat(keyLoadedOn).allSatisfy(
+				(thread) -> assertThat(thread).startsWith(ReactiveComplaintNotificationEndpoint.THREAD_NAME_PREFIX)
+					.endsWith("nonBlocking=false"));
 	}
 
 	@Configuration(proxyBeanMethods = false)
