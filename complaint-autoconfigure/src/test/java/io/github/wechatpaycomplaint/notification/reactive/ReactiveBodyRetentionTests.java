@@ -24,12 +24,12 @@ import org.springframework.mock.web.reactive.function.server.MockServerRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Review reproduction: the WebFlux endpoint counts the readable bytes of the buffers it
- * joins, but keeps every buffer until the body ends. On Reactor Netty each chunk of a
- * chunked body is a retained slice of the buffer it was read into, so a body of many tiny
- * chunks, stalled below the limit, pins far more memory than max-body-size (16 KB): here
- * 8,000 one-byte chunks, each holding a 2 KB read buffer (Netty's default first read
- * size), keep 16 MB alive for as long as the client keeps the connection open.
+ * The WebFlux endpoint keeps no incoming buffer while a body streams in: on Reactor Netty
+ * each chunk of a chunked body is a retained slice of the buffer it was read into, so
+ * keeping the chunks until the body ends would let a body of many tiny chunks, stalled
+ * below the limit, pin far more memory than max-body-size (16 KB): here 8,000 one-byte
+ * chunks, each holding a 2 KB read buffer (Netty's default first read size), would keep
+ * 16 MB alive for as long as the client keeps the connection open.
  */
 class ReactiveBodyRetentionTests {
 
