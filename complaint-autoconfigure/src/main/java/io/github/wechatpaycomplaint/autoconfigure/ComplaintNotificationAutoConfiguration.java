@@ -18,6 +18,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -34,8 +35,9 @@ import org.springframework.context.annotation.Import;
  * both web stacks), and one route for {@code wechatpay.complaint.notification.path} (the
  * merchant named by {@code Wechatpay-Serial}) and {@code <path>/<name>} (the merchant of
  * that entry name): a Spring MVC route in a servlet application, a WebFlux route in a
- * reactive one. It needs the merchants: a {@link NotificationMerchants} bean, or the
- * single merchant's {@link WechatPayMerchant} and {@link WechatPayVerificationKeys}.
+ * reactive one (nothing without the functional routes of either stack). It needs the
+ * merchants: a {@link NotificationMerchants} bean, or the single merchant's
+ * {@link WechatPayMerchant} and {@link WechatPayVerificationKeys}.
  *
  * @since 0.1.0
  */
@@ -46,7 +48,8 @@ import org.springframework.context.annotation.Import;
 				"org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration" })
 @ConditionalOnWebApplication
 @ConditionalOnBooleanProperty(name = ComplaintNotificationAutoConfiguration.ENABLED, matchIfMissing = true)
-@Conditional(ComplaintNotificationAutoConfiguration.OnNotificationMerchants.class)
+@Conditional({ ComplaintNotificationAutoConfiguration.OnRouterFunction.class,
+		ComplaintNotificationAutoConfiguration.OnNotificationMerchants.class })
 @EnableConfigurationProperties({ ComplaintNotificationProperties.class, NotificationDeduplicationProperties.class })
 @Import({ NotificationDeduplicationStoreConfigurations.class, ServletNotificationRouteConfiguration.class,
 		ReactiveNotificationRouteConfiguration.class })
@@ -100,6 +103,26 @@ public final class ComplaintNotificationAutoConfiguration {
 		return new NotificationRequestProcessor(handler, properties.getMaxBodySize().toBytes(),
 				jsonMapper.getIfAvailable(JsonMapper::new), observers.orderedStream().toList(),
 				clock.getIfUnique(Clock::systemUTC));
+	}
+
+	// Without functional routes of either stack (Jersey, a plain servlet) there would be
+	// an endpoint and a de-duplication store with no route to them.
+	static final class OnRouterFunction extends AnyNestedCondition {
+
+		OnRouterFunction() {
+			super(ConfigurationCondition.ConfigurationPhase.PARSE_CONFIGURATION);
+		}
+
+		@ConditionalOnClass(name = "org.springframework.web.servlet.function.RouterFunction")
+		static final class SpringMvc {
+
+		}
+
+		@ConditionalOnClass(name = "org.springframework.web.reactive.function.server.RouterFunction")
+		static final class WebFlux {
+
+		}
+
 	}
 
 	static final class OnNotificationMerchants extends AnyNestedCondition {

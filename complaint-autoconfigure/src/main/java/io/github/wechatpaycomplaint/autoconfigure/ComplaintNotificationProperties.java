@@ -2,6 +2,8 @@ package io.github.wechatpaycomplaint.autoconfigure;
 
 import java.time.Duration;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -53,6 +55,12 @@ public class ComplaintNotificationProperties implements InitializingBean {
 	@NotNull
 	private DataSize maxBodySize = DataSize.ofKilobytes(16);
 
+	/**
+	 * The endpoint of a WebFlux application.
+	 */
+	@Valid
+	private final Reactive reactive = new Reactive();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -83,6 +91,66 @@ public class ComplaintNotificationProperties implements InitializingBean {
 
 	public void setMaxBodySize(DataSize maxBodySize) {
 		this.maxBodySize = maxBodySize;
+	}
+
+	public Reactive getReactive() {
+		return this.reactive;
+	}
+
+	/**
+	 * The endpoint of a WebFlux application: how long a body may take to arrive, and the
+	 * threads, of the endpoint's own, that verify notifications and run the listeners. On
+	 * Spring MVC the servlet container's threads and read timeout apply instead.
+	 */
+	public static class Reactive {
+
+		/**
+		 * WebFlux only: longest time to read a notification body; a body still incomplete
+		 * then is answered 400 MALFORMED_NOTIFICATION (WeChat Pay's bodies arrive at
+		 * once).
+		 */
+		@NotNull
+		private Duration bodyReadTimeout = Duration.ofSeconds(10);
+
+		/**
+		 * WebFlux only: most threads that verify notifications and run the listeners at
+		 * once, on a scheduler of the endpoint's own.
+		 */
+		@Min(1)
+		private int threads = 20;
+
+		/**
+		 * WebFlux only: most notifications waiting per busy thread; past them a
+		 * notification is answered 503 ENDPOINT_BUSY at once, and WeChat Pay delivers it
+		 * again.
+		 */
+		@Min(1)
+		private int queuedPerThread = 50;
+
+		public Duration getBodyReadTimeout() {
+			return this.bodyReadTimeout;
+		}
+
+		public void setBodyReadTimeout(Duration bodyReadTimeout) {
+			this.bodyReadTimeout = bodyReadTimeout;
+		}
+
+		public int getThreads() {
+			return this.threads;
+		}
+
+		public void setThreads(int threads) {
+			this.threads = threads;
+		}
+
+		public int getQueuedPerThread() {
+			return this.queuedPerThread;
+		}
+
+		public void setQueuedPerThread(int queuedPerThread) {
+			this.queuedPerThread = queuedPerThread;
+		}
+
 	}
 
 	/**

@@ -25,11 +25,16 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 @ConditionalOnClass(RouterFunction.class)
 class ReactiveNotificationRouteConfiguration {
 
+	// The endpoint owns its scheduler, sized by the properties, and disposes it when the
+	// context closes (it is AutoCloseable): listeners never take Reactor's shared
+	// boundedElastic threads from the rest of the application.
 	@Bean
 	@ConditionalOnMissingBean
 	ReactiveComplaintNotificationEndpoint reactiveComplaintNotificationEndpoint(
-			NotificationRequestProcessor processor) {
-		return new ReactiveComplaintNotificationEndpoint(processor);
+			ComplaintNotificationProperties properties, NotificationRequestProcessor processor) {
+		ComplaintNotificationProperties.Reactive reactive = properties.getReactive();
+		return new ReactiveComplaintNotificationEndpoint(processor, reactive.getThreads(),
+				reactive.getQueuedPerThread(), reactive.getBodyReadTimeout());
 	}
 
 	@Bean(ComplaintNotificationAutoConfiguration.ROUTER_BEAN_NAME)

@@ -97,6 +97,12 @@ final class RegistryNotificationMerchants implements NotificationMerchants {
 		}
 	}
 
+	/** One map lookup: the merchant is not built. */
+	@Override
+	public boolean has(String name) {
+		return this.merchants.findSlot(name) != null;
+	}
+
 	@Override
 	public Set<String> names() {
 		return new LinkedHashSet<>(this.merchants.names());

@@ -107,9 +107,28 @@ public final class ComplaintNotificationHandler {
 	 * {@link NotificationRejection#UNKNOWN_MERCHANT} when no merchant has the name
 	 */
 	public NotificationMerchant requireMerchant(String merchantName) {
-		return this.merchants.byName(merchantName)
-			.orElseThrow(() -> new NotificationRejectedException(NotificationRejection.UNKNOWN_MERCHANT,
-					"No merchant is configured under the name '" + UntrustedText.forLog(merchantName) + "'"));
+		return this.merchants.byName(merchantName).orElseThrow(() -> unknownMerchant(merchantName));
+	}
+
+	/**
+	 * Checks that a merchant is configured under an entry name, without building it (no
+	 * key file is read): cheap enough for an event-loop thread.
+	 * @param merchantName the entry name
+	 * @return the entry name
+	 * @throws NotificationRejectedException with
+	 * {@link NotificationRejection#UNKNOWN_MERCHANT} when no merchant has the name
+	 * @since 0.1.0
+	 */
+	public String requireMerchantName(String merchantName) {
+		if (!this.merchants.has(merchantName)) {
+			throw unknownMerchant(merchantName);
+		}
+		return merchantName;
+	}
+
+	private static NotificationRejectedException unknownMerchant(String merchantName) {
+		return new NotificationRejectedException(NotificationRejection.UNKNOWN_MERCHANT,
+				"No merchant is configured under the name '" + UntrustedText.forLog(merchantName) + "'");
 	}
 
 	/**

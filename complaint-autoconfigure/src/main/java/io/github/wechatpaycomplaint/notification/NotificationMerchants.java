@@ -25,6 +25,19 @@ public interface NotificationMerchants {
 		return bySerial(wechatpaySerial).map(NotificationMerchant::name);
 	}
 
+	/**
+	 * Whether a merchant is configured under this entry name, without building it: the
+	 * check a request's path gets before its body is read, on WebFlux on an event-loop
+	 * thread. The default asks {@link #names()}; an implementation with many merchants
+	 * answers from an index.
+	 * @param name the entry name
+	 * @return whether a merchant has the name (it may still fail to build)
+	 * @since 0.1.0
+	 */
+	default boolean has(String name) {
+		return names().contains(name);
+	}
+
 	/** All entry names, for routes and checks. */
 	java.util.Set<String> names();
 

@@ -88,6 +88,13 @@ public enum NotificationRejection {
 	STORE_UNAVAILABLE(500, "The notification cannot be handled now", Level.WARN),
 
 	/**
+	 * WebFlux only: every thread the endpoint has for verification and listeners is busy
+	 * and its queue is full, so the notification was not read further; WeChat Pay will
+	 * deliver it again. Limited like any WARN refusal, since a backlog refuses many.
+	 */
+	ENDPOINT_BUSY(503, "The notification cannot be handled now", Level.WARN),
+
+	/**
 	 * A listener threw; the claim was released so that WeChat Pay's next delivery is
 	 * handled.
 	 */

@@ -24,9 +24,9 @@ import org.springframework.http.MediaType;
  * send a body, what each delivery is answered, and who is told. A Spring MVC
  * ({@link ComplaintNotificationEndpoint}) or WebFlux adapter asks {@link #precheck}
  * before it reads the body, reads at most {@link #maxBodySize()} raw bytes, and answers
- * what {@link #process}, {@link #tooLarge}, {@link #unreadable} or {@link #failed}
- * returns. Each refusal is logged once, at most one INFO or WARN line per reason and
- * minute (the rest at DEBUG), with header values made safe for the log
+ * what {@link #process}, {@link #tooLarge}, {@link #unreadable}, {@link #busy} or
+ * {@link #failed} returns. Each refusal is logged once, at most one INFO or WARN line per
+ * reason and minute (the rest at DEBUG), with header values made safe for the log
  * ({@link UntrustedText}), and every outcome is told to the observers.
  *
  * <p>
@@ -79,7 +79,8 @@ public final class NotificationRequestProcessor {
 	/**
 	 * Checks what can be checked before the body is read: a path of no merchant (404,
 	 * whatever the method), then the method (405), the content type (415) and the
-	 * declared length (413).
+	 * declared length (413). Never blocks: the merchant's name is looked up, the merchant
+	 * is not built (on WebFlux this runs on an event-loop thread, for anyone's request).
 	 * @param request the request
 	 * @return {@code null} when the body may be read, else the answer
 	 */
@@ -88,7 +89,7 @@ public final class NotificationRequestProcessor {
 		String knownMerchant = null;
 		try {
 			if (merchantName != null) {
-				knownMerchant = this.handler.requireMerchant(merchantName).name();
+				knownMerchant = this.handler.requireMerchantName(merchantName);
 			}
 			checkRequest(request);
 			return null;
@@ -144,6 +145,17 @@ public final class NotificationRequestProcessor {
 	}
 
 	/**
+	 * The answer when the adapter has no thread left to {@link #process} a delivery on
+	 * (its queue is full); logged like any refusal, without a stack trace.
+	 * @param request the request
+	 * @return 503
+	 */
+	public NotificationAnswer busy(NotificationRequestLine request) {
+		return refused(new NotificationRejectedException(NotificationRejection.ENDPOINT_BUSY,
+				"Every notification thread is busy and their queue is full"), knownMerchant(request));
+	}
+
+	/**
 	 * The answer to an unexpected failure of the adapter; logged with its stack trace.
 	 * @param request the request
 	 * @param failure what failed
@@ -173,7 +185,7 @@ public final class NotificationRequestProcessor {
 			return null;
 		}
 		try {
-			return this.handler.requireMerchant(merchantName).name();
+			return this.handler.requireMerchantName(merchantName);
 		}
 		catch (NotificationRejectedException ex) {
 			return null;

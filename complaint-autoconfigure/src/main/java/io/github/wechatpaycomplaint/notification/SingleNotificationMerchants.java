@@ -45,6 +45,11 @@ public final class SingleNotificationMerchants implements NotificationMerchants 
 	}
 
 	@Override
+	public boolean has(String name) {
+		return this.merchant.name().equals(name);
+	}
+
+	@Override
 	public Set<String> names() {
 		return Set.of(this.merchant.name());
 	}

@@ -8,6 +8,7 @@ import io.github.wechatpaycomplaint.notification.ComplaintNotificationEndpoint;
 import io.github.wechatpaycomplaint.notification.ComplaintNotificationHandler;
 import io.github.wechatpaycomplaint.notification.NotificationClaim;
 import io.github.wechatpaycomplaint.notification.NotificationDeduplicationStore;
+import io.github.wechatpaycomplaint.notification.NotificationRequestProcessor;
 import io.github.wechatpaycomplaint.notification.store.CaffeineNotificationDeduplicationStore;
 import io.github.wechatpaycomplaint.notification.store.JdbcDeduplicationSchema;
 import io.github.wechatpaycomplaint.notification.store.JdbcNotificationDeduplicationStore;
@@ -27,11 +28,13 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.ApplicationContextAssertProvider;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
@@ -49,6 +52,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ComplaintNotificationAutoConfigurationTests {
+
+	private static final String WEBFLUX_ROUTER_FUNCTION = "org.springframework.web.reactive.function.server.RouterFunction";
 
 	private final WebApplicationContextRunner runner = NotificationContexts.webRunner();
 
@@ -95,6 +100,33 @@ class ComplaintNotificationAutoConfigurationTests {
 				.doesNotHaveBean(ComplaintNotificationEndpoint.class)
 				.doesNotHaveBean(ComplaintNotificationAutoConfiguration.ROUTER_BEAN_NAME)
 				.doesNotHaveBean(NotificationPathCollisionCheck.class));
+	}
+
+	@Test
+	void aServletApplicationWithFunctionalRoutesOfEitherStackGetsTheEndpoint() {
+		this.runner.withClassLoader(new FilteredClassLoader(WEBFLUX_ROUTER_FUNCTION))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(ComplaintNotificationHandler.class)
+				.hasBean(ComplaintNotificationAutoConfiguration.ROUTER_BEAN_NAME));
+		this.runner.withClassLoader(new FilteredClassLoader(RouterFunction.class))
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(ComplaintNotificationHandler.class));
+	}
+
+	@Test
+	void nothingWithoutTheFunctionalRoutesOfEitherStack() {
+		FilteredClassLoader neither = new FilteredClassLoader(RouterFunction.class.getName(), WEBFLUX_ROUTER_FUNCTION);
+		this.runner.withClassLoader(neither).run(ComplaintNotificationAutoConfigurationTests::hasNoEndpointAtAll);
+		NotificationContexts.reactiveRunner()
+			.withClassLoader(neither)
+			.run(ComplaintNotificationAutoConfigurationTests::hasNoEndpointAtAll);
+	}
+
+	private static <C extends ApplicationContext> void hasNoEndpointAtAll(ApplicationContextAssertProvider<C> context) {
+		assertThat(context).hasNotFailed()
+			.doesNotHaveBean(ComplaintNotificationHandler.class)
+			.doesNotHaveBean(NotificationRequestProcessor.class)
+			.doesNotHaveBean(NotificationDeduplicationStore.class)
+			.doesNotHaveBean(ComplaintNotificationAutoConfiguration.ROUTER_BEAN_NAME);
 	}
 
 	@Test

@@ -1,7 +1,9 @@
 package io.github.wechatpaycomplaint.autoconfigure;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.wechatpaycomplaint.notification.ComplaintNotificationEndpoint;
 import io.github.wechatpaycomplaint.notification.ComplaintNotificationHandler;
@@ -9,6 +11,7 @@ import io.github.wechatpaycomplaint.notification.NotificationRequestProcessor;
 import io.github.wechatpaycomplaint.notification.reactive.ReactiveComplaintNotificationEndpoint;
 import io.github.wechatpaycomplaint.testsupport.NotificationContexts;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,6 +19,11 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.reactive.function.server.MockServerRequest;
 import org.springframework.web.reactive.function.server.RouterFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +47,40 @@ class ReactiveNotificationRouteConfigurationTests {
 			assertThat(context.getBean(ComplaintNotificationAutoConfiguration.ROUTER_BEAN_NAME))
 				.isInstanceOf(RouterFunction.class);
 		});
+	}
+
+	@Test
+	void theEndpointReadsABodyWithinTheConfiguredTimeout() {
+		this.runner.withPropertyValues("wechatpay.complaint.notification.reactive.body-read-timeout=100ms")
+			.run((context) -> assertThat(
+					status(context.getBean(ReactiveComplaintNotificationEndpoint.class), Flux.<DataBuffer>never()))
+				.isEqualTo(400));
+	}
+
+	@Test
+	void theEndpointsThreadsAreItsOwnAndEndWithTheContext() {
+		AtomicReference<ReactiveComplaintNotificationEndpoint> endpoint = new AtomicReference<>();
+		this.runner.run((context) -> endpoint.set(context.getBean(ReactiveComplaintNotificationEndpoint.class)));
+		// Its scheduler was disposed with the context: nothing can run on it any more.
+		assertThat(status(endpoint.get(), Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(new byte[2]))))
+			.isEqualTo(503);
+	}
+
+	@Test
+	void threadsMustBeAtLeastOne() {
+		this.runner.withPropertyValues("wechatpay.complaint.notification.reactive.threads=0")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("wechatpay.complaint.notification.reactive.threads"));
+	}
+
+	private static int status(ReactiveComplaintNotificationEndpoint endpoint, Flux<DataBuffer> body) {
+		MockServerRequest request = MockServerRequest.builder()
+			.method(HttpMethod.POST)
+			.header("Content-Type", MediaType.APPLICATION_JSON_VALUE)
+			.body(body);
+		return endpoint.handle(request).block(Duration.ofSeconds(5)).statusCode().value();
 	}
 
 	@Test

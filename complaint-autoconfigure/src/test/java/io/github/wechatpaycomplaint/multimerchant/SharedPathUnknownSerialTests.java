@@ -99,6 +99,17 @@ class SharedPathUnknownSerialTests {
 		assertThat(this.factory.managers.get("a").getDownloadCount()).isPositive();
 	}
 
+	@Test
+	void aNameIsLookedUpWithoutBuildingItsMerchant() {
+		this.merchants = this.factory.registry(TestMerchantFactory.certificateMode("a", 1),
+				TestMerchantFactory.publicKeyMode("c", 3, "PUB_KEY_ID_0119000000032025112300000000000003"));
+		NotificationMerchants notification = this.merchants.notificationMerchants();
+		assertThat(notification.has("a")).isTrue();
+		assertThat(notification.has("c")).isTrue();
+		assertThat(notification.has("b")).isFalse();
+		assertThat(this.factory.built).isEmpty();
+	}
+
 	private SignedHeaders forgedHeaders(String serial) {
 		return new SignedHeaders(String.valueOf(this.clock.instant().getEpochSecond()), "nonce",
 				Base64.getEncoder().encodeToString(new byte[256]), serial);

@@ -1,6 +1,8 @@
 package io.github.wechatpaycomplaint.notification.reactive;
 
+import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.RejectedExecutionException;
 
 import io.github.wechatpaycomplaint.notification.ComplaintNotificationEndpoint;
 import io.github.wechatpaycomplaint.notification.NotificationAnswer;
@@ -22,40 +24,100 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
  * The notification endpoint on WebFlux, a handler function for functional routes, with
- * the same paths and answers as {@link ComplaintNotificationEndpoint}: it collects at
- * most {@code max-body-size} raw bytes as they stream in (a larger body is answered 413
- * as soon as it passes the limit, never buffered whole), then hands them to
- * {@link NotificationRequestProcessor} on a scheduler whose threads may block
- * ({@link Schedulers#boundedElastic()} unless given another): the de-duplication store
- * and the listeners never run on an event-loop thread.
+ * the same paths and answers as {@link ComplaintNotificationEndpoint}: it copies at most
+ * {@code max-body-size} raw bytes as they stream in (a larger body is answered 413 as
+ * soon as it passes the limit, never buffered whole; each incoming buffer is released as
+ * soon as it is copied), gives up on a body not read within its read timeout (400), then
+ * hands the bytes to {@link NotificationRequestProcessor} on a scheduler whose threads
+ * may block: the merchant's set-up, the de-duplication store and the listeners never run
+ * on an event-loop thread. When that scheduler's threads are all busy and its queue is
+ * full, the delivery is answered 503 {@code ENDPOINT_BUSY} at once and WeChat Pay
+ * delivers it again.
+ *
+ * <p>
+ * An endpoint created with sizes owns its scheduler, a
+ * {@link Schedulers#newBoundedElastic bounded elastic} one of its own, and disposes it on
+ * {@link #close()}; a scheduler given to it stays the caller's to dispose.
  *
  * @since 0.1.0
  */
-public final class ReactiveComplaintNotificationEndpoint {
+public final class ReactiveComplaintNotificationEndpoint implements AutoCloseable {
 
-	private static final byte[] EMPTY = new byte[0];
+	/** Default number of threads of the endpoint's own scheduler. */
+	public static final int DEFAULT_THREADS = 20;
+
+	/** Default number of deliveries that may wait per thread of its own scheduler. */
+	public static final int DEFAULT_QUEUED_TASKS_PER_THREAD = 50;
+
+	/** Default longest time to read a body. */
+	public static final Duration DEFAULT_BODY_READ_TIMEOUT = Duration.ofSeconds(10);
+
+	/** Name prefix of the threads of the endpoint's own scheduler. */
+	public static final String THREAD_NAME_PREFIX = "wechatpay-complaint-notification";
 
 	private final NotificationRequestProcessor processor;
 
 	private final Scheduler scheduler;
 
+	private final boolean ownsScheduler;
+
+	private final Duration bodyReadTimeout;
+
 	/**
-	 * Creates an endpoint that handles deliveries on {@link Schedulers#boundedElastic()}.
+	 * Creates an endpoint with a scheduler of its own of the default sizes and the
+	 * default body read timeout.
 	 * @param processor decides every answer
 	 */
 	public ReactiveComplaintNotificationEndpoint(NotificationRequestProcessor processor) {
-		this(processor, Schedulers.boundedElastic());
+		this(processor, DEFAULT_THREADS, DEFAULT_QUEUED_TASKS_PER_THREAD, DEFAULT_BODY_READ_TIMEOUT);
 	}
 
 	/**
-	 * Creates an endpoint.
+	 * Creates an endpoint with a scheduler of its own, disposed on {@link #close()}.
+	 * @param processor decides every answer
+	 * @param threads the most threads that verify and run the listeners at once
+	 * @param queuedTasksPerThread the most deliveries waiting per thread; past them a
+	 * delivery is answered 503
+	 * @param bodyReadTimeout the longest time to read a body
+	 */
+	public ReactiveComplaintNotificationEndpoint(NotificationRequestProcessor processor, int threads,
+			int queuedTasksPerThread, Duration bodyReadTimeout) {
+		this(processor, Schedulers.newBoundedElastic(threads, queuedTasksPerThread, THREAD_NAME_PREFIX), true,
+				bodyReadTimeout);
+	}
+
+	/**
+	 * Creates an endpoint on a scheduler of the caller, with the default body read
+	 * timeout.
 	 * @param processor decides every answer
 	 * @param scheduler runs the verification, de-duplication and listeners; its threads
-	 * must be allowed to block
+	 * must be allowed to block; not disposed by the endpoint
 	 */
 	public ReactiveComplaintNotificationEndpoint(NotificationRequestProcessor processor, Scheduler scheduler) {
+		this(processor, scheduler, DEFAULT_BODY_READ_TIMEOUT);
+	}
+
+	/**
+	 * Creates an endpoint on a scheduler of the caller.
+	 * @param processor decides every answer
+	 * @param scheduler runs the verification, de-duplication and listeners; its threads
+	 * must be allowed to block; not disposed by the endpoint
+	 * @param bodyReadTimeout the longest time to read a body
+	 */
+	public ReactiveComplaintNotificationEndpoint(NotificationRequestProcessor processor, Scheduler scheduler,
+			Duration bodyReadTimeout) {
+		this(processor, Objects.requireNonNull(scheduler, "scheduler"), false, bodyReadTimeout);
+	}
+
+	private ReactiveComplaintNotificationEndpoint(NotificationRequestProcessor processor, Scheduler scheduler,
+			boolean ownsScheduler, Duration bodyReadTimeout) {
 		this.processor = Objects.requireNonNull(processor, "processor");
-		this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+		this.scheduler = scheduler;
+		this.ownsScheduler = ownsScheduler;
+		this.bodyReadTimeout = Objects.requireNonNull(bodyReadTimeout, "bodyReadTimeout");
+		if (bodyReadTimeout.isNegative() || bodyReadTimeout.isZero()) {
+			throw new IllegalArgumentException("bodyReadTimeout must be positive, not " + bodyReadTimeout);
+		}
 	}
 
 	/**
@@ -87,19 +149,31 @@ public final class ReactiveComplaintNotificationEndpoint {
 		if (refused != null) {
 			return respond(refused);
 		}
-		return readBody(request).publishOn(this.scheduler)
-			.map((body) -> this.processor.process(line, body))
+		return readBody(request)
+			.flatMap((body) -> Mono.fromSupplier(() -> this.processor.process(line, body)).subscribeOn(this.scheduler))
 			.onErrorResume((ex) -> Mono.fromSupplier(() -> answer(line, ex)))
 			.flatMap(ReactiveComplaintNotificationEndpoint::respond);
 	}
 
-	// The limit is enforced by join as the buffers arrive; the buffers are released
-	// whatever happens.
+	/**
+	 * Disposes the endpoint's own scheduler, if it has one: deliveries still arriving are
+	 * answered 503.
+	 */
+	@Override
+	public void close() {
+		if (this.ownsScheduler) {
+			this.scheduler.dispose();
+		}
+	}
+
+	// Each buffer is copied and released as it arrives; the limit holds as it grows.
 	private Mono<byte[]> readBody(ServerRequest request) {
 		int limit = (int) Math.min(Integer.MAX_VALUE - 8, this.processor.maxBodySize());
-		return DataBufferUtils.join(request.body(BodyExtractors.toDataBuffers()), limit)
-			.map(ReactiveComplaintNotificationEndpoint::bytes)
-			.defaultIfEmpty(EMPTY)
+		return request.body(BodyExtractors.toDataBuffers())
+			.collect(() -> new BoundedBody(limit), BoundedBody::append)
+			.map(BoundedBody::toByteArray)
+			.doOnDiscard(DataBuffer.class, DataBufferUtils::release)
+			.timeout(this.bodyReadTimeout)
 			.onErrorMap((ex) -> !(ex instanceof DataBufferLimitException), UnreadableBodyException::new);
 	}
 
@@ -107,21 +181,13 @@ public final class ReactiveComplaintNotificationEndpoint {
 		if (failure instanceof DataBufferLimitException) {
 			return this.processor.tooLarge(line);
 		}
+		if (failure instanceof RejectedExecutionException) {
+			return this.processor.busy(line);
+		}
 		if (failure instanceof UnreadableBodyException unreadable) {
 			return this.processor.unreadable(line, Objects.requireNonNull(unreadable.getCause()));
 		}
 		return this.processor.failed(line, failure);
-	}
-
-	private static byte[] bytes(DataBuffer buffer) {
-		try {
-			byte[] bytes = new byte[buffer.readableByteCount()];
-			buffer.read(bytes);
-			return bytes;
-		}
-		finally {
-			DataBufferUtils.release(buffer);
-		}
 	}
 
 	private static Mono<ServerResponse> respond(NotificationAnswer answer) {
@@ -137,7 +203,10 @@ public final class ReactiveComplaintNotificationEndpoint {
 		return builder.bodyValue(json);
 	}
 
-	/** The body could not be read: the connection failed while it streamed in. */
+	/**
+	 * The body could not be read: the connection failed while it streamed in, or it was
+	 * not read within the read timeout.
+	 */
 	private static final class UnreadableBodyException extends RuntimeException {
 
 		UnreadableBodyException(Throwable cause) {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import io.github.wechatpaycomplaint.notification.NotificationRequestProcessor;
@@ -15,21 +17,25 @@ import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.NettyDataBufferFactory;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.reactive.function.server.MockServerRequest;
+import org.springframework.web.reactive.function.server.EntityResponse;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * How the WebFlux endpoint reads a body: the limit holds while it streams in (an endless
- * body is answered 413), a body whose stream fails is answered 400, and every buffer it
- * was given is released.
+ * body is answered 413), a body whose stream fails or stalls past the read timeout is
+ * answered 400, and every buffer it was given is released; and how it answers 503 when
+ * its scheduler has no room left (full, or disposed on close).
  */
 class ReactiveComplaintNotificationEndpointTests {
 
@@ -74,11 +80,92 @@ class ReactiveComplaintNotificationEndpointTests {
 		});
 	}
 
+	@Test
+	void aBodyNotReadWithinTheReadTimeoutIs400AndItsBuffersAreReleased() {
+		runWithProcessor((processor) -> {
+			ReactiveComplaintNotificationEndpoint endpoint = new ReactiveComplaintNotificationEndpoint(processor,
+					Schedulers.boundedElastic(), Duration.ofMillis(100));
+			Flux<DataBuffer> stalled = Flux.just(buffer(100)).concatWith(Flux.never());
+			ServerResponse response = endpoint.handle(request(stalled)).block(Duration.ofSeconds(10));
+			assertThat(response.statusCode().value()).isEqualTo(400);
+			assertThat(code(response)).isEqualTo("MALFORMED_NOTIFICATION");
+			assertThat(this.handedOut).hasSize(1).allSatisfy((buf) -> assertThat(buf.refCnt()).isZero());
+		});
+	}
+
+	@Test
+	void aDeliveryFindingEveryThreadBusyAndTheQueueFullIs503AtOnce() throws InterruptedException {
+		Scheduler scheduler = Schedulers.newBoundedElastic(1, 1, "busy-test");
+		CountDownLatch started = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		try {
+			scheduler.schedule(() -> {
+				started.countDown();
+				awaitQuietly(release);
+			});
+			assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+			scheduler.schedule(() -> awaitQuietly(release));
+			runWithProcessor((processor) -> {
+				ReactiveComplaintNotificationEndpoint endpoint = new ReactiveComplaintNotificationEndpoint(processor,
+						scheduler);
+				ServerResponse response = endpoint.handle(request(Flux.just(buffer(100))))
+					.block(Duration.ofSeconds(10));
+				assertThat(response.statusCode().value()).isEqualTo(503);
+				assertThat(code(response)).isEqualTo("ENDPOINT_BUSY");
+				assertThat(this.handedOut).allSatisfy((buf) -> assertThat(buf.refCnt()).isZero());
+			});
+		}
+		finally {
+			release.countDown();
+			scheduler.dispose();
+		}
+	}
+
+	@Test
+	void anEndpointDisposesItsOwnSchedulerOnCloseAndThenAnswers503() {
+		runWithProcessor((processor) -> {
+			ReactiveComplaintNotificationEndpoint endpoint = new ReactiveComplaintNotificationEndpoint(processor, 2, 2,
+					Duration.ofSeconds(10));
+			endpoint.close();
+			assertThat(status(endpoint, request(Flux.just(buffer(100))))).isEqualTo(503);
+		});
+	}
+
+	@Test
+	void aSchedulerOfTheCallerIsNotDisposedOnClose() {
+		Scheduler scheduler = Schedulers.newBoundedElastic(1, 1, "caller-test");
+		try {
+			runWithProcessor((processor) -> new ReactiveComplaintNotificationEndpoint(processor, scheduler).close());
+			assertThat(scheduler.isDisposed()).isFalse();
+		}
+		finally {
+			scheduler.dispose();
+		}
+	}
+
 	private void run(Consumer<ReactiveComplaintNotificationEndpoint> test) {
+		runWithProcessor((processor) -> test
+			.accept(new ReactiveComplaintNotificationEndpoint(processor, Schedulers.boundedElastic())));
+	}
+
+	private void runWithProcessor(Consumer<NotificationRequestProcessor> test) {
 		NotificationContexts.reactiveRunner()
 			.withBean(MutableClock.class, () -> MutableClock.atEpochSecond(NOW))
-			.run((context) -> test.accept(new ReactiveComplaintNotificationEndpoint(
-					context.getBean(NotificationRequestProcessor.class), Schedulers.boundedElastic())));
+			.run((context) -> test.accept(context.getBean(NotificationRequestProcessor.class)));
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static String code(ServerResponse response) {
+		byte[] json = (byte[]) ((EntityResponse<?>) response).entity();
+		return new JsonMapper().readTree(json).get("code").asString();
 	}
 
 	private static int status(ReactiveComplaintNotificationEndpoint endpoint, MockServerRequest request) {
