@@ -87,8 +87,8 @@ final class JacksonBoundTypes {
 			.of(type.getDeclaredFields(), type.getDeclaredMethods(), type.getDeclaredConstructors())
 			.flatMap(Stream::of);
 		Stream<AnnotatedElement> parameters = Stream
-			.concat(Stream.of(type.getDeclaredMethods()), Stream.of(type.getDeclaredConstructors()))
-			.flatMap((executable) -> Stream.of(((Executable) executable).getParameters()));
+			.<Executable>concat(Stream.of(type.getDeclaredMethods()), Stream.of(type.getDeclaredConstructors()))
+			.flatMap((executable) -> Stream.of(executable.getParameters()));
 		return Stream.of(Stream.<AnnotatedElement>of(type), members, parameters)
 			.flatMap((elements) -> elements)
 			.anyMatch(JacksonBoundTypes::hasJacksonAnnotation);
