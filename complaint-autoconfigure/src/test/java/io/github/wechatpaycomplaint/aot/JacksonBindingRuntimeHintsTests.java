@@ -49,41 +49,43 @@ class JacksonBindingRuntimeHintsTests {
 
 	private static final String BASE = "io.github.wechatpaycomplaint";
 
-	private final RuntimeHints hints = registeredHints();
+	// Both are costly (every class of the starter is read): once for all tests.
+	private static final RuntimeHints HINTS = registeredHints();
+
+	private static final Set<Class<?>> JACKSON_BOUND = jacksonBoundTypes();
 
 	@Test
 	void everyJacksonBoundTypeOfTheStarterHasItsHints() {
-		Set<Class<?>> bound = jacksonBoundTypes();
-		assertThat(bound)
+		assertThat(JACKSON_BOUND)
 			.contains(Complaint.class, ComplaintMedia.class, ComplaintPage.class, ComplaintState.class,
 					PayerPhone.class, MessageBlock.class, ComplaintReply.class, ComplaintActionType.class)
 			.hasSizeGreaterThan(40);
-		List<String> missing = bound.stream().flatMap((type) -> missingHints(this.hints, type).stream()).toList();
+		List<String> missing = JACKSON_BOUND.stream().flatMap((type) -> missingHints(HINTS, type).stream()).toList();
 		assertThat(missing).isEmpty();
 	}
 
 	@Test
 	void theWireRecordsInsideTheClientHaveTheirHintsToo() throws ClassNotFoundException {
 		Class<?> answer = Class.forName(BASE + ".api.ImmediateServiceAnswer");
-		assertThat(jacksonBoundTypes()).contains(answer);
-		assertThat(missingHints(this.hints, answer)).isEmpty();
+		assertThat(JACKSON_BOUND).contains(answer);
+		assertThat(missingHints(HINTS, answer)).isEmpty();
 	}
 
 	@Test
 	void creatorsNamingStrategyAndRecordsAreCovered() throws NoSuchMethodException {
 		assertThat(RuntimeHintsPredicates.reflection()
-			.onMethodInvocation(PayerPhone.class.getMethod("encrypted", String.class))).accepts(this.hints);
+			.onMethodInvocation(PayerPhone.class.getMethod("encrypted", String.class))).accepts(HINTS);
 		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(PayerPhone.class.getMethod("ciphertext")))
-			.accepts(this.hints);
+			.accepts(HINTS);
 		assertThat(RuntimeHintsPredicates.reflection()
-			.onMethodInvocation(ComplaintState.class.getMethod("from", String.class))).accepts(this.hints);
+			.onMethodInvocation(ComplaintState.class.getMethod("from", String.class))).accepts(HINTS);
 		assertThat(RuntimeHintsPredicates.reflection()
 			.onType(PropertyNamingStrategies.SnakeCaseStrategy.class)
-			.withMemberCategory(MemberCategory.INVOKE_DECLARED_CONSTRUCTORS)).accepts(this.hints);
+			.withMemberCategory(MemberCategory.INVOKE_DECLARED_CONSTRUCTORS)).accepts(HINTS);
 		assertThat(RuntimeHintsPredicates.reflection().onConstructorInvocation(canonicalConstructor(Complaint.class)))
-			.accepts(this.hints);
+			.accepts(HINTS);
 		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(Complaint.class.getMethod("complaintId")))
-			.accepts(this.hints);
+			.accepts(HINTS);
 	}
 
 	@Test
@@ -91,7 +93,7 @@ class JacksonBindingRuntimeHintsTests {
 		// Jackson-bound, but outside the starter's jar: the registrar leaves it alone,
 		// and the check above would name it.
 		assertThat(JacksonBoundTypes.isJacksonBound(UnhintedAnswer.class)).isTrue();
-		assertThat(missingHints(this.hints, UnhintedAnswer.class)).contains(
+		assertThat(missingHints(HINTS, UnhintedAnswer.class)).contains(
 				"no type hint for " + UnhintedAnswer.class.getName(),
 				"cannot invoke " + UnhintedAnswer.class.getName() + "#logId");
 	}
