@@ -36,7 +36,7 @@ class AotModeStoryTests {
 	private static final Duration PATIENCE = Duration.ofSeconds(30);
 
 	@Test
-	void theAotProcessedApplicationHandlesAComplaintEndToEnd(@TempDir Path directory) throws InterruptedException {
+	void theAotProcessedApplicationHandlesAComplaintEndToEnd(@TempDir Path directory) {
 		String jar = System.getProperty(JAR_PROPERTY);
 		assumeTrue(jar != null, "run by ./mvnw verify, which builds the AOT-processed jar first");
 		assertThat(Path.of(jar)).as("the AOT-processed executable jar").exists();
