@@ -3,6 +3,7 @@ package io.github.wechatpaycomplaint.autoconfigure;
 import java.time.Clock;
 
 import io.github.wechatpaycomplaint.certificate.PlatformCertificateManager;
+import io.github.wechatpaycomplaint.certificate.PlatformCertificateScheduler;
 import io.github.wechatpaycomplaint.client.ClientResilience;
 import io.github.wechatpaycomplaint.client.WechatPayComplaintRestClient;
 import io.github.wechatpaycomplaint.client.WechatPayRestClientCustomizer;
@@ -104,6 +105,14 @@ public final class ComplaintClientAutoConfiguration {
 				WechatPayUserAgent.value(), resilience);
 	}
 
+	// The threads of every merchant's platform certificate downloads and refreshes; none
+	// starts before the first download. Closed with the context.
+	@Bean
+	@ConditionalOnMissingBean
+	PlatformCertificateScheduler wechatPayPlatformCertificateScheduler() {
+		return new PlatformCertificateScheduler(PlatformCertificateScheduler.DEFAULT_THREADS);
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = ComplaintProperties.PREFIX + ".platform-certificates.enabled")
@@ -111,10 +120,11 @@ public final class ComplaintClientAutoConfiguration {
 	PlatformCertificateManager wechatPayPlatformCertificateManager(ComplaintProperties properties,
 			ComplaintClientProperties client, WechatPayMerchant merchant, WechatPayRestClientFactory clientFactory,
 			ObjectProvider<WechatPayPublicKey> publicKey, ObjectProvider<JsonMapper> jsonMapper,
-			ObjectProvider<Clock> clock, ResourceLoader resourceLoader) {
+			ObjectProvider<Clock> clock, ResourceLoader resourceLoader,
+			ObjectProvider<PlatformCertificateScheduler> scheduler) {
 		return PlatformCertificateManagers.create(ComplaintProperties.PREFIX, properties.getPlatformCertificates(),
 				client, merchant, clientFactory, publicKey.getIfAvailable(), jsonMapper.getIfAvailable(JsonMapper::new),
-				clock.getIfUnique(Clock::systemUTC), resourceLoader);
+				clock.getIfUnique(Clock::systemUTC), resourceLoader, scheduler.getIfUnique());
 	}
 
 	@Bean

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.wechatpaycomplaint.api.WechatPayComplaintClient;
+import io.github.wechatpaycomplaint.certificate.PlatformCertificateScheduler;
 import io.github.wechatpaycomplaint.client.WechatPayComplaintRestClient;
 import io.github.wechatpaycomplaint.client.WechatPayRestClientFactory;
 import io.github.wechatpaycomplaint.merchant.WechatPayMerchant;
@@ -69,18 +70,23 @@ public final class ComplaintMerchantsAutoConfiguration {
 	@ConditionalOnMissingBean
 	WechatPayMerchants wechatPayMerchants(PropertiesMerchantSource propertiesSource,
 			ObjectProvider<WechatPayMerchantSource> sources, Environment environment, ResourceLoader resourceLoader,
-			WechatPayRestClientFactory clientFactory, ObjectProvider<WechatPayRateLimiter> rateLimiter,
-			ObjectProvider<RetryInterceptor.Sleeper> sleeper, ObjectProvider<JsonMapper> jsonMapper,
-			ObjectProvider<Clock> clock, BeanFactory beanFactory) {
+			ComplaintProperties properties, WechatPayRestClientFactory clientFactory,
+			ObjectProvider<WechatPayRateLimiter> rateLimiter, ObjectProvider<RetryInterceptor.Sleeper> sleeper,
+			ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<Clock> clock,
+			ObjectProvider<PlatformCertificateScheduler> scheduler, BeanFactory beanFactory) {
 		List<WechatPayMerchantSource> all = new ArrayList<>();
 		all.add(propertiesSource);
 		sources.orderedStream().filter((source) -> source != propertiesSource).forEach(all::add);
+		Clock theClock = clock.getIfUnique(Clock::systemUTC);
 		PropertiesMerchantComponentsFactory factory = new PropertiesMerchantComponentsFactory(
 				resolver(Binder.get(environment)), resourceLoader, clientFactory, rateLimiter.getIfAvailable(),
 				sleeper.getIfAvailable(RetryInterceptor.Sleeper::threadSleep),
-				jsonMapper.getIfAvailable(JsonMapper::new), clock.getIfUnique(Clock::systemUTC),
+				jsonMapper.getIfAvailable(JsonMapper::new), theClock, scheduler.getIfUnique(),
 				propertiesSource.singleMerchant(), () -> singleMerchantBeans(beanFactory));
-		return new WechatPayMerchants(all, factory);
+		// The global interval spaces what an unknown serial on the shared path sets off,
+		// for all merchants together.
+		return new WechatPayMerchants(all, factory,
+				properties.getPlatformCertificates().getUnknownSerialRefreshInterval(), theClock);
 	}
 
 	@Bean

@@ -21,8 +21,10 @@ public class ComplaintMerchantsProperties {
 	 * takes the single-merchant keys without the 'wechatpay.complaint.' prefix, e.g.
 	 * merchants.hk.merchant.id, merchants.hk.wechatpay-public-key.id,
 	 * merchants.hk.client.endpoint; a tunable an entry leaves unset takes the global
-	 * value. With wechatpay.complaint.merchant.* set too, that merchant is the entry
-	 * 'default'.
+	 * value, but client.base-uri, client.failover.backup-base-uri and
+	 * client.allow-insecure-http only when the entry sets neither client.endpoint nor
+	 * client.base-uri. A key no entry has stops startup. With
+	 * wechatpay.complaint.merchant.* set too, that merchant is the entry 'default'.
 	 */
 	private final Map<String, MerchantEntryProperties> merchants = new LinkedHashMap<>();
 

@@ -4,44 +4,38 @@ import java.time.Clock;
 
 import io.github.wechatpaycomplaint.merchant.WechatPayMerchant;
 import io.github.wechatpaycomplaint.merchant.WechatPayVerificationKeys;
-import io.github.wechatpaycomplaint.notification.ComplaintNotificationEndpoint;
 import io.github.wechatpaycomplaint.notification.ComplaintNotificationHandler;
 import io.github.wechatpaycomplaint.notification.ComplaintNotificationObserver;
 import io.github.wechatpaycomplaint.notification.NotificationDeduplicationStore;
 import io.github.wechatpaycomplaint.notification.NotificationMerchant;
 import io.github.wechatpaycomplaint.notification.NotificationMerchants;
+import io.github.wechatpaycomplaint.notification.NotificationRequestProcessor;
 import io.github.wechatpaycomplaint.notification.SingleNotificationMerchants;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.ConfigurationCondition;
 import org.springframework.context.annotation.Import;
-import org.springframework.web.servlet.function.RequestPredicates;
-import org.springframework.web.servlet.function.RouterFunction;
-import org.springframework.web.servlet.function.RouterFunctions;
-import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * Auto-configuration of the complaint notification endpoint in a servlet web application:
+ * Auto-configuration of the complaint notification endpoint in a web application:
  * signature verification with the key lookup of the merchant a notification is for,
- * decryption, de-duplication per merchant, and one route for
- * {@code wechatpay.complaint.notification.path} (the merchant named by
- * {@code Wechatpay-Serial}) and {@code <path>/<name>} (the merchant of that entry name).
- * It needs the merchants: a {@link NotificationMerchants} bean, or the single merchant's
- * {@link WechatPayMerchant} and {@link WechatPayVerificationKeys}.
+ * decryption, de-duplication per merchant (one {@link NotificationRequestProcessor} for
+ * both web stacks), and one route for {@code wechatpay.complaint.notification.path} (the
+ * merchant named by {@code Wechatpay-Serial}) and {@code <path>/<name>} (the merchant of
+ * that entry name): a Spring MVC route in a servlet application, a WebFlux route in a
+ * reactive one. It needs the merchants: a {@link NotificationMerchants} bean, or the
+ * single merchant's {@link WechatPayMerchant} and {@link WechatPayVerificationKeys}.
  *
  * @since 0.1.0
  */
@@ -50,17 +44,20 @@ import org.springframework.web.servlet.function.ServerResponse;
 				"org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
 				"org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
 				"org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration" })
-@ConditionalOnWebApplication(type = Type.SERVLET)
-@ConditionalOnClass(RouterFunction.class)
+@ConditionalOnWebApplication
 @ConditionalOnBooleanProperty(name = ComplaintNotificationAutoConfiguration.ENABLED, matchIfMissing = true)
 @Conditional(ComplaintNotificationAutoConfiguration.OnNotificationMerchants.class)
 @EnableConfigurationProperties({ ComplaintNotificationProperties.class, NotificationDeduplicationProperties.class })
-@Import(NotificationDeduplicationStoreConfigurations.class)
+@Import({ NotificationDeduplicationStoreConfigurations.class, ServletNotificationRouteConfiguration.class,
+		ReactiveNotificationRouteConfiguration.class })
 public final class ComplaintNotificationAutoConfiguration {
 
 	static final String ENABLED = ComplaintNotificationProperties.PREFIX + ".enabled";
 
-	/** Name of the route bean; define a bean with this name to replace the route. */
+	/**
+	 * Name of the route bean (a Spring MVC or a WebFlux {@code RouterFunction}); define a
+	 * bean with this name to replace the route.
+	 */
 	public static final String ROUTER_BEAN_NAME = "complaintNotificationRouter";
 
 	// Checked here, where the clock skew and the de-duplication durations are both bound:
@@ -97,32 +94,12 @@ public final class ComplaintNotificationAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ComplaintNotificationEndpoint complaintNotificationEndpoint(ComplaintNotificationProperties properties,
+	NotificationRequestProcessor complaintNotificationRequestProcessor(ComplaintNotificationProperties properties,
 			ComplaintNotificationHandler handler, ObjectProvider<JsonMapper> jsonMapper,
 			ObjectProvider<ComplaintNotificationObserver> observers, ObjectProvider<Clock> clock) {
-		return new ComplaintNotificationEndpoint(handler, properties.getMaxBodySize().toBytes(),
+		return new NotificationRequestProcessor(handler, properties.getMaxBodySize().toBytes(),
 				jsonMapper.getIfAvailable(JsonMapper::new), observers.orderedStream().toList(),
 				clock.getIfUnique(Clock::systemUTC));
-	}
-
-	@Bean(ROUTER_BEAN_NAME)
-	@ConditionalOnMissingBean(name = ROUTER_BEAN_NAME)
-	RouterFunction<ServerResponse> complaintNotificationRouter(ComplaintNotificationProperties properties,
-			ComplaintNotificationEndpoint endpoint) {
-		// Every method is routed here, so that anything but POST gets a 405 answer from
-		// the endpoint; a name of no merchant gets a 404 answer from it.
-		NotificationPaths paths = new NotificationPaths(properties.getPath());
-		return RouterFunctions.route(RequestPredicates.path(paths.shared()), endpoint::handle)
-			.andRoute(RequestPredicates.path(paths.merchantPattern()), endpoint::handleForMerchant);
-	}
-
-	// Fails startup, before the web server takes requests, when another handler also maps
-	// the shared path or a merchant's path for POST.
-	@Bean
-	@ConditionalOnMissingBean
-	NotificationPathCollisionCheck complaintNotificationPathCollisionCheck(ComplaintNotificationProperties properties,
-			NotificationMerchants merchants, ListableBeanFactory beanFactory) {
-		return new NotificationPathCollisionCheck(new NotificationPaths(properties.getPath()), merchants, beanFactory);
 	}
 
 	static final class OnNotificationMerchants extends AnyNestedCondition {

@@ -27,7 +27,8 @@ public class ComplaintNotificationProperties implements InitializingBean {
 	public static final String PREFIX = ComplaintProperties.PREFIX + ".notification";
 
 	/**
-	 * Whether to register the notification endpoint (servlet web applications only).
+	 * Whether to register the notification endpoint (web applications only: Spring MVC or
+	 * WebFlux).
 	 */
 	private boolean enabled = true;
 

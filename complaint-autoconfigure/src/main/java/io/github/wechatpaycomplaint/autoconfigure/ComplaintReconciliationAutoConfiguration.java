@@ -1,8 +1,6 @@
 package io.github.wechatpaycomplaint.autoconfigure;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 
 import io.github.wechatpaycomplaint.api.WechatPayComplaintClient;
 import io.github.wechatpaycomplaint.merchant.WechatPayMerchant;
@@ -22,13 +20,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 
 /**
  * Auto-configuration for the reconciliation job: for the merchant of
  * {@code wechatpay.complaint.merchant.*} when
- * {@code wechatpay.complaint.reconciliation.enabled=true}, and for each merchant under
- * {@code wechatpay.complaint.merchants.<name>} whose {@code reconciliation.enabled} (or
+ * {@code wechatpay.complaint.reconciliation.enabled=true}, and for every other merchant
+ * in the registry (under {@code wechatpay.complaint.merchants.<name>}, from an
+ * application's source, or added while it runs) whose {@code reconciliation.enabled} (or
  * the global one) is on, with its own client and look-back days. It shares the
  * notification de-duplication store, creating it in applications that have no
  * notification endpoint; the run lock and the reported states are keyed by merchant id.
@@ -50,8 +51,13 @@ public final class ComplaintReconciliationAutoConfiguration {
 	 */
 	public static final String MERCHANTS_SCHEDULER_BEAN_NAME = "complaintMerchantReconciliationScheduler";
 
-	/** The reconciliation of the merchant of the single-merchant keys, as always. */
+	/**
+	 * The reconciliation of the merchant of the single-merchant keys, as always. Ordered
+	 * first: its scheduler backs off for any other ReconciliationScheduler, which the
+	 * merchants' scheduler, registered whenever the registry is, must not count as.
+	 */
 	@Configuration(proxyBeanMethods = false)
+	@Order(Ordered.HIGHEST_PRECEDENCE)
 	@ConditionalOnBooleanProperty(name = ComplaintReconciliationProperties.PREFIX + ".enabled")
 	@ConditionalOnBean(WechatPayComplaintClient.class)
 	@Conditional(OnSingleMerchantPropertiesCondition.class)
@@ -78,35 +84,41 @@ public final class ComplaintReconciliationAutoConfiguration {
 	}
 
 	/**
-	 * The reconciliation of every other merchant: one scheduler runs each reconciled
-	 * merchant in turn, each merchant's client built on its first run.
+	 * The reconciliation of every other merchant: one scheduler that reads the registry
+	 * at the start of each run and runs each merchant whose settings (or the global ones)
+	 * ask for it, each merchant's client built on its first run. It exists whenever the
+	 * registry does, because a merchant added while the application runs may ask.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBean(WechatPayMerchants.class)
-	@Conditional(OnMerchantFlagCondition.Reconciliation.class)
-	@Import(NotificationDeduplicationStoreConfigurations.class)
 	static class MerchantReconciliation {
 
 		@Bean(MERCHANTS_SCHEDULER_BEAN_NAME)
 		@ConditionalOnMissingBean(name = MERCHANTS_SCHEDULER_BEAN_NAME)
 		ReconciliationScheduler complaintMerchantReconciliationScheduler(WechatPayMerchants merchants,
 				ObjectProvider<PropertiesMerchantSource> propertiesSource,
-				ComplaintReconciliationProperties reconciliation, NotificationDeduplicationStore store,
+				ComplaintReconciliationProperties reconciliation, ObjectProvider<NotificationDeduplicationStore> store,
 				ApplicationEventPublisher publisher, ObjectProvider<Clock> clock, Environment environment) {
-			List<ComplaintReconciler> reconcilers = new ArrayList<>();
-			for (EntryMerchants.EntryMerchant merchant : EntryMerchants.of(merchants, propertiesSource.getIfAvailable(),
-					environment)) {
-				ComplaintReconciliationProperties settings = merchant.settings().getReconciliation();
-				if (settings.isEnabled()) {
-					String name = merchant.name();
-					reconcilers.add(new ComplaintReconciler(() -> merchants.client(name), store, publisher,
-							clock.getIfUnique(Clock::systemUTC), name, merchant.definition().merchantId(),
-							settings.getLookBackDays(), reconciliation.getLockLease()));
-				}
-			}
+			RegistryReconcilers reconcilers = new RegistryReconcilers(merchants,
+					new EntryMerchants(propertiesSource.getIfAvailable(), environment), store, publisher,
+					clock.getIfUnique(Clock::systemUTC), reconciliation.getLockLease());
 			return new ReconciliationScheduler(reconcilers, reconciliation.getInitialDelay(),
 					reconciliation.getInterval());
 		}
+
+	}
+
+	/**
+	 * The de-duplication store the merchants' reconciliation keeps its reports in, in
+	 * applications without the notification endpoint: created when a reconciliation flag
+	 * is set, when the default memory store costs nothing, or when the application chose
+	 * a store.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBean(WechatPayMerchants.class)
+	@Conditional(OnMerchantReconciliationStoreCondition.class)
+	@Import(NotificationDeduplicationStoreConfigurations.class)
+	static class MerchantReconciliationStore {
 
 	}
 

@@ -3,8 +3,6 @@ package io.github.wechatpaycomplaint.autoconfigure;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 
 import io.github.wechatpaycomplaint.api.WechatPayComplaintClient;
 import io.github.wechatpaycomplaint.multimerchant.WechatPayMerchants;
@@ -27,10 +25,12 @@ import org.springframework.core.env.Environment;
  * Auto-configuration that registers each merchant's notification URL with WeChat Pay once
  * the application is ready. The merchant of {@code wechatpay.complaint.merchant.*}
  * registers {@code wechatpay.complaint.notification.public-url} when
- * {@code wechatpay.complaint.notification.register-on-startup} is set; a merchant under
- * {@code wechatpay.complaint.merchants.<name>} registers its own
- * {@code notification.public-url}, or {@code <public-url>/<name>}, with its own client
- * when its {@code notification.register-on-startup} (or the global one) is set.
+ * {@code wechatpay.complaint.notification.register-on-startup} is set; every other
+ * merchant (under {@code wechatpay.complaint.merchants.<name>}, from an application's
+ * source, or added while it runs) registers its own {@code notification.public-url}, or
+ * {@code <public-url>/<name>}, with its own client when its
+ * {@code notification.register-on-startup} (or the global one) is set: a merchant added
+ * or replaced while the application runs registers on a background thread.
  *
  * @since 0.1.0
  */
@@ -41,8 +41,6 @@ public final class ComplaintRegistrationAutoConfiguration {
 	static final String REGISTER_ON_STARTUP = NotificationRegistrationProperties.PREFIX + ".register-on-startup";
 
 	static final String PUBLIC_URL = NotificationRegistrationProperties.PREFIX + ".public-url";
-
-	private static final String ENTRY_PUBLIC_URL = "notification.public-url";
 
 	/**
 	 * The registration of the merchant of {@code wechatpay.complaint.merchant.*}, as with
@@ -65,11 +63,12 @@ public final class ComplaintRegistrationAutoConfiguration {
 	}
 
 	/**
-	 * The registration of every other merchant, each URL checked at startup.
+	 * The registration of every other merchant in the registry, those read at startup
+	 * (each URL checked then) and those added while the application runs. It exists
+	 * whenever the registry does, because any merchant's settings may ask.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBean(WechatPayMerchants.class)
-	@Conditional(OnMerchantFlagCondition.RegisterOnStartup.class)
 	static class MerchantRegistration {
 
 		@Bean
@@ -77,34 +76,8 @@ public final class ComplaintRegistrationAutoConfiguration {
 		NotificationUrlRegistrars complaintMerchantNotificationUrlRegistrars(WechatPayMerchants merchants,
 				ObjectProvider<PropertiesMerchantSource> propertiesSource, NotificationRegistrationProperties global,
 				Environment environment) {
-			List<NotificationUrlRegistrar> registrars = new ArrayList<>();
-			for (EntryMerchants.EntryMerchant merchant : EntryMerchants.of(merchants, propertiesSource.getIfAvailable(),
-					environment)) {
-				NotificationRegistrationProperties notification = merchant.settings().getNotification();
-				if (notification.isRegisterOnStartup()) {
-					String name = merchant.name();
-					registrars.add(new NotificationUrlRegistrar(name, () -> merchants.client(name),
-							publicUrlOf(merchant, global.getPublicUrl()), notification.isFailOnRegistrationError()));
-				}
-			}
-			return new NotificationUrlRegistrars(registrars);
-		}
-
-		// The entry's own URL, else the merchant's path under the global URL.
-		private static String publicUrlOf(EntryMerchants.EntryMerchant merchant, @Nullable String globalUrl) {
-			String property = merchant.property(ENTRY_PUBLIC_URL);
-			if (merchant.setsItself(ENTRY_PUBLIC_URL)) {
-				return validPublicUrl(merchant.settings().getNotification().getPublicUrl(), property);
-			}
-			if (globalUrl == null || globalUrl.isBlank()) {
-				throw new InvalidComplaintPropertyException(property,
-						"it is not set, nor is " + PUBLIC_URL + ", but the merchant registers its URL on startup",
-						"Set " + PUBLIC_URL + " to the public HTTPS URL of the notification endpoint (each merchant "
-								+ "then registers <public-url>/<name>), or set " + property + ".");
-			}
-			validPublicUrl(globalUrl);
-			String base = globalUrl.strip();
-			return validPublicUrl((base.endsWith("/") ? base : base + "/") + merchant.name(), property);
+			return NotificationUrlRegistrars.forRegistry(merchants, new MerchantNotificationUrls(merchants,
+					new EntryMerchants(propertiesSource.getIfAvailable(), environment), global.getPublicUrl()));
 		}
 
 	}

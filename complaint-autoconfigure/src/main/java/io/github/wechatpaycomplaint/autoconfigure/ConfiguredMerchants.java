@@ -53,14 +53,6 @@ final class ConfiguredMerchants {
 	}
 
 	/**
-	 * Whether a flag is on globally ({@code wechatpay.complaint.<key>}) or in any entry
-	 * ({@code wechatpay.complaint.merchants.<name>.<key>}).
-	 * @param binder the binder
-	 * @param key the flag, relative to {@code wechatpay.complaint}, e.g.
-	 * {@code reconciliation.enabled}
-	 * @return whether some merchant has it on
-	 */
-	/**
 	 * How many {@link WechatPayMerchantSource} beans are defined so far, the properties'
 	 * own source included once it is registered.
 	 * @param context the condition context
@@ -71,6 +63,14 @@ final class ConfiguredMerchants {
 				? context.getBeanFactory().getBeanNamesForType(WechatPayMerchantSource.class, true, false).length : 0;
 	}
 
+	/**
+	 * Whether a flag is on globally ({@code wechatpay.complaint.<key>}) or in any entry
+	 * ({@code wechatpay.complaint.merchants.<name>.<key>}).
+	 * @param binder the binder
+	 * @param key the flag, relative to {@code wechatpay.complaint}, e.g.
+	 * {@code reconciliation.enabled}
+	 * @return whether some merchant has it on
+	 */
 	static boolean flagOnAnywhere(Binder binder, String key) {
 		if (binder.bind(ComplaintProperties.PREFIX + "." + key, Boolean.class).orElse(false)) {
 			return true;

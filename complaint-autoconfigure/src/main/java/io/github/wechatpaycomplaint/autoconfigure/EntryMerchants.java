@@ -1,41 +1,51 @@
 package io.github.wechatpaycomplaint.autoconfigure;
 
-import java.util.List;
-
 import io.github.wechatpaycomplaint.multimerchant.MerchantDefinition;
-import io.github.wechatpaycomplaint.multimerchant.WechatPayMerchants;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.core.env.Environment;
 
 /**
  * The merchants that the single-merchant beans do not serve (every merchant but the one
  * of {@code wechatpay.complaint.merchant.*}), each with its settings resolved over the
- * global properties: what per-merchant registration and reconciliation work on.
+ * global properties: what per-merchant registration and reconciliation decide on, for the
+ * merchants read at startup and for those added while the application runs.
  */
 final class EntryMerchants {
 
-	private EntryMerchants() {
+	private final MerchantEntryResolver resolver;
+
+	private final boolean singleMerchantKeys;
+
+	/**
+	 * Creates the view.
+	 * @param propertiesSource the properties' merchants, or {@code null}
+	 * @param environment the environment holding the global properties
+	 */
+	EntryMerchants(@Nullable PropertiesMerchantSource propertiesSource, Environment environment) {
+		this.resolver = ComplaintMerchantsAutoConfiguration.resolver(Binder.get(environment));
+		this.singleMerchantKeys = propertiesSource != null && propertiesSource.singleMerchant() != null;
 	}
 
 	/**
-	 * The merchants known now, sorted by name.
-	 * @param merchants the registry
-	 * @param propertiesSource the properties' merchants, or {@code null}
-	 * @param environment the environment holding the global properties
-	 * @return each merchant with its resolved settings
+	 * Whether a merchant is served per merchant rather than by the single-merchant beans.
+	 * @param definition the merchant
+	 * @return {@code false} only for the entry of {@code wechatpay.complaint.merchant.*}
 	 */
-	static List<EntryMerchant> of(WechatPayMerchants merchants, @Nullable PropertiesMerchantSource propertiesSource,
-			Environment environment) {
-		boolean singleMerchantKeys = propertiesSource != null && propertiesSource.singleMerchant() != null;
-		MerchantEntryResolver resolver = ComplaintMerchantsAutoConfiguration.resolver(Binder.get(environment));
-		return merchants.definitions()
-			.stream()
-			.filter((definition) -> !(singleMerchantKeys
-					&& definition.name().equals(PropertiesMerchantSource.DEFAULT_NAME)))
-			.map((definition) -> new EntryMerchant(definition, resolver.resolve(definition)))
-			.toList();
+	boolean isEntry(MerchantDefinition definition) {
+		return !(this.singleMerchantKeys && definition.name().equals(PropertiesMerchantSource.DEFAULT_NAME));
+	}
+
+	/**
+	 * Resolves a merchant's settings over the global properties.
+	 * @param definition the merchant
+	 * @return the merchant with its settings
+	 * @throws InvalidComplaintPropertyException when a setting cannot work
+	 */
+	EntryMerchant resolve(MerchantDefinition definition) {
+		return new EntryMerchant(definition, this.resolver.resolve(definition));
 	}
 
 	/**
@@ -53,10 +63,14 @@ final class EntryMerchants {
 		/**
 		 * Whether the merchant sets this key itself rather than inheriting it.
 		 * @param key relative to the entry, e.g. {@code notification.public-url}
-		 * @return whether it is set on the entry
+		 * @return whether it is set on the entry, in any relaxed spelling
 		 */
 		boolean setsItself(String key) {
-			return this.definition.settings().containsKey(key);
+			ConfigurationPropertyName name = ConfigurationPropertyName.of(key);
+			return this.definition.settings()
+				.keySet()
+				.stream()
+				.anyMatch((setting) -> ConfigurationPropertyName.adapt(setting, '.').equals(name));
 		}
 
 		/**

@@ -11,9 +11,12 @@ import java.util.function.Supplier;
 import io.github.wechatpaycomplaint.multimerchant.MerchantDefinition;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
 import org.springframework.boot.context.properties.bind.handler.IgnoreTopLevelConverterNotFoundBindHandler;
+import org.springframework.boot.context.properties.bind.handler.NoUnboundElementsBindHandler;
 import org.springframework.boot.context.properties.bind.validation.ValidationBindHandler;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.validation.Validator;
@@ -22,8 +25,11 @@ import org.springframework.validation.Validator;
  * Resolves one merchant entry: the global tunables ({@code wechatpay.complaint.client.*},
  * {@code platform-certificates.*}, {@code notification.*}, {@code reconciliation.*}) are
  * bound first, then the entry's own keys on top of them, so that only the keys the entry
- * sets change. The entry is then validated like the global properties, with errors naming
- * {@code wechatpay.complaint.merchants.<name>.<property>}.
+ * sets change. The host settings are the exception: an entry that chooses its own
+ * endpoint or base URI does not take the global ones ({@link MerchantEntryHosts}). The
+ * entry is then validated like the global properties, with errors naming
+ * {@code wechatpay.complaint.merchants.<name>.<property>}; a key that binds to nothing is
+ * one of them.
  */
 final class MerchantEntryResolver {
 
@@ -109,27 +115,48 @@ final class MerchantEntryResolver {
 	}
 
 	private MerchantEntryProperties resolve(String name, MerchantEntryProperties entry, Binder entrySource) {
+		String prefix = prefix(name);
 		bindGlobal("client", entry.getClient());
+		MerchantEntryHosts.dropGlobalHostIfOwnChosen(entrySource, prefix, entry.getClient());
 		bindGlobal("platform-certificates", entry.getPlatformCertificates());
 		// Identity: certificate mode is each merchant's own choice.
 		entry.getPlatformCertificates().setEnabled(false);
 		bindGlobal("notification", entry.getNotification());
 		bindGlobal("reconciliation", entry.getReconciliation());
-		String prefix = prefix(name);
-		List<Validator> entryValidators = new ArrayList<>();
-		Validator validator = this.beanValidator.get();
-		if (validator != null) {
-			entryValidators.add(validator);
-		}
-		entryValidators.add(entry);
-		entrySource.bind(prefix, Bindable.ofInstance(entry), new ValidationBindHandler(
-				new IgnoreTopLevelConverterNotFoundBindHandler(), entryValidators.toArray(Validator[]::new)));
+		bindEntry(entrySource, prefix, entry);
+		MerchantEntryHosts.checkPathsChosen(entrySource, prefix, entry.getClient());
 		ComplaintDurationChecks.checkSigns(entry.getClient(), prefix + ".client");
 		ComplaintDurationChecks.checkSigns(entry.getPlatformCertificates(), prefix + ".platform-certificates");
 		ComplaintDurationChecks.checkSigns(entry.getReconciliation(), prefix + ".reconciliation");
 		ClientBaseUriCheck.check(entry.getClient(), prefix + ".client");
 		checkShared(entry.getClient(), prefix + ".client");
 		return entry;
+	}
+
+	// A key that binds to nothing is a typo that would be ignored: it stops startup.
+	private void bindEntry(Binder entrySource, String prefix, MerchantEntryProperties entry) {
+		List<Validator> entryValidators = new ArrayList<>();
+		Validator validator = this.beanValidator.get();
+		if (validator != null) {
+			entryValidators.add(validator);
+		}
+		entryValidators.add(entry);
+		try {
+			entrySource.bind(prefix, Bindable.ofInstance(entry),
+					new ValidationBindHandler(
+							new NoUnboundElementsBindHandler(new IgnoreTopLevelConverterNotFoundBindHandler()),
+							entryValidators.toArray(Validator[]::new)));
+		}
+		catch (BindException ex) {
+			if (ex.getCause() instanceof UnboundConfigurationPropertiesException unbound) {
+				throw MerchantEntryKeys.unknownProperties(prefix,
+						unbound.getUnboundProperties()
+							.stream()
+							.map((property) -> property.getName().toString())
+							.toList());
+			}
+			throw ex;
+		}
 	}
 
 	private void bindGlobal(String group, Object target) {

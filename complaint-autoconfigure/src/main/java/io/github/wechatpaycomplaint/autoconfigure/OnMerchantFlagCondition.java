@@ -25,15 +25,6 @@ abstract class OnMerchantFlagCondition extends SpringBootCondition {
 				: ConditionOutcome.noMatch(this.key + " is on for no merchant");
 	}
 
-	/** Some merchant registers its notification URL on startup. */
-	static final class RegisterOnStartup extends OnMerchantFlagCondition {
-
-		RegisterOnStartup() {
-			super("notification.register-on-startup");
-		}
-
-	}
-
 	/** Some merchant is reconciled. */
 	static final class Reconciliation extends OnMerchantFlagCondition {
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Optional;
 
 import io.github.wechatpaycomplaint.certificate.PlatformCertificateManager;
+import io.github.wechatpaycomplaint.certificate.PlatformCertificateScheduler;
 import io.github.wechatpaycomplaint.certificate.PlatformCertificateTrust;
 import io.github.wechatpaycomplaint.client.PlatformCertificateDownloader;
 import io.github.wechatpaycomplaint.client.WechatPayRestClientFactory;
@@ -38,12 +39,14 @@ final class PlatformCertificateManagers {
 	 * @param jsonMapper reads the download
 	 * @param clock the clock
 	 * @param resourceLoader loads the trust anchor
+	 * @param scheduler the threads shared by every manager, or {@code null} for threads
+	 * of its own
 	 * @return the manager
 	 */
 	static PlatformCertificateManager create(String prefix, ComplaintProperties.PlatformCertificates certificates,
 			ComplaintClientProperties client, WechatPayMerchant merchant, WechatPayRestClientFactory clientFactory,
 			@Nullable WechatPayPublicKey trustedPublicKey, JsonMapper jsonMapper, Clock clock,
-			ResourceLoader resourceLoader) {
+			ResourceLoader resourceLoader, @Nullable PlatformCertificateScheduler scheduler) {
 		PlatformCertificateTrust trust = new PlatformCertificateTrustFactory(resourceLoader,
 				prefix + ".platform-certificates.trust-anchor")
 			.trust(certificates.getTrustAnchor(), clock);
@@ -57,7 +60,7 @@ final class PlatformCertificateManagers {
 				client.getEndpoint().getCertificatesPath(), merchant, jsonMapper, clock, client.getMaxClockSkew(),
 				trust);
 		return new PlatformCertificateManager(downloader, otherTrustedKeys, clock, certificates.getRefreshInterval(),
-				certificates.getUnknownSerialRefreshInterval());
+				certificates.getUnknownSerialRefreshInterval(), scheduler);
 	}
 
 }

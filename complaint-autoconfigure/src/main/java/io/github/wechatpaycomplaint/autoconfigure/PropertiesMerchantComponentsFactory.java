@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 
 import io.github.wechatpaycomplaint.api.WechatPayComplaintClient;
 import io.github.wechatpaycomplaint.certificate.PlatformCertificateManager;
+import io.github.wechatpaycomplaint.certificate.PlatformCertificateScheduler;
 import io.github.wechatpaycomplaint.client.ClientResilience;
 import io.github.wechatpaycomplaint.client.WechatPayRestClientFactory;
 import io.github.wechatpaycomplaint.merchant.WechatPayMerchant;
@@ -25,10 +26,11 @@ import org.springframework.web.client.RestClient;
 /**
  * Builds each merchant's objects from its definition resolved over the global properties:
  * its keys, its verification keys (and its own platform certificate manager in
- * certificate mode), its RestClient over the one shared HTTP request factory, with its
- * own retries, rate limits (in the one shared limiter, keyed by merchant id) and failover
- * host, and its typed client. The merchant of {@code wechatpay.complaint.merchant.*} is
- * served by the single-merchant beans, until it is replaced.
+ * certificate mode, on the threads all managers share), its RestClient over the one
+ * shared HTTP request factory, with its own retries, rate limits (in the one shared
+ * limiter, keyed by merchant id) and failover host, and its typed client. The merchant of
+ * {@code wechatpay.complaint.merchant.*} is served by the single-merchant beans, until it
+ * is replaced.
  */
 final class PropertiesMerchantComponentsFactory implements MerchantComponentsFactory {
 
@@ -46,6 +48,8 @@ final class PropertiesMerchantComponentsFactory implements MerchantComponentsFac
 
 	private final Clock clock;
 
+	private final @Nullable PlatformCertificateScheduler scheduler;
+
 	private final @Nullable MerchantDefinition singleMerchant;
 
 	private final Supplier<MerchantComponents> singleMerchantBeans;
@@ -53,7 +57,8 @@ final class PropertiesMerchantComponentsFactory implements MerchantComponentsFac
 	PropertiesMerchantComponentsFactory(MerchantEntryResolver resolver, ResourceLoader resourceLoader,
 			WechatPayRestClientFactory clientFactory, @Nullable WechatPayRateLimiter rateLimiter,
 			RetryInterceptor.Sleeper sleeper, JsonMapper jsonMapper, Clock clock,
-			@Nullable MerchantDefinition singleMerchant, Supplier<MerchantComponents> singleMerchantBeans) {
+			@Nullable PlatformCertificateScheduler scheduler, @Nullable MerchantDefinition singleMerchant,
+			Supplier<MerchantComponents> singleMerchantBeans) {
 		this.resolver = resolver;
 		this.resourceLoader = resourceLoader;
 		this.clientFactory = clientFactory;
@@ -61,8 +66,14 @@ final class PropertiesMerchantComponentsFactory implements MerchantComponentsFac
 		this.sleeper = sleeper;
 		this.jsonMapper = jsonMapper;
 		this.clock = clock;
+		this.scheduler = scheduler;
 		this.singleMerchant = singleMerchant;
 		this.singleMerchantBeans = singleMerchantBeans;
+	}
+
+	@Override
+	public void check(MerchantDefinition definition) {
+		MerchantEntryKeys.check(definition.name(), definition.settings());
 	}
 
 	@Override
@@ -81,7 +92,7 @@ final class PropertiesMerchantComponentsFactory implements MerchantComponentsFac
 		PlatformCertificateManager certificates = null;
 		if (entry.getPlatformCertificates().isEnabled()) {
 			certificates = PlatformCertificateManagers.create(prefix, entry.getPlatformCertificates(), client, merchant,
-					clients, publicKey, this.jsonMapper, this.clock, this.resourceLoader);
+					clients, publicKey, this.jsonMapper, this.clock, this.resourceLoader, this.scheduler);
 		}
 		else if (publicKey == null) {
 			throw new InvalidComplaintPropertyException(prefix + ".wechatpay-public-key",

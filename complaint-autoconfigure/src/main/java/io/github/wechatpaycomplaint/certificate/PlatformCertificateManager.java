@@ -7,13 +7,15 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,20 +37,22 @@ import org.springframework.context.SmartLifecycle;
  * not know.
  *
  * <p>
- * Downloads run on their own thread, at most one at a time. A lookup of an unknown serial
- * never waits for one ({@link #resolve}): it starts a download in the background and
- * finds nothing, so that a flood of forged serials cannot hold request threads; a
- * notification is refused and WeChat Pay's retry finds the new certificate. Only the
- * signed client, whose answers come from WeChat Pay itself, waits for that download, and
- * for at most 10 s ({@link #resolveAwaitingDownload}). Downloads triggered by unknown
- * serials are spaced by a minimum interval, and only a well-formed serial
- * ({@link #isWellFormedSerial}) triggers one, so forged serials cannot make the
+ * Downloads run in the background, at most one at a time: on a
+ * {@link PlatformCertificateScheduler} shared with other managers when one is given (a
+ * thousand merchants then need a few threads, not a thousand), else on a thread of their
+ * own. A lookup of an unknown serial never waits for one ({@link #resolve}): it starts a
+ * download in the background and finds nothing, so that a flood of forged serials cannot
+ * hold request threads; a notification is refused and WeChat Pay's retry finds the new
+ * certificate. Only the signed client, whose answers come from WeChat Pay itself, waits
+ * for that download, and for at most 10 s ({@link #resolveAwaitingDownload}). Downloads
+ * triggered by unknown serials are spaced by a minimum interval, and only a well-formed
+ * serial ({@link #isWellFormedSerial}) triggers one, so forged serials cannot make the
  * application hammer WeChat Pay. Lookups for the client's answers and for notifications
  * each have their own interval, so that forged notifications cannot use up the download
  * that an answer after a certificate rotation needs.
  *
  * <p>
- * One class of about 400 lines because the lookups, the one download in flight and the
+ * One class of about 450 lines because the lookups, the one download in flight and the
  * refresh schedule share one lock, one in-flight future and one certificate map: the
  * scheduled refresh joins the download an unknown serial started and the reverse, so
  * split apart each part would reach into the others' state.
@@ -95,9 +99,11 @@ public final class PlatformCertificateManager implements VerificationKeyResolver
 	// (notification or client answer).
 	private final Map<UnknownSerialLookup, Instant> lastUnknownSerialRefresh = new EnumMap<>(UnknownSerialLookup.class);
 
-	private @Nullable ScheduledExecutorService scheduler;
+	private final CertificateTasks tasks;
 
 	private volatile boolean running;
+
+	private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
 	/**
 	 * Creates a manager.
@@ -112,6 +118,27 @@ public final class PlatformCertificateManager implements VerificationKeyResolver
 	 */
 	public PlatformCertificateManager(PlatformCertificateSource source, VerificationKeyResolver otherTrustedKeys,
 			Clock clock, Duration refreshInterval, Duration unknownSerialRefreshInterval) {
+		this(source, otherTrustedKeys, clock, refreshInterval, unknownSerialRefreshInterval, null);
+	}
+
+	/**
+	 * Creates a manager that downloads and schedules its refreshes on a scheduler shared
+	 * with other managers; {@link #stop()} cancels its next refresh and leaves the
+	 * scheduler running.
+	 * @param source where the certificates come from (WeChat Pay's certificate download
+	 * in production)
+	 * @param otherTrustedKeys other keys that may sign the download answer (the WeChat
+	 * Pay public key during the migration), or a resolver that finds nothing
+	 * @param clock the clock
+	 * @param refreshInterval time between scheduled downloads
+	 * @param unknownSerialRefreshInterval minimum time between downloads triggered by an
+	 * unknown serial
+	 * @param scheduler the shared scheduler, or {@code null} for threads of its own
+	 */
+	public PlatformCertificateManager(PlatformCertificateSource source, VerificationKeyResolver otherTrustedKeys,
+			Clock clock, Duration refreshInterval, Duration unknownSerialRefreshInterval,
+			@Nullable PlatformCertificateScheduler scheduler) {
+		this.tasks = (scheduler != null) ? CertificateTasks.on(scheduler) : CertificateTasks.ownThreads();
 		this.source = Objects.requireNonNull(source, "source");
 		this.otherTrustedKeys = Objects.requireNonNull(otherTrustedKeys, "otherTrustedKeys");
 		this.clock = Objects.requireNonNull(clock, "clock");
@@ -205,6 +232,25 @@ public final class PlatformCertificateManager implements VerificationKeyResolver
 	}
 
 	/**
+	 * Adds a listener that runs after each download that changed which serials are known
+	 * (a new certificate, or an expired one dropped), on the thread of the download; it
+	 * reads them with {@link #getCertificates()}. The merchant registry indexes the
+	 * serials with it.
+	 * @param listener the listener; its exceptions are logged and change nothing
+	 */
+	public void addCertificatesListener(Runnable listener) {
+		this.listeners.add(Objects.requireNonNull(listener, "listener"));
+	}
+
+	/**
+	 * Removes a listener.
+	 * @param listener the listener
+	 */
+	public void removeCertificatesListener(Runnable listener) {
+		this.listeners.remove(listener);
+	}
+
+	/**
 	 * Downloads now in the background, or joins the download already in flight.
 	 * @return completes when the download has finished
 	 */
@@ -246,7 +292,7 @@ public final class PlatformCertificateManager implements VerificationKeyResolver
 		}
 	}
 
-	// Returns the download in flight, or a new one started on its own thread; null when
+	// Returns the download in flight, or a new one started in the background; null when
 	// an unknown-serial download
 	// is not allowed yet for this kind of lookup (null lookup: a scheduled or requested
 	// refresh, always allowed).
@@ -273,13 +319,11 @@ public final class PlatformCertificateManager implements VerificationKeyResolver
 		finally {
 			this.lock.unlock();
 		}
-		Thread thread = new Thread(() -> runDownload(download, becauseOfUnknownSerial),
-				"wechatpay-platform-certificates-download");
-		thread.setDaemon(true);
 		try {
-			thread.start();
+			this.tasks.execute(() -> runDownload(download, becauseOfUnknownSerial));
 		}
 		catch (RuntimeException | Error ex) {
+			// No thread, or the shared scheduler is closed (the application stops).
 			clearInFlight();
 			download.completeExceptionally(ex);
 		}
@@ -337,35 +381,57 @@ public final class PlatformCertificateManager implements VerificationKeyResolver
 		if (logger.isDebugEnabled()) {
 			logger.debug("WeChat Pay platform certificates refreshed: " + this.certificates.keySet());
 		}
+		if (!merged.keySet().equals(known.keySet())) {
+			tellListeners();
+		}
 	}
 
+	private void tellListeners() {
+		for (Runnable listener : this.listeners) {
+			try {
+				listener.run();
+			}
+			catch (RuntimeException ex) {
+				logger.warn("A WeChat Pay platform certificate listener failed: " + ex.getClass().getName());
+			}
+		}
+	}
+
+	// Never waits for the download: on a shared scheduler a waiting refresh would hold a
+	// thread that the download itself may need. The next refresh is scheduled once it
+	// ends.
 	private void scheduledRefresh(Duration failedDelay) {
 		if (!this.running) {
 			return;
 		}
-		boolean succeeded;
-		try {
-			CompletableFuture<Void> download = startOrJoin(null);
-			if (download != null) {
-				download.join();
-			}
-			succeeded = true;
+		CompletableFuture<Void> download = startOrJoin(null);
+		if (download == null) {
+			download = CompletableFuture.completedFuture(null);
 		}
-		catch (RuntimeException ex) {
-			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
-			succeeded = false;
-			logger.warn("WeChat Pay platform certificate download failed (" + cause.getMessage() + "); retrying in "
-					+ failedDelay.toSeconds() + " s");
+		download.whenComplete((ignored, failure) -> scheduleAfter(failure, failedDelay));
+	}
+
+	private void scheduleAfter(@Nullable Throwable failure, Duration failedDelay) {
+		if (failure == null) {
+			schedule(this.refreshInterval, FIRST_RETRY_DELAY);
+			return;
 		}
-		Duration next = succeeded ? this.refreshInterval : failedDelay;
-		Duration afterNextFailure = succeeded ? FIRST_RETRY_DELAY : min(failedDelay.multipliedBy(2), MAX_RETRY_DELAY);
-		schedule(next, afterNextFailure);
+		Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
+				: failure;
+		logger.warn("WeChat Pay platform certificate download failed (" + cause.getMessage() + "); retrying in "
+				+ failedDelay.toSeconds() + " s");
+		schedule(failedDelay, min(failedDelay.multipliedBy(2), MAX_RETRY_DELAY));
 	}
 
 	private void schedule(Duration delay, Duration failedDelay) {
-		ScheduledExecutorService executor = this.scheduler;
-		if (executor != null && this.running) {
-			executor.schedule(() -> scheduledRefresh(failedDelay), delay.toMillis(), TimeUnit.MILLISECONDS);
+		if (!this.running) {
+			return;
+		}
+		try {
+			this.tasks.schedule(() -> scheduledRefresh(failedDelay), delay);
+		}
+		catch (RejectedExecutionException ex) {
+			// Stopped meanwhile: nothing more to refresh.
 		}
 	}
 
@@ -375,11 +441,7 @@ public final class PlatformCertificateManager implements VerificationKeyResolver
 
 	@Override
 	public void start() {
-		this.scheduler = Executors.newSingleThreadScheduledExecutor((runnable) -> {
-			Thread thread = new Thread(runnable, "wechatpay-platform-certificates");
-			thread.setDaemon(true);
-			return thread;
-		});
+		this.tasks.start();
 		this.running = true;
 		schedule(Duration.ZERO, FIRST_RETRY_DELAY);
 	}
@@ -387,11 +449,7 @@ public final class PlatformCertificateManager implements VerificationKeyResolver
 	@Override
 	public void stop() {
 		this.running = false;
-		ScheduledExecutorService executor = this.scheduler;
-		if (executor != null) {
-			executor.shutdownNow();
-		}
-		this.scheduler = null;
+		this.tasks.stop();
 	}
 
 	@Override

@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * Settings are keyed like the properties under
  * {@code wechatpay.complaint.merchants.<name>.}, e.g. {@code client.endpoint} or
  * {@code client.rate-limit.feedback.permits}; a setting left out takes the global value.
- * {@link #toString()} shows the name, merchant id and certificate serial only.
+ * A key that no entry has is refused as the definition is built, with the closest known
+ * key. {@link #toString()} shows the name, merchant id and certificate serial only.
  *
  * @since 0.1.0
  */
@@ -319,7 +320,8 @@ public final class MerchantDefinition {
 
 		/**
 		 * Any other setting, keyed as under
-		 * {@code wechatpay.complaint.merchants.<name>.}.
+		 * {@code wechatpay.complaint.merchants.<name>.}. A key no entry has makes
+		 * {@link #build()} throw {@link IllegalArgumentException}.
 		 * @param key e.g. {@code client.rate-limit.feedback.permits}
 		 * @param value the value as in a properties file
 		 * @return this builder
@@ -329,6 +331,12 @@ public final class MerchantDefinition {
 			return this;
 		}
 
+		/**
+		 * Builds the definition.
+		 * @return the definition
+		 * @throws IllegalArgumentException when a required value is missing, the name is
+		 * not valid, or a setting's key is part of the identity or no entry's key
+		 */
 		public MerchantDefinition build() {
 			return new MerchantDefinition(this);
 		}

@@ -7,21 +7,31 @@ import java.util.Set;
 import io.github.wechatpaycomplaint.certificate.PlatformCertificateManager;
 import io.github.wechatpaycomplaint.notification.NotificationMerchant;
 import io.github.wechatpaycomplaint.notification.NotificationMerchants;
-import org.jspecify.annotations.Nullable;
 
 /**
- * The registry's merchants as the notification side sees them. A serial is found by a map
- * lookup for WeChat Pay public key ids, and among the certificates each merchant in
- * certificate mode has downloaded; certificate-mode merchants not used yet are built on
- * the first serial nobody knows, so that their downloads start. A merchant that cannot be
+ * The registry's merchants as the notification side sees them. A serial is found by one
+ * map lookup: WeChat Pay public key ids, and the platform certificate serials that
+ * certificate-mode merchants have downloaded, are indexed. A merchant that cannot be
  * built is not found: its notifications cannot be verified.
+ *
+ * <p>
+ * A serial nobody knows may be a certificate WeChat Pay has just issued, or a forgery
+ * that anyone can send. Only one shaped like a certificate serial
+ * ({@link PlatformCertificateManager#isWellFormedSerial}), and only once per
+ * {@code unknown-serial-refresh-interval} for the whole registry, builds the
+ * certificate-mode merchants not used yet (so that their downloads start) and asks every
+ * certificate-mode merchant to download (each spaced by its own interval too). Anything
+ * else finds nothing and sets nothing off.
  */
 final class RegistryNotificationMerchants implements NotificationMerchants {
 
 	private final WechatPayMerchants merchants;
 
-	RegistryNotificationMerchants(WechatPayMerchants merchants) {
+	private final UnknownSerialAllowance allowance;
+
+	RegistryNotificationMerchants(WechatPayMerchants merchants, UnknownSerialAllowance allowance) {
 		this.merchants = merchants;
+		this.allowance = allowance;
 	}
 
 	@Override
@@ -32,37 +42,43 @@ final class RegistryNotificationMerchants implements NotificationMerchants {
 
 	@Override
 	public Optional<NotificationMerchant> bySerial(String wechatpaySerial) {
-		String name = this.merchants.nameOfPublicKeyId(wechatpaySerial);
-		if (name != null) {
-			return byName(name);
+		MerchantIndex index = this.merchants.index();
+		MerchantSlot owner = index.owner(wechatpaySerial);
+		if (owner != null) {
+			return notificationMerchant(owner);
 		}
-		Optional<NotificationMerchant> owner = byCertificateSerial(wechatpaySerial);
-		if (owner.isEmpty() && startUnusedCertificateMerchants()) {
-			owner = byCertificateSerial(wechatpaySerial);
+		if (index.isContested(wechatpaySerial) || !PlatformCertificateManager.isWellFormedSerial(wechatpaySerial)
+				|| !this.allowance.tryTake()) {
+			return Optional.empty();
 		}
-		if (owner.isEmpty()) {
-			requestCertificateDownloads(wechatpaySerial);
-		}
-		return owner;
-	}
-
-	private Optional<NotificationMerchant> byCertificateSerial(String serial) {
-		for (MerchantSlot slot : this.merchants.slots()) {
-			PlatformCertificateManager certificates = certificates(slot);
-			if (certificates != null && certificates.getCertificates().containsKey(serial)) {
-				return notificationMerchant(slot);
+		if (startUnusedCertificateMerchants(index)) {
+			// A factory may hand out certificates already known.
+			owner = this.merchants.index().owner(wechatpaySerial);
+			if (owner != null) {
+				return notificationMerchant(owner);
 			}
 		}
+		requestCertificateDownloads(wechatpaySerial);
 		return Optional.empty();
 	}
 
+	/**
+	 * The merchant a serial is known to belong to: a map lookup that builds no merchant
+	 * and starts no download.
+	 */
+	@Override
+	public Optional<String> ownerOf(String wechatpaySerial) {
+		MerchantSlot owner = this.merchants.index().owner(wechatpaySerial);
+		return (owner != null) ? Optional.of(owner.name()) : Optional.empty();
+	}
+
 	// A merchant in certificate mode knows its serials only once its certificates are
-	// downloaded, which starts when it is built. On the shared path, the first serial no
-	// built merchant knows builds the others (each once): this notification is refused,
-	// and WeChat Pay's retry finds the downloaded certificate.
-	private boolean startUnusedCertificateMerchants() {
+	// downloaded, which starts when it is built: each is built once (a broken one is not
+	// tried again). This notification is refused, and WeChat Pay's retry finds the
+	// downloaded certificate.
+	private boolean startUnusedCertificateMerchants(MerchantIndex index) {
 		boolean started = false;
-		for (MerchantSlot slot : this.merchants.slots()) {
+		for (MerchantSlot slot : index.slots()) {
 			if (slot.definition().platformCertificates() && slot.builtComponents() == null && slot.failure() == null) {
 				started |= notificationMerchant(slot).isPresent();
 			}
@@ -70,21 +86,15 @@ final class RegistryNotificationMerchants implements NotificationMerchants {
 		return started;
 	}
 
-	// As on a single-merchant endpoint, an unknown serial (say, a certificate WeChat Pay
-	// has just issued) starts each certificate-mode merchant's background download,
-	// spaced by its unknown-serial-refresh-interval.
+	// A certificate WeChat Pay has just issued: each certificate-mode merchant starts its
+	// background download, spaced by its own unknown-serial-refresh-interval.
 	private void requestCertificateDownloads(String serial) {
-		for (MerchantSlot slot : this.merchants.slots()) {
-			PlatformCertificateManager certificates = certificates(slot);
+		for (MerchantSlot slot : this.merchants.index().slots()) {
+			PlatformCertificateManager certificates = slot.builtCertificates();
 			if (certificates != null) {
 				certificates.resolve(serial);
 			}
 		}
-	}
-
-	private static @Nullable PlatformCertificateManager certificates(MerchantSlot slot) {
-		MerchantComponents components = slot.builtComponents();
-		return (components != null) ? components.verificationKeys().getPlatformCertificates() : null;
 	}
 
 	@Override

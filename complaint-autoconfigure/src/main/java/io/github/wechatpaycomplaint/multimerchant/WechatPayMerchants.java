@@ -1,14 +1,16 @@
 package io.github.wechatpaycomplaint.multimerchant;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -26,11 +28,14 @@ import org.jspecify.annotations.Nullable;
  * be added, replaced (key rotation) and removed while the application runs.
  *
  * <p>
- * Thread-safe, and lookups are a map read. There is no "current merchant": callers name
- * the merchant they mean. A call that is in flight when its merchant is replaced or
- * removed completes on the objects it started with. A merchant whose definition cannot
- * work (e.g. its key does not parse) fails alone, with
- * {@link MerchantUnavailableException}, and is listed by {@link #brokenMerchants()}.
+ * Thread-safe, and lookups are a map read: every lookup reads one immutable state of all
+ * merchants and their indexes (by name, merchant id, WeChat Pay public key id and
+ * platform certificate serial), which each change replaces as a whole, so that no lookup
+ * sees a change half made. There is no "current merchant": callers name the merchant they
+ * mean. A call that is in flight when its merchant is replaced or removed completes on
+ * the objects it started with. A merchant whose definition cannot work (e.g. its key does
+ * not parse) fails alone, with {@link MerchantUnavailableException}, and is listed by
+ * {@link #brokenMerchants()}.
  *
  * @since 0.1.0
  */
@@ -38,22 +43,26 @@ public final class WechatPayMerchants implements AutoCloseable {
 
 	private static final Log logger = LogFactory.getLog(WechatPayMerchants.class);
 
+	/**
+	 * The default of
+	 * {@code wechatpay.complaint.platform-certificates.unknown-serial-refresh-interval}.
+	 */
+	private static final Duration DEFAULT_UNKNOWN_SERIAL_INTERVAL = Duration.ofMinutes(1);
+
 	private final List<WechatPayMerchantSource> sources;
 
 	private final MerchantComponentsFactory factory;
 
-	private final Map<String, MerchantSlot> byName = new ConcurrentHashMap<>();
+	// Replaced as a whole by the writers, which hold this registry's lock.
+	private volatile MerchantIndex index;
 
-	private final Map<String, String> nameByMerchantId = new ConcurrentHashMap<>();
-
-	private final Map<String, String> nameByPublicKeyId = new ConcurrentHashMap<>();
-
-	private final RegistryNotificationMerchants notificationMerchants = new RegistryNotificationMerchants(this);
+	private final RegistryNotificationMerchants notificationMerchants;
 
 	private final List<MerchantChangeListener> listeners = new CopyOnWriteArrayList<>();
 
 	/**
-	 * Creates the registry and reads the sources once.
+	 * Creates the registry and reads the sources once; on the shared notification path,
+	 * serials nobody knows wake the certificate-mode merchants at most once a minute.
 	 * @param sources where the merchants come from
 	 * @param factory builds a merchant's components on its first use
 	 * @throws IllegalStateException when two definitions share a name, a merchant id or a
@@ -61,11 +70,31 @@ public final class WechatPayMerchants implements AutoCloseable {
 	 */
 	public WechatPayMerchants(Collection<? extends WechatPayMerchantSource> sources,
 			MerchantComponentsFactory factory) {
+		this(sources, factory, DEFAULT_UNKNOWN_SERIAL_INTERVAL, Clock.systemUTC());
+	}
+
+	/**
+	 * Creates the registry and reads the sources once.
+	 * @param sources where the merchants come from
+	 * @param factory builds a merchant's components on its first use
+	 * @param unknownSerialInterval on the shared notification path, the minimum time
+	 * between two serials nobody knows that build the certificate-mode merchants not used
+	 * yet and ask every certificate-mode merchant to download its certificates
+	 * @param clock the clock that spaces them
+	 * @throws IllegalStateException when two definitions share a name, a merchant id or a
+	 * WeChat Pay public key id
+	 */
+	public WechatPayMerchants(Collection<? extends WechatPayMerchantSource> sources, MerchantComponentsFactory factory,
+			Duration unknownSerialInterval, Clock clock) {
 		this.sources = List.copyOf(sources);
 		this.factory = Objects.requireNonNull(factory, "factory");
+		this.notificationMerchants = new RegistryNotificationMerchants(this,
+				new UnknownSerialAllowance(unknownSerialInterval, clock));
+		MerchantIndex.Builder initial = MerchantIndex.EMPTY.edit();
 		for (MerchantDefinition definition : readSources().values()) {
-			put(definition);
+			initial.put(newSlot(definition));
 		}
+		this.index = initial.build();
 	}
 
 	/**
@@ -86,8 +115,7 @@ public final class WechatPayMerchants implements AutoCloseable {
 	 * @throws MerchantUnavailableException when the merchant's client cannot be built
 	 */
 	public Optional<WechatPayComplaintClient> findByMerchantId(String merchantId) {
-		String name = this.nameByMerchantId.get(merchantId);
-		MerchantSlot slot = (name != null) ? this.byName.get(name) : null;
+		MerchantSlot slot = this.index.byMerchantId(merchantId);
 		return (slot != null) ? Optional.of(slot.components().client()) : Optional.empty();
 	}
 
@@ -132,7 +160,7 @@ public final class WechatPayMerchants implements AutoCloseable {
 	 * broken
 	 */
 	public Optional<MerchantComponents> builtComponents(String name) {
-		MerchantSlot slot = this.byName.get(name);
+		MerchantSlot slot = this.index.slot(name);
 		return (slot != null) ? Optional.ofNullable(slot.builtComponents()) : Optional.empty();
 	}
 
@@ -141,7 +169,7 @@ public final class WechatPayMerchants implements AutoCloseable {
 	 * @return the names
 	 */
 	public List<String> names() {
-		return List.copyOf(new TreeMap<>(this.byName).keySet());
+		return this.index.names();
 	}
 
 	/**
@@ -149,7 +177,7 @@ public final class WechatPayMerchants implements AutoCloseable {
 	 * @return the definitions
 	 */
 	public List<MerchantDefinition> definitions() {
-		return new TreeMap<>(this.byName).values().stream().map(MerchantSlot::definition).toList();
+		return this.index.slots().stream().map(MerchantSlot::definition).toList();
 	}
 
 	/**
@@ -158,7 +186,7 @@ public final class WechatPayMerchants implements AutoCloseable {
 	 * @return the definition, or empty
 	 */
 	public Optional<MerchantDefinition> definition(String name) {
-		return Optional.ofNullable(this.byName.get(name)).map(MerchantSlot::definition);
+		return Optional.ofNullable(this.index.slot(name)).map(MerchantSlot::definition);
 	}
 
 	/**
@@ -168,44 +196,31 @@ public final class WechatPayMerchants implements AutoCloseable {
 	 */
 	public Map<String, String> brokenMerchants() {
 		Map<String, String> broken = new TreeMap<>();
-		this.byName.forEach((name, slot) -> {
+		for (MerchantSlot slot : this.index.slots()) {
 			RuntimeException failure = slot.failure();
 			if (failure != null) {
-				broken.put(name, failure.getMessage());
+				broken.put(slot.name(), failure.getMessage());
 			}
-		});
+		}
 		return broken;
 	}
 
 	/**
 	 * Adds a merchant, or replaces the one with the same name (e.g. to rotate its key).
 	 * The new definition's objects are built on its first use; calls in flight finish on
-	 * the old ones.
+	 * the old ones. Lookups see the merchant under its new keys and ids as soon as they
+	 * stop seeing it under the old ones.
 	 * @param definition the merchant
 	 * @throws IllegalArgumentException when another entry has the same merchant id or
 	 * WeChat Pay public key id
 	 */
 	public synchronized void put(MerchantDefinition definition) {
-		String name = definition.name();
-		String otherWithId = this.nameByMerchantId.get(definition.merchantId());
-		if (otherWithId != null && !otherWithId.equals(name)) {
-			throw new IllegalArgumentException(sameMerchantId(otherWithId, definition));
-		}
-		String publicKeyId = definition.wechatpayPublicKeyId();
-		String otherWithKey = (publicKeyId != null) ? this.nameByPublicKeyId.get(publicKeyId) : null;
-		if (otherWithKey != null && !otherWithKey.equals(name)) {
-			throw new IllegalArgumentException(
-					"Merchants '" + otherWithKey + "' and '" + name + "' have the same WeChat Pay public key id "
-							+ publicKeyId + "; each merchant has its own WeChat Pay public key");
-		}
-		MerchantSlot previous = this.byName.put(name, new MerchantSlot(definition, this.factory));
+		this.factory.check(definition);
+		MerchantIndex.Builder next = this.index.edit();
+		MerchantSlot previous = next.put(newSlot(definition));
+		publish(next.build());
 		if (previous != null) {
-			unindex(previous.definition());
 			previous.close();
-		}
-		this.nameByMerchantId.put(definition.merchantId(), name);
-		if (publicKeyId != null) {
-			this.nameByPublicKeyId.put(publicKeyId, name);
 		}
 		if (previous == null) {
 			tellListeners((listener) -> listener.merchantAdded(definition));
@@ -222,11 +237,12 @@ public final class WechatPayMerchants implements AutoCloseable {
 	 * @return whether a merchant was removed
 	 */
 	public synchronized boolean remove(String name) {
-		MerchantSlot removed = this.byName.remove(name);
+		MerchantIndex.Builder next = this.index.edit();
+		MerchantSlot removed = next.remove(name);
 		if (removed == null) {
 			return false;
 		}
-		unindex(removed.definition());
+		publish(next.build());
 		removed.close();
 		tellListeners((listener) -> listener.merchantRemoved(removed.definition()));
 		return true;
@@ -250,20 +266,44 @@ public final class WechatPayMerchants implements AutoCloseable {
 
 	/**
 	 * Reads the sources again: adds new merchants, replaces changed ones and removes
-	 * those no source lists any more (including merchants added with {@link #put}).
+	 * those no source lists any more (including merchants added with {@link #put}). All
+	 * changes become visible at once; listeners hear of the removals first.
 	 */
 	public synchronized void refresh() {
 		Map<String, MerchantDefinition> current = readSources();
-		for (String name : names()) {
+		MerchantIndex.Builder next = this.index.edit();
+		List<MerchantSlot> removed = new ArrayList<>();
+		Map<String, @Nullable MerchantSlot> previous = new LinkedHashMap<>();
+		for (String name : this.index.names()) {
 			if (!current.containsKey(name)) {
-				remove(name);
+				removed.add(next.remove(name));
 			}
 		}
+		// Changed merchants leave before any comes back, so that two of them may swap an
+		// id; the sources were checked for duplicates as a whole.
 		current.forEach((name, definition) -> {
-			MerchantSlot slot = this.byName.get(name);
+			MerchantSlot slot = this.index.slot(name);
 			if (slot == null || !slot.definition().equals(definition)) {
-				put(definition);
+				previous.put(name, next.remove(name));
 			}
+		});
+		previous.keySet().forEach((name) -> next.put(newSlot(current.get(name))));
+		if (removed.isEmpty() && previous.isEmpty()) {
+			return;
+		}
+		publish(next.build());
+		for (MerchantSlot slot : removed) {
+			slot.close();
+			tellListeners((listener) -> listener.merchantRemoved(slot.definition()));
+		}
+		previous.forEach((name, replaced) -> {
+			MerchantDefinition definition = current.get(name);
+			if (replaced == null) {
+				tellListeners((listener) -> listener.merchantAdded(definition));
+				return;
+			}
+			replaced.close();
+			tellListeners((listener) -> listener.merchantReplaced(replaced.definition(), definition));
 		});
 	}
 
@@ -280,19 +320,46 @@ public final class WechatPayMerchants implements AutoCloseable {
 	 */
 	@Override
 	public synchronized void close() {
-		this.byName.values().forEach(MerchantSlot::close);
+		this.index.slots().forEach(MerchantSlot::close);
 	}
 
 	@Nullable MerchantSlot findSlot(String name) {
-		return this.byName.get(name);
+		return this.index.slot(name);
 	}
 
 	@Nullable String nameOfPublicKeyId(String publicKeyId) {
-		return this.nameByPublicKeyId.get(publicKeyId);
+		MerchantSlot slot = this.index.byPublicKeyId(publicKeyId);
+		return (slot != null) ? slot.name() : null;
 	}
 
-	Collection<MerchantSlot> slots() {
-		return this.byName.values();
+	MerchantIndex index() {
+		return this.index;
+	}
+
+	private MerchantSlot newSlot(MerchantDefinition definition) {
+		return new MerchantSlot(definition, this.factory, this::certificatesChanged);
+	}
+
+	// A merchant's certificate download brought or dropped serials: index them, unless
+	// the merchant was replaced or removed meanwhile.
+	private synchronized void certificatesChanged(MerchantSlot slot) {
+		MerchantIndex current = this.index;
+		if (current.slot(slot.name()) != slot) {
+			return;
+		}
+		publish(current.edit().certificateSerials(slot.name(), slot.certificateSerials()).build());
+	}
+
+	private void publish(MerchantIndex next) {
+		MerchantIndex previous = this.index;
+		this.index = next;
+		next.contested().forEach((serial, names) -> {
+			if (!previous.isContested(serial)) {
+				logger.warn("WeChat Pay platform certificate serial " + serial + " is claimed by merchants " + names
+						+ "; notifications signed with it are refused on the shared path. Check each merchant's "
+						+ "keys; the per-merchant paths are not affected");
+			}
+		});
 	}
 
 	private void tellListeners(Consumer<MerchantChangeListener> change) {
@@ -307,24 +374,18 @@ public final class WechatPayMerchants implements AutoCloseable {
 	}
 
 	private MerchantSlot slot(String name) {
-		MerchantSlot slot = this.byName.get(name);
+		MerchantSlot slot = this.index.slot(name);
 		if (slot == null) {
 			throw new UnknownMerchantException(name);
 		}
 		return slot;
 	}
 
-	private void unindex(MerchantDefinition definition) {
-		this.nameByMerchantId.remove(definition.merchantId(), definition.name());
-		if (definition.wechatpayPublicKeyId() != null) {
-			this.nameByPublicKeyId.remove(definition.wechatpayPublicKeyId(), definition.name());
-		}
-	}
-
 	private Map<String, MerchantDefinition> readSources() {
 		Map<String, MerchantDefinition> definitions = new LinkedHashMap<>();
 		for (WechatPayMerchantSource source : this.sources) {
 			for (MerchantDefinition definition : new ArrayList<>(source.merchants())) {
+				this.factory.check(definition);
 				if (definitions.putIfAbsent(definition.name(), definition) != null) {
 					throw new IllegalStateException("Two merchant sources define a merchant named '" + definition.name()
 							+ "'; names must be unique");
@@ -336,30 +397,19 @@ public final class WechatPayMerchants implements AutoCloseable {
 	}
 
 	private static void checkUnique(Collection<MerchantDefinition> definitions) {
-		Map<String, String> byMerchantId = new ConcurrentHashMap<>();
-		Map<String, String> byPublicKeyId = new ConcurrentHashMap<>();
+		Map<String, String> byMerchantId = new HashMap<>();
+		Map<String, String> byPublicKeyId = new HashMap<>();
 		for (MerchantDefinition definition : definitions) {
 			String other = byMerchantId.putIfAbsent(definition.merchantId(), definition.name());
 			if (other != null) {
-				throw new IllegalStateException(sameMerchantId(other, definition));
+				throw new IllegalStateException(MerchantIndex.sameMerchantId(other, definition));
 			}
 			String publicKeyId = definition.wechatpayPublicKeyId();
 			other = (publicKeyId != null) ? byPublicKeyId.putIfAbsent(publicKeyId, definition.name()) : null;
 			if (other != null) {
-				throw new IllegalStateException(samePublicKeyId(other, definition));
+				throw new IllegalStateException(MerchantIndex.samePublicKeyId(other, definition));
 			}
 		}
-	}
-
-	private static String sameMerchantId(String other, MerchantDefinition definition) {
-		return "Merchants '" + other + "' and '" + definition.name() + "' have the same merchant id "
-				+ definition.merchantId()
-				+ "; each merchant id may be configured once (a service provider is one entry)";
-	}
-
-	private static String samePublicKeyId(String other, MerchantDefinition definition) {
-		return "Merchants '" + other + "' and '" + definition.name() + "' have the same WeChat Pay public key id "
-				+ definition.wechatpayPublicKeyId() + "; each merchant has its own WeChat Pay public key";
 	}
 
 }

@@ -5,7 +5,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Told how each delivery to the notification endpoint ended, for metrics and health;
  * called on the request thread after the answer is decided, and its failures are logged
- * and ignored.
+ * and ignored. On WebFlux a refusal decided before the body is read is told on an
+ * event-loop thread: an observer must not block.
  *
  * @since 0.1.0
  */

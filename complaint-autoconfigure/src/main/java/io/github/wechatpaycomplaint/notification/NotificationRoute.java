@@ -11,9 +11,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Finds the key for one delivery, and with it the merchant the notification is for. On
  * the shared path the {@code Wechatpay-Serial} names the merchant (a map lookup, never a
- * try of each merchant's key); on a merchant's own path only that merchant's keys verify,
- * and a serial of another merchant is refused. Used for one delivery only: it remembers
- * the merchant whose key it returned.
+ * try of each merchant's key); on a merchant's own path only that merchant's keys verify
+ * (and only that merchant may download certificates), and a serial of another merchant is
+ * refused. Used for one delivery only: it remembers the merchant whose key it returned.
  */
 final class NotificationRoute implements VerificationKeyResolver {
 
@@ -45,20 +45,18 @@ final class NotificationRoute implements VerificationKeyResolver {
 			return owner.isPresent() ? keyOf(owner.get(), serial) : Optional.empty();
 		}
 		// The merchant's own lookup first: it is the usual case, and in certificate mode
-		// an
-		// unknown serial starts that merchant's background download, as on a
-		// single-merchant
-		// endpoint.
+		// an unknown serial starts that merchant's background download, as on a
+		// single-merchant endpoint. Nothing else is built or asked to download.
 		Optional<PublicKey> own = keyOf(this.pathMerchant, serial);
 		if (own.isPresent()) {
 			return own;
 		}
-		Optional<NotificationMerchant> owner = this.merchants.bySerial(serial);
-		if (owner.isPresent() && !owner.get().name().equals(this.pathMerchant.name())) {
+		Optional<String> owner = this.merchants.ownerOf(serial);
+		if (owner.isPresent() && !owner.get().equals(this.pathMerchant.name())) {
 			throw new NotificationRejectedException(NotificationRejection.SERIAL_OF_ANOTHER_MERCHANT,
-					"Wechatpay-Serial '" + UntrustedText.forLog(serial) + "' belongs to merchant '" + owner.get().name()
+					"Wechatpay-Serial '" + UntrustedText.forLog(serial) + "' belongs to merchant '" + owner.get()
 							+ "', but the notification came to the path of merchant '" + this.pathMerchant.name()
-							+ "'; check the notification URL registered for '" + owner.get().name() + "'");
+							+ "'; check the notification URL registered for '" + owner.get() + "'");
 		}
 		return Optional.empty();
 	}

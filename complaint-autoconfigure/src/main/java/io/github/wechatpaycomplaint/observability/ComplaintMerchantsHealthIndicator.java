@@ -24,7 +24,9 @@ import org.springframework.boot.health.contributor.Status;
  * {@code merchants}, with the details {@link ComplaintHealthIndicator} shows for a single
  * merchant (ids only, never key material). A merchant not used yet is {@code UNKNOWN}
  * (its keys are not parsed to check it); a merchant whose keys cannot be built is
- * {@code DOWN} with the reason, which names the property and never a key.
+ * {@code DOWN} with the reason, which names the property and never a key. A merchant's
+ * notification URL registration is shown with it, including that of a merchant added
+ * while the application runs.
  *
  * <p>
  * The application is {@code DOWN} only when every merchant is: a broken merchant fails
@@ -50,7 +52,7 @@ public final class ComplaintMerchantsHealthIndicator extends AbstractHealthIndic
 	 * @param merchants the merchants
 	 * @param activity the notification tracker, or {@code null} without the notification
 	 * endpoint
-	 * @param registrars the startup registrations, or {@code null} when none is on
+	 * @param registrars the merchants' notification URL registrations, or {@code null}
 	 * @param clock the clock
 	 * @param expiryWarning warn when a merchant's newest platform certificate expires
 	 * within this
@@ -89,6 +91,21 @@ public final class ComplaintMerchantsHealthIndicator extends AbstractHealthIndic
 	}
 
 	private Health merchantHealth(String name, @Nullable String failure) {
+		Health health = componentsHealth(name, failure);
+		String registrationProblem = (this.registrars != null) ? this.registrars.problem(name).orElse(null) : null;
+		if (registrationProblem == null) {
+			return health;
+		}
+		Map<String, Object> registration = new LinkedHashMap<>();
+		registration.put("registration", NotificationUrlRegistrar.Action.FAILED.name());
+		registration.put("error", registrationProblem);
+		return Health.status(health.getStatus())
+			.withDetails(health.getDetails())
+			.withDetail("notificationUrl", registration)
+			.build();
+	}
+
+	private Health componentsHealth(String name, @Nullable String failure) {
 		NotificationUrlRegistrar registrar = (this.registrars != null) ? this.registrars.find(name).orElse(null) : null;
 		if (failure != null) {
 			return Health.down().withDetail("error", failure).build();

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import io.github.wechatpaycomplaint.notification.SingleNotificationMerchants;
 import org.apache.commons.logging.Log;
@@ -25,7 +26,7 @@ public final class ReconciliationScheduler implements SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(ReconciliationScheduler.class);
 
-	private final List<ComplaintReconciler> reconcilers;
+	private final Supplier<List<ComplaintReconciler>> reconcilers;
 
 	private final Duration initialDelay;
 
@@ -45,9 +46,27 @@ public final class ReconciliationScheduler implements SmartLifecycle {
 	 * @param interval time between the end of one run and the start of the next
 	 */
 	public ReconciliationScheduler(List<ComplaintReconciler> reconcilers, Duration initialDelay, Duration interval) {
-		this.reconcilers = List.copyOf(reconcilers);
+		this(fixed(reconcilers), initialDelay, interval);
+	}
+
+	/**
+	 * Creates a scheduler that asks for the reconcilers at the start of every run, so
+	 * that merchants added while the application runs take part from the next run and
+	 * removed ones no longer do.
+	 * @param reconcilers supplies one reconciler per merchant to reconcile now
+	 * @param initialDelay delay between the start and the first run
+	 * @param interval time between the end of one run and the start of the next
+	 */
+	public ReconciliationScheduler(Supplier<List<ComplaintReconciler>> reconcilers, Duration initialDelay,
+			Duration interval) {
+		this.reconcilers = Objects.requireNonNull(reconcilers, "reconcilers");
 		this.initialDelay = Objects.requireNonNull(initialDelay, "initialDelay");
 		this.interval = Objects.requireNonNull(interval, "interval");
+	}
+
+	private static Supplier<List<ComplaintReconciler>> fixed(List<ComplaintReconciler> reconcilers) {
+		List<ComplaintReconciler> copy = List.copyOf(reconcilers);
+		return () -> copy;
 	}
 
 	@Override
@@ -63,30 +82,38 @@ public final class ReconciliationScheduler implements SmartLifecycle {
 	}
 
 	private void runOnce() {
-		for (ComplaintReconciler reconciler : this.reconcilers) {
+		List<ComplaintReconciler> reconcilers;
+		try {
+			reconcilers = this.reconcilers.get();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Complaint reconciliation cannot list the merchants to reconcile (" + ex.getMessage()
+					+ "); next run in " + this.interval.toSeconds() + " s");
+			return;
+		}
+		for (ComplaintReconciler reconciler : reconcilers) {
 			try {
 				reconciler.reconcile();
 			}
 			catch (RuntimeException ex) {
-				logger.warn("Complaint reconciliation" + ofMerchant(reconciler) + " failed (" + ex.getMessage()
-						+ "); next run in " + this.interval.toSeconds() + " s");
+				logger.warn("Complaint reconciliation" + ofMerchant(reconciler, reconcilers.size()) + " failed ("
+						+ ex.getMessage() + "); next run in " + this.interval.toSeconds() + " s");
 			}
 		}
 	}
 
 	// The single merchant's runs are logged as they always were.
-	private String ofMerchant(ComplaintReconciler reconciler) {
-		return (this.reconcilers.size() > 1
-				|| !reconciler.getMerchantName().equals(SingleNotificationMerchants.DEFAULT_NAME))
-						? " of merchant '" + reconciler.getMerchantName() + "'" : "";
+	private static String ofMerchant(ComplaintReconciler reconciler, int merchants) {
+		return (merchants > 1 || !reconciler.getMerchantName().equals(SingleNotificationMerchants.DEFAULT_NAME))
+				? " of merchant '" + reconciler.getMerchantName() + "'" : "";
 	}
 
 	/**
-	 * The reconcilers this scheduler runs.
+	 * The reconcilers the next run would run.
 	 * @return one per merchant
 	 */
 	public List<ComplaintReconciler> getReconcilers() {
-		return this.reconcilers;
+		return this.reconcilers.get();
 	}
 
 	@Override

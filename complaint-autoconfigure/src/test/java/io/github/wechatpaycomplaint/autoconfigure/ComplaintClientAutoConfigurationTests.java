@@ -4,12 +4,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.wechatpaycomplaint.certificate.PlatformCertificateManager;
+import io.github.wechatpaycomplaint.certificate.PlatformCertificateScheduler;
 import io.github.wechatpaycomplaint.client.WechatPayComplaintRestClient;
 import io.github.wechatpaycomplaint.client.WechatPayRestClientCustomizer;
 import io.github.wechatpaycomplaint.client.WechatPayRestClientFactory;
@@ -41,6 +44,7 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Every condition and every configuration error of
@@ -128,6 +132,32 @@ class ComplaintClientAutoConfigurationTests {
 				assertThat(context.getBean(WechatPayVerificationKeys.class).getPlatformCertificates())
 					.isSameAs(context.getBean(PlatformCertificateManager.class));
 			});
+	}
+
+	@Test
+	void definesTheSharedCertificateSchedulerWhichStartsNoThreadInPublicKeyModeAndClosesWithTheContext() {
+		AtomicReference<PlatformCertificateScheduler> scheduler = new AtomicReference<>();
+		this.configured.run((context) -> {
+			assertThat(context).hasSingleBean(PlatformCertificateScheduler.class);
+			scheduler.set(context.getBean(PlatformCertificateScheduler.class));
+			assertThat(scheduler.get().getThreadCount()).isZero();
+		});
+		assertThat(scheduler.get().isClosed()).isTrue();
+	}
+
+	@Test
+	void theCertificateManagerRunsOnTheSharedSchedulerTheApplicationMayDefine() {
+		PlatformCertificateScheduler own = new PlatformCertificateScheduler(1);
+		this.contextRunner.withPropertyValues(this.wechatPay.merchantProperties())
+			.withPropertyValues("wechatpay.complaint.platform-certificates.enabled=true")
+			.withBean(PlatformCertificateScheduler.class, () -> own)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(PlatformCertificateScheduler.class);
+				assertThat(context.getBean(PlatformCertificateManager.class).isRunning()).isTrue();
+				// The first download is scheduled on it at once.
+				await().atMost(Duration.ofSeconds(10)).until(() -> own.getThreadCount() == 1);
+			});
+		assertThat(own.isClosed()).isTrue();
 	}
 
 	@Test

@@ -89,9 +89,12 @@ class ComplaintNotificationAutoConfigurationTests {
 	}
 
 	@Test
-	void noEndpointWithoutSpringMvc() {
+	void noRouteWithoutSpringMvc() {
 		this.runner.withClassLoader(new FilteredClassLoader(RouterFunction.class))
-			.run((context) -> assertThat(context).doesNotHaveBean(ComplaintNotificationHandler.class));
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(ComplaintNotificationEndpoint.class)
+				.doesNotHaveBean(ComplaintNotificationAutoConfiguration.ROUTER_BEAN_NAME)
+				.doesNotHaveBean(NotificationPathCollisionCheck.class));
 	}
 
 	@Test

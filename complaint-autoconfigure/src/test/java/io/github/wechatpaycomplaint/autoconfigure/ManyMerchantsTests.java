@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.wechatpaycomplaint.simulator.keys.RsaKeyPairs;
 import io.github.wechatpaycomplaint.simulator.keys.PemText;
 import io.github.wechatpaycomplaint.api.WechatPayComplaintClient;
+import io.github.wechatpaycomplaint.certificate.PlatformCertificateScheduler;
 import io.github.wechatpaycomplaint.client.WechatPayComplaintRestClient;
 import io.github.wechatpaycomplaint.client.WechatPayEndpoint;
 import io.github.wechatpaycomplaint.merchant.WechatPayMerchant;
@@ -25,6 +27,7 @@ import io.github.wechatpaycomplaint.notification.NotificationMerchant;
 import io.github.wechatpaycomplaint.notification.NotificationMerchants;
 import io.github.wechatpaycomplaint.resilience.RateLimitExceededException;
 import io.github.wechatpaycomplaint.testsupport.MerchantSignatureAssertions;
+import io.github.wechatpaycomplaint.testsupport.TestKeys;
 import io.github.wechatpaycomplaint.simulator.keys.WechatPaySigningKey;
 import io.github.wechatpaycomplaint.testsupport.WechatPayStandIn;
 import org.junit.jupiter.api.AutoClose;
@@ -383,6 +386,9 @@ class ManyMerchantsTests {
 					.wechatpayPublicKey(WechatPayStandIn.PUBLIC_KEY_ID,
 							PemText.write(WechatPayStandIn.wechatpayKeys().getPublic()))
 					.setting("client.base-uri", this.wechatPay.baseUri())
+					// Its own host: the global permission for plain http is the global
+					// host's.
+					.setting("client.allow-insecure-http", "true")
 					.build());
 				merchants.refresh();
 				assertThat(merchants.names()).containsExactly("main");
@@ -419,6 +425,42 @@ class ManyMerchantsTests {
 	}
 
 	@Test
+	void certificateModeMerchantsDownloadOnAFewSharedThreadsThatCloseWithTheContext() {
+		List<String> properties = new ArrayList<>(List.of(TestKeys.trustAnchorProperty()));
+		List<String> names = new ArrayList<>();
+		for (int i = 0; i < 12; i++) {
+			String name = "m" + i;
+			names.add(name);
+			properties.addAll(List.of(entry(name,
+					new String[] { "merchant.id=" + (1900000100 + i), "merchant.certificate-serial-number=" + HK_SERIAL,
+							"merchant.private-key=" + PemText.privateKey(HK_MERCHANT_KEYS.getPrivate()),
+							"merchant.api-v3-key=" + HK_API_V3_KEY, "platform-certificates.enabled=true",
+							"client.base-uri=" + this.wechatPay.baseUri(), "client.allow-insecure-http=true",
+							"client.retry.max-attempts=1" })));
+		}
+		AtomicReference<PlatformCertificateScheduler> scheduler = new AtomicReference<>();
+		this.runner.withPropertyValues(properties.toArray(String[]::new)).run((context) -> {
+			long ownThreadsBefore = ownCertificateThreads();
+			WechatPayMerchants merchants = context.getBean(WechatPayMerchants.class);
+			names.forEach((name) -> assertThat(merchants.verificationKeys(name).getPlatformCertificates().isRunning())
+				.isTrue());
+			assertThat(ownCertificateThreads()).as("no thread of its own per merchant").isEqualTo(ownThreadsBefore);
+			scheduler.set(context.getBean(PlatformCertificateScheduler.class));
+			assertThat(scheduler.get().getThreadCount()).isBetween(1, PlatformCertificateScheduler.DEFAULT_THREADS);
+		});
+		assertThat(scheduler.get().isClosed()).isTrue();
+	}
+
+	// The scheduler threads of managers that run on threads of their own.
+	private static long ownCertificateThreads() {
+		return Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.filter((thread) -> thread.getName().equals("wechatpay-platform-certificates"))
+			.count();
+	}
+
+	@Test
 	void definitionsShowNoSecrets() {
 		MerchantDefinition definition = hkDefinition().build();
 		assertThat(definition.toString()).contains("hk", HK_MCHID, HK_SERIAL)
@@ -431,14 +473,18 @@ class ManyMerchantsTests {
 	}
 
 	private MerchantDefinition.Builder hkDefinition() {
+		return hkMerchant().setting("client.base-uri", this.wechatPay.baseUri())
+			.setting("client.allow-insecure-http", "true");
+	}
+
+	/** The Hong Kong merchant's identity, without settings. */
+	static MerchantDefinition.Builder hkMerchant() {
 		return MerchantDefinition.builder("hk")
 			.merchantId(HK_MCHID)
 			.certificateSerialNumber(HK_SERIAL)
 			.privateKey(PemText.privateKey(HK_MERCHANT_KEYS.getPrivate()))
 			.apiV3Key(HK_API_V3_KEY)
-			.wechatpayPublicKey(HK_PUBLIC_KEY_ID, PemText.write(HK_WECHATPAY_KEYS.getPublic()))
-			.setting("client.base-uri", this.wechatPay.baseUri())
-			.setting("client.allow-insecure-http", "true");
+			.wechatpayPublicKey(HK_PUBLIC_KEY_ID, PemText.write(HK_WECHATPAY_KEYS.getPublic()));
 	}
 
 	private String[] entries() {

@@ -126,7 +126,7 @@ class ComplaintNotificationEndpointTests {
 	@ValueSource(strings = { "garbage", "application/json; charset=nonsense", "application/json; charset=\"",
 			"application/", "/json", "application/json;;==;" })
 	void unparsableContentTypesAre415AndLoggedAtDebugOnly(String contentType, CapturedOutput output) {
-		try (DebugLogging debug = DebugLogging.of(ComplaintNotificationEndpoint.class)) {
+		try (DebugLogging debug = DebugLogging.of(NotificationRequestProcessor.class)) {
 			run((app) -> assertRefused(
 					app.perform(NotificationContexts.post(this.builder.build()).header("Content-Type", contentType)),
 					415, "UNSUPPORTED_MEDIA_TYPE"));

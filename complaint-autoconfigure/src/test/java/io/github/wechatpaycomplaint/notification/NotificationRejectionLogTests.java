@@ -85,7 +85,7 @@ class NotificationRejectionLogTests {
 
 	@Test
 	void heldBackRefusalsStillReachDebug(CapturedOutput output) {
-		try (DebugLogging debug = DebugLogging.of(ComplaintNotificationEndpoint.class)) {
+		try (DebugLogging debug = DebugLogging.of(NotificationRequestProcessor.class)) {
 			run((app) -> {
 				for (int i = 0; i < 10; i++) {
 					app.post(this.builder.serial("PUB_KEY_ID_" + i).build());
@@ -118,7 +118,7 @@ class NotificationRejectionLogTests {
 
 	@Test
 	void aStoreOutageAnswersEvery500ButLogsOneWarnLinePerMinuteWithoutAStackTrace(CapturedOutput output) {
-		try (DebugLogging debug = DebugLogging.of(ComplaintNotificationEndpoint.class)) {
+		try (DebugLogging debug = DebugLogging.of(NotificationRequestProcessor.class)) {
 			run(NotificationContexts.webRunner()
 				.withBean(NotificationDeduplicationStore.class,
 						() -> new UnavailableStore(() -> new DeduplicationStoreUnavailableException(

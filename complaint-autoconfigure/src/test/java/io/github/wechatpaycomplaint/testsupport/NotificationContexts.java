@@ -13,7 +13,9 @@ import io.github.wechatpaycomplaint.simulator.notify.SignedNotificationBuilder;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.http.MediaType;
@@ -21,8 +23,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
- * A servlet application with the starter configured for the merchant of the official SDK
- * vectors.
+ * A servlet or a reactive application with the starter configured for the merchant of the
+ * official SDK vectors.
  */
 public final class NotificationContexts {
 
@@ -37,6 +39,13 @@ public final class NotificationContexts {
 					AutoConfigurations.of(JacksonAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class,
 							DispatcherServletAutoConfiguration.class, WebMvcAutoConfiguration.class,
 							ComplaintClientAutoConfiguration.class, ComplaintNotificationAutoConfiguration.class))
+			.withPropertyValues(Vectors.merchantProperties());
+	}
+
+	public static ReactiveWebApplicationContextRunner reactiveRunner() {
+		return new ReactiveWebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, WebFluxAutoConfiguration.class,
+					ComplaintClientAutoConfiguration.class, ComplaintNotificationAutoConfiguration.class))
 			.withPropertyValues(Vectors.merchantProperties());
 	}
 

@@ -34,6 +34,11 @@ public final class SilentServer implements AutoCloseable {
 		return this.server.getLocalPort();
 	}
 
+	/** How many connections it accepted (and never answers). */
+	public int acceptedConnections() {
+		return this.accepted.size();
+	}
+
 	private void accept() {
 		while (!this.server.isClosed()) {
 			try {

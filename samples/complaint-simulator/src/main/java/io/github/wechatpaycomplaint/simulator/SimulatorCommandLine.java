@@ -20,7 +20,10 @@ final class SimulatorCommandLine {
 			  --complaints=2                complaints filed on start
 			  --callback-url=URL            where notifications go, e.g. http://localhost:8080/wechatpay/complaint-notifications
 			  --properties-file=PATH        where to write the application properties (target/wechatpay-simulator.properties)
-			  --merchant-id=1900000001      the simulated merchant id
+			  --merchant-id=1900000001      the (first) simulated merchant id
+			  --merchants=main,hk:HONG_KONG several merchants, by name, each with its own keys and mchid
+			                                (the first --merchant-id, the others 1900000002, ...); a name may end
+			                                with :MAINLAND or :HONG_KONG (only the /v3/global paths)
 			  --certificate-mode            sign with a platform certificate instead of the WeChat Pay public key
 			  --seed=20250613               seed of made-up complaints and of duplicate decisions
 			  --duplicate-probability=0.2   chance that a delivered notification is sent again
@@ -64,7 +67,33 @@ final class SimulatorCommandLine {
 			.retryBackoff(duration(this.options.getOrDefault("retry-backoff", "2s")))
 			.maxAnswerItems(Integer.parseInt(this.options.getOrDefault("max-answer-items", "0")));
 		String callback = this.options.get("callback-url");
-		return (callback != null) ? settings.callbackUrl(URI.create(callback)) : settings;
+		if (callback != null) {
+			settings.callbackUrl(URI.create(callback));
+		}
+		String merchants = this.options.get("merchants");
+		if (merchants != null) {
+			for (String merchant : merchants.split(",")) {
+				declare(settings, merchant.strip());
+			}
+		}
+		return settings;
+	}
+
+	// NAME or NAME:REGION
+	private static void declare(SimulatorSettings settings, String merchant) {
+		int colon = merchant.indexOf(':');
+		String name = (colon < 0) ? merchant : merchant.substring(0, colon);
+		MerchantRegion region = (colon < 0) ? null : region(merchant.substring(colon + 1));
+		settings.merchant(name, (declared) -> (region != null) ? declared.region(region) : declared);
+	}
+
+	private static MerchantRegion region(String text) {
+		try {
+			return MerchantRegion.valueOf(text.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("Unknown region '" + text + "': use MAINLAND or HONG_KONG\n" + USAGE);
+		}
 	}
 
 	static Duration duration(String text) {

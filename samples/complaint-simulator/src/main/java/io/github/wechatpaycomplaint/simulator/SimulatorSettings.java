@@ -3,6 +3,11 @@ package io.github.wechatpaycomplaint.simulator;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 import io.github.wechatpaycomplaint.simulator.keys.SimulatorKeys;
 import io.github.wechatpaycomplaint.simulator.notify.DeliveryPolicy;
@@ -11,9 +16,19 @@ import io.github.wechatpaycomplaint.simulator.notify.DeliveryPolicy;
  * How to run a simulator; every setting has a default, so
  * {@code SimulatorSettings.defaults()} is enough.
  *
+ * <p>
+ * A simulator serves one merchant unless several are declared with
+ * {@link #merchant(String, UnaryOperator)}. The merchant settings here
+ * ({@link #merchantId merchant id} and {@link #keys keys}) are the first merchant's; the
+ * others ({@link #certificateMode certificate mode}, {@link #callbackUrl callback URL},
+ * {@link #initialComplaints initial complaints}) are every merchant's unless it sets its
+ * own; the rest (port, seed, deliveries, clock) is shared.
+ *
  * @since 0.1.0
  */
 public final class SimulatorSettings {
+
+	private static final Pattern MERCHANT_NAME = Pattern.compile("[a-z0-9-]{1,32}");
 
 	private int port;
 
@@ -43,6 +58,10 @@ public final class SimulatorSettings {
 
 	private int maxAnswerItems;
 
+	private Function<String, SimulatorKeys> keyFactory = SimulatorKeys::generate;
+
+	private final Map<String, MerchantSettings> merchants = new LinkedHashMap<>();
+
 	private SimulatorSettings() {
 	}
 
@@ -66,8 +85,8 @@ public final class SimulatorSettings {
 	}
 
 	/**
-	 * The simulated merchant's id; ignored when {@link #keys(SimulatorKeys) keys} are
-	 * given.
+	 * The (first) simulated merchant's id; ignored when {@link #keys(SimulatorKeys) keys}
+	 * are given.
 	 * @param merchantId the mchid
 	 * @return these settings
 	 */
@@ -77,8 +96,8 @@ public final class SimulatorSettings {
 	}
 
 	/**
-	 * Keys made earlier, e.g. shared by several simulators in a test suite to save the
-	 * key generation.
+	 * The (first) merchant's keys made earlier, e.g. shared by several simulators in a
+	 * test suite to save the key generation.
 	 * @param keys the keys
 	 * @return these settings
 	 */
@@ -88,7 +107,8 @@ public final class SimulatorSettings {
 	}
 
 	/**
-	 * How many complaints to file on start.
+	 * How many complaints to file on start, against each merchant that does not say
+	 * otherwise.
 	 * @param count the count
 	 * @return these settings
 	 */
@@ -160,7 +180,7 @@ public final class SimulatorSettings {
 	/**
 	 * Where to send notifications, overriding the URL registered through the notification
 	 * URL API (which must be HTTPS, while a local application usually listens on plain
-	 * HTTP).
+	 * HTTP); every merchant's that does not name its own.
 	 * @param callbackUrl the URL, or {@code null}
 	 * @return these settings
 	 */
@@ -171,9 +191,9 @@ public final class SimulatorSettings {
 
 	/**
 	 * Whether WeChat Pay signs with its platform certificate (certificate mode) instead
-	 * of its public key; the application properties switch to
-	 * {@code platform-certificates.enabled=true} and name the simulator's CA as
-	 * {@code platform-certificates.trust-anchor}.
+	 * of its public key, for every merchant that does not say otherwise; the application
+	 * properties switch to {@code platform-certificates.enabled=true} and name the
+	 * simulator's CA as {@code platform-certificates.trust-anchor}.
 	 * @param certificateMode {@code true} for certificate mode
 	 * @return these settings
 	 */
@@ -208,16 +228,64 @@ public final class SimulatorSettings {
 		return this;
 	}
 
+	/**
+	 * Declares a merchant of the simulator: it serves every declared merchant, in this
+	 * order, each with its own merchant id, keys, complaints and notification URL, and
+	 * the single-merchant methods of {@link WechatPayComplaintSimulator} act on the
+	 * first. Without any declared merchant it serves one, named {@code default}.
+	 * @param name the merchant's name, as under {@code wechatpay.complaint.merchants}: 1
+	 * to 32 lower-case letters, digits and {@code -}
+	 * @param customizer how this merchant differs, e.g.
+	 * {@code (merchant) -> merchant.region(MerchantRegion.HONG_KONG)}
+	 * @return these settings
+	 * @throws IllegalArgumentException when the name is not valid or declared already
+	 */
+	public SimulatorSettings merchant(String name, UnaryOperator<MerchantSettings> customizer) {
+		if (!MERCHANT_NAME.matcher(name).matches()) {
+			throw new IllegalArgumentException("Merchant name '" + name
+					+ "' is not valid: use 1 to 32 lower-case letters, digits and '-', as under "
+					+ "wechatpay.complaint.merchants");
+		}
+		if (this.merchants.containsKey(name)) {
+			throw new IllegalArgumentException("Merchant '" + name + "' is declared twice");
+		}
+		this.merchants.put(name, customizer.apply(new MerchantSettings()));
+		return this;
+	}
+
+	/**
+	 * How keys are made for a merchant that is given none: fresh keys by default. A test
+	 * suite can hand out keys it made once per merchant id.
+	 * @param keyFactory the keys of a merchant id
+	 * @return these settings
+	 */
+	public SimulatorSettings keyFactory(Function<String, SimulatorKeys> keyFactory) {
+		this.keyFactory = keyFactory;
+		return this;
+	}
+
+	Map<String, MerchantSettings> getMerchants() {
+		return this.merchants;
+	}
+
+	Function<String, SimulatorKeys> getKeyFactory() {
+		return this.keyFactory;
+	}
+
+	String getMerchantId() {
+		return this.merchantId;
+	}
+
+	SimulatorKeys getKeys() {
+		return this.keys;
+	}
+
 	int getMaxAnswerItems() {
 		return this.maxAnswerItems;
 	}
 
 	int getPort() {
 		return this.port;
-	}
-
-	SimulatorKeys resolveKeys() {
-		return (this.keys != null) ? this.keys : SimulatorKeys.generate(this.merchantId);
 	}
 
 	int getInitialComplaints() {

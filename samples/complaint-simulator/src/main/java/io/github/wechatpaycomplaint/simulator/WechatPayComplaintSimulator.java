@@ -4,70 +4,63 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicLong;
 
-import io.github.wechatpaycomplaint.simulator.api.SimulatorRoutes;
-import io.github.wechatpaycomplaint.simulator.crypto.AesGcm;
-import io.github.wechatpaycomplaint.simulator.http.AnswerSigner;
-import io.github.wechatpaycomplaint.simulator.http.ApiRouter;
-import io.github.wechatpaycomplaint.simulator.http.RequestAuthenticator;
 import io.github.wechatpaycomplaint.simulator.http.SimulatorHttpServer;
 import io.github.wechatpaycomplaint.simulator.keys.SimulatorKeys;
-import io.github.wechatpaycomplaint.simulator.notify.NotificationBodyWriter;
 import io.github.wechatpaycomplaint.simulator.notify.NotificationDelivery;
-import io.github.wechatpaycomplaint.simulator.notify.NotificationSender;
 import io.github.wechatpaycomplaint.simulator.state.Complaint;
-import io.github.wechatpaycomplaint.simulator.state.ComplaintStore;
-import io.github.wechatpaycomplaint.simulator.state.ImageStore;
 import io.github.wechatpaycomplaint.simulator.state.NewComplaint;
-import io.github.wechatpaycomplaint.simulator.state.NotificationUrlRegistry;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * An embedded WeChat Pay for one merchant: serves the complaint APIs with WeChat Pay's
- * signature checks, rules and signed answers, keeps complaints and their history, and
- * sends signed, encrypted notifications to the merchant's callback. Start it with
- * {@link #start(SimulatorSettings)}, point an application at it with
- * {@link #applicationProperties()}, and close it when done.
+ * An embedded WeChat Pay for one merchant or several: serves the complaint APIs with
+ * WeChat Pay's signature checks, rules and signed answers, keeps each merchant's
+ * complaints and their history, and sends each merchant signed, encrypted notifications
+ * at its callback. Start it with {@link #start(SimulatorSettings)}, point an application
+ * at it with {@link #applicationProperties()}, and close it when done.
+ *
+ * <p>
+ * The methods that act on a merchant (file a complaint, play the user, set the callback
+ * URL, look at deliveries) act on the first merchant; {@link #merchant(String)} gives
+ * each merchant's own.
  *
  * @since 0.1.0
  */
 public final class WechatPayComplaintSimulator implements AutoCloseable {
 
-	private final SimulatorSettings settings;
+	// Whether merchants were declared, so that the properties name each entry.
+	private final boolean declaredMerchants;
 
-	private final SimulatorKeys keys;
+	private final List<SimulatedMerchant> merchants;
 
 	private final SimulatorHttpServer server;
 
-	private final ComplaintStore store;
-
-	private final NotificationSender sender;
-
-	private final NotificationUrlRegistry notificationUrls = new NotificationUrlRegistry();
-
-	private final AtomicReference<URI> callbackUrl = new AtomicReference<>();
-
 	private WechatPayComplaintSimulator(SimulatorSettings settings) throws IOException {
-		this.settings = settings;
-		this.keys = settings.resolveKeys();
-		this.callbackUrl.set(settings.getCallbackUrl());
-		JsonMapper jsonMapper = new JsonMapper();
-		AnswerSigner signer = new AnswerSigner(this.keys, settings.isCertificateMode(), settings.getClock());
-		Random random = new Random(settings.getSeed());
-		this.sender = new NotificationSender(new NotificationBodyWriter(jsonMapper), new AesGcm(this.keys.apiV3Key()),
-				() -> signer.key(null), this::notificationTarget, settings.deliveryPolicy(),
-				new Random(random.nextLong()), settings.getClock());
-		ImageStore images = new ImageStore();
-		this.store = new ComplaintStore(random, settings.getClock(), this.keys.merchantId(), images, this.sender::send);
-		ApiRouter router = new ApiRouter(new RequestAuthenticator(this.keys, settings.getClock()), signer, jsonMapper);
-		SimulatorRoutes.register(router, this, this.keys, this.store, images, this.notificationUrls, jsonMapper,
-				this::baseUri, settings.getMaxAnswerItems());
-		this.server = SimulatorHttpServer.start(settings.getPort(), router);
+		this.declaredMerchants = !settings.getMerchants().isEmpty();
+		List<MerchantSetup> setups = MerchantSetups.resolve(settings);
+		// One sequence for every merchant: complaint ids are unique across merchants, as
+		// in WeChat Pay.
+		AtomicLong complaintNumbers = new AtomicLong();
+		List<SimulatedMerchant> merchants = new ArrayList<>();
+		for (int i = 0; i < setups.size(); i++) {
+			// The first merchant keeps the seed as it is, so that a seed still gives
+			// the complaints a single-merchant simulator gave.
+			merchants.add(new SimulatedMerchant(this, setups.get(i), i == 0, settings, settings.getSeed() + 7919L * i,
+					complaintNumbers::incrementAndGet));
+		}
+		this.merchants = List.copyOf(merchants);
+		try {
+			this.server = SimulatorHttpServer.start(settings.getPort(), new MerchantDispatcher(this.merchants));
+		}
+		catch (IOException ex) {
+			this.merchants.forEach(SimulatedMerchant::close);
+			throw ex;
+		}
 	}
 
 	/**
@@ -86,9 +79,7 @@ public final class WechatPayComplaintSimulator implements AutoCloseable {
 	public static WechatPayComplaintSimulator start(SimulatorSettings settings) {
 		try {
 			WechatPayComplaintSimulator simulator = new WechatPayComplaintSimulator(settings);
-			for (int i = 0; i < settings.getInitialComplaints(); i++) {
-				simulator.fileComplaint();
-			}
+			simulator.merchants.forEach(SimulatedMerchant::fileInitialComplaints);
 			return simulator;
 		}
 		catch (IOException ex) {
@@ -110,24 +101,55 @@ public final class WechatPayComplaintSimulator implements AutoCloseable {
 	}
 
 	/**
-	 * The keys of the simulated merchant and WeChat Pay.
+	 * The keys of the first merchant and its WeChat Pay.
 	 * @return the keys
 	 */
 	public SimulatorKeys keys() {
-		return this.keys;
+		return first().keys();
+	}
+
+	/**
+	 * A merchant of the simulator.
+	 * @param name the name it was declared with ({@code default} for the one merchant of
+	 * a simulator that declares none)
+	 * @return the merchant
+	 * @throws IllegalArgumentException when the simulator has no merchant of that name
+	 */
+	public SimulatedMerchant merchant(String name) {
+		return this.merchants.stream()
+			.filter((merchant) -> merchant.name().equals(name))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("No simulated merchant '" + name + "'; the simulator has "
+					+ this.merchants.stream().map(SimulatedMerchant::name).toList()));
+	}
+
+	/**
+	 * Every merchant of the simulator, the first first.
+	 * @return the merchants
+	 */
+	public List<SimulatedMerchant> merchants() {
+		return this.merchants;
 	}
 
 	/**
 	 * The {@code wechatpay.complaint.*} properties of an application that talks to this
-	 * simulator: merchant id, certificate serial, private key PEM and APIv3 key; WeChat
-	 * Pay public key id and PEM (or {@code platform-certificates.enabled=true} and the
-	 * simulator's CA as {@code platform-certificates.trust-anchor} in certificate mode);
+	 * simulator. For a simulator of one merchant declared by none: merchant id,
+	 * certificate serial, private key PEM and APIv3 key; WeChat Pay public key id and PEM
+	 * (or {@code platform-certificates.enabled=true} and the simulator's CA as
+	 * {@code platform-certificates.trust-anchor} in certificate mode);
 	 * {@code client.base-uri} and {@code client.allow-insecure-http=true}, since the
-	 * simulator speaks plain http.
+	 * simulator speaks plain http. For a simulator of declared merchants: the same keys
+	 * of each under {@code wechatpay.complaint.merchants.<name>.}, with
+	 * {@code client.endpoint=HONG_KONG} for a Hong Kong merchant.
 	 * @return the properties, in a stable order
 	 */
 	public Map<String, String> applicationProperties() {
-		return ApplicationProperties.of(this.keys, baseUri(), this.settings.isCertificateMode());
+		if (!this.declaredMerchants) {
+			return ApplicationProperties.of(keys(), baseUri(), first().certificateMode());
+		}
+		Map<String, String> properties = new LinkedHashMap<>();
+		this.merchants.forEach((merchant) -> properties.putAll(merchant.applicationProperties()));
+		return properties;
 	}
 
 	/**
@@ -152,109 +174,111 @@ public final class WechatPayComplaintSimulator implements AutoCloseable {
 	}
 
 	/**
-	 * Files a made-up complaint and notifies it ({@code COMPLAINT.CREATE}).
+	 * Files a made-up complaint against the first merchant and notifies it
+	 * ({@code COMPLAINT.CREATE}).
 	 * @return the complaint id
 	 */
 	public String fileComplaint() {
-		return fileComplaint(NewComplaint.random());
+		return first().fileComplaint();
 	}
 
 	/**
-	 * Files a complaint and notifies it ({@code COMPLAINT.CREATE}).
+	 * Files a complaint against the first merchant and notifies it
+	 * ({@code COMPLAINT.CREATE}).
 	 * @param complaint what to file; {@code null} fields are made up
 	 * @return the complaint id
 	 */
 	public String fileComplaint(NewComplaint complaint) {
-		return this.store.file(complaint).getId();
+		return first().fileComplaint(complaint);
 	}
 
 	/**
-	 * A complaint, to look at its state and history.
+	 * A complaint of the first merchant, to look at its state and history.
 	 * @param complaintId the id
 	 * @return the complaint, or empty
 	 */
 	public Optional<Complaint> complaint(String complaintId) {
-		return this.store.find(complaintId);
+		return first().complaint(complaintId);
 	}
 
 	/**
-	 * Every complaint, oldest first.
+	 * Every complaint of the first merchant, oldest first.
 	 * @return the complaints
 	 */
 	public List<Complaint> complaints() {
-		return this.store.all();
+		return first().complaints();
 	}
 
 	/**
 	 * Plays the user writing a message ({@code USER_RESPONSE}, notified).
-	 * @param complaintId the complaint
+	 * @param complaintId a complaint of the first merchant
 	 * @param content the message
 	 */
 	public void userResponse(String complaintId, String content) {
-		this.store.userResponse(existing(complaintId), content);
+		first().userResponse(complaintId, content);
 	}
 
 	/**
 	 * Plays the user continuing the complaint ({@code CONTINUE_COMPLAINT}: PENDING again,
 	 * notified).
-	 * @param complaintId the complaint
+	 * @param complaintId a complaint of the first merchant
 	 * @param content why
 	 */
 	public void continueComplaint(String complaintId, String content) {
-		this.store.continueComplaint(existing(complaintId), content);
+		first().continueComplaint(complaintId, content);
 	}
 
 	/**
 	 * Lets an approved refund arrive ({@code REFUND_SUCCESS}: PROCESSED, notified).
-	 * @param complaintId the complaint
+	 * @param complaintId a complaint of the first merchant
 	 */
 	public void refundArrived(String complaintId) {
-		this.store.refundArrived(existing(complaintId));
+		first().refundArrived(complaintId);
 	}
 
 	/**
-	 * Sets where notifications go, overriding the URL registered through the API.
+	 * Sets where the first merchant's notifications go, overriding the URL registered
+	 * through the API.
 	 * @param url the callback URL, or {@code null} to use the registered URL again
 	 */
 	public void callbackUrl(URI url) {
-		this.callbackUrl.set(url);
+		first().callbackUrl(url);
 	}
 
 	/**
-	 * Where the next notification goes: the callback URL given to the simulator, else the
-	 * URL registered through the notification URL API.
+	 * Where the first merchant's next notification goes: the callback URL given to the
+	 * simulator, else the URL registered through the notification URL API.
 	 * @return the target, or empty when there is none
 	 */
 	public Optional<URI> notificationTarget() {
-		URI direct = this.callbackUrl.get();
-		return (direct != null) ? Optional.of(direct) : this.notificationUrls.url().map(URI::create);
+		return first().notificationTarget();
 	}
 
 	/**
-	 * The URL registered through the notification URL API.
+	 * The URL the first merchant registered through the notification URL API.
 	 * @return the URL, or empty
 	 */
 	public Optional<String> registeredNotificationUrl() {
-		return this.notificationUrls.url();
+		return first().registeredNotificationUrl();
 	}
 
 	/**
-	 * Every notification delivery so far, duplicates included, with their attempts.
+	 * Every notification delivery of the first merchant so far, duplicates included, with
+	 * their attempts.
 	 * @return the deliveries
 	 */
 	public List<NotificationDelivery> deliveries() {
-		return this.sender.deliveries();
+		return first().deliveries();
 	}
 
 	@Override
 	public void close() {
-		this.sender.close();
+		this.merchants.forEach(SimulatedMerchant::close);
 		this.server.close();
 	}
 
-	private Complaint existing(String complaintId) {
-		return this.store.find(complaintId)
-			.orElseThrow(() -> new IllegalArgumentException("No complaint " + complaintId));
+	private SimulatedMerchant first() {
+		return this.merchants.get(0);
 	}
 
 }

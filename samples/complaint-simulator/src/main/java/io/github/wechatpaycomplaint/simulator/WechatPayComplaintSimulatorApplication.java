@@ -29,13 +29,17 @@ public final class WechatPayComplaintSimulatorApplication {
 		}));
 		String base = simulator.baseUri();
 		System.out.println("WeChat Pay complaint simulator listening on " + base + " (port " + simulator.port() + ")");
-		System.out.println("Merchant " + simulator.keys().merchantId() + ", WeChat Pay public key "
-				+ simulator.keys().publicKeyId() + ", platform certificate "
-				+ simulator.keys().platformCertificateSerial());
+		for (SimulatedMerchant merchant : simulator.merchants()) {
+			System.out.println("Merchant '" + merchant.name() + "' " + merchant.merchantId()
+					+ merchant.region().map((region) -> " (" + region + ")").orElse("") + ", WeChat Pay public key "
+					+ merchant.keys().publicKeyId() + ", platform certificate "
+					+ merchant.keys().platformCertificateSerial());
+			System.out.println("  " + merchant.complaints().size() + " complaints filed; notifications go to "
+					+ merchant.notificationTarget().map(Object::toString).orElse("(no callback yet)") + "; admin "
+					+ merchant.adminUri());
+		}
 		System.out.println("Application properties written to " + properties);
 		System.out.println("  start your application with --spring.config.import=optional:file:" + properties);
-		System.out.println("Complaints filed: " + simulator.complaints().size() + "; notifications go to "
-				+ simulator.notificationTarget().map(Object::toString).orElse("(no callback yet)"));
 		System.out.println("Admin calls:");
 		System.out.println(
 				"  curl -s -X POST " + base + "/simulator/complaints -d '{\"complaint_detail\":\"Charged twice\"}'");
@@ -43,6 +47,8 @@ public final class WechatPayComplaintSimulatorApplication {
 		System.out.println("  curl -s -X PUT " + base
 				+ "/simulator/callback-url -d '{\"url\":\"http://localhost:8080/wechatpay/complaint-notifications\"}'");
 		System.out.println("  curl -s " + base + "/simulator/notifications");
+		System.out.println("  curl -s " + base + "/simulator/merchants"
+				+ "      (each merchant's own calls: /simulator/merchants/<name>/complaints, ...)");
 		System.out.println("Ctrl+C stops it.");
 		stopped.await();
 	}

@@ -1,27 +1,18 @@
 package io.github.wechatpaycomplaint.simulator;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import com.google.gson.JsonObject;
-import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
-import com.wechat.pay.java.core.RSAPublicKeyConfig;
-import com.wechat.pay.java.core.http.DefaultHttpClientBuilder;
 import com.wechat.pay.java.core.http.HttpClient;
-import com.wechat.pay.java.core.http.HttpHeaders;
 import com.wechat.pay.java.core.http.HttpResponse;
 import com.wechat.pay.java.core.notification.NotificationParser;
-import com.wechat.pay.java.core.notification.RSAPublicKeyNotificationConfig;
 import com.wechat.pay.java.core.notification.RequestParam;
 import io.github.wechatpaycomplaint.simulator.keys.SimulatorKeys;
 import org.junit.jupiter.api.AfterAll;
@@ -47,14 +38,7 @@ class OfficialSdkClientTests {
 	@BeforeAll
 	static void start() {
 		simulator = WechatPayComplaintSimulator.start(SimulatorSettings.defaults().keys(KEYS).initialComplaints(2));
-		RSAPublicKeyConfig config = new RSAPublicKeyConfig.Builder().merchantId(KEYS.merchantId())
-			.merchantSerialNumber(KEYS.merchantSerial())
-			.privateKey(KEYS.merchantKeys().getPrivate())
-			.publicKeyId(KEYS.publicKeyId())
-			.publicKey(KEYS.wechatpayKeys().getPublic())
-			.apiV3Key(KEYS.apiV3Key())
-			.build();
-		sdk = new DefaultHttpClientBuilder().config(config).build();
+		sdk = OfficialSdk.client(KEYS, KEYS);
 	}
 
 	@AfterAll
@@ -64,8 +48,9 @@ class OfficialSdkClientTests {
 
 	@Test
 	void theOfficialSdkAcceptsTheSignedAnswerOfTheComplaintList() {
-		String url = simulator.baseUri() + "/v3/merchant-service/complaints-v2?limit=10&offset=0&" + listQuery();
-		HttpResponse<JsonObject> response = sdk.get(acceptJson(), url, JsonObject.class);
+		String url = simulator.baseUri() + "/v3/merchant-service/complaints-v2?limit=10&offset=0&"
+				+ OfficialSdk.listQuery();
+		HttpResponse<JsonObject> response = sdk.get(OfficialSdk.acceptJson(), url, JsonObject.class);
 		assertThat(response.getServiceResponse().get("total_count").getAsInt())
 			.isEqualTo(simulator.complaints().size());
 		assertThat(response.getHeaders().getHeader("Wechatpay-Timestamp")).isNotBlank();
@@ -76,7 +61,7 @@ class OfficialSdkClientTests {
 	@Test
 	void theOfficialSdkAcceptsTheSignedAnswerOfAComplaintDetail() {
 		String complaintId = simulator.complaints().get(0).getId();
-		HttpResponse<JsonObject> response = sdk.get(acceptJson(),
+		HttpResponse<JsonObject> response = sdk.get(OfficialSdk.acceptJson(),
 				simulator.baseUri() + "/v3/merchant-service/complaints-v2/" + complaintId, JsonObject.class);
 		assertThat(response.getServiceResponse().get("complaint_id").getAsString()).isEqualTo(complaintId);
 	}
@@ -87,7 +72,7 @@ class OfficialSdkClientTests {
 		HttpServer callback = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		callback.createContext("/notify", (exchange) -> {
 			try (exchange; InputStream in = exchange.getRequestBody()) {
-				received.add(requestParam(exchange.getRequestHeaders(), in));
+				received.add(OfficialSdk.requestParam(exchange.getRequestHeaders(), in));
 				exchange.sendResponseHeaders(204, -1);
 			}
 		});
@@ -97,11 +82,7 @@ class OfficialSdkClientTests {
 			String complaintId = simulator.fileComplaint();
 			RequestParam notification = received.poll(10, TimeUnit.SECONDS);
 			assertThat(notification).as("a notification within 10 s").isNotNull();
-			NotificationParser parser = new NotificationParser(
-					new RSAPublicKeyNotificationConfig.Builder().publicKeyId(KEYS.publicKeyId())
-						.publicKey(KEYS.wechatpayKeys().getPublic())
-						.apiV3Key(KEYS.apiV3Key())
-						.build());
+			NotificationParser parser = OfficialSdk.parser(KEYS);
 			JsonObject resource = parser.parse(notification, JsonObject.class);
 			assertThat(resource.get("complaint_id").getAsString()).isEqualTo(complaintId);
 			assertThat(resource.get("action_type").getAsString()).isEqualTo("CREATE_COMPLAINT");
@@ -110,27 +91,6 @@ class OfficialSdkClientTests {
 			simulator.callbackUrl(null);
 			callback.stop(0);
 		}
-	}
-
-	private static HttpHeaders acceptJson() {
-		HttpHeaders headers = new HttpHeaders();
-		headers.addHeader("Accept", "application/json");
-		return headers;
-	}
-
-	private static RequestParam requestParam(Headers headers, InputStream body) throws IOException {
-		return new RequestParam.Builder().serialNumber(headers.getFirst("Wechatpay-Serial"))
-			.timestamp(headers.getFirst("Wechatpay-Timestamp"))
-			.nonce(headers.getFirst("Wechatpay-Nonce"))
-			.signature(headers.getFirst("Wechatpay-Signature"))
-			.signType(headers.getFirst("Wechatpay-Signature-Type"))
-			.body(new String(body.readAllBytes(), StandardCharsets.UTF_8))
-			.build();
-	}
-
-	private static String listQuery() {
-		LocalDate today = LocalDate.now(ZoneOffset.ofHours(8));
-		return "begin_date=" + today.minusDays(1) + "&end_date=" + today.plusDays(1);
 	}
 
 }

@@ -3,6 +3,7 @@ package io.github.wechatpaycomplaint.testkit;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
 
+import io.github.wechatpaycomplaint.simulator.SimulatedMerchant;
 import io.github.wechatpaycomplaint.simulator.SimulatorSettings;
 import io.github.wechatpaycomplaint.simulator.WechatPayComplaintSimulator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -16,7 +17,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /**
  * Runs a WeChat Pay complaint simulator for a test class: register it as a static
  * {@code @RegisterExtension} field, hand its properties to Spring with
- * {@link #register(DynamicPropertyRegistry)}, and inject it into test methods.
+ * {@link #register(DynamicPropertyRegistry)}, and inject it into test methods. Declare
+ * several merchants in the settings
+ * ({@code (settings) -> settings.merchant("main", (m) -> m).merchant("hk", (m) -> m.region(MerchantRegion.HONG_KONG))})
+ * and reach each with {@link #merchant(String)}; every merchant's keys are the
+ * {@link WechatPayTestKeys#shared(String) shared test keys} of its merchant id unless the
+ * settings give others.
  *
  * @since 0.1.0
  */
@@ -27,7 +33,7 @@ public final class WechatPaySimulatorExtension implements BeforeAllCallback, Aft
 	private WechatPayComplaintSimulator simulator;
 
 	/**
-	 * A simulator with the shared test keys and short retries (100 ms).
+	 * A simulator of one merchant with the shared test keys and short retries (100 ms).
 	 */
 	public WechatPaySimulatorExtension() {
 		this(UnaryOperator.identity());
@@ -49,14 +55,35 @@ public final class WechatPaySimulatorExtension implements BeforeAllCallback, Aft
 	public synchronized WechatPayComplaintSimulator simulator() {
 		if (this.simulator == null) {
 			this.simulator = WechatPayComplaintSimulator.start(this.customizer.apply(SimulatorSettings.defaults()
-				.keys(WechatPayTestKeys.shared().simulatorKeys())
+				.keyFactory((merchantId) -> WechatPayTestKeys.shared(merchantId).simulatorKeys())
 				.retryBackoff(Duration.ofMillis(100))));
 		}
 		return this.simulator;
 	}
 
 	/**
-	 * Registers the simulator's {@code wechatpay.complaint.*} properties.
+	 * A merchant of the simulator, started on first use.
+	 * @param name the name it was declared with ({@code default} when none was)
+	 * @return the merchant
+	 * @throws IllegalArgumentException when the simulator has no merchant of that name
+	 */
+	public SimulatedMerchant merchant(String name) {
+		return simulator().merchant(name);
+	}
+
+	/**
+	 * A notification builder for one merchant: signed with that merchant's WeChat Pay key
+	 * under its public key id, encrypted with its APIv3 key.
+	 * @param merchantName the merchant's name
+	 * @return the builder
+	 */
+	public WechatPayNotificationBuilder notification(String merchantName) {
+		return WechatPayTestKeys.of(merchant(merchantName).keys()).notification();
+	}
+
+	/**
+	 * Registers the simulator's {@code wechatpay.complaint.*} properties (of every
+	 * merchant).
 	 * @param registry the registry of a {@code @DynamicPropertySource} method
 	 */
 	public void register(DynamicPropertyRegistry registry) {

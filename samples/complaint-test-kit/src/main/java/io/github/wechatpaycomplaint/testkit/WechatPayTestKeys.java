@@ -2,6 +2,7 @@ package io.github.wechatpaycomplaint.testkit;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.wechatpaycomplaint.simulator.keys.SimulatorKeys;
 
@@ -10,13 +11,17 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /**
  * Throw-away merchant and WeChat Pay keys for a host application's tests: the
  * {@code wechatpay.complaint.*} properties in one call, and notification builders signed
- * with the matching WeChat Pay key.
+ * with the matching WeChat Pay key. An application of several merchants takes one
+ * instance per merchant, each with its own merchant id, and registers each under its
+ * entry name ({@link #register(DynamicPropertyRegistry, String)}).
  *
  * @since 0.1.0
  */
 public final class WechatPayTestKeys {
 
-	private static volatile WechatPayTestKeys shared;
+	private static final String PREFIX = "wechatpay.complaint.";
+
+	private static final Map<String, WechatPayTestKeys> shared = new ConcurrentHashMap<>();
 
 	private final SimulatorKeys keys;
 
@@ -29,22 +34,34 @@ public final class WechatPayTestKeys {
 	 * @return the keys
 	 */
 	public static WechatPayTestKeys generate() {
-		return new WechatPayTestKeys(SimulatorKeys.generate(SimulatorKeys.DEFAULT_MERCHANT_ID));
+		return generate(SimulatorKeys.DEFAULT_MERCHANT_ID);
+	}
+
+	/**
+	 * Fresh keys of a merchant id, e.g. for the second merchant of an application.
+	 * @param merchantId the merchant id
+	 * @return the keys
+	 */
+	public static WechatPayTestKeys generate(String merchantId) {
+		return new WechatPayTestKeys(SimulatorKeys.generate(merchantId));
 	}
 
 	/**
 	 * Keys generated once per JVM, shared by every test that asks.
-	 * @return the shared keys
+	 * @return the shared keys of merchant {@code 1900000001}
 	 */
 	public static WechatPayTestKeys shared() {
-		if (shared == null) {
-			synchronized (WechatPayTestKeys.class) {
-				if (shared == null) {
-					shared = generate();
-				}
-			}
-		}
-		return shared;
+		return shared(SimulatorKeys.DEFAULT_MERCHANT_ID);
+	}
+
+	/**
+	 * Keys of a merchant id generated once per JVM, shared by every test that asks for
+	 * that merchant id: each merchant of an application has its own.
+	 * @param merchantId the merchant id
+	 * @return the shared keys
+	 */
+	public static WechatPayTestKeys shared(String merchantId) {
+		return shared.computeIfAbsent(merchantId, WechatPayTestKeys::generate);
 	}
 
 	/**
@@ -71,15 +88,16 @@ public final class WechatPayTestKeys {
 	 * @return the properties
 	 */
 	public Map<String, String> applicationProperties() {
-		Map<String, String> properties = new LinkedHashMap<>();
-		properties.put("wechatpay.complaint.merchant.id", this.keys.merchantId());
-		properties.put("wechatpay.complaint.merchant.certificate-serial-number", this.keys.merchantSerial());
-		properties.put("wechatpay.complaint.merchant.private-key", this.keys.merchantPrivateKeyPem());
-		properties.put("wechatpay.complaint.merchant.api-v3-key", this.keys.apiV3Key());
-		properties.put("wechatpay.complaint.wechatpay-public-key.id", this.keys.publicKeyId());
-		properties.put("wechatpay.complaint.wechatpay-public-key.key", this.keys.wechatpayPublicKeyPem());
-		properties.put("wechatpay.complaint.client.allow-insecure-http", "true");
-		return properties;
+		return properties(PREFIX);
+	}
+
+	/**
+	 * The same properties as an entry of an application of several merchants.
+	 * @param merchantName the entry name
+	 * @return {@code wechatpay.complaint.merchants.<merchantName>.*}
+	 */
+	public Map<String, String> applicationProperties(String merchantName) {
+		return properties(PREFIX + "merchants." + merchantName + ".");
 	}
 
 	/**
@@ -88,10 +106,16 @@ public final class WechatPayTestKeys {
 	 * @return the properties
 	 */
 	public String[] propertyValues() {
-		return applicationProperties().entrySet()
-			.stream()
-			.map((property) -> property.getKey() + "=" + property.getValue())
-			.toArray(String[]::new);
+		return values(applicationProperties());
+	}
+
+	/**
+	 * The properties of an entry as {@code key=value} strings.
+	 * @param merchantName the entry name
+	 * @return the properties
+	 */
+	public String[] propertyValues(String merchantName) {
+		return values(applicationProperties(merchantName));
 	}
 
 	/**
@@ -103,8 +127,17 @@ public final class WechatPayTestKeys {
 	}
 
 	/**
-	 * A notification builder signed with the WeChat Pay public key and encrypted with the
-	 * APIv3 key.
+	 * Registers the properties as an entry of an application of several merchants.
+	 * @param registry the registry
+	 * @param merchantName the entry name
+	 */
+	public void register(DynamicPropertyRegistry registry, String merchantName) {
+		applicationProperties(merchantName).forEach((key, value) -> registry.add(key, () -> value));
+	}
+
+	/**
+	 * A notification builder signed with this merchant's WeChat Pay public key, under its
+	 * public key id as {@code Wechatpay-Serial}, and encrypted with its APIv3 key.
 	 * @return the builder
 	 */
 	public WechatPayNotificationBuilder notification() {
@@ -112,6 +145,25 @@ public final class WechatPayTestKeys {
 			.signingKey(this.keys.wechatpayKeys().getPrivate())
 			.serial(this.keys.publicKeyId())
 			.apiV3Key(this.keys.apiV3Key());
+	}
+
+	private Map<String, String> properties(String prefix) {
+		Map<String, String> properties = new LinkedHashMap<>();
+		properties.put(prefix + "merchant.id", this.keys.merchantId());
+		properties.put(prefix + "merchant.certificate-serial-number", this.keys.merchantSerial());
+		properties.put(prefix + "merchant.private-key", this.keys.merchantPrivateKeyPem());
+		properties.put(prefix + "merchant.api-v3-key", this.keys.apiV3Key());
+		properties.put(prefix + "wechatpay-public-key.id", this.keys.publicKeyId());
+		properties.put(prefix + "wechatpay-public-key.key", this.keys.wechatpayPublicKeyPem());
+		properties.put(prefix + "client.allow-insecure-http", "true");
+		return properties;
+	}
+
+	private static String[] values(Map<String, String> properties) {
+		return properties.entrySet()
+			.stream()
+			.map((property) -> property.getKey() + "=" + property.getValue())
+			.toArray(String[]::new);
 	}
 
 	@Override

@@ -4,8 +4,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * A merchant's application that answers WeChat Pay complaints as they arrive: see
- * {@link ComplaintListeners}.
+ * An application of two merchants, a mainland one and a Hong Kong one, that answers their
+ * WeChat Pay complaints as they arrive: see {@link ComplaintListeners}.
  */
 @SpringBootApplication
 public class ComplaintHandlingApplication {

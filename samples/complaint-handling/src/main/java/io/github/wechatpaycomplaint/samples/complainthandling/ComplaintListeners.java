@@ -1,13 +1,9 @@
 package io.github.wechatpaycomplaint.samples.complainthandling;
 
-import java.util.Comparator;
-import java.util.Optional;
-
 import io.github.wechatpaycomplaint.api.WechatPayComplaintClient;
 import io.github.wechatpaycomplaint.model.Complaint;
-import io.github.wechatpaycomplaint.model.NegotiationHistoryEntry;
-import io.github.wechatpaycomplaint.model.OperateType;
 import io.github.wechatpaycomplaint.model.request.ComplaintReply;
+import io.github.wechatpaycomplaint.multimerchant.WechatPayMerchants;
 import io.github.wechatpaycomplaint.notification.event.ComplaintContinuedEvent;
 import io.github.wechatpaycomplaint.notification.event.ComplaintCreatedEvent;
 import io.github.wechatpaycomplaint.notification.event.ComplaintNotificationEvent;
@@ -19,8 +15,15 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers complaints as their notifications arrive, deciding from the complaint's current
- * state so that a redelivered notification never answers twice.
+ * Answers complaints as their notifications arrive, for every merchant of the
+ * application, deciding from the complaint's current state so that a redelivered
+ * notification never answers twice.
+ *
+ * <p>
+ * Each notification names its merchant
+ * ({@link ComplaintNotificationEvent#getMerchantName()}, the entry under
+ * {@code wechatpay.complaint.merchants}); every call goes through that merchant's own
+ * client, since a complaint is only known to the merchant it was filed against.
  *
  * <p>
  * The flow:
@@ -39,6 +42,10 @@ import org.springframework.stereotype.Component;
  * about 5 seconds for the answer); slow work belongs on a queue. A real application
  * completes a complaint only once the problem is solved (completing sends the user a
  * satisfaction survey); this sample solves every problem with its first reply.
+ *
+ * <p>
+ * The log shows ids and states only: the complaint text, the user's messages and the
+ * payer's phone are personal data.
  */
 @Component
 public class ComplaintListeners {
@@ -51,77 +58,64 @@ public class ComplaintListeners {
 
 	private static final Logger logger = LoggerFactory.getLogger(ComplaintListeners.class);
 
-	private static final int SHOWN_DETAIL = 60;
-
-	private final WechatPayComplaintClient wechatPay;
+	private final WechatPayMerchants merchants;
 
 	private final EvidenceImage evidence;
 
-	public ComplaintListeners(WechatPayComplaintClient wechatPay, EvidenceImage evidence) {
-		this.wechatPay = wechatPay;
+	public ComplaintListeners(WechatPayMerchants merchants, EvidenceImage evidence) {
+		this.merchants = merchants;
 		this.evidence = evidence;
 	}
 
 	@EventListener({ ComplaintCreatedEvent.class, ComplaintContinuedEvent.class })
 	public void onNewComplaint(ComplaintNotificationEvent event) {
+		String merchant = event.getMerchantName();
 		String id = event.getComplaintId();
-		Complaint complaint = this.wechatPay.getComplaint(id);
-		// PayerPhone masks itself (138****8000); never log reveal().
-		logger.info("complaint {} {}: \"{}\" (problem {}, payer phone {}, state {})", id,
-				(event instanceof ComplaintContinuedEvent) ? "continued" : "filed",
-				shorten(complaint.complaintDetail()), complaint.problemType(), complaint.payerPhone(),
-				complaint.complaintState());
+		WechatPayComplaintClient wechatPay = this.merchants.client(merchant);
+		Complaint complaint = wechatPay.getComplaint(id);
+		logger.info("[{}] complaint {} {} (state {})", merchant, id,
+				(event instanceof ComplaintContinuedEvent) ? "continued" : "filed", complaint.complaintState());
 		switch (complaint.complaintState()) {
 			case PROCESSED -> {
-				logger.info("complaint {} is PROCESSED already: nothing to do", id);
+				logger.info("[{}] complaint {} is PROCESSED already: nothing to do", merchant, id);
 				return;
 			}
 			case UNKNOWN -> {
 				// A state WeChat Pay added after this release: left to a person rather
 				// than guessed.
-				logger.warn("complaint {} is in state {}, which this version does not know: not handled", id,
-						complaint.rawComplaintState());
+				logger.warn("[{}] complaint {} is in state {}, which this version does not know: not handled", merchant,
+						id, complaint.rawComplaintState());
 				return;
 			}
 			case PENDING -> {
-				String mediaId = this.wechatPay.uploadImage(this.evidence.upload()).mediaId();
-				logger.info("complaint {} uploaded image media_id={}", id, mediaId);
-				this.wechatPay.reply(id,
+				String mediaId = wechatPay.uploadImage(this.evidence.upload()).mediaId();
+				logger.info("[{}] complaint {} uploaded image media_id={}", merchant, id, mediaId);
+				wechatPay.reply(id,
 						ComplaintReply.builder(complaint.complaintedMchid(), FIRST_REPLY)
 							.responseImages(mediaId)
 							.build());
-				logger.info("complaint {} replied with the image: state PROCESSING", id);
+				logger.info("[{}] complaint {} replied with the image: state PROCESSING", merchant, id);
 			}
-			case PROCESSING -> logger.info("complaint {} was replied to before: completing it", id);
+			case PROCESSING -> logger.info("[{}] complaint {} was replied to before: completing it", merchant, id);
 		}
-		this.wechatPay.complete(id, complaint.complaintedMchid());
-		logger.info("complaint {} completed: state PROCESSED", id);
+		wechatPay.complete(id, complaint.complaintedMchid());
+		logger.info("[{}] complaint {} completed: state PROCESSED", merchant, id);
 	}
 
 	@EventListener
 	public void onUserResponse(UserRespondedEvent event) {
+		String merchant = event.getMerchantName();
 		String id = event.getComplaintId();
-		Complaint complaint = this.wechatPay.getComplaint(id);
+		WechatPayComplaintClient wechatPay = this.merchants.client(merchant);
+		Complaint complaint = wechatPay.getComplaint(id);
 		if (!Boolean.TRUE.equals(complaint.incomingUserResponse())) {
-			logger.info("complaint {}: the user's message was answered already (state {})", id,
+			logger.info("[{}] complaint {}: the user's message was answered already (state {})", merchant, id,
 					complaint.complaintState());
 			return;
 		}
-		String message = lastUserMessage(id).map(NegotiationHistoryEntry::operateDetails).orElse("");
-		logger.info("complaint {} user wrote: \"{}\" (payer phone {}, state {})", id, shorten(message),
-				complaint.payerPhone(), complaint.complaintState());
-		this.wechatPay.reply(id, ComplaintReply.builder(complaint.complaintedMchid(), FOLLOW_UP_REPLY).build());
-		logger.info("complaint {} replied to the user's message", id);
-	}
-
-	private Optional<NegotiationHistoryEntry> lastUserMessage(String complaintId) {
-		return this.wechatPay.streamNegotiationHistory(complaintId)
-			.filter((entry) -> entry.operateType() == OperateType.USER_RESPONSE)
-			.max(Comparator.comparing(NegotiationHistoryEntry::operateTime));
-	}
-
-	private static String shorten(String text) {
-		return (text.length() <= SHOWN_DETAIL) ? text : text.substring(0, SHOWN_DETAIL) + "…";
+		wechatPay.reply(id, ComplaintReply.builder(complaint.complaintedMchid(), FOLLOW_UP_REPLY).build());
+		logger.info("[{}] complaint {}: replied to the user's message (state {})", merchant, id,
+				complaint.complaintState());
 	}
 
 }

@@ -10,9 +10,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Logs every complaint notification the starter accepted, before any other listener acts
- * on it; a notification WeChat Pay sends again with the same id is de-duplicated by the
- * starter and never reaches this log.
+ * Logs every complaint notification the starter accepted, with its merchant, before any
+ * other listener acts on it; a notification WeChat Pay sends again with the same id is
+ * de-duplicated by the starter and never reaches this log.
  */
 @Component
 public class ComplaintTimeline {
@@ -22,8 +22,8 @@ public class ComplaintTimeline {
 	@EventListener
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	public void onNotification(ComplaintNotificationEvent event) {
-		logger.info("complaint {} notified: {} {} (notification {})", event.getComplaintId(), event.getEventType(),
-				event.getRawActionType(), event.getNotificationId());
+		logger.info("[{}] complaint {} notified: {} {} (notification {})", event.getMerchantName(),
+				event.getComplaintId(), event.getEventType(), event.getRawActionType(), event.getNotificationId());
 	}
 
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import io.github.wechatpaycomplaint.simulator.SimulatedMerchant;
 import io.github.wechatpaycomplaint.simulator.SimulatorSettings;
 import io.github.wechatpaycomplaint.simulator.WechatPayComplaintSimulator;
 import io.github.wechatpaycomplaint.simulator.state.Complaint;
@@ -21,10 +22,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The sample as a native image would run it, on the JVM: processed ahead of time in the
  * build ({@code spring-boot:process-aot}, conditions decided with {@code application.yml}
  * as it is), started from its executable jar with {@code -Dspring.aot.enabled=true} in a
- * JVM of its own, nothing of the tests on its classpath. A complaint filed at the
- * simulator in this JVM is notified to the application, its listeners fetch the
- * complaint, upload the image, reply and complete through the client, and the simulator
- * sees the reply. Run by {@code ./mvnw verify} after {@code package}.
+ * JVM of its own, nothing of the tests on its classpath. For each of the sample's
+ * merchants, the mainland {@code main} and the Hong Kong {@code hk}, a complaint filed at
+ * the simulator in this JVM is notified to the application, its listeners fetch the
+ * complaint, upload the image, reply and complete through that merchant's client, and the
+ * simulator sees the reply. Run by {@code ./mvnw verify} after {@code package}.
  */
 class AotModeStoryTests {
 
@@ -40,7 +42,8 @@ class AotModeStoryTests {
 		String jar = System.getProperty(JAR_PROPERTY);
 		assumeTrue(jar != null, "run by ./mvnw verify, which builds the AOT-processed jar first");
 		assertThat(Path.of(jar)).as("the AOT-processed executable jar").exists();
-		try (WechatPayComplaintSimulator simulator = WechatPayComplaintSimulator.start(SimulatorSettings.defaults());
+		try (WechatPayComplaintSimulator simulator = WechatPayComplaintSimulator
+			.start(SimulatedComplaintHandlingApplication.merchants(SimulatorSettings.defaults()));
 				ProcessedApplication application = ProcessedApplication.start(Path.of(jar),
 						List.of("-Dspring.aot.enabled=true"), arguments(simulator, directory),
 						directory.resolve("application.log"))) {
@@ -57,16 +60,21 @@ class AotModeStoryTests {
 	private static void tellTheStory(WechatPayComplaintSimulator simulator, ProcessedApplication application) {
 		int port = application.awaitPort(STARTUP);
 		assertThat(application.output()).contains("Starting AOT-processed ComplaintHandlingApplication");
-		simulator.callbackUrl(URI.create("http://127.0.0.1:" + port + "/wechatpay/complaint-notifications"));
+		for (SimulatedMerchant merchant : simulator.merchants()) {
+			merchant.callbackUrl(
+					URI.create("http://127.0.0.1:" + port + "/wechatpay/complaint-notifications/" + merchant.name()));
+		}
+		for (SimulatedMerchant merchant : simulator.merchants()) {
+			String id = merchant.fileComplaint();
 
-		String id = simulator.fileComplaint();
-
-		await().atMost(PATIENCE).until(() -> complaint(simulator, id).getState() == ComplaintState.PROCESSED);
-		List<HistoryEntry> history = complaint(simulator, id).getHistory();
-		assertThat(history).extracting(HistoryEntry::operateType)
-			.containsExactly("USER_CREATE_COMPLAINT", "MERCHANT_RESPONSE", "MERCHANT_CONFIRM_COMPLETE");
-		assertThat(history.get(1).operateDetails()).isEqualTo(ComplaintListeners.FIRST_REPLY);
-		assertThat(history.get(1).imageList()).hasSize(1);
+			await().atMost(PATIENCE).until(() -> complaint(merchant, id).getState() == ComplaintState.PROCESSED);
+			List<HistoryEntry> history = complaint(merchant, id).getHistory();
+			assertThat(history).as(merchant.name())
+				.extracting(HistoryEntry::operateType)
+				.containsExactly("USER_CREATE_COMPLAINT", "MERCHANT_RESPONSE", "MERCHANT_CONFIRM_COMPLETE");
+			assertThat(history.get(1).operateDetails()).isEqualTo(ComplaintListeners.FIRST_REPLY);
+			assertThat(history.get(1).imageList()).hasSize(1);
+		}
 	}
 
 	// The simulator's keys through a properties file (as its own instructions say), and
@@ -80,8 +88,8 @@ class AotModeStoryTests {
 				"--wechatpay.complaint.client.rate-limit.feedback.period=1m");
 	}
 
-	private static Complaint complaint(WechatPayComplaintSimulator simulator, String id) {
-		return simulator.complaint(id).orElseThrow();
+	private static Complaint complaint(SimulatedMerchant merchant, String id) {
+		return merchant.complaint(id).orElseThrow();
 	}
 
 }

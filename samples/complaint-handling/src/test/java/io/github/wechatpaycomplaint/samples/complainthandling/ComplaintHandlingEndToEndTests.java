@@ -7,7 +7,7 @@ import java.util.List;
 import io.github.wechatpaycomplaint.notification.event.ComplaintCreatedEvent;
 import io.github.wechatpaycomplaint.notification.event.ComplaintNotificationEvent;
 import io.github.wechatpaycomplaint.notification.event.UserRespondedEvent;
-import io.github.wechatpaycomplaint.simulator.WechatPayComplaintSimulator;
+import io.github.wechatpaycomplaint.simulator.SimulatedMerchant;
 import io.github.wechatpaycomplaint.simulator.notify.DeliveryAttempt;
 import io.github.wechatpaycomplaint.simulator.notify.NotificationDelivery;
 import io.github.wechatpaycomplaint.simulator.state.Complaint;
@@ -15,8 +15,9 @@ import io.github.wechatpaycomplaint.simulator.state.ComplaintState;
 import io.github.wechatpaycomplaint.simulator.state.HistoryEntry;
 import io.github.wechatpaycomplaint.testkit.WechatPaySimulatorExtension;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,10 +32,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The whole story on a real port against the simulator: WeChat Pay notifies, the starter
- * verifies, decrypts, de-duplicates and publishes, the sample's listeners fetch, upload,
- * reply and complete, and the simulator's state shows it. Every notification is delivered
- * twice, as WeChat Pay sometimes does.
+ * The whole story on a real port against the simulator, for each of the sample's two
+ * merchants, the mainland {@code main} and the Hong Kong {@code hk}: WeChat Pay notifies
+ * the merchant's own path, the starter verifies with that merchant's keys, decrypts,
+ * de-duplicates and publishes an event that names the merchant, the sample's listeners
+ * fetch, upload, reply and complete through that merchant's client, and that merchant's
+ * state in the simulator shows it, while the other merchant's shows nothing. Every
+ * notification is delivered twice, as WeChat Pay sometimes does.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("simulator")
@@ -45,7 +49,7 @@ class ComplaintHandlingEndToEndTests {
 
 	@RegisterExtension
 	static final WechatPaySimulatorExtension wechatPay = new WechatPaySimulatorExtension(
-			(settings) -> settings.alwaysDuplicate(true));
+			(settings) -> SimulatedComplaintHandlingApplication.merchants(settings.alwaysDuplicate(true)));
 
 	@DynamicPropertySource
 	static void wechatPayProperties(DynamicPropertyRegistry registry) {
@@ -58,64 +62,87 @@ class ComplaintHandlingEndToEndTests {
 	@Autowired
 	ReceivedEvents received;
 
-	WechatPayComplaintSimulator simulator;
-
 	@BeforeEach
-	void pointNotificationsAtTheApplication() {
-		this.simulator = wechatPay.simulator();
-		this.simulator.callbackUrl(URI.create("http://127.0.0.1:" + this.port + "/wechatpay/complaint-notifications"));
+	void pointEachMerchantsNotificationsAtItsOwnPath() {
+		for (SimulatedMerchant merchant : wechatPay.simulator().merchants()) {
+			merchant.callbackUrl(URI
+				.create("http://127.0.0.1:" + this.port + "/wechatpay/complaint-notifications/" + merchant.name()));
+		}
 	}
 
-	@Test
-	void newComplaintIsRepliedToWithAnImageAndCompletedOnceAlthoughEveryNotificationArrivesTwice() {
-		String id = this.simulator.fileComplaint();
+	@ParameterizedTest
+	@ValueSource(strings = { "main", "hk" })
+	void newComplaintIsRepliedToWithAnImageAndCompletedOnceAlthoughEveryNotificationArrivesTwice(String name) {
+		SimulatedMerchant merchant = wechatPay.merchant(name);
+		String id = merchant.fileComplaint();
 
-		await().atMost(PATIENCE).until(() -> complaint(id).getState() == ComplaintState.PROCESSED);
-		assertThat(complaint(id).getHistory()).extracting(HistoryEntry::operateType)
+		await().atMost(PATIENCE).until(() -> complaint(merchant, id).getState() == ComplaintState.PROCESSED);
+		assertThat(complaint(merchant, id).getHistory()).extracting(HistoryEntry::operateType)
 			.containsExactly("USER_CREATE_COMPLAINT", "MERCHANT_RESPONSE", "MERCHANT_CONFIRM_COMPLETE");
-		HistoryEntry reply = complaint(id).getHistory().get(1);
+		HistoryEntry reply = complaint(merchant, id).getHistory().get(1);
 		assertThat(reply.operateDetails()).isEqualTo(ComplaintListeners.FIRST_REPLY);
 		assertThat(reply.imageList()).hasSize(1);
 
 		// CREATE_COMPLAINT, MERCHANT_RESPONSE, MERCHANT_CONFIRM_COMPLETE: each sent
 		// twice, each answered 2xx at once
-		await().atMost(PATIENCE).until(() -> finishedDeliveries(id).size() == 6);
-		assertThat(finishedDeliveries(id)).allSatisfy(ComplaintHandlingEndToEndTests::answeredAtOnceWith2xx);
-		assertThat(finishedDeliveries(id)).filteredOn(NotificationDelivery::isDuplicate).hasSize(3);
+		await().atMost(PATIENCE).until(() -> finishedDeliveries(merchant, id).size() == 6);
+		assertThat(finishedDeliveries(merchant, id)).allSatisfy(ComplaintHandlingEndToEndTests::answeredAtOnceWith2xx);
+		assertThat(finishedDeliveries(merchant, id)).filteredOn(NotificationDelivery::isDuplicate).hasSize(3);
 
-		// ... and each notification became one event: the duplicates became none
+		// ... and each notification became one event of this merchant: the duplicates
+		// became none
 		assertThat(this.received.of(id)).extracting(ComplaintNotificationEvent::getRawActionType)
 			.containsExactlyInAnyOrder("CREATE_COMPLAINT", "MERCHANT_RESPONSE", "MERCHANT_CONFIRM_COMPLETE");
+		assertThat(this.received.of(id)).allSatisfy((event) -> {
+			assertThat(event.getMerchantName()).isEqualTo(name);
+			assertThat(event.getMerchantId()).isEqualTo(merchant.merchantId());
+		});
 		assertThat(this.received.of(id, ComplaintCreatedEvent.class)).hasSize(1);
+		assertOnlyThisMerchantKnowsIt(merchant, id);
 	}
 
-	@Test
-	void usersMessageIsAnsweredOnce() {
-		String id = this.simulator.fileComplaint();
-		await().atMost(PATIENCE).until(() -> complaint(id).getState() == ComplaintState.PROCESSED);
+	@ParameterizedTest
+	@ValueSource(strings = { "main", "hk" })
+	void usersMessageIsAnsweredOnce(String name) {
+		SimulatedMerchant merchant = wechatPay.merchant(name);
+		String id = merchant.fileComplaint();
+		await().atMost(PATIENCE).until(() -> complaint(merchant, id).getState() == ComplaintState.PROCESSED);
 
-		this.simulator.userResponse(id, "When will the refund arrive?");
+		merchant.userResponse(id, "When will the refund arrive?");
 
-		await().atMost(PATIENCE).until(() -> !complaint(id).isIncomingUserResponse());
+		await().atMost(PATIENCE).until(() -> !complaint(merchant, id).isIncomingUserResponse());
 		await().atMost(PATIENCE)
-			.until(() -> finishedDeliveries(id).stream()
+			.until(() -> finishedDeliveries(merchant, id).stream()
 				.filter((delivery) -> delivery.getActionType().equals("USER_RESPONSE"))
 				.count() == 2);
-		assertThat(this.received.of(id, UserRespondedEvent.class)).hasSize(1);
-		List<HistoryEntry> history = complaint(id).getHistory();
+		assertThat(this.received.of(id, UserRespondedEvent.class)).singleElement()
+			.satisfies((event) -> assertThat(event.getMerchantName()).isEqualTo(name));
+		List<HistoryEntry> history = complaint(merchant, id).getHistory();
 		assertThat(history).extracting(HistoryEntry::operateType)
 			.containsExactly("USER_CREATE_COMPLAINT", "MERCHANT_RESPONSE", "MERCHANT_CONFIRM_COMPLETE", "USER_RESPONSE",
 					"MERCHANT_RESPONSE");
 		assertThat(history.get(4).operateDetails()).isEqualTo(ComplaintListeners.FOLLOW_UP_REPLY);
-		assertThat(complaint(id).getState()).isEqualTo(ComplaintState.PROCESSED);
+		assertThat(complaint(merchant, id).getState()).isEqualTo(ComplaintState.PROCESSED);
 	}
 
-	private Complaint complaint(String id) {
-		return this.simulator.complaint(id).orElseThrow();
+	// The other merchant neither has the complaint nor was notified of it.
+	private static void assertOnlyThisMerchantKnowsIt(SimulatedMerchant merchant, String id) {
+		wechatPay.simulator()
+			.merchants()
+			.stream()
+			.filter((other) -> !other.name().equals(merchant.name()))
+			.forEach((other) -> {
+				assertThat(other.complaint(id)).as(other.name()).isEmpty();
+				assertThat(other.deliveries()).extracting(NotificationDelivery::getComplaintId).doesNotContain(id);
+			});
 	}
 
-	private List<NotificationDelivery> finishedDeliveries(String complaintId) {
-		return this.simulator.deliveries()
+	private static Complaint complaint(SimulatedMerchant merchant, String id) {
+		return merchant.complaint(id).orElseThrow();
+	}
+
+	private static List<NotificationDelivery> finishedDeliveries(SimulatedMerchant merchant, String complaintId) {
+		return merchant.deliveries()
 			.stream()
 			.filter((delivery) -> delivery.getComplaintId().equals(complaintId))
 			.filter(NotificationDelivery::isFinished)

@@ -6,6 +6,7 @@ import io.github.wechatpaycomplaint.model.PayerPhone;
 import io.github.wechatpaycomplaint.model.UploadedImage;
 import io.github.wechatpaycomplaint.model.request.ComplaintReply;
 import io.github.wechatpaycomplaint.model.request.ImageUpload;
+import io.github.wechatpaycomplaint.multimerchant.WechatPayMerchants;
 import io.github.wechatpaycomplaint.notification.event.ComplaintCreatedEvent;
 import io.github.wechatpaycomplaint.testkit.NotificationDefect;
 import io.github.wechatpaycomplaint.testkit.WechatPayNotification;
@@ -24,7 +25,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,13 +33,15 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
+import static org.mockito.BDDMockito.willReturn;
+import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * How a host application tests its own listeners with the test kit: a correctly signed
- * and encrypted notification (or a broken one) posted with MockMvc to the starter's
- * endpoint, and the WeChat Pay client mocked.
+ * How a host application of several merchants tests its own listeners with the test kit:
+ * a correctly signed and encrypted notification of one merchant (or a broken one) posted
+ * with MockMvc to the starter's endpoint, and each merchant's WeChat Pay client mocked.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -46,17 +49,23 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @ExtendWith(OutputCaptureExtension.class)
 class ComplaintListenersTests {
 
-	static final WechatPayTestKeys wechatPay = WechatPayTestKeys.shared();
+	// Each merchant's own throw-away keys, as the application.yml entries "main" and "hk"
+	static final WechatPayTestKeys main = WechatPayTestKeys.shared("1900000001");
+
+	static final WechatPayTestKeys hk = WechatPayTestKeys.shared("1900000002");
+
+	private static final String PATH = WechatPayNotification.DEFAULT_PATH;
 
 	private static final String COMPLAINT_ID = "200000020250613090012345678";
 
-	private static final String MCHID = "1900000001";
+	private static final String DETAIL = "Charged twice for one order";
 
 	private static final JsonMapper json = new JsonMapper();
 
 	@DynamicPropertySource
 	static void wechatPayProperties(DynamicPropertyRegistry registry) {
-		wechatPay.register(registry);
+		main.register(registry, "main");
+		hk.register(registry, "hk");
 	}
 
 	@Autowired
@@ -65,85 +74,124 @@ class ComplaintListenersTests {
 	@Autowired
 	ReceivedEvents received;
 
-	@MockitoBean
-	WechatPayComplaintClient client;
+	// The real registry (it also finds the merchant of each notification), with each
+	// merchant's client replaced by a mock.
+	@MockitoSpyBean
+	WechatPayMerchants merchants;
+
+	WechatPayComplaintClient mainClient = mock(WechatPayComplaintClient.class);
+
+	WechatPayComplaintClient hkClient = mock(WechatPayComplaintClient.class);
 
 	@BeforeEach
-	void forget() {
+	void mockEachMerchantsClient() {
 		this.received.clear();
+		willReturn(this.mainClient).given(this.merchants).client("main");
+		willReturn(this.hkClient).given(this.merchants).client("hk");
 	}
 
 	@Test
-	void newComplaintIsRepliedToWithTheEvidenceImageAndCompleted(CapturedOutput output) throws Exception {
-		given(this.client.getComplaint(COMPLAINT_ID)).willReturn(complaint("PENDING"));
-		given(this.client.uploadImage(any(ImageUpload.class))).willReturn(new UploadedImage("file752398_7983424"));
-		WechatPayNotification notification = wechatPay.notification().complaintCreated(COMPLAINT_ID).build();
+	void newComplaintIsRepliedToWithTheEvidenceImageAndCompletedThroughItsMerchantsClient(CapturedOutput output)
+			throws Exception {
+		given(this.hkClient.getComplaint(COMPLAINT_ID)).willReturn(complaint("PENDING", hk));
+		given(this.hkClient.uploadImage(any(ImageUpload.class))).willReturn(new UploadedImage("file752398_7983424"));
+		WechatPayNotification notification = hk.notification().complaintCreated(COMPLAINT_ID).build();
 
-		this.mvc.perform(notification.toMockMvc()).andExpect(status().isNoContent());
+		this.mvc.perform(notification.toMockMvc(PATH + "/hk")).andExpect(status().isNoContent());
 
 		assertThat(this.received.all()).singleElement().isInstanceOf(ComplaintCreatedEvent.class);
 		ArgumentCaptor<ComplaintReply> reply = ArgumentCaptor.forClass(ComplaintReply.class);
-		then(this.client).should().reply(eq(COMPLAINT_ID), reply.capture());
-		assertThat(reply.getValue().complaintedMchid()).isEqualTo(MCHID);
+		then(this.hkClient).should().reply(eq(COMPLAINT_ID), reply.capture());
+		assertThat(reply.getValue().complaintedMchid()).isEqualTo(mchid(hk));
 		assertThat(reply.getValue().responseImages()).containsExactly("file752398_7983424");
-		then(this.client).should().complete(COMPLAINT_ID, MCHID);
-		assertThat(output).contains("payer phone 138****8000").doesNotContain("13800138000");
+		then(this.hkClient).should().complete(COMPLAINT_ID, mchid(hk));
+		verifyNoInteractions(this.mainClient);
+		// ids only: neither the complaint's text nor the payer's phone, not even masked
+		assertThat(output).contains("[hk] complaint " + COMPLAINT_ID + " filed (state PENDING)")
+			.doesNotContain(DETAIL, "13800138000", "138****8000");
+	}
+
+	@Test
+	void aNotificationOnTheSharedPathReachesTheListenerWithTheMerchantOfItsSerial() throws Exception {
+		given(this.mainClient.getComplaint(COMPLAINT_ID)).willReturn(complaint("PROCESSED", main));
+		WechatPayNotification notification = main.notification().complaintCreated(COMPLAINT_ID).build();
+
+		this.mvc.perform(notification.toMockMvc(PATH)).andExpect(status().isNoContent());
+
+		assertThat(this.received.all()).singleElement()
+			.satisfies((event) -> assertThat(event.getMerchantName()).isEqualTo("main"));
+		then(this.mainClient).should().getComplaint(COMPLAINT_ID);
+		verifyNoInteractions(this.hkClient);
 	}
 
 	@Test
 	void complaintThatIsProcessedAlreadyIsLeftAlone() throws Exception {
-		given(this.client.getComplaint(COMPLAINT_ID)).willReturn(complaint("PROCESSED"));
-		WechatPayNotification notification = wechatPay.notification().complaintCreated(COMPLAINT_ID).build();
+		given(this.mainClient.getComplaint(COMPLAINT_ID)).willReturn(complaint("PROCESSED", main));
+		WechatPayNotification notification = main.notification().complaintCreated(COMPLAINT_ID).build();
 
-		this.mvc.perform(notification.toMockMvc()).andExpect(status().isNoContent());
+		this.mvc.perform(notification.toMockMvc(PATH + "/main")).andExpect(status().isNoContent());
 
-		then(this.client).should().getComplaint(COMPLAINT_ID);
-		then(this.client).shouldHaveNoMoreInteractions();
+		then(this.mainClient).should().getComplaint(COMPLAINT_ID);
+		then(this.mainClient).shouldHaveNoMoreInteractions();
 	}
 
 	@Test
 	void complaintInAStateThisVersionDoesNotKnowIsLeftToAPerson(CapturedOutput output) throws Exception {
-		given(this.client.getComplaint(COMPLAINT_ID)).willReturn(complaint("ESCALATED"));
-		WechatPayNotification notification = wechatPay.notification().complaintCreated(COMPLAINT_ID).build();
+		given(this.mainClient.getComplaint(COMPLAINT_ID)).willReturn(complaint("ESCALATED", main));
+		WechatPayNotification notification = main.notification().complaintCreated(COMPLAINT_ID).build();
 
-		this.mvc.perform(notification.toMockMvc()).andExpect(status().isNoContent());
+		this.mvc.perform(notification.toMockMvc(PATH + "/main")).andExpect(status().isNoContent());
 
-		then(this.client).should().getComplaint(COMPLAINT_ID);
-		then(this.client).shouldHaveNoMoreInteractions();
+		then(this.mainClient).should().getComplaint(COMPLAINT_ID);
+		then(this.mainClient).shouldHaveNoMoreInteractions();
 		assertThat(output).contains("is in state ESCALATED, which this version does not know");
 	}
 
 	@Test
 	void sameNotificationTwiceReachesTheListenerOnce() throws Exception {
-		given(this.client.getComplaint(COMPLAINT_ID)).willReturn(complaint("PROCESSED"));
-		WechatPayNotification notification = wechatPay.notification().complaintCreated(COMPLAINT_ID).build();
+		given(this.mainClient.getComplaint(COMPLAINT_ID)).willReturn(complaint("PROCESSED", main));
+		WechatPayNotification notification = main.notification().complaintCreated(COMPLAINT_ID).build();
 
-		this.mvc.perform(notification.toMockMvc()).andExpect(status().is2xxSuccessful());
-		this.mvc.perform(notification.toMockMvc()).andExpect(status().is2xxSuccessful());
+		this.mvc.perform(notification.toMockMvc(PATH + "/main")).andExpect(status().is2xxSuccessful());
+		this.mvc.perform(notification.toMockMvc(PATH + "/main")).andExpect(status().is2xxSuccessful());
 
 		assertThat(this.received.all()).hasSize(1);
-		then(this.client).should().getComplaint(COMPLAINT_ID);
+		then(this.mainClient).should().getComplaint(COMPLAINT_ID);
+	}
+
+	@Test
+	void aMerchantsNotificationOnAnotherMerchantsPathIsRefusedAndReachesNoListener() throws Exception {
+		WechatPayNotification notification = hk.notification().complaintCreated(COMPLAINT_ID).build();
+
+		this.mvc.perform(notification.toMockMvc(PATH + "/main")).andExpect(status().isForbidden());
+
+		assertThat(this.received.all()).isEmpty();
+		verifyNoInteractions(this.mainClient, this.hkClient);
 	}
 
 	@Test
 	void tamperedNotificationIsRefusedAndReachesNoListener() throws Exception {
-		WechatPayNotification notification = wechatPay.notification()
+		WechatPayNotification notification = main.notification()
 			.complaintCreated(COMPLAINT_ID)
 			.defect(NotificationDefect.TAMPERED_BODY)
 			.build();
 
-		this.mvc.perform(notification.toMockMvc()).andExpect(status().isUnauthorized());
+		this.mvc.perform(notification.toMockMvc(PATH + "/main")).andExpect(status().isUnauthorized());
 
 		assertThat(this.received.all()).isEmpty();
-		verifyNoInteractions(this.client);
+		verifyNoInteractions(this.mainClient, this.hkClient);
 	}
 
-	private static Complaint complaint(String state) {
+	private static String mchid(WechatPayTestKeys merchant) {
+		return merchant.simulatorKeys().merchantId();
+	}
+
+	private static Complaint complaint(String state, WechatPayTestKeys merchant) {
 		Complaint complaint = json.readValue("""
 				{"complaint_id": "%s", "complaint_time": "2025-06-13T09:00:12+08:00",
-				 "complaint_detail": "Charged twice for one order", "complaint_state": "%s",
+				 "complaint_detail": "%s", "complaint_state": "%s",
 				 "complainted_mchid": "%s", "problem_type": "REFUND", "incoming_user_response": false}
-				""".formatted(COMPLAINT_ID, state, MCHID), Complaint.class);
+				""".formatted(COMPLAINT_ID, DETAIL, state, mchid(merchant)), Complaint.class);
 		return complaint.withPayerPhone(PayerPhone.decrypted("c2VjcmV0", "13800138000"));
 	}
 

@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.github.wechatpaycomplaint.simulator.MerchantRegion;
 import io.github.wechatpaycomplaint.simulator.SimulatorSettings;
 import io.github.wechatpaycomplaint.simulator.WechatPayComplaintSimulator;
 
@@ -17,11 +18,13 @@ import org.springframework.core.env.MapPropertySource;
  * no key setup: {@code ./mvnw -pl samples/complaint-handling spring-boot:test-run}.
  *
  * <p>
- * It starts the simulator (fresh keys, port 8090 when free), hands the application the
- * simulator's {@code wechatpay.complaint.*} properties ahead of {@code application.yml},
- * activates the {@code simulator} profile, and adds {@link SimulatedComplaintStory},
- * which points the simulator's notifications at the application and plays a user. It
- * lives in {@code src/test} so nothing of it reaches the production jar.
+ * It starts the simulator for the sample's two merchants, the mainland {@code main} and
+ * the Hong Kong {@code hk} (fresh keys for each, port 8090 when free), hands the
+ * application the simulator's {@code wechatpay.complaint.merchants.*} properties ahead of
+ * {@code application.yml}, activates the {@code simulator} profile, and adds
+ * {@link SimulatedComplaintStory}, which points each merchant's notifications at the
+ * application and plays a user. It lives in {@code src/test} so nothing of it reaches the
+ * production jar.
  */
 public final class SimulatedComplaintHandlingApplication {
 
@@ -32,7 +35,7 @@ public final class SimulatedComplaintHandlingApplication {
 
 	public static void main(String[] args) {
 		WechatPayComplaintSimulator simulator = WechatPayComplaintSimulator
-			.start(SimulatorSettings.defaults().port(freePortOr(PREFERRED_SIMULATOR_PORT)));
+			.start(merchants(SimulatorSettings.defaults()).port(freePortOr(PREFERRED_SIMULATOR_PORT)));
 		SpringApplication application = new SpringApplication(ComplaintHandlingApplication.class,
 				SimulatedComplaintStory.class);
 		application.setAdditionalProfiles("simulator");
@@ -49,6 +52,16 @@ public final class SimulatedComplaintHandlingApplication {
 			context.addApplicationListener((ContextClosedEvent event) -> simulator.close());
 		});
 		application.run(args);
+	}
+
+	/**
+	 * The sample's merchants, as in {@code application.yml}.
+	 * @param settings the simulator's settings
+	 * @return the settings with {@code main} and {@code hk}
+	 */
+	static SimulatorSettings merchants(SimulatorSettings settings) {
+		return settings.merchant("main", (merchant) -> merchant.region(MerchantRegion.MAINLAND))
+			.merchant("hk", (merchant) -> merchant.region(MerchantRegion.HONG_KONG));
 	}
 
 	private static int freePortOr(int preferred) {

@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.github.wechatpaycomplaint.autoconfigure.ComplaintNotificationProperties;
+import io.github.wechatpaycomplaint.simulator.SimulatedMerchant;
 import io.github.wechatpaycomplaint.simulator.WechatPayComplaintSimulator;
 import io.github.wechatpaycomplaint.simulator.state.ComplaintState;
 import io.github.wechatpaycomplaint.simulator.state.NewComplaint;
@@ -21,9 +22,11 @@ import org.springframework.context.event.EventListener;
 
 /**
  * Plays WeChat Pay and a user around the running sample: once the web server is up it
- * points the simulator's notifications at the application's endpoint; once the
- * application is ready it files a complaint, waits until the application has completed
- * it, then writes a message as the user, and finally prints how to file more.
+ * points each merchant's notifications at that merchant's own path of the application's
+ * endpoint ({@code <path>/main}, {@code <path>/hk}); once the application is ready it
+ * files a complaint against each merchant, waits until the application has completed
+ * both, then writes a message as the Hong Kong merchant's user, and finally prints how to
+ * file more.
  */
 public class SimulatedComplaintStory implements DisposableBean {
 
@@ -48,9 +51,14 @@ public class SimulatedComplaintStory implements DisposableBean {
 
 	@EventListener
 	public void pointNotificationsHere(WebServerInitializedEvent event) {
-		URI callback = URI.create("http://127.0.0.1:" + event.getWebServer().getPort() + this.properties.getPath());
-		this.simulator.callbackUrl(callback);
-		logger.info("WeChat Pay simulator on {} sends notifications to {}", this.simulator.baseUri(), callback);
+		for (SimulatedMerchant merchant : this.simulator.merchants()) {
+			URI callback = URI.create("http://127.0.0.1:" + event.getWebServer().getPort() + this.properties.getPath()
+					+ "/" + merchant.name());
+			merchant.callbackUrl(callback);
+			logger.info("WeChat Pay simulator on {}: merchant {} ({}, {}) sends notifications to {}",
+					this.simulator.baseUri(), merchant.name(), merchant.merchantId(),
+					merchant.region().map(Object::toString).orElse("any region"), callback);
+		}
 	}
 
 	@EventListener
@@ -59,24 +67,30 @@ public class SimulatedComplaintStory implements DisposableBean {
 	}
 
 	private void story() {
-		String id = this.simulator.fileComplaint(
+		SimulatedMerchant main = this.simulator.merchant("main");
+		SimulatedMerchant hk = this.simulator.merchant("hk");
+		String mainId = main.fileComplaint(
 				new NewComplaint("买了两份却被扣了两次款，请退款。Charged twice for one order, please refund.", 2590, "REFUND", false));
-		logger.info("simulated user filed complaint {}", id);
-		if (!await(id, ComplaintState.PROCESSED)) {
-			logger.warn("complaint {} is not PROCESSED after {}; look at the log above", id, PATIENCE);
+		logger.info("simulated user filed complaint {} against merchant main", mainId);
+		String hkId = hk.fileComplaint(
+				new NewComplaint("Paid at the Central shop, the goods never came.", 8800, "SERVICE_NOT_WORK", false));
+		logger.info("simulated user filed complaint {} against merchant hk", hkId);
+		if (!await(main, mainId, ComplaintState.PROCESSED) || !await(hk, hkId, ComplaintState.PROCESSED)) {
+			logger.warn("complaints {} and {} are not both PROCESSED after {}; look at the log above", mainId, hkId,
+					PATIENCE);
 			return;
 		}
 		this.user.schedule(() -> {
-			this.simulator.userResponse(id, "退款什么时候到账？When will the refund arrive?");
-			logger.info("simulated user wrote a message on complaint {}", id);
-			this.user.schedule(() -> hint(id), 2, TimeUnit.SECONDS);
+			hk.userResponse(hkId, "When will the refund arrive?");
+			logger.info("simulated user wrote a message on complaint {} of merchant hk", hkId);
+			this.user.schedule(() -> hint(hkId), 2, TimeUnit.SECONDS);
 		}, 1, TimeUnit.SECONDS);
 	}
 
-	private boolean await(String complaintId, ComplaintState state) {
+	private boolean await(SimulatedMerchant merchant, String complaintId, ComplaintState state) {
 		Instant deadline = Instant.now().plus(PATIENCE);
 		while (Instant.now().isBefore(deadline)) {
-			if (this.simulator.complaint(complaintId).map((complaint) -> complaint.getState() == state).orElse(false)) {
+			if (merchant.complaint(complaintId).map((complaint) -> complaint.getState() == state).orElse(false)) {
 				return true;
 			}
 			try {
@@ -90,17 +104,20 @@ public class SimulatedComplaintStory implements DisposableBean {
 		return false;
 	}
 
-	private void hint(String complaintId) {
+	private void hint(String hkComplaintId) {
 		String base = this.simulator.baseUri();
+		String hk = this.simulator.merchant("hk").adminUri();
 		logger.info(
 				"""
 						The story is told. The simulator keeps running until Ctrl+C; try:
 						  curl -s -X POST {}/simulator/complaints -d '{"complaint_detail":"Never delivered","amount":1990,"problem_type":"REFUND"}'
-						  curl -s -X POST {}/simulator/complaints/{}/user-response -d '{"content":"Thanks!"}'
-						  curl -s -X POST {}/simulator/complaints/{}/continue -d '{"content":"Still not refunded"}'
-						  curl -s {}/simulator/complaints/{}
-						  curl -s {}/simulator/notifications""",
-				base, base, complaintId, base, complaintId, base, complaintId, base);
+						  curl -s -X POST {}/complaints -d '{"complaint_detail":"Wrong size","amount":3500,"problem_type":"REFUND"}'
+						  curl -s -X POST {}/complaints/{}/user-response -d '{"content":"Thanks!"}'
+						  curl -s -X POST {}/complaints/{}/continue -d '{"content":"Still not refunded"}'
+						  curl -s {}/complaints/{}
+						  curl -s {}/simulator/merchants
+						  curl -s {}/notifications""",
+				base, hk, hk, hkComplaintId, hk, hkComplaintId, hk, hkComplaintId, base, hk);
 	}
 
 	@Override

@@ -3,7 +3,7 @@ package io.github.wechatpaycomplaint.simulator.api;
 import java.net.URI;
 import java.util.Map;
 
-import io.github.wechatpaycomplaint.simulator.WechatPayComplaintSimulator;
+import io.github.wechatpaycomplaint.simulator.SimulatedMerchant;
 import io.github.wechatpaycomplaint.simulator.http.ApiAnswer;
 import io.github.wechatpaycomplaint.simulator.http.ApiRequest;
 import io.github.wechatpaycomplaint.simulator.http.WechatPayError;
@@ -18,7 +18,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The simulator's own HTTP API under {@code /simulator}, for people and demos: file
+ * The simulator's own HTTP API under {@code /simulator} (the first merchant) and
+ * {@code /simulator/merchants/<name>} (any merchant), for people and demos: file
  * complaints, play the user, let a refund arrive, set the callback URL, and look at
  * complaints, notifications and properties. Not signed.
  *
@@ -28,7 +29,7 @@ final class AdminHandler {
 
 	private static final String JSON = "application/json; charset=utf-8";
 
-	private final WechatPayComplaintSimulator simulator;
+	private final SimulatedMerchant merchant;
 
 	private final ComplaintRules rules;
 
@@ -38,9 +39,9 @@ final class AdminHandler {
 
 	private final JsonMapper jsonMapper;
 
-	AdminHandler(WechatPayComplaintSimulator simulator, ComplaintRules rules, ComplaintJson json, ImageStore images,
+	AdminHandler(SimulatedMerchant merchant, ComplaintRules rules, ComplaintJson json, ImageStore images,
 			JsonMapper jsonMapper) {
-		this.simulator = simulator;
+		this.merchant = merchant;
 		this.rules = rules;
 		this.json = json;
 		this.images = images;
@@ -56,16 +57,15 @@ final class AdminHandler {
 		}
 		JsonNode amount = body.path("amount");
 		JsonNode immediate = body.path("need_immediate_service");
-		String id = this.simulator
-			.fileComplaint(new NewComplaint(this.rules.optionalText(body, "complaint_detail", 300),
-					amount.isIntegralNumber() ? amount.asInt() : null, problemType,
-					immediate.isBoolean() ? immediate.asBoolean() : null));
+		String id = this.merchant.fileComplaint(new NewComplaint(this.rules.optionalText(body, "complaint_detail", 300),
+				amount.isIntegralNumber() ? amount.asInt() : null, problemType,
+				immediate.isBoolean() ? immediate.asBoolean() : null));
 		return ApiAnswer.plain(201, JSON, write(this.jsonMapper.createObjectNode().put("complaint_id", id)));
 	}
 
 	ApiAnswer complaints(ApiRequest request) {
 		ArrayNode list = this.jsonMapper.createArrayNode();
-		for (Complaint complaint : this.simulator.complaints()) {
+		for (Complaint complaint : this.merchant.complaints()) {
 			list.addObject()
 				.put("complaint_id", complaint.getId())
 				.put("complaint_state", complaint.getState().name())
@@ -87,36 +87,36 @@ final class AdminHandler {
 	ApiAnswer userResponse(ApiRequest request) {
 		Complaint complaint = this.rules.complaint(request);
 		String content = this.rules.optionalText(request.json(), "content", 500);
-		this.simulator.userResponse(complaint.getId(), (content != null) ? content : "请问什么时候处理？");
+		this.merchant.userResponse(complaint.getId(), (content != null) ? content : "请问什么时候处理？");
 		return ApiAnswer.plain(204, null, "");
 	}
 
 	ApiAnswer continueComplaint(ApiRequest request) {
 		Complaint complaint = this.rules.complaint(request);
 		String content = this.rules.optionalText(request.json(), "content", 500);
-		this.simulator.continueComplaint(complaint.getId(), (content != null) ? content : "问题仍未解决");
+		this.merchant.continueComplaint(complaint.getId(), (content != null) ? content : "问题仍未解决");
 		return ApiAnswer.plain(204, null, "");
 	}
 
 	ApiAnswer refundArrived(ApiRequest request) {
-		this.simulator.refundArrived(this.rules.complaint(request).getId());
+		this.merchant.refundArrived(this.rules.complaint(request).getId());
 		return ApiAnswer.plain(204, null, "");
 	}
 
 	ApiAnswer setCallbackUrl(ApiRequest request) {
 		String url = this.rules.requiredText(request.json(), "url", 1024);
-		this.simulator.callbackUrl(URI.create(url));
+		this.merchant.callbackUrl(URI.create(url));
 		return ApiAnswer.plain(200, JSON, write(this.jsonMapper.createObjectNode().put("url", url)));
 	}
 
 	ApiAnswer clearCallbackUrl(ApiRequest request) {
-		this.simulator.callbackUrl(null);
+		this.merchant.callbackUrl(null);
 		return ApiAnswer.plain(204, null, "");
 	}
 
 	ApiAnswer notifications(ApiRequest request) {
 		ArrayNode list = this.jsonMapper.createArrayNode();
-		for (NotificationDelivery delivery : this.simulator.deliveries()) {
+		for (NotificationDelivery delivery : this.merchant.deliveries()) {
 			ObjectNode item = list.addObject()
 				.put("id", delivery.getNotificationId())
 				.put("event_type", delivery.getEventType())
@@ -138,7 +138,7 @@ final class AdminHandler {
 
 	ApiAnswer properties(ApiRequest request) {
 		StringBuilder text = new StringBuilder();
-		for (Map.Entry<String, String> property : this.simulator.applicationProperties().entrySet()) {
+		for (Map.Entry<String, String> property : this.merchant.simulator().applicationProperties().entrySet()) {
 			text.append(property.getKey())
 				.append('=')
 				.append(property.getValue().strip().replace("\n", "\\n"))

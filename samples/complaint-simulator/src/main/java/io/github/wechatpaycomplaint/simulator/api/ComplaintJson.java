@@ -27,10 +27,14 @@ final class ComplaintJson {
 
 	private final Supplier<String> baseUri;
 
-	ComplaintJson(JsonMapper jsonMapper, PublicKey merchantPublicKey, Supplier<String> baseUri) {
+	private final Supplier<String> adminUri;
+
+	ComplaintJson(JsonMapper jsonMapper, PublicKey merchantPublicKey, Supplier<String> baseUri,
+			Supplier<String> adminUri) {
 		this.jsonMapper = jsonMapper;
 		this.merchantPublicKey = merchantPublicKey;
 		this.baseUri = baseUri;
+		this.adminUri = adminUri;
 	}
 
 	/**
@@ -94,7 +98,7 @@ final class ComplaintJson {
 		ArrayNode images = json.putArray("image_list");
 		// Temporary links, like WeChat Pay's one-hour image URLs: served without a
 		// signature.
-		entry.imageList().forEach((mediaId) -> images.add(this.baseUri.get() + "/simulator/images/" + mediaId));
+		entry.imageList().forEach((mediaId) -> images.add(this.adminUri.get() + "/images/" + mediaId));
 		if ("USER_CREATE_COMPLAINT".equals(entry.operateType())) {
 			ObjectNode media = json.putObject("complaint_media_list");
 			media.put("media_type", "USER_COMPLAINT_IMAGE");

@@ -1,22 +1,21 @@
 package io.github.wechatpaycomplaint.simulator.api;
 
 import java.util.function.Function;
-import java.util.function.Supplier;
 
-import io.github.wechatpaycomplaint.simulator.WechatPayComplaintSimulator;
+import io.github.wechatpaycomplaint.simulator.SimulatedMerchant;
 import io.github.wechatpaycomplaint.simulator.http.ApiAnswer;
 import io.github.wechatpaycomplaint.simulator.http.ApiRequest;
 import io.github.wechatpaycomplaint.simulator.http.ApiRouter;
 import io.github.wechatpaycomplaint.simulator.keys.SimulatorKeys;
 import io.github.wechatpaycomplaint.simulator.state.ComplaintStore;
-import io.github.wechatpaycomplaint.simulator.state.ImageStore;
-import io.github.wechatpaycomplaint.simulator.state.NotificationUrlRegistry;
+import io.github.wechatpaycomplaint.simulator.state.MerchantState;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every route of the simulator: the complaint APIs on their mainland
+ * Every route of one simulated merchant: the complaint APIs on their mainland
  * ({@code /v3/merchant-service}) and Hong Kong ({@code /v3/global/merchant-service})
- * paths, the platform certificate download, and the admin API.
+ * paths (only its region's, when it has one), the platform certificate download, and the
+ * admin API.
  *
  * @since 0.1.0
  */
@@ -30,30 +29,29 @@ public final class SimulatorRoutes {
 	}
 
 	/**
-	 * Registers every route.
-	 * @param router the router
-	 * @param simulator the simulator, for the admin API
-	 * @param keys the keys
-	 * @param store the complaints
-	 * @param images the images
-	 * @param notificationUrls the registered notification URL
+	 * Registers every route of a merchant.
+	 * @param router the merchant's router
+	 * @param merchant the merchant, for its keys, region, links and the admin API
+	 * @param state the merchant's complaints, images and notification URL
 	 * @param jsonMapper the JSON mapper
-	 * @param baseUri the simulator's base URI, for media URLs
 	 * @param maxAnswerItems the most items a list or history answer may hold, 0 for no
 	 * limit
 	 */
-	public static void register(ApiRouter router, WechatPayComplaintSimulator simulator, SimulatorKeys keys,
-			ComplaintStore store, ImageStore images, NotificationUrlRegistry notificationUrls, JsonMapper jsonMapper,
-			Supplier<String> baseUri, int maxAnswerItems) {
-		ComplaintRules rules = new ComplaintRules(store, images, keys.merchantId());
-		ComplaintJson json = new ComplaintJson(jsonMapper, keys.merchantKeys().getPublic(), baseUri);
+	public static void register(ApiRouter router, SimulatedMerchant merchant, MerchantState state,
+			JsonMapper jsonMapper, int maxAnswerItems) {
+		SimulatorKeys keys = merchant.keys();
+		ComplaintStore store = state.complaints();
+		ComplaintRules rules = new ComplaintRules(store, state.images(), keys.merchantId());
+		ComplaintJson json = new ComplaintJson(jsonMapper, keys.merchantKeys().getPublic(), merchant::baseUri,
+				merchant::adminUri);
 		ComplaintQueryHandler queries = new ComplaintQueryHandler(store, rules, json, jsonMapper, maxAnswerItems);
 		ComplaintActionHandler actions = new ComplaintActionHandler(store, rules, jsonMapper);
-		NotificationUrlHandler urls = new NotificationUrlHandler(notificationUrls, rules, jsonMapper,
+		NotificationUrlHandler urls = new NotificationUrlHandler(state.notificationUrl(), rules, jsonMapper,
 				keys.merchantId());
-		ImageHandler imageApi = new ImageHandler(images, rules, jsonMapper);
+		ImageHandler imageApi = new ImageHandler(state.images(), rules, jsonMapper);
 		CertificateHandler certificates = new CertificateHandler(keys, jsonMapper);
-		AdminHandler admin = new AdminHandler(simulator, rules, json, images, jsonMapper);
+		AdminHandler admin = new AdminHandler(merchant, rules, json, state.images(), jsonMapper);
+		merchant.region().ifPresent((region) -> router.check(new RegionCheck(keys.merchantId(), region)::check));
 
 		both(router, "GET", "/complaints-v2", "/complaints", "", queries::list);
 		both(router, "GET", "/complaints-v2", "/complaints", "/{complaintId}", queries::detail);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,6 +29,8 @@ public final class ApiRouter implements SimulatorHttpServer.Handler {
 
 	private final List<Route> routes = new ArrayList<>();
 
+	private final List<Consumer<ApiRequest>> checks = new ArrayList<>();
+
 	private final RequestAuthenticator authenticator;
 
 	private final AnswerSigner signer;
@@ -49,6 +52,17 @@ public final class ApiRouter implements SimulatorHttpServer.Handler {
 	 */
 	public ApiRouter wechatPay(String method, String template, Function<ApiRequest, ApiAnswer> handler) {
 		this.routes.add(new Route(method, compile(template), names(template), handler, true));
+		return this;
+	}
+
+	/**
+	 * Adds a check that every WeChat Pay request passes once its signature is checked,
+	 * e.g. whether the merchant may call the path.
+	 * @param check throws a {@link WechatPayError} to refuse the request
+	 * @return this router
+	 */
+	public ApiRouter check(Consumer<ApiRequest> check) {
+		this.checks.add(check);
 		return this;
 	}
 
@@ -95,6 +109,7 @@ public final class ApiRouter implements SimulatorHttpServer.Handler {
 			if (route.wechatPay()) {
 				this.authenticator.authenticate(request);
 				this.signer.checkRequestSerial(request);
+				this.checks.forEach((check) -> check.accept(request));
 			}
 			return route.handler().apply(request);
 		}

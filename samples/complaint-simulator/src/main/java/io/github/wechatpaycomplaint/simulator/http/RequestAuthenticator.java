@@ -54,8 +54,7 @@ public final class RequestAuthenticator {
 			}
 		}
 		if (!this.keys.merchantId().equals(fields.field("mchid"))) {
-			throw WechatPayError
-				.signError("商户号与签名不匹配 (mchid " + fields.field("mchid") + " is not the simulated merchant)");
+			throw WechatPayError.signError("商户号与签名不匹配 (mchid " + fields.field("mchid") + " is no simulated merchant)");
 		}
 		if (!this.keys.merchantSerial().equalsIgnoreCase(fields.field("serial_no"))) {
 			throw WechatPayError.signError("商户证书序列号有误 (serial_no does not name the merchant API certificate)");

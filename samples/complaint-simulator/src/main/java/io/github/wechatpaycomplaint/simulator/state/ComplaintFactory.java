@@ -8,7 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * Makes up plausible complaints from a seeded {@link Random}, so that a seed gives the
@@ -37,13 +37,14 @@ final class ComplaintFactory {
 
 	private final ImageStore images;
 
-	private final AtomicLong sequence = new AtomicLong();
+	private final LongSupplier sequence;
 
-	ComplaintFactory(Random random, Clock clock, String merchantId, ImageStore images) {
+	ComplaintFactory(Random random, Clock clock, String merchantId, ImageStore images, LongSupplier sequence) {
 		this.random = random;
 		this.clock = clock;
 		this.merchantId = merchantId;
 		this.images = images;
+		this.sequence = sequence;
 	}
 
 	synchronized Complaint create(NewComplaint request) {
@@ -54,7 +55,7 @@ final class ComplaintFactory {
 		String problemType = (request.problemType() != null) ? request.problemType() : problem[0];
 		String detail = (request.detail() != null) ? request.detail() : problem[2];
 		int amount = (request.amount() != null) ? request.amount() : 100 * (1 + this.random.nextInt(300));
-		long number = this.sequence.incrementAndGet();
+		long number = this.sequence.getAsLong();
 		String id = "2000000" + now.format(DAY)
 				+ String.format(Locale.ROOT, "%04d%08d", this.random.nextInt(10000), number);
 		String image = this.images.store("image/png", SampleImages.png(this.random), id).mediaId();

@@ -13,7 +13,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 import tools.jackson.databind.JsonNode;
 
@@ -57,7 +59,22 @@ public final class ComplaintStore {
 	 */
 	public ComplaintStore(Random random, Clock clock, String merchantId, ImageStore images,
 			Consumer<ComplaintChange> listener) {
-		this.factory = new ComplaintFactory(random, clock, merchantId, images);
+		this(random, clock, merchantId, images, new AtomicLong()::incrementAndGet, listener);
+	}
+
+	/**
+	 * Creates a store that numbers its complaints from a sequence shared with other
+	 * stores, so that the complaint ids of several merchants never collide.
+	 * @param random the source of made-up complaint data
+	 * @param clock the clock
+	 * @param merchantId the merchant complaints are filed against
+	 * @param images where user images are kept
+	 * @param complaintNumbers the next complaint number, one apart from every other
+	 * @param listener told of every change WeChat Pay would notify
+	 */
+	public ComplaintStore(Random random, Clock clock, String merchantId, ImageStore images,
+			LongSupplier complaintNumbers, Consumer<ComplaintChange> listener) {
+		this.factory = new ComplaintFactory(random, clock, merchantId, images, complaintNumbers);
 		this.clock = clock;
 		this.listener = listener;
 	}

@@ -18,6 +18,24 @@ public final class ImageStore {
 
 	private final AtomicLong sequence = new AtomicLong();
 
+	private final String uploader;
+
+	/**
+	 * A store whose uploads are nobody's in particular.
+	 */
+	public ImageStore() {
+		this("");
+	}
+
+	/**
+	 * A store of one merchant: its uploads' media ids name it, so that no two merchants
+	 * of a simulator are given the same media id.
+	 * @param merchantId the merchant id
+	 */
+	public ImageStore(String merchantId) {
+		this.uploader = merchantId;
+	}
+
 	/**
 	 * Stores an image under a new media id (URL-safe Base64, like WeChat Pay's, without
 	 * padding).
@@ -27,7 +45,8 @@ public final class ImageStore {
 	 * @return the stored image
 	 */
 	public StoredImage store(String contentType, byte[] bytes, String complaintId) {
-		String seed = "SIM" + ((complaintId != null) ? complaintId : "UPLOAD") + "-" + this.sequence.incrementAndGet();
+		String seed = "SIM" + ((complaintId != null) ? complaintId : "UPLOAD" + this.uploader) + "-"
+				+ this.sequence.incrementAndGet();
 		String mediaId = Base64.getUrlEncoder().withoutPadding().encodeToString(seed.getBytes(StandardCharsets.UTF_8));
 		StoredImage image = new StoredImage(mediaId, contentType, bytes.clone(), complaintId);
 		this.images.put(mediaId, image);

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 import io.github.wechatpaycomplaint.client.WechatPayApiException;
+import io.github.wechatpaycomplaint.notification.ComplaintNotificationHandler;
 import io.github.wechatpaycomplaint.simulator.WechatPayComplaintSimulator;
 import io.github.wechatpaycomplaint.simulator.keys.PemText;
 import io.github.wechatpaycomplaint.simulator.keys.RsaKeyPairs;
@@ -16,12 +17,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -71,6 +74,29 @@ class QuickstartApplicationTests {
 		assertThat(this.recentComplaints.listJson(today.minusDays(20), today.minusDays(10)))
 			.contains("\"total_count\":0")
 			.doesNotContain(complaintId);
+	}
+
+	@Test
+	void theStarterAloneMakesNoWebApplicationAndTheClientWorks(WechatPayComplaintSimulator simulator) {
+		// The starter brings no web server: an application that only calls WeChat Pay
+		// stays a plain application, without a notification endpoint.
+		SpringApplication application = new SpringApplication(QuickstartApplication.class);
+		assertThat(application.getWebApplicationType()).isEqualTo(WebApplicationType.NONE);
+		SimulatorKeys simulatorKeys = simulator.keys();
+		try (ConfigurableApplicationContext context = application.run(
+				"--wechatpay.complaint.merchant.certificate-serial-number=" + simulatorKeys.merchantSerial(),
+				"--wechatpay.complaint.merchant.private-key=" + simulatorKeys.merchantPrivateKeyPem(),
+				"--wechatpay.complaint.merchant.api-v3-key=" + simulatorKeys.apiV3Key(),
+				"--wechatpay.complaint.wechatpay-public-key.id=" + simulatorKeys.publicKeyId(),
+				"--wechatpay.complaint.wechatpay-public-key.key=" + simulatorKeys.wechatpayPublicKeyPem(),
+				"--wechatpay.complaint.client.base-uri=" + simulator.baseUri(),
+				"--wechatpay.complaint.client.allow-insecure-http=true")) {
+			assertThat(context).isNotInstanceOf(WebApplicationContext.class);
+			assertThat(context.getBeanNamesForType(ComplaintNotificationHandler.class)).isEmpty();
+			LocalDate today = LocalDate.now(ZoneOffset.ofHours(8));
+			assertThat(context.getBean(RecentComplaints.class).listJson(today.minusDays(1), today))
+				.contains("\"complaint_id\":\"" + simulator.complaints().get(0).getId() + "\"");
+		}
 	}
 
 	@Test
