@@ -3,6 +3,7 @@ package io.github.wechatpaycomplaint.autoconfigure;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.http.HttpClient;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -29,6 +30,23 @@ import org.springframework.util.ClassUtils;
 final class RedirectRefusingBuilders {
 
 	private static final Log logger = LogFactory.getLog(RedirectRefusingBuilders.class);
+
+	/** The builder method that takes the HTTP client customizer. */
+	static final String CUSTOMIZER_METHOD = "withHttpClientCustomizer";
+
+	/**
+	 * The builders whose customizer types name optional libraries: they are reached by
+	 * name and by reflection, so that the starter compiles and runs without them (and
+	 * {@link RedirectRefusingBuildersRuntimeHints} registers the same calls for native
+	 * images).
+	 */
+	static final List<ReflectiveSwitch> REFLECTIVE_SWITCHES = List.of(
+			new ReflectiveSwitch(HttpComponentsClientHttpRequestFactoryBuilder.class, Consumer.class,
+					"org.apache.hc.client5.http.impl.classic.HttpClientBuilder", "disableRedirectHandling", false),
+			new ReflectiveSwitch(JettyClientHttpRequestFactoryBuilder.class, Consumer.class,
+					"org.eclipse.jetty.client.HttpClient", "setFollowRedirects", true),
+			new ReflectiveSwitch(ReactorClientHttpRequestFactoryBuilder.class, UnaryOperator.class,
+					"reactor.netty.http.client.HttpClient", "followRedirect", true));
 
 	private RedirectRefusingBuilders() {
 	}
@@ -72,37 +90,26 @@ final class RedirectRefusingBuilders {
 		if (builder instanceof SimpleClientHttpRequestFactoryBuilder) {
 			return builder;
 		}
-		// The three below name optional libraries in their customizer types, so they are
-		// reached by name: the
-		// starter compiles and runs without them.
-		if (builder instanceof HttpComponentsClientHttpRequestFactoryBuilder) {
-			return withClientCustomizer(builder, Consumer.class,
-					"org.apache.hc.client5.http.impl.classic.HttpClientBuilder", "disableRedirectHandling");
-		}
-		if (builder instanceof JettyClientHttpRequestFactoryBuilder) {
-			return withClientCustomizer(builder, Consumer.class, "org.eclipse.jetty.client.HttpClient",
-					"setFollowRedirects", false);
-		}
-		if (builder instanceof ReactorClientHttpRequestFactoryBuilder) {
-			return withClientCustomizer(builder, UnaryOperator.class, "reactor.netty.http.client.HttpClient",
-					"followRedirect", false);
+		for (ReflectiveSwitch reflective : REFLECTIVE_SWITCHES) {
+			if (reflective.builderType().isInstance(builder)) {
+				return withClientCustomizer(builder, reflective);
+			}
 		}
 		return null;
 	}
 
-	// builder.withHttpClientCustomizer(client -> client.<switchOff>(args)), the
-	// customizer a Consumer or a
-	// UnaryOperator (whose result replaces the client).
+	// builder.withHttpClientCustomizer(client -> client.<switchOff>(false?)), the
+	// customizer a Consumer or a UnaryOperator (whose result replaces the client).
 	private static ClientHttpRequestFactoryBuilder<?> withClientCustomizer(ClientHttpRequestFactoryBuilder<?> builder,
-			Class<?> customizerType, String clientType, String switchOff, Object... args) {
+			ReflectiveSwitch reflective) {
 		try {
-			Class<?> client = ClassUtils.forName(clientType, builder.getClass().getClassLoader());
-			Method method = client.getMethod(switchOff,
-					(args.length == 0) ? new Class<?>[0] : new Class<?>[] { boolean.class });
-			Object customizer = (customizerType == Consumer.class)
+			Class<?> client = ClassUtils.forName(reflective.clientType(), builder.getClass().getClassLoader());
+			Method method = client.getMethod(reflective.switchOff(), reflective.parameterTypes());
+			Object[] args = reflective.arguments();
+			Object customizer = (reflective.customizerType() == Consumer.class)
 					? (Consumer<Object>) (target) -> invoke(method, target, args)
 					: (UnaryOperator<Object>) (target) -> invoke(method, target, args);
-			Method with = builder.getClass().getMethod("withHttpClientCustomizer", customizerType);
+			Method with = builder.getClass().getMethod(CUSTOMIZER_METHOD, reflective.customizerType());
 			return (ClientHttpRequestFactoryBuilder<?>) with.invoke(builder, customizer);
 		}
 		catch (ReflectiveOperationException | LinkageError ex) {
@@ -122,6 +129,28 @@ final class RedirectRefusingBuilders {
 		catch (InvocationTargetException ex) {
 			throw new IllegalStateException(ex.getCause());
 		}
+	}
+
+	/**
+	 * How redirect following is switched off on a builder's HTTP client.
+	 *
+	 * @param builderType the Spring Boot builder
+	 * @param customizerType the parameter type of its {@code withHttpClientCustomizer}
+	 * @param clientType the HTTP client (or its builder) the customizer is given
+	 * @param switchOff the client's method that switches following off
+	 * @param takesFalse whether that method takes {@code false} (else no argument)
+	 */
+	record ReflectiveSwitch(Class<?> builderType, Class<?> customizerType, String clientType, String switchOff,
+			boolean takesFalse) {
+
+		Class<?>[] parameterTypes() {
+			return this.takesFalse ? new Class<?>[] { boolean.class } : new Class<?>[0];
+		}
+
+		Object[] arguments() {
+			return this.takesFalse ? new Object[] { false } : new Object[0];
+		}
+
 	}
 
 }

@@ -1,0 +1,30 @@
+package io.github.wechatpaycomplaint.aot;
+
+import io.github.wechatpaycomplaint.certificate.PlatformCertificateTrust;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.RuntimeHintsRegistrar;
+
+/**
+ * Resource hints for the files the starter reads from its own jar: the Tenpay.com Root CA
+ * that platform certificates are checked against, the de-duplication table's SQL scripts,
+ * and the version that the {@code User-Agent} names.
+ */
+class BundledResourcesRuntimeHints implements RuntimeHintsRegistrar {
+
+	/** The scripts of {@code JdbcDeduplicationSchema}, one per database. */
+	static final String SCHEMA_SCRIPTS = "io/github/wechatpaycomplaint/notification/store/schema-*.sql";
+
+	/** Read by {@code WechatPayUserAgent}. */
+	static final String VERSION = "META-INF/wechatpay-complaint-version.properties";
+
+	@Override
+	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
+		hints.resources()
+			.registerPattern(PlatformCertificateTrust.TENPAY_ROOT_CA_RESOURCE)
+			.registerPattern(SCHEMA_SCRIPTS)
+			.registerPattern(VERSION);
+	}
+
+}
