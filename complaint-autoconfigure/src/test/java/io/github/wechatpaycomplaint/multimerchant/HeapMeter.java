@@ -34,7 +34,9 @@ final class HeapMeter {
 	}
 
 	/**
-	 * Collects until the used heap stays the same within 1 KB, then reads it.
+	 * Collects until the used heap stays the same within 1 KB, then takes the least of
+	 * three more readings a little apart: what other threads (the web server, the HTTP
+	 * client, a certificate refresh) hold for a moment only adds to a reading.
 	 * @return the retained heap, in bytes
 	 */
 	static long retained() {
@@ -48,11 +50,17 @@ final class HeapMeter {
 			pause(20);
 			long used = memory.getHeapMemoryUsage().getUsed();
 			if (i >= 2 && Math.abs(last - used) < 1024) {
-				return used;
+				break;
 			}
 			last = used;
 		}
-		return last;
+		long least = Long.MAX_VALUE;
+		for (int i = 0; i < 3; i++) {
+			pause(200);
+			System.gc();
+			least = Math.min(least, memory.getHeapMemoryUsage().getUsed());
+		}
+		return least;
 	}
 
 	/**
@@ -105,6 +113,21 @@ final class HeapMeter {
 	 * @param top how many classes to list
 	 * @return one line per class: bytes and instances per unit
 	 */
+	/**
+	 * How much the live bytes of all classes grew between two histograms, per unit.
+	 * @param before the first histogram
+	 * @param after the second
+	 * @param units what the growth is divided by
+	 * @return bytes per unit
+	 */
+	static double totalGrowth(Path before, Path after, int units) {
+		return (total(read(after)) - total(read(before))) / (double) units;
+	}
+
+	private static long total(Map<String, long[]> histogram) {
+		return histogram.values().stream().mapToLong((counts) -> counts[1]).sum();
+	}
+
 	static List<String> growth(Path before, Path after, int units, int top) {
 		Map<String, long[]> earlierCounts = read(before);
 		List<Map.Entry<String, long[]>> grown = new ArrayList<>();

@@ -162,10 +162,14 @@ final class ManyMerchantsHeap {
 				"configured, not used: %,.0f bytes per merchant; the configuration text alone (without the "
 						+ "starter) %,.0f bytes; the starter's own %,.0f bytes%n",
 				withStarter, configuration, withStarter - configuration);
-		System.out.println("  live bytes grown most with the starter, per merchant:");
+		System.out.printf(Locale.ROOT,
+				"  live bytes grown most with the starter, per merchant (all classes: %,.0f " + "bytes):%n",
+				HeapMeter.totalGrowth(histograms.get(0), histograms.get(1), merchants - SMALL));
 		HeapMeter.growth(histograms.get(0), histograms.get(1), merchants - SMALL, TOP_CLASSES)
 			.forEach((line) -> System.out.println("  " + line));
-		System.out.println("  live bytes grown most without the starter, per merchant:");
+		System.out.printf(Locale.ROOT,
+				"  live bytes grown most without the starter, per merchant (all classes: " + "%,.0f bytes):%n",
+				HeapMeter.totalGrowth(histograms.get(2), histograms.get(3), merchants - SMALL));
 		HeapMeter.growth(histograms.get(2), histograms.get(3), merchants - SMALL, TOP_CLASSES)
 			.forEach((line) -> System.out.println("  " + line));
 		figures.setProperty("configured", Double.toString(withStarter));
@@ -207,7 +211,8 @@ final class ManyMerchantsHeap {
 					"  time per merchant: %.2f ms to build (keys, signer, verifier, RestClient, client), "
 							+ "%.2f ms for its first signed request (the stand-in signs its answer too)%n",
 					buildMillis / others, requestMillis / others);
-			System.out.println("  live bytes grown most, per merchant:");
+			System.out.printf(Locale.ROOT, "  live bytes grown most, per merchant (all classes: %,.0f bytes):%n",
+					HeapMeter.totalGrowth(histogramUnused, histogramUsed, others));
 			HeapMeter.growth(histogramUnused, histogramUsed, others, TOP_CLASSES)
 				.forEach((line) -> System.out.println("  " + line));
 			figures.setProperty("used", Double.toString((used - unused) / (double) others));
@@ -234,8 +239,10 @@ final class ManyMerchantsHeap {
 				"first use, certificate mode (download + signed request): %,.0f bytes per merchant over %d "
 						+ "merchants; threads %+d%n",
 				(after - before) / (double) others, others, moreThreads);
-		System.out.println("  live bytes grown most, per merchant:");
-		HeapMeter.growth(histogramBefore, HeapMeter.histogram(), others, TOP_CLASSES)
+		Path histogramAfter = HeapMeter.histogram();
+		System.out.printf(Locale.ROOT, "  live bytes grown most, per merchant (all classes: %,.0f bytes):%n",
+				HeapMeter.totalGrowth(histogramBefore, histogramAfter, others));
+		HeapMeter.growth(histogramBefore, histogramAfter, others, TOP_CLASSES)
 			.forEach((line) -> System.out.println("  " + line));
 		figures.setProperty("certificate", Double.toString((after - before) / (double) others));
 		figures.setProperty("certificate-threads", String.format(Locale.ROOT, "%.2f", moreThreads / (double) others));

@@ -40,8 +40,7 @@ import org.springframework.context.support.GenericApplicationContext;
  * already holds 50,000 ids, as in a running application. Run it with:
  *
  * <pre>
- * ./mvnw -B -q -pl complaint-autoconfigure test-compile org.codehaus.mojo:exec-maven-plugin:3.6.4:java \
- *     -Dexec.classpathScope=test \
+ * ./mvnw -B -q -Pbenchmark -pl complaint-autoconfigure -am process-test-classes \
  *     -Dexec.mainClass=io.github.wechatpaycomplaint.notification.NotificationThroughputBenchmark
  * </pre>
  *
