@@ -59,7 +59,7 @@ import org.springframework.context.annotation.Import;
  * (default {@code startup,heap,throughput}), {@code merchants} (the large size, default
  * 1000), {@code startup-rounds} (default 6, after 2 warm-up rounds), {@code heap-rounds}
  * (default 3), {@code certificate-merchants} (default 20), {@code notifications} (per
- * contender, default 3000), {@code throughput-rounds} (default 7, after 5 warm-up
+ * contender, default 3000), {@code throughput-rounds} (default 11, after 5 warm-up
  * rounds). To profile a child process, pass it JVM options with
  * {@code -Dbenchmark.child-options="..."}, e.g. a Flight Recorder recording.
  */
@@ -96,7 +96,7 @@ public final class ManyMerchantsBenchmark {
 		if (parts.contains("throughput")) {
 			summary.addAll(ManyMerchantsThroughput.run(merchants,
 					Integer.parseInt(options.getOrDefault("notifications", "3000")),
-					Integer.parseInt(options.getOrDefault("throughput-rounds", "7"))));
+					Integer.parseInt(options.getOrDefault("throughput-rounds", "11"))));
 		}
 		System.out.println();
 		System.out.println("Summary");
