@@ -147,12 +147,16 @@ public final class StartupBenchmark {
 		return sorted[sorted.length / 2];
 	}
 
+	/**
+	 * A servlet application without the starter (the many-merchants benchmark builds on
+	 * it too).
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ TomcatServletWebServerAutoConfiguration.class, JacksonAutoConfiguration.class,
 			HttpMessageConvertersAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
 			WebMvcAutoConfiguration.class, HttpClientAutoConfiguration.class,
 			ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class })
-	static class WithoutStarter {
+	public static class WithoutStarter {
 
 	}
 

@@ -18,17 +18,10 @@ import io.github.wechatpaycomplaint.autoconfigure.ComplaintNotificationAutoConfi
 import io.github.wechatpaycomplaint.autoconfigure.ComplaintObservabilityAutoConfiguration;
 import io.github.wechatpaycomplaint.autoconfigure.ComplaintReconciliationAutoConfiguration;
 import io.github.wechatpaycomplaint.autoconfigure.ComplaintRegistrationAutoConfiguration;
+import io.github.wechatpaycomplaint.autoconfigure.StartupBenchmark;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
-import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
-import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
-import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
-import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
-import org.springframework.boot.tomcat.autoconfigure.servlet.TomcatServletWebServerAutoConfiguration;
-import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
-import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
@@ -118,7 +111,7 @@ public final class ManyMerchantsBenchmark {
 	/**
 	 * Starts the benchmark's servlet application on a free port of 127.0.0.1 with the
 	 * properties of a file, imported as an application's own file would be.
-	 * @param application {@link WithStarter} or {@link WithoutStarter}
+	 * @param application {@link WithStarter} or {@link StartupBenchmark.WithoutStarter}
 	 * @param properties the properties file
 	 * @param listeners further listeners
 	 * @return the running application
@@ -132,7 +125,7 @@ public final class ManyMerchantsBenchmark {
 
 	/**
 	 * The benchmark's servlet application, not started.
-	 * @param application {@link WithStarter} or {@link WithoutStarter}
+	 * @param application {@link WithStarter} or {@link StartupBenchmark.WithoutStarter}
 	 * @param properties the properties file, imported as an application's own file would
 	 * be
 	 * @return the application, on a free port of 127.0.0.1 once started
@@ -206,22 +199,11 @@ public final class ManyMerchantsBenchmark {
 	}
 
 	/**
-	 * A servlet application without the starter: what the configuration alone costs.
+	 * The startup benchmark's application without the starter, with every
+	 * auto-configuration of the starter.
 	 */
 	@Configuration(proxyBeanMethods = false)
-	@ImportAutoConfiguration({ TomcatServletWebServerAutoConfiguration.class, JacksonAutoConfiguration.class,
-			HttpMessageConvertersAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
-			WebMvcAutoConfiguration.class, HttpClientAutoConfiguration.class,
-			ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class })
-	static class WithoutStarter {
-
-	}
-
-	/**
-	 * The same application with every auto-configuration of the starter.
-	 */
-	@Configuration(proxyBeanMethods = false)
-	@Import(WithoutStarter.class)
+	@Import(StartupBenchmark.WithoutStarter.class)
 	@ImportAutoConfiguration({ ComplaintClientAutoConfiguration.class, ComplaintApiAutoConfiguration.class,
 			ComplaintMerchantsAutoConfiguration.class, ComplaintNotificationAutoConfiguration.class,
 			ComplaintRegistrationAutoConfiguration.class, ComplaintReconciliationAutoConfiguration.class,

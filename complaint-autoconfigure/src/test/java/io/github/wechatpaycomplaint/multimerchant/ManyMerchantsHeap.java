@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 
+import io.github.wechatpaycomplaint.autoconfigure.StartupBenchmark;
+
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -128,7 +130,7 @@ final class ManyMerchantsHeap {
 		Path small = keys.write(SMALL, 0, standIn.baseUri());
 		Path large = keys.write(merchants, 0, standIn.baseUri());
 		Class<?>[] applications = { ManyMerchantsBenchmark.WithStarter.class, ManyMerchantsBenchmark.WithStarter.class,
-				ManyMerchantsBenchmark.WithoutStarter.class, ManyMerchantsBenchmark.WithoutStarter.class };
+				StartupBenchmark.WithoutStarter.class, StartupBenchmark.WithoutStarter.class };
 		Path[] files = { small, large, small, large };
 		double[][] retained = new double[applications.length][rounds];
 		List<Path> histograms = new ArrayList<>(Collections.nCopies(applications.length, null));

@@ -13,8 +13,8 @@ import java.util.stream.IntStream;
 import io.github.wechatpaycomplaint.crypto.SignedHeaders;
 import io.github.wechatpaycomplaint.notification.ComplaintNotificationHandler;
 import io.github.wechatpaycomplaint.notification.NotificationMerchants;
+import io.github.wechatpaycomplaint.notification.NotificationThroughputBenchmark;
 import io.github.wechatpaycomplaint.notification.event.ComplaintNotificationEvent;
-import io.github.wechatpaycomplaint.notification.store.CaffeineNotificationDeduplicationStore;
 import io.github.wechatpaycomplaint.simulator.notify.SignedNotification;
 
 import org.springframework.context.ApplicationListener;
@@ -154,21 +154,8 @@ final class ManyMerchantsThroughput {
 
 	private static ComplaintNotificationHandler handler(ConfigurableApplicationContext application) {
 		return new ComplaintNotificationHandler(application.getBean(NotificationMerchants.class),
-				Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC), Duration.ofMinutes(5), warmStore(),
-				application, Duration.ofMinutes(5), Duration.ofDays(8));
-	}
-
-	/**
-	 * A memory store that already holds ids, as in a running application (an empty store
-	 * pays for growing its tables on the first writes).
-	 */
-	private static CaffeineNotificationDeduplicationStore warmStore() {
-		CaffeineNotificationDeduplicationStore store = new CaffeineNotificationDeduplicationStore(100_000,
-				Duration.ofDays(8));
-		for (int i = 0; i < 50_000; i++) {
-			store.markDone(store.claim("earlier-" + i, Duration.ofMinutes(5)), Duration.ofDays(8));
-		}
-		return store;
+				Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC), Duration.ofMinutes(5),
+				NotificationThroughputBenchmark.warmStore(), application, Duration.ofMinutes(5), Duration.ofDays(8));
 	}
 
 	static final class Counter implements ApplicationListener<ComplaintNotificationEvent> {
