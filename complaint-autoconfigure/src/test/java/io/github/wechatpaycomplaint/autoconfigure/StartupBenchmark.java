@@ -38,8 +38,7 @@ import org.springframework.context.annotation.Import;
  * makes no network call at startup. Run it with:
  *
  * <pre>
- * ./mvnw -B -q -pl complaint-autoconfigure test-compile org.codehaus.mojo:exec-maven-plugin:3.6.4:java \
- *     -Dexec.classpathScope=test \
+ * ./mvnw -B -q -Pbenchmark -pl complaint-autoconfigure -am process-test-classes \
  *     -Dexec.mainClass=io.github.wechatpaycomplaint.autoconfigure.StartupBenchmark
  * </pre>
  *
@@ -148,12 +147,16 @@ public final class StartupBenchmark {
 		return sorted[sorted.length / 2];
 	}
 
+	/**
+	 * A servlet application without the starter (the many-merchants benchmark builds on
+	 * it too).
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ TomcatServletWebServerAutoConfiguration.class, JacksonAutoConfiguration.class,
 			HttpMessageConvertersAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
 			WebMvcAutoConfiguration.class, HttpClientAutoConfiguration.class,
 			ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class })
-	static class WithoutStarter {
+	public static class WithoutStarter {
 
 	}
 

@@ -26,8 +26,7 @@ import org.springframework.web.client.RestClient;
  * and signed. Run it with:
  *
  * <pre>
- * ./mvnw -B -q -pl complaint-autoconfigure test-compile org.codehaus.mojo:exec-maven-plugin:3.6.4:java \
- *     -Dexec.classpathScope=test \
+ * ./mvnw -B -q -Pbenchmark -pl complaint-autoconfigure -am process-test-classes \
  *     -Dexec.mainClass=io.github.wechatpaycomplaint.client.SignedClientCostBenchmark
  * </pre>
  *
