@@ -324,6 +324,8 @@ class ManyMerchantsEndToEndTests {
 			.privateKey(brokenKey)
 			.apiV3Key("0123456789abcdef0123456789abcdef")
 			.wechatpayPublicKey("PUB_KEY_ID_0119000000992025010100000000000001", HK_KEYS.wechatpayPublicKeyPem())
+			// Otherwise its URL registration, on a background thread, may use it first.
+			.setting("notification.register-on-startup", "false")
 			.build());
 		HealthIndicator indicator = this.application
 			.getBean(ComplaintObservabilityAutoConfiguration.HEALTH_INDICATOR_BEAN_NAME, HealthIndicator.class);
