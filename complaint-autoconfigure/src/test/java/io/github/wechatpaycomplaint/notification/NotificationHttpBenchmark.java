@@ -27,6 +27,7 @@ import io.github.wechatpaycomplaint.crypto.SignedHeaders;
 import io.github.wechatpaycomplaint.crypto.internal.PemKeys;
 import io.github.wechatpaycomplaint.crypto.internal.RsaVerifier;
 import io.github.wechatpaycomplaint.notification.event.ComplaintNotificationEvent;
+import io.github.wechatpaycomplaint.notification.reactive.ReactiveComplaintNotificationEndpoint;
 import io.github.wechatpaycomplaint.simulator.notify.SignedNotificationBuilder;
 import io.github.wechatpaycomplaint.simulator.notify.SignedNotification;
 import io.github.wechatpaycomplaint.testsupport.NotificationContexts;
@@ -34,49 +35,66 @@ import io.github.wechatpaycomplaint.testsupport.Vectors;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
 import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.reactor.netty.autoconfigure.NettyReactiveWebServerAutoConfiguration;
 import org.springframework.boot.tomcat.autoconfigure.servlet.TomcatServletWebServerAutoConfiguration;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
+import org.springframework.boot.webflux.autoconfigure.HttpHandlerAutoConfiguration;
+import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.servlet.function.RequestPredicates;
-import org.springframework.web.servlet.function.RouterFunction;
-import org.springframework.web.servlet.function.RouterFunctions;
-import org.springframework.web.servlet.function.ServerResponse;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.web.reactive.function.BodyExtractors;
+import org.springframework.web.reactive.function.server.RequestPredicates;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * The notification callback over HTTP on 127.0.0.1: notifications per second and p99
- * latency under a fixed concurrency, beside a no-op endpoint in the same application, in
- * the same run. Four endpoints take the same signed requests:
+ * The notification callback over HTTP on 127.0.0.1, on both web stacks in the same run:
+ * notifications per second and p99 latency under a fixed concurrency. Two applications
+ * run in this JVM, one on Spring MVC (Tomcat) and one on WebFlux (Reactor Netty), and
+ * each serves the same signed requests on these endpoints:
  * <ul>
- * <li>the no-op endpoint: a Spring MVC route that reads the body and answers 204, what
- * any endpoint of the application costs (the target's baseline);</li>
- * <li>a bare servlet that does the same outside Spring MVC: the least an HTTP request
- * costs here;</li>
+ * <li>a no-op route: reads the body and answers 204, what any endpoint of the application
+ * costs;</li>
+ * <li>(MVC only) a bare servlet that does the same outside Spring MVC: the least an HTTP
+ * request costs here;</li>
  * <li>an RSA-verify-only route: reads the body and checks the signature, the part WeChat
- * Pay mandates;</li>
+ * Pay mandates of every endpoint (issue 14's baseline); on WebFlux it checks on the event
+ * loop;</li>
+ * <li>(WebFlux only) the same check handed to a bounded elastic scheduler of the
+ * starter's default size, as any WebFlux endpoint must do before it runs blocking
+ * listeners or stores;</li>
  * <li>the starter's notification endpoint: verify, decrypt, parse, de-duplicate, publish
  * to a listener.</li>
  * </ul>
- * The endpoints take turns in small batches, each cycle starting with the next one, so
- * that a noisy neighbour or a JIT compilation slows all of them alike; a long warm-up
- * comes first. Every notification is distinct and pre-signed, and the application's clock
- * is fixed at their timestamp. The load is a JDK HttpClient with {@code concurrency}
- * synchronous workers in the same JVM, so the CPU figures are server and load generator
- * together. How connections are used changes the picture most, because it sets what a
- * request costs beside the fixed cost of the RSA check:
+ * The endpoints of both applications take turns in small batches, each cycle starting
+ * with the next one, so that a noisy neighbour or a JIT compilation slows all of them
+ * alike; a long warm-up comes first. Every notification is distinct and pre-signed, and
+ * the applications' clocks are fixed at their timestamp. The load is a JDK HttpClient
+ * with {@code concurrency} synchronous workers in the same JVM, so the CPU figures are
+ * server and load generator together. How connections are used changes the picture most,
+ * because it sets what a request costs beside the fixed cost of the RSA check:
  * <ul>
- * <li>{@code keep-alive}: Tomcat's defaults (a connection serves 100 requests);</li>
+ * <li>{@code keep-alive}: a connection serves 100 requests (Tomcat's default; set for
+ * Netty too, which has no limit by default);</li>
  * <li>{@code persistent}: connections are never closed, the cheapest HTTP there is;</li>
  * <li>{@code new-connection}: every request on a new connection
  * ({@code Connection: close}), like deliveries that arrive one by one.</li>
@@ -117,17 +135,23 @@ public final class NotificationHttpBenchmark {
 		int total = batch * (batches + warmUpBatches);
 		System.out.printf("Signing %,d distinct notifications...%n", total);
 		List<SignedNotification> notifications = sign(total);
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BenchmarkApplication.class)
-			.web(WebApplicationType.SERVLET)
-			.properties(Vectors.merchantProperties())
-			.properties("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off",
-					"logging.level.root=WARN", "server.tomcat.max-keep-alive-requests=" + mode.maxKeepAliveRequests)
-			.run()) {
-			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-			List<Endpoint> endpoints = List.of(new Endpoint("no-op endpoint (Spring MVC)", port, "/noop"),
-					new Endpoint("bare servlet (reference)", port, "/bare-servlet"),
-					new Endpoint("RSA verify only", port, "/verify-only"),
-					new Endpoint("notification endpoint", port, NotificationContexts.PATH));
+		try (ConfigurableApplicationContext mvc = start(MvcApplication.class, WebApplicationType.SERVLET, mode);
+				ConfigurableApplicationContext webflux = start(WebFluxApplication.class, WebApplicationType.REACTIVE,
+						mode)) {
+			int mvcPort = ((WebServerApplicationContext) mvc).getWebServer().getPort();
+			int webfluxPort = ((WebServerApplicationContext) webflux).getWebServer().getPort();
+			Endpoint mvcNoop = new Endpoint("MVC no-op", mvcPort, "/noop");
+			Endpoint bare = new Endpoint("MVC bare servlet (reference)", mvcPort, "/bare-servlet");
+			Endpoint mvcVerify = new Endpoint("MVC RSA verify only", mvcPort, "/verify-only");
+			Endpoint mvcNotification = new Endpoint("MVC notification endpoint", mvcPort, NotificationContexts.PATH);
+			Endpoint fluxNoop = new Endpoint("WebFlux no-op", webfluxPort, "/noop");
+			Endpoint fluxVerify = new Endpoint("WebFlux RSA verify only", webfluxPort, "/verify-only");
+			Endpoint fluxVerifyOffloaded = new Endpoint("WebFlux verify, off the loop", webfluxPort,
+					"/verify-only-offloaded");
+			Endpoint fluxNotification = new Endpoint("WebFlux notification endpoint", webfluxPort,
+					NotificationContexts.PATH);
+			List<Endpoint> endpoints = List.of(mvcNoop, bare, mvcVerify, mvcNotification, fluxNoop, fluxVerify,
+					fluxVerifyOffloaded, fluxNotification);
 			HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 			ExecutorService pool = Executors.newFixedThreadPool(concurrency);
 			try {
@@ -145,14 +169,15 @@ public final class NotificationHttpBenchmark {
 			finally {
 				pool.shutdownNow();
 			}
-			long delivered = context.getBean(Counter.class).count.get();
-			System.out.printf(Locale.ROOT, "events delivered: %,d (expected %,d)%n", delivered, (long) total);
+			System.out.printf(Locale.ROOT, "events delivered: MVC %,d, WebFlux %,d (expected %,d each)%n",
+					mvc.getBean(Counter.class).count.get(), webflux.getBean(Counter.class).count.get(), (long) total);
 			System.out.printf(Locale.ROOT,
 					"connections: %s; concurrency %d, %,d measured requests per endpoint in batches of %d, "
-							+ "after %,d warm-up requests each%n",
-					mode.description, concurrency, batches * batch, batch, warmUpBatches * batch);
+							+ "after %,d warm-up requests each; %d CPUs%n",
+					mode.description, concurrency, batches * batch, batch, warmUpBatches * batch,
+					Runtime.getRuntime().availableProcessors());
 			for (Endpoint endpoint : endpoints) {
-				System.out.printf(Locale.ROOT, "%-28s: %,7.0f requests/s, p99 %6.2f ms, CPU %4.0f µs per request%n",
+				System.out.printf(Locale.ROOT, "%-31s: %,7.0f requests/s, p99 %6.2f ms, CPU %4.0f µs per request%n",
 						endpoint.name, endpoint.rate(), endpoint.p99Millis(), endpoint.cpuMicrosPerRequest());
 			}
 			long retried = endpoints.stream().mapToLong((endpoint) -> endpoint.retried.get()).sum();
@@ -160,20 +185,31 @@ public final class NotificationHttpBenchmark {
 				System.out.printf(Locale.ROOT,
 						"requests sent again after the JDK client lost a pooled connection: %d%n", retried);
 			}
-			Endpoint noop = endpoints.get(0);
-			Endpoint bare = endpoints.get(1);
-			Endpoint verifyOnly = endpoints.get(2);
-			Endpoint notification = endpoints.get(3);
-			System.out.printf(Locale.ROOT,
-					"ratio verify only / no-op           : %.3f (the mandatory signature check)%n",
-					verifyOnly.rate() / noop.rate());
-			System.out.printf(Locale.ROOT, "ratio notification / verify only    : %.3f (the starter's own work)%n",
-					notification.rate() / verifyOnly.rate());
-			System.out.printf(Locale.ROOT, "ratio notification / bare servlet   : %.3f%n",
-					notification.rate() / bare.rate());
-			System.out.printf(Locale.ROOT, "ratio notification / no-op          : %.3f (target >= 0.8)%n",
-					notification.rate() / noop.rate());
+			ratio("MVC     verify only / no-op", mvcVerify, mvcNoop, "the mandatory signature check");
+			ratio("MVC     notification / verify only", mvcNotification, mvcVerify, "target >= 0.9");
+			ratio("MVC     notification / bare servlet", mvcNotification, bare, "");
+			ratio("WebFlux verify only / no-op", fluxVerify, fluxNoop, "the mandatory signature check");
+			ratio("WebFlux verify off the loop / on it", fluxVerifyOffloaded, fluxVerify,
+					"the hand-off blocking work needs");
+			ratio("WebFlux notification / verify only", fluxNotification, fluxVerify, "target >= 0.9");
+			ratio("WebFlux notification / verify off the loop", fluxNotification, fluxVerifyOffloaded,
+					"the starter's own work");
 		}
+	}
+
+	private static void ratio(String label, Endpoint measured, Endpoint baseline, String meaning) {
+		System.out.printf(Locale.ROOT, "ratio %-42s: %.3f%s%n", label, measured.rate() / baseline.rate(),
+				meaning.isEmpty() ? "" : " (" + meaning + ")");
+	}
+
+	private static ConfigurableApplicationContext start(Class<?> application, WebApplicationType type,
+			ConnectionMode mode) {
+		return new SpringApplicationBuilder(application).web(type)
+			.properties(Vectors.merchantProperties())
+			.properties("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off",
+					"logging.level.root=WARN", "server.tomcat.max-keep-alive-requests=" + mode.maxKeepAliveRequests,
+					"server.netty.max-keep-alive-requests=" + mode.maxKeepAliveRequests)
+			.run();
 	}
 
 	private static List<SignedNotification> sign(int count) {
@@ -313,11 +349,7 @@ public final class NotificationHttpBenchmark {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ImportAutoConfiguration({ TomcatServletWebServerAutoConfiguration.class, JacksonAutoConfiguration.class,
-			HttpMessageConvertersAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
-			WebMvcAutoConfiguration.class, ComplaintClientAutoConfiguration.class,
-			ComplaintNotificationAutoConfiguration.class })
-	static class BenchmarkApplication {
+	static class SharedBeans {
 
 		@Bean
 		Clock clock() {
@@ -329,27 +361,52 @@ public final class NotificationHttpBenchmark {
 			return new Counter();
 		}
 
+		@Bean
+		VerifyOnlyKey verifyOnlyKey() {
+			return new VerifyOnlyKey(PemKeys.publicKey(Vectors.key("wechatpay_public_key_pem")));
+		}
+
+	}
+
+	/** The WeChat Pay public key the verify-only routes check against. */
+	record VerifyOnlyKey(PublicKey key) {
+
 		// The mandatory part alone: one RSA-2048 signature check over the raw body,
 		// nothing of the starter's pipeline.
+		boolean verifies(SignedHeaders headers, byte[] body) {
+			return RsaVerifier.verifyAnswer(this.key, headers.timestamp(), headers.nonce(), body, headers.signature());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ TomcatServletWebServerAutoConfiguration.class, JacksonAutoConfiguration.class,
+			HttpMessageConvertersAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
+			WebMvcAutoConfiguration.class, ComplaintClientAutoConfiguration.class,
+			ComplaintNotificationAutoConfiguration.class })
+	@Import(SharedBeans.class)
+	static class MvcApplication {
+
 		@Bean
-		RouterFunction<ServerResponse> verifyOnlyRoute() {
-			PublicKey key = PemKeys.publicKey(Vectors.key("wechatpay_public_key_pem"));
-			return RouterFunctions.route(RequestPredicates.path("/verify-only"), (request) -> {
-				byte[] body = request.servletRequest().getInputStream().readAllBytes();
-				SignedHeaders headers = SignedHeaders.from(request.headers()::firstHeader);
-				if (!RsaVerifier.verifyAnswer(key, headers.timestamp(), headers.nonce(), body, headers.signature())) {
-					return ServerResponse.status(401).build();
-				}
-				return ServerResponse.noContent().build();
-			});
+		org.springframework.web.servlet.function.RouterFunction<org.springframework.web.servlet.function.ServerResponse> verifyOnlyRoute(
+				VerifyOnlyKey key) {
+			return org.springframework.web.servlet.function.RouterFunctions
+				.route(org.springframework.web.servlet.function.RequestPredicates.path("/verify-only"), (request) -> {
+					byte[] body = request.servletRequest().getInputStream().readAllBytes();
+					if (!key.verifies(SignedHeaders.from(request.headers()::firstHeader), body)) {
+						return org.springframework.web.servlet.function.ServerResponse.status(401).build();
+					}
+					return org.springframework.web.servlet.function.ServerResponse.noContent().build();
+				});
 		}
 
 		@Bean
-		RouterFunction<ServerResponse> noopRoute() {
-			return RouterFunctions.route(RequestPredicates.path("/noop"), (request) -> {
-				request.servletRequest().getInputStream().readAllBytes();
-				return ServerResponse.noContent().build();
-			});
+		org.springframework.web.servlet.function.RouterFunction<org.springframework.web.servlet.function.ServerResponse> noopRoute() {
+			return org.springframework.web.servlet.function.RouterFunctions
+				.route(org.springframework.web.servlet.function.RequestPredicates.path("/noop"), (request) -> {
+					request.servletRequest().getInputStream().readAllBytes();
+					return org.springframework.web.servlet.function.ServerResponse.noContent().build();
+				});
 		}
 
 		@Bean
@@ -363,6 +420,57 @@ public final class NotificationHttpBenchmark {
 				}
 
 			}, "/bare-servlet");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ NettyReactiveWebServerAutoConfiguration.class, HttpHandlerAutoConfiguration.class,
+			JacksonAutoConfiguration.class, CodecsAutoConfiguration.class, WebFluxAutoConfiguration.class,
+			ComplaintClientAutoConfiguration.class, ComplaintNotificationAutoConfiguration.class })
+	@Import(SharedBeans.class)
+	static class WebFluxApplication {
+
+		@Bean(destroyMethod = "dispose")
+		Scheduler offloadScheduler() {
+			// The starter's own scheduler's default size.
+			return Schedulers.newBoundedElastic(ReactiveComplaintNotificationEndpoint.DEFAULT_THREADS,
+					ReactiveComplaintNotificationEndpoint.DEFAULT_QUEUED_TASKS_PER_THREAD, "verify-offloaded");
+		}
+
+		@Bean
+		RouterFunction<ServerResponse> verifyOnlyRoutes(VerifyOnlyKey key, Scheduler offloadScheduler) {
+			return RouterFunctions
+				.route(RequestPredicates.path("/verify-only"),
+						(request) -> body(request).flatMap((body) -> answer(key, request, body)))
+				.andRoute(
+						RequestPredicates.path("/verify-only-offloaded"), (
+								request) -> body(request)
+									.flatMap((body) -> Mono
+										.fromSupplier(() -> key
+											.verifies(SignedHeaders.from(request.headers()::firstHeader), body))
+										.subscribeOn(offloadScheduler))
+									.flatMap((verified) -> ServerResponse.status(verified ? 204 : 401).build()));
+		}
+
+		@Bean
+		RouterFunction<ServerResponse> noopRoute() {
+			return RouterFunctions.route(RequestPredicates.path("/noop"),
+					(request) -> body(request).flatMap((body) -> ServerResponse.noContent().build()));
+		}
+
+		private static Mono<byte[]> body(ServerRequest request) {
+			return DataBufferUtils.join(request.body(BodyExtractors.toDataBuffers())).map((buffer) -> {
+				byte[] bytes = new byte[buffer.readableByteCount()];
+				buffer.read(bytes);
+				DataBufferUtils.release(buffer);
+				return bytes;
+			});
+		}
+
+		private static Mono<ServerResponse> answer(VerifyOnlyKey key, ServerRequest request, byte[] body) {
+			boolean verified = key.verifies(SignedHeaders.from(request.headers()::firstHeader), body);
+			return ServerResponse.status(verified ? 204 : 401).build();
 		}
 
 	}
