@@ -1,8 +1,10 @@
 package io.github.wechatpaycomplaint.notification.store;
 
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.github.wechatpaycomplaint.notification.NotificationClaim;
@@ -10,21 +12,25 @@ import io.github.wechatpaycomplaint.notification.NotificationClaim.Status;
 import io.github.wechatpaycomplaint.notification.NotificationDeduplicationStore;
 
 /**
- * Keeps notification ids in a bounded Caffeine cache of this instance: right for a single
- * instance. The cache drops entries a fixed time after their last write (the configured
- * time to live) and, when more than the maximum size of handled ids are kept, the least
- * used of them first, so a burst beyond the maximum size may let an old duplicate
- * through. An id whose listeners are still running is never dropped for size (it weighs
- * nothing until it is marked done), so a redelivery that arrives meanwhile is always
- * answered as in progress. Each entry also carries its own deadline (the lease while in
- * progress, the time to live once done), checked when the id is claimed; a fixed expiry
- * plus this check costs far less per notification than Caffeine's per-entry expiry.
+ * Keeps notification ids in memory of this instance: right for a single instance. Ids
+ * whose listeners are still running sit in a map of their own, never dropped for size, so
+ * a redelivery that arrives meanwhile is always answered as in progress; a claim whose
+ * lease is over can be taken over. Handled ids sit in a bounded Caffeine cache, which
+ * drops them a fixed time after they were marked done (the configured time to live) and,
+ * when more than the maximum size are kept, the least used first, so a burst beyond the
+ * maximum size may let an old duplicate through. Each handled id also carries its own
+ * deadline (the time to live {@link #markDone} asks for), checked when it is claimed: a
+ * fixed expiry plus this check costs far less than Caffeine's per-entry expiry, and one
+ * cache write per notification far less than two.
  *
  * @since 0.1.0
  */
 public final class CaffeineNotificationDeduplicationStore implements NotificationDeduplicationStore {
 
-	private final ConcurrentMap<String, Entry> entries;
+	private final ConcurrentMap<String, InProgress> inProgress = new ConcurrentHashMap<>();
+
+	// Handled id -> the ticker reading until which it counts as a duplicate.
+	private final Cache<String, Long> handled;
 
 	private final Ticker ticker;
 
@@ -42,60 +48,76 @@ public final class CaffeineNotificationDeduplicationStore implements Notificatio
 		this.ticker = ticker;
 		// Maintenance runs on the calling thread, amortized, instead of competing with it
 		// from the common pool.
-		this.entries = Caffeine.newBuilder()
-			.maximumWeight(maximumSize)
-			.<String, Entry>weigher((id, entry) -> entry.done() ? 1 : 0)
+		this.handled = Caffeine.newBuilder()
+			.maximumSize(maximumSize)
 			.expireAfterWrite(maximumTimeToLive)
 			.ticker(ticker)
 			.executor(Runnable::run)
-			.<String, Entry>build()
-			.asMap();
+			.build();
 	}
 
 	@Override
 	public NotificationClaim claim(String notificationId, Duration lease) {
 		long now = this.ticker.read();
-		Entry mine = new Entry(NotificationClaim.claimed(notificationId), false, now + lease.toNanos());
-		Entry current = this.entries.putIfAbsent(notificationId, mine);
+		if (isHandled(notificationId, now)) {
+			return NotificationClaim.refused(notificationId, Status.DUPLICATE);
+		}
+		InProgress mine = new InProgress(NotificationClaim.claimed(notificationId), now + lease.toNanos());
+		InProgress current = this.inProgress.putIfAbsent(notificationId, mine);
 		while (current != null) {
-			if (current.deadlineNanos() - now > 0) {
-				return NotificationClaim.refused(notificationId,
-						current.done() ? Status.DUPLICATE : Status.IN_PROGRESS);
+			if (current.leaseDeadlineNanos() - now > 0) {
+				return NotificationClaim.refused(notificationId, Status.IN_PROGRESS);
 			}
-			// Its lease or time to live is over: take it over, unless another claim was
-			// quicker.
-			if (this.entries.replace(notificationId, current, mine)) {
-				return mine.claim();
+			// Its lease is over: take it over, unless another claim was quicker.
+			if (this.inProgress.replace(notificationId, current, mine)) {
+				break;
 			}
-			current = this.entries.putIfAbsent(notificationId, mine);
+			current = this.inProgress.putIfAbsent(notificationId, mine);
+		}
+		// Marked done between the first look and the claim: markDone records the id as
+		// handled before it leaves the in-progress map, so this second look sees it.
+		if (isHandled(notificationId, now)) {
+			this.inProgress.remove(notificationId, mine);
+			return NotificationClaim.refused(notificationId, Status.DUPLICATE);
 		}
 		return mine.claim();
+	}
+
+	private boolean isHandled(String notificationId, long now) {
+		Long deadline = this.handled.getIfPresent(notificationId);
+		return deadline != null && deadline - now > 0;
 	}
 
 	@Override
 	public boolean markDone(NotificationClaim claim, Duration timeToLive) {
 		String token = claim.requireToken();
-		Entry done = new Entry(claim, true, this.ticker.read() + timeToLive.toNanos());
-		return this.entries.computeIfPresent(claim.notificationId(),
-				(id, current) -> owned(current, token) ? done : current) == done;
+		long deadline = this.ticker.read() + timeToLive.toNanos();
+		boolean[] owned = new boolean[1];
+		this.inProgress.computeIfPresent(claim.notificationId(), (id, current) -> {
+			if (!token.equals(current.claim().token())) {
+				return current;
+			}
+			this.handled.put(id, deadline);
+			owned[0] = true;
+			return null;
+		});
+		return owned[0];
 	}
 
 	@Override
 	public void release(NotificationClaim claim) {
 		String token = claim.requireToken();
-		this.entries.computeIfPresent(claim.notificationId(), (id, current) -> owned(current, token) ? null : current);
-	}
-
-	private static boolean owned(Entry entry, String token) {
-		return !entry.done() && token.equals(entry.claim().token());
+		this.inProgress.computeIfPresent(claim.notificationId(),
+				(id, current) -> token.equals(current.claim().token()) ? null : current);
 	}
 
 	@Override
 	public String toString() {
-		return "CaffeineNotificationDeduplicationStore[size=" + this.entries.size() + "]";
+		return "CaffeineNotificationDeduplicationStore[size=" + (this.handled.estimatedSize() + this.inProgress.size())
+				+ "]";
 	}
 
-	private record Entry(NotificationClaim claim, boolean done, long deadlineNanos) {
+	private record InProgress(NotificationClaim claim, long leaseDeadlineNanos) {
 	}
 
 }
