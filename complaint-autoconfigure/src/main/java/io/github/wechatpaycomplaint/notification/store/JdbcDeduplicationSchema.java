@@ -35,6 +35,8 @@ public final class JdbcDeduplicationSchema {
 	/** The placeholder for the table name in the scripts. */
 	public static final String TABLE_PLACEHOLDER = "${table}";
 
+	private static final String SCRIPT_DIRECTORY = "io/github/wechatpaycomplaint/notification/store/";
+
 	private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,47}");
 
 	private JdbcDeduplicationSchema() {
@@ -64,6 +66,18 @@ public final class JdbcDeduplicationSchema {
 	 * @throws IllegalArgumentException for a database without a script
 	 */
 	public static String scriptLocation(String databaseProductName) {
+		return scriptLocation(SCRIPT_DIRECTORY, databaseProductName);
+	}
+
+	/**
+	 * The script for a database product among the scripts of one table.
+	 * @param scriptDirectory the classpath directory of the scripts, ending with
+	 * {@code /}
+	 * @param databaseProductName as reported by the JDBC driver
+	 * @return the classpath location of the script
+	 * @throws IllegalArgumentException for a database without a script
+	 */
+	public static String scriptLocation(String scriptDirectory, String databaseProductName) {
 		String name = databaseProductName.toLowerCase(Locale.ROOT);
 		String database;
 		if (name.contains("postgres")) {
@@ -76,10 +90,10 @@ public final class JdbcDeduplicationSchema {
 			database = "h2";
 		}
 		else {
-			throw new IllegalArgumentException("No de-duplication schema script for database '" + databaseProductName
+			throw new IllegalArgumentException("No schema script for database '" + databaseProductName
 					+ "'; scripts exist for PostgreSQL, MySQL, MariaDB and H2. Create the table yourself.");
 		}
-		return "io/github/wechatpaycomplaint/notification/store/schema-" + database + ".sql";
+		return scriptDirectory + "schema-" + database + ".sql";
 	}
 
 	/**
@@ -88,10 +102,22 @@ public final class JdbcDeduplicationSchema {
 	 * @param tableName the table name
 	 */
 	public static void initialize(JdbcTemplate jdbc, String tableName) {
+		initialize(jdbc, tableName, SCRIPT_DIRECTORY);
+	}
+
+	/**
+	 * Creates a table from the script for the database among the scripts of a directory
+	 * (same file names and placeholder as this table's), unless it exists.
+	 * @param jdbc the template
+	 * @param tableName the table name
+	 * @param scriptDirectory the classpath directory of the scripts, ending with
+	 * {@code /}
+	 */
+	public static void initialize(JdbcTemplate jdbc, String tableName, String scriptDirectory) {
 		String table = checkTableName(tableName);
 		for (int attempt = 1;; attempt++) {
 			try {
-				runScript(jdbc, table);
+				runScript(jdbc, table, scriptDirectory);
 				return;
 			}
 			catch (DataAccessException ex) {
@@ -113,9 +139,9 @@ public final class JdbcDeduplicationSchema {
 		}
 	}
 
-	private static void runScript(JdbcTemplate jdbc, String table) {
+	private static void runScript(JdbcTemplate jdbc, String table, String scriptDirectory) {
 		transactions(jdbc).executeWithoutResult((status) -> jdbc.execute((ConnectionCallback<Void>) (connection) -> {
-			String script = read(scriptLocation(connection.getMetaData().getDatabaseProductName()));
+			String script = read(scriptLocation(scriptDirectory, connection.getMetaData().getDatabaseProductName()));
 			byte[] sql = script.replace(TABLE_PLACEHOLDER, table).getBytes(StandardCharsets.UTF_8);
 			ScriptUtils.executeSqlScript(connection, new ByteArrayResource(sql));
 			return null;
@@ -124,7 +150,13 @@ public final class JdbcDeduplicationSchema {
 
 	// Transactions on the template's data source, committed whatever the auto-commit
 	// setting of its connections.
-	static TransactionTemplate transactions(JdbcTemplate jdbc) {
+	/**
+	 * Transactions on a template's data source.
+	 * @param jdbc the template
+	 * @return transactions that commit whatever the auto-commit setting of the
+	 * connections
+	 */
+	public static TransactionTemplate transactions(JdbcTemplate jdbc) {
 		DataSource dataSource = Objects.requireNonNull(jdbc.getDataSource(), "the JdbcTemplate has no DataSource");
 		return new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 	}
