@@ -94,7 +94,8 @@ public final class InboxWorker implements SmartLifecycle {
 					(task) -> daemon(task, "wechatpay-complaint-inbox-poller"));
 			scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
 			long interval = this.settings.pollInterval().toMillis();
-			scheduler.scheduleWithFixedDelay(this::pollSafely, 0, interval, TimeUnit.MILLISECONDS);
+			// The first poll after one interval: startup is not held up by a backlog.
+			scheduler.scheduleWithFixedDelay(this::pollSafely, interval, interval, TimeUnit.MILLISECONDS);
 			this.poller = scheduler;
 		}
 	}
