@@ -102,26 +102,12 @@ class NotificationInboxConfigurations {
 		NotificationInbox complaintNotificationInbox(NotificationInboxProperties properties,
 				ObjectProvider<JdbcTemplate> jdbcTemplate, ObjectProvider<DataSource> dataSource,
 				ObjectProvider<Clock> clock) {
-			JdbcTemplate jdbc = jdbcTemplate.getIfUnique(() -> {
-				DataSource unique = dataSource.getIfUnique();
-				if (unique == null) {
-					throw new InvalidComplaintPropertyException(STORE,
-							"the inbox is JDBC but the application has no (single) DataSource",
-							"Configure a DataSource (spring.datasource.url, or a DataSource bean), or choose "
-									+ "the MEMORY inbox for development.");
-				}
-				return new JdbcTemplate(unique);
-			});
+			JdbcTemplate jdbc = ApplicationJdbc.template(jdbcTemplate, dataSource, STORE, "the inbox",
+					"choose the MEMORY inbox for development");
 			NotificationInboxProperties.Jdbc table = properties.getJdbc();
 			if (table.isInitializeSchema()) {
-				try {
-					JdbcNotificationInbox.initializeSchema(jdbc, table.getTableName());
-				}
-				catch (IllegalArgumentException ex) {
-					throw new InvalidComplaintPropertyException(INITIALIZE_SCHEMA, ex.getMessage(),
-							"Create the table yourself (see the scripts in the jar) and set initialize-schema=false.",
-							ex);
-				}
+				ApplicationJdbc.initializeSchema(
+						() -> JdbcNotificationInbox.initializeSchema(jdbc, table.getTableName()), INITIALIZE_SCHEMA);
 			}
 			JdbcNotificationInbox inbox = new JdbcNotificationInbox(jdbc, table.getTableName(),
 					clock.getIfUnique(Clock::systemUTC), properties.getOperationTimeout());

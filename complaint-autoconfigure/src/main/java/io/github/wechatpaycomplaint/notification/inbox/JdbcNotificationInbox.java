@@ -13,8 +13,6 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
-import javax.sql.DataSource;
-
 import io.github.wechatpaycomplaint.notification.event.ComplaintActionType;
 import io.github.wechatpaycomplaint.notification.event.ComplaintNotification;
 import io.github.wechatpaycomplaint.notification.store.JdbcDeduplicationSchema;
@@ -85,7 +83,7 @@ public final class JdbcNotificationInbox implements NotificationInbox {
 		this.table = JdbcDeduplicationSchema.checkTableName(tableName);
 		this.clock = Objects.requireNonNull(clock, "clock");
 		this.deadline = new StoreOperationDeadline("jdbc-inbox", operationTimeout);
-		this.jdbc = boundedCopy(jdbc, operationTimeout);
+		this.jdbc = JdbcDeduplicationSchema.boundedTemplate(jdbc, operationTimeout);
 		this.transactions = JdbcDeduplicationSchema.transactions(this.jdbc);
 		this.claims = JdbcDeduplicationSchema.transactions(this.jdbc);
 		// No gap locks on MySQL and MariaDB, which would hold up concurrent recording.
@@ -99,16 +97,6 @@ public final class JdbcNotificationInbox implements NotificationInbox {
 	 */
 	public static void initializeSchema(JdbcTemplate jdbc, String tableName) {
 		JdbcDeduplicationSchema.initialize(jdbc, tableName, SCRIPT_DIRECTORY);
-	}
-
-	// A copy, so that the application's own template keeps its settings.
-	private static JdbcTemplate boundedCopy(JdbcTemplate jdbc, Duration operationTimeout) {
-		DataSource dataSource = Objects.requireNonNull(jdbc.getDataSource(), "the JdbcTemplate has no DataSource");
-		JdbcTemplate copy = new JdbcTemplate(dataSource);
-		copy.setExceptionTranslator(jdbc.getExceptionTranslator());
-		// JDBC query timeouts are whole seconds: round up, at least one.
-		copy.setQueryTimeout((int) Math.max(1, (operationTimeout.toMillis() + 999) / 1000));
-		return copy;
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -150,6 +151,24 @@ public final class JdbcDeduplicationSchema {
 
 	// Transactions on the template's data source, committed whatever the auto-commit
 	// setting of its connections.
+	/**
+	 * A template of the starter's own on the data source of the application's, so that
+	 * the application's keeps its settings, with a query timeout of the operation
+	 * timeout.
+	 * @param jdbc the application's template; only its data source and exception
+	 * translator are used
+	 * @param operationTimeout the longest time for one operation, rounded up to whole
+	 * seconds (JDBC query timeouts are seconds), at least one
+	 * @return the new template
+	 */
+	public static JdbcTemplate boundedTemplate(JdbcTemplate jdbc, Duration operationTimeout) {
+		DataSource dataSource = Objects.requireNonNull(jdbc.getDataSource(), "the JdbcTemplate has no DataSource");
+		JdbcTemplate copy = new JdbcTemplate(dataSource);
+		copy.setExceptionTranslator(jdbc.getExceptionTranslator());
+		copy.setQueryTimeout((int) Math.max(1, (operationTimeout.toMillis() + 999) / 1000));
+		return copy;
+	}
+
 	/**
 	 * Transactions on a template's data source.
 	 * @param jdbc the template
