@@ -31,7 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the first insert win. Claiming is one short transaction:
  * {@code SELECT ... FOR UPDATE SKIP LOCKED} of the due entries that head their complaint,
  * then an update that sets the lease, so instances polling at the same time skip each
- * other's rows instead of waiting for them.
+ * other's rows instead of waiting for them. An entry whose complaint has a row locked by
+ * another claim under way is left for the next poll, so that two entries of one complaint
+ * are never out at once.
  *
  * <p>
  * Recording, which the notification endpoint waits for, is bounded by the operation
@@ -141,6 +143,9 @@ public final class JdbcNotificationInbox implements NotificationInbox {
 			List<InboxEntry> entries = new ArrayList<>(found.size());
 			List<Object[]> updates = new ArrayList<>(found.size());
 			for (InboxEntry entry : found) {
+				if (anotherClaimerHoldsItsComplaint(entry)) {
+					continue;
+				}
 				String token = newToken();
 				entries.add(new InboxEntry(entry.notification(), entry.sequence(), entry.status(), entry.attempts() + 1,
 						entry.attemptsSince(), entry.lastError(), token));
@@ -155,6 +160,23 @@ public final class JdbcNotificationInbox implements NotificationInbox {
 			return entries;
 		});
 		return Objects.requireNonNull(claimed);
+	}
+
+	/**
+	 * Whether another claim transaction, not yet committed, holds an entry of the same
+	 * complaint. Its lease is not visible yet, so without this check an earlier entry
+	 * recorded just now could be handed out beside the one it is claiming. The open
+	 * entries of the complaint that can be locked are locked (until this claim commits)
+	 * and counted against all of them: a difference is a row locked by another claimer.
+	 */
+	private boolean anotherClaimerHoldsItsComplaint(InboxEntry entry) {
+		String others = " FROM " + this.table + " WHERE merchant_name = ? AND complaint_id = ? AND status <> '" + DONE
+				+ "' AND seq <> ?";
+		Object[] complaint = { entry.merchantName(), entry.notification().complaintId(), entry.sequence() };
+		int lockable = this.jdbc.queryForList("SELECT seq" + others + " FOR UPDATE SKIP LOCKED", Long.class, complaint)
+			.size();
+		Integer open = this.jdbc.queryForObject("SELECT COUNT(*)" + others, Integer.class, complaint);
+		return open == null || lockable != open;
 	}
 
 	private static String newToken() {
