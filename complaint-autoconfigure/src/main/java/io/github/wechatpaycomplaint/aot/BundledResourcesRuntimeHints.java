@@ -8,13 +8,16 @@ import org.springframework.aot.hint.RuntimeHintsRegistrar;
 
 /**
  * Resource hints for the files the starter reads from its own jar: the Tenpay.com Root CA
- * that platform certificates are checked against, the de-duplication table's SQL scripts,
- * and the version that the {@code User-Agent} names.
+ * that platform certificates are checked against, the SQL scripts of the de-duplication
+ * table and the inbox, and the version that the {@code User-Agent} names.
  */
 class BundledResourcesRuntimeHints implements RuntimeHintsRegistrar {
 
 	/** The scripts of {@code JdbcDeduplicationSchema}, one per database. */
 	static final String SCHEMA_SCRIPTS = "io/github/wechatpaycomplaint/notification/store/schema-*.sql";
+
+	/** The scripts of the JDBC inbox, one per database. */
+	static final String INBOX_SCHEMA_SCRIPTS = "io/github/wechatpaycomplaint/notification/inbox/schema-*.sql";
 
 	/** Read by {@code WechatPayUserAgent}. */
 	static final String VERSION = "META-INF/wechatpay-complaint-version.properties";
@@ -24,6 +27,7 @@ class BundledResourcesRuntimeHints implements RuntimeHintsRegistrar {
 		hints.resources()
 			.registerPattern(PlatformCertificateTrust.TENPAY_ROOT_CA_RESOURCE)
 			.registerPattern(SCHEMA_SCRIPTS)
+			.registerPattern(INBOX_SCHEMA_SCRIPTS)
 			.registerPattern(VERSION);
 	}
 

@@ -11,6 +11,7 @@ import io.github.wechatpaycomplaint.notification.NotificationMerchant;
 import io.github.wechatpaycomplaint.notification.NotificationMerchants;
 import io.github.wechatpaycomplaint.notification.NotificationRequestProcessor;
 import io.github.wechatpaycomplaint.notification.SingleNotificationMerchants;
+import io.github.wechatpaycomplaint.notification.inbox.NotificationInbox;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -35,8 +36,10 @@ import org.springframework.context.annotation.Import;
  * both web stacks), and one route for {@code wechatpay.complaint.notification.path} (the
  * merchant named by {@code Wechatpay-Serial}) and {@code <path>/<name>} (the merchant of
  * that entry name): a Spring MVC route in a servlet application, a WebFlux route in a
- * reactive one (nothing without the functional routes of either stack). It needs the
- * merchants: a {@link NotificationMerchants} bean, or the single merchant's
+ * reactive one (nothing without the functional routes of either stack). With
+ * {@code wechatpay.complaint.notification.processing=durable} notifications are recorded
+ * in an inbox and published by its workers ({@link NotificationInboxConfigurations}). It
+ * needs the merchants: a {@link NotificationMerchants} bean, or the single merchant's
  * {@link WechatPayMerchant} and {@link WechatPayVerificationKeys}.
  *
  * @since 0.1.0
@@ -51,8 +54,8 @@ import org.springframework.context.annotation.Import;
 @Conditional({ ComplaintNotificationAutoConfiguration.OnRouterFunction.class,
 		ComplaintNotificationAutoConfiguration.OnNotificationMerchants.class })
 @EnableConfigurationProperties({ ComplaintNotificationProperties.class, NotificationDeduplicationProperties.class })
-@Import({ NotificationDeduplicationStoreConfigurations.class, ServletNotificationRouteConfiguration.class,
-		ReactiveNotificationRouteConfiguration.class })
+@Import({ NotificationDeduplicationStoreConfigurations.class, NotificationInboxConfigurations.class,
+		ServletNotificationRouteConfiguration.class, ReactiveNotificationRouteConfiguration.class })
 public final class ComplaintNotificationAutoConfiguration {
 
 	static final String ENABLED = ComplaintNotificationProperties.PREFIX + ".enabled";
@@ -89,10 +92,14 @@ public final class ComplaintNotificationAutoConfiguration {
 	@ConditionalOnMissingBean
 	ComplaintNotificationHandler complaintNotificationHandler(ComplaintNotificationProperties notification,
 			NotificationDeduplicationProperties deduplication, NotificationMerchants merchants,
-			NotificationDeduplicationStore store, ApplicationEventPublisher publisher, ObjectProvider<Clock> clock) {
+			NotificationDeduplicationStore store, ApplicationEventPublisher publisher, ObjectProvider<Clock> clock,
+			ObjectProvider<NotificationInbox> inbox) {
+		// Durable processing records in the inbox instead of publishing in the request.
+		NotificationInbox durable = (notification.getProcessing() == ComplaintNotificationProperties.Processing.DURABLE)
+				? inbox.getObject() : null;
 		return new ComplaintNotificationHandler(merchants, clock.getIfUnique(Clock::systemUTC),
 				notification.getMaxClockSkew(), store, publisher, deduplication.getProcessingLease(),
-				deduplication.getTimeToLive());
+				deduplication.getTimeToLive(), durable);
 	}
 
 	@Bean

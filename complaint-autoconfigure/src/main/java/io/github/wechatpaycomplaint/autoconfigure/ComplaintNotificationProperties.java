@@ -56,6 +56,14 @@ public class ComplaintNotificationProperties implements InitializingBean {
 	private DataSize maxBodySize = DataSize.ofKilobytes(16);
 
 	/**
+	 * When listeners run: IN_REQUEST (inside the notification request, whose answer waits
+	 * for them) or DURABLE (after the notification is recorded in the inbox and answered;
+	 * see wechatpay.complaint.notification.inbox).
+	 */
+	@NotNull
+	private Processing processing = Processing.IN_REQUEST;
+
+	/**
 	 * The endpoint of a WebFlux application.
 	 */
 	@Valid
@@ -93,8 +101,32 @@ public class ComplaintNotificationProperties implements InitializingBean {
 		this.maxBodySize = maxBodySize;
 	}
 
+	public Processing getProcessing() {
+		return this.processing;
+	}
+
+	public void setProcessing(Processing processing) {
+		this.processing = processing;
+	}
+
 	public Reactive getReactive() {
 		return this.reactive;
+	}
+
+	/**
+	 * When listeners run.
+	 */
+	public enum Processing {
+
+		/** Inside the notification request: its answer waits for every listener. */
+		IN_REQUEST,
+
+		/**
+		 * After the notification is recorded in the inbox and answered: workers publish
+		 * it, with retries, in order per complaint.
+		 */
+		DURABLE
+
 	}
 
 	/**

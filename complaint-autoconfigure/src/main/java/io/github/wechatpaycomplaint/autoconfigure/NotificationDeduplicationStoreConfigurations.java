@@ -104,26 +104,12 @@ class NotificationDeduplicationStoreConfigurations {
 		NotificationDeduplicationStore complaintNotificationDeduplicationStore(
 				NotificationDeduplicationProperties properties, ObjectProvider<JdbcTemplate> jdbcTemplate,
 				ObjectProvider<DataSource> dataSource, ObjectProvider<Clock> clock) {
-			JdbcTemplate jdbc = jdbcTemplate.getIfUnique(() -> {
-				DataSource unique = dataSource.getIfUnique();
-				if (unique == null) {
-					throw new InvalidComplaintPropertyException(STORE,
-							"the store is JDBC but the application has no (single) DataSource",
-							"Configure a DataSource (spring.datasource.url, or a DataSource bean), or choose "
-									+ "another store (MEMORY or REDIS).");
-				}
-				return new JdbcTemplate(unique);
-			});
+			JdbcTemplate jdbc = ApplicationJdbc.template(jdbcTemplate, dataSource, STORE, "the store",
+					"choose another store (MEMORY or REDIS)");
 			NotificationDeduplicationProperties.Jdbc table = properties.getJdbc();
 			if (table.isInitializeSchema()) {
-				try {
-					JdbcDeduplicationSchema.initialize(jdbc, table.getTableName());
-				}
-				catch (IllegalArgumentException ex) {
-					throw new InvalidComplaintPropertyException(INITIALIZE_SCHEMA, ex.getMessage(),
-							"Create the table yourself (see the scripts in the jar) and set initialize-schema=false.",
-							ex);
-				}
+				ApplicationJdbc.initializeSchema(() -> JdbcDeduplicationSchema.initialize(jdbc, table.getTableName()),
+						INITIALIZE_SCHEMA);
 			}
 			JdbcNotificationDeduplicationStore store = new JdbcNotificationDeduplicationStore(jdbc,
 					table.getTableName(), clock.getIfUnique(Clock::systemUTC), table.getPurgeInterval(),

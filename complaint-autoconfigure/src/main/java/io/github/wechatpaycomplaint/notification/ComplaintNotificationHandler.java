@@ -9,6 +9,7 @@ import io.github.wechatpaycomplaint.crypto.SignedHeaders;
 import io.github.wechatpaycomplaint.crypto.internal.UntrustedText;
 import io.github.wechatpaycomplaint.crypto.internal.WechatPaySignatureValidator;
 import io.github.wechatpaycomplaint.notification.event.ComplaintNotification;
+import io.github.wechatpaycomplaint.notification.inbox.NotificationInbox;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -23,6 +24,11 @@ import org.springframework.context.ApplicationEventPublisher;
  * notification id, publish the event synchronously, then mark the id done. A listener
  * failure releases the claim and is reported, so that WeChat Pay's next delivery is
  * handled.
+ *
+ * <p>
+ * With an inbox (durable processing) a verified notification is recorded in the inbox
+ * instead, which is its de-duplication too, and the delivery is answered without waiting
+ * for any listener: the inbox's workers publish the event afterwards.
  *
  * @since 0.1.0
  */
@@ -46,6 +52,8 @@ public final class ComplaintNotificationHandler {
 
 	private final Duration timeToLive;
 
+	private final @Nullable NotificationInbox inbox;
+
 	/**
 	 * Creates a handler.
 	 * @param merchants the merchants notifications can be for
@@ -60,6 +68,27 @@ public final class ComplaintNotificationHandler {
 	public ComplaintNotificationHandler(NotificationMerchants merchants, Clock clock, Duration maxClockSkew,
 			NotificationDeduplicationStore store, ApplicationEventPublisher publisher, Duration lease,
 			Duration timeToLive) {
+		this(merchants, clock, maxClockSkew, store, publisher, lease, timeToLive, null);
+	}
+
+	/**
+	 * Creates a handler that records notifications in an inbox when one is given, instead
+	 * of publishing them in the request.
+	 * @param merchants the merchants notifications can be for
+	 * @param clock the clock the signature timestamps are checked against
+	 * @param maxClockSkew the largest difference allowed between a signature timestamp
+	 * and the clock, in either direction
+	 * @param store de-duplicates by merchant and notification id (in-request processing)
+	 * @param publisher publishes the events (in-request processing)
+	 * @param lease how long a claim holds while listeners run (in-request processing)
+	 * @param timeToLive how long a handled id is remembered (in-request processing)
+	 * @param inbox records the notifications for durable processing, or {@code null} to
+	 * publish them in the request
+	 */
+	public ComplaintNotificationHandler(NotificationMerchants merchants, Clock clock, Duration maxClockSkew,
+			NotificationDeduplicationStore store, ApplicationEventPublisher publisher, Duration lease,
+			Duration timeToLive, @Nullable NotificationInbox inbox) {
+		this.inbox = inbox;
 		this.merchants = Objects.requireNonNull(merchants, "merchants");
 		this.clock = Objects.requireNonNull(clock, "clock");
 		this.maxClockSkew = Objects.requireNonNull(maxClockSkew, "maxClockSkew");
@@ -165,6 +194,9 @@ public final class ComplaintNotificationHandler {
 
 	private Outcome handleVerified(NotificationRoute route, byte[] body) {
 		ComplaintNotification notification = this.parser.parse(body, route.signer());
+		if (this.inbox != null) {
+			return record(this.inbox, notification);
+		}
 		NotificationClaim claim = claim(notification);
 		if (claim.status() == NotificationClaim.Status.DUPLICATE) {
 			if (logger.isDebugEnabled()) {
@@ -196,6 +228,25 @@ public final class ComplaintNotificationHandler {
 			logger.debug("Handled " + notification);
 		}
 		return Outcome.HANDLED;
+	}
+
+	private static Outcome record(NotificationInbox inbox, ComplaintNotification notification) {
+		boolean recorded;
+		try {
+			recorded = inbox.record(notification);
+		}
+		catch (RuntimeException ex) {
+			// As a de-duplication store outage: a rate-limited refusal, and WeChat Pay
+			// delivers the notification again.
+			throw new NotificationRejectedException(NotificationRejection.STORE_UNAVAILABLE,
+					"The inbox could not record complaint notification " + notification.id() + " ("
+							+ ex.getClass().getSimpleName() + "); WeChat Pay will deliver it again",
+					ex);
+		}
+		if (logger.isDebugEnabled()) {
+			logger.debug((recorded ? "Recorded " : "Recorded before: ") + notification);
+		}
+		return recorded ? Outcome.HANDLED : Outcome.DUPLICATE;
 	}
 
 	// A validator per delivery, since the route remembers whose key verified it: three
@@ -272,10 +323,15 @@ public final class ComplaintNotificationHandler {
 	 */
 	public enum Outcome {
 
-		/** Listeners ran for this delivery. */
+		/**
+		 * Listeners ran for this delivery (in-request processing), or it was recorded in
+		 * the inbox (durable processing).
+		 */
 		HANDLED,
 
-		/** The notification had been handled before; no event was published. */
+		/**
+		 * The notification had been handled (or recorded) before; no event was published.
+		 */
 		DUPLICATE
 
 	}

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.wechatpaycomplaint.certificate.PlatformCertificateTrust;
+import io.github.wechatpaycomplaint.notification.inbox.JdbcNotificationInbox;
 import io.github.wechatpaycomplaint.notification.store.JdbcDeduplicationSchema;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +35,11 @@ class BundledResourcesRuntimeHintsTests {
 		List<String> bundled = bundledFiles();
 		assertThat(bundled).contains(PlatformCertificateTrust.TENPAY_ROOT_CA_RESOURCE,
 				JdbcDeduplicationSchema.scriptLocation("PostgreSQL"), JdbcDeduplicationSchema.scriptLocation("MariaDB"),
-				JdbcDeduplicationSchema.scriptLocation("H2"), BundledResourcesRuntimeHints.VERSION);
+				JdbcDeduplicationSchema.scriptLocation("H2"),
+				JdbcDeduplicationSchema.scriptLocation(JdbcNotificationInbox.SCRIPT_DIRECTORY, "PostgreSQL"),
+				JdbcDeduplicationSchema.scriptLocation(JdbcNotificationInbox.SCRIPT_DIRECTORY, "MariaDB"),
+				JdbcDeduplicationSchema.scriptLocation(JdbcNotificationInbox.SCRIPT_DIRECTORY, "H2"),
+				BundledResourcesRuntimeHints.VERSION);
 		assertThat(bundled).allSatisfy(
 				(path) -> assertThat(RuntimeHintsPredicates.resource().forResource(path)).as(path).accepts(this.hints));
 	}

@@ -70,7 +70,11 @@ class ConfigurationMetadataTests {
 			.containsEntry("wechatpay.complaint.reconciliation.lock-lease", "10m")
 			.containsEntry("wechatpay.complaint.notification.path", "/wechatpay/complaint-notifications")
 			.containsEntry("wechatpay.complaint.notification.deduplication.store", "memory")
-			.containsEntry("wechatpay.complaint.notification.deduplication.operation-timeout", "2s");
+			.containsEntry("wechatpay.complaint.notification.deduplication.operation-timeout", "2s")
+			.containsEntry("wechatpay.complaint.notification.processing", "in-request")
+			.containsEntry("wechatpay.complaint.notification.inbox.store", "memory")
+			.containsEntry("wechatpay.complaint.notification.inbox.lease", "5m")
+			.containsEntry("wechatpay.complaint.notification.inbox.retry.max-attempts", "10");
 	}
 
 	@Test

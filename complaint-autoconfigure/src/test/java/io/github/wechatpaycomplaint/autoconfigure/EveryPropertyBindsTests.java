@@ -61,7 +61,8 @@ class EveryPropertyBindsTests {
 				ComplaintProperties.class, ComplaintClientProperties.class, ComplaintNotificationProperties.class,
 				NotificationDeduplicationProperties.class, NotificationRegistrationProperties.class,
 				ComplaintReconciliationProperties.class, ComplaintHealthProperties.class,
-				ComplaintMerchantsProperties.class, ComplaintMetricsProperties.class);
+				ComplaintMerchantsProperties.class, ComplaintMetricsProperties.class,
+				NotificationInboxProperties.class);
 	}
 
 	@Test
@@ -172,6 +173,7 @@ class EveryPropertyBindsTests {
 		}
 		return switch (type.getName()) {
 			case "java.time.Duration" -> "7s".equals(defaultValue) ? "8s" : "7s";
+			case "java.lang.Double" -> "0.75".equals(defaultValue) ? "0.25" : "0.75";
 			case "org.springframework.util.unit.DataSize" -> "3KB";
 			case "java.net.URI" -> "https://wechatpay.example.com";
 			case "java.lang.String" ->

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -35,6 +36,8 @@ public final class JdbcDeduplicationSchema {
 	/** The placeholder for the table name in the scripts. */
 	public static final String TABLE_PLACEHOLDER = "${table}";
 
+	private static final String SCRIPT_DIRECTORY = "io/github/wechatpaycomplaint/notification/store/";
+
 	private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,47}");
 
 	private JdbcDeduplicationSchema() {
@@ -64,6 +67,18 @@ public final class JdbcDeduplicationSchema {
 	 * @throws IllegalArgumentException for a database without a script
 	 */
 	public static String scriptLocation(String databaseProductName) {
+		return scriptLocation(SCRIPT_DIRECTORY, databaseProductName);
+	}
+
+	/**
+	 * The script for a database product among the scripts of one table.
+	 * @param scriptDirectory the classpath directory of the scripts, ending with
+	 * {@code /}
+	 * @param databaseProductName as reported by the JDBC driver
+	 * @return the classpath location of the script
+	 * @throws IllegalArgumentException for a database without a script
+	 */
+	public static String scriptLocation(String scriptDirectory, String databaseProductName) {
 		String name = databaseProductName.toLowerCase(Locale.ROOT);
 		String database;
 		if (name.contains("postgres")) {
@@ -76,10 +91,10 @@ public final class JdbcDeduplicationSchema {
 			database = "h2";
 		}
 		else {
-			throw new IllegalArgumentException("No de-duplication schema script for database '" + databaseProductName
+			throw new IllegalArgumentException("No schema script for database '" + databaseProductName
 					+ "'; scripts exist for PostgreSQL, MySQL, MariaDB and H2. Create the table yourself.");
 		}
-		return "io/github/wechatpaycomplaint/notification/store/schema-" + database + ".sql";
+		return scriptDirectory + "schema-" + database + ".sql";
 	}
 
 	/**
@@ -88,10 +103,22 @@ public final class JdbcDeduplicationSchema {
 	 * @param tableName the table name
 	 */
 	public static void initialize(JdbcTemplate jdbc, String tableName) {
+		initialize(jdbc, tableName, SCRIPT_DIRECTORY);
+	}
+
+	/**
+	 * Creates a table from the script for the database among the scripts of a directory
+	 * (same file names and placeholder as this table's), unless it exists.
+	 * @param jdbc the template
+	 * @param tableName the table name
+	 * @param scriptDirectory the classpath directory of the scripts, ending with
+	 * {@code /}
+	 */
+	public static void initialize(JdbcTemplate jdbc, String tableName, String scriptDirectory) {
 		String table = checkTableName(tableName);
 		for (int attempt = 1;; attempt++) {
 			try {
-				runScript(jdbc, table);
+				runScript(jdbc, table, scriptDirectory);
 				return;
 			}
 			catch (DataAccessException ex) {
@@ -113,9 +140,9 @@ public final class JdbcDeduplicationSchema {
 		}
 	}
 
-	private static void runScript(JdbcTemplate jdbc, String table) {
+	private static void runScript(JdbcTemplate jdbc, String table, String scriptDirectory) {
 		transactions(jdbc).executeWithoutResult((status) -> jdbc.execute((ConnectionCallback<Void>) (connection) -> {
-			String script = read(scriptLocation(connection.getMetaData().getDatabaseProductName()));
+			String script = read(scriptLocation(scriptDirectory, connection.getMetaData().getDatabaseProductName()));
 			byte[] sql = script.replace(TABLE_PLACEHOLDER, table).getBytes(StandardCharsets.UTF_8);
 			ScriptUtils.executeSqlScript(connection, new ByteArrayResource(sql));
 			return null;
@@ -124,7 +151,31 @@ public final class JdbcDeduplicationSchema {
 
 	// Transactions on the template's data source, committed whatever the auto-commit
 	// setting of its connections.
-	static TransactionTemplate transactions(JdbcTemplate jdbc) {
+	/**
+	 * A template of the starter's own on the data source of the application's, so that
+	 * the application's keeps its settings, with a query timeout of the operation
+	 * timeout.
+	 * @param jdbc the application's template; only its data source and exception
+	 * translator are used
+	 * @param operationTimeout the longest time for one operation, rounded up to whole
+	 * seconds (JDBC query timeouts are seconds), at least one
+	 * @return the new template
+	 */
+	public static JdbcTemplate boundedTemplate(JdbcTemplate jdbc, Duration operationTimeout) {
+		DataSource dataSource = Objects.requireNonNull(jdbc.getDataSource(), "the JdbcTemplate has no DataSource");
+		JdbcTemplate copy = new JdbcTemplate(dataSource);
+		copy.setExceptionTranslator(jdbc.getExceptionTranslator());
+		copy.setQueryTimeout((int) Math.max(1, (operationTimeout.toMillis() + 999) / 1000));
+		return copy;
+	}
+
+	/**
+	 * Transactions on a template's data source.
+	 * @param jdbc the template
+	 * @return transactions that commit whatever the auto-commit setting of the
+	 * connections
+	 */
+	public static TransactionTemplate transactions(JdbcTemplate jdbc) {
 		DataSource dataSource = Objects.requireNonNull(jdbc.getDataSource(), "the JdbcTemplate has no DataSource");
 		return new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 	}

@@ -7,8 +7,6 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
-import javax.sql.DataSource;
-
 import io.github.wechatpaycomplaint.notification.NotificationClaim;
 import io.github.wechatpaycomplaint.notification.NotificationClaim.Status;
 import io.github.wechatpaycomplaint.notification.NotificationDeduplicationStore;
@@ -100,18 +98,8 @@ public final class JdbcNotificationDeduplicationStore implements NotificationDed
 		this.purgeInterval = Objects.requireNonNull(purgeInterval, "purgeInterval");
 		this.table = JdbcDeduplicationSchema.checkTableName(tableName);
 		this.deadline = new StoreOperationDeadline("jdbc", operationTimeout);
-		this.jdbc = boundedCopy(jdbc, operationTimeout);
+		this.jdbc = JdbcDeduplicationSchema.boundedTemplate(jdbc, operationTimeout);
 		this.transactions = JdbcDeduplicationSchema.transactions(this.jdbc);
-	}
-
-	// A copy, so that the application's own template keeps its settings.
-	private static JdbcTemplate boundedCopy(JdbcTemplate jdbc, Duration operationTimeout) {
-		DataSource dataSource = Objects.requireNonNull(jdbc.getDataSource(), "the JdbcTemplate has no DataSource");
-		JdbcTemplate copy = new JdbcTemplate(dataSource);
-		copy.setExceptionTranslator(jdbc.getExceptionTranslator());
-		// JDBC query timeouts are whole seconds: round up, at least one.
-		copy.setQueryTimeout((int) Math.max(1, (operationTimeout.toMillis() + 999) / 1000));
-		return copy;
 	}
 
 	@Override

@@ -36,8 +36,10 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * The workers are bounded and die when idle: when all of them are busy, an operation
  * fails at once instead of queueing.
+ *
+ * @since 0.1.0
  */
-final class StoreOperationDeadline {
+public final class StoreOperationDeadline {
 
 	/** Operations of one store that may run (or hang) at the same time. */
 	static final int MAX_CONCURRENT_OPERATIONS = 64;
@@ -50,7 +52,12 @@ final class StoreOperationDeadline {
 
 	private final ThreadPoolExecutor executor;
 
-	StoreOperationDeadline(String storeName, Duration timeout) {
+	/**
+	 * Creates a deadline for the operations of one store.
+	 * @param storeName names the store in messages and thread names
+	 * @param timeout the longest time a caller waits for one operation
+	 */
+	public StoreOperationDeadline(String storeName, Duration timeout) {
 		this.storeName = Objects.requireNonNull(storeName, "storeName");
 		this.timeout = Objects.requireNonNull(timeout, "timeout");
 		if (timeout.isNegative() || timeout.isZero()) {
@@ -66,7 +73,11 @@ final class StoreOperationDeadline {
 				}, new ThreadPoolExecutor.AbortPolicy());
 	}
 
-	Duration timeout() {
+	/**
+	 * The longest time a caller waits for one operation.
+	 * @return the timeout
+	 */
+	public Duration timeout() {
 		return this.timeout;
 	}
 
@@ -79,7 +90,7 @@ final class StoreOperationDeadline {
 	 * @throws DeduplicationStoreUnavailableException when the operation did not finish in
 	 * time or could not start
 	 */
-	<T> T call(Callable<T> operation, @Nullable Consumer<T> whenAbandoned) {
+	public <T> T call(Callable<T> operation, @Nullable Consumer<T> whenAbandoned) {
 		return run(new Operation<>(operation, whenAbandoned, null));
 	}
 

@@ -1,0 +1,160 @@
+package io.github.wechatpaycomplaint.autoconfigure;
+
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import io.github.wechatpaycomplaint.notification.inbox.FailedNotifications;
+import io.github.wechatpaycomplaint.notification.inbox.InboxRetryPolicy;
+import io.github.wechatpaycomplaint.notification.inbox.InboxWorker;
+import io.github.wechatpaycomplaint.notification.inbox.JdbcNotificationInbox;
+import io.github.wechatpaycomplaint.notification.inbox.MemoryNotificationInbox;
+import io.github.wechatpaycomplaint.notification.inbox.NotificationInbox;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.BadSqlGrammarException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Durable processing ({@code wechatpay.complaint.notification.processing=durable}): the
+ * inbox chosen by {@code wechatpay.complaint.notification.inbox.store}, its workers, and
+ * the operations on parked notifications. As with the de-duplication stores, the choice
+ * is explicit and a missing library or connection fails at startup naming the fix; every
+ * bean backs off for the application's own.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = NotificationInboxConfigurations.PROCESSING, havingValue = "durable")
+@EnableConfigurationProperties(NotificationInboxProperties.class)
+@Import({ NotificationInboxConfigurations.Memory.class, NotificationInboxConfigurations.Jdbc.class,
+		NotificationInboxConfigurations.JdbcLibraryMissing.class })
+class NotificationInboxConfigurations {
+
+	static final String PROCESSING = ComplaintNotificationProperties.PREFIX + ".processing";
+
+	static final String STORE = NotificationInboxProperties.PREFIX + ".store";
+
+	private static final String JDBC_TEMPLATE = "org.springframework.jdbc.core.JdbcTemplate";
+
+	private static final Log logger = LogFactory.getLog(NotificationInboxConfigurations.class);
+
+	@Bean
+	@ConditionalOnMissingBean
+	InboxWorker complaintNotificationInboxWorker(NotificationInboxProperties properties, NotificationInbox inbox,
+			ApplicationEventPublisher publisher, ObjectProvider<Clock> clock) {
+		NotificationInboxProperties.Retry retry = properties.getRetry();
+		InboxRetryPolicy policy;
+		try {
+			policy = new InboxRetryPolicy(retry.getInitialDelay(), retry.getMultiplier(), retry.getMaxDelay(),
+					retry.getJitter(), retry.getMaxAttempts(), retry.getMaxAge());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidComplaintPropertyException(NotificationInboxProperties.PREFIX + ".retry", ex.getMessage(),
+					"Set max-delay to at least initial-delay.", ex);
+		}
+		return new InboxWorker(inbox, publisher, policy,
+				new InboxWorker.Settings(properties.getPollInterval(), properties.getBatchSize(),
+						properties.getConcurrency(), properties.getLease(), properties.getShutdownTimeout(),
+						properties.getRetention(), properties.getPurgeInterval()),
+				clock.getIfUnique(Clock::systemUTC));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	FailedNotifications complaintFailedNotifications(NotificationInbox inbox) {
+		return new FailedNotifications(inbox);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = STORE, havingValue = "memory", matchIfMissing = true)
+	static class Memory {
+
+		@Bean
+		@ConditionalOnMissingBean(NotificationInbox.class)
+		NotificationInbox complaintNotificationInbox(ObjectProvider<Clock> clock) {
+			logger.warn("Durable complaint notification processing uses the MEMORY inbox, which is not durable: "
+					+ "notifications recorded but not yet published are lost when this instance stops, and other "
+					+ "instances do not share them. Set " + STORE + "=jdbc outside development.");
+			return new MemoryNotificationInbox(clock.getIfUnique(Clock::systemUTC));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = JDBC_TEMPLATE)
+	@ConditionalOnProperty(name = STORE, havingValue = "jdbc")
+	static class Jdbc {
+
+		private static final String INITIALIZE_SCHEMA = NotificationInboxProperties.PREFIX + ".jdbc.initialize-schema";
+
+		@Bean
+		@ConditionalOnMissingBean(NotificationInbox.class)
+		NotificationInbox complaintNotificationInbox(NotificationInboxProperties properties,
+				ObjectProvider<JdbcTemplate> jdbcTemplate, ObjectProvider<DataSource> dataSource,
+				ObjectProvider<Clock> clock) {
+			JdbcTemplate jdbc = ApplicationJdbc.template(jdbcTemplate, dataSource, STORE, "the inbox",
+					"choose the MEMORY inbox for development");
+			NotificationInboxProperties.Jdbc table = properties.getJdbc();
+			if (table.isInitializeSchema()) {
+				ApplicationJdbc.initializeSchema(
+						() -> JdbcNotificationInbox.initializeSchema(jdbc, table.getTableName()), INITIALIZE_SCHEMA);
+			}
+			JdbcNotificationInbox inbox = new JdbcNotificationInbox(jdbc, table.getTableName(),
+					clock.getIfUnique(Clock::systemUTC), properties.getOperationTimeout());
+			checkTable(inbox, table.getTableName());
+			return inbox;
+		}
+
+		/**
+		 * Stops startup when the database says the table is missing; a database that
+		 * cannot be reached now does not.
+		 */
+		private static void checkTable(JdbcNotificationInbox inbox, String table) {
+			String scripts = "classpath:" + JdbcNotificationInbox.SCRIPT_DIRECTORY;
+			try {
+				inbox.checkAvailable();
+			}
+			catch (BadSqlGrammarException ex) {
+				throw new InvalidComplaintPropertyException(INITIALIZE_SCHEMA,
+						"the inbox table '" + table + "' does not exist or cannot be read ("
+								+ ex.getMostSpecificCause().getMessage() + ")",
+						"Set " + INITIALIZE_SCHEMA + "=true to create it at startup, or create it with the script "
+								+ "for your database in the starter's jar, replacing ${table} with '" + table + "': "
+								+ scripts + "schema-postgresql.sql, " + scripts
+								+ "schema-mysql.sql (MySQL, MariaDB) or " + scripts + "schema-h2.sql.",
+						ex);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("The inbox table '" + table + "' could not be checked at startup: the database did not "
+						+ "answer (" + ex.getMessage() + "). Notifications are answered with 500 until it does.");
+			}
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingClass(JDBC_TEMPLATE)
+	@ConditionalOnProperty(name = STORE, havingValue = "jdbc")
+	static class JdbcLibraryMissing {
+
+		@Bean
+		@ConditionalOnMissingBean(NotificationInbox.class)
+		NotificationInbox complaintNotificationInbox() {
+			throw new InvalidComplaintPropertyException(STORE,
+					"the inbox is JDBC but spring-jdbc is not on the classpath",
+					"Add org.springframework.boot:spring-boot-starter-jdbc and a JDBC driver to the application.");
+		}
+
+	}
+
+}

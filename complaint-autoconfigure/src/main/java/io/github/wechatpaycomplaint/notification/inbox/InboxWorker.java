@@ -1,0 +1,298 @@
+package io.github.wechatpaycomplaint.notification.inbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Takes due entries from the inbox and publishes their events: one poller thread claims
+ * at most as many entries as there are idle workers (so nothing claimed waits in a
+ * queue), and the workers publish, then mark the entry done, or schedule a retry with
+ * back-off, or park it once its attempts or age are used up. The inbox hands out at most
+ * one entry per complaint at a time, so different complaints run in parallel and the
+ * notifications of one complaint one after the other.
+ *
+ * <p>
+ * Stopping stops the claiming and waits up to the shutdown timeout for the passes under
+ * way. A pass cut short is not lost: its claim runs out after the lease and the entry is
+ * due again, on this instance after a restart or on another one.
+ *
+ * @since 0.1.0
+ */
+public final class InboxWorker implements SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(InboxWorker.class);
+
+	private final NotificationInbox inbox;
+
+	private final ApplicationEventPublisher publisher;
+
+	private final InboxRetryPolicy retryPolicy;
+
+	private final Settings settings;
+
+	private final Clock clock;
+
+	private final Semaphore idleWorkers;
+
+	private final AtomicLong nextPurge = new AtomicLong();
+
+	private final Object lifecycleLock = new Object();
+
+	private @Nullable ScheduledExecutorService poller;
+
+	private @Nullable ExecutorService workers;
+
+	/**
+	 * Creates a stopped worker.
+	 * @param inbox the inbox
+	 * @param publisher publishes the events
+	 * @param retryPolicy decides retries and parking
+	 * @param settings polling, concurrency and shutdown
+	 * @param clock the clock of due times and ages
+	 */
+	public InboxWorker(NotificationInbox inbox, ApplicationEventPublisher publisher, InboxRetryPolicy retryPolicy,
+			Settings settings, Clock clock) {
+		this.inbox = Objects.requireNonNull(inbox, "inbox");
+		this.publisher = Objects.requireNonNull(publisher, "publisher");
+		this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+		this.settings = Objects.requireNonNull(settings, "settings");
+		this.clock = Objects.requireNonNull(clock, "clock");
+		this.idleWorkers = new Semaphore(settings.concurrency());
+	}
+
+	@Override
+	public void start() {
+		synchronized (this.lifecycleLock) {
+			if (this.poller != null) {
+				return;
+			}
+			AtomicInteger threads = new AtomicInteger();
+			this.workers = new ThreadPoolExecutor(this.settings.concurrency(), this.settings.concurrency(), 0,
+					TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+					(task) -> daemon(task, "wechatpay-complaint-inbox-" + threads.incrementAndGet()));
+			ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1,
+					(task) -> daemon(task, "wechatpay-complaint-inbox-poller"));
+			scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+			long interval = this.settings.pollInterval().toMillis();
+			// The first poll after one interval: startup is not held up by a backlog.
+			scheduler.scheduleWithFixedDelay(this::pollSafely, interval, interval, TimeUnit.MILLISECONDS);
+			this.poller = scheduler;
+		}
+	}
+
+	// Daemons, so that a context that is never closed does not keep the JVM alive; a
+	// closed one waits for the passes in stop().
+	private static Thread daemon(Runnable task, String name) {
+		Thread thread = new Thread(task, name);
+		thread.setDaemon(true);
+		return thread;
+	}
+
+	@Override
+	public void stop() {
+		ScheduledExecutorService scheduler;
+		ExecutorService running;
+		synchronized (this.lifecycleLock) {
+			scheduler = this.poller;
+			running = this.workers;
+			this.poller = null;
+			this.workers = null;
+		}
+		if (scheduler == null || running == null) {
+			return;
+		}
+		scheduler.shutdown();
+		running.shutdown();
+		try {
+			scheduler.awaitTermination(this.settings.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS);
+			if (!running.awaitTermination(this.settings.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+				logger.warn("Complaint notification listeners were still running after "
+						+ this.settings.shutdownTimeout() + "; their entries are due again once their lease of "
+						+ this.settings.lease() + " runs out");
+				running.shutdownNow();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			running.shutdownNow();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		synchronized (this.lifecycleLock) {
+			return this.poller != null;
+		}
+	}
+
+	/**
+	 * Claims as many due entries as there are idle workers and hands them to the workers.
+	 * The poller calls it every poll interval; call it to poll at once.
+	 * @return the number of entries claimed
+	 * @throws IllegalStateException when the worker is not running
+	 */
+	public int poll() {
+		ExecutorService running;
+		synchronized (this.lifecycleLock) {
+			running = this.workers;
+		}
+		if (running == null) {
+			throw new IllegalStateException("The inbox worker is not running");
+		}
+		purgeIfDue();
+		int idle = this.idleWorkers.drainPermits();
+		int wanted = Math.min(idle, this.settings.batchSize());
+		List<InboxEntry> claimed = List.of();
+		try {
+			if (wanted > 0) {
+				claimed = this.inbox.claimDue(wanted, this.settings.lease());
+			}
+		}
+		finally {
+			this.idleWorkers.release(idle - claimed.size());
+		}
+		for (InboxEntry entry : claimed) {
+			running.execute(() -> {
+				try {
+					process(entry);
+				}
+				finally {
+					this.idleWorkers.release();
+				}
+			});
+		}
+		return claimed.size();
+	}
+
+	private void pollSafely() {
+		try {
+			// Polls again at once while whole batches come back: a backlog drains at the
+			// workers' pace, not the interval's.
+			int claimed;
+			do {
+				claimed = poll();
+			}
+			while (claimed == this.settings.batchSize() && isRunning());
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not take complaint notifications from the inbox (" + ex.getClass().getName()
+					+ "); trying again in " + this.settings.pollInterval());
+			if (logger.isDebugEnabled()) {
+				logger.debug("Inbox poll failure", ex);
+			}
+		}
+	}
+
+	private void process(InboxEntry entry) {
+		try {
+			this.publisher.publishEvent(entry.notification().toEvent());
+		}
+		catch (RuntimeException ex) {
+			failed(entry, ex);
+			return;
+		}
+		try {
+			if (!this.inbox.markDone(entry)) {
+				logger.warn("The claim on " + entry + " ran out (lease " + this.settings.lease()
+						+ ") before its listeners finished; it may be published again");
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.error("The listeners of " + entry + " succeeded but the entry could not be marked done ("
+					+ ex.getClass().getName() + "); it is published again once its lease runs out");
+		}
+	}
+
+	private void failed(InboxEntry entry, RuntimeException failure) {
+		String error = InboxErrors.describe(failure);
+		Instant now = this.clock.instant();
+		try {
+			if (this.retryPolicy.exhausted(entry, now)) {
+				if (this.inbox.park(entry, error)) {
+					logger.warn("A listener failed on " + entry + " for the last time (" + failure.getClass().getName()
+							+ "); parked as failed: replay or discard it");
+				}
+				return;
+			}
+			Duration delay = this.retryPolicy.delay(entry.attempts(), ThreadLocalRandom.current().nextDouble());
+			this.inbox.retryLater(entry, now.plus(delay), error);
+			if (logger.isDebugEnabled()) {
+				logger.debug("A listener failed on " + entry + " (" + failure.getClass().getName() + "); next pass in "
+						+ delay);
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.error("A listener failed on " + entry + " and the failure could not be recorded ("
+					+ ex.getClass().getName() + "); it is due again once its lease runs out");
+		}
+	}
+
+	private void purgeIfDue() {
+		long now = this.clock.millis();
+		long due = this.nextPurge.get();
+		if (now >= due && this.nextPurge.compareAndSet(due, now + this.settings.purgeInterval().toMillis())) {
+			int purged = this.inbox.purgeDone(this.clock.instant().minus(this.settings.retention()));
+			if (purged > 0 && logger.isDebugEnabled()) {
+				logger.debug("Purged " + purged + " done complaint notifications from the inbox");
+			}
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "InboxWorker[inbox=" + this.inbox + ", concurrency=" + this.settings.concurrency() + "]";
+	}
+
+	/**
+	 * How the worker polls, runs and stops.
+	 *
+	 * @param pollInterval the time between two polls when the last one found less than a
+	 * batch
+	 * @param batchSize the most entries claimed per poll
+	 * @param concurrency the most listener passes at once, each for another complaint
+	 * @param lease how long a claim holds; must exceed the slowest listener pass
+	 * @param shutdownTimeout how long stopping waits for the passes under way
+	 * @param retention how long done entries are kept, and so how long a notification
+	 * delivered again is still recognised as a duplicate
+	 * @param purgeInterval the least time between two purges of done entries
+	 */
+	public record Settings(Duration pollInterval, int batchSize, int concurrency, Duration lease,
+			Duration shutdownTimeout, Duration retention, Duration purgeInterval) {
+
+		public Settings {
+			Objects.requireNonNull(pollInterval, "pollInterval");
+			Objects.requireNonNull(lease, "lease");
+			Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
+			Objects.requireNonNull(retention, "retention");
+			Objects.requireNonNull(purgeInterval, "purgeInterval");
+			if (batchSize < 1 || concurrency < 1) {
+				throw new IllegalArgumentException("The batch size and the concurrency must be at least 1");
+			}
+			if (pollInterval.isNegative() || pollInterval.isZero()) {
+				throw new IllegalArgumentException("The poll interval must be positive, not " + pollInterval);
+			}
+		}
+
+	}
+
+}

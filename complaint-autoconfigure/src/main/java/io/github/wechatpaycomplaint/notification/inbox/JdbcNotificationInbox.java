@@ -1,0 +1,291 @@
+package io.github.wechatpaycomplaint.notification.inbox;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+import io.github.wechatpaycomplaint.notification.event.ComplaintActionType;
+import io.github.wechatpaycomplaint.notification.event.ComplaintNotification;
+import io.github.wechatpaycomplaint.notification.store.JdbcDeduplicationSchema;
+import io.github.wechatpaycomplaint.notification.store.StoreOperationDeadline;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps the inbox in one database table (PostgreSQL, MySQL 8, MariaDB 10.6+, and H2 for
+ * tests; scripts in this jar under {@value #SCRIPT_DIRECTORY}), shared by every instance.
+ * Recording is an insert, and the unique key on (merchant name, notification id) makes
+ * the first insert win. Claiming is one short transaction:
+ * {@code SELECT ... FOR UPDATE SKIP LOCKED} of the due entries that head their complaint,
+ * then an update that sets the lease, so instances polling at the same time skip each
+ * other's rows instead of waiting for them. An entry whose complaint has a row locked by
+ * another claim under way is left for the next poll, so that two entries of one complaint
+ * are never out at once.
+ *
+ * <p>
+ * Recording, which the notification endpoint waits for, is bounded by the operation
+ * timeout whatever the pool and driver do ({@link StoreOperationDeadline}); the workers'
+ * statements carry it as a query timeout. Leases and due times come from the instances'
+ * clocks, which must agree to well within a lease (NTP does).
+ *
+ * @since 0.1.0
+ */
+public final class JdbcNotificationInbox implements NotificationInbox {
+
+	/** The classpath directory of the schema scripts. */
+	public static final String SCRIPT_DIRECTORY = "io/github/wechatpaycomplaint/notification/inbox/";
+
+	private static final String PENDING = InboxEntry.Status.PENDING.name();
+
+	private static final String DONE = InboxEntry.Status.DONE.name();
+
+	private static final String FAILED = InboxEntry.Status.FAILED.name();
+
+	private static final String COLUMNS = "seq, merchant_name, notification_id, merchant_id, complaint_id, event_type, "
+			+ "create_time, summary, action_type, resource_json, status, attempts, attempts_since, last_error, "
+			+ "claim_token";
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final TransactionTemplate claims;
+
+	private final String table;
+
+	private final Clock clock;
+
+	private final StoreOperationDeadline deadline;
+
+	private final RowMapper<InboxEntry> rows = this::entry;
+
+	/**
+	 * Creates an inbox on an existing table.
+	 * @param jdbc the template; only its data source and exception translator are used
+	 * @param tableName the table, a plain SQL identifier
+	 * @param clock the clock of leases and due times
+	 * @param operationTimeout the longest time the endpoint waits to record a
+	 * notification, connection included
+	 */
+	public JdbcNotificationInbox(JdbcTemplate jdbc, String tableName, Clock clock, Duration operationTimeout) {
+		Objects.requireNonNull(jdbc, "jdbc");
+		this.table = JdbcDeduplicationSchema.checkTableName(tableName);
+		this.clock = Objects.requireNonNull(clock, "clock");
+		this.deadline = new StoreOperationDeadline("jdbc-inbox", operationTimeout);
+		this.jdbc = JdbcDeduplicationSchema.boundedTemplate(jdbc, operationTimeout);
+		this.transactions = JdbcDeduplicationSchema.transactions(this.jdbc);
+		this.claims = JdbcDeduplicationSchema.transactions(this.jdbc);
+		// No gap locks on MySQL and MariaDB, which would hold up concurrent recording.
+		this.claims.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+	}
+
+	/**
+	 * Creates the table from the script for the database unless it exists.
+	 * @param jdbc the template
+	 * @param tableName the table, a plain SQL identifier
+	 */
+	public static void initializeSchema(JdbcTemplate jdbc, String tableName) {
+		JdbcDeduplicationSchema.initialize(jdbc, tableName, SCRIPT_DIRECTORY);
+	}
+
+	@Override
+	public boolean record(ComplaintNotification notification) {
+		// An insert that lands after the caller gave up is kept: WeChat Pay's next
+		// delivery is then a duplicate, and the entry is published once all the same.
+		return this.deadline.call(() -> insert(notification), null);
+	}
+
+	private boolean insert(ComplaintNotification notification) {
+		long now = this.clock.millis();
+		try {
+			committed(() -> this.jdbc.update(
+					"INSERT INTO " + this.table
+							+ " (merchant_name, notification_id, merchant_id, complaint_id, event_type, create_time, "
+							+ "create_time_ms, summary, action_type, resource_json, status, attempts, recorded_at, "
+							+ "attempts_since, next_attempt_at, lease_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '"
+							+ PENDING + "', 0, ?, ?, ?, 0)",
+					notification.merchantName(), notification.id(), notification.merchantId(),
+					notification.complaintId(), notification.eventType(), notification.createTime().toString(),
+					notification.createTime().toInstant().toEpochMilli(), notification.summary(),
+					notification.rawActionType(), notification.resourceJson(), now, now, now));
+			return true;
+		}
+		catch (DuplicateKeyException ex) {
+			return false;
+		}
+	}
+
+	@Override
+	public List<InboxEntry> claimDue(int maxEntries, Duration lease) {
+		long now = this.clock.millis();
+		long leaseUntil = now + lease.toMillis();
+		String due = "SELECT " + COLUMNS + " FROM " + this.table + " e WHERE e.status = '" + PENDING
+				+ "' AND e.next_attempt_at <= ? AND e.lease_until <= ? AND NOT EXISTS (SELECT 1 FROM " + this.table
+				+ " p WHERE p.merchant_name = e.merchant_name AND p.complaint_id = e.complaint_id AND p.seq <> e.seq"
+				+ " AND p.status <> '" + DONE + "' AND (p.lease_until > ? OR p.create_time_ms < e.create_time_ms"
+				+ " OR (p.create_time_ms = e.create_time_ms AND p.seq < e.seq)))"
+				+ " ORDER BY e.next_attempt_at, e.seq LIMIT ? FOR UPDATE SKIP LOCKED";
+		List<InboxEntry> claimed = this.claims.execute((status) -> {
+			List<InboxEntry> found = this.jdbc.query(due, this.rows, now, now, now, maxEntries);
+			List<InboxEntry> entries = new ArrayList<>(found.size());
+			List<Object[]> updates = new ArrayList<>(found.size());
+			for (InboxEntry entry : found) {
+				if (anotherClaimerHoldsItsComplaint(entry)) {
+					continue;
+				}
+				String token = newToken();
+				entries.add(new InboxEntry(entry.notification(), entry.sequence(), entry.status(), entry.attempts() + 1,
+						entry.attemptsSince(), entry.lastError(), token));
+				updates.add(new Object[] { token, leaseUntil, entry.sequence() });
+			}
+			if (!updates.isEmpty()) {
+				this.jdbc.batchUpdate(
+						"UPDATE " + this.table
+								+ " SET claim_token = ?, lease_until = ?, attempts = attempts + 1 WHERE seq = ?",
+						updates);
+			}
+			return entries;
+		});
+		return Objects.requireNonNull(claimed);
+	}
+
+	/**
+	 * Whether another claim transaction, not yet committed, holds an entry of the same
+	 * complaint. Its lease is not visible yet, so without this check an earlier entry
+	 * recorded just now could be handed out beside the one it is claiming. The open
+	 * entries of the complaint that can be locked are locked (until this claim commits)
+	 * and counted against all of them: a difference is a row locked by another claimer.
+	 */
+	private boolean anotherClaimerHoldsItsComplaint(InboxEntry entry) {
+		String others = " FROM " + this.table + " WHERE merchant_name = ? AND complaint_id = ? AND status <> '" + DONE
+				+ "' AND seq <> ?";
+		Object[] complaint = { entry.merchantName(), entry.notification().complaintId(), entry.sequence() };
+		int lockable = this.jdbc.queryForList("SELECT seq" + others + " FOR UPDATE SKIP LOCKED", Long.class, complaint)
+			.size();
+		Integer open = this.jdbc.queryForObject("SELECT COUNT(*)" + others, Integer.class, complaint);
+		return open == null || lockable != open;
+	}
+
+	private static String newToken() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		return new UUID(random.nextLong(), random.nextLong()).toString();
+	}
+
+	@Override
+	public boolean markDone(InboxEntry claimed) {
+		return updateClaimed("status = '" + DONE + "', last_error = NULL", claimed);
+	}
+
+	@Override
+	public boolean retryLater(InboxEntry claimed, Instant nextAttemptAt, String lastError) {
+		return updateClaimed("next_attempt_at = ?, last_error = ?", claimed, nextAttemptAt.toEpochMilli(), lastError);
+	}
+
+	@Override
+	public boolean park(InboxEntry claimed, String lastError) {
+		return updateClaimed("status = '" + FAILED + "', last_error = ?", claimed, lastError);
+	}
+
+	// Only while the claim holds: a worker whose lease ran out changes nothing.
+	private boolean updateClaimed(String assignments, InboxEntry claimed, Object... arguments) {
+		Object[] all = new Object[arguments.length + 3];
+		System.arraycopy(arguments, 0, all, 0, arguments.length);
+		all[arguments.length] = claimed.sequence();
+		all[arguments.length + 1] = claimed.requireClaimToken();
+		all[arguments.length + 2] = this.clock.millis();
+		return update(
+				"UPDATE " + this.table + " SET " + assignments + ", claim_token = NULL, lease_until = 0"
+						+ " WHERE seq = ? AND claim_token = ? AND lease_until > ? AND status = '" + PENDING + "'",
+				all) == 1;
+	}
+
+	@Override
+	public List<InboxEntry> failed(int limit) {
+		return committed(() -> this.jdbc.query("SELECT " + COLUMNS + " FROM " + this.table + " WHERE status = '"
+				+ FAILED + "' ORDER BY create_time_ms, seq LIMIT ?", this.rows, limit));
+	}
+
+	@Override
+	public boolean replay(String merchantName, String notificationId) {
+		long now = this.clock.millis();
+		return update(replay() + " AND merchant_name = ? AND notification_id = ?", now, now, merchantName,
+				notificationId) == 1;
+	}
+
+	@Override
+	public int replayAll() {
+		long now = this.clock.millis();
+		return update(replay(), now, now);
+	}
+
+	private String replay() {
+		return "UPDATE " + this.table + " SET status = '" + PENDING
+				+ "', attempts = 0, attempts_since = ?, next_attempt_at = ? WHERE status = '" + FAILED + "'";
+	}
+
+	@Override
+	public boolean discard(String merchantName, String notificationId) {
+		return update("UPDATE " + this.table + " SET status = '" + DONE + "' WHERE status = '" + FAILED
+				+ "' AND merchant_name = ? AND notification_id = ?", merchantName, notificationId) == 1;
+	}
+
+	@Override
+	public int purgeDone(Instant recordedBefore) {
+		return update("DELETE FROM " + this.table + " WHERE status = '" + DONE + "' AND recorded_at < ?",
+				recordedBefore.toEpochMilli());
+	}
+
+	/**
+	 * Checks that the table exists and can be read, within the operation timeout.
+	 * @throws org.springframework.jdbc.BadSqlGrammarException when the database answers
+	 * that the table is missing (or not readable)
+	 * @throws org.springframework.dao.DataAccessException when the database cannot be
+	 * reached
+	 */
+	@Override
+	public void checkAvailable() {
+		this.deadline.call(
+				() -> committed(() -> this.jdbc.queryForList("SELECT seq FROM " + this.table + " WHERE 1 = 0")), null);
+	}
+
+	private int update(String sql, Object... arguments) {
+		return committed(() -> this.jdbc.update(sql, arguments));
+	}
+
+	// One statement per transaction: a failed insert must not spoil the statements after
+	// it (PostgreSQL refuses every further statement of a transaction once one failed).
+	private <T> T committed(Supplier<T> statement) {
+		return Objects.requireNonNull(this.transactions.execute((status) -> statement.get()));
+	}
+
+	private InboxEntry entry(ResultSet row, int rowNumber) throws SQLException {
+		String rawActionType = row.getString("action_type");
+		ComplaintNotification notification = new ComplaintNotification(row.getString("merchant_name"),
+				row.getString("merchant_id"), row.getString("notification_id"), row.getString("event_type"),
+				OffsetDateTime.parse(row.getString("create_time")), row.getString("summary"),
+				row.getString("complaint_id"), ComplaintActionType.from(rawActionType.isEmpty() ? null : rawActionType),
+				rawActionType, row.getString("resource_json"));
+		return new InboxEntry(notification, row.getLong("seq"), InboxEntry.Status.valueOf(row.getString("status")),
+				row.getInt("attempts"), Instant.ofEpochMilli(row.getLong("attempts_since")),
+				row.getString("last_error"), row.getString("claim_token"));
+	}
+
+	@Override
+	public String toString() {
+		return "JdbcNotificationInbox[table=" + this.table + ", operationTimeout=" + this.deadline.timeout() + "]";
+	}
+
+}

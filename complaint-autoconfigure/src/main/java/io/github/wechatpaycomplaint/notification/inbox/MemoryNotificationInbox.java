@@ -1,0 +1,248 @@
+package io.github.wechatpaycomplaint.notification.inbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.github.wechatpaycomplaint.notification.event.ComplaintNotification;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Keeps the inbox in this instance's memory: for development and tests only, since a
+ * restart loses every entry and other instances see none. Every method holds one lock;
+ * claiming scans the entries, which is fine for the few a development run has.
+ *
+ * @since 0.1.0
+ */
+public final class MemoryNotificationInbox implements NotificationInbox {
+
+	private static final Comparator<Slot> ORDER = Comparator
+		.comparing((Slot slot) -> slot.notification.createTime().toInstant())
+		.thenComparingLong((slot) -> slot.sequence);
+
+	private final Clock clock;
+
+	private final Map<Key, Slot> slots = new LinkedHashMap<>();
+
+	private long nextSequence = 1;
+
+	/**
+	 * Creates an empty inbox.
+	 * @param clock the clock of leases and due times
+	 */
+	public MemoryNotificationInbox(Clock clock) {
+		this.clock = Objects.requireNonNull(clock, "clock");
+	}
+
+	@Override
+	public synchronized boolean record(ComplaintNotification notification) {
+		Key key = new Key(notification.merchantName(), notification.id());
+		if (this.slots.containsKey(key)) {
+			return false;
+		}
+		Instant now = this.clock.instant();
+		this.slots.put(key, new Slot(notification, this.nextSequence++, now));
+		return true;
+	}
+
+	@Override
+	public synchronized List<InboxEntry> claimDue(int maxEntries, Duration lease) {
+		Instant now = this.clock.instant();
+		Map<ComplaintKey, List<Slot>> open = new LinkedHashMap<>();
+		for (Slot slot : this.slots.values()) {
+			if (slot.status != InboxEntry.Status.DONE) {
+				open.computeIfAbsent(ComplaintKey.of(slot.notification), (key) -> new ArrayList<>()).add(slot);
+			}
+		}
+		List<Slot> due = new ArrayList<>();
+		for (List<Slot> complaint : open.values()) {
+			complaint.sort(ORDER);
+			Slot head = complaint.get(0);
+			boolean anyClaimed = complaint.stream().anyMatch((slot) -> slot.isClaimed(now));
+			if (!anyClaimed && head.status == InboxEntry.Status.PENDING && !head.nextAttemptAt.isAfter(now)) {
+				due.add(head);
+			}
+		}
+		due.sort(Comparator.comparing((Slot slot) -> slot.nextAttemptAt).thenComparingLong((slot) -> slot.sequence));
+		List<InboxEntry> claimed = new ArrayList<>();
+		for (Slot slot : due.subList(0, Math.min(maxEntries, due.size()))) {
+			ThreadLocalRandom random = ThreadLocalRandom.current();
+			slot.claimToken = new UUID(random.nextLong(), random.nextLong()).toString();
+			slot.leaseUntil = now.plus(lease);
+			slot.attempts++;
+			claimed.add(slot.toEntry());
+		}
+		return claimed;
+	}
+
+	@Override
+	public synchronized boolean markDone(InboxEntry claimed) {
+		Slot slot = owned(claimed);
+		if (slot == null) {
+			return false;
+		}
+		slot.release();
+		slot.status = InboxEntry.Status.DONE;
+		slot.lastError = null;
+		return true;
+	}
+
+	@Override
+	public synchronized boolean retryLater(InboxEntry claimed, Instant nextAttemptAt, String lastError) {
+		Slot slot = owned(claimed);
+		if (slot == null) {
+			return false;
+		}
+		slot.release();
+		slot.nextAttemptAt = nextAttemptAt;
+		slot.lastError = lastError;
+		return true;
+	}
+
+	@Override
+	public synchronized boolean park(InboxEntry claimed, String lastError) {
+		Slot slot = owned(claimed);
+		if (slot == null) {
+			return false;
+		}
+		slot.release();
+		slot.status = InboxEntry.Status.FAILED;
+		slot.lastError = lastError;
+		return true;
+	}
+
+	@Override
+	public synchronized List<InboxEntry> failed(int limit) {
+		return this.slots.values()
+			.stream()
+			.filter((slot) -> slot.status == InboxEntry.Status.FAILED)
+			.sorted(ORDER)
+			.limit(limit)
+			.map(Slot::toEntry)
+			.toList();
+	}
+
+	@Override
+	public synchronized boolean replay(String merchantName, String notificationId) {
+		Slot slot = this.slots.get(new Key(merchantName, notificationId));
+		if (slot == null || slot.status != InboxEntry.Status.FAILED) {
+			return false;
+		}
+		Instant now = this.clock.instant();
+		slot.status = InboxEntry.Status.PENDING;
+		slot.attempts = 0;
+		slot.attemptsSince = now;
+		slot.nextAttemptAt = now;
+		return true;
+	}
+
+	@Override
+	public synchronized int replayAll() {
+		int replayed = 0;
+		for (Slot slot : List.copyOf(this.slots.values())) {
+			if (slot.status == InboxEntry.Status.FAILED
+					&& replay(slot.notification.merchantName(), slot.notification.id())) {
+				replayed++;
+			}
+		}
+		return replayed;
+	}
+
+	@Override
+	public synchronized boolean discard(String merchantName, String notificationId) {
+		Slot slot = this.slots.get(new Key(merchantName, notificationId));
+		if (slot == null || slot.status != InboxEntry.Status.FAILED) {
+			return false;
+		}
+		slot.status = InboxEntry.Status.DONE;
+		return true;
+	}
+
+	@Override
+	public synchronized int purgeDone(Instant recordedBefore) {
+		int before = this.slots.size();
+		this.slots.values()
+			.removeIf((slot) -> slot.status == InboxEntry.Status.DONE && slot.recordedAt.isBefore(recordedBefore));
+		return before - this.slots.size();
+	}
+
+	private @Nullable Slot owned(InboxEntry claimed) {
+		Slot slot = this.slots.get(new Key(claimed.merchantName(), claimed.notificationId()));
+		if (slot == null || slot.claimToken == null || !slot.claimToken.equals(claimed.requireClaimToken())
+				|| !slot.isClaimed(this.clock.instant())) {
+			return null;
+		}
+		return slot;
+	}
+
+	@Override
+	public String toString() {
+		return "MemoryNotificationInbox[not durable]";
+	}
+
+	private record Key(String merchantName, String notificationId) {
+	}
+
+	private record ComplaintKey(String merchantName, String complaintId) {
+
+		static ComplaintKey of(ComplaintNotification notification) {
+			return new ComplaintKey(notification.merchantName(), notification.complaintId());
+		}
+
+	}
+
+	private static final class Slot {
+
+		final ComplaintNotification notification;
+
+		final long sequence;
+
+		final Instant recordedAt;
+
+		InboxEntry.Status status = InboxEntry.Status.PENDING;
+
+		int attempts;
+
+		Instant attemptsSince;
+
+		Instant nextAttemptAt;
+
+		@Nullable Instant leaseUntil;
+
+		@Nullable String claimToken;
+
+		@Nullable String lastError;
+
+		Slot(ComplaintNotification notification, long sequence, Instant now) {
+			this.notification = notification;
+			this.sequence = sequence;
+			this.recordedAt = now;
+			this.attemptsSince = now;
+			this.nextAttemptAt = now;
+		}
+
+		boolean isClaimed(Instant now) {
+			return this.claimToken != null && this.leaseUntil != null && this.leaseUntil.isAfter(now);
+		}
+
+		void release() {
+			this.claimToken = null;
+			this.leaseUntil = null;
+		}
+
+		InboxEntry toEntry() {
+			return new InboxEntry(this.notification, this.sequence, this.status, this.attempts, this.attemptsSince,
+					this.lastError, this.claimToken);
+		}
+
+	}
+
+}

@@ -1,0 +1,159 @@
+package io.github.wechatpaycomplaint.autoconfigure;
+
+import java.time.Clock;
+
+import io.github.wechatpaycomplaint.notification.inbox.FailedNotifications;
+import io.github.wechatpaycomplaint.notification.inbox.InboxWorker;
+import io.github.wechatpaycomplaint.notification.inbox.JdbcNotificationInbox;
+import io.github.wechatpaycomplaint.notification.inbox.MemoryNotificationInbox;
+import io.github.wechatpaycomplaint.notification.inbox.NotificationInbox;
+import io.github.wechatpaycomplaint.testsupport.NotificationContexts;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each condition of {@link NotificationInboxConfigurations}: nothing in the default
+ * in-request processing; in durable processing the inbox the property names (memory with
+ * a warning, or JDBC), its worker and the failed-notification operations; the startup
+ * failures that name the fix; the back-off for the application's own inbox.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class NotificationInboxConfigurationsTests {
+
+	private static final String DURABLE = "wechatpay.complaint.notification.processing=durable";
+
+	private static final String STORE = "wechatpay.complaint.notification.inbox.store=";
+
+	private static final String INITIALIZE_SCHEMA = "wechatpay.complaint.notification.inbox.jdbc.initialize-schema=true";
+
+	private final WebApplicationContextRunner runner = NotificationContexts.webRunner();
+
+	@Test
+	void inRequestProcessingIsTheDefaultAndHasNoInbox() {
+		this.runner.run((context) -> {
+			assertThat(context).hasNotFailed()
+				.doesNotHaveBean(NotificationInbox.class)
+				.doesNotHaveBean(InboxWorker.class)
+				.doesNotHaveBean(FailedNotifications.class);
+			assertThat(context.getBean(ComplaintNotificationProperties.class).getProcessing())
+				.isEqualTo(ComplaintNotificationProperties.Processing.IN_REQUEST);
+		});
+	}
+
+	@Test
+	void inRequestWhenChosen() {
+		this.runner.withPropertyValues("wechatpay.complaint.notification.processing=in-request")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(NotificationInbox.class));
+	}
+
+	@Test
+	void durableUsesTheMemoryInboxByDefaultAndWarnsThatItIsNotDurable(CapturedOutput output) {
+		this.runner.withPropertyValues(DURABLE).run((context) -> {
+			assertThat(context).hasNotFailed()
+				.hasSingleBean(InboxWorker.class)
+				.hasSingleBean(FailedNotifications.class);
+			assertThat(context).getBean(NotificationInbox.class).isInstanceOf(MemoryNotificationInbox.class);
+			assertThat(context.getBean(InboxWorker.class).isRunning()).isTrue();
+		});
+		assertThat(output).contains("WARN")
+			.contains("uses the MEMORY inbox, which is not durable")
+			.contains("wechatpay.complaint.notification.inbox.store=jdbc");
+	}
+
+	@Test
+	void durableWithTheJdbcInbox() {
+		this.runner
+			.withBean(DriverManagerDataSource.class,
+					() -> new DriverManagerDataSource("jdbc:h2:mem:inbox-configurations;DB_CLOSE_DELAY=-1", "sa", ""))
+			.withPropertyValues(DURABLE, STORE + "jdbc", INITIALIZE_SCHEMA)
+			.run((context) -> assertThat(context).getBean(NotificationInbox.class)
+				.isInstanceOf(JdbcNotificationInbox.class));
+	}
+
+	@Test
+	void jdbcWithoutTheTableFailsNamingTheScripts() {
+		this.runner
+			.withBean(DriverManagerDataSource.class,
+					() -> new DriverManagerDataSource("jdbc:h2:mem:inbox-no-table;DB_CLOSE_DELAY=-1", "sa", ""))
+			.withPropertyValues(DURABLE, STORE + "jdbc")
+			.run((context) -> {
+				FailureAnalysis analysis = analysis(context);
+				assertThat(analysis.getDescription())
+					.contains("the inbox table 'wechatpay_complaint_inbox' does not exist");
+				assertThat(analysis.getAction())
+					.contains("classpath:io/github/wechatpaycomplaint/notification/inbox/schema-postgresql.sql");
+			});
+	}
+
+	@Test
+	void jdbcWithoutADataSourceFailsNamingTheFix() {
+		this.runner.withPropertyValues(DURABLE, STORE + "jdbc")
+			.run((context) -> assertThat(analysis(context).getDescription())
+				.contains("wechatpay.complaint.notification.inbox.store")
+				.contains("the inbox is JDBC but the application has no (single) DataSource"));
+	}
+
+	@Test
+	void jdbcWithoutSpringJdbcFailsNamingTheLibrary() {
+		this.runner.withClassLoader(new FilteredClassLoader(JdbcTemplate.class))
+			.withPropertyValues(DURABLE, STORE + "jdbc")
+			.run((context) -> assertThat(analysis(context).getDescription())
+				.contains("the inbox is JDBC but spring-jdbc is not on the classpath"));
+	}
+
+	@Test
+	void aRetryPolicyThatCannotWorkFailsAtStartup() {
+		this.runner
+			.withPropertyValues(DURABLE, "wechatpay.complaint.notification.inbox.retry.initial-delay=2h",
+					"wechatpay.complaint.notification.inbox.retry.max-delay=1h")
+			.run((context) -> assertThat(analysis(context).getDescription())
+				.contains("wechatpay.complaint.notification.inbox.retry"));
+	}
+
+	@Test
+	void aConcurrencyBelowOneIsRefused() {
+		this.runner.withPropertyValues(DURABLE, "wechatpay.complaint.notification.inbox.concurrency=0")
+			.run((context) -> assertThat(context).hasFailed());
+	}
+
+	@Test
+	void backsOffFromTheApplicationsInbox() {
+		this.runner.withUserConfiguration(UserInboxConfiguration.class)
+			.withPropertyValues(DURABLE, STORE + "jdbc")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.getBean(NotificationInbox.class)
+				.isSameAs(context.getBean("userInbox")));
+	}
+
+	private static FailureAnalysis analysis(AssertableWebApplicationContext context) {
+		assertThat(context).hasFailed();
+		FailureAnalysis analysis = new InvalidComplaintPropertyFailureAnalyzer().analyze(context.getStartupFailure());
+		// Found anywhere in the cause chain, as Spring Boot's failure analysis does.
+		assertThat(analysis).as("an InvalidComplaintPropertyException in the cause chain").isNotNull();
+		return analysis;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserInboxConfiguration {
+
+		@Bean
+		NotificationInbox userInbox() {
+			return new MemoryNotificationInbox(Clock.systemUTC());
+		}
+
+	}
+
+}

@@ -1,0 +1,205 @@
+package io.github.wechatpaycomplaint.notification.inbox;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.wechatpaycomplaint.notification.event.ComplaintNotificationEvent;
+import io.github.wechatpaycomplaint.notification.event.UserRespondedEvent;
+import io.github.wechatpaycomplaint.testsupport.MutableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationEventPublisher;
+
+import static io.github.wechatpaycomplaint.notification.inbox.InboxNotifications.notification;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The worker on the memory inbox, polled by hand on a clock the test moves: events as in
+ * -request processing publishes them, order per complaint, back-off, parking after the
+ * last attempt or past the age, replay giving exactly one more pass, and stopping.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class InboxWorkerTests {
+
+	private static final Duration LEASE = Duration.ofMinutes(5);
+
+	private final MutableClock clock = MutableClock.atEpochSecond(1_749_776_561L);
+
+	private final MemoryNotificationInbox inbox = new MemoryNotificationInbox(this.clock);
+
+	private final Listener listener = new Listener();
+
+	private final InboxWorker worker = new InboxWorker(this.inbox, this.listener,
+			new InboxRetryPolicy(Duration.ofSeconds(10), 2, Duration.ofMinutes(5), 0, 3, Duration.ofHours(1)),
+			// A poll interval the test never waits for: it polls by hand.
+			new InboxWorker.Settings(Duration.ofHours(1), 10, 2, LEASE, Duration.ofSeconds(5), Duration.ofDays(8),
+					Duration.ofHours(1)),
+			this.clock);
+
+	@AfterEach
+	void stop() {
+		this.worker.stop();
+	}
+
+	@Test
+	void publishesTheSameEventsAsInRequestProcessingAndMarksThemDone() {
+		this.inbox.record(notification("n-1", "c-1", 0));
+		this.worker.start();
+		pollUntilPublished(1);
+		assertThat(this.listener.events).singleElement().isInstanceOf(UserRespondedEvent.class).satisfies((event) -> {
+			assertThat(event.getNotificationId()).isEqualTo("n-1");
+			assertThat(event.getComplaintId()).isEqualTo("c-1");
+		});
+		await().until(() -> this.inbox.claimDue(10, LEASE).isEmpty() && this.worker.poll() == 0);
+		assertThat(this.listener.calls.get()).isEqualTo(1);
+	}
+
+	@Test
+	void publishesEachComplaintInOrderAndComplaintsInParallel() throws InterruptedException {
+		this.inbox.record(notification("c1-second", "c-1", 10));
+		this.inbox.record(notification("c1-first", "c-1", 0));
+		this.inbox.record(notification("c2-only", "c-2", 5));
+		CountDownLatch bothRunning = new CountDownLatch(2);
+		this.listener.onEach = () -> {
+			bothRunning.countDown();
+			try {
+				bothRunning.await(5, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		};
+		this.worker.start();
+		assertThat(this.worker.poll()).isEqualTo(2);
+		assertThat(bothRunning.await(5, TimeUnit.SECONDS)).as("two complaints at once").isTrue();
+		pollUntilPublished(3);
+		assertThat(this.listener.ids()).containsSubsequence("c1-first", "c1-second");
+	}
+
+	@Test
+	void aFailedPassIsRetriedAfterItsBackOff() {
+		this.inbox.record(notification("n-1", "c-1", 0));
+		this.listener.failuresLeft.set(2);
+		this.worker.start();
+		this.worker.poll();
+		await().until(() -> this.listener.calls.get() == 1 && this.worker.poll() == 0);
+		this.clock.advance(Duration.ofSeconds(9));
+		assertThat(this.worker.poll()).isZero();
+		this.clock.advance(Duration.ofSeconds(1));
+		assertThat(this.worker.poll()).isOne();
+		await().until(() -> this.listener.calls.get() == 2 && this.worker.poll() == 0);
+		// The second failure doubles the delay.
+		this.clock.advance(Duration.ofSeconds(19));
+		assertThat(this.worker.poll()).isZero();
+		this.clock.advance(Duration.ofSeconds(1));
+		pollUntilPublished(1);
+		assertThat(this.listener.calls.get()).isEqualTo(3);
+	}
+
+	@Test
+	void theLastFailedAttemptParksTheEntryAndAReplayGivesExactlyOneMorePass(CapturedOutput output) {
+		this.inbox.record(notification("n-1", "c-1", 0));
+		this.inbox.record(notification("n-2", "c-1", 5));
+		this.listener.failuresLeft.set(3);
+		this.worker.start();
+		for (int attempt = 1; attempt <= 3; attempt++) {
+			this.worker.poll();
+			int calls = attempt;
+			await().until(() -> this.listener.calls.get() == calls && this.worker.poll() == 0);
+			this.clock.advance(Duration.ofMinutes(5));
+		}
+		assertThat(this.inbox.failed(10)).singleElement().satisfies((entry) -> {
+			assertThat(entry.notificationId()).isEqualTo("n-1");
+			assertThat(entry.attempts()).isEqualTo(3);
+			assertThat(entry.lastError()).isEqualTo("java.lang.IllegalStateException: listener failure 3");
+		});
+		assertThat(output).contains("for the last time (java.lang.IllegalStateException); parked as failed");
+		// The parked entry holds its complaint back.
+		this.clock.advance(Duration.ofHours(2));
+		assertThat(this.worker.poll()).isZero();
+		assertThat(new FailedNotifications(this.inbox).replay("default", "n-1")).isTrue();
+		pollUntilPublished(2);
+		assertThat(this.listener.ids()).containsExactly("n-1", "n-2");
+		assertThat(this.listener.calls.get()).isEqualTo(5);
+		await().until(() -> this.worker.poll() == 0);
+		assertThat(this.inbox.failed(10)).isEmpty();
+	}
+
+	@Test
+	void aFailurePastTheMaximumAgeParksTheEntryAtOnce() {
+		this.inbox.record(notification("n-1", "c-1", 0));
+		this.listener.failuresLeft.set(1);
+		this.clock.advance(Duration.ofHours(1));
+		this.worker.start();
+		this.worker.poll();
+		await().until(() -> this.inbox.failed(10).size() == 1);
+		assertThat(this.inbox.failed(10).get(0).attempts()).isOne();
+	}
+
+	@Test
+	void stoppingWaitsForThePassesUnderWay() {
+		this.inbox.record(notification("n-1", "c-1", 0));
+		CountDownLatch running = new CountDownLatch(1);
+		this.listener.onEach = () -> {
+			running.countDown();
+			try {
+				Thread.sleep(300);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		};
+		this.worker.start();
+		this.worker.poll();
+		await().until(() -> running.getCount() == 0);
+		this.worker.stop();
+		assertThat(this.worker.isRunning()).isFalse();
+		assertThat(this.listener.events).hasSize(1);
+		assertThat(this.inbox.claimDue(10, LEASE)).isEmpty();
+	}
+
+	private void pollUntilPublished(int events) {
+		await().atMost(Duration.ofSeconds(10)).until(() -> {
+			this.worker.poll();
+			return this.listener.events.size() >= events;
+		});
+	}
+
+	static final class Listener implements ApplicationEventPublisher {
+
+		final List<ComplaintNotificationEvent> events = Collections.synchronizedList(new ArrayList<>());
+
+		final AtomicInteger calls = new AtomicInteger();
+
+		final AtomicInteger failuresLeft = new AtomicInteger();
+
+		volatile Runnable onEach = () -> {
+		};
+
+		@Override
+		public void publishEvent(Object event) {
+			int call = this.calls.incrementAndGet();
+			this.onEach.run();
+			if (this.failuresLeft.getAndUpdate((n) -> Math.max(0, n - 1)) > 0) {
+				throw new IllegalStateException("listener failure " + call);
+			}
+			this.events.add((ComplaintNotificationEvent) event);
+		}
+
+		List<String> ids() {
+			return this.events.stream().map(ComplaintNotificationEvent::getNotificationId).toList();
+		}
+
+	}
+
+}
