@@ -9,7 +9,7 @@ CREATE TABLE IF NOT EXISTS ${table} (
 	event_type VARCHAR(128) NOT NULL,
 	create_time VARCHAR(64) NOT NULL,
 	create_time_ms BIGINT NOT NULL,
-	summary VARCHAR(1024) NOT NULL,
+	summary CLOB NOT NULL,
 	action_type VARCHAR(128) NOT NULL,
 	resource_json CLOB NOT NULL,
 	status VARCHAR(16) NOT NULL,

@@ -52,6 +52,20 @@ abstract class NotificationInboxContractTests {
 	}
 
 	@Test
+	void aLongSummaryIsKeptWhole() {
+		// The summary is WeChat Pay's text, verified but of no documented length: a
+		// column too narrow for it would refuse the notification on every delivery.
+		NotificationInbox inbox = inbox();
+		ComplaintNotification base = notification("n-long", "c-long", 0);
+		ComplaintNotification notification = new ComplaintNotification(base.merchantName(), base.merchantId(),
+				base.id(), base.eventType(), base.createTime(), "投诉".repeat(3_000), base.complaintId(),
+				base.actionType(), base.rawActionType(), base.resourceJson());
+		assertThat(inbox.record(notification)).isTrue();
+		assertThat(inbox.claimDue(10, LEASE)).singleElement()
+			.satisfies((entry) -> assertThat(entry.notification()).isEqualTo(notification));
+	}
+
+	@Test
 	void handsOutOneEntryPerComplaintByCreateTimeThenArrival() {
 		NotificationInbox inbox = inbox();
 		inbox.record(notification("late", "c-1", 20));
