@@ -3,7 +3,6 @@ package io.github.wechatpaycomplaint.autoconfigure;
 import io.github.wechatpaycomplaint.multimerchant.MerchantDefinition;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.core.env.Environment;
 
@@ -25,7 +24,7 @@ final class EntryMerchants {
 	 * @param environment the environment holding the global properties
 	 */
 	EntryMerchants(@Nullable PropertiesMerchantSource propertiesSource, Environment environment) {
-		this.resolver = ComplaintMerchantsAutoConfiguration.resolver(Binder.get(environment));
+		this.resolver = ComplaintMerchantsAutoConfiguration.resolver(environment);
 		this.singleMerchantKeys = propertiesSource != null && propertiesSource.singleMerchant() != null;
 	}
 
