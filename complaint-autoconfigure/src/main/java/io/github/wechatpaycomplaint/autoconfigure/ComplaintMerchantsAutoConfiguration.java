@@ -53,8 +53,7 @@ import org.springframework.web.client.RestClient;
 				ComplaintReconciliationAutoConfiguration.class, ComplaintObservabilityAutoConfiguration.class })
 @ConditionalOnClass(RestClient.class)
 @ConditionalOnBooleanProperty(name = ComplaintProperties.PREFIX + ".enabled", matchIfMissing = true)
-@EnableConfigurationProperties({ ComplaintProperties.class, ComplaintClientProperties.class,
-		ComplaintMerchantsProperties.class })
+@EnableConfigurationProperties({ ComplaintProperties.class, ComplaintClientProperties.class })
 public final class ComplaintMerchantsAutoConfiguration {
 
 	@Bean
