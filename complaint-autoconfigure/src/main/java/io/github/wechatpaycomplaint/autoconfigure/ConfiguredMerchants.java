@@ -102,6 +102,28 @@ final class ConfiguredMerchants {
 	}
 
 	/**
+	 * Whether an entry sets anything but its identity, so that its settings need binding.
+	 * @param name the entry name
+	 * @return {@code true} unless every key is plainly an identity key
+	 */
+	boolean hasSettings(String name) {
+		CollectedProperties entry = this.entries.get(name);
+		int first = MERCHANTS_NAME.getNumberOfElements() + 1;
+		return entry != null && entry.stream().anyMatch((property) -> {
+			StringBuilder key = new StringBuilder();
+			for (int i = first; i < property.getNumberOfElements(); i++) {
+				String element = property.getElement(i, Form.ORIGINAL);
+				if (property.isNumericIndex(i) || !element.equals(property.getElement(i, Form.DASHED))) {
+					// Indexed or not in canonical form: binding tells.
+					return true;
+				}
+				key.append((i > first) ? "." : "").append(element);
+			}
+			return MerchantEntryResolver.isSetting(key.toString());
+		});
+	}
+
+	/**
 	 * Whether any single-merchant key is set.
 	 * @return whether a {@code wechatpay.complaint.merchant.*} key is set
 	 */

@@ -134,12 +134,22 @@ final class MerchantEntryResolver {
 	Map<String, String> settings(String name, Binder entry) {
 		Map<String, String> settings = new LinkedHashMap<>();
 		entry.bind(prefix(name), Bindable.mapOf(String.class, String.class)).orElse(Map.of()).forEach((key, value) -> {
-			if (!key.startsWith("merchant.") && !key.startsWith("wechatpay-public-key.")
-					&& !key.equals("platform-certificates.enabled")) {
+			if (isSetting(key)) {
 				settings.put(key, value);
 			}
 		});
 		return settings;
+	}
+
+	/**
+	 * Whether an entry's key is a setting rather than identity.
+	 * @param key relative to the entry, as written
+	 * @return {@code false} for the merchant's keys, its WeChat Pay public key and its
+	 * choice of certificate mode
+	 */
+	static boolean isSetting(String key) {
+		return !key.startsWith("merchant.") && !key.startsWith("wechatpay-public-key.")
+				&& !key.equals("platform-certificates.enabled");
 	}
 
 	private MerchantEntryProperties resolve(String name, MerchantEntryProperties entry, Binder entrySource) {
@@ -156,7 +166,9 @@ final class MerchantEntryResolver {
 		ComplaintDurationChecks.checkSigns(entry.getClient(), prefix + ".client");
 		ComplaintDurationChecks.checkSigns(entry.getPlatformCertificates(), prefix + ".platform-certificates");
 		ComplaintDurationChecks.checkSigns(entry.getReconciliation(), prefix + ".reconciliation");
-		ClientBaseUriCheck.check(entry.getClient(), prefix + ".client");
+		// Plain http that the entry inherits is warned about once, for the global
+		// properties, not again for each of many entries.
+		ClientBaseUriCheck.check(entry.getClient(), prefix + ".client", !sameHosts(entry.getClient()));
 		checkShared(entry.getClient(), prefix + ".client");
 		return entry;
 	}
@@ -189,6 +201,12 @@ final class MerchantEntryResolver {
 
 	private void bindGlobal(String group, Object target) {
 		this.globals.bind(PREFIX + group, Bindable.ofInstance(target));
+	}
+
+	private boolean sameHosts(ComplaintClientProperties client) {
+		ComplaintClientProperties global = this.globalClient.get();
+		return Objects.equals(client.getBaseUri(), global.getBaseUri())
+				&& Objects.equals(client.getFailover().getBackupBaseUri(), global.getFailover().getBackupBaseUri());
 	}
 
 	private void checkShared(ComplaintClientProperties client, String prefix) {

@@ -56,7 +56,8 @@ final class PropertiesMerchantSource implements WechatPayMerchantSource {
 			new MerchantKeyFactory(resourceLoader, prefix).checkWithoutParsing(entry.getMerchant(),
 					entry.getWechatpayPublicKey());
 			ids.check(name, entry);
-			MerchantDefinition definition = definition(name, entry, resolver.settings(name, entrySource));
+			MerchantDefinition definition = definition(name, entry,
+					configured.hasSettings(name) ? resolver.settings(name, entrySource) : Map.of());
 			byName.put(name, definition);
 			ids.add(definition);
 		}

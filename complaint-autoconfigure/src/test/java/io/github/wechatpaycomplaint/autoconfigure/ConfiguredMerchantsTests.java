@@ -54,6 +54,19 @@ class ConfiguredMerchantsTests {
 	}
 
 	@Test
+	void anEntryHasSettingsWhenItSetsMoreThanItsIdentity() {
+		ConfiguredMerchants merchants = ConfiguredMerchants.read(environment("test",
+				properties(HK + "merchant.id", "1", HK + "wechatpay-public-key.id", "PUB_KEY_ID_1",
+						HK + "platform-certificates.enabled", "true", MAIN + "merchant.id", "2",
+						MAIN + "client.endpoint", "HONG_KONG", "wechatpay.complaint.merchants.cn.merchant.id", "3",
+						"wechatpay.complaint.merchants.cn.platform-certificates.refresh-interval", "1h")));
+		assertThat(merchants.hasSettings("hk")).isFalse();
+		assertThat(merchants.hasSettings("main")).isTrue();
+		assertThat(merchants.hasSettings("cn")).isTrue();
+		assertThat(merchants.hasSettings("none")).isFalse();
+	}
+
+	@Test
 	void noMerchantKeysMeansNoMerchant() {
 		ConfiguredMerchants merchants = ConfiguredMerchants
 			.read(environment("test", Map.of("wechatpay.complaint.merchantsx.hk.merchant.id", "1")));
