@@ -48,6 +48,20 @@ final class EntryMerchants {
 	}
 
 	/**
+	 * Whether a merchant sets a key itself rather than inheriting it.
+	 * @param definition the merchant
+	 * @param key relative to the entry, e.g. {@code notification.public-url}
+	 * @return whether it is among its settings, in any relaxed spelling
+	 */
+	static boolean setsItself(MerchantDefinition definition, String key) {
+		ConfigurationPropertyName name = ConfigurationPropertyName.of(key);
+		return definition.settings()
+			.keySet()
+			.stream()
+			.anyMatch((setting) -> ConfigurationPropertyName.adapt(setting, '.').equals(name));
+	}
+
+	/**
 	 * A merchant and its resolved settings.
 	 *
 	 * @param definition the merchant
@@ -65,11 +79,7 @@ final class EntryMerchants {
 		 * @return whether it is set on the entry, in any relaxed spelling
 		 */
 		boolean setsItself(String key) {
-			ConfigurationPropertyName name = ConfigurationPropertyName.of(key);
-			return this.definition.settings()
-				.keySet()
-				.stream()
-				.anyMatch((setting) -> ConfigurationPropertyName.adapt(setting, '.').equals(name));
+			return EntryMerchants.setsItself(this.definition, key);
 		}
 
 		/**

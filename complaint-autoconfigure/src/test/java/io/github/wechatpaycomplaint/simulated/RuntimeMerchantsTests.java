@@ -257,6 +257,24 @@ class RuntimeMerchantsTests {
 		assertThat(output).contains("merchant 'sg'", "wechatpay.complaint.merchants.sg.notification.public-url");
 	}
 
+	@Test
+	void aRuntimeMerchantThatDoesNotRegisterHasNoRegistrationProblemWhateverItsOtherSettings() {
+		WechatPayComplaintSimulator sg = simulator("1900000033", 0);
+		WechatPayComplaintSimulator shop = simulator("1900000031", 0);
+		List<MerchantDefinition> stored = new CopyOnWriteArrayList<>(List.of(definition("shop", shop).build()));
+		this.runner.withBean(WechatPayMerchantSource.class, () -> () -> stored).run((context) -> {
+			ready(context);
+			WechatPayMerchants merchants = context.getBean(WechatPayMerchants.class);
+			// Inherits "do not register": its settings are not resolved for the
+			// registration, and this one would fail there.
+			stored.add(definition("sg", sg).setting("client.retry.initial-backoff", "-1s").build());
+			merchants.refresh();
+			assertThat(merchants.names()).contains("sg");
+			assertThat(registrars(context).find("sg")).isEmpty();
+			assertThat(registrars(context).problem("sg")).isEmpty();
+		});
+	}
+
 	// Two properties entries, cn and hk, registering on startup under the global URL.
 	private ApplicationContextRunner twoEntries() {
 		WechatPayComplaintSimulator cn = simulator(SimulatorKeys.DEFAULT_MERCHANT_ID, 1);
