@@ -1,5 +1,6 @@
 package io.github.wechatpaycomplaint.autoconfigure;
 
+import java.lang.ref.WeakReference;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -167,7 +168,8 @@ final class ConfiguredMerchants {
 	}
 
 	private Summary summary(List<PropertySource<?>> sources) {
-		return new Summary(sources, this.singleMerchantSet, this.entries.size(), switchesOn());
+		return new Summary(sources.stream().map((source) -> new WeakReference<PropertySource<?>>(source)).toList(),
+				this.singleMerchantSet, this.entries.size(), switchesOn());
 	}
 
 	/**
@@ -184,13 +186,14 @@ final class ConfiguredMerchants {
 	/**
 	 * The merchants as the conditions see them.
 	 *
-	 * @param sources the property sources read (compared by identity)
+	 * @param sources the property sources read, compared by identity; held weakly, as a
+	 * source can lead back to the context and so to the bean factory that keys the cache
 	 * @param singleMerchantSet whether a {@code wechatpay.complaint.merchant.*} key is
 	 * set
 	 * @param entries how many entries {@code wechatpay.complaint.merchants} has
 	 * @param switchesOn the switches, relative to an entry, that some entry turns on
 	 */
-	record Summary(List<PropertySource<?>> sources, boolean singleMerchantSet, int entries,
+	record Summary(List<WeakReference<PropertySource<?>>> sources, boolean singleMerchantSet, int entries,
 			Set<ConfigurationPropertyName> switchesOn) {
 
 		private boolean readFrom(List<PropertySource<?>> current) {
@@ -198,7 +201,7 @@ final class ConfiguredMerchants {
 				return false;
 			}
 			for (int i = 0; i < current.size(); i++) {
-				if (this.sources.get(i) != current.get(i)) {
+				if (this.sources.get(i).get() != current.get(i)) {
 					return false;
 				}
 			}
