@@ -40,11 +40,23 @@ final class ClientBaseUriCheck {
 	 * @throws InvalidComplaintPropertyException naming the property and the fix
 	 */
 	static void check(ComplaintClientProperties client, String prefix) {
+		check(client, prefix, true);
+	}
+
+	/**
+	 * Checks the URIs of client properties bound under a prefix.
+	 * @param client the client properties
+	 * @param prefix e.g. {@code wechatpay.complaint.merchants.hk.client}
+	 * @param warnInsecure whether to warn about plain http in use; {@code false} for URIs
+	 * another check has warned about
+	 * @throws InvalidComplaintPropertyException naming the property and the fix
+	 */
+	static void check(ComplaintClientProperties client, String prefix, boolean warnInsecure) {
 		String clientPrefix = prefix + ".";
 		boolean baseInsecure = check(client.getBaseUri(), clientPrefix + "base-uri", client.isAllowInsecureHttp());
 		boolean backupInsecure = check(client.getFailover().getBackupBaseUri(),
 				clientPrefix + "failover.backup-base-uri", client.isAllowInsecureHttp());
-		if (baseInsecure || backupInsecure) {
+		if (warnInsecure && (baseInsecure || backupInsecure)) {
 			String base = "'" + clientPrefix + "base-uri'";
 			String backup = "'" + clientPrefix + "failover.backup-base-uri'";
 			String properties = (baseInsecure && backupInsecure) ? base + " and " + backup + " use"

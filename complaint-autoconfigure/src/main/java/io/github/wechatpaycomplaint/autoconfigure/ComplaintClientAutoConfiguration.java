@@ -49,8 +49,7 @@ import org.springframework.web.client.RestClient;
 		"org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration" })
 @ConditionalOnClass(RestClient.class)
 @ConditionalOnBooleanProperty(name = ComplaintProperties.PREFIX + ".enabled", matchIfMissing = true)
-@EnableConfigurationProperties({ ComplaintProperties.class, ComplaintClientProperties.class,
-		ComplaintMerchantsProperties.class })
+@EnableConfigurationProperties({ ComplaintProperties.class, ComplaintClientProperties.class })
 @Import(RateLimiterConfigurations.class)
 public final class ComplaintClientAutoConfiguration {
 

@@ -87,21 +87,27 @@ final class ComplaintDurationChecks {
 		}
 	}
 
+	// The property names are built only for nested groups and for a duration that fails:
+	// every merchant entry is checked at startup.
 	private static void checkSigns(Object target, String nestedPrefix, String path) {
 		for (PropertyDescriptor descriptor : BeanUtils.getPropertyDescriptors(target.getClass())) {
 			Method getter = descriptor.getReadMethod();
 			if (getter == null || getter.getDeclaringClass() == Object.class) {
 				continue;
 			}
-			String property = path + ComplaintPropertiesValidationFailureAnalyzer.kebabCase(descriptor.getName());
 			Class<?> type = descriptor.getPropertyType();
 			if (type == Duration.class) {
-				checkSign((Duration) ReflectionUtils.invokeMethod(getter, target), property);
+				Duration value = (Duration) ReflectionUtils.invokeMethod(getter, target);
+				if (value != null && (value.isNegative() || value.isZero())) {
+					checkSign(value,
+							path + ComplaintPropertiesValidationFailureAnalyzer.kebabCase(descriptor.getName()));
+				}
 			}
 			else if (type != null && !type.isEnum() && type.getName().startsWith(nestedPrefix)) {
 				Object nested = ReflectionUtils.invokeMethod(getter, target);
 				if (nested != null) {
-					checkSigns(nested, nestedPrefix, property + ".");
+					checkSigns(nested, nestedPrefix,
+							path + ComplaintPropertiesValidationFailureAnalyzer.kebabCase(descriptor.getName()) + ".");
 				}
 			}
 		}

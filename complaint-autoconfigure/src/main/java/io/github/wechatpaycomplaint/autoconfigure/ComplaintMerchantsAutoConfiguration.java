@@ -26,7 +26,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -54,16 +53,15 @@ import org.springframework.web.client.RestClient;
 				ComplaintReconciliationAutoConfiguration.class, ComplaintObservabilityAutoConfiguration.class })
 @ConditionalOnClass(RestClient.class)
 @ConditionalOnBooleanProperty(name = ComplaintProperties.PREFIX + ".enabled", matchIfMissing = true)
-@EnableConfigurationProperties({ ComplaintProperties.class, ComplaintClientProperties.class,
-		ComplaintMerchantsProperties.class })
+@EnableConfigurationProperties({ ComplaintProperties.class, ComplaintClientProperties.class })
 public final class ComplaintMerchantsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
 	PropertiesMerchantSource wechatPayPropertiesMerchantSource(Environment environment, ComplaintProperties properties,
 			ResourceLoader resourceLoader) {
-		Binder binder = Binder.get(environment);
-		return new PropertiesMerchantSource(binder, properties, resolver(binder), resourceLoader);
+		return new PropertiesMerchantSource(ConfiguredMerchants.read(environment), properties, resolver(environment),
+				resourceLoader);
 	}
 
 	@Bean
@@ -78,8 +76,8 @@ public final class ComplaintMerchantsAutoConfiguration {
 		all.add(propertiesSource);
 		sources.orderedStream().filter((source) -> source != propertiesSource).forEach(all::add);
 		Clock theClock = clock.getIfUnique(Clock::systemUTC);
-		PropertiesMerchantComponentsFactory factory = new PropertiesMerchantComponentsFactory(
-				resolver(Binder.get(environment)), resourceLoader, clientFactory, rateLimiter.getIfAvailable(),
+		PropertiesMerchantComponentsFactory factory = new PropertiesMerchantComponentsFactory(resolver(environment),
+				resourceLoader, clientFactory, rateLimiter.getIfAvailable(),
 				sleeper.getIfAvailable(RetryInterceptor.Sleeper::threadSleep),
 				jsonMapper.getIfAvailable(JsonMapper::new), theClock, scheduler.getIfUnique(),
 				propertiesSource.singleMerchant(), () -> singleMerchantBeans(beanFactory));
@@ -102,8 +100,8 @@ public final class ComplaintMerchantsAutoConfiguration {
 				beanFactory.getBean(WechatPayComplaintClient.class), null);
 	}
 
-	static MerchantEntryResolver resolver(Binder binder) {
-		return new MerchantEntryResolver(binder,
+	static MerchantEntryResolver resolver(Environment environment) {
+		return new MerchantEntryResolver(environment,
 				SingletonSupplier.ofNullable(ComplaintMerchantsAutoConfiguration::beanValidator));
 	}
 

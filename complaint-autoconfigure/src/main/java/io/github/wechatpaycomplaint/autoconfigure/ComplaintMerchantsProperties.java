@@ -9,7 +9,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Several merchants, under {@code wechatpay.complaint.merchants.<name>}. Shares its
  * prefix with {@link ComplaintProperties}, each class binding its own keys. Each entry is
  * resolved on its own by {@link MerchantEntryResolver}, which lets it inherit the global
- * tunables; this class gives IDEs and the configuration metadata the keys of an entry.
+ * tunables; this class gives IDEs and the configuration metadata the keys of an entry. It
+ * is not registered as a bean: the annotation processor writes the metadata from the
+ * class, and a bean would keep every entry bound for the application's life.
  *
  * @since 0.1.0
  */

@@ -77,7 +77,7 @@ public final class ComplaintRegistrationAutoConfiguration {
 				ObjectProvider<PropertiesMerchantSource> propertiesSource, NotificationRegistrationProperties global,
 				Environment environment) {
 			return NotificationUrlRegistrars.forRegistry(merchants, new MerchantNotificationUrls(merchants,
-					new EntryMerchants(propertiesSource.getIfAvailable(), environment), global.getPublicUrl()));
+					new EntryMerchants(propertiesSource.getIfAvailable(), environment), global));
 		}
 
 	}

@@ -3,7 +3,6 @@ package io.github.wechatpaycomplaint.autoconfigure;
 import io.github.wechatpaycomplaint.multimerchant.MerchantDefinition;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.core.env.Environment;
 
@@ -25,7 +24,7 @@ final class EntryMerchants {
 	 * @param environment the environment holding the global properties
 	 */
 	EntryMerchants(@Nullable PropertiesMerchantSource propertiesSource, Environment environment) {
-		this.resolver = ComplaintMerchantsAutoConfiguration.resolver(Binder.get(environment));
+		this.resolver = ComplaintMerchantsAutoConfiguration.resolver(environment);
 		this.singleMerchantKeys = propertiesSource != null && propertiesSource.singleMerchant() != null;
 	}
 
@@ -49,6 +48,20 @@ final class EntryMerchants {
 	}
 
 	/**
+	 * Whether a merchant sets a key itself rather than inheriting it.
+	 * @param definition the merchant
+	 * @param key relative to the entry, e.g. {@code notification.public-url}
+	 * @return whether it is among its settings, in any relaxed spelling
+	 */
+	static boolean setsItself(MerchantDefinition definition, String key) {
+		ConfigurationPropertyName name = ConfigurationPropertyName.of(key);
+		return definition.settings()
+			.keySet()
+			.stream()
+			.anyMatch((setting) -> ConfigurationPropertyName.adapt(setting, '.').equals(name));
+	}
+
+	/**
 	 * A merchant and its resolved settings.
 	 *
 	 * @param definition the merchant
@@ -66,11 +79,7 @@ final class EntryMerchants {
 		 * @return whether it is set on the entry, in any relaxed spelling
 		 */
 		boolean setsItself(String key) {
-			ConfigurationPropertyName name = ConfigurationPropertyName.of(key);
-			return this.definition.settings()
-				.keySet()
-				.stream()
-				.anyMatch((setting) -> ConfigurationPropertyName.adapt(setting, '.').equals(name));
+			return EntryMerchants.setsItself(this.definition, key);
 		}
 
 		/**

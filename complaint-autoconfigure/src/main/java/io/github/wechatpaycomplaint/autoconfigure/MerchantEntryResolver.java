@@ -18,7 +18,10 @@ import org.springframework.boot.context.properties.bind.UnboundConfigurationProp
 import org.springframework.boot.context.properties.bind.handler.IgnoreTopLevelConverterNotFoundBindHandler;
 import org.springframework.boot.context.properties.bind.handler.NoUnboundElementsBindHandler;
 import org.springframework.boot.context.properties.bind.validation.ValidationBindHandler;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.core.env.Environment;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.validation.Validator;
 
 /**
@@ -38,19 +41,44 @@ final class MerchantEntryResolver {
 	/** Settings every merchant shares: one connection pool, one rate-limit store. */
 	private static final Map<String, Function<ComplaintClientProperties, @Nullable Object>> SHARED = shared();
 
+	/** The groups an entry inherits. */
+	private static final List<String> GROUPS = List.of("client", "platform-certificates", "notification",
+			"reconciliation");
+
 	private final Binder globals;
 
 	private final Supplier<@Nullable Validator> beanValidator;
 
+	private final Supplier<ComplaintClientProperties> globalClient;
+
 	/**
 	 * Creates a resolver.
-	 * @param globals binds the global properties
+	 * @param environment holds the global properties, read once: each entry binds them
+	 * again, from a copy of these groups alone
 	 * @param beanValidator validates JSR-303 constraints, or supplies {@code null} when
 	 * no provider is on the classpath; asked for on the first entry
 	 */
-	MerchantEntryResolver(Binder globals, Supplier<@Nullable Validator> beanValidator) {
-		this.globals = globals;
+	MerchantEntryResolver(Environment environment, Supplier<@Nullable Validator> beanValidator) {
+		this.globals = globals(environment);
 		this.beanValidator = beanValidator;
+		this.globalClient = SingletonSupplier.of(() -> {
+			ComplaintClientProperties global = new ComplaintClientProperties();
+			bindGlobal("client", global);
+			return global;
+		});
+	}
+
+	private static Binder globals(Environment environment) {
+		List<ConfigurationPropertyName> groups = GROUPS.stream()
+			.map((group) -> ConfigurationPropertyName.of(PREFIX + group))
+			.toList();
+		CollectedProperties globals = new CollectedProperties();
+		CollectedProperties.forEach(environment, (property) -> {
+			if (groups.stream().anyMatch((group) -> group.isAncestorOf(property.getName()))) {
+				globals.add(property);
+			}
+		});
+		return globals.binder(environment);
 	}
 
 	/**
@@ -65,10 +93,11 @@ final class MerchantEntryResolver {
 	/**
 	 * Resolves an entry configured in the environment.
 	 * @param name the entry name
+	 * @param entry binds the entry's own keys ({@link ConfiguredMerchants#entry})
 	 * @return the entry
 	 */
-	MerchantEntryProperties resolve(String name) {
-		return resolve(name, new MerchantEntryProperties(), this.globals);
+	MerchantEntryProperties resolve(String name, Binder entry) {
+		return resolve(name, new MerchantEntryProperties(), entry);
 	}
 
 	/**
@@ -99,19 +128,28 @@ final class MerchantEntryResolver {
 	 * The entry's keys that are settings rather than identity, as a definition holds
 	 * them.
 	 * @param name the entry name
+	 * @param entry binds the entry's own keys
 	 * @return the settings keyed relative to the entry
 	 */
-	Map<String, String> settings(String name) {
+	Map<String, String> settings(String name, Binder entry) {
 		Map<String, String> settings = new LinkedHashMap<>();
-		this.globals.bind(prefix(name), Bindable.mapOf(String.class, String.class))
-			.orElse(Map.of())
-			.forEach((key, value) -> {
-				if (!key.startsWith("merchant.") && !key.startsWith("wechatpay-public-key.")
-						&& !key.equals("platform-certificates.enabled")) {
-					settings.put(key, value);
-				}
-			});
+		entry.bind(prefix(name), Bindable.mapOf(String.class, String.class)).orElse(Map.of()).forEach((key, value) -> {
+			if (isSetting(key)) {
+				settings.put(key, value);
+			}
+		});
 		return settings;
+	}
+
+	/**
+	 * Whether an entry's key is a setting rather than identity.
+	 * @param key relative to the entry, as written
+	 * @return {@code false} for the merchant's keys, its WeChat Pay public key and its
+	 * choice of certificate mode
+	 */
+	static boolean isSetting(String key) {
+		return !key.startsWith("merchant.") && !key.startsWith("wechatpay-public-key.")
+				&& !key.equals("platform-certificates.enabled");
 	}
 
 	private MerchantEntryProperties resolve(String name, MerchantEntryProperties entry, Binder entrySource) {
@@ -128,7 +166,9 @@ final class MerchantEntryResolver {
 		ComplaintDurationChecks.checkSigns(entry.getClient(), prefix + ".client");
 		ComplaintDurationChecks.checkSigns(entry.getPlatformCertificates(), prefix + ".platform-certificates");
 		ComplaintDurationChecks.checkSigns(entry.getReconciliation(), prefix + ".reconciliation");
-		ClientBaseUriCheck.check(entry.getClient(), prefix + ".client");
+		// Plain http that the entry inherits is warned about once, for the global
+		// properties, not again for each of many entries.
+		ClientBaseUriCheck.check(entry.getClient(), prefix + ".client", !sameHosts(entry.getClient()));
 		checkShared(entry.getClient(), prefix + ".client");
 		return entry;
 	}
@@ -163,9 +203,14 @@ final class MerchantEntryResolver {
 		this.globals.bind(PREFIX + group, Bindable.ofInstance(target));
 	}
 
+	private boolean sameHosts(ComplaintClientProperties client) {
+		ComplaintClientProperties global = this.globalClient.get();
+		return Objects.equals(client.getBaseUri(), global.getBaseUri())
+				&& Objects.equals(client.getFailover().getBackupBaseUri(), global.getFailover().getBackupBaseUri());
+	}
+
 	private void checkShared(ComplaintClientProperties client, String prefix) {
-		ComplaintClientProperties global = new ComplaintClientProperties();
-		bindGlobal("client", global);
+		ComplaintClientProperties global = this.globalClient.get();
 		SHARED.forEach((key, value) -> {
 			if (!Objects.equals(value.apply(client), value.apply(global))) {
 				throw new InvalidComplaintPropertyException(prefix + "." + key,

@@ -19,16 +19,22 @@ final class MerchantNotificationUrls implements Function<MerchantDefinition, Opt
 
 	private static final String ENTRY_PUBLIC_URL = "notification.public-url";
 
+	private static final String ENTRY_REGISTER = "notification.register-on-startup";
+
 	private final WechatPayMerchants merchants;
 
 	private final EntryMerchants entries;
 
 	private final @Nullable String globalUrl;
 
-	MerchantNotificationUrls(WechatPayMerchants merchants, EntryMerchants entries, @Nullable String globalUrl) {
+	private final boolean globalRegisters;
+
+	MerchantNotificationUrls(WechatPayMerchants merchants, EntryMerchants entries,
+			NotificationRegistrationProperties global) {
 		this.merchants = merchants;
 		this.entries = entries;
-		this.globalUrl = globalUrl;
+		this.globalUrl = global.getPublicUrl();
+		this.globalRegisters = global.isRegisterOnStartup();
 	}
 
 	/**
@@ -41,6 +47,11 @@ final class MerchantNotificationUrls implements Function<MerchantDefinition, Opt
 	@Override
 	public Optional<NotificationUrlRegistrar> apply(MerchantDefinition definition) {
 		if (!this.entries.isEntry(definition)) {
+			return Optional.empty();
+		}
+		if (!this.globalRegisters && !EntryMerchants.setsItself(definition, ENTRY_REGISTER)) {
+			// It inherits "do not register": its settings need not be resolved for that,
+			// which at startup would be once more for each of many merchants.
 			return Optional.empty();
 		}
 		EntryMerchants.EntryMerchant merchant = this.entries.resolve(definition);

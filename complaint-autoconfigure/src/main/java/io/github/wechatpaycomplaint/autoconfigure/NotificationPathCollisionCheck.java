@@ -1,7 +1,9 @@
 package io.github.wechatpaycomplaint.autoconfigure;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 
@@ -62,6 +64,9 @@ final class NotificationPathCollisionCheck implements SmartInitializingSingleton
 
 	private final ListableBeanFactory beanFactory;
 
+	// One matcher for every pattern and path; it caches what it parses.
+	private final AntPathMatcher antPaths = new AntPathMatcher();
+
 	NotificationPathCollisionCheck(NotificationPaths paths, NotificationMerchants merchants,
 			ListableBeanFactory beanFactory) {
 		this.paths = paths;
@@ -103,16 +108,19 @@ final class NotificationPathCollisionCheck implements SmartInitializingSingleton
 
 	List<Collision> find() {
 		List<String> targets = targets();
+		// Each pattern is tried on every merchant's path: parse the paths once.
+		Map<String, PathContainer> parsed = new HashMap<>();
 		List<Collision> collisions = new ArrayList<>();
 		for (HandlerMapping mapping : this.beanFactory.getBeansOfType(HandlerMapping.class, false, false).values()) {
 			if (mapping instanceof RequestMappingInfoHandlerMapping methods) {
-				methods.getHandlerMethods().forEach((info, method) -> handlerMethod(info, method, targets, collisions));
+				methods.getHandlerMethods()
+					.forEach((info, method) -> handlerMethod(info, method, targets, parsed, collisions));
 			}
 			else if (mapping instanceof AbstractUrlHandlerMapping urls) {
 				urls.getHandlerMap()
 					.forEach((pattern, handler) -> add(collisions, pattern,
 							"the handler " + handler.getClass().getName(), acceptsPost(handler),
-							(path) -> new AntPathMatcher().match(pattern, path), targets));
+							(path) -> this.antPaths.match(pattern, path), targets));
 			}
 		}
 		this.beanFactory.getBeansOfType(RouterFunction.class, false, false).forEach((name, routerFunction) -> {
@@ -143,19 +151,19 @@ final class NotificationPathCollisionCheck implements SmartInitializingSingleton
 	}
 
 	private void handlerMethod(RequestMappingInfo info, HandlerMethod method, List<String> targets,
-			List<Collision> collisions) {
+			Map<String, PathContainer> parsed, List<Collision> collisions) {
 		boolean acceptsPost = info.getMethodsCondition().getMethods().isEmpty()
 				|| info.getMethodsCondition().getMethods().contains(RequestMethod.POST);
 		if (info.getPathPatternsCondition() != null) {
 			for (PathPattern pattern : info.getPathPatternsCondition().getPatterns()) {
 				add(collisions, pattern.getPatternString(), method.toString(), acceptsPost,
-						(path) -> pattern.matches(PathContainer.parsePath(path)), targets);
+						(path) -> pattern.matches(parsed.computeIfAbsent(path, PathContainer::parsePath)), targets);
 			}
 		}
 		else if (info.getPatternsCondition() != null) {
 			for (String pattern : info.getPatternsCondition().getPatterns()) {
-				add(collisions, pattern, method.toString(), acceptsPost,
-						(path) -> new AntPathMatcher().match(pattern, path), targets);
+				add(collisions, pattern, method.toString(), acceptsPost, (path) -> this.antPaths.match(pattern, path),
+						targets);
 			}
 		}
 	}

@@ -2,7 +2,6 @@ package io.github.wechatpaycomplaint.autoconfigure;
 
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
@@ -20,7 +19,7 @@ abstract class OnMerchantFlagCondition extends SpringBootCondition {
 
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-		return ConfiguredMerchants.flagOnAnywhere(Binder.get(context.getEnvironment()), this.key)
+		return ConfiguredMerchants.of(context).switchOnAnywhere(context.getEnvironment(), this.key)
 				? ConditionOutcome.match(this.key + " is on for some merchant")
 				: ConditionOutcome.noMatch(this.key + " is on for no merchant");
 	}

@@ -2,7 +2,6 @@ package io.github.wechatpaycomplaint.autoconfigure;
 
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
@@ -16,8 +15,8 @@ class OnOneConfiguredMerchantCondition extends SpringBootCondition {
 
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-		int configured = (ConfiguredMerchants.singleMerchantSet(context.getEnvironment()) ? 1 : 0)
-				+ ConfiguredMerchants.entryNames(Binder.get(context.getEnvironment())).size();
+		ConfiguredMerchants.Summary merchants = ConfiguredMerchants.of(context);
+		int configured = (merchants.singleMerchantSet() ? 1 : 0) + merchants.entries();
 		int sources = ConfiguredMerchants.merchantSourceBeans(context);
 		// The properties' own source is one of the sources.
 		boolean ownSource = sources > 1;

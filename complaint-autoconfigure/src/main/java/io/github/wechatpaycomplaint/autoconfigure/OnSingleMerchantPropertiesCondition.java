@@ -4,7 +4,6 @@ import io.github.wechatpaycomplaint.multimerchant.WechatPayMerchantSource;
 
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
@@ -18,10 +17,11 @@ class OnSingleMerchantPropertiesCondition extends SpringBootCondition {
 
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-		if (ConfiguredMerchants.singleMerchantSet(context.getEnvironment())) {
+		ConfiguredMerchants.Summary merchants = ConfiguredMerchants.of(context);
+		if (merchants.singleMerchantSet()) {
 			return ConditionOutcome.match("wechatpay.complaint.merchant.* configures the merchant");
 		}
-		if (!ConfiguredMerchants.entryNames(Binder.get(context.getEnvironment())).isEmpty()) {
+		if (merchants.entries() > 0) {
 			return ConditionOutcome.noMatch("only wechatpay.complaint.merchants.* entries are configured");
 		}
 		boolean ownSource = ConfiguredMerchants.merchantSourceBeans(context) > 0;

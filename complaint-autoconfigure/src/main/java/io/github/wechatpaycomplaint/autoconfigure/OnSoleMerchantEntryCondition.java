@@ -2,7 +2,6 @@ package io.github.wechatpaycomplaint.autoconfigure;
 
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
@@ -15,8 +14,8 @@ class OnSoleMerchantEntryCondition extends SpringBootCondition {
 
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-		boolean sole = !ConfiguredMerchants.singleMerchantSet(context.getEnvironment())
-				&& ConfiguredMerchants.entryNames(Binder.get(context.getEnvironment())).size() == 1;
+		ConfiguredMerchants.Summary merchants = ConfiguredMerchants.of(context);
+		boolean sole = !merchants.singleMerchantSet() && merchants.entries() == 1;
 		return sole ? ConditionOutcome.match("one wechatpay.complaint.merchants entry is the only merchant")
 				: ConditionOutcome.noMatch("not exactly one merchant entry without wechatpay.complaint.merchant.*");
 	}

@@ -1,6 +1,7 @@
 package io.github.wechatpaycomplaint.autoconfigure;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,14 +28,16 @@ final class PropertiesMerchantSource implements WechatPayMerchantSource {
 
 	private final @Nullable MerchantDefinition singleMerchant;
 
-	PropertiesMerchantSource(Binder binder, ComplaintProperties properties, MerchantEntryResolver resolver,
-			ResourceLoader resourceLoader) {
+	PropertiesMerchantSource(ConfiguredMerchants configured, ComplaintProperties properties,
+			MerchantEntryResolver resolver, ResourceLoader resourceLoader) {
 		Map<String, MerchantDefinition> byName = new LinkedHashMap<>();
+		UniqueIds ids = new UniqueIds();
 		this.singleMerchant = properties.getMerchant().isEmpty() ? null : singleMerchant(properties);
 		if (this.singleMerchant != null) {
 			byName.put(DEFAULT_NAME, this.singleMerchant);
+			ids.add(this.singleMerchant);
 		}
-		for (String name : ConfiguredMerchants.entryNames(binder)) {
+		for (String name : configured.entryNames()) {
 			String prefix = MerchantEntryResolver.prefix(name);
 			if (!MerchantDefinition.isValidName(name)) {
 				throw new InvalidComplaintPropertyException(prefix,
@@ -48,11 +51,15 @@ final class PropertiesMerchantSource implements WechatPayMerchantSource {
 						"Move 'wechatpay.complaint.merchant.*' under 'wechatpay.complaint.merchants.default', or "
 								+ "give this entry another name.");
 			}
-			MerchantEntryProperties entry = resolver.resolve(name);
+			Binder entrySource = configured.entry(name);
+			MerchantEntryProperties entry = resolver.resolve(name, entrySource);
 			new MerchantKeyFactory(resourceLoader, prefix).checkWithoutParsing(entry.getMerchant(),
 					entry.getWechatpayPublicKey());
-			checkUnique(byName.values(), name, entry);
-			byName.put(name, definition(name, entry, resolver.settings(name)));
+			ids.check(name, entry);
+			MerchantDefinition definition = definition(name, entry,
+					configured.hasSettings(name) ? resolver.settings(name, entrySource) : Map.of());
+			byName.put(name, definition);
+			ids.add(definition);
 		}
 		this.definitions = List.copyOf(byName.values());
 	}
@@ -105,28 +112,55 @@ final class PropertiesMerchantSource implements WechatPayMerchantSource {
 		return builder.build();
 	}
 
-	private static void checkUnique(Collection<MerchantDefinition> others, String name, MerchantEntryProperties entry) {
-		String prefix = MerchantEntryResolver.prefix(name);
-		String merchantId = entry.getMerchant().getId().strip();
-		String publicKeyId = blankToNull(entry.getWechatpayPublicKey().getId());
-		for (MerchantDefinition other : others) {
-			if (other.merchantId().equals(merchantId)) {
+	private static @Nullable String blankToNull(@Nullable String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+	/**
+	 * The merchant ids and WeChat Pay public key ids of the entries read so far, each
+	 * with the first entry that has it.
+	 */
+	private static final class UniqueIds {
+
+		private final Map<String, MerchantDefinition> byMerchantId = new HashMap<>();
+
+		private final Map<String, MerchantDefinition> byPublicKeyId = new HashMap<>();
+
+		private final Map<String, Integer> positions = new HashMap<>();
+
+		void add(MerchantDefinition definition) {
+			this.positions.put(definition.name(), this.positions.size());
+			this.byMerchantId.putIfAbsent(definition.merchantId(), definition);
+			String publicKeyId = definition.wechatpayPublicKeyId();
+			if (publicKeyId != null) {
+				this.byPublicKeyId.putIfAbsent(publicKeyId, definition);
+			}
+		}
+
+		// Names the earliest entry that shares an id, as a walk over the entries in order
+		// would, the merchant id first.
+		void check(String name, MerchantEntryProperties entry) {
+			String prefix = MerchantEntryResolver.prefix(name);
+			String merchantId = entry.getMerchant().getId().strip();
+			String publicKeyId = blankToNull(entry.getWechatpayPublicKey().getId());
+			MerchantDefinition sameMerchantId = this.byMerchantId.get(merchantId);
+			MerchantDefinition samePublicKeyId = (publicKeyId != null) ? this.byPublicKeyId.get(publicKeyId) : null;
+			if (sameMerchantId != null && (samePublicKeyId == null
+					|| this.positions.get(sameMerchantId.name()) <= this.positions.get(samePublicKeyId.name()))) {
 				throw new InvalidComplaintPropertyException(prefix + ".merchant.id",
-						"entries '" + other.name() + "' and '" + name + "' have the same merchant id " + merchantId,
+						"entries '" + sameMerchantId.name() + "' and '" + name + "' have the same merchant id "
+								+ merchantId,
 						"Configure each merchant id once. A service provider is one entry: its sub-merchants' "
 								+ "complaints arrive under it with their complainted_mchid.");
 			}
-			if (publicKeyId != null && publicKeyId.equals(other.wechatpayPublicKeyId())) {
+			if (samePublicKeyId != null) {
 				throw new InvalidComplaintPropertyException(prefix + ".wechatpay-public-key.id",
-						"entries '" + other.name() + "' and '" + name + "' have the same WeChat Pay public key id "
-								+ publicKeyId,
+						"entries '" + samePublicKeyId.name() + "' and '" + name
+								+ "' have the same WeChat Pay public key id " + publicKeyId,
 						"Set each entry's own WeChat Pay public key id and key, shown in its merchant platform.");
 			}
 		}
-	}
 
-	private static @Nullable String blankToNull(@Nullable String value) {
-		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
 }

@@ -21,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -40,7 +41,11 @@ import org.springframework.web.client.RestClient;
  */
 public final class WechatPayRestClientFactory {
 
-	private final Supplier<RestClient.Builder> builders;
+	// Every client's builder is a clone of this one: each of Spring Boot's builders
+	// comes with a new HTTP client (a JDK client has its own selector thread), which
+	// would
+	// be replaced by the shared request factory at once.
+	private final Supplier<RestClient.Builder> template;
 
 	private final ClientHttpRequestFactory requestFactory;
 
@@ -66,8 +71,9 @@ public final class WechatPayRestClientFactory {
 
 	/**
 	 * Creates the factory.
-	 * @param builders supplies a fresh builder per client (Spring Boot's prototype
-	 * {@code RestClient.Builder})
+	 * @param builders supplies the builder (Spring Boot's prototype
+	 * {@code RestClient.Builder}) that every client's builder is cloned from; asked once,
+	 * on the first client
 	 * @param requestFactory supplies the HTTP request factory, which must not follow
 	 * redirects; called on the first request, not at startup
 	 * @param customizers the user's customizers
@@ -81,9 +87,11 @@ public final class WechatPayRestClientFactory {
 			Supplier<ClientHttpRequestFactory> requestFactory, List<WechatPayRestClientCustomizer> customizers,
 			JsonMapper jsonMapper, Clock clock, NonceGenerator nonceGenerator, String userAgent,
 			ClientResilience resilience) {
-		this.builders = Objects.requireNonNull(builders, "builders");
+		Objects.requireNonNull(builders, "builders");
 		this.requestFactory = new LazyClientHttpRequestFactory(
 				Objects.requireNonNull(requestFactory, "requestFactory"));
+		ClientHttpRequestFactory shared = this.requestFactory;
+		this.template = SingletonSupplier.of(() -> builders.get().requestFactory(shared));
 		this.customizers = List.copyOf(customizers);
 		this.jsonMapper = Objects.requireNonNull(jsonMapper, "jsonMapper");
 		this.clock = Objects.requireNonNull(clock, "clock");
@@ -95,7 +103,7 @@ public final class WechatPayRestClientFactory {
 
 	private WechatPayRestClientFactory(WechatPayRestClientFactory shared, ClientResilience resilience,
 			@Nullable String merchantName) {
-		this.builders = shared.builders;
+		this.template = shared.template;
 		this.requestFactory = shared.requestFactory;
 		this.customizers = shared.customizers;
 		this.jsonMapper = shared.jsonMapper;
@@ -191,7 +199,7 @@ public final class WechatPayRestClientFactory {
 		if (backup != null && !backup.equals(baseUri)) {
 			ours.add(new FailoverInterceptor(baseUri, backup, WechatPayOperation::isReadRequest));
 		}
-		RestClient.Builder builder = this.builders.get().baseUrl(baseUri).requestFactory(this.requestFactory);
+		RestClient.Builder builder = this.template.get().clone().baseUrl(baseUri);
 		String name = this.merchantName;
 		if (name != null) {
 			builder.defaultRequest((request) -> request.attribute(MERCHANT_ATTRIBUTE, name));

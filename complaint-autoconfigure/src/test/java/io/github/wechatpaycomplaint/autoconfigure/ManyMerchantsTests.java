@@ -171,15 +171,14 @@ class ManyMerchantsTests {
 					"wechatpay.complaint.merchants.hk.client.rate-limit.feedback.permits=7",
 					"wechatpay.complaint.platform-certificates.enabled=true")
 			.run((context) -> {
-				MerchantEntryResolver resolver = new MerchantEntryResolver(
-						org.springframework.boot.context.properties.bind.Binder.get(context.getEnvironment()),
-						() -> null);
-				MerchantEntryProperties hk = resolver.resolve("hk");
+				MerchantEntryResolver resolver = new MerchantEntryResolver(context.getEnvironment(), () -> null);
+				ConfiguredMerchants configured = ConfiguredMerchants.read(context.getEnvironment());
+				MerchantEntryProperties hk = resolver.resolve("hk", configured.entry("hk"));
 				assertThat(hk.getClient().getEndpoint()).isEqualTo(WechatPayEndpoint.HONG_KONG);
 				assertThat(hk.getClient().getRetry().getMaxAttempts()).isEqualTo(5);
 				assertThat(hk.getClient().getRateLimit().getFeedback().getPermits()).isEqualTo(7);
 				assertThat(hk.getPlatformCertificates().isEnabled()).as("identity is never inherited").isFalse();
-				MerchantEntryProperties main = resolver.resolve("main");
+				MerchantEntryProperties main = resolver.resolve("main", configured.entry("main"));
 				assertThat(main.getClient().getEndpoint()).isEqualTo(WechatPayEndpoint.MAINLAND);
 				assertThat(main.getClient().getRateLimit().getFeedback().getPermits()).isEqualTo(30);
 				assertThat(context.getBean(ComplaintClientProperties.class).getEndpoint())
@@ -256,6 +255,21 @@ class ManyMerchantsTests {
 					assertInvalidProperty(context, "wechatpay.complaint.merchants.hk.wechatpay-public-key.id")
 						.getProblem())
 				.contains("'main'", "'hk'"));
+	}
+
+	@Test
+	void anEntryThatSharesIdsWithTwoOthersIsReportedAgainstTheEarlierOne() {
+		// 'late' has main's public key id and hk's merchant id: main comes first, so its
+		// public key id is named, whichever id is checked first.
+		this.runner.withPropertyValues(entry("main", mainEntry()))
+			.withPropertyValues(entry("hk", hkEntry()))
+			.withPropertyValues(entry("late", hkEntry()))
+			.withPropertyValues(
+					"wechatpay.complaint.merchants.late.wechatpay-public-key.id=" + WechatPayStandIn.PUBLIC_KEY_ID)
+			.run((context) -> assertThat(
+					assertInvalidProperty(context, "wechatpay.complaint.merchants.late.wechatpay-public-key.id")
+						.getProblem())
+				.contains("'main'", "'late'"));
 	}
 
 	@Test

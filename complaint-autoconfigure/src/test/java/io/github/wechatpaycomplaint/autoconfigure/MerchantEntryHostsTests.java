@@ -16,7 +16,6 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
@@ -170,8 +169,8 @@ class MerchantEntryHostsTests {
 
 	private static ComplaintClientProperties resolve(AssertableApplicationContext context, String name) {
 		assertThat(context).hasNotFailed();
-		return ComplaintMerchantsAutoConfiguration.resolver(Binder.get(context.getEnvironment()))
-			.resolve(name)
+		return ComplaintMerchantsAutoConfiguration.resolver(context.getEnvironment())
+			.resolve(name, ConfiguredMerchants.read(context.getEnvironment()).entry(name))
 			.getClient();
 	}
 

@@ -82,9 +82,8 @@ class MerchantEntryKeysTests {
 					HK + "reconciliation.look_back_days=3")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
-				MerchantEntryProperties hk = ComplaintMerchantsAutoConfiguration
-					.resolver(Binder.get(context.getEnvironment()))
-					.resolve("hk");
+				MerchantEntryProperties hk = ComplaintMerchantsAutoConfiguration.resolver(context.getEnvironment())
+					.resolve("hk", ConfiguredMerchants.read(context.getEnvironment()).entry("hk"));
 				assertThat(hk.getClient().getRateLimit().getFeedback().getPermits()).isEqualTo(7);
 				assertThat(hk.getClient().getRetry().getMaxAttempts()).isEqualTo(2);
 				assertThat(hk.getReconciliation().getLookBackDays()).isEqualTo(3);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 
 import io.github.wechatpaycomplaint.autoconfigure.ComplaintApiAutoConfiguration;
 import io.github.wechatpaycomplaint.autoconfigure.ComplaintClientAutoConfiguration;
@@ -238,23 +239,45 @@ class RuntimeMerchantsTests {
 
 	@Test
 	void aRuntimeMerchantThatAsksToRegisterWithoutAUrlIsShownAndLogged(CapturedOutput output) {
-		WechatPayComplaintSimulator sg = simulator("1900000033", 0);
-		WechatPayComplaintSimulator shop = simulator("1900000031", 0);
-		List<MerchantDefinition> stored = new CopyOnWriteArrayList<>(List.of(definition("shop", shop).build()));
+		addToRunningShop(
+				definition("sg", simulator("1900000033", 0)).setting("notification.register-on-startup", "true"),
+				(context, merchants) -> {
+					assertThat(registrars(context).find("sg")).isEmpty();
+					assertThat(registrars(context).problem("sg")).hasValueSatisfying((problem) -> assertThat(problem)
+						.contains("wechatpay.complaint.merchants.sg.notification.public-url"));
+					@SuppressWarnings("unchecked")
+					Map<String, Object> shown = (Map<String, Object>) merchantHealth(context, "sg")
+						.get("notificationUrl");
+					assertThat(shown).containsEntry("registration", "FAILED");
+					assertThat(merchants.client("sg")).as("the merchant itself works").isNotNull();
+				});
+		assertThat(output).contains("merchant 'sg'", "wechatpay.complaint.merchants.sg.notification.public-url");
+	}
+
+	@Test
+	void aRuntimeMerchantThatDoesNotRegisterHasNoRegistrationProblemWhateverItsOtherSettings() {
+		// Inherits "do not register": its settings are not resolved for the registration,
+		// and this one would fail there.
+		addToRunningShop(definition("sg", simulator("1900000033", 0)).setting("client.retry.initial-backoff", "-1s"),
+				(context, merchants) -> {
+					assertThat(merchants.names()).contains("sg");
+					assertThat(registrars(context).find("sg")).isEmpty();
+					assertThat(registrars(context).problem("sg")).isEmpty();
+				});
+	}
+
+	// A running application whose own source serves 'shop', then also the added merchant.
+	private void addToRunningShop(MerchantDefinition.Builder added,
+			BiConsumer<AssertableApplicationContext, WechatPayMerchants> then) {
+		List<MerchantDefinition> stored = new CopyOnWriteArrayList<>(
+				List.of(definition("shop", simulator("1900000031", 0)).build()));
 		this.runner.withBean(WechatPayMerchantSource.class, () -> () -> stored).run((context) -> {
 			ready(context);
 			WechatPayMerchants merchants = context.getBean(WechatPayMerchants.class);
-			stored.add(definition("sg", sg).setting("notification.register-on-startup", "true").build());
+			stored.add(added.build());
 			merchants.refresh();
-			assertThat(registrars(context).find("sg")).isEmpty();
-			assertThat(registrars(context).problem("sg")).hasValueSatisfying((problem) -> assertThat(problem)
-				.contains("wechatpay.complaint.merchants.sg.notification.public-url"));
-			@SuppressWarnings("unchecked")
-			Map<String, Object> shown = (Map<String, Object>) merchantHealth(context, "sg").get("notificationUrl");
-			assertThat(shown).containsEntry("registration", "FAILED");
-			assertThat(merchants.client("sg")).as("the merchant itself works").isNotNull();
+			then.accept(context, merchants);
 		});
-		assertThat(output).contains("merchant 'sg'", "wechatpay.complaint.merchants.sg.notification.public-url");
 	}
 
 	// Two properties entries, cn and hk, registering on startup under the global URL.

@@ -5,6 +5,7 @@ import io.github.wechatpaycomplaint.crypto.DecryptionException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
@@ -31,12 +32,17 @@ public final class ApiV3KeyCipher {
 
 	private static final String TRANSFORMATION = "AES/GCM/NoPadding";
 
-	// One cipher per thread, re-initialised with each resource's nonce:
-	// Cipher.getInstance is a provider look-up
-	// that costs more than decrypting a notification's few hundred bytes.
-	private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(ApiV3KeyCipher::newCipher);
+	// Decrypting ciphers kept per key, re-initialised with each resource's nonce:
+	// Cipher.getInstance is a provider look-up that costs more than decrypting a
+	// notification's few hundred bytes, and a cipher initialised again with the key it
+	// holds skips the AES key expansion, which one cipher per thread would redo whenever
+	// consecutive notifications are for different merchants. A few slots serve that many
+	// concurrent decryptions; beyond them a cipher is made and dropped.
+	private static final int IDLE_CIPHERS = 4;
 
 	private final SecretKeySpec key;
+
+	private final AtomicReferenceArray<Cipher> idle = new AtomicReferenceArray<>(IDLE_CIPHERS);
 
 	/**
 	 * Creates a cipher.
@@ -77,8 +83,9 @@ public final class ApiV3KeyCipher {
 		if (nonce == null || nonce.isEmpty()) {
 			throw new DecryptionException("The resource nonce is empty");
 		}
+		Cipher cipher = takeIdle();
 		try {
-			Cipher cipher = init(Cipher.DECRYPT_MODE, associatedData, nonce);
+			init(cipher, Cipher.DECRYPT_MODE, associatedData, nonce);
 			return cipher.doFinal(ciphertext);
 		}
 		catch (AEADBadTagException ex) {
@@ -87,6 +94,10 @@ public final class ApiV3KeyCipher {
 		}
 		catch (GeneralSecurityException ex) {
 			throw new DecryptionException("AES-256-GCM decryption failed: " + ex.getClass().getSimpleName(), ex);
+		}
+		finally {
+			// Initialised again before each use, whatever state a failure left.
+			putIdle(cipher);
 		}
 	}
 
@@ -100,7 +111,10 @@ public final class ApiV3KeyCipher {
 	 */
 	public String encrypt(String associatedData, String nonce, byte[] plaintext) {
 		try {
-			Cipher cipher = init(Cipher.ENCRYPT_MODE, associatedData, nonce);
+			// Encryption must never reuse a key and nonce pair, which a reused GCM cipher
+			// refuses: give it a fresh one.
+			Cipher cipher = newCipher();
+			init(cipher, Cipher.ENCRYPT_MODE, associatedData, nonce);
 			return Base64.getEncoder().encodeToString(cipher.doFinal(plaintext));
 		}
 		catch (GeneralSecurityException ex) {
@@ -117,15 +131,29 @@ public final class ApiV3KeyCipher {
 		}
 	}
 
-	private Cipher init(int mode, String associatedData, String nonce) throws GeneralSecurityException {
-		// Encryption must never reuse a key and nonce pair, which a reused GCM cipher
-		// refuses: give it a fresh one.
-		Cipher cipher = (mode == Cipher.DECRYPT_MODE) ? CIPHERS.get() : Cipher.getInstance(TRANSFORMATION);
+	private Cipher takeIdle() {
+		for (int i = 0; i < IDLE_CIPHERS; i++) {
+			Cipher cipher = this.idle.getAndSet(i, null);
+			if (cipher != null) {
+				return cipher;
+			}
+		}
+		return newCipher();
+	}
+
+	private void putIdle(Cipher cipher) {
+		for (int i = 0; i < IDLE_CIPHERS; i++) {
+			if (this.idle.compareAndSet(i, null, cipher)) {
+				return;
+			}
+		}
+	}
+
+	private void init(Cipher cipher, int mode, String associatedData, String nonce) throws GeneralSecurityException {
 		cipher.init(mode, this.key, new GCMParameterSpec(TAG_BITS, nonce.getBytes(StandardCharsets.UTF_8)));
 		if (associatedData != null && !associatedData.isEmpty()) {
 			cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
 		}
-		return cipher;
 	}
 
 	@Override
