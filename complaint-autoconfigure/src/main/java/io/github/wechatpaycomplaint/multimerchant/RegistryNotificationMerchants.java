@@ -7,6 +7,7 @@ import java.util.Set;
 import io.github.wechatpaycomplaint.certificate.PlatformCertificateManager;
 import io.github.wechatpaycomplaint.notification.NotificationMerchant;
 import io.github.wechatpaycomplaint.notification.NotificationMerchants;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The registry's merchants as the notification side sees them. A serial is found by one
@@ -98,6 +99,20 @@ final class RegistryNotificationMerchants implements NotificationMerchants {
 	}
 
 	/** One map lookup: the merchant is not built. */
+	// Only a merchant whose first use built it; a serial of no merchant may start
+	// certificate downloads, which build merchants.
+	@Override
+	public boolean isReady(@Nullable String name, @Nullable String wechatpaySerial) {
+		MerchantSlot slot;
+		if (name != null) {
+			slot = this.merchants.findSlot(name);
+		}
+		else {
+			slot = (wechatpaySerial != null) ? this.merchants.index().owner(wechatpaySerial) : null;
+		}
+		return slot != null && slot.builtComponents() != null;
+	}
+
 	@Override
 	public boolean has(String name) {
 		return this.merchants.findSlot(name) != null;

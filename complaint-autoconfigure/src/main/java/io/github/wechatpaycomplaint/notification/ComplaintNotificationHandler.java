@@ -155,6 +155,19 @@ public final class ComplaintNotificationHandler {
 		return merchantName;
 	}
 
+	/**
+	 * Whether {@link #verifyDelivery} would read no file and build nothing for a
+	 * delivery: its merchant is set up ({@link NotificationMerchants#isReady}).
+	 * @param merchantName the entry name from the merchant's path, or {@code null} for
+	 * the shared path
+	 * @param headers the signature headers
+	 * @return {@code true} when verifying it is CPU work alone
+	 * @since 0.1.0
+	 */
+	public boolean canVerifyWithoutBlocking(@Nullable String merchantName, SignedHeaders headers) {
+		return this.merchants.isReady(merchantName, headers.serial());
+	}
+
 	private static NotificationRejectedException unknownMerchant(String merchantName) {
 		return new NotificationRejectedException(NotificationRejection.UNKNOWN_MERCHANT,
 				"No merchant is configured under the name '" + UntrustedText.forLog(merchantName) + "'");
@@ -173,16 +186,62 @@ public final class ComplaintNotificationHandler {
 	 * it names the merchant
 	 */
 	public Handled handleDelivery(@Nullable String merchantName, SignedHeaders headers, byte[] body) {
+		return deliver(verifyDelivery(merchantName, headers, body));
+	}
+
+	/**
+	 * The first half of {@link #handleDelivery}: finds the merchant, verifies the
+	 * signature, decrypts and reads the notification. It touches no de-duplication store,
+	 * inbox or listener, so when the merchant is set up
+	 * ({@link NotificationMerchants#isReady}) it is CPU work alone.
+	 * @param merchantName the entry name from the merchant's path, or {@code null} for
+	 * the shared path
+	 * @param headers the signature headers
+	 * @param body the raw body bytes, exactly as received
+	 * @return the verified notification and its merchant
+	 * @throws NotificationRejectedException as {@link #handleDelivery}
+	 * @since 0.1.0
+	 */
+	public Verified verifyDelivery(@Nullable String merchantName, SignedHeaders headers, byte[] body) {
 		NotificationRoute route = (merchantName != null)
 				? NotificationRoute.toMerchant(requireMerchant(merchantName), this.merchants)
 				: NotificationRoute.bySerial(this.merchants);
-		return new Handled(handle(route, headers, body), route.signer().name());
+		try {
+			verify(route, headers, body);
+			NotificationMerchant signer = route.signer();
+			return new Verified(this.parser.parse(body, signer), signer.name());
+		}
+		catch (NotificationRejectedException ex) {
+			// Refused once a merchant's key was found (a bad signature, a failed
+			// decryption): that merchant's refusal.
+			NotificationMerchant signer = route.findSigner();
+			throw (signer != null) ? ex.forMerchant(signer.name()) : ex;
+		}
+	}
+
+	/**
+	 * The second half of {@link #handleDelivery}: claims the notification id (or records
+	 * the notification in the inbox), publishes the event and marks the id done. May
+	 * block.
+	 * @param verified what {@link #verifyDelivery} returned
+	 * @return the outcome and the merchant
+	 * @throws NotificationRejectedException naming the merchant, as
+	 * {@link #handleDelivery}
+	 * @since 0.1.0
+	 */
+	public Handled deliver(Verified verified) {
+		try {
+			return new Handled(handleVerified(verified.notification()), verified.merchantName());
+		}
+		catch (NotificationRejectedException ex) {
+			throw ex.forMerchant(verified.merchantName());
+		}
 	}
 
 	private Outcome handle(NotificationRoute route, SignedHeaders headers, byte[] body) {
 		try {
 			verify(route, headers, body);
-			return handleVerified(route, body);
+			return handleVerified(this.parser.parse(body, route.signer()));
 		}
 		catch (NotificationRejectedException ex) {
 			// Refused once a merchant's key was found (a bad signature, a failed
@@ -192,8 +251,7 @@ public final class ComplaintNotificationHandler {
 		}
 	}
 
-	private Outcome handleVerified(NotificationRoute route, byte[] body) {
-		ComplaintNotification notification = this.parser.parse(body, route.signer());
+	private Outcome handleVerified(ComplaintNotification notification) {
 		if (this.inbox != null) {
 			return record(this.inbox, notification);
 		}
@@ -307,6 +365,17 @@ public final class ComplaintNotificationHandler {
 			default:
 				return NotificationRejection.INVALID_SIGNATURE;
 		}
+	}
+
+	/**
+	 * A notification whose signature was verified and whose resource was decrypted, not
+	 * yet de-duplicated or published.
+	 *
+	 * @param notification the notification
+	 * @param merchantName the entry name of the merchant whose key verified it
+	 * @since 0.1.0
+	 */
+	public record Verified(ComplaintNotification notification, String merchantName) {
 	}
 
 	/**

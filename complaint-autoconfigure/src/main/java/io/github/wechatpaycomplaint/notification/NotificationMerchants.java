@@ -39,6 +39,21 @@ public interface NotificationMerchants {
 	}
 
 	/** All entry names, for routes and checks. */
+	/**
+	 * Whether the merchant a delivery names is set up, so that verifying and decrypting
+	 * its notification reads no file and builds nothing: cheap enough for an event-loop
+	 * thread. The default, {@code false}, keeps every step where blocking is allowed.
+	 * @param name the entry name from the merchant's path, or {@code null} for the shared
+	 * path
+	 * @param wechatpaySerial the {@code Wechatpay-Serial} header, or {@code null}
+	 * @return {@code true} only when nothing would be built or read
+	 * @since 0.1.0
+	 */
+	default boolean isReady(@org.jspecify.annotations.Nullable String name,
+			@org.jspecify.annotations.Nullable String wechatpaySerial) {
+		return false;
+	}
+
 	java.util.Set<String> names();
 
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 import io.github.wechatpaycomplaint.crypto.SignedHeaders;
 import io.github.wechatpaycomplaint.crypto.internal.UntrustedText;
@@ -121,6 +122,45 @@ public final class NotificationRequestProcessor {
 		}
 		catch (RuntimeException ex) {
 			return refused(ex, knownMerchant);
+		}
+	}
+
+	/**
+	 * Verifies, decrypts and reads a delivery on the calling thread when that is CPU work
+	 * alone (its merchant is set up), and returns the rest, which may block: the
+	 * de-duplication or inbox, the listeners and the answer. A refusal found on the way
+	 * is the answer at once; a delivery whose merchant is not set up is left whole to the
+	 * rest. Lets a WebFlux endpoint verify on the event loop, which keeps its caches
+	 * warm, and hand only blocking work to other threads.
+	 * @param request the request line and headers
+	 * @param body the raw body bytes, exactly as received
+	 * @return the answer, or what is left to run where blocking is allowed
+	 * @since 0.1.0
+	 */
+	public PreparedDelivery prepare(NotificationRequestLine request, byte[] body) {
+		String merchantName = request.merchantName();
+		SignedHeaders headers = SignedHeaders.from(request::header);
+		if (!this.handler.canVerifyWithoutBlocking(merchantName, headers)) {
+			return new PreparedDelivery(null, () -> process(request, body));
+		}
+		ComplaintNotificationHandler.Verified verified;
+		try {
+			verified = this.handler.verifyDelivery(merchantName, headers, body);
+		}
+		catch (RuntimeException ex) {
+			return new PreparedDelivery(refused(ex, (merchantName != null) ? knownMerchant(request) : null), null);
+		}
+		return new PreparedDelivery(null, () -> deliver(verified));
+	}
+
+	private NotificationAnswer deliver(ComplaintNotificationHandler.Verified verified) {
+		try {
+			ComplaintNotificationHandler.Handled handled = this.handler.deliver(verified);
+			observe(handled.outcome(), null, handled.merchantName());
+			return NotificationAnswer.accepted();
+		}
+		catch (RuntimeException ex) {
+			return refused(ex, verified.merchantName());
 		}
 	}
 
@@ -254,6 +294,41 @@ public final class NotificationRequestProcessor {
 				logger.warn("Complaint notification observer " + observer + " failed; the answer is unchanged", ex);
 			}
 		}
+	}
+
+	/**
+	 * What {@link #prepare} decided: the answer, or the rest of the delivery.
+	 *
+	 * @since 0.1.0
+	 */
+	public static final class PreparedDelivery {
+
+		private final @Nullable NotificationAnswer answer;
+
+		private final @Nullable Supplier<NotificationAnswer> rest;
+
+		PreparedDelivery(@Nullable NotificationAnswer answer, @Nullable Supplier<NotificationAnswer> rest) {
+			this.answer = answer;
+			this.rest = rest;
+		}
+
+		/**
+		 * The answer, when nothing is left to run.
+		 * @return the answer, or {@code null} when {@link #complete()} must run
+		 */
+		public @Nullable NotificationAnswer answer() {
+			return this.answer;
+		}
+
+		/**
+		 * Runs the rest of the delivery, which may block.
+		 * @return the answer
+		 */
+		public NotificationAnswer complete() {
+			NotificationAnswer decided = this.answer;
+			return (decided != null) ? decided : Objects.requireNonNull(this.rest).get();
+		}
+
 	}
 
 }

@@ -4,6 +4,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The merchants of an application with one merchant: notifications on the shared path and
  * on {@code <path>/<name>} are all for it.
@@ -47,6 +49,12 @@ public final class SingleNotificationMerchants implements NotificationMerchants 
 	@Override
 	public boolean has(String name) {
 		return this.merchant.name().equals(name);
+	}
+
+	// Built with its keys: nothing to set up on first use.
+	@Override
+	public boolean isReady(@Nullable String name, @Nullable String wechatpaySerial) {
+		return true;
 	}
 
 	@Override

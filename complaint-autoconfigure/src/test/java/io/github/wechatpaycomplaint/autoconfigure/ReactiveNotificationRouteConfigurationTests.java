@@ -2,6 +2,7 @@ package io.github.wechatpaycomplaint.autoconfigure;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -9,6 +10,7 @@ import io.github.wechatpaycomplaint.notification.ComplaintNotificationEndpoint;
 import io.github.wechatpaycomplaint.notification.ComplaintNotificationHandler;
 import io.github.wechatpaycomplaint.notification.NotificationRequestProcessor;
 import io.github.wechatpaycomplaint.notification.reactive.ReactiveComplaintNotificationEndpoint;
+import io.github.wechatpaycomplaint.simulator.notify.SignedNotification;
 import io.github.wechatpaycomplaint.testsupport.NotificationContexts;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -60,10 +62,19 @@ class ReactiveNotificationRouteConfigurationTests {
 	@Test
 	void theEndpointsThreadsAreItsOwnAndEndWithTheContext() {
 		AtomicReference<ReactiveComplaintNotificationEndpoint> endpoint = new AtomicReference<>();
+		long now = Instant.now().getEpochSecond();
 		this.runner.run((context) -> endpoint.set(context.getBean(ReactiveComplaintNotificationEndpoint.class)));
-		// Its scheduler was disposed with the context: nothing can run on it any more.
-		assertThat(status(endpoint.get(), Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(new byte[2]))))
-			.isEqualTo(503);
+		// Its scheduler was disposed with the context: a genuine delivery, verified on
+		// the
+		// calling thread, finds nothing to run its listeners on any more.
+		SignedNotification notification = NotificationContexts.notificationWithVectorKeys(now).build();
+		MockServerRequest.Builder request = MockServerRequest.builder()
+			.method(HttpMethod.POST)
+			.header("Content-Type", MediaType.APPLICATION_JSON_VALUE);
+		notification.headers().forEach(request::header);
+		MockServerRequest signed = request
+			.body(Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(notification.body())));
+		assertThat(endpoint.get().handle(signed).block(Duration.ofSeconds(5)).statusCode().value()).isEqualTo(503);
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import io.github.wechatpaycomplaint.notification.ComplaintNotificationEndpoint;
 import io.github.wechatpaycomplaint.notification.NotificationAnswer;
 import io.github.wechatpaycomplaint.notification.NotificationRequestLine;
 import io.github.wechatpaycomplaint.notification.NotificationRequestProcessor;
+import io.github.wechatpaycomplaint.notification.NotificationRequestProcessor.PreparedDelivery;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -28,11 +29,12 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  * {@code max-body-size} raw bytes as they stream in (a larger body is answered 413 as
  * soon as it passes the limit, never buffered whole; each incoming buffer is released as
  * soon as it is copied), gives up on a body not read within its read timeout (400), then
- * hands the bytes to {@link NotificationRequestProcessor} on a scheduler whose threads
- * may block: the merchant's set-up, the de-duplication store and the listeners never run
- * on an event-loop thread. When that scheduler's threads are all busy and its queue is
- * full, the delivery is answered 503 {@code ENDPOINT_BUSY} at once and WeChat Pay
- * delivers it again.
+ * hands the bytes to {@link NotificationRequestProcessor}: for a merchant already set up,
+ * the signature is verified and the resource decrypted on the event loop (CPU work
+ * alone), and the rest runs on a scheduler whose threads may block: the merchant's
+ * set-up, the de-duplication store and the listeners never run on an event-loop thread.
+ * When that scheduler's threads are all busy and its queue is full, the delivery is
+ * answered 503 {@code ENDPOINT_BUSY} at once and WeChat Pay delivers it again.
  *
  * <p>
  * An endpoint created with sizes owns its scheduler, a
@@ -149,10 +151,18 @@ public final class ReactiveComplaintNotificationEndpoint implements AutoCloseabl
 		if (refused != null) {
 			return respond(refused);
 		}
-		return readBody(request)
-			.flatMap((body) -> Mono.fromSupplier(() -> this.processor.process(line, body)).subscribeOn(this.scheduler))
+		return readBody(request).flatMap((body) -> deliver(line, body))
 			.onErrorResume((ex) -> Mono.fromSupplier(() -> answer(line, ex)))
 			.flatMap(ReactiveComplaintNotificationEndpoint::respond);
+	}
+
+	// Verification and decryption of a merchant already set up are CPU work and stay on
+	// the event loop, whose few threads keep their caches warm; the de-duplication store,
+	// the listeners and a merchant's first set-up go to the scheduler.
+	private Mono<NotificationAnswer> deliver(NotificationRequestLine line, byte[] body) {
+		PreparedDelivery prepared = this.processor.prepare(line, body);
+		NotificationAnswer answer = prepared.answer();
+		return (answer != null) ? Mono.just(answer) : Mono.fromSupplier(prepared::complete).subscribeOn(this.scheduler);
 	}
 
 	/**

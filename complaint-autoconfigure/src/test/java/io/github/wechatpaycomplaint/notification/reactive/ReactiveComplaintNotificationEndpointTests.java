@@ -108,10 +108,14 @@ class ReactiveComplaintNotificationEndpointTests {
 			runWithProcessor((processor) -> {
 				ReactiveComplaintNotificationEndpoint endpoint = new ReactiveComplaintNotificationEndpoint(processor,
 						scheduler);
-				ServerResponse response = endpoint.handle(request(Flux.just(buffer(100))))
+				ServerResponse response = endpoint
+					.handle(signed(NotificationContexts.notificationWithVectorKeys(NOW).build()))
 					.block(Duration.ofSeconds(10));
 				assertThat(response.statusCode().value()).isEqualTo(503);
 				assertThat(code(response)).isEqualTo("ENDPOINT_BUSY");
+				// A forged delivery is refused on the calling thread: forgeries cannot
+				// fill the queue that genuine deliveries wait in.
+				assertThat(status(endpoint, request(Flux.just(buffer(100))))).isEqualTo(401);
 				assertThat(this.handedOut).allSatisfy((buf) -> assertThat(buf.refCnt()).isZero());
 			});
 		}
@@ -127,7 +131,8 @@ class ReactiveComplaintNotificationEndpointTests {
 			ReactiveComplaintNotificationEndpoint endpoint = new ReactiveComplaintNotificationEndpoint(processor, 2, 2,
 					Duration.ofSeconds(10));
 			endpoint.close();
-			assertThat(status(endpoint, request(Flux.just(buffer(100))))).isEqualTo(503);
+			assertThat(status(endpoint, signed(NotificationContexts.notificationWithVectorKeys(NOW).build())))
+				.isEqualTo(503);
 		});
 	}
 
@@ -179,6 +184,15 @@ class ReactiveComplaintNotificationEndpointTests {
 			.method(HttpMethod.POST)
 			.header("Content-Type", MediaType.APPLICATION_JSON_VALUE)
 			.body(body);
+	}
+
+	private MockServerRequest signed(SignedNotification notification) {
+		MockServerRequest.Builder request = MockServerRequest.builder()
+			.method(HttpMethod.POST)
+			.header("Content-Type", MediaType.APPLICATION_JSON_VALUE);
+		notification.headers().forEach(request::header);
+		byte[] body = notification.body();
+		return request.body(Flux.just(wrap(body, 0, body.length)));
 	}
 
 	private DataBuffer buffer(int size) {
