@@ -51,6 +51,16 @@ public record InboxRetryPolicy(Duration initialDelay, double multiplier, Duratio
 	}
 
 	/**
+	 * Whether a just claimed entry has had more passes than allowed, which happens only
+	 * when earlier passes left no outcome (the instance died, or the lease ran out).
+	 * @param entry the claimed entry, with this pass counted in its attempts
+	 * @return {@code true} when it is parked without another pass
+	 */
+	public boolean overrun(InboxEntry entry) {
+		return entry.attempts() > this.maxAttempts;
+	}
+
+	/**
 	 * The delay before the next pass.
 	 * @param failedAttempts the passes that failed so far, at least one
 	 * @param random a number in [0, 1)

@@ -58,6 +58,9 @@ public final class InboxWorker implements SmartLifecycle {
 
 	private final Object lifecycleLock = new Object();
 
+	/** The last error of an entry parked because it was claimed too often. */
+	static final String OVERRUN = "claimed more often than max-attempts without an outcome";
+
 	private @Nullable ScheduledExecutorService poller;
 
 	private @Nullable ExecutorService workers;
@@ -194,21 +197,39 @@ public final class InboxWorker implements SmartLifecycle {
 			}
 			while (claimed == this.settings.batchSize() && isRunning());
 		}
-		catch (RuntimeException ex) {
+		catch (Throwable ex) {
+			// Whatever escapes here would cancel the fixed-delay schedule for good.
 			logger.warn("Could not take complaint notifications from the inbox (" + ex.getClass().getName()
 					+ "); trying again in " + this.settings.pollInterval());
 			if (logger.isDebugEnabled()) {
 				logger.debug("Inbox poll failure", ex);
 			}
+			rethrowIfFatal(ex);
+		}
+	}
+
+	// A VirtualMachineError leaves the JVM unreliable: recorded first, then passed on.
+	private static void rethrowIfFatal(Throwable failure) {
+		if (failure instanceof VirtualMachineError fatal) {
+			throw fatal;
 		}
 	}
 
 	private void process(InboxEntry entry) {
+		if (this.retryPolicy.overrun(entry)) {
+			// Claimed more often than allowed without a recorded outcome: its passes
+			// crashed the instance (or ran past the lease) every time.
+			parkOverrun(entry);
+			return;
+		}
 		try {
 			this.publisher.publishEvent(entry.notification().toEvent());
 		}
-		catch (RuntimeException ex) {
+		catch (Throwable ex) {
+			// Errors too (AssertionError, NoClassDefFoundError, StackOverflowError): an
+			// unrecorded failure would hold the entry until its lease runs out.
 			failed(entry, ex);
+			rethrowIfFatal(ex);
 			return;
 		}
 		try {
@@ -217,13 +238,27 @@ public final class InboxWorker implements SmartLifecycle {
 						+ ") before its listeners finished; it may be published again");
 			}
 		}
-		catch (RuntimeException ex) {
+		catch (Throwable ex) {
 			logger.error("The listeners of " + entry + " succeeded but the entry could not be marked done ("
 					+ ex.getClass().getName() + "); it is published again once its lease runs out");
+			rethrowIfFatal(ex);
 		}
 	}
 
-	private void failed(InboxEntry entry, RuntimeException failure) {
+	private void parkOverrun(InboxEntry entry) {
+		try {
+			if (this.inbox.park(entry, OVERRUN)) {
+				logger.warn(entry + " was claimed " + entry.attempts() + " times without an outcome; parked as failed"
+						+ " without publishing it: replay or discard it");
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.error(entry + " was claimed too often and could not be parked (" + ex.getClass().getName()
+					+ "); it is due again once its lease runs out");
+		}
+	}
+
+	private void failed(InboxEntry entry, Throwable failure) {
 		String error = InboxErrors.describe(failure);
 		Instant now = this.clock.instant();
 		try {
@@ -241,9 +276,10 @@ public final class InboxWorker implements SmartLifecycle {
 						+ delay);
 			}
 		}
-		catch (RuntimeException ex) {
+		catch (Throwable ex) {
 			logger.error("A listener failed on " + entry + " and the failure could not be recorded ("
 					+ ex.getClass().getName() + "); it is due again once its lease runs out");
+			rethrowIfFatal(ex);
 		}
 	}
 

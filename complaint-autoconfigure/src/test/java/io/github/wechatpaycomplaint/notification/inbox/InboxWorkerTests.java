@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import io.github.wechatpaycomplaint.notification.event.ComplaintNotificationEvent;
 import io.github.wechatpaycomplaint.notification.event.UserRespondedEvent;
@@ -107,6 +108,55 @@ class InboxWorkerTests {
 	}
 
 	@Test
+	void aListenerThrowingAnErrorIsRetriedAfterItsBackOff() {
+		this.inbox.record(notification("n-1", "c-1", 0));
+		this.listener.failure = () -> new AssertionError("listener assertion");
+		this.listener.failuresLeft.set(1);
+		this.worker.start();
+		this.worker.poll();
+		await().until(() -> this.listener.calls.get() == 1 && this.worker.poll() == 0);
+		// Recorded as a failed pass: due after the back-off, not after the lease.
+		this.clock.advance(Duration.ofSeconds(10));
+		pollUntilPublished(1);
+		assertThat(this.listener.calls.get()).isEqualTo(2);
+	}
+
+	@Test
+	void anErrorEscapingAPollDoesNotStopThePolling() {
+		ObservedInbox observed = new ObservedInbox(this.inbox);
+		observed.nextClaimFailure = () -> new NoClassDefFoundError("some/Missing");
+		this.inbox.record(notification("n-1", "c-1", 0));
+		InboxWorker polling = new InboxWorker(observed, this.listener,
+				new InboxRetryPolicy(Duration.ofSeconds(10), 2, Duration.ofMinutes(5), 0, 3, Duration.ofHours(1)),
+				new InboxWorker.Settings(Duration.ofMillis(20), 10, 2, LEASE, Duration.ofSeconds(5), Duration.ofDays(8),
+						Duration.ofHours(1)),
+				this.clock);
+		polling.start();
+		try {
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.listener.events.size() == 1);
+			assertThat(observed.claims.get()).isGreaterThan(1);
+		}
+		finally {
+			polling.stop();
+		}
+	}
+
+	@Test
+	void anEntryClaimedMoreOftenThanTheAttemptsAllowIsParkedWithoutAnotherPass() {
+		this.inbox.record(notification("n-1", "c-1", 0));
+		// Three claims whose passes left no outcome (the instance died each time).
+		for (int claim = 0; claim < 3; claim++) {
+			assertThat(this.inbox.claimDue(10, LEASE)).hasSize(1);
+			this.clock.advance(LEASE.plusSeconds(1));
+		}
+		this.worker.start();
+		assertThat(this.worker.poll()).isOne();
+		await().until(() -> this.inbox.failed(10).size() == 1);
+		assertThat(this.inbox.failed(10).get(0).attempts()).isEqualTo(4);
+		assertThat(this.listener.calls.get()).isZero();
+	}
+
+	@Test
 	void theLastFailedAttemptParksTheEntryAndAReplayGivesExactlyOneMorePass(CapturedOutput output) {
 		this.inbox.record(notification("n-1", "c-1", 0));
 		this.inbox.record(notification("n-2", "c-1", 5));
@@ -186,11 +236,17 @@ class InboxWorkerTests {
 		volatile Runnable onEach = () -> {
 		};
 
+		volatile Supplier<? extends Error> failure;
+
 		@Override
 		public void publishEvent(Object event) {
 			int call = this.calls.incrementAndGet();
 			this.onEach.run();
 			if (this.failuresLeft.getAndUpdate((n) -> Math.max(0, n - 1)) > 0) {
+				Supplier<? extends Error> error = this.failure;
+				if (error != null) {
+					throw error.get();
+				}
 				throw new IllegalStateException("listener failure " + call);
 			}
 			this.events.add((ComplaintNotificationEvent) event);
