@@ -13,6 +13,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -55,6 +56,8 @@ public final class InboxWorker implements SmartLifecycle {
 	private final Semaphore idleWorkers;
 
 	private final AtomicLong nextPurge = new AtomicLong();
+
+	private final AtomicBoolean backlog = new AtomicBoolean();
 
 	private final Object lifecycleLock = new Object();
 
@@ -150,11 +153,16 @@ public final class InboxWorker implements SmartLifecycle {
 
 	/**
 	 * Claims as many due entries as there are idle workers and hands them to the workers.
-	 * The poller calls it every poll interval; call it to poll at once.
+	 * The poller calls it every poll interval; call it to poll at once. When it got all
+	 * it asked for, more may be due, and the next worker to free up polls again.
 	 * @return the number of entries claimed
 	 * @throws IllegalStateException when the worker is not running
 	 */
 	public int poll() {
+		return pollOnce().claimed();
+	}
+
+	private Poll pollOnce() {
 		ExecutorService running;
 		synchronized (this.lifecycleLock) {
 			running = this.workers;
@@ -174,6 +182,9 @@ public final class InboxWorker implements SmartLifecycle {
 		finally {
 			this.idleWorkers.release(idle - claimed.size());
 		}
+		// Fewer than asked: nothing more is due. Otherwise (or with no idle worker to ask
+		// for) more may be, and the next worker to free up polls again.
+		this.backlog.set(claimed.size() == wanted);
 		for (InboxEntry entry : claimed) {
 			running.execute(() -> {
 				try {
@@ -181,21 +192,34 @@ public final class InboxWorker implements SmartLifecycle {
 				}
 				finally {
 					this.idleWorkers.release();
+					wakePollerOnBacklog();
 				}
 			});
 		}
-		return claimed.size();
+		return new Poll(wanted, claimed.size());
+	}
+
+	private void wakePollerOnBacklog() {
+		if (!this.backlog.compareAndSet(true, false)) {
+			return;
+		}
+		synchronized (this.lifecycleLock) {
+			if (this.poller != null && !this.poller.isShutdown()) {
+				this.poller.execute(this::pollSafely);
+			}
+		}
 	}
 
 	private void pollSafely() {
 		try {
-			// Polls again at once while whole batches come back: a backlog drains at the
-			// workers' pace, not the interval's.
-			int claimed;
+			// Polls again at once while the idle workers got all they asked for: a
+			// backlog
+			// drains at the workers' pace, not the interval's.
+			Poll poll;
 			do {
-				claimed = poll();
+				poll = pollOnce();
 			}
-			while (claimed == this.settings.batchSize() && isRunning());
+			while (poll.wanted() > 0 && poll.claimed() == poll.wanted() && isRunning());
 		}
 		catch (Throwable ex) {
 			// Whatever escapes here would cancel the fixed-delay schedule for good.
@@ -299,11 +323,14 @@ public final class InboxWorker implements SmartLifecycle {
 		return "InboxWorker[inbox=" + this.inbox + ", concurrency=" + this.settings.concurrency() + "]";
 	}
 
+	private record Poll(int wanted, int claimed) {
+	}
+
 	/**
 	 * How the worker polls, runs and stops.
 	 *
-	 * @param pollInterval the time between two polls when the last one found less than a
-	 * batch
+	 * @param pollInterval the time between two polls when the last one found fewer
+	 * entries than it asked for
 	 * @param batchSize the most entries claimed per poll
 	 * @param concurrency the most listener passes at once, each for another complaint
 	 * @param lease how long a claim holds; must exceed the slowest listener pass

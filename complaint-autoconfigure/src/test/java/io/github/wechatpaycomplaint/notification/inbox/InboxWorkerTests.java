@@ -142,6 +142,30 @@ class InboxWorkerTests {
 	}
 
 	@Test
+	void aBacklogDrainsAtTheWorkersPaceNotOnePollIntervalPerFewEntries() {
+		ObservedInbox observed = new ObservedInbox(this.inbox);
+		for (int i = 0; i < 50; i++) {
+			this.inbox.record(notification("n-" + i, "c-" + i, i));
+		}
+		// Concurrency 2 below the batch of 10, and an interval of an hour the test never
+		// reaches: only one poll by hand.
+		InboxWorker draining = new InboxWorker(observed, this.listener,
+				new InboxRetryPolicy(Duration.ofSeconds(10), 2, Duration.ofMinutes(5), 0, 3, Duration.ofHours(1)),
+				new InboxWorker.Settings(Duration.ofHours(1), 10, 2, LEASE, Duration.ofSeconds(5), Duration.ofDays(8),
+						Duration.ofHours(1)),
+				this.clock);
+		draining.start();
+		try {
+			assertThat(draining.poll()).isEqualTo(2);
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.listener.events.size() == 50);
+			assertThat(observed.claimed.get()).isEqualTo(50);
+		}
+		finally {
+			draining.stop();
+		}
+	}
+
+	@Test
 	void anEntryClaimedMoreOftenThanTheAttemptsAllowIsParkedWithoutAnotherPass() {
 		this.inbox.record(notification("n-1", "c-1", 0));
 		// Three claims whose passes left no outcome (the instance died each time).
