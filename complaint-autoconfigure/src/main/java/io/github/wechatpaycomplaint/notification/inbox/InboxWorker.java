@@ -259,7 +259,7 @@ public final class InboxWorker implements SmartLifecycle {
 		try {
 			if (!this.inbox.markDone(entry)) {
 				logger.warn("The claim on " + entry + " ran out (lease " + this.settings.lease()
-						+ ") before its listeners finished; it may be published again");
+						+ ") before its listeners finished and it was claimed again; it may be published again");
 			}
 		}
 		catch (Throwable ex) {

@@ -199,17 +199,16 @@ public final class JdbcNotificationInbox implements NotificationInbox {
 		return updateClaimed("status = '" + FAILED + "', last_error = ?", claimed, lastError);
 	}
 
-	// Only while the claim holds: a worker whose lease ran out changes nothing.
+	// Only while the claim is this worker's: every claim sets a new token, so a worker
+	// whose lease ran out changes nothing once another claimed the entry, and its late
+	// outcome still counts when nobody did (no second pass for nothing).
 	private boolean updateClaimed(String assignments, InboxEntry claimed, Object... arguments) {
-		Object[] all = new Object[arguments.length + 3];
+		Object[] all = new Object[arguments.length + 2];
 		System.arraycopy(arguments, 0, all, 0, arguments.length);
 		all[arguments.length] = claimed.sequence();
 		all[arguments.length + 1] = claimed.requireClaimToken();
-		all[arguments.length + 2] = this.clock.millis();
-		return update(
-				"UPDATE " + this.table + " SET " + assignments + ", claim_token = NULL, lease_until = 0"
-						+ " WHERE seq = ? AND claim_token = ? AND lease_until > ? AND status = '" + PENDING + "'",
-				all) == 1;
+		return update("UPDATE " + this.table + " SET " + assignments + ", claim_token = NULL, lease_until = 0"
+				+ " WHERE seq = ? AND claim_token = ? AND status = '" + PENDING + "'", all) == 1;
 	}
 
 	@Override
