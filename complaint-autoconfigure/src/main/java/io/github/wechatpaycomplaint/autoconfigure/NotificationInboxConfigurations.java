@@ -50,8 +50,10 @@ class NotificationInboxConfigurations {
 
 	@Bean
 	@ConditionalOnMissingBean
-	InboxWorker complaintNotificationInboxWorker(NotificationInboxProperties properties, NotificationInbox inbox,
-			ApplicationEventPublisher publisher, ObjectProvider<Clock> clock) {
+	InboxWorker complaintNotificationInboxWorker(NotificationInboxProperties properties,
+			ComplaintNotificationProperties notification, NotificationInbox inbox, ApplicationEventPublisher publisher,
+			ObjectProvider<Clock> clock) {
+		ComplaintDurationChecks.checkInboxRetention(notification, properties);
 		NotificationInboxProperties.Retry retry = properties.getRetry();
 		InboxRetryPolicy policy;
 		try {

@@ -124,6 +124,29 @@ class NotificationInboxConfigurationsTests {
 	}
 
 	@Test
+	void aRetentionShorterThanTheReplayWindowFailsNamingTheFix() {
+		this.runner
+			.withPropertyValues(DURABLE, "wechatpay.complaint.notification.max-clock-skew=5m",
+					"wechatpay.complaint.notification.inbox.lease=5m",
+					"wechatpay.complaint.notification.inbox.retention=14m")
+			.run((context) -> {
+				FailureAnalysis analysis = analysis(context);
+				assertThat(analysis.getDescription()).contains("wechatpay.complaint.notification.inbox.retention")
+					.contains("PT15M");
+				assertThat(analysis.getAction()).contains("Set it to at least PT15M");
+			});
+	}
+
+	@Test
+	void aRetentionAsLongAsTheReplayWindowIsAccepted() {
+		this.runner
+			.withPropertyValues(DURABLE, "wechatpay.complaint.notification.max-clock-skew=5m",
+					"wechatpay.complaint.notification.inbox.lease=5m",
+					"wechatpay.complaint.notification.inbox.retention=15m")
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(InboxWorker.class));
+	}
+
+	@Test
 	void aConcurrencyBelowOneIsRefused() {
 		this.runner.withPropertyValues(DURABLE, "wechatpay.complaint.notification.inbox.concurrency=0")
 			.run((context) -> assertThat(context).hasFailed());
