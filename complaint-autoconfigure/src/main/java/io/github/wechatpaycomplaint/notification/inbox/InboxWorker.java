@@ -307,13 +307,21 @@ public final class InboxWorker implements SmartLifecycle {
 		}
 	}
 
+	// A failed purge is tried again after the purge interval; it must not keep the due
+	// entries from being claimed.
 	private void purgeIfDue() {
 		long now = this.clock.millis();
 		long due = this.nextPurge.get();
 		if (now >= due && this.nextPurge.compareAndSet(due, now + this.settings.purgeInterval().toMillis())) {
-			int purged = this.inbox.purgeDone(this.clock.instant().minus(this.settings.retention()));
-			if (purged > 0 && logger.isDebugEnabled()) {
-				logger.debug("Purged " + purged + " done complaint notifications from the inbox");
+			try {
+				int purged = this.inbox.purgeDone(this.clock.instant().minus(this.settings.retention()));
+				if (purged > 0 && logger.isDebugEnabled()) {
+					logger.debug("Purged " + purged + " done complaint notifications from the inbox");
+				}
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not purge done complaint notifications from the inbox (" + ex.getClass().getName()
+						+ "); trying again in " + this.settings.purgeInterval());
 			}
 		}
 	}

@@ -166,6 +166,27 @@ class InboxWorkerTests {
 	}
 
 	@Test
+	void aFailingPurgeDoesNotKeepTheDueEntriesFromBeingPublished(CapturedOutput output) {
+		ObservedInbox observed = new ObservedInbox(this.inbox);
+		observed.purgeFailure = () -> new IllegalStateException("purge timed out");
+		this.inbox.record(notification("n-1", "c-1", 0));
+		InboxWorker purging = new InboxWorker(observed, this.listener,
+				new InboxRetryPolicy(Duration.ofSeconds(10), 2, Duration.ofMinutes(5), 0, 3, Duration.ofHours(1)),
+				new InboxWorker.Settings(Duration.ofHours(1), 10, 2, LEASE, Duration.ofSeconds(5), Duration.ofDays(8),
+						Duration.ofHours(1)),
+				this.clock);
+		purging.start();
+		try {
+			assertThat(purging.poll()).isOne();
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.listener.events.size() == 1);
+			assertThat(output).contains("Could not purge done complaint notifications from the inbox");
+		}
+		finally {
+			purging.stop();
+		}
+	}
+
+	@Test
 	void anEntryClaimedMoreOftenThanTheAttemptsAllowIsParkedWithoutAnotherPass() {
 		this.inbox.record(notification("n-1", "c-1", 0));
 		// Three claims whose passes left no outcome (the instance died each time).
