@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
@@ -33,9 +34,10 @@ import org.springframework.context.SmartLifecycle;
  * notifications of one complaint one after the other.
  *
  * <p>
- * Stopping stops the claiming and waits up to the shutdown timeout for the passes under
- * way. A pass cut short is not lost: its claim runs out after the lease and the entry is
- * due again, on this instance after a restart or on another one.
+ * Stopping stops the poller first, then waits up to the shutdown timeout for the passes
+ * under way; entries claimed by a poll that met the stopping workers are given back. A
+ * pass cut short is not lost: its claim runs out after the lease and the entry is due
+ * again, on this instance after a restart or on another one.
  *
  * @since 0.1.0
  */
@@ -53,7 +55,8 @@ public final class InboxWorker implements SmartLifecycle {
 
 	private final Clock clock;
 
-	private final Semaphore idleWorkers;
+	// A new one per start: permits of a run cut short do not carry over to the next.
+	private volatile Semaphore idleWorkers;
 
 	private final AtomicLong nextPurge = new AtomicLong();
 
@@ -83,7 +86,7 @@ public final class InboxWorker implements SmartLifecycle {
 		this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
 		this.settings = Objects.requireNonNull(settings, "settings");
 		this.clock = Objects.requireNonNull(clock, "clock");
-		this.idleWorkers = new Semaphore(settings.concurrency());
+		this.idleWorkers = new Semaphore(0);
 	}
 
 	@Override
@@ -92,6 +95,7 @@ public final class InboxWorker implements SmartLifecycle {
 			if (this.poller != null) {
 				return;
 			}
+			this.idleWorkers = new Semaphore(this.settings.concurrency());
 			AtomicInteger threads = new AtomicInteger();
 			this.workers = new ThreadPoolExecutor(this.settings.concurrency(), this.settings.concurrency(), 0,
 					TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
@@ -127,10 +131,11 @@ public final class InboxWorker implements SmartLifecycle {
 		if (scheduler == null || running == null) {
 			return;
 		}
+		// The poller first: a poll under way hands its entries to workers still running.
 		scheduler.shutdown();
-		running.shutdown();
 		try {
 			scheduler.awaitTermination(this.settings.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS);
+			running.shutdown();
 			if (!running.awaitTermination(this.settings.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
 				logger.warn("Complaint notification listeners were still running after "
 						+ this.settings.shutdownTimeout() + "; their entries are due again once their lease of "
@@ -171,7 +176,8 @@ public final class InboxWorker implements SmartLifecycle {
 			throw new IllegalStateException("The inbox worker is not running");
 		}
 		purgeIfDue();
-		int idle = this.idleWorkers.drainPermits();
+		Semaphore idleWorkers = this.idleWorkers;
+		int idle = idleWorkers.drainPermits();
 		int wanted = Math.min(idle, this.settings.batchSize());
 		List<InboxEntry> claimed = List.of();
 		try {
@@ -180,23 +186,45 @@ public final class InboxWorker implements SmartLifecycle {
 			}
 		}
 		finally {
-			this.idleWorkers.release(idle - claimed.size());
+			idleWorkers.release(idle - claimed.size());
 		}
 		// Fewer than asked: nothing more is due. Otherwise (or with no idle worker to ask
 		// for) more may be, and the next worker to free up polls again.
 		this.backlog.set(claimed.size() == wanted);
-		for (InboxEntry entry : claimed) {
-			running.execute(() -> {
-				try {
-					process(entry);
-				}
-				finally {
-					this.idleWorkers.release();
-					wakePollerOnBacklog();
-				}
-			});
+		for (int i = 0; i < claimed.size(); i++) {
+			InboxEntry entry = claimed.get(i);
+			try {
+				running.execute(() -> {
+					try {
+						process(entry);
+					}
+					finally {
+						idleWorkers.release();
+						wakePollerOnBacklog();
+					}
+				});
+			}
+			catch (RejectedExecutionException ex) {
+				// Stopped while claiming: the rest is given back rather than left idle
+				// for a whole lease.
+				giveBack(claimed.subList(i, claimed.size()), idleWorkers);
+				return new Poll(wanted, i);
+			}
 		}
 		return new Poll(wanted, claimed.size());
+	}
+
+	private void giveBack(List<InboxEntry> unstarted, Semaphore idleWorkers) {
+		idleWorkers.release(unstarted.size());
+		for (InboxEntry entry : unstarted) {
+			try {
+				this.inbox.release(entry);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("The claim on " + entry + " could not be given back while stopping ("
+						+ ex.getClass().getName() + "); it is due again once its lease runs out");
+			}
+		}
 	}
 
 	private void wakePollerOnBacklog() {

@@ -203,6 +203,11 @@ public final class JdbcNotificationInbox implements NotificationInbox {
 		return updateClaimed("status = '" + FAILED + "', last_error = ?", claimed, lastError);
 	}
 
+	@Override
+	public boolean release(InboxEntry claimed) {
+		return updateClaimed("attempts = attempts - 1", claimed);
+	}
+
 	// Only while the claim is this worker's: every claim sets a new token, so a worker
 	// whose lease ran out changes nothing once another claimed the entry, and its late
 	// outcome still counts when nobody did (no second pass for nothing).

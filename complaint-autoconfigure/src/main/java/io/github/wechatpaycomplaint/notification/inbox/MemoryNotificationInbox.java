@@ -120,6 +120,17 @@ public final class MemoryNotificationInbox implements NotificationInbox {
 	}
 
 	@Override
+	public synchronized boolean release(InboxEntry claimed) {
+		Slot slot = owned(claimed);
+		if (slot == null) {
+			return false;
+		}
+		slot.release();
+		slot.attempts--;
+		return true;
+	}
+
+	@Override
 	public synchronized List<InboxEntry> failed(int limit) {
 		return this.slots.values()
 			.stream()

@@ -74,6 +74,17 @@ public interface NotificationInbox {
 	boolean park(InboxEntry claimed, String lastError);
 
 	/**
+	 * Gives back a claim whose pass never started (the worker was stopping): the entry is
+	 * due again at once, and the claim does not count as an attempt. The default does
+	 * nothing, and the entry is due again once its lease runs out.
+	 * @param claimed an entry handed out by {@link #claimDue}
+	 * @return {@code false} when the entry was claimed again since, or nothing was done
+	 */
+	default boolean release(InboxEntry claimed) {
+		return false;
+	}
+
+	/**
 	 * Lists parked entries, oldest first.
 	 * @param limit the most entries to list
 	 * @return the entries

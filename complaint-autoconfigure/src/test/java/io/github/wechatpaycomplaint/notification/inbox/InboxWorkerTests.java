@@ -263,6 +263,36 @@ class InboxWorkerTests {
 		assertThat(this.inbox.claimDue(10, LEASE)).isEmpty();
 	}
 
+	@Test
+	void entriesClaimedWhileStoppingAreGivenBackAndARestartHasEveryWorker() {
+		ObservedInbox observed = new ObservedInbox(this.inbox);
+		for (int i = 0; i < 3; i++) {
+			this.inbox.record(notification("n-" + i, "c-" + i, i));
+		}
+		InboxWorker stopping = new InboxWorker(observed, this.listener,
+				new InboxRetryPolicy(Duration.ofSeconds(10), 2, Duration.ofMinutes(5), 0, 3, Duration.ofHours(1)),
+				new InboxWorker.Settings(Duration.ofHours(1), 10, 2, LEASE, Duration.ofSeconds(5), Duration.ofDays(8),
+						Duration.ofHours(1)),
+				this.clock);
+		stopping.start();
+		// The application stops between the claim and the hand-over to the workers.
+		observed.afterClaim = () -> {
+			observed.afterClaim = () -> {
+			};
+			stopping.stop();
+		};
+		try {
+			assertThat(stopping.poll()).isZero();
+			assertThat(this.listener.calls.get()).isZero();
+			stopping.start();
+			assertThat(stopping.poll()).as("both workers idle again, the entries due at once").isEqualTo(2);
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.listener.events.size() >= 2);
+		}
+		finally {
+			stopping.stop();
+		}
+	}
+
 	private void pollUntilPublished(int events) {
 		await().atMost(Duration.ofSeconds(10)).until(() -> {
 			this.worker.poll();

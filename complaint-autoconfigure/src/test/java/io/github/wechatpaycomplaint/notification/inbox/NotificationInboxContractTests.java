@@ -146,6 +146,19 @@ abstract class NotificationInboxContractTests {
 	}
 
 	@Test
+	void aReleasedClaimIsDueAgainAtOnceWithoutCountingAnAttempt() {
+		NotificationInbox inbox = inbox();
+		inbox.record(notification("n-1", "c-1", 0));
+		InboxEntry claimed = single(inbox);
+		assertThat(inbox.release(claimed)).isTrue();
+		assertThat(inbox.release(claimed)).isFalse();
+		InboxEntry again = single(inbox);
+		assertThat(again.attempts()).isEqualTo(1);
+		assertThat(inbox.markDone(claimed)).isFalse();
+		assertThat(inbox.markDone(again)).isTrue();
+	}
+
+	@Test
 	void aRetryIsDueAtItsTimeWithTheErrorKept() {
 		NotificationInbox inbox = inbox();
 		inbox.record(notification("n-1", "c-1", 0));

@@ -25,6 +25,9 @@ final class ObservedInbox implements NotificationInbox {
 
 	volatile @Nullable Supplier<? extends RuntimeException> purgeFailure;
 
+	volatile Runnable afterClaim = () -> {
+	};
+
 	ObservedInbox(MemoryNotificationInbox delegate) {
 		this.delegate = delegate;
 	}
@@ -44,6 +47,7 @@ final class ObservedInbox implements NotificationInbox {
 		}
 		List<InboxEntry> entries = this.delegate.claimDue(maxEntries, lease);
 		this.claimed.addAndGet(entries.size());
+		this.afterClaim.run();
 		return entries;
 	}
 
@@ -65,6 +69,11 @@ final class ObservedInbox implements NotificationInbox {
 	@Override
 	public boolean park(InboxEntry claimed, String lastError) {
 		return this.delegate.park(claimed, lastError);
+	}
+
+	@Override
+	public boolean release(InboxEntry claimed) {
+		return this.delegate.release(claimed);
 	}
 
 	@Override
