@@ -34,8 +34,8 @@ public class NotificationInboxProperties implements InitializingBean {
 	private Store store = Store.MEMORY;
 
 	/**
-	 * Time between two polls for due notifications when the last poll found less than a
-	 * batch.
+	 * Time between two polls for due notifications when the last poll found fewer than it
+	 * asked for; while there are more, each worker that frees up polls again.
 	 */
 	@NotNull
 	private Duration pollInterval = Duration.ofSeconds(1);
@@ -77,7 +77,8 @@ public class NotificationInboxProperties implements InitializingBean {
 
 	/**
 	 * How long published notifications are kept, and so recognised as duplicates when
-	 * WeChat Pay delivers them again. Longer than WeChat Pay's retry period.
+	 * WeChat Pay delivers them again. Longer than WeChat Pay's retry period, and at least
+	 * twice notification.max-clock-skew plus the lease.
 	 */
 	@NotNull
 	private Duration retention = Duration.ofDays(8);
