@@ -40,12 +40,8 @@ class InboxWorkerTests {
 
 	private final Listener listener = new Listener();
 
-	private final InboxWorker worker = new InboxWorker(this.inbox, this.listener,
-			new InboxRetryPolicy(Duration.ofSeconds(10), 2, Duration.ofMinutes(5), 0, 3, Duration.ofHours(1)),
-			// A poll interval the test never waits for: it polls by hand.
-			new InboxWorker.Settings(Duration.ofHours(1), 10, 2, LEASE, Duration.ofSeconds(5), Duration.ofDays(8),
-					Duration.ofHours(1)),
-			this.clock);
+	// A poll interval the test never waits for: it polls by hand.
+	private final InboxWorker worker = worker(this.inbox, Duration.ofHours(1));
 
 	@AfterEach
 	void stop() {
@@ -126,11 +122,7 @@ class InboxWorkerTests {
 		ObservedInbox observed = new ObservedInbox(this.inbox);
 		observed.nextClaimFailure = () -> new NoClassDefFoundError("some/Missing");
 		this.inbox.record(notification("n-1", "c-1", 0));
-		InboxWorker polling = new InboxWorker(observed, this.listener,
-				new InboxRetryPolicy(Duration.ofSeconds(10), 2, Duration.ofMinutes(5), 0, 3, Duration.ofHours(1)),
-				new InboxWorker.Settings(Duration.ofMillis(20), 10, 2, LEASE, Duration.ofSeconds(5), Duration.ofDays(8),
-						Duration.ofHours(1)),
-				this.clock);
+		InboxWorker polling = worker(observed, Duration.ofMillis(20));
 		polling.start();
 		try {
 			await().atMost(Duration.ofSeconds(10)).until(() -> this.listener.events.size() == 1);
@@ -149,11 +141,7 @@ class InboxWorkerTests {
 		}
 		// Concurrency 2 below the batch of 10, and an interval of an hour the test never
 		// reaches: only one poll by hand.
-		InboxWorker draining = new InboxWorker(observed, this.listener,
-				new InboxRetryPolicy(Duration.ofSeconds(10), 2, Duration.ofMinutes(5), 0, 3, Duration.ofHours(1)),
-				new InboxWorker.Settings(Duration.ofHours(1), 10, 2, LEASE, Duration.ofSeconds(5), Duration.ofDays(8),
-						Duration.ofHours(1)),
-				this.clock);
+		InboxWorker draining = worker(observed, Duration.ofHours(1));
 		draining.start();
 		try {
 			assertThat(draining.poll()).isEqualTo(2);
@@ -170,11 +158,7 @@ class InboxWorkerTests {
 		ObservedInbox observed = new ObservedInbox(this.inbox);
 		observed.purgeFailure = () -> new IllegalStateException("purge timed out");
 		this.inbox.record(notification("n-1", "c-1", 0));
-		InboxWorker purging = new InboxWorker(observed, this.listener,
-				new InboxRetryPolicy(Duration.ofSeconds(10), 2, Duration.ofMinutes(5), 0, 3, Duration.ofHours(1)),
-				new InboxWorker.Settings(Duration.ofHours(1), 10, 2, LEASE, Duration.ofSeconds(5), Duration.ofDays(8),
-						Duration.ofHours(1)),
-				this.clock);
+		InboxWorker purging = worker(observed, Duration.ofHours(1));
 		purging.start();
 		try {
 			assertThat(purging.poll()).isOne();
@@ -269,11 +253,7 @@ class InboxWorkerTests {
 		for (int i = 0; i < 3; i++) {
 			this.inbox.record(notification("n-" + i, "c-" + i, i));
 		}
-		InboxWorker stopping = new InboxWorker(observed, this.listener,
-				new InboxRetryPolicy(Duration.ofSeconds(10), 2, Duration.ofMinutes(5), 0, 3, Duration.ofHours(1)),
-				new InboxWorker.Settings(Duration.ofHours(1), 10, 2, LEASE, Duration.ofSeconds(5), Duration.ofDays(8),
-						Duration.ofHours(1)),
-				this.clock);
+		InboxWorker stopping = worker(observed, Duration.ofHours(1));
 		stopping.start();
 		// The application stops between the claim and the hand-over to the workers.
 		observed.afterClaim = () -> {
@@ -291,6 +271,15 @@ class InboxWorkerTests {
 		finally {
 			stopping.stop();
 		}
+	}
+
+	// Concurrency 2 below the batch of 10; three attempts.
+	private InboxWorker worker(NotificationInbox inbox, Duration pollInterval) {
+		return new InboxWorker(inbox, this.listener,
+				new InboxRetryPolicy(Duration.ofSeconds(10), 2, Duration.ofMinutes(5), 0, 3, Duration.ofHours(1)),
+				new InboxWorker.Settings(pollInterval, 10, 2, LEASE, Duration.ofSeconds(5), Duration.ofDays(8),
+						Duration.ofHours(1)),
+				this.clock);
 	}
 
 	private void pollUntilPublished(int events) {
