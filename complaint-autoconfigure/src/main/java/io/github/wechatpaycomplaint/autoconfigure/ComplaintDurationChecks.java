@@ -14,7 +14,7 @@ import org.springframework.util.ReflectionUtils;
  * walking it, except the few where zero means "at once"), a notification clock skew that
  * lets captured notifications be replayed for long, and a de-duplication time to live too
  * short to outlast the window in which a replay is accepted (twice the clock skew, plus
- * the lease).
+ * the lease), and an inbox retention as short.
  */
 final class ComplaintDurationChecks {
 
@@ -82,6 +82,31 @@ final class ComplaintDurationChecks {
 					"it is " + deduplication.getTimeToLive() + ", shorter than twice " + NOTIFICATION
 							+ "max-clock-skew plus " + NOTIFICATION + "deduplication.processing-lease (" + least
 							+ "): a notification replayed " + "within its accepted time window would be handled twice",
+					"Set it to at least " + least + ", or lower " + NOTIFICATION
+							+ "max-clock-skew; the default 8d also outlasts WeChat Pay's retries.");
+		}
+	}
+
+	/**
+	 * Refuses an inbox retention shorter than the window in which a replayed notification
+	 * is accepted: the inbox is the de-duplication of durable processing.
+	 * @param notification the notification properties
+	 * @param inbox the inbox properties
+	 * @throws InvalidComplaintPropertyException when the retention is shorter
+	 */
+	static void checkInboxRetention(ComplaintNotificationProperties notification, NotificationInboxProperties inbox) {
+		Duration skew = notification.getMaxClockSkew();
+		if (skew == null || inbox.getLease() == null || inbox.getRetention() == null) {
+			// Bean Validation reports missing values.
+			return;
+		}
+		// The same window as the de-duplication store's time to live.
+		Duration least = skew.multipliedBy(2).plus(inbox.getLease());
+		if (inbox.getRetention().compareTo(least) < 0) {
+			throw new InvalidComplaintPropertyException(NotificationInboxProperties.PREFIX + ".retention",
+					"it is " + inbox.getRetention() + ", shorter than twice " + NOTIFICATION + "max-clock-skew plus "
+							+ NotificationInboxProperties.PREFIX + ".lease (" + least
+							+ "): a notification replayed within its accepted time window would be published twice",
 					"Set it to at least " + least + ", or lower " + NOTIFICATION
 							+ "max-clock-skew; the default 8d also outlasts WeChat Pay's retries.");
 		}

@@ -50,18 +50,14 @@ class NotificationInboxConfigurations {
 
 	@Bean
 	@ConditionalOnMissingBean
-	InboxWorker complaintNotificationInboxWorker(NotificationInboxProperties properties, NotificationInbox inbox,
-			ApplicationEventPublisher publisher, ObjectProvider<Clock> clock) {
+	InboxWorker complaintNotificationInboxWorker(NotificationInboxProperties properties,
+			ComplaintNotificationProperties notification, NotificationInbox inbox, ApplicationEventPublisher publisher,
+			ObjectProvider<Clock> clock) {
+		ComplaintDurationChecks.checkInboxRetention(notification, properties);
 		NotificationInboxProperties.Retry retry = properties.getRetry();
-		InboxRetryPolicy policy;
-		try {
-			policy = new InboxRetryPolicy(retry.getInitialDelay(), retry.getMultiplier(), retry.getMaxDelay(),
-					retry.getJitter(), retry.getMaxAttempts(), retry.getMaxAge());
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidComplaintPropertyException(NotificationInboxProperties.PREFIX + ".retry", ex.getMessage(),
-					"Set max-delay to at least initial-delay.", ex);
-		}
+		// The properties checked each value with its own hint when they were bound.
+		InboxRetryPolicy policy = new InboxRetryPolicy(retry.getInitialDelay(), retry.getMultiplier(),
+				retry.getMaxDelay(), retry.getJitter(), retry.getMaxAttempts(), retry.getMaxAge());
 		return new InboxWorker(inbox, publisher, policy,
 				new InboxWorker.Settings(properties.getPollInterval(), properties.getBatchSize(),
 						properties.getConcurrency(), properties.getLease(), properties.getShutdownTimeout(),

@@ -3,8 +3,6 @@ package io.github.wechatpaycomplaint.autoconfigure;
 import java.time.Duration;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -36,8 +34,8 @@ public class NotificationInboxProperties implements InitializingBean {
 	private Store store = Store.MEMORY;
 
 	/**
-	 * Time between two polls for due notifications when the last poll found less than a
-	 * batch.
+	 * Time between two polls for due notifications when the last poll found fewer than it
+	 * asked for; while there are more, each worker that frees up polls again.
 	 */
 	@NotNull
 	private Duration pollInterval = Duration.ofSeconds(1);
@@ -65,7 +63,7 @@ public class NotificationInboxProperties implements InitializingBean {
 	/**
 	 * Longest time a notification request waits to be recorded, connection included. When
 	 * it passes the endpoint answers 500 at once and WeChat Pay delivers the notification
-	 * again; keep it well under WeChat Pay's own timeout of about 5 seconds.
+	 * again; at most 4s, under WeChat Pay's own timeout of about 5 seconds.
 	 */
 	@NotNull
 	private Duration operationTimeout = Duration.ofSeconds(2);
@@ -79,7 +77,8 @@ public class NotificationInboxProperties implements InitializingBean {
 
 	/**
 	 * How long published notifications are kept, and so recognised as duplicates when
-	 * WeChat Pay delivers them again. Longer than WeChat Pay's retry period.
+	 * WeChat Pay delivers them again. Longer than WeChat Pay's retry period, and at least
+	 * twice notification.max-clock-skew plus the lease.
 	 */
 	@NotNull
 	private Duration retention = Duration.ofDays(8);
@@ -202,9 +201,8 @@ public class NotificationInboxProperties implements InitializingBean {
 		private Duration initialDelay = Duration.ofSeconds(10);
 
 		/**
-		 * Factor each further failure multiplies the delay by.
+		 * Factor each further failure multiplies the delay by, at least 1.
 		 */
-		@DecimalMin("1.0")
 		private double multiplier = 2.0;
 
 		/**
@@ -214,11 +212,10 @@ public class NotificationInboxProperties implements InitializingBean {
 		private Duration maxDelay = Duration.ofHours(1);
 
 		/**
-		 * Share of each delay drawn at random, from 0 (none) to 1 (the whole delay), so
-		 * that notifications that failed together are not retried together.
+		 * Share of each delay drawn at random, from 0 (none) up to but not including 1,
+		 * so that notifications that failed together are not retried together; the rest
+		 * of the delay is always waited.
 		 */
-		@DecimalMin("0.0")
-		@DecimalMax("1.0")
 		private double jitter = 0.5;
 
 		/**
@@ -234,6 +231,25 @@ public class NotificationInboxProperties implements InitializingBean {
 		 */
 		@NotNull
 		private Duration maxAge = Duration.ofDays(1);
+
+		void check() {
+			String prefix = PREFIX + ".retry.";
+			if (this.initialDelay != null && this.maxDelay != null && this.maxDelay.compareTo(this.initialDelay) < 0) {
+				throw new InvalidComplaintPropertyException(prefix + "max-delay", "it is " + this.maxDelay
+						+ ", shorter than " + prefix + "initial-delay (" + this.initialDelay + ")",
+						"Set max-delay to at least initial-delay.");
+			}
+			if (!(this.multiplier >= 1)) {
+				throw new InvalidComplaintPropertyException(prefix + "multiplier",
+						"it is " + this.multiplier + ", below 1: the delays would shrink",
+						"Set it to 1 (the same delay every time) or more, such as the default 2.");
+			}
+			if (!(this.jitter >= 0 && this.jitter < 1)) {
+				throw new InvalidComplaintPropertyException(prefix + "jitter", "it is " + this.jitter
+						+ ", outside 0 (inclusive) to 1 (exclusive): at 1 a delay could be " + "drawn as nothing",
+						"Set a share from 0 up to 0.9, such as the default 0.5.");
+			}
+		}
 
 		public Duration getInitialDelay() {
 			return this.initialDelay;
@@ -329,6 +345,16 @@ public class NotificationInboxProperties implements InitializingBean {
 	@Override
 	public void afterPropertiesSet() {
 		ComplaintDurationChecks.checkSigns(this, PREFIX);
+		if (this.operationTimeout != null && this.operationTimeout.compareTo(MAX_OPERATION_TIMEOUT) > 0) {
+			throw new InvalidComplaintPropertyException(PREFIX + ".operation-timeout",
+					"it is " + this.operationTimeout + ", not under WeChat Pay's own timeout of about 5 seconds: "
+							+ "WeChat Pay would give up on the request before the endpoint answers",
+					"Set it to at most 4s (the default 2s suits a database on the same network).");
+		}
+		this.retry.check();
 	}
+
+	/** The longest operation timeout, under WeChat Pay's own of about 5 seconds. */
+	static final Duration MAX_OPERATION_TIMEOUT = Duration.ofSeconds(4);
 
 }

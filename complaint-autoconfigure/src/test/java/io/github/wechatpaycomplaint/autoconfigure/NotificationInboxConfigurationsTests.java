@@ -119,8 +119,69 @@ class NotificationInboxConfigurationsTests {
 		this.runner
 			.withPropertyValues(DURABLE, "wechatpay.complaint.notification.inbox.retry.initial-delay=2h",
 					"wechatpay.complaint.notification.inbox.retry.max-delay=1h")
-			.run((context) -> assertThat(analysis(context).getDescription())
-				.contains("wechatpay.complaint.notification.inbox.retry"));
+			.run((context) -> {
+				FailureAnalysis analysis = analysis(context);
+				assertThat(analysis.getDescription())
+					.contains("wechatpay.complaint.notification.inbox.retry.max-delay");
+				assertThat(analysis.getAction()).contains("Set max-delay to at least initial-delay");
+			});
+	}
+
+	@Test
+	void aRetentionShorterThanTheReplayWindowFailsNamingTheFix() {
+		this.runner
+			.withPropertyValues(DURABLE, "wechatpay.complaint.notification.max-clock-skew=5m",
+					"wechatpay.complaint.notification.inbox.lease=5m",
+					"wechatpay.complaint.notification.inbox.retention=14m")
+			.run((context) -> {
+				FailureAnalysis analysis = analysis(context);
+				assertThat(analysis.getDescription()).contains("wechatpay.complaint.notification.inbox.retention")
+					.contains("PT15M");
+				assertThat(analysis.getAction()).contains("Set it to at least PT15M");
+			});
+	}
+
+	@Test
+	void aRetentionAsLongAsTheReplayWindowIsAccepted() {
+		this.runner
+			.withPropertyValues(DURABLE, "wechatpay.complaint.notification.max-clock-skew=5m",
+					"wechatpay.complaint.notification.inbox.lease=5m",
+					"wechatpay.complaint.notification.inbox.retention=15m")
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(InboxWorker.class));
+	}
+
+	@Test
+	void aMultiplierBelowOneFailsWithItsOwnHint() {
+		this.runner.withPropertyValues(DURABLE, "wechatpay.complaint.notification.inbox.retry.multiplier=0.5")
+			.run((context) -> {
+				FailureAnalysis analysis = analysis(context);
+				assertThat(analysis.getDescription())
+					.contains("wechatpay.complaint.notification.inbox.retry.multiplier");
+				assertThat(analysis.getAction()).contains("such as the default 2").doesNotContain("max-delay");
+			});
+	}
+
+	@Test
+	void aJitterOfTheWholeDelayFailsWithItsOwnHint() {
+		this.runner.withPropertyValues(DURABLE, "wechatpay.complaint.notification.inbox.retry.jitter=1")
+			.run((context) -> {
+				FailureAnalysis analysis = analysis(context);
+				assertThat(analysis.getDescription()).contains("wechatpay.complaint.notification.inbox.retry.jitter");
+				assertThat(analysis.getAction()).contains("from 0 up to 0.9").doesNotContain("max-delay");
+			});
+	}
+
+	@Test
+	void anOperationTimeoutPastFourSecondsFailsNamingTheLimit() {
+		this.runner.withPropertyValues(DURABLE, "wechatpay.complaint.notification.inbox.operation-timeout=5s")
+			.run((context) -> {
+				FailureAnalysis analysis = analysis(context);
+				assertThat(analysis.getDescription())
+					.contains("wechatpay.complaint.notification.inbox.operation-timeout");
+				assertThat(analysis.getAction()).contains("at most 4s");
+			});
+		this.runner.withPropertyValues(DURABLE, "wechatpay.complaint.notification.inbox.operation-timeout=4s")
+			.run((context) -> assertThat(context).hasNotFailed());
 	}
 
 	@Test

@@ -1,20 +1,23 @@
 package io.github.wechatpaycomplaint.notification.inbox;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+
 /**
- * Turns a listener failure into the text kept as an entry's last error: the exception's
- * class name and the first {@value #MAX_MESSAGE_LENGTH} characters of its message, with
- * control characters replaced. Listener messages are the application's; keep secrets and
- * personal data out of them, as out of any log.
+ * Turns a listener failure into the text kept as an entry's last error: the class names
+ * of the exception and of its causes, never a message. Messages may carry personal data
+ * (a database's "Duplicate entry '&lt;phone number&gt;'", say), and the inbox keeps the
+ * text for as long as the entry.
  *
  * @since 0.1.0
  */
 public final class InboxErrors {
 
-	/** Characters kept of the exception's message. */
-	public static final int MAX_MESSAGE_LENGTH = 200;
-
 	/** The longest text {@link #describe} returns, the width of the JDBC column. */
 	public static final int MAX_LENGTH = 512;
+
+	private static final String CAUSED_BY = " <- ";
 
 	private InboxErrors() {
 	}
@@ -22,22 +25,17 @@ public final class InboxErrors {
 	/**
 	 * Describes a failure.
 	 * @param failure the failure
-	 * @return {@code <class name>: <message>}, at most {@value #MAX_LENGTH} characters
+	 * @return {@code <class name>[ <- <cause class name>]...}, at most
+	 * {@value #MAX_LENGTH} characters
 	 */
 	public static String describe(Throwable failure) {
-		String name = failure.getClass().getName();
-		String message = failure.getMessage();
-		String text = (message != null) ? name + ": " + sanitize(message) : name;
-		return (text.length() <= MAX_LENGTH) ? text : text.substring(0, MAX_LENGTH);
-	}
-
-	private static String sanitize(String message) {
-		String bounded = (message.length() <= MAX_MESSAGE_LENGTH) ? message
-				: message.substring(0, MAX_MESSAGE_LENGTH) + "…";
-		StringBuilder sanitized = new StringBuilder(bounded.length());
-		bounded.codePoints()
-			.forEach((codePoint) -> sanitized.appendCodePoint(Character.isISOControl(codePoint) ? '?' : codePoint));
-		return sanitized.toString();
+		StringBuilder text = new StringBuilder(failure.getClass().getName());
+		Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+		seen.add(failure);
+		for (Throwable cause = failure.getCause(); cause != null && seen.add(cause); cause = cause.getCause()) {
+			text.append(CAUSED_BY).append(cause.getClass().getName());
+		}
+		return (text.length() <= MAX_LENGTH) ? text.toString() : text.substring(0, MAX_LENGTH);
 	}
 
 }

@@ -11,8 +11,9 @@ import java.util.Objects;
  * @param initialDelay the delay after the first failed pass
  * @param multiplier the factor each further failure multiplies the delay by
  * @param maxDelay the longest delay
- * @param jitter the share of each delay drawn at random (0 none, 1 the whole delay), so
- * that entries that failed together are not tried together again
+ * @param jitter the share of each delay drawn at random, from 0 (none) up to but not
+ * including 1, so that entries that failed together are not tried together again; the
+ * rest of the delay is always waited
  * @param maxAttempts the most passes; the entry is parked after the last one fails
  * @param maxAge the longest time from recording (or replay) an entry is retried; the
  * entry is parked after the first failure past it
@@ -32,8 +33,8 @@ public record InboxRetryPolicy(Duration initialDelay, double multiplier, Duratio
 		if (multiplier < 1) {
 			throw new IllegalArgumentException("The multiplier must be at least 1, not " + multiplier);
 		}
-		if (jitter < 0 || jitter > 1) {
-			throw new IllegalArgumentException("The jitter must be between 0 and 1, not " + jitter);
+		if (!(jitter >= 0 && jitter < 1)) {
+			throw new IllegalArgumentException("The jitter must be from 0 up to but not including 1, not " + jitter);
 		}
 		if (maxAttempts < 1) {
 			throw new IllegalArgumentException("Need at least one attempt, not " + maxAttempts);
@@ -51,17 +52,29 @@ public record InboxRetryPolicy(Duration initialDelay, double multiplier, Duratio
 	}
 
 	/**
+	 * Whether a just claimed entry has had more passes than allowed, which happens only
+	 * when earlier passes left no outcome (the instance died, or the lease ran out).
+	 * @param entry the claimed entry, with this pass counted in its attempts
+	 * @return {@code true} when it is parked without another pass
+	 */
+	public boolean overrun(InboxEntry entry) {
+		return entry.attempts() > this.maxAttempts;
+	}
+
+	/**
 	 * The delay before the next pass.
 	 * @param failedAttempts the passes that failed so far, at least one
 	 * @param random a number in [0, 1)
 	 * @return the delay:
 	 * {@code min(maxDelay, initialDelay * multiplier^(failedAttempts - 1))}, less up to
-	 * its jitter share
+	 * its jitter share, and never less than a millisecond unless the initial delay is
+	 * zero
 	 */
 	public Duration delay(int failedAttempts, double random) {
 		double exponential = this.initialDelay.toMillis() * Math.pow(this.multiplier, Math.max(0, failedAttempts - 1));
 		double capped = Math.min(this.maxDelay.toMillis(), exponential);
-		return Duration.ofMillis(Math.round(capped * (1 - this.jitter * random)));
+		long delay = Math.round(capped * (1 - this.jitter * random));
+		return Duration.ofMillis((capped > 0) ? Math.max(1, delay) : delay);
 	}
 
 }

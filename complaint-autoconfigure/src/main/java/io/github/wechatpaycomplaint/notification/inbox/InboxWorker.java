@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -32,9 +34,10 @@ import org.springframework.context.SmartLifecycle;
  * notifications of one complaint one after the other.
  *
  * <p>
- * Stopping stops the claiming and waits up to the shutdown timeout for the passes under
- * way. A pass cut short is not lost: its claim runs out after the lease and the entry is
- * due again, on this instance after a restart or on another one.
+ * Stopping stops the poller first, then waits up to the shutdown timeout for the passes
+ * under way; entries claimed by a poll that met the stopping workers are given back. A
+ * pass cut short is not lost: its claim runs out after the lease and the entry is due
+ * again, on this instance after a restart or on another one.
  *
  * @since 0.1.0
  */
@@ -52,11 +55,17 @@ public final class InboxWorker implements SmartLifecycle {
 
 	private final Clock clock;
 
-	private final Semaphore idleWorkers;
+	// A new one per start: permits of a run cut short do not carry over to the next.
+	private volatile Semaphore idleWorkers;
 
 	private final AtomicLong nextPurge = new AtomicLong();
 
+	private final AtomicBoolean backlog = new AtomicBoolean();
+
 	private final Object lifecycleLock = new Object();
+
+	/** The last error of an entry parked because it was claimed too often. */
+	static final String OVERRUN = "claimed more often than max-attempts without an outcome";
 
 	private @Nullable ScheduledExecutorService poller;
 
@@ -77,7 +86,7 @@ public final class InboxWorker implements SmartLifecycle {
 		this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
 		this.settings = Objects.requireNonNull(settings, "settings");
 		this.clock = Objects.requireNonNull(clock, "clock");
-		this.idleWorkers = new Semaphore(settings.concurrency());
+		this.idleWorkers = new Semaphore(0);
 	}
 
 	@Override
@@ -86,6 +95,7 @@ public final class InboxWorker implements SmartLifecycle {
 			if (this.poller != null) {
 				return;
 			}
+			this.idleWorkers = new Semaphore(this.settings.concurrency());
 			AtomicInteger threads = new AtomicInteger();
 			this.workers = new ThreadPoolExecutor(this.settings.concurrency(), this.settings.concurrency(), 0,
 					TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
@@ -121,10 +131,11 @@ public final class InboxWorker implements SmartLifecycle {
 		if (scheduler == null || running == null) {
 			return;
 		}
+		// The poller first: a poll under way hands its entries to workers still running.
 		scheduler.shutdown();
-		running.shutdown();
 		try {
 			scheduler.awaitTermination(this.settings.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS);
+			running.shutdown();
 			if (!running.awaitTermination(this.settings.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
 				logger.warn("Complaint notification listeners were still running after "
 						+ this.settings.shutdownTimeout() + "; their entries are due again once their lease of "
@@ -147,11 +158,16 @@ public final class InboxWorker implements SmartLifecycle {
 
 	/**
 	 * Claims as many due entries as there are idle workers and hands them to the workers.
-	 * The poller calls it every poll interval; call it to poll at once.
+	 * The poller calls it every poll interval; call it to poll at once. When it got all
+	 * it asked for, more may be due, and the next worker to free up polls again.
 	 * @return the number of entries claimed
 	 * @throws IllegalStateException when the worker is not running
 	 */
 	public int poll() {
+		return pollOnce().claimed();
+	}
+
+	private Poll pollOnce() {
 		ExecutorService running;
 		synchronized (this.lifecycleLock) {
 			running = this.workers;
@@ -160,7 +176,8 @@ public final class InboxWorker implements SmartLifecycle {
 			throw new IllegalStateException("The inbox worker is not running");
 		}
 		purgeIfDue();
-		int idle = this.idleWorkers.drainPermits();
+		Semaphore idleWorkers = this.idleWorkers;
+		int idle = idleWorkers.drainPermits();
 		int wanted = Math.min(idle, this.settings.batchSize());
 		List<InboxEntry> claimed = List.of();
 		try {
@@ -169,61 +186,131 @@ public final class InboxWorker implements SmartLifecycle {
 			}
 		}
 		finally {
-			this.idleWorkers.release(idle - claimed.size());
+			idleWorkers.release(idle - claimed.size());
 		}
-		for (InboxEntry entry : claimed) {
-			running.execute(() -> {
-				try {
-					process(entry);
-				}
-				finally {
-					this.idleWorkers.release();
-				}
-			});
+		// Fewer than asked: nothing more is due. Otherwise (or with no idle worker to ask
+		// for) more may be, and the next worker to free up polls again.
+		this.backlog.set(claimed.size() == wanted);
+		for (int i = 0; i < claimed.size(); i++) {
+			InboxEntry entry = claimed.get(i);
+			try {
+				running.execute(() -> {
+					try {
+						process(entry);
+					}
+					finally {
+						idleWorkers.release();
+						wakePollerOnBacklog();
+					}
+				});
+			}
+			catch (RejectedExecutionException ex) {
+				// Stopped while claiming: the rest is given back rather than left idle
+				// for a whole lease.
+				giveBack(claimed.subList(i, claimed.size()), idleWorkers);
+				return new Poll(wanted, i);
+			}
 		}
-		return claimed.size();
+		return new Poll(wanted, claimed.size());
+	}
+
+	private void giveBack(List<InboxEntry> unstarted, Semaphore idleWorkers) {
+		idleWorkers.release(unstarted.size());
+		for (InboxEntry entry : unstarted) {
+			try {
+				this.inbox.release(entry);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("The claim on " + entry + " could not be given back while stopping ("
+						+ ex.getClass().getName() + "); it is due again once its lease runs out");
+			}
+		}
+	}
+
+	private void wakePollerOnBacklog() {
+		if (!this.backlog.compareAndSet(true, false)) {
+			return;
+		}
+		synchronized (this.lifecycleLock) {
+			if (this.poller != null && !this.poller.isShutdown()) {
+				this.poller.execute(this::pollSafely);
+			}
+		}
 	}
 
 	private void pollSafely() {
 		try {
-			// Polls again at once while whole batches come back: a backlog drains at the
-			// workers' pace, not the interval's.
-			int claimed;
+			// Polls again at once while the idle workers got all they asked for: a
+			// backlog
+			// drains at the workers' pace, not the interval's.
+			Poll poll;
 			do {
-				claimed = poll();
+				poll = pollOnce();
 			}
-			while (claimed == this.settings.batchSize() && isRunning());
+			while (poll.wanted() > 0 && poll.claimed() == poll.wanted() && isRunning());
 		}
-		catch (RuntimeException ex) {
+		catch (Throwable ex) {
+			// Whatever escapes here would cancel the fixed-delay schedule for good.
 			logger.warn("Could not take complaint notifications from the inbox (" + ex.getClass().getName()
 					+ "); trying again in " + this.settings.pollInterval());
 			if (logger.isDebugEnabled()) {
 				logger.debug("Inbox poll failure", ex);
 			}
+			rethrowIfFatal(ex);
+		}
+	}
+
+	// A VirtualMachineError leaves the JVM unreliable: recorded first, then passed on.
+	private static void rethrowIfFatal(Throwable failure) {
+		if (failure instanceof VirtualMachineError fatal) {
+			throw fatal;
 		}
 	}
 
 	private void process(InboxEntry entry) {
+		if (this.retryPolicy.overrun(entry)) {
+			// Claimed more often than allowed without a recorded outcome: its passes
+			// crashed the instance (or ran past the lease) every time.
+			parkOverrun(entry);
+			return;
+		}
 		try {
 			this.publisher.publishEvent(entry.notification().toEvent());
 		}
-		catch (RuntimeException ex) {
+		catch (Throwable ex) {
+			// Errors too (AssertionError, NoClassDefFoundError, StackOverflowError): an
+			// unrecorded failure would hold the entry until its lease runs out.
 			failed(entry, ex);
+			rethrowIfFatal(ex);
 			return;
 		}
 		try {
 			if (!this.inbox.markDone(entry)) {
 				logger.warn("The claim on " + entry + " ran out (lease " + this.settings.lease()
-						+ ") before its listeners finished; it may be published again");
+						+ ") before its listeners finished and it was claimed again; it may be published again");
 			}
 		}
-		catch (RuntimeException ex) {
+		catch (Throwable ex) {
 			logger.error("The listeners of " + entry + " succeeded but the entry could not be marked done ("
 					+ ex.getClass().getName() + "); it is published again once its lease runs out");
+			rethrowIfFatal(ex);
 		}
 	}
 
-	private void failed(InboxEntry entry, RuntimeException failure) {
+	private void parkOverrun(InboxEntry entry) {
+		try {
+			if (this.inbox.park(entry, OVERRUN)) {
+				logger.warn(entry + " was claimed " + entry.attempts() + " times without an outcome; parked as failed"
+						+ " without publishing it: replay or discard it");
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.error(entry + " was claimed too often and could not be parked (" + ex.getClass().getName()
+					+ "); it is due again once its lease runs out");
+		}
+	}
+
+	private void failed(InboxEntry entry, Throwable failure) {
 		String error = InboxErrors.describe(failure);
 		Instant now = this.clock.instant();
 		try {
@@ -241,19 +328,28 @@ public final class InboxWorker implements SmartLifecycle {
 						+ delay);
 			}
 		}
-		catch (RuntimeException ex) {
+		catch (Throwable ex) {
 			logger.error("A listener failed on " + entry + " and the failure could not be recorded ("
 					+ ex.getClass().getName() + "); it is due again once its lease runs out");
+			rethrowIfFatal(ex);
 		}
 	}
 
+	// A failed purge is tried again after the purge interval; it must not keep the due
+	// entries from being claimed.
 	private void purgeIfDue() {
 		long now = this.clock.millis();
 		long due = this.nextPurge.get();
 		if (now >= due && this.nextPurge.compareAndSet(due, now + this.settings.purgeInterval().toMillis())) {
-			int purged = this.inbox.purgeDone(this.clock.instant().minus(this.settings.retention()));
-			if (purged > 0 && logger.isDebugEnabled()) {
-				logger.debug("Purged " + purged + " done complaint notifications from the inbox");
+			try {
+				int purged = this.inbox.purgeDone(this.clock.instant().minus(this.settings.retention()));
+				if (purged > 0 && logger.isDebugEnabled()) {
+					logger.debug("Purged " + purged + " done complaint notifications from the inbox");
+				}
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not purge done complaint notifications from the inbox (" + ex.getClass().getName()
+						+ "); trying again in " + this.settings.purgeInterval());
 			}
 		}
 	}
@@ -263,11 +359,14 @@ public final class InboxWorker implements SmartLifecycle {
 		return "InboxWorker[inbox=" + this.inbox + ", concurrency=" + this.settings.concurrency() + "]";
 	}
 
+	private record Poll(int wanted, int claimed) {
+	}
+
 	/**
 	 * How the worker polls, runs and stops.
 	 *
-	 * @param pollInterval the time between two polls when the last one found less than a
-	 * batch
+	 * @param pollInterval the time between two polls when the last one found fewer
+	 * entries than it asked for
 	 * @param batchSize the most entries claimed per poll
 	 * @param concurrency the most listener passes at once, each for another complaint
 	 * @param lease how long a claim holds; must exceed the slowest listener pass

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -47,6 +48,9 @@ public final class JdbcNotificationInbox implements NotificationInbox {
 
 	/** The classpath directory of the schema scripts. */
 	public static final String SCRIPT_DIRECTORY = "io/github/wechatpaycomplaint/notification/inbox/";
+
+	/** The most done entries one purge statement deletes. */
+	static final int PURGE_BATCH = 1000;
 
 	private static final String PENDING = InboxEntry.Status.PENDING.name();
 
@@ -199,17 +203,21 @@ public final class JdbcNotificationInbox implements NotificationInbox {
 		return updateClaimed("status = '" + FAILED + "', last_error = ?", claimed, lastError);
 	}
 
-	// Only while the claim holds: a worker whose lease ran out changes nothing.
+	@Override
+	public boolean release(InboxEntry claimed) {
+		return updateClaimed("attempts = attempts - 1", claimed);
+	}
+
+	// Only while the claim is this worker's: every claim sets a new token, so a worker
+	// whose lease ran out changes nothing once another claimed the entry, and its late
+	// outcome still counts when nobody did (no second pass for nothing).
 	private boolean updateClaimed(String assignments, InboxEntry claimed, Object... arguments) {
-		Object[] all = new Object[arguments.length + 3];
+		Object[] all = new Object[arguments.length + 2];
 		System.arraycopy(arguments, 0, all, 0, arguments.length);
 		all[arguments.length] = claimed.sequence();
 		all[arguments.length + 1] = claimed.requireClaimToken();
-		all[arguments.length + 2] = this.clock.millis();
-		return update(
-				"UPDATE " + this.table + " SET " + assignments + ", claim_token = NULL, lease_until = 0"
-						+ " WHERE seq = ? AND claim_token = ? AND lease_until > ? AND status = '" + PENDING + "'",
-				all) == 1;
+		return update("UPDATE " + this.table + " SET " + assignments + ", claim_token = NULL, lease_until = 0"
+				+ " WHERE seq = ? AND claim_token = ? AND status = '" + PENDING + "'", all) == 1;
 	}
 
 	@Override
@@ -242,10 +250,30 @@ public final class JdbcNotificationInbox implements NotificationInbox {
 				+ "' AND merchant_name = ? AND notification_id = ?", merchantName, notificationId) == 1;
 	}
 
+	/**
+	 * Deletes done entries in batches of at most {@value #PURGE_BATCH}: the keys of a
+	 * batch are selected (through the index on status and recording time), then deleted
+	 * by key, each statement a short transaction of its own, so that a large backlog
+	 * neither runs into the query timeout nor holds many locks at once. A limited delete
+	 * has no form that PostgreSQL, MySQL and H2 all run quickly.
+	 */
 	@Override
 	public int purgeDone(Instant recordedBefore) {
-		return update("DELETE FROM " + this.table + " WHERE status = '" + DONE + "' AND recorded_at < ?",
-				recordedBefore.toEpochMilli());
+		int purged = 0;
+		List<Long> batch;
+		do {
+			batch = committed(() -> this.jdbc.queryForList(
+					"SELECT seq FROM " + this.table + " WHERE status = '" + DONE + "' AND recorded_at < ? LIMIT ?",
+					Long.class, recordedBefore.toEpochMilli(), PURGE_BATCH));
+			if (!batch.isEmpty()) {
+				String keys = String.join(", ", Collections.nCopies(batch.size(), "?"));
+				purged += update(
+						"DELETE FROM " + this.table + " WHERE status = '" + DONE + "' AND seq IN (" + keys + ")",
+						batch.toArray());
+			}
+		}
+		while (batch.size() == PURGE_BATCH);
+		return purged;
 	}
 
 	/**

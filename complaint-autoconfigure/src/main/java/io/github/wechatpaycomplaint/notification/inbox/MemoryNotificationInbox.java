@@ -120,6 +120,17 @@ public final class MemoryNotificationInbox implements NotificationInbox {
 	}
 
 	@Override
+	public synchronized boolean release(InboxEntry claimed) {
+		Slot slot = owned(claimed);
+		if (slot == null) {
+			return false;
+		}
+		slot.release();
+		slot.attempts--;
+		return true;
+	}
+
+	@Override
 	public synchronized List<InboxEntry> failed(int limit) {
 		return this.slots.values()
 			.stream()
@@ -174,10 +185,12 @@ public final class MemoryNotificationInbox implements NotificationInbox {
 		return before - this.slots.size();
 	}
 
+	// The token alone: a new claim replaces it, and a late outcome counts while nobody
+	// claimed the entry again.
 	private @Nullable Slot owned(InboxEntry claimed) {
 		Slot slot = this.slots.get(new Key(claimed.merchantName(), claimed.notificationId()));
-		if (slot == null || slot.claimToken == null || !slot.claimToken.equals(claimed.requireClaimToken())
-				|| !slot.isClaimed(this.clock.instant())) {
+		if (slot == null || slot.status != InboxEntry.Status.PENDING || slot.claimToken == null
+				|| !slot.claimToken.equals(claimed.requireClaimToken())) {
 			return null;
 		}
 		return slot;

@@ -22,8 +22,9 @@ import io.github.wechatpaycomplaint.notification.event.ComplaintNotification;
  * ({@link InboxEntry.Status#FAILED}) entry therefore holds back the later notifications
  * of its complaint until it is replayed or discarded.</li>
  * <li>A claim holds for its lease: an entry whose claim ran out (its worker died) is due
- * again and may go to another instance. Calls with a claim that ran out change nothing
- * and answer {@code false}.</li>
+ * again and may go to another instance. Once it is claimed again, calls with the earlier
+ * claim change nothing and answer {@code false}; until then a claim that ran out still
+ * records its outcome, so a pass that finished late is not repeated for nothing.</li>
  * </ul>
  *
  * @since 0.1.0
@@ -51,7 +52,7 @@ public interface NotificationInbox {
 	/**
 	 * Records that a listener pass succeeded.
 	 * @param claimed an entry handed out by {@link #claimDue}
-	 * @return {@code false} when the claim was no longer held
+	 * @return {@code false} when the entry was claimed again since
 	 */
 	boolean markDone(InboxEntry claimed);
 
@@ -60,7 +61,7 @@ public interface NotificationInbox {
 	 * @param claimed an entry handed out by {@link #claimDue}
 	 * @param nextAttemptAt the earliest time of the next pass
 	 * @param lastError the failure, already sanitized ({@link InboxErrors})
-	 * @return {@code false} when the claim was no longer held
+	 * @return {@code false} when the entry was claimed again since
 	 */
 	boolean retryLater(InboxEntry claimed, Instant nextAttemptAt, String lastError);
 
@@ -68,9 +69,20 @@ public interface NotificationInbox {
 	 * Parks a claimed entry as failed: no more passes until it is replayed.
 	 * @param claimed an entry handed out by {@link #claimDue}
 	 * @param lastError the failure, already sanitized ({@link InboxErrors})
-	 * @return {@code false} when the claim was no longer held
+	 * @return {@code false} when the entry was claimed again since
 	 */
 	boolean park(InboxEntry claimed, String lastError);
+
+	/**
+	 * Gives back a claim whose pass never started (the worker was stopping): the entry is
+	 * due again at once, and the claim does not count as an attempt. The default does
+	 * nothing, and the entry is due again once its lease runs out.
+	 * @param claimed an entry handed out by {@link #claimDue}
+	 * @return {@code false} when the entry was claimed again since, or nothing was done
+	 */
+	default boolean release(InboxEntry claimed) {
+		return false;
+	}
 
 	/**
 	 * Lists parked entries, oldest first.

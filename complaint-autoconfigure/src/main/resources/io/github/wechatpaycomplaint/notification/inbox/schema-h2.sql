@@ -24,3 +24,4 @@ CREATE TABLE IF NOT EXISTS ${table} (
 );
 CREATE INDEX IF NOT EXISTS ${table}_due ON ${table} (status, next_attempt_at);
 CREATE INDEX IF NOT EXISTS ${table}_complaint ON ${table} (merchant_name, complaint_id, status);
+CREATE INDEX IF NOT EXISTS ${table}_purge ON ${table} (status, recorded_at);

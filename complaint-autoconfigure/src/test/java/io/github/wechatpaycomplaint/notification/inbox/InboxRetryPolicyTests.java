@@ -27,6 +27,16 @@ class InboxRetryPolicyTests {
 	}
 
 	@Test
+	void jitterAlwaysLeavesADelay() {
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> new InboxRetryPolicy(Duration.ofSeconds(10), 2, Duration.ofMinutes(1), 1, 4, Duration.ofHours(1)))
+			.withMessageContaining("jitter");
+		InboxRetryPolicy tiny = new InboxRetryPolicy(Duration.ofMillis(1), 1, Duration.ofMillis(1), 0.9, 4,
+				Duration.ofHours(1));
+		assertThat(tiny.delay(1, 0.999)).isEqualTo(Duration.ofMillis(1));
+	}
+
+	@Test
 	void jitterTakesUpToItsShareOffTheDelay() {
 		assertThat(this.policy.delay(2, 0.5)).isEqualTo(Duration.ofSeconds(15));
 		assertThat(this.policy.delay(2, 0.999)).isGreaterThan(Duration.ofSeconds(10))

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import io.github.wechatpaycomplaint.notification.event.ComplaintNotificationEvent;
 import io.github.wechatpaycomplaint.notification.event.UserRespondedEvent;
@@ -39,12 +40,8 @@ class InboxWorkerTests {
 
 	private final Listener listener = new Listener();
 
-	private final InboxWorker worker = new InboxWorker(this.inbox, this.listener,
-			new InboxRetryPolicy(Duration.ofSeconds(10), 2, Duration.ofMinutes(5), 0, 3, Duration.ofHours(1)),
-			// A poll interval the test never waits for: it polls by hand.
-			new InboxWorker.Settings(Duration.ofHours(1), 10, 2, LEASE, Duration.ofSeconds(5), Duration.ofDays(8),
-					Duration.ofHours(1)),
-			this.clock);
+	// A poll interval the test never waits for: it polls by hand.
+	private final InboxWorker worker = worker(this.inbox, Duration.ofHours(1));
 
 	@AfterEach
 	void stop() {
@@ -107,6 +104,88 @@ class InboxWorkerTests {
 	}
 
 	@Test
+	void aListenerThrowingAnErrorIsRetriedAfterItsBackOff() {
+		this.inbox.record(notification("n-1", "c-1", 0));
+		this.listener.failure = () -> new AssertionError("listener assertion");
+		this.listener.failuresLeft.set(1);
+		this.worker.start();
+		this.worker.poll();
+		await().until(() -> this.listener.calls.get() == 1 && this.worker.poll() == 0);
+		// Recorded as a failed pass: due after the back-off, not after the lease.
+		this.clock.advance(Duration.ofSeconds(10));
+		pollUntilPublished(1);
+		assertThat(this.listener.calls.get()).isEqualTo(2);
+	}
+
+	@Test
+	void anErrorEscapingAPollDoesNotStopThePolling() {
+		ObservedInbox observed = new ObservedInbox(this.inbox);
+		observed.nextClaimFailure = () -> new NoClassDefFoundError("some/Missing");
+		this.inbox.record(notification("n-1", "c-1", 0));
+		InboxWorker polling = worker(observed, Duration.ofMillis(20));
+		polling.start();
+		try {
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.listener.events.size() == 1);
+			assertThat(observed.claims.get()).isGreaterThan(1);
+		}
+		finally {
+			polling.stop();
+		}
+	}
+
+	@Test
+	void aBacklogDrainsAtTheWorkersPaceNotOnePollIntervalPerFewEntries() {
+		ObservedInbox observed = new ObservedInbox(this.inbox);
+		for (int i = 0; i < 50; i++) {
+			this.inbox.record(notification("n-" + i, "c-" + i, i));
+		}
+		// Concurrency 2 below the batch of 10, and an interval of an hour the test never
+		// reaches: only one poll by hand.
+		InboxWorker draining = worker(observed, Duration.ofHours(1));
+		draining.start();
+		try {
+			assertThat(draining.poll()).isEqualTo(2);
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.listener.events.size() == 50);
+			assertThat(observed.claimed.get()).isEqualTo(50);
+		}
+		finally {
+			draining.stop();
+		}
+	}
+
+	@Test
+	void aFailingPurgeDoesNotKeepTheDueEntriesFromBeingPublished(CapturedOutput output) {
+		ObservedInbox observed = new ObservedInbox(this.inbox);
+		observed.purgeFailure = () -> new IllegalStateException("purge timed out");
+		this.inbox.record(notification("n-1", "c-1", 0));
+		InboxWorker purging = worker(observed, Duration.ofHours(1));
+		purging.start();
+		try {
+			assertThat(purging.poll()).isOne();
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.listener.events.size() == 1);
+			assertThat(output).contains("Could not purge done complaint notifications from the inbox");
+		}
+		finally {
+			purging.stop();
+		}
+	}
+
+	@Test
+	void anEntryClaimedMoreOftenThanTheAttemptsAllowIsParkedWithoutAnotherPass() {
+		this.inbox.record(notification("n-1", "c-1", 0));
+		// Three claims whose passes left no outcome (the instance died each time).
+		for (int claim = 0; claim < 3; claim++) {
+			assertThat(this.inbox.claimDue(10, LEASE)).hasSize(1);
+			this.clock.advance(LEASE.plusSeconds(1));
+		}
+		this.worker.start();
+		assertThat(this.worker.poll()).isOne();
+		await().until(() -> this.inbox.failed(10).size() == 1);
+		assertThat(this.inbox.failed(10).get(0).attempts()).isEqualTo(4);
+		assertThat(this.listener.calls.get()).isZero();
+	}
+
+	@Test
 	void theLastFailedAttemptParksTheEntryAndAReplayGivesExactlyOneMorePass(CapturedOutput output) {
 		this.inbox.record(notification("n-1", "c-1", 0));
 		this.inbox.record(notification("n-2", "c-1", 5));
@@ -121,7 +200,7 @@ class InboxWorkerTests {
 		assertThat(this.inbox.failed(10)).singleElement().satisfies((entry) -> {
 			assertThat(entry.notificationId()).isEqualTo("n-1");
 			assertThat(entry.attempts()).isEqualTo(3);
-			assertThat(entry.lastError()).isEqualTo("java.lang.IllegalStateException: listener failure 3");
+			assertThat(entry.lastError()).isEqualTo("java.lang.IllegalStateException");
 		});
 		assertThat(output).contains("for the last time (java.lang.IllegalStateException); parked as failed");
 		// The parked entry holds its complaint back.
@@ -168,6 +247,41 @@ class InboxWorkerTests {
 		assertThat(this.inbox.claimDue(10, LEASE)).isEmpty();
 	}
 
+	@Test
+	void entriesClaimedWhileStoppingAreGivenBackAndARestartHasEveryWorker() {
+		ObservedInbox observed = new ObservedInbox(this.inbox);
+		for (int i = 0; i < 3; i++) {
+			this.inbox.record(notification("n-" + i, "c-" + i, i));
+		}
+		InboxWorker stopping = worker(observed, Duration.ofHours(1));
+		stopping.start();
+		// The application stops between the claim and the hand-over to the workers.
+		observed.afterClaim = () -> {
+			observed.afterClaim = () -> {
+			};
+			stopping.stop();
+		};
+		try {
+			assertThat(stopping.poll()).isZero();
+			assertThat(this.listener.calls.get()).isZero();
+			stopping.start();
+			assertThat(stopping.poll()).as("both workers idle again, the entries due at once").isEqualTo(2);
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.listener.events.size() >= 2);
+		}
+		finally {
+			stopping.stop();
+		}
+	}
+
+	// Concurrency 2 below the batch of 10; three attempts.
+	private InboxWorker worker(NotificationInbox inbox, Duration pollInterval) {
+		return new InboxWorker(inbox, this.listener,
+				new InboxRetryPolicy(Duration.ofSeconds(10), 2, Duration.ofMinutes(5), 0, 3, Duration.ofHours(1)),
+				new InboxWorker.Settings(pollInterval, 10, 2, LEASE, Duration.ofSeconds(5), Duration.ofDays(8),
+						Duration.ofHours(1)),
+				this.clock);
+	}
+
 	private void pollUntilPublished(int events) {
 		await().atMost(Duration.ofSeconds(10)).until(() -> {
 			this.worker.poll();
@@ -186,11 +300,17 @@ class InboxWorkerTests {
 		volatile Runnable onEach = () -> {
 		};
 
+		volatile Supplier<? extends Error> failure;
+
 		@Override
 		public void publishEvent(Object event) {
 			int call = this.calls.incrementAndGet();
 			this.onEach.run();
 			if (this.failuresLeft.getAndUpdate((n) -> Math.max(0, n - 1)) > 0) {
+				Supplier<? extends Error> error = this.failure;
+				if (error != null) {
+					throw error.get();
+				}
 				throw new IllegalStateException("listener failure " + call);
 			}
 			this.events.add((ComplaintNotificationEvent) event);

@@ -1,10 +1,17 @@
 package io.github.wechatpaycomplaint.notification.inbox;
 
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -62,6 +69,44 @@ abstract class JdbcInboxContractSupport extends NotificationInboxContractTests {
 			otherClaimer.commit();
 		}
 		assertThat(inbox.claimDue(10, LEASE)).isEmpty();
+	}
+
+	@Test
+	void purgingDeletesBatchAfterBatchUntilNoOldDoneEntryIsLeft() {
+		NotificationInbox inbox = inbox();
+		int old = 2 * JdbcNotificationInbox.PURGE_BATCH + 7;
+		List<Object[]> rows = new ArrayList<>();
+		for (int i = 0; i < old + 3; i++) {
+			String status = (i < old) ? "DONE" : "PENDING";
+			rows.add(new Object[] { "n-" + i, "c-" + i, status });
+		}
+		this.jdbc.batchUpdate("INSERT INTO " + this.table
+				+ " (merchant_name, notification_id, merchant_id, complaint_id, event_type, create_time, create_time_ms,"
+				+ " summary, action_type, resource_json, status, attempts, recorded_at, attempts_since,"
+				+ " next_attempt_at, lease_until) VALUES ('default', ?, '1900000001', ?, 'COMPLAINT.STATE_CHANGE',"
+				+ " '2025-06-13T09:02:41+08:00', 0, '', '', '{}', ?, 1, 0, 0, 0, 0)", rows);
+		assertThat(inbox.purgeDone(Instant.ofEpochMilli(1))).isEqualTo(old);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM " + this.table, Integer.class)).isEqualTo(3);
+	}
+
+	@Test
+	void anIndexLeadsWithStatusAndRecordedAtForThePurge() throws SQLException {
+		Map<String, List<String>> indexes = new HashMap<>();
+		try (Connection connection = dataSource().getConnection()) {
+			DatabaseMetaData metaData = connection.getMetaData();
+			for (String name : List.of(this.table, this.table.toUpperCase(Locale.ROOT))) {
+				try (ResultSet index = metaData.getIndexInfo(connection.getCatalog(), null, name, false, false)) {
+					while (index.next()) {
+						String column = index.getString("COLUMN_NAME");
+						if (column != null) {
+							indexes.computeIfAbsent(index.getString("INDEX_NAME"), (key) -> new ArrayList<>())
+								.add(index.getShort("ORDINAL_POSITION") + ":" + column.toLowerCase(Locale.ROOT));
+						}
+					}
+				}
+			}
+		}
+		assertThat(indexes.values()).anySatisfy((columns) -> assertThat(columns).contains("1:status", "2:recorded_at"));
 	}
 
 	@Override

@@ -124,6 +124,41 @@ abstract class NotificationInboxContractTests {
 	}
 
 	@Test
+	void anOutcomeAfterTheLeaseCountsWhileNobodyClaimedTheEntryAgain() {
+		NotificationInbox inbox = inbox();
+		inbox.record(notification("done-late", "c-1", 0));
+		inbox.record(notification("retried-late", "c-2", 0));
+		inbox.record(notification("parked-late", "c-3", 0));
+		List<InboxEntry> claimed = inbox.claimDue(10, LEASE);
+		this.clock.advance(LEASE.plusSeconds(1));
+		for (InboxEntry entry : claimed) {
+			switch (entry.notificationId()) {
+				case "done-late" -> assertThat(inbox.markDone(entry)).isTrue();
+				case "retried-late" ->
+					assertThat(inbox.retryLater(entry, this.clock.instant().plusSeconds(60), "x")).isTrue();
+				default -> assertThat(inbox.park(entry, "x")).isTrue();
+			}
+		}
+		assertThat(inbox.claimDue(10, LEASE)).isEmpty();
+		assertThat(inbox.failed(10)).extracting(InboxEntry::notificationId).containsExactly("parked-late");
+		this.clock.advance(Duration.ofSeconds(60));
+		assertThat(claimIds(inbox)).containsExactly("retried-late");
+	}
+
+	@Test
+	void aReleasedClaimIsDueAgainAtOnceWithoutCountingAnAttempt() {
+		NotificationInbox inbox = inbox();
+		inbox.record(notification("n-1", "c-1", 0));
+		InboxEntry claimed = single(inbox);
+		assertThat(inbox.release(claimed)).isTrue();
+		assertThat(inbox.release(claimed)).isFalse();
+		InboxEntry again = single(inbox);
+		assertThat(again.attempts()).isEqualTo(1);
+		assertThat(inbox.markDone(claimed)).isFalse();
+		assertThat(inbox.markDone(again)).isTrue();
+	}
+
+	@Test
 	void aRetryIsDueAtItsTimeWithTheErrorKept() {
 		NotificationInbox inbox = inbox();
 		inbox.record(notification("n-1", "c-1", 0));
