@@ -43,8 +43,7 @@ public final class WechatPayRestClientFactory {
 
 	// Every client's builder is a clone of this one: each of Spring Boot's builders
 	// comes with a new HTTP client (a JDK client has its own selector thread), which
-	// would
-	// be replaced by the shared request factory at once.
+	// would be replaced by the shared request factory at once.
 	private final Supplier<RestClient.Builder> template;
 
 	private final ClientHttpRequestFactory requestFactory;

@@ -110,7 +110,7 @@ public final class ComplaintNotificationHandler {
 	 * merchant: {@link NotificationRejection#UNKNOWN_SERIAL}) or handling failed
 	 */
 	public Outcome handle(SignedHeaders headers, byte[] body) {
-		return handle(NotificationRoute.bySerial(this.merchants), headers, body);
+		return handleDelivery(null, headers, body).outcome();
 	}
 
 	/**
@@ -125,7 +125,7 @@ public final class ComplaintNotificationHandler {
 	 * {@link NotificationRejection#SERIAL_OF_ANOTHER_MERCHANT}) or handling failed
 	 */
 	public Outcome handle(String merchantName, SignedHeaders headers, byte[] body) {
-		return handle(NotificationRoute.toMerchant(requireMerchant(merchantName), this.merchants), headers, body);
+		return handleDelivery(merchantName, headers, body).outcome();
 	}
 
 	/**
@@ -235,19 +235,6 @@ public final class ComplaintNotificationHandler {
 		}
 		catch (NotificationRejectedException ex) {
 			throw ex.forMerchant(verified.merchantName());
-		}
-	}
-
-	private Outcome handle(NotificationRoute route, SignedHeaders headers, byte[] body) {
-		try {
-			verify(route, headers, body);
-			return handleVerified(this.parser.parse(body, route.signer()));
-		}
-		catch (NotificationRejectedException ex) {
-			// Refused once a merchant's key was found (a bad signature, a failed
-			// listener): that merchant's refusal.
-			NotificationMerchant signer = route.findSigner();
-			throw (signer != null) ? ex.forMerchant(signer.name()) : ex;
 		}
 	}
 
