@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import io.github.wechatpaycomplaint.notification.ComplaintNotificationEndpointTests.App;
 import io.github.wechatpaycomplaint.notification.event.ComplaintNotification;
 import io.github.wechatpaycomplaint.notification.event.ComplaintNotificationEvent;
+import io.github.wechatpaycomplaint.notification.inbox.InboxBacklog;
 import io.github.wechatpaycomplaint.notification.inbox.InboxEntry;
 import io.github.wechatpaycomplaint.notification.inbox.MemoryNotificationInbox;
 import io.github.wechatpaycomplaint.notification.inbox.NotificationInbox;
@@ -192,6 +193,16 @@ class DurableNotificationProcessingTests {
 		@Override
 		public boolean park(InboxEntry claimed, String lastError) {
 			return this.delegate.park(claimed, lastError);
+		}
+
+		@Override
+		public boolean renewLease(InboxEntry claimed, Duration lease) {
+			return this.delegate.renewLease(claimed, lease);
+		}
+
+		@Override
+		public InboxBacklog backlog() {
+			return this.delegate.backlog();
 		}
 
 		@Override

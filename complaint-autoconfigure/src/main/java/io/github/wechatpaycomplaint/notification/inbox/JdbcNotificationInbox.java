@@ -221,6 +221,26 @@ public final class JdbcNotificationInbox implements NotificationInbox {
 	}
 
 	@Override
+	public boolean renewLease(InboxEntry claimed, Duration lease) {
+		long leaseUntil = this.clock.millis() + lease.toMillis();
+		return update("UPDATE " + this.table + " SET lease_until = ? WHERE seq = ? AND claim_token = ? AND status = '"
+				+ PENDING + "'", leaseUntil, claimed.sequence(), claimed.requireClaimToken()) == 1;
+	}
+
+	@Override
+	public InboxBacklog backlog() {
+		return committed(() -> this.jdbc.queryForObject(
+				"SELECT SUM(CASE WHEN status = '" + PENDING + "' THEN 1 ELSE 0 END), SUM(CASE WHEN status = '" + FAILED
+						+ "' THEN 1 ELSE 0 END), MIN(CASE WHEN status = '" + PENDING
+						+ "' THEN attempts_since END) FROM " + this.table + " WHERE status <> '" + DONE + "'",
+				(row, rowNumber) -> {
+					long oldest = row.getLong(3);
+					Instant oldestPendingSince = row.wasNull() ? null : Instant.ofEpochMilli(oldest);
+					return new InboxBacklog(row.getLong(1), row.getLong(2), oldestPendingSince);
+				}));
+	}
+
+	@Override
 	public List<InboxEntry> failed(int limit) {
 		return committed(() -> this.jdbc.query("SELECT " + COLUMNS + " FROM " + this.table + " WHERE status = '"
 				+ FAILED + "' ORDER BY create_time_ms, seq LIMIT ?", this.rows, limit));

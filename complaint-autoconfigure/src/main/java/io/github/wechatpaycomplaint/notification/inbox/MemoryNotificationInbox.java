@@ -131,6 +131,33 @@ public final class MemoryNotificationInbox implements NotificationInbox {
 	}
 
 	@Override
+	public synchronized boolean renewLease(InboxEntry claimed, Duration lease) {
+		Slot slot = owned(claimed);
+		if (slot == null) {
+			return false;
+		}
+		slot.leaseUntil = this.clock.instant().plus(lease);
+		return true;
+	}
+
+	@Override
+	public synchronized InboxBacklog backlog() {
+		long pending = 0;
+		long failed = 0;
+		Instant oldest = null;
+		for (Slot slot : this.slots.values()) {
+			if (slot.status == InboxEntry.Status.PENDING) {
+				pending++;
+				oldest = (oldest == null || slot.attemptsSince.isBefore(oldest)) ? slot.attemptsSince : oldest;
+			}
+			else if (slot.status == InboxEntry.Status.FAILED) {
+				failed++;
+			}
+		}
+		return new InboxBacklog(pending, failed, oldest);
+	}
+
+	@Override
 	public synchronized List<InboxEntry> failed(int limit) {
 		return this.slots.values()
 			.stream()

@@ -74,6 +74,16 @@ public interface NotificationInbox {
 	boolean park(InboxEntry claimed, String lastError);
 
 	/**
+	 * Extends the lease of a claim whose pass is still running, so that a slow listener
+	 * does not see its entry handed to another instance.
+	 * @param claimed an entry handed out by {@link #claimDue}
+	 * @param lease how long the claim holds from now
+	 * @return {@code false} when the entry was claimed again since or has an outcome (the
+	 * pass lost its claim)
+	 */
+	boolean renewLease(InboxEntry claimed, Duration lease);
+
+	/**
 	 * Gives back a claim whose pass never started (the worker was stopping): the entry is
 	 * due again at once, and the claim does not count as an attempt. The default does
 	 * nothing, and the entry is due again once its lease runs out.
@@ -113,6 +123,14 @@ public interface NotificationInbox {
 	 * @return {@code false} when no such entry is parked
 	 */
 	boolean discard(String merchantName, String notificationId);
+
+	/**
+	 * Counts what waits: pending and parked entries and the age of the oldest pending
+	 * one.
+	 * @return the backlog
+	 * @throws RuntimeException when the inbox cannot be read now
+	 */
+	InboxBacklog backlog();
 
 	/**
 	 * Forgets done entries recorded before a time; a notification delivered again after

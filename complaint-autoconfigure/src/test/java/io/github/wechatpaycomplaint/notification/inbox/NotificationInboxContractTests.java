@@ -246,6 +246,46 @@ abstract class NotificationInboxContractTests {
 	}
 
 	@Test
+	void aRenewedLeaseKeepsTheEntryFromTheNextClaimer() {
+		NotificationInbox inbox = inbox();
+		inbox.record(notification("n-1", "c-1", 0));
+		InboxEntry claimed = single(inbox);
+		this.clock.advance(LEASE.minusSeconds(10));
+		assertThat(inbox.renewLease(claimed, LEASE)).isTrue();
+		this.clock.advance(Duration.ofSeconds(20));
+		assertThat(inbox.claimDue(10, LEASE)).isEmpty();
+		this.clock.advance(LEASE);
+		InboxEntry taken = single(inbox);
+		assertThat(taken).isNotNull();
+		assertThat(inbox.renewLease(claimed, LEASE)).isFalse();
+		assertThat(inbox.markDone(taken)).isTrue();
+		assertThat(inbox.renewLease(taken, LEASE)).isFalse();
+	}
+
+	@Test
+	void theBacklogCountsPendingAndParkedEntriesAndTheOldestPendingOne() {
+		NotificationInbox inbox = inbox();
+		assertThat(inbox.backlog()).isEqualTo(InboxBacklog.EMPTY);
+		Instant firstRecorded = this.clock.instant();
+		inbox.record(notification("parked", "c-1", 0));
+		this.clock.advance(Duration.ofSeconds(5));
+		inbox.record(notification("pending", "c-2", 0));
+		inbox.record(notification("done", "c-3", 0));
+		for (InboxEntry entry : inbox.claimDue(10, LEASE)) {
+			switch (entry.notificationId()) {
+				case "parked" -> inbox.park(entry, "x");
+				case "done" -> inbox.markDone(entry);
+				default -> {
+				}
+			}
+		}
+		assertThat(inbox.backlog()).isEqualTo(new InboxBacklog(1, 1, firstRecorded.plusSeconds(5)));
+		this.clock.advance(Duration.ofSeconds(5));
+		inbox.replay("default", "parked");
+		assertThat(inbox.backlog()).isEqualTo(new InboxBacklog(2, 0, firstRecorded.plusSeconds(5)));
+	}
+
+	@Test
 	void claimsNoMoreThanAsked() {
 		NotificationInbox inbox = inbox();
 		for (int i = 0; i < 5; i++) {

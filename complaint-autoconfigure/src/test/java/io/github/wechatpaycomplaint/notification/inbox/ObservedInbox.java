@@ -77,6 +77,16 @@ final class ObservedInbox implements NotificationInbox {
 	}
 
 	@Override
+	public boolean renewLease(InboxEntry claimed, Duration lease) {
+		return this.delegate.renewLease(claimed, lease);
+	}
+
+	@Override
+	public InboxBacklog backlog() {
+		return this.delegate.backlog();
+	}
+
+	@Override
 	public List<InboxEntry> failed(int limit) {
 		return this.delegate.failed(limit);
 	}
