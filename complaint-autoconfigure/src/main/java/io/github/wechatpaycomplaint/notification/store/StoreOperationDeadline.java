@@ -69,6 +69,10 @@ public final class StoreOperationDeadline {
 					Thread thread = new Thread(task,
 							"wechatpay-complaint-" + storeName + "-" + threads.incrementAndGet());
 					thread.setDaemon(true);
+					// Not the request thread's loader: an idle thread of this pool must
+					// not pin a web application's class loader (Tomcat warns of a leak
+					// at every shutdown otherwise).
+					thread.setContextClassLoader(StoreOperationDeadline.class.getClassLoader());
 					return thread;
 				}, new ThreadPoolExecutor.AbortPolicy());
 	}

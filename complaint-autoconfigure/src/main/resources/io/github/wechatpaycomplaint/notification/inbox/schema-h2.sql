@@ -22,6 +22,6 @@ CREATE TABLE IF NOT EXISTS ${table} (
 	last_error VARCHAR(512),
 	CONSTRAINT ${table}_key UNIQUE (merchant_name, notification_id)
 );
-CREATE INDEX IF NOT EXISTS ${table}_due ON ${table} (status, next_attempt_at);
+CREATE INDEX IF NOT EXISTS ${table}_due ON ${table} (status, next_attempt_at, seq);
 CREATE INDEX IF NOT EXISTS ${table}_complaint ON ${table} (merchant_name, complaint_id, status);
 CREATE INDEX IF NOT EXISTS ${table}_purge ON ${table} (status, recorded_at);

@@ -21,7 +21,7 @@ CREATE TABLE IF NOT EXISTS ${table} (
 	claim_token VARCHAR(64),
 	last_error VARCHAR(512),
 	UNIQUE KEY ${table}_key (merchant_name, notification_id),
-	INDEX ${table}_due (status, next_attempt_at),
+	INDEX ${table}_due (status, next_attempt_at, seq),
 	INDEX ${table}_complaint (merchant_name, complaint_id, status),
 	INDEX ${table}_purge (status, recorded_at)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
