@@ -14,6 +14,8 @@ import io.github.wechatpaycomplaint.notification.inbox.RedisNotificationInbox;
 import io.github.wechatpaycomplaint.testsupport.NotificationContexts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -180,15 +182,6 @@ class NotificationInboxConfigurationsTests {
 				.hasMessageContaining("redis.keyPrefix"));
 	}
 
-	@Test
-	void backsOffFromTheApplicationsInboxWhenRedisIsChosen() {
-		this.runner.withUserConfiguration(UserInboxConfiguration.class)
-			.withPropertyValues(DURABLE, STORE + "redis")
-			.run((context) -> assertThat(context).hasNotFailed()
-				.getBean(NotificationInbox.class)
-				.isSameAs(context.getBean("userInbox")));
-	}
-
 	private static LettuceConnectionFactory redis(int port) {
 		LettuceConnectionFactory factory = new LettuceConnectionFactory(
 				new RedisStandaloneConfiguration("127.0.0.1", port));
@@ -281,10 +274,11 @@ class NotificationInboxConfigurationsTests {
 			.run((context) -> assertThat(context).hasFailed());
 	}
 
-	@Test
-	void backsOffFromTheApplicationsInbox() {
+	@ParameterizedTest
+	@ValueSource(strings = { "memory", "jdbc", "redis" })
+	void backsOffFromTheApplicationsInbox(String store) {
 		this.runner.withUserConfiguration(UserInboxConfiguration.class)
-			.withPropertyValues(DURABLE, STORE + "jdbc")
+			.withPropertyValues(DURABLE, STORE + store)
 			.run((context) -> assertThat(context).hasNotFailed()
 				.getBean(NotificationInbox.class)
 				.isSameAs(context.getBean("userInbox")));

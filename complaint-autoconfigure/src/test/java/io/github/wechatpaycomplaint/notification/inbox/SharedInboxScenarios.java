@@ -20,6 +20,7 @@ import java.util.function.Supplier;
 
 import io.github.wechatpaycomplaint.notification.event.ComplaintNotification;
 import io.github.wechatpaycomplaint.notification.event.ComplaintNotificationEvent;
+import org.junit.jupiter.api.Test;
 
 import org.springframework.context.ApplicationEventPublisher;
 
@@ -32,15 +33,29 @@ import static org.awaitility.Awaitility.await;
  * competing for one inbox publish every entry exactly once and each complaint in order,
  * and a burst of concurrent duplicate deliveries records one entry.
  */
-final class SharedInboxScenarios {
+interface SharedInboxScenarios {
 
-	private static final Duration LEASE = NotificationInboxContractTests.LEASE;
+	/**
+	 * A new inbox on the system clock, sharing the entries of the others.
+	 * @return the inbox
+	 */
+	NotificationInbox systemClockInbox();
 
-	private static final int COMPLAINTS = 40;
+	/**
+	 * Counts the entries the store holds, read from the store itself.
+	 * @return the count
+	 */
+	long storedEntries();
 
-	private static final int PER_COMPLAINT = 10;
+	@Test
+	default void twoInstancesCompetingForOneInboxPublishEachEntryOnceAndEachComplaintInOrder() {
+		publishThroughTwoInstances(this::systemClockInbox, getClass().getSimpleName());
+	}
 
-	private SharedInboxScenarios() {
+	@Test
+	default void aThousandConcurrentDuplicateDeliveriesRecordOneEntry() throws Exception {
+		recordConcurrently(systemClockInbox());
+		assertThat(storedEntries()).isEqualTo(1);
 	}
 
 	/**
@@ -48,12 +63,11 @@ final class SharedInboxScenarios {
 	 * @param newInbox a new inbox on the system clock, sharing the entries of the others
 	 * @param name names the inbox in the timing printed
 	 */
-	static void twoInstancesPublishEachEntryOnceAndEachComplaintInOrder(Supplier<NotificationInbox> newInbox,
-			String name) {
+	private static void publishThroughTwoInstances(Supplier<NotificationInbox> newInbox, String name) {
 		NotificationInbox recorder = newInbox.get();
 		List<ComplaintNotification> notifications = new ArrayList<>();
-		for (int complaint = 0; complaint < COMPLAINTS; complaint++) {
-			for (int n = 0; n < PER_COMPLAINT; n++) {
+		for (int complaint = 0; complaint < 40; complaint++) {
+			for (int n = 0; n < 10; n++) {
 				// Equal create times in pairs: arrival breaks the tie.
 				notifications.add(notification("n-" + complaint + "-" + n, "c-" + complaint, n / 2));
 			}
@@ -107,14 +121,14 @@ final class SharedInboxScenarios {
 		assertThat(publications.values()).allSatisfy((count) -> assertThat(count.get()).isEqualTo(1));
 		assertThat(overlaps).isEmpty();
 		assertThat(published).isEqualTo(expected);
-		assertThat(recorder.claimDue(10, LEASE)).isEmpty();
+		assertThat(recorder.claimDue(10, NotificationInboxContractTests.LEASE)).isEmpty();
 	}
 
 	/**
 	 * Records one notification from 1,000 concurrent deliveries on 32 threads.
 	 * @param inbox the inbox
 	 */
-	static void aThousandConcurrentDuplicateDeliveriesRecordOnce(NotificationInbox inbox) throws Exception {
+	private static void recordConcurrently(NotificationInbox inbox) throws Exception {
 		ComplaintNotification notification = notification("burst", "c-burst", 0);
 		ExecutorService threads = Executors.newFixedThreadPool(32);
 		CountDownLatch start = new CountDownLatch(1);
@@ -143,8 +157,8 @@ final class SharedInboxScenarios {
 	private static InboxWorker worker(NotificationInbox inbox, ApplicationEventPublisher publisher) {
 		return new InboxWorker(inbox, publisher,
 				new InboxRetryPolicy(Duration.ofMillis(10), 2, Duration.ofSeconds(1), 0.5, 5, Duration.ofHours(1)),
-				new InboxWorker.Settings(Duration.ofMillis(20), 4, 4, LEASE, Duration.ofSeconds(10), Duration.ofDays(8),
-						Duration.ofHours(1)),
+				new InboxWorker.Settings(Duration.ofMillis(20), 4, 4, NotificationInboxContractTests.LEASE,
+						Duration.ofSeconds(10), Duration.ofDays(8), Duration.ofHours(1)),
 				Clock.systemUTC());
 	}
 
