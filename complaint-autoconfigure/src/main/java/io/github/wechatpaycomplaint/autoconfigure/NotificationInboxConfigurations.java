@@ -174,7 +174,23 @@ class NotificationInboxConfigurations {
 			RedisNotificationInbox inbox = new RedisNotificationInbox(redis, properties.getRedis().getKeyPrefix(),
 					clock.getIfUnique(Clock::systemUTC), properties.getOperationTimeout());
 			ApplicationRedis.connect(inbox::checkAvailable, "the inbox");
+			warnOfDurabilityRisks(inbox);
 			return inbox;
+		}
+
+		/**
+		 * Warns when Redis is set up to lose entries; a Redis that cannot be read now (or
+		 * refuses INFO, as some managed ones do) is not checked.
+		 */
+		private static void warnOfDurabilityRisks(RedisNotificationInbox inbox) {
+			try {
+				for (String risk : inbox.durabilityRisks()) {
+					logger.warn("The Redis inbox may lose notifications: " + risk);
+				}
+			}
+			catch (RuntimeException ex) {
+				logger.debug("Could not read how Redis persists and evicts: " + ex);
+			}
 		}
 
 	}

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
@@ -219,6 +220,42 @@ public final class RedisNotificationInbox implements NotificationInbox {
 	@Override
 	public void checkAvailable() {
 		this.deadline.call(() -> this.redis.execute((RedisCallback<String>) (connection) -> connection.ping()), null);
+	}
+
+	/**
+	 * Reads how Redis persists and evicts ({@code INFO persistence} and
+	 * {@code INFO memory}) within the operation timeout, and says what can lose entries.
+	 * @return one sentence per risk, empty when none is seen
+	 * @throws RuntimeException when Redis cannot be read (down, or {@code INFO} refused)
+	 */
+	public List<String> durabilityRisks() {
+		Properties info = this.deadline.call(() -> {
+			Properties all = new Properties();
+			for (String section : List.of("persistence", "memory")) {
+				Properties part = this.redis
+					.execute((RedisCallback<Properties>) (connection) -> connection.serverCommands().info(section));
+				if (part != null) {
+					all.putAll(part);
+				}
+			}
+			return all;
+		}, null);
+		return durabilityRisks(info);
+	}
+
+	static List<String> durabilityRisks(Properties info) {
+		List<String> risks = new ArrayList<>();
+		if (!"1".equals(info.getProperty("aof_enabled"))) {
+			risks.add("append-only persistence is off (appendonly no): a restart of Redis loses the entries recorded "
+					+ "since its last snapshot, or all of them without one. Set appendonly yes with appendfsync "
+					+ "everysec or always.");
+		}
+		String policy = info.getProperty("maxmemory_policy");
+		if (policy != null && !policy.equals("noeviction")) {
+			risks.add("maxmemory-policy is " + policy + ": when memory runs out Redis deletes keys, entries and "
+					+ "de-duplication keys among them. Set maxmemory-policy noeviction.");
+		}
+		return risks;
 	}
 
 	private long run(RedisScript<Long> script, String... arguments) {

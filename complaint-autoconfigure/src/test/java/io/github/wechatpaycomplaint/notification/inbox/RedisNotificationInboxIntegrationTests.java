@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
 
 import io.github.wechatpaycomplaint.notification.event.ComplaintNotificationEvent;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static io.github.wechatpaycomplaint.notification.inbox.InboxNotifications.notification;
@@ -128,6 +130,18 @@ class RedisNotificationInboxIntegrationTests extends NotificationInboxContractTe
 		this.clock.advance(Duration.ofSeconds(1));
 		assertThat(inbox.purgeDone(this.clock.instant())).isEqualTo(entries);
 		assertThat(inbox.backlog()).isEqualTo(InboxBacklog.EMPTY);
+	}
+
+	@Test
+	void readsTheServersPersistenceAndEvictionSettings() {
+		Properties info = new Properties();
+		info.putAll(this.redis
+			.execute((RedisCallback<Properties>) (connection) -> connection.serverCommands().info("persistence")));
+		info.putAll(this.redis
+			.execute((RedisCallback<Properties>) (connection) -> connection.serverCommands().info("memory")));
+		assertThat(info).containsKeys("aof_enabled", "maxmemory_policy");
+		assertThat(((RedisNotificationInbox) inbox()).durabilityRisks())
+			.isEqualTo(RedisNotificationInbox.durabilityRisks(info));
 	}
 
 	@Test
