@@ -17,7 +17,6 @@ import io.github.wechatpaycomplaint.notification.event.ComplaintNotification;
 import io.github.wechatpaycomplaint.notification.store.StoreOperationDeadline;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -259,8 +258,7 @@ public final class RedisNotificationInbox implements NotificationInbox {
 	}
 
 	private long run(RedisScript<Long> script, String... arguments) {
-		Long answer = this.deadline.call(() -> script(script, arguments), null);
-		return (answer != null) ? answer : 0;
+		return this.deadline.call(() -> script(script, arguments), null);
 	}
 
 	private <T> T script(RedisScript<T> script, String... arguments) {
