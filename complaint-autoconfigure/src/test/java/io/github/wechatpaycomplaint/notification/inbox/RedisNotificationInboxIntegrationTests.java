@@ -94,6 +94,26 @@ class RedisNotificationInboxIntegrationTests extends NotificationInboxContractTe
 	}
 
 	@Test
+	void aClaimThatLostItsComplaintCannotRenewAndItsLateOutcomeLeavesTheNewHolderAlone() {
+		NotificationInbox inbox = inbox();
+		inbox.record(notification("state-change", "c-1", 10));
+		InboxEntry lost = inbox.claimDue(10, LEASE).get(0);
+		inbox.record(notification("create", "c-1", 0));
+		this.clock.advance(LEASE.plusSeconds(1));
+		InboxEntry holder = inbox.claimDue(10, LEASE).get(0);
+		assertThat(holder.notificationId()).isEqualTo("create");
+		assertThat(inbox.renewLease(lost, LEASE)).isFalse();
+		// Nobody claimed the lost entry again, so its outcome still counts...
+		assertThat(inbox.markDone(lost)).isTrue();
+		// ...but the complaint stays held by the new claim.
+		assertThat(inbox.claimDue(10, LEASE)).isEmpty();
+		assertThat(inbox.renewLease(holder, LEASE)).isTrue();
+		assertThat(inbox.markDone(holder)).isTrue();
+		assertThat(inbox.claimDue(10, LEASE)).isEmpty();
+		assertThat(inbox.backlog()).isEqualTo(InboxBacklog.EMPTY);
+	}
+
+	@Test
 	void aDoneEntryKeepsOnlyItsKeyUntilPurged() {
 		NotificationInbox inbox = inbox();
 		inbox.record(notification("n-1", "c-1", 0));
