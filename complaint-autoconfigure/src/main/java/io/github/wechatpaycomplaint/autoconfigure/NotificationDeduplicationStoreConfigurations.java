@@ -170,36 +170,12 @@ class NotificationDeduplicationStoreConfigurations {
 		NotificationDeduplicationStore complaintNotificationDeduplicationStore(
 				NotificationDeduplicationProperties properties, ObjectProvider<StringRedisTemplate> redisTemplate,
 				ObjectProvider<RedisConnectionFactory> connectionFactory) {
-			StringRedisTemplate redis = redisTemplate.getIfUnique(() -> {
-				RedisConnectionFactory unique = connectionFactory.getIfUnique();
-				if (unique == null) {
-					throw new InvalidComplaintPropertyException(STORE,
-							"the store is REDIS but the application has no (single) RedisConnectionFactory",
-							"Add org.springframework.boot:spring-boot-starter-data-redis and configure "
-									+ "spring.data.redis.*, or define a RedisConnectionFactory bean, or choose "
-									+ "another store (MEMORY or JDBC).");
-				}
-				return new StringRedisTemplate(unique);
-			});
+			StringRedisTemplate redis = ApplicationRedis.template(redisTemplate, connectionFactory, STORE, "the store",
+					"choose another store (MEMORY or JDBC)");
 			RedisNotificationDeduplicationStore store = new RedisNotificationDeduplicationStore(redis,
 					properties.getRedis().getKeyPrefix(), properties.getOperationTimeout());
-			connect(store);
+			ApplicationRedis.connect(store::checkAvailable, "the de-duplication store");
 			return store;
-		}
-
-		/**
-		 * Opens the connection now, so that the first notification does not pay for it
-		 * within its operation timeout. Redis not answering now does not stop startup;
-		 * the health indicator shows it DOWN.
-		 */
-		private static void connect(RedisNotificationDeduplicationStore store) {
-			try {
-				store.checkAvailable();
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Redis did not answer the de-duplication store at startup (" + ex.getMessage()
-						+ "). Notifications are answered with 500 until it does.");
-			}
 		}
 
 	}

@@ -10,6 +10,7 @@ import io.github.wechatpaycomplaint.notification.inbox.InboxWorker;
 import io.github.wechatpaycomplaint.notification.inbox.JdbcNotificationInbox;
 import io.github.wechatpaycomplaint.notification.inbox.MemoryNotificationInbox;
 import io.github.wechatpaycomplaint.notification.inbox.NotificationInbox;
+import io.github.wechatpaycomplaint.notification.inbox.RedisNotificationInbox;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -23,21 +24,24 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Durable processing ({@code wechatpay.complaint.notification.processing=durable}): the
- * inbox chosen by {@code wechatpay.complaint.notification.inbox.store}, its workers, and
- * the operations on parked notifications. As with the de-duplication stores, the choice
- * is explicit and a missing library or connection fails at startup naming the fix; every
- * bean backs off for the application's own.
+ * inbox chosen by {@code wechatpay.complaint.notification.inbox.store} (memory, JDBC or
+ * Redis), its workers, and the operations on parked notifications. As with the
+ * de-duplication stores, the choice is explicit and a missing library or connection fails
+ * at startup naming the fix; every bean backs off for the application's own.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = NotificationInboxConfigurations.PROCESSING, havingValue = "durable")
 @EnableConfigurationProperties(NotificationInboxProperties.class)
 @Import({ NotificationInboxConfigurations.Memory.class, NotificationInboxConfigurations.Jdbc.class,
-		NotificationInboxConfigurations.JdbcLibraryMissing.class })
+		NotificationInboxConfigurations.JdbcLibraryMissing.class, NotificationInboxConfigurations.Redis.class,
+		NotificationInboxConfigurations.RedisLibraryMissing.class })
 class NotificationInboxConfigurations {
 
 	static final String PROCESSING = ComplaintNotificationProperties.PREFIX + ".processing";
@@ -45,6 +49,8 @@ class NotificationInboxConfigurations {
 	static final String STORE = NotificationInboxProperties.PREFIX + ".store";
 
 	private static final String JDBC_TEMPLATE = "org.springframework.jdbc.core.JdbcTemplate";
+
+	private static final String STRING_REDIS_TEMPLATE = "org.springframework.data.redis.core.StringRedisTemplate";
 
 	private static final Log logger = LogFactory.getLog(NotificationInboxConfigurations.class);
 
@@ -80,7 +86,7 @@ class NotificationInboxConfigurations {
 		NotificationInbox complaintNotificationInbox(ObjectProvider<Clock> clock) {
 			logger.warn("Durable complaint notification processing uses the MEMORY inbox, which is not durable: "
 					+ "notifications recorded but not yet published are lost when this instance stops, and other "
-					+ "instances do not share them. Set " + STORE + "=jdbc outside development.");
+					+ "instances do not share them. Set " + STORE + "=jdbc or redis outside development.");
 			return new MemoryNotificationInbox(clock.getIfUnique(Clock::systemUTC));
 		}
 
@@ -149,6 +155,57 @@ class NotificationInboxConfigurations {
 			throw new InvalidComplaintPropertyException(STORE,
 					"the inbox is JDBC but spring-jdbc is not on the classpath",
 					"Add org.springframework.boot:spring-boot-starter-jdbc and a JDBC driver to the application.");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = STRING_REDIS_TEMPLATE)
+	@ConditionalOnProperty(name = STORE, havingValue = "redis")
+	static class Redis {
+
+		@Bean
+		@ConditionalOnMissingBean(NotificationInbox.class)
+		NotificationInbox complaintNotificationInbox(NotificationInboxProperties properties,
+				ObjectProvider<StringRedisTemplate> redisTemplate,
+				ObjectProvider<RedisConnectionFactory> connectionFactory, ObjectProvider<Clock> clock) {
+			StringRedisTemplate redis = ApplicationRedis.template(redisTemplate, connectionFactory, STORE, "the inbox",
+					"choose the MEMORY inbox for development");
+			RedisNotificationInbox inbox = new RedisNotificationInbox(redis, properties.getRedis().getKeyPrefix(),
+					clock.getIfUnique(Clock::systemUTC), properties.getOperationTimeout());
+			ApplicationRedis.connect(inbox::checkAvailable, "the inbox");
+			warnOfDurabilityRisks(inbox);
+			return inbox;
+		}
+
+		/**
+		 * Warns when Redis is set up to lose entries; a Redis that cannot be read now (or
+		 * refuses INFO, as some managed ones do) is not checked.
+		 */
+		private static void warnOfDurabilityRisks(RedisNotificationInbox inbox) {
+			try {
+				for (String risk : inbox.durabilityRisks()) {
+					logger.warn("The Redis inbox may lose notifications: " + risk);
+				}
+			}
+			catch (RuntimeException ex) {
+				logger.debug("Could not read how Redis persists and evicts: " + ex);
+			}
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingClass(STRING_REDIS_TEMPLATE)
+	@ConditionalOnProperty(name = STORE, havingValue = "redis")
+	static class RedisLibraryMissing {
+
+		@Bean
+		@ConditionalOnMissingBean(NotificationInbox.class)
+		NotificationInbox complaintNotificationInbox() {
+			throw new InvalidComplaintPropertyException(STORE,
+					"the inbox is REDIS but Spring Data Redis is not on the classpath",
+					"Add org.springframework.boot:spring-boot-starter-data-redis to the application.");
 		}
 
 	}

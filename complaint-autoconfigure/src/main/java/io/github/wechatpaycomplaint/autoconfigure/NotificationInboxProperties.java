@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
@@ -28,7 +29,8 @@ public class NotificationInboxProperties implements InitializingBean {
 
 	/**
 	 * Where notifications are recorded: MEMORY (this instance only, lost on restart; for
-	 * development) or JDBC (one table shared by every instance).
+	 * development), JDBC (one table shared by every instance) or REDIS (Redis shared by
+	 * every instance, which must persist with AOF and never evict keys).
 	 */
 	@NotNull
 	private Store store = Store.MEMORY;
@@ -95,6 +97,9 @@ public class NotificationInboxProperties implements InitializingBean {
 
 	@Valid
 	private final Jdbc jdbc = new Jdbc();
+
+	@Valid
+	private final Redis redis = new Redis();
 
 	public Store getStore() {
 		return this.store;
@@ -176,6 +181,10 @@ public class NotificationInboxProperties implements InitializingBean {
 		return this.jdbc;
 	}
 
+	public Redis getRedis() {
+		return this.redis;
+	}
+
 	/**
 	 * The inbox stores.
 	 */
@@ -185,7 +194,13 @@ public class NotificationInboxProperties implements InitializingBean {
 		MEMORY,
 
 		/** One table through the application's JdbcTemplate or DataSource. */
-		JDBC
+		JDBC,
+
+		/**
+		 * Redis through the application's StringRedisTemplate or RedisConnectionFactory;
+		 * it must persist with AOF and use maxmemory-policy noeviction.
+		 */
+		REDIS
 
 	}
 
@@ -334,6 +349,29 @@ public class NotificationInboxProperties implements InitializingBean {
 
 		public void setInitializeSchema(boolean initializeSchema) {
 			this.initializeSchema = initializeSchema;
+		}
+
+	}
+
+	/**
+	 * The Redis inbox.
+	 */
+	public static class Redis {
+
+		/**
+		 * Prefix of every key of the inbox. Keep a hash tag ({...}) in it: on Redis
+		 * Cluster each operation is one Lua script over several keys, which must share a
+		 * slot.
+		 */
+		@NotBlank
+		private String keyPrefix = "{wechatpay:complaint:inbox}:";
+
+		public String getKeyPrefix() {
+			return this.keyPrefix;
+		}
+
+		public void setKeyPrefix(String keyPrefix) {
+			this.keyPrefix = keyPrefix;
 		}
 
 	}

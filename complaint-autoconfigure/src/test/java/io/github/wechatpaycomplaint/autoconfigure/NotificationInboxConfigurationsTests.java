@@ -1,5 +1,8 @@
 package io.github.wechatpaycomplaint.autoconfigure;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.time.Clock;
 
 import io.github.wechatpaycomplaint.notification.inbox.FailedNotifications;
@@ -7,9 +10,12 @@ import io.github.wechatpaycomplaint.notification.inbox.InboxWorker;
 import io.github.wechatpaycomplaint.notification.inbox.JdbcNotificationInbox;
 import io.github.wechatpaycomplaint.notification.inbox.MemoryNotificationInbox;
 import io.github.wechatpaycomplaint.notification.inbox.NotificationInbox;
+import io.github.wechatpaycomplaint.notification.inbox.RedisNotificationInbox;
 import io.github.wechatpaycomplaint.testsupport.NotificationContexts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -19,6 +25,10 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -27,8 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Each condition of {@link NotificationInboxConfigurations}: nothing in the default
  * in-request processing; in durable processing the inbox the property names (memory with
- * a warning, or JDBC), its worker and the failed-notification operations; the startup
- * failures that name the fix; the back-off for the application's own inbox.
+ * a warning, JDBC or Redis), its worker and the failed-notification operations; the
+ * startup failures that name the fix; the back-off for the application's own inbox.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class NotificationInboxConfigurationsTests {
@@ -115,6 +125,81 @@ class NotificationInboxConfigurationsTests {
 	}
 
 	@Test
+	void durableWithTheRedisInboxOpensItsConnectionAtStartupAndOnlyWarnsWhenRedisIsDown(CapturedOutput output) {
+		this.runner.withBean(RedisConnectionFactory.class, () -> redis(closedPort()))
+			.withPropertyValues(DURABLE, STORE + "redis",
+					"wechatpay.complaint.notification.inbox.redis.key-prefix={my-app:inbox}:",
+					"wechatpay.complaint.notification.inbox.operation-timeout=1s")
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(InboxWorker.class);
+				assertThat(context).getBean(NotificationInbox.class)
+					.isInstanceOf(RedisNotificationInbox.class)
+					.hasToString("RedisNotificationInbox[keyPrefix={my-app:inbox}:, operationTimeout=PT1S]");
+			});
+		assertThat(output).contains("Redis did not answer the inbox at startup")
+			.contains("Notifications are answered with 500 until it does")
+			.doesNotContain("may lose notifications");
+	}
+
+	@Test
+	void theRedisInboxUsesTheApplicationsStringRedisTemplate() {
+		this.runner.withBean(StringRedisTemplate.class, () -> new StringRedisTemplate(redis(closedPort())))
+			.withPropertyValues(DURABLE, STORE + "redis", "wechatpay.complaint.notification.inbox.operation-timeout=1s")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.getBean(NotificationInbox.class)
+				.hasToString("RedisNotificationInbox[keyPrefix={wechatpay:complaint:inbox}:, operationTimeout=PT1S]"));
+	}
+
+	@Test
+	void redisWithoutAConnectionFactoryFailsNamingTheFix() {
+		this.runner.withPropertyValues(DURABLE, STORE + "redis").run((context) -> {
+			FailureAnalysis analysis = analysis(context);
+			assertThat(analysis.getDescription()).contains("wechatpay.complaint.notification.inbox.store")
+				.contains("the inbox is REDIS but the application has no (single) RedisConnectionFactory");
+			assertThat(analysis.getAction()).contains("spring-boot-starter-data-redis")
+				.contains("choose the MEMORY inbox for development");
+		});
+	}
+
+	@Test
+	void redisWithoutSpringDataRedisFailsNamingTheLibrary() {
+		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.data.redis"))
+			.withPropertyValues(DURABLE, STORE + "redis")
+			.run((context) -> {
+				FailureAnalysis analysis = analysis(context);
+				assertThat(analysis.getDescription())
+					.contains("the inbox is REDIS but Spring Data Redis is not on the classpath");
+				assertThat(analysis.getAction()).contains("spring-boot-starter-data-redis");
+			});
+	}
+
+	@Test
+	void aBlankRedisKeyPrefixIsRefused() {
+		this.runner.withBean(RedisConnectionFactory.class, () -> redis(closedPort()))
+			.withPropertyValues(DURABLE, STORE + "redis", "wechatpay.complaint.notification.inbox.redis.key-prefix= ")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("redis.keyPrefix"));
+	}
+
+	private static LettuceConnectionFactory redis(int port) {
+		LettuceConnectionFactory factory = new LettuceConnectionFactory(
+				new RedisStandaloneConfiguration("127.0.0.1", port));
+		factory.afterPropertiesSet();
+		return factory;
+	}
+
+	private static int closedPort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Test
 	void aRetryPolicyThatCannotWorkFailsAtStartup() {
 		this.runner
 			.withPropertyValues(DURABLE, "wechatpay.complaint.notification.inbox.retry.initial-delay=2h",
@@ -190,10 +275,11 @@ class NotificationInboxConfigurationsTests {
 			.run((context) -> assertThat(context).hasFailed());
 	}
 
-	@Test
-	void backsOffFromTheApplicationsInbox() {
+	@ParameterizedTest
+	@ValueSource(strings = { "memory", "jdbc", "redis" })
+	void backsOffFromTheApplicationsInbox(String store) {
 		this.runner.withUserConfiguration(UserInboxConfiguration.class)
-			.withPropertyValues(DURABLE, STORE + "jdbc")
+			.withPropertyValues(DURABLE, STORE + store)
 			.run((context) -> assertThat(context).hasNotFailed()
 				.getBean(NotificationInbox.class)
 				.isSameAs(context.getBean("userInbox")));

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -14,7 +13,6 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
-import io.github.wechatpaycomplaint.notification.event.ComplaintActionType;
 import io.github.wechatpaycomplaint.notification.event.ComplaintNotification;
 import io.github.wechatpaycomplaint.notification.store.JdbcDeduplicationSchema;
 import io.github.wechatpaycomplaint.notification.store.StoreOperationDeadline;
@@ -320,12 +318,7 @@ public final class JdbcNotificationInbox implements NotificationInbox {
 	}
 
 	private InboxEntry entry(ResultSet row, int rowNumber) throws SQLException {
-		String rawActionType = row.getString("action_type");
-		ComplaintNotification notification = new ComplaintNotification(row.getString("merchant_name"),
-				row.getString("merchant_id"), row.getString("notification_id"), row.getString("event_type"),
-				OffsetDateTime.parse(row.getString("create_time")), row.getString("summary"),
-				row.getString("complaint_id"), ComplaintActionType.from(rawActionType.isEmpty() ? null : rawActionType),
-				rawActionType, row.getString("resource_json"));
+		ComplaintNotification notification = StoredNotifications.read(row::getString);
 		return new InboxEntry(notification, row.getLong("seq"), InboxEntry.Status.valueOf(row.getString("status")),
 				row.getInt("attempts"), Instant.ofEpochMilli(row.getLong("attempts_since")),
 				row.getString("last_error"), row.getString("claim_token"));

@@ -2,143 +2,22 @@ package io.github.wechatpaycomplaint.notification.inbox;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import io.github.wechatpaycomplaint.notification.event.ComplaintNotification;
-import io.github.wechatpaycomplaint.notification.event.ComplaintNotificationEvent;
-import org.junit.jupiter.api.Test;
-
-import org.springframework.context.ApplicationEventPublisher;
-
-import static io.github.wechatpaycomplaint.notification.inbox.InboxNotifications.notification;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
- * The inbox contract on a real server, plus what only a shared server shows: two
- * instances competing for one inbox publish every entry exactly once and each complaint
- * in order, and a burst of concurrent duplicate deliveries records one entry.
+ * The inbox contract on a real server, plus what only a shared server shows
+ * ({@link SharedInboxScenarios}).
  */
-abstract class JdbcInboxServerContractSupport extends JdbcInboxContractSupport {
+abstract class JdbcInboxServerContractSupport extends JdbcInboxContractSupport implements SharedInboxScenarios {
 
-	private static final int COMPLAINTS = 40;
-
-	private static final int PER_COMPLAINT = 10;
-
-	@Test
-	void twoInstancesCompetingForOneInboxPublishEachEntryOnceAndEachComplaintInOrder() throws Exception {
-		NotificationInbox recorder = systemClockInbox();
-		List<ComplaintNotification> notifications = new ArrayList<>();
-		for (int complaint = 0; complaint < COMPLAINTS; complaint++) {
-			for (int n = 0; n < PER_COMPLAINT; n++) {
-				// Equal create times in pairs: arrival breaks the tie.
-				notifications.add(notification("n-" + complaint + "-" + n, "c-" + complaint, n / 2));
-			}
-		}
-		Collections.shuffle(notifications, new Random(15));
-		// The expected order per complaint: create time, then arrival (the shuffled
-		// order).
-		Map<String, List<String>> expected = new ConcurrentHashMap<>();
-		notifications.stream()
-			.sorted(java.util.Comparator.comparing(ComplaintNotification::createTime))
-			.forEach((notification) -> expected.computeIfAbsent(notification.complaintId(), (c) -> new ArrayList<>())
-				.add(notification.id()));
-		for (ComplaintNotification notification : notifications) {
-			assertThat(recorder.record(notification)).isTrue();
-		}
-		Map<String, AtomicInteger> publications = new ConcurrentHashMap<>();
-		Map<String, List<String>> published = new ConcurrentHashMap<>();
-		Set<String> inFlight = ConcurrentHashMap.newKeySet();
-		List<String> overlaps = Collections.synchronizedList(new ArrayList<>());
-		ApplicationEventPublisher listener = (event) -> {
-			ComplaintNotification notification = ((ComplaintNotificationEvent) event).getNotification();
-			if (!inFlight.add(notification.complaintId())) {
-				overlaps.add(notification.id());
-			}
-			try {
-				Thread.sleep(2);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			published
-				.computeIfAbsent(notification.complaintId(), (c) -> Collections.synchronizedList(new ArrayList<>()))
-				.add(notification.id());
-			publications.computeIfAbsent(notification.id(), (id) -> new AtomicInteger()).incrementAndGet();
-			inFlight.remove(notification.complaintId());
-		};
-		InboxWorker first = worker(systemClockInbox(), listener);
-		InboxWorker second = worker(systemClockInbox(), listener);
-		long started = System.nanoTime();
-		first.start();
-		second.start();
-		try {
-			await().atMost(Duration.ofSeconds(60)).until(() -> publications.size() == notifications.size());
-		}
-		finally {
-			first.stop();
-			second.stop();
-		}
-		long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-		System.out.println(getClass().getSimpleName() + ": " + notifications.size() + " entries through two workers in "
-				+ millis + " ms");
-		assertThat(publications.values()).allSatisfy((count) -> assertThat(count.get()).isEqualTo(1));
-		assertThat(overlaps).isEmpty();
-		assertThat(published).isEqualTo(expected);
-		assertThat(recorder.claimDue(10, LEASE)).isEmpty();
-	}
-
-	@Test
-	void aThousandConcurrentDuplicateDeliveriesRecordOneEntry() throws Exception {
-		NotificationInbox inbox = systemClockInbox();
-		ComplaintNotification notification = notification("burst", "c-burst", 0);
-		ExecutorService threads = Executors.newFixedThreadPool(32);
-		CountDownLatch start = new CountDownLatch(1);
-		List<Future<Boolean>> answers = new ArrayList<>();
-		try {
-			for (int i = 0; i < 1000; i++) {
-				answers.add(threads.submit(() -> {
-					start.await();
-					return inbox.record(notification);
-				}));
-			}
-			start.countDown();
-			int recorded = 0;
-			for (Future<Boolean> answer : answers) {
-				if (answer.get(30, TimeUnit.SECONDS)) {
-					recorded++;
-				}
-			}
-			assertThat(recorded).isEqualTo(1);
-		}
-		finally {
-			threads.shutdownNow();
-		}
-		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM " + this.table, Integer.class)).isEqualTo(1);
-	}
-
-	private NotificationInbox systemClockInbox() {
+	@Override
+	public NotificationInbox systemClockInbox() {
 		return new JdbcNotificationInbox(this.jdbc, this.table, Clock.systemUTC(), Duration.ofSeconds(5));
 	}
 
-	private static InboxWorker worker(NotificationInbox inbox, ApplicationEventPublisher publisher) {
-		return new InboxWorker(inbox, publisher,
-				new InboxRetryPolicy(Duration.ofMillis(10), 2, Duration.ofSeconds(1), 0.5, 5, Duration.ofHours(1)),
-				new InboxWorker.Settings(Duration.ofMillis(20), 4, 4, LEASE, Duration.ofSeconds(10), Duration.ofDays(8),
-						Duration.ofHours(1)),
-				Clock.systemUTC());
+	@Override
+	public long storedEntries() {
+		Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM " + this.table, Long.class);
+		return (count != null) ? count : 0;
 	}
 
 }
