@@ -360,6 +360,24 @@ public final class JdbcNotificationInbox implements NotificationInbox {
 	}
 
 	/**
+	 * Whether the database logs this inbox's statements for statement-based replication:
+	 * MySQL or MariaDB with {@code binlog_format=STATEMENT}, under which a claim
+	 * ({@code SELECT ... FOR UPDATE SKIP LOCKED}, then an update) may change other rows
+	 * on a replica than on the source. {@code ROW} (the MySQL 8 default) and
+	 * {@code MIXED} (the MariaDB default) are safe.
+	 * @return {@code true} on MySQL and MariaDB when the session's binlog format is
+	 * {@code STATEMENT}, {@code false} otherwise
+	 * @throws org.springframework.dao.DataAccessException when the database cannot be
+	 * asked
+	 */
+	public boolean logsStatementsForReplication() {
+		return this.deadline.call(
+				() -> JdbcDatabaseClock.isMysql(databaseProductName()) && "STATEMENT".equalsIgnoreCase(
+						committed(() -> this.jdbc.queryForObject("SELECT @@SESSION.binlog_format", String.class))),
+				null);
+	}
+
+	/**
 	 * The current time as SQL: the database's, or the instance's as a literal on a
 	 * database without a known expression (and for {@link #onInstanceClock}).
 	 */

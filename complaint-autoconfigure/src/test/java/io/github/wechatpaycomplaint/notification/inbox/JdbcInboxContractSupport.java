@@ -111,6 +111,14 @@ abstract class JdbcInboxContractSupport extends NotificationInboxContractTests {
 			.isEqualTo("{\"complaint_id\":\"c-1\",\"action_type\":\"USER_RESPONSE\"}");
 	}
 
+	@Test
+	void theTestDatabasesReportNoStatementBasedReplication() {
+		// H2 and PostgreSQL have no binlog; the MariaDB server runs MIXED, its default.
+		JdbcNotificationInbox inbox = new JdbcNotificationInbox(this.jdbc, this.table, this.clock,
+				Duration.ofSeconds(5));
+		assertThat(inbox.logsStatementsForReplication()).isFalse();
+	}
+
 	private NotificationInbox databaseClockInbox(Duration skew) {
 		return new JdbcNotificationInbox(this.jdbc, this.table, Clock.offset(Clock.systemUTC(), skew),
 				Duration.ofSeconds(5));
