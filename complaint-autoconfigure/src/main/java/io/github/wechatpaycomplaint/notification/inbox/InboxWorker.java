@@ -390,7 +390,7 @@ public final class InboxWorker implements SmartLifecycle {
 	 * entries than it asked for
 	 * @param batchSize the most entries claimed per poll
 	 * @param concurrency the most listener passes at once, each for another complaint
-	 * @param lease how long a claim holds; must exceed the slowest listener pass
+	 * @param lease how long a claim holds; renewed every third of it while a pass runs
 	 * @param shutdownTimeout how long stopping waits for the passes under way
 	 * @param retention how long done entries are kept, and so how long a notification
 	 * delivered again is still recognised as a duplicate
