@@ -242,9 +242,8 @@ public final class JdbcNotificationInbox implements NotificationInbox {
 
 	@Override
 	public boolean retryLater(InboxEntry claimed, Instant nextAttemptAt, String lastError) {
-		// A delay from now on the instance's clock, so that the due time is the same
-		// delay
-		// on the database's.
+		// The worker's delay, measured on the instance's clock, applied from the
+		// database's now.
 		long delay = Math.max(0, nextAttemptAt.toEpochMilli() - this.clock.millis());
 		return updateClaimed("next_attempt_at = " + now() + " + ?, last_error = ?", claimed, delay, lastError);
 	}
