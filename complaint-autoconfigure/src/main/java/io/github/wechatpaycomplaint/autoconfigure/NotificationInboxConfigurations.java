@@ -125,6 +125,7 @@ class NotificationInboxConfigurations {
 			String scripts = "classpath:" + JdbcNotificationInbox.SCRIPT_DIRECTORY;
 			try {
 				inbox.checkAvailable();
+				warnOnStatementBasedReplication(inbox);
 			}
 			catch (BadSqlGrammarException ex) {
 				throw new InvalidComplaintPropertyException(INITIALIZE_SCHEMA,
@@ -139,6 +140,14 @@ class NotificationInboxConfigurations {
 			catch (RuntimeException ex) {
 				logger.warn("The inbox table '" + table + "' could not be checked at startup: the database did not "
 						+ "answer (" + ex.getMessage() + "). Notifications are answered with 500 until it does.");
+			}
+		}
+
+		private static void warnOnStatementBasedReplication(JdbcNotificationInbox inbox) {
+			if (inbox.logsStatementsForReplication()) {
+				logger.warn("The database logs the inbox's statements with binlog_format=STATEMENT: claims "
+						+ "(SELECT ... FOR UPDATE SKIP LOCKED) are not safe for statement-based replication, and a "
+						+ "replica may see other entries claimed than the source. Set binlog_format=ROW (or MIXED).");
 			}
 		}
 

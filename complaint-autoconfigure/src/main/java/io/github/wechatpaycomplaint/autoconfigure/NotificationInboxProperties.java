@@ -55,9 +55,9 @@ public class NotificationInboxProperties implements InitializingBean {
 	private int concurrency = 4;
 
 	/**
-	 * How long a claim on a notification holds while its listeners run. After it (the
-	 * instance died, say) the notification is due again on any instance, so it must
-	 * exceed the slowest listener pass.
+	 * How long a claim on a notification holds. A pass still running is renewed every
+	 * third of it; once it runs out unrenewed (the instance died, say) the notification
+	 * is due again on any instance.
 	 */
 	@NotNull
 	private Duration lease = Duration.ofMinutes(5);

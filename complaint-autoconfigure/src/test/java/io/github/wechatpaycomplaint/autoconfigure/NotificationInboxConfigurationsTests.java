@@ -84,13 +84,14 @@ class NotificationInboxConfigurationsTests {
 	}
 
 	@Test
-	void durableWithTheJdbcInbox() {
+	void durableWithTheJdbcInbox(CapturedOutput output) {
 		this.runner
 			.withBean(DriverManagerDataSource.class,
 					() -> new DriverManagerDataSource("jdbc:h2:mem:inbox-configurations;DB_CLOSE_DELAY=-1", "sa", ""))
 			.withPropertyValues(DURABLE, STORE + "jdbc", INITIALIZE_SCHEMA)
 			.run((context) -> assertThat(context).getBean(NotificationInbox.class)
 				.isInstanceOf(JdbcNotificationInbox.class));
+		assertThat(output).doesNotContain("binlog_format");
 	}
 
 	@Test

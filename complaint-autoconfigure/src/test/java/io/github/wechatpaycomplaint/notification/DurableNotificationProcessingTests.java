@@ -91,6 +91,31 @@ class DurableNotificationProcessingTests {
 	}
 
 	@Test
+	void anInstanceKilledBetweenRecordAndAnswerHasTheEntryPublishedOnce() {
+		run((app) -> {
+			FlakyInbox inbox = app.context().getBean(FlakyInbox.class);
+			// The entry is recorded, then WeChat Pay sees a failure (500, or a timeout
+			// when the instance dies) instead of 204.
+			inbox.failAfterRecord = true;
+			assertThat(app.post(this.builder.id("killed-before-answer").build()).getResponse().getStatus())
+				.isEqualTo(500);
+			inbox.failAfterRecord = false;
+			// Its retry is a duplicate of the recorded entry.
+			assertThat(app.post(this.builder.id("killed-before-answer").build()).getResponse().getStatus())
+				.isEqualTo(204);
+			await().atMost(Duration.ofSeconds(10)).until(() -> app.listener().events().size() == 1);
+			assertThat(inbox.recorded).isEqualTo(1);
+			assertThat(app.post(this.builder.id("killed-before-answer").build()).getResponse().getStatus())
+				.isEqualTo(204);
+			// Exactly once: no second pass comes later either.
+			await().during(Duration.ofMillis(300))
+				.atMost(Duration.ofSeconds(2))
+				.until(() -> app.listener().calls() == 1);
+			assertThat(app.listener().events().get(0).getNotificationId()).isEqualTo("killed-before-answer");
+		});
+	}
+
+	@Test
 	void aFailingListenerIsRetriedByTheWorkerNotByWechatPay() {
 		run((app) -> {
 			app.listener().failNext(1);
@@ -157,6 +182,8 @@ class DurableNotificationProcessingTests {
 
 		volatile boolean down;
 
+		volatile boolean failAfterRecord;
+
 		volatile int recorded;
 
 		FlakyInbox(MemoryNotificationInbox delegate) {
@@ -171,6 +198,9 @@ class DurableNotificationProcessingTests {
 			boolean added = this.delegate.record(notification);
 			if (added) {
 				this.recorded++;
+			}
+			if (this.failAfterRecord) {
+				throw new IllegalStateException("killed after recording");
 			}
 			return added;
 		}

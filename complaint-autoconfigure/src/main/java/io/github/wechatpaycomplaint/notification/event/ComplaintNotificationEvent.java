@@ -101,7 +101,9 @@ public abstract sealed class ComplaintNotificationEvent extends ComplaintEvent
 	}
 
 	/**
-	 * The decrypted resource, with any field WeChat Pay adds later.
+	 * The decrypted resource, with any field WeChat Pay adds later. In durable processing
+	 * the inbox keeps only {@code complaint_id} and {@code action_type} of it, and this
+	 * returns those.
 	 * @return the decrypted JSON, a new tree on each call
 	 */
 	public JsonNode getResource() {
@@ -109,7 +111,8 @@ public abstract sealed class ComplaintNotificationEvent extends ComplaintEvent
 	}
 
 	/**
-	 * The decrypted resource as JSON text.
+	 * The decrypted resource as JSON text; in durable processing with
+	 * {@code complaint_id} and {@code action_type} only.
 	 * @return the decrypted JSON text
 	 */
 	public String getResourceJson() {

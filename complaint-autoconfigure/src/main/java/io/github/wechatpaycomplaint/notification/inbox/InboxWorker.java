@@ -31,7 +31,8 @@ import org.springframework.context.SmartLifecycle;
  * queue), and the workers publish, then mark the entry done, or schedule a retry with
  * back-off, or park it once its attempts or age are used up. The inbox hands out at most
  * one entry per complaint at a time, so different complaints run in parallel and the
- * notifications of one complaint one after the other.
+ * notifications of one complaint one after the other. A pass that runs longer than a
+ * third of the lease has its lease renewed ({@link LeaseRenewer}) until it ends.
  *
  * <p>
  * Stopping stops the poller first, then waits up to the shutdown timeout for the passes
@@ -71,6 +72,8 @@ public final class InboxWorker implements SmartLifecycle {
 
 	private @Nullable ExecutorService workers;
 
+	private @Nullable LeaseRenewer leaseRenewer;
+
 	/**
 	 * Creates a stopped worker.
 	 * @param inbox the inbox
@@ -107,6 +110,7 @@ public final class InboxWorker implements SmartLifecycle {
 			// The first poll after one interval: startup is not held up by a backlog.
 			scheduler.scheduleWithFixedDelay(this::pollSafely, interval, interval, TimeUnit.MILLISECONDS);
 			this.poller = scheduler;
+			this.leaseRenewer = new LeaseRenewer(this.inbox, this.settings.lease(), "wechatpay-complaint-inbox-lease");
 		}
 	}
 
@@ -122,15 +126,28 @@ public final class InboxWorker implements SmartLifecycle {
 	public void stop() {
 		ScheduledExecutorService scheduler;
 		ExecutorService running;
+		LeaseRenewer renewer;
 		synchronized (this.lifecycleLock) {
 			scheduler = this.poller;
 			running = this.workers;
+			renewer = this.leaseRenewer;
 			this.poller = null;
 			this.workers = null;
+			this.leaseRenewer = null;
 		}
-		if (scheduler == null || running == null) {
+		if (scheduler == null || running == null || renewer == null) {
 			return;
 		}
+		try {
+			stop(scheduler, running);
+		}
+		finally {
+			// Passes still running after the timeout keep their claims no longer.
+			renewer.shutdown();
+		}
+	}
+
+	private void stop(ScheduledExecutorService scheduler, ExecutorService running) {
 		// The poller first: a poll under way hands its entries to workers still running.
 		scheduler.shutdown();
 		try {
@@ -169,10 +186,12 @@ public final class InboxWorker implements SmartLifecycle {
 
 	private Poll pollOnce() {
 		ExecutorService running;
+		LeaseRenewer renewer;
 		synchronized (this.lifecycleLock) {
 			running = this.workers;
+			renewer = this.leaseRenewer;
 		}
-		if (running == null) {
+		if (running == null || renewer == null) {
 			throw new IllegalStateException("The inbox worker is not running");
 		}
 		purgeIfDue();
@@ -196,7 +215,7 @@ public final class InboxWorker implements SmartLifecycle {
 			try {
 				running.execute(() -> {
 					try {
-						process(entry);
+						process(entry, renewer);
 					}
 					finally {
 						idleWorkers.release();
@@ -267,14 +286,16 @@ public final class InboxWorker implements SmartLifecycle {
 		}
 	}
 
-	private void process(InboxEntry entry) {
+	private void process(InboxEntry entry, LeaseRenewer renewer) {
 		if (this.retryPolicy.overrun(entry)) {
 			// Claimed more often than allowed without a recorded outcome: its passes
 			// crashed the instance (or ran past the lease) every time.
 			parkOverrun(entry);
 			return;
 		}
-		try {
+		// The pass ends when the listeners return, so the renewals do not cover work they
+		// handed to other threads.
+		try (LeaseRenewer.Renewal renewal = renewer.renew(entry)) {
 			this.publisher.publishEvent(entry.notification().toEvent());
 		}
 		catch (Throwable ex) {
@@ -369,7 +390,7 @@ public final class InboxWorker implements SmartLifecycle {
 	 * entries than it asked for
 	 * @param batchSize the most entries claimed per poll
 	 * @param concurrency the most listener passes at once, each for another complaint
-	 * @param lease how long a claim holds; must exceed the slowest listener pass
+	 * @param lease how long a claim holds; renewed every third of it while a pass runs
 	 * @param shutdownTimeout how long stopping waits for the passes under way
 	 * @param retention how long done entries are kept, and so how long a notification
 	 * delivered again is still recognised as a duplicate

@@ -14,10 +14,14 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 import io.github.wechatpaycomplaint.notification.event.ComplaintNotification;
+import io.github.wechatpaycomplaint.notification.store.JdbcDatabaseClock;
 import io.github.wechatpaycomplaint.notification.store.JdbcDeduplicationSchema;
 import io.github.wechatpaycomplaint.notification.store.StoreOperationDeadline;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.transaction.TransactionDefinition;
@@ -37,8 +41,20 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * Recording, which the notification endpoint waits for, is bounded by the operation
  * timeout whatever the pool and driver do ({@link StoreOperationDeadline}); the workers'
- * statements carry it as a query timeout. Leases and due times come from the instances'
- * clocks, which must agree to well within a lease (NTP does).
+ * statements carry it as a query timeout.
+ *
+ * <p>
+ * Leases and due times are computed in the statements from the database's clock
+ * ({@link JdbcDatabaseClock}), so that instances whose clocks disagree do not take each
+ * other's claims or see a retry due early or late; a due time the worker computes on its
+ * clock is passed on as a delay from now. Only on a database without a shipped script the
+ * instance's clock is used. The recording time and the start of an entry's age are the
+ * database's too; the purge and the maximum age compare them with the instance's clock,
+ * which only matters for skews of the order of the retention or the maximum age.
+ *
+ * <p>
+ * The resource is stored with the fields the events need only
+ * ({@link StoredNotifications}).
  *
  * @since 0.1.0
  */
@@ -74,16 +90,32 @@ public final class JdbcNotificationInbox implements NotificationInbox {
 
 	private final RowMapper<InboxEntry> rows = this::entry;
 
+	private final boolean instanceClockOnly;
+
+	// The database's current time as SQL, found on first use; null on a database with
+	// none known, which then uses the instance's clock.
+	private volatile @Nullable String databaseNow;
+
+	private volatile boolean databaseKnown;
+
 	/**
 	 * Creates an inbox on an existing table.
 	 * @param jdbc the template; only its data source and exception translator are used
 	 * @param tableName the table, a plain SQL identifier
-	 * @param clock the clock of leases and due times
+	 * @param clock the instance's clock: due times the worker computes are measured from
+	 * it, and on a database other than PostgreSQL, MySQL, MariaDB and H2 it is the clock
+	 * of leases and due times
 	 * @param operationTimeout the longest time the endpoint waits to record a
 	 * notification, connection included
 	 */
 	public JdbcNotificationInbox(JdbcTemplate jdbc, String tableName, Clock clock, Duration operationTimeout) {
+		this(jdbc, tableName, clock, operationTimeout, false);
+	}
+
+	private JdbcNotificationInbox(JdbcTemplate jdbc, String tableName, Clock clock, Duration operationTimeout,
+			boolean instanceClockOnly) {
 		Objects.requireNonNull(jdbc, "jdbc");
+		this.instanceClockOnly = instanceClockOnly;
 		this.table = JdbcDeduplicationSchema.checkTableName(tableName);
 		this.clock = Objects.requireNonNull(clock, "clock");
 		this.deadline = new StoreOperationDeadline("jdbc-inbox", operationTimeout);
@@ -92,6 +124,21 @@ public final class JdbcNotificationInbox implements NotificationInbox {
 		this.claims = JdbcDeduplicationSchema.transactions(this.jdbc);
 		// No gap locks on MySQL and MariaDB, which would hold up concurrent recording.
 		this.claims.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+	}
+
+	/**
+	 * Creates an inbox whose leases and due times come from the instance's clock on every
+	 * database, for tests that move time on a clock of their own.
+	 * @param jdbc the template
+	 * @param tableName the table, a plain SQL identifier
+	 * @param clock the clock of leases and due times
+	 * @param operationTimeout the longest time the endpoint waits to record a
+	 * notification
+	 * @return the inbox
+	 */
+	static JdbcNotificationInbox onInstanceClock(JdbcTemplate jdbc, String tableName, Clock clock,
+			Duration operationTimeout) {
+		return new JdbcNotificationInbox(jdbc, tableName, clock, operationTimeout, true);
 	}
 
 	/**
@@ -110,19 +157,20 @@ public final class JdbcNotificationInbox implements NotificationInbox {
 		return this.deadline.call(() -> insert(notification), null);
 	}
 
-	private boolean insert(ComplaintNotification notification) {
-		long now = this.clock.millis();
+	private boolean insert(ComplaintNotification received) {
+		ComplaintNotification notification = StoredNotifications.kept(received);
+		String now = now();
 		try {
 			committed(() -> this.jdbc.update(
 					"INSERT INTO " + this.table
 							+ " (merchant_name, notification_id, merchant_id, complaint_id, event_type, create_time, "
 							+ "create_time_ms, summary, action_type, resource_json, status, attempts, recorded_at, "
 							+ "attempts_since, next_attempt_at, lease_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '"
-							+ PENDING + "', 0, ?, ?, ?, 0)",
+							+ PENDING + "', 0, " + now + ", " + now + ", " + now + ", 0)",
 					notification.merchantName(), notification.id(), notification.merchantId(),
 					notification.complaintId(), notification.eventType(), notification.createTime().toString(),
 					notification.createTime().toInstant().toEpochMilli(), notification.summary(),
-					notification.rawActionType(), notification.resourceJson(), now, now, now));
+					notification.rawActionType(), notification.resourceJson()));
 			return true;
 		}
 		catch (DuplicateKeyException ex) {
@@ -132,16 +180,17 @@ public final class JdbcNotificationInbox implements NotificationInbox {
 
 	@Override
 	public List<InboxEntry> claimDue(int maxEntries, Duration lease) {
-		long now = this.clock.millis();
-		long leaseUntil = now + lease.toMillis();
+		String now = now();
 		String due = "SELECT " + COLUMNS + " FROM " + this.table + " e WHERE e.status = '" + PENDING
-				+ "' AND e.next_attempt_at <= ? AND e.lease_until <= ? AND NOT EXISTS (SELECT 1 FROM " + this.table
+				+ "' AND e.next_attempt_at <= " + now + " AND e.lease_until <= " + now
+				+ " AND NOT EXISTS (SELECT 1 FROM " + this.table
 				+ " p WHERE p.merchant_name = e.merchant_name AND p.complaint_id = e.complaint_id AND p.seq <> e.seq"
-				+ " AND p.status <> '" + DONE + "' AND (p.lease_until > ? OR p.create_time_ms < e.create_time_ms"
+				+ " AND p.status <> '" + DONE + "' AND (p.lease_until > " + now
+				+ " OR p.create_time_ms < e.create_time_ms"
 				+ " OR (p.create_time_ms = e.create_time_ms AND p.seq < e.seq)))"
 				+ " ORDER BY e.next_attempt_at, e.seq LIMIT ? FOR UPDATE SKIP LOCKED";
 		List<InboxEntry> claimed = this.claims.execute((status) -> {
-			List<InboxEntry> found = this.jdbc.query(due, this.rows, now, now, now, maxEntries);
+			List<InboxEntry> found = this.jdbc.query(due, this.rows, maxEntries);
 			List<InboxEntry> entries = new ArrayList<>(found.size());
 			List<Object[]> updates = new ArrayList<>(found.size());
 			for (InboxEntry entry : found) {
@@ -151,13 +200,11 @@ public final class JdbcNotificationInbox implements NotificationInbox {
 				String token = newToken();
 				entries.add(new InboxEntry(entry.notification(), entry.sequence(), entry.status(), entry.attempts() + 1,
 						entry.attemptsSince(), entry.lastError(), token));
-				updates.add(new Object[] { token, leaseUntil, entry.sequence() });
+				updates.add(new Object[] { token, lease.toMillis(), entry.sequence() });
 			}
 			if (!updates.isEmpty()) {
-				this.jdbc.batchUpdate(
-						"UPDATE " + this.table
-								+ " SET claim_token = ?, lease_until = ?, attempts = attempts + 1 WHERE seq = ?",
-						updates);
+				this.jdbc.batchUpdate("UPDATE " + this.table + " SET claim_token = ?, lease_until = " + now
+						+ " + ?, attempts = attempts + 1 WHERE seq = ?", updates);
 			}
 			return entries;
 		});
@@ -193,7 +240,10 @@ public final class JdbcNotificationInbox implements NotificationInbox {
 
 	@Override
 	public boolean retryLater(InboxEntry claimed, Instant nextAttemptAt, String lastError) {
-		return updateClaimed("next_attempt_at = ?, last_error = ?", claimed, nextAttemptAt.toEpochMilli(), lastError);
+		// The worker's delay, measured on the instance's clock, applied from the
+		// database's now.
+		long delay = Math.max(0, nextAttemptAt.toEpochMilli() - this.clock.millis());
+		return updateClaimed("next_attempt_at = " + now() + " + ?, last_error = ?", claimed, delay, lastError);
 	}
 
 	@Override
@@ -220,9 +270,10 @@ public final class JdbcNotificationInbox implements NotificationInbox {
 
 	@Override
 	public boolean renewLease(InboxEntry claimed, Duration lease) {
-		long leaseUntil = this.clock.millis() + lease.toMillis();
-		return update("UPDATE " + this.table + " SET lease_until = ? WHERE seq = ? AND claim_token = ? AND status = '"
-				+ PENDING + "'", leaseUntil, claimed.sequence(), claimed.requireClaimToken()) == 1;
+		return update(
+				"UPDATE " + this.table + " SET lease_until = " + now()
+						+ " + ? WHERE seq = ? AND claim_token = ? AND status = '" + PENDING + "'",
+				lease.toMillis(), claimed.sequence(), claimed.requireClaimToken()) == 1;
 	}
 
 	@Override
@@ -246,20 +297,18 @@ public final class JdbcNotificationInbox implements NotificationInbox {
 
 	@Override
 	public boolean replay(String merchantName, String notificationId) {
-		long now = this.clock.millis();
-		return update(replay() + " AND merchant_name = ? AND notification_id = ?", now, now, merchantName,
-				notificationId) == 1;
+		return update(replay() + " AND merchant_name = ? AND notification_id = ?", merchantName, notificationId) == 1;
 	}
 
 	@Override
 	public int replayAll() {
-		long now = this.clock.millis();
-		return update(replay(), now, now);
+		return update(replay());
 	}
 
 	private String replay() {
-		return "UPDATE " + this.table + " SET status = '" + PENDING
-				+ "', attempts = 0, attempts_since = ?, next_attempt_at = ? WHERE status = '" + FAILED + "'";
+		String now = now();
+		return "UPDATE " + this.table + " SET status = '" + PENDING + "', attempts = 0, attempts_since = " + now
+				+ ", next_attempt_at = " + now + " WHERE status = '" + FAILED + "'";
 	}
 
 	@Override
@@ -305,6 +354,42 @@ public final class JdbcNotificationInbox implements NotificationInbox {
 	public void checkAvailable() {
 		this.deadline.call(
 				() -> committed(() -> this.jdbc.queryForList("SELECT seq FROM " + this.table + " WHERE 1 = 0")), null);
+	}
+
+	/**
+	 * Whether the database logs this inbox's statements for statement-based replication:
+	 * MySQL or MariaDB with {@code binlog_format=STATEMENT}, under which a claim
+	 * ({@code SELECT ... FOR UPDATE SKIP LOCKED}, then an update) may change other rows
+	 * on a replica than on the source. {@code ROW} (the MySQL 8 default) and
+	 * {@code MIXED} (the MariaDB default) are safe.
+	 * @return {@code true} on MySQL and MariaDB when the session's binlog format is
+	 * {@code STATEMENT}, {@code false} otherwise
+	 * @throws org.springframework.dao.DataAccessException when the database cannot be
+	 * asked
+	 */
+	public boolean logsStatementsForReplication() {
+		return this.deadline.call(
+				() -> JdbcDatabaseClock.isMysql(databaseProductName()) && "STATEMENT".equalsIgnoreCase(
+						committed(() -> this.jdbc.queryForObject("SELECT @@SESSION.binlog_format", String.class))),
+				null);
+	}
+
+	/**
+	 * The current time as SQL: the database's, or the instance's as a literal on a
+	 * database without a known expression (and for {@link #onInstanceClock}).
+	 */
+	private String now() {
+		if (!this.databaseKnown) {
+			this.databaseNow = this.instanceClockOnly ? null : JdbcDatabaseClock.epochMillis(databaseProductName());
+			this.databaseKnown = true;
+		}
+		String databaseNow = this.databaseNow;
+		return (databaseNow != null) ? databaseNow : Long.toString(this.clock.millis());
+	}
+
+	private String databaseProductName() {
+		return Objects.requireNonNull(this.jdbc
+			.execute((ConnectionCallback<String>) (connection) -> connection.getMetaData().getDatabaseProductName()));
 	}
 
 	private int update(String sql, Object... arguments) {

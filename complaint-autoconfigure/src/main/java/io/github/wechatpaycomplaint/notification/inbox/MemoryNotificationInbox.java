@@ -5,11 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.github.wechatpaycomplaint.notification.event.ComplaintNotification;
@@ -17,8 +20,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps the inbox in this instance's memory: for development and tests only, since a
- * restart loses every entry and other instances see none. Every method holds one lock;
- * claiming scans the entries, which is fine for the few a development run has.
+ * restart loses every entry and other instances see none. Every method holds one lock.
+ * The entries not done are indexed per complaint in order, so that claiming looks at the
+ * head of each complaint with open entries rather than at every entry ever recorded. The
+ * resource is kept with the fields the events need only ({@link StoredNotifications}), as
+ * in the JDBC inbox.
  *
  * @since 0.1.0
  */
@@ -31,6 +37,9 @@ public final class MemoryNotificationInbox implements NotificationInbox {
 	private final Clock clock;
 
 	private final Map<Key, Slot> slots = new LinkedHashMap<>();
+
+	// The entries not done, per complaint, by create time then arrival.
+	private final Map<ComplaintKey, NavigableSet<Slot>> open = new HashMap<>();
 
 	private long nextSequence = 1;
 
@@ -48,24 +57,18 @@ public final class MemoryNotificationInbox implements NotificationInbox {
 		if (this.slots.containsKey(key)) {
 			return false;
 		}
-		Instant now = this.clock.instant();
-		this.slots.put(key, new Slot(notification, this.nextSequence++, now));
+		Slot slot = new Slot(StoredNotifications.kept(notification), this.nextSequence++, this.clock.instant());
+		this.slots.put(key, slot);
+		this.open.computeIfAbsent(ComplaintKey.of(notification), (complaint) -> new TreeSet<>(ORDER)).add(slot);
 		return true;
 	}
 
 	@Override
 	public synchronized List<InboxEntry> claimDue(int maxEntries, Duration lease) {
 		Instant now = this.clock.instant();
-		Map<ComplaintKey, List<Slot>> open = new LinkedHashMap<>();
-		for (Slot slot : this.slots.values()) {
-			if (slot.status != InboxEntry.Status.DONE) {
-				open.computeIfAbsent(ComplaintKey.of(slot.notification), (key) -> new ArrayList<>()).add(slot);
-			}
-		}
 		List<Slot> due = new ArrayList<>();
-		for (List<Slot> complaint : open.values()) {
-			complaint.sort(ORDER);
-			Slot head = complaint.get(0);
+		for (NavigableSet<Slot> complaint : this.open.values()) {
+			Slot head = complaint.first();
 			boolean anyClaimed = complaint.stream().anyMatch((slot) -> slot.isClaimed(now));
 			if (!anyClaimed && head.status == InboxEntry.Status.PENDING && !head.nextAttemptAt.isAfter(now)) {
 				due.add(head);
@@ -90,7 +93,7 @@ public final class MemoryNotificationInbox implements NotificationInbox {
 			return false;
 		}
 		slot.release();
-		slot.status = InboxEntry.Status.DONE;
+		done(slot);
 		slot.lastError = null;
 		return true;
 	}
@@ -145,7 +148,7 @@ public final class MemoryNotificationInbox implements NotificationInbox {
 		long pending = 0;
 		long failed = 0;
 		Instant oldest = null;
-		for (Slot slot : this.slots.values()) {
+		for (Slot slot : openSlots()) {
 			if (slot.status == InboxEntry.Status.PENDING) {
 				pending++;
 				oldest = (oldest == null || slot.attemptsSince.isBefore(oldest)) ? slot.attemptsSince : oldest;
@@ -159,8 +162,7 @@ public final class MemoryNotificationInbox implements NotificationInbox {
 
 	@Override
 	public synchronized List<InboxEntry> failed(int limit) {
-		return this.slots.values()
-			.stream()
+		return openSlots().stream()
 			.filter((slot) -> slot.status == InboxEntry.Status.FAILED)
 			.sorted(ORDER)
 			.limit(limit)
@@ -185,7 +187,7 @@ public final class MemoryNotificationInbox implements NotificationInbox {
 	@Override
 	public synchronized int replayAll() {
 		int replayed = 0;
-		for (Slot slot : List.copyOf(this.slots.values())) {
+		for (Slot slot : openSlots()) {
 			if (slot.status == InboxEntry.Status.FAILED
 					&& replay(slot.notification.merchantName(), slot.notification.id())) {
 				replayed++;
@@ -200,8 +202,17 @@ public final class MemoryNotificationInbox implements NotificationInbox {
 		if (slot == null || slot.status != InboxEntry.Status.FAILED) {
 			return false;
 		}
-		slot.status = InboxEntry.Status.DONE;
+		done(slot);
 		return true;
+	}
+
+	private void done(Slot slot) {
+		slot.status = InboxEntry.Status.DONE;
+		ComplaintKey complaint = ComplaintKey.of(slot.notification);
+		NavigableSet<Slot> entries = this.open.get(complaint);
+		if (entries != null && entries.remove(slot) && entries.isEmpty()) {
+			this.open.remove(complaint);
+		}
 	}
 
 	@Override
@@ -210,6 +221,12 @@ public final class MemoryNotificationInbox implements NotificationInbox {
 		this.slots.values()
 			.removeIf((slot) -> slot.status == InboxEntry.Status.DONE && slot.recordedAt.isBefore(recordedBefore));
 		return before - this.slots.size();
+	}
+
+	private List<Slot> openSlots() {
+		List<Slot> open = new ArrayList<>();
+		this.open.values().forEach(open::addAll);
+		return open;
 	}
 
 	// The token alone: a new claim replaces it, and a late outcome counts while nobody

@@ -6,23 +6,52 @@ import java.util.Map;
 
 import io.github.wechatpaycomplaint.notification.event.ComplaintActionType;
 import io.github.wechatpaycomplaint.notification.event.ComplaintNotification;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The columns a shared inbox keeps of a notification (those of the JDBC table, the field
- * names of a Redis entry), and the notification read back from them: nothing else of it
- * is stored.
+ * What an inbox keeps of a notification, and the notification read back from it. Of the
+ * decrypted resource only {@code complaint_id} and {@code action_type} are kept, the
+ * fields the events are made of: any other field of the resource (WeChat Pay may add
+ * some, and they may be personal data) is left out, so that it does not sit in a store
+ * for the retention period; listeners fetch the complaint's detail with the complaint
+ * client. The shared inboxes keep the {@link #columns columns} (those of the JDBC table,
+ * the field names of a Redis entry) and nothing else.
  */
 final class StoredNotifications {
+
+	private static final JsonMapper JSON = new JsonMapper();
 
 	private StoredNotifications() {
 	}
 
 	/**
-	 * The stored columns of a notification, by name.
-	 * @param notification the notification
-	 * @return the values, in table order
+	 * The notification as an inbox keeps it.
+	 * @param received the verified notification
+	 * @return the same notification with the kept fields of its resource only
 	 */
-	static Map<String, String> columns(ComplaintNotification notification) {
+	static ComplaintNotification kept(ComplaintNotification received) {
+		ObjectNode resource = JSON.createObjectNode();
+		resource.put("complaint_id", received.complaintId());
+		if (!received.rawActionType().isEmpty()) {
+			resource.put("action_type", received.rawActionType());
+		}
+		String kept = JSON.writeValueAsString(resource);
+		if (kept.equals(received.resourceJson())) {
+			return received;
+		}
+		return new ComplaintNotification(received.merchantName(), received.merchantId(), received.id(),
+				received.eventType(), received.createTime(), received.summary(), received.complaintId(),
+				received.actionType(), received.rawActionType(), kept);
+	}
+
+	/**
+	 * The stored columns of a notification, by name.
+	 * @param received the verified notification
+	 * @return the values, in table order, of its {@link #kept kept} form
+	 */
+	static Map<String, String> columns(ComplaintNotification received) {
+		ComplaintNotification notification = kept(received);
 		Map<String, String> columns = new LinkedHashMap<>();
 		columns.put("merchant_name", notification.merchantName());
 		columns.put("notification_id", notification.id());

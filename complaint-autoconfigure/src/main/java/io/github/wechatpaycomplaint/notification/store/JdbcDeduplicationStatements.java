@@ -1,7 +1,5 @@
 package io.github.wechatpaycomplaint.notification.store;
 
-import java.util.Locale;
-
 /**
  * The SQL of {@link JdbcNotificationDeduplicationStore} for one database. Expiries are
  * epoch milliseconds computed from the database's current time, so that every instance
@@ -14,17 +12,6 @@ record JdbcDeduplicationStatements(String insert, String takeOver, String select
 
 	static final String DONE = "DONE";
 
-	/** The current time in epoch milliseconds on PostgreSQL and H2. */
-	static final String EPOCH_MILLIS_STANDARD = "CAST(EXTRACT(EPOCH FROM CURRENT_TIMESTAMP) * 1000 AS BIGINT)";
-
-	/**
-	 * The current time in epoch milliseconds on MySQL and MariaDB: UTC_TIMESTAMP does not
-	 * depend on the session's time zone, and TIMESTAMPDIFF between two DATETIMEs converts
-	 * none.
-	 */
-	static final String EPOCH_MILLIS_MYSQL = "(TIMESTAMPDIFF(MICROSECOND, '1970-01-01 00:00:00', UTC_TIMESTAMP(6))"
-			+ " DIV 1000)";
-
 	/**
 	 * The statements for a database.
 	 * @param table the table, already checked
@@ -33,12 +20,9 @@ record JdbcDeduplicationStatements(String insert, String takeOver, String select
 	 * need {@link #at}
 	 */
 	static JdbcDeduplicationStatements forDatabase(String table, String databaseProductName) {
-		String name = databaseProductName.toLowerCase(Locale.ROOT);
-		if (name.contains("mysql") || name.contains("mariadb")) {
-			return of(table, EPOCH_MILLIS_MYSQL, true);
-		}
-		if (name.contains("postgres") || name.equals("h2")) {
-			return of(table, EPOCH_MILLIS_STANDARD, true);
+		String now = JdbcDatabaseClock.epochMillis(databaseProductName);
+		if (now != null) {
+			return of(table, now, true);
 		}
 		return of(table, "0", false);
 	}

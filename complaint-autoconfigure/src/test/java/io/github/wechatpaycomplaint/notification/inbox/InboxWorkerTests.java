@@ -1,5 +1,6 @@
 package io.github.wechatpaycomplaint.notification.inbox;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -273,13 +274,76 @@ class InboxWorkerTests {
 		}
 	}
 
+	@Test
+	void aListenerSlowerThanTheLeaseKeepsItsClaimAndIsPublishedOnce(CapturedOutput output) {
+		// On the system clock: the lease runs out in real time unless it is renewed.
+		MemoryNotificationInbox inbox = new MemoryNotificationInbox(Clock.systemUTC());
+		inbox.record(notification("slow", "c-1", 0));
+		Duration lease = Duration.ofMillis(300);
+		this.listener.onEach = () -> sleep(Duration.ofSeconds(1));
+		InboxWorker slow = new InboxWorker(inbox, this.listener, retryPolicy(),
+				new InboxWorker.Settings(Duration.ofMillis(20), 10, 2, lease, Duration.ofSeconds(5), Duration.ofDays(8),
+						Duration.ofHours(1)),
+				Clock.systemUTC());
+		slow.start();
+		try {
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.listener.events.size() == 1);
+			// The idle worker polling every 20 ms claimed nothing more, and the outcome
+			// was recorded.
+			await().atMost(Duration.ofSeconds(5)).until(() -> inbox.backlog().pending() == 0);
+		}
+		finally {
+			slow.stop();
+		}
+		assertThat(this.listener.calls.get()).isEqualTo(1);
+		assertThat(output).doesNotContain("ran out").doesNotContain("was lost");
+	}
+
+	@Test
+	void anInstanceKilledBetweenPublishAndMarkDoneHasTheEntryPublishedAgainAfterTheLease() {
+		ObservedInbox killed = new ObservedInbox(this.inbox);
+		this.inbox.record(notification("n-1", "c-1", 0));
+		// The instance dies after its listeners succeeded, before the entry is marked
+		// done: nothing of the outcome reaches the inbox.
+		killed.markDoneFailure = () -> new IllegalStateException("killed");
+		InboxWorker first = worker(killed, Duration.ofHours(1));
+		first.start();
+		try {
+			assertThat(first.poll()).isEqualTo(1);
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.listener.events.size() == 1);
+		}
+		finally {
+			first.stop();
+		}
+		this.worker.start();
+		assertThat(this.worker.poll()).as("claimed until the lease runs out").isZero();
+		this.clock.advance(LEASE.plusSeconds(1));
+		pollUntilPublished(2);
+		await().until(() -> this.inbox.backlog().pending() == 0);
+		// At least once: published again, with the same notification id to recognise it.
+		assertThat(this.listener.ids()).containsExactly("n-1", "n-1");
+		this.clock.advance(LEASE.multipliedBy(2));
+		assertThat(this.worker.poll()).isZero();
+		assertThat(this.listener.calls.get()).isEqualTo(2);
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static InboxRetryPolicy retryPolicy() {
+		return new InboxRetryPolicy(Duration.ofSeconds(10), 2, Duration.ofMinutes(5), 0, 3, Duration.ofHours(1));
+	}
+
 	// Concurrency 2 below the batch of 10; three attempts.
 	private InboxWorker worker(NotificationInbox inbox, Duration pollInterval) {
-		return new InboxWorker(inbox, this.listener,
-				new InboxRetryPolicy(Duration.ofSeconds(10), 2, Duration.ofMinutes(5), 0, 3, Duration.ofHours(1)),
-				new InboxWorker.Settings(pollInterval, 10, 2, LEASE, Duration.ofSeconds(5), Duration.ofDays(8),
-						Duration.ofHours(1)),
-				this.clock);
+		return new InboxWorker(inbox, this.listener, retryPolicy(), new InboxWorker.Settings(pollInterval, 10, 2, LEASE,
+				Duration.ofSeconds(5), Duration.ofDays(8), Duration.ofHours(1)), this.clock);
 	}
 
 	private void pollUntilPublished(int events) {

@@ -5,6 +5,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import static io.github.wechatpaycomplaint.notification.inbox.InboxNotifications.notification;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The inbox contract against one database, in a table of its own for each test, created
@@ -72,6 +74,62 @@ abstract class JdbcInboxContractSupport extends NotificationInboxContractTests {
 	}
 
 	@Test
+	void instancesWithSkewedClocksHonourEachOthersLeasesAndDueTimesOnTheDatabaseClock() {
+		// One instance an hour behind, one an hour ahead; only the database's clock
+		// counts.
+		NotificationInbox behind = databaseClockInbox(Duration.ofHours(-1));
+		NotificationInbox ahead = databaseClockInbox(Duration.ofHours(1));
+		Duration lease = Duration.ofSeconds(30);
+		assertThat(ahead.record(notification("n-1", "c-1", 0))).isTrue();
+		InboxEntry claimed = single(behind.claimDue(10, lease));
+		assertThat(ahead.claimDue(10, lease)).isEmpty();
+		assertThat(behind.renewLease(claimed, lease)).isTrue();
+		assertThat(ahead.claimDue(10, lease)).isEmpty();
+		// A retry in 1.5 s on the instance's clock is due in 1.5 s on the database's.
+		assertThat(behind.retryLater(claimed, Instant.now().minus(Duration.ofHours(1)).plusMillis(1500), "x")).isTrue();
+		assertThat(ahead.claimDue(10, lease)).isEmpty();
+		InboxEntry retried = await().atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> ahead.claimDue(10, Duration.ofMillis(300)), (entries) -> !entries.isEmpty())
+			.get(0);
+		assertThat(retried.attempts()).isEqualTo(2);
+		// A short lease runs out on the database's clock, whatever the claimer's says.
+		InboxEntry taken = await().atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> behind.claimDue(10, lease), (entries) -> !entries.isEmpty())
+			.get(0);
+		assertThat(ahead.markDone(retried)).isFalse();
+		assertThat(behind.markDone(taken)).isTrue();
+	}
+
+	@Test
+	void theTableHoldsNoResourceFieldBeyondTheEvents() {
+		NotificationInbox inbox = inbox();
+		inbox.record(NotificationInboxContractTests.withResource(notification("n-1", "c-1", 0),
+				"{\"complaint_id\":\"c-1\",\"action_type\":\"USER_RESPONSE\",\"payer_phone\":\"13800138000\"}"));
+		assertThat(this.jdbc.queryForObject("SELECT resource_json FROM " + this.table, String.class))
+			.isEqualTo("{\"complaint_id\":\"c-1\",\"action_type\":\"USER_RESPONSE\"}");
+	}
+
+	@Test
+	void theTestDatabasesReportNoStatementBasedReplication() {
+		// H2 and PostgreSQL have no binlog; the MariaDB server runs MIXED, its default.
+		JdbcNotificationInbox inbox = new JdbcNotificationInbox(this.jdbc, this.table, this.clock,
+				Duration.ofSeconds(5));
+		assertThat(inbox.logsStatementsForReplication()).isFalse();
+	}
+
+	private NotificationInbox databaseClockInbox(Duration skew) {
+		return new JdbcNotificationInbox(this.jdbc, this.table, Clock.offset(Clock.systemUTC(), skew),
+				Duration.ofSeconds(5));
+	}
+
+	private static InboxEntry single(List<InboxEntry> entries) {
+		assertThat(entries).hasSize(1);
+		return entries.get(0);
+	}
+
+	@Test
 	void purgingDeletesBatchAfterBatchUntilNoOldDoneEntryIsLeft() {
 		NotificationInbox inbox = inbox();
 		int old = 2 * JdbcNotificationInbox.PURGE_BATCH + 7;
@@ -111,7 +169,7 @@ abstract class JdbcInboxContractSupport extends NotificationInboxContractTests {
 
 	@Override
 	protected NotificationInbox inbox() {
-		return new JdbcNotificationInbox(this.jdbc, this.table, this.clock, Duration.ofSeconds(2));
+		return JdbcNotificationInbox.onInstanceClock(this.jdbc, this.table, this.clock, Duration.ofSeconds(2));
 	}
 
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.wechatpaycomplaint.notification.event.ComplaintActionType;
 import io.github.wechatpaycomplaint.notification.event.ComplaintNotification;
 import io.github.wechatpaycomplaint.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,39 @@ abstract class NotificationInboxContractTests {
 			assertThat(entry.claimToken()).isNotNull();
 			assertThat(entry.status()).isEqualTo(InboxEntry.Status.PENDING);
 		});
+	}
+
+	@Test
+	void ofTheResourceOnlyTheFieldsOfTheEventsAreStored() {
+		NotificationInbox inbox = inbox();
+		ComplaintNotification received = withResource(notification("n-personal", "c-1", 0),
+				"{\"complaint_id\":\"c-1\",\"action_type\":\"USER_RESPONSE\",\"payer_phone\":\"13800138000\","
+						+ "\"complaint_detail\":\"商品未收到\",\"payer_openid\":\"oUpF8uMuAJO_M2pxb1Q9zNjWeS6o\"}");
+		assertThat(inbox.record(received)).isTrue();
+		assertThat(inbox.claimDue(10, LEASE)).singleElement().satisfies((entry) -> {
+			ComplaintNotification stored = entry.notification();
+			assertThat(stored.resourceJson()).isEqualTo("{\"complaint_id\":\"c-1\",\"action_type\":\"USER_RESPONSE\"}");
+			assertThat(stored.toEvent().getResource().propertyNames()).containsExactly("complaint_id", "action_type");
+			assertThat(stored).isEqualTo(withResource(received, stored.resourceJson()));
+		});
+	}
+
+	@Test
+	void aResourceWithoutActionTypeIsStoredWithTheComplaintIdOnly() {
+		NotificationInbox inbox = inbox();
+		ComplaintNotification base = notification("n-no-action", "c-1", 0);
+		inbox.record(new ComplaintNotification(base.merchantName(), base.merchantId(), base.id(), base.eventType(),
+				base.createTime(), base.summary(), base.complaintId(), ComplaintActionType.UNKNOWN, "",
+				"{\"complaint_id\":\"c-1\",\"out_trade_no\":\"ORD1\"}"));
+		assertThat(inbox.claimDue(10, LEASE)).singleElement()
+			.satisfies(
+					(entry) -> assertThat(entry.notification().resourceJson()).isEqualTo("{\"complaint_id\":\"c-1\"}"));
+	}
+
+	static ComplaintNotification withResource(ComplaintNotification notification, String resourceJson) {
+		return new ComplaintNotification(notification.merchantName(), notification.merchantId(), notification.id(),
+				notification.eventType(), notification.createTime(), notification.summary(), notification.complaintId(),
+				notification.actionType(), notification.rawActionType(), resourceJson);
 	}
 
 	@Test

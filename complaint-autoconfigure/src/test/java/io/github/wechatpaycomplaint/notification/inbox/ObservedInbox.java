@@ -3,6 +3,8 @@ package io.github.wechatpaycomplaint.notification.inbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -10,8 +12,9 @@ import io.github.wechatpaycomplaint.notification.event.ComplaintNotification;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A memory inbox that counts claims and can make the next claim or purge fail, for worker
- * tests that need to see or break what the worker asks of its inbox.
+ * A memory inbox that counts claims and renewals and can make the next claim, a renewal,
+ * markDone or a purge fail, for worker tests that need to see or break what the worker
+ * asks of its inbox.
  */
 final class ObservedInbox implements NotificationInbox {
 
@@ -27,6 +30,16 @@ final class ObservedInbox implements NotificationInbox {
 
 	volatile Runnable afterClaim = () -> {
 	};
+
+	final AtomicInteger renewals = new AtomicInteger();
+
+	final Set<String> renewalThreads = ConcurrentHashMap.newKeySet();
+
+	/** Answers renewals in place of the memory inbox when set. */
+	volatile @Nullable Supplier<Boolean> renewalAnswer;
+
+	/** Makes every markDone fail when set, as an instance killed before it. */
+	volatile @Nullable Supplier<? extends RuntimeException> markDoneFailure;
 
 	ObservedInbox(MemoryNotificationInbox delegate) {
 		this.delegate = delegate;
@@ -58,6 +71,10 @@ final class ObservedInbox implements NotificationInbox {
 
 	@Override
 	public boolean markDone(InboxEntry claimed) {
+		Supplier<? extends RuntimeException> failure = this.markDoneFailure;
+		if (failure != null) {
+			throw failure.get();
+		}
 		return this.delegate.markDone(claimed);
 	}
 
@@ -78,6 +95,12 @@ final class ObservedInbox implements NotificationInbox {
 
 	@Override
 	public boolean renewLease(InboxEntry claimed, Duration lease) {
+		this.renewals.incrementAndGet();
+		this.renewalThreads.add(Thread.currentThread().getName());
+		Supplier<Boolean> answer = this.renewalAnswer;
+		if (answer != null) {
+			return answer.get();
+		}
 		return this.delegate.renewLease(claimed, lease);
 	}
 

@@ -85,7 +85,9 @@ class AotModeStoryTests {
 		return List.of("--spring.config.import=optional:file:" + properties.toAbsolutePath(), "--server.port=0",
 				"--wechatpay.complaint.client.failover.enabled=false",
 				"--wechatpay.complaint.client.rate-limit.feedback.permits=600",
-				"--wechatpay.complaint.client.rate-limit.feedback.period=1m");
+				"--wechatpay.complaint.client.rate-limit.feedback.period=1m",
+				"--spring.datasource.url=jdbc:h2:mem:complaint-inbox;DB_CLOSE_DELAY=-1",
+				"--wechatpay.complaint.notification.inbox.poll-interval=20ms");
 	}
 
 	private static Complaint complaint(SimulatedMerchant merchant, String id) {

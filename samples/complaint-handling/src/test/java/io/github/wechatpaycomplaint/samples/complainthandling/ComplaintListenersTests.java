@@ -1,5 +1,7 @@
 package io.github.wechatpaycomplaint.samples.complainthandling;
 
+import java.time.Duration;
+
 import io.github.wechatpaycomplaint.api.WechatPayComplaintClient;
 import io.github.wechatpaycomplaint.model.Complaint;
 import io.github.wechatpaycomplaint.model.PayerPhone;
@@ -8,6 +10,7 @@ import io.github.wechatpaycomplaint.model.request.ComplaintReply;
 import io.github.wechatpaycomplaint.model.request.ImageUpload;
 import io.github.wechatpaycomplaint.multimerchant.WechatPayMerchants;
 import io.github.wechatpaycomplaint.notification.event.ComplaintCreatedEvent;
+import io.github.wechatpaycomplaint.notification.inbox.NotificationInbox;
 import io.github.wechatpaycomplaint.testkit.NotificationDefect;
 import io.github.wechatpaycomplaint.testkit.WechatPayNotification;
 import io.github.wechatpaycomplaint.testkit.WechatPayTestKeys;
@@ -29,6 +32,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
@@ -42,8 +46,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * How a host application of several merchants tests its own listeners with the test kit:
  * a correctly signed and encrypted notification of one merchant (or a broken one) posted
  * with MockMvc to the starter's endpoint, and each merchant's WeChat Pay client mocked.
+ * The sample processes notifications durably: the endpoint records them in the inbox and
+ * answers 204, and the inbox's workers run the listeners afterwards, so each test waits
+ * until the inbox has nothing pending before it looks at what the listeners did.
  */
-@SpringBootTest
+@SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:complaint-listeners-tests;DB_CLOSE_DELAY=-1",
+		"wechatpay.complaint.notification.inbox.poll-interval=20ms" })
 @AutoConfigureMockMvc
 @Import(ReceivedEvents.class)
 @ExtendWith(OutputCaptureExtension.class)
@@ -74,6 +82,9 @@ class ComplaintListenersTests {
 	@Autowired
 	ReceivedEvents received;
 
+	@Autowired
+	NotificationInbox inbox;
+
 	// The real registry (it also finds the merchant of each notification), with each
 	// merchant's client replaced by a mock.
 	@MockitoSpyBean
@@ -98,8 +109,13 @@ class ComplaintListenersTests {
 		WechatPayNotification notification = hk.notification().complaintCreated(COMPLAINT_ID).build();
 
 		this.mvc.perform(notification.toMockMvc(PATH + "/hk")).andExpect(status().isNoContent());
+		awaitInboxDrained();
 
-		assertThat(this.received.all()).singleElement().isInstanceOf(ComplaintCreatedEvent.class);
+		// Of the resource, the inbox kept the complaint id and the action type only.
+		assertThat(this.received.all()).singleElement()
+			.isInstanceOf(ComplaintCreatedEvent.class)
+			.satisfies((event) -> assertThat(event.getResource().propertyNames()).containsOnly("complaint_id",
+					"action_type"));
 		ArgumentCaptor<ComplaintReply> reply = ArgumentCaptor.forClass(ComplaintReply.class);
 		then(this.hkClient).should().reply(eq(COMPLAINT_ID), reply.capture());
 		assertThat(reply.getValue().complaintedMchid()).isEqualTo(mchid(hk));
@@ -117,6 +133,7 @@ class ComplaintListenersTests {
 		WechatPayNotification notification = main.notification().complaintCreated(COMPLAINT_ID).build();
 
 		this.mvc.perform(notification.toMockMvc(PATH)).andExpect(status().isNoContent());
+		awaitInboxDrained();
 
 		assertThat(this.received.all()).singleElement()
 			.satisfies((event) -> assertThat(event.getMerchantName()).isEqualTo("main"));
@@ -130,6 +147,7 @@ class ComplaintListenersTests {
 		WechatPayNotification notification = main.notification().complaintCreated(COMPLAINT_ID).build();
 
 		this.mvc.perform(notification.toMockMvc(PATH + "/main")).andExpect(status().isNoContent());
+		awaitInboxDrained();
 
 		then(this.mainClient).should().getComplaint(COMPLAINT_ID);
 		then(this.mainClient).shouldHaveNoMoreInteractions();
@@ -141,6 +159,7 @@ class ComplaintListenersTests {
 		WechatPayNotification notification = main.notification().complaintCreated(COMPLAINT_ID).build();
 
 		this.mvc.perform(notification.toMockMvc(PATH + "/main")).andExpect(status().isNoContent());
+		awaitInboxDrained();
 
 		then(this.mainClient).should().getComplaint(COMPLAINT_ID);
 		then(this.mainClient).shouldHaveNoMoreInteractions();
@@ -154,6 +173,7 @@ class ComplaintListenersTests {
 
 		this.mvc.perform(notification.toMockMvc(PATH + "/main")).andExpect(status().is2xxSuccessful());
 		this.mvc.perform(notification.toMockMvc(PATH + "/main")).andExpect(status().is2xxSuccessful());
+		awaitInboxDrained();
 
 		assertThat(this.received.all()).hasSize(1);
 		then(this.mainClient).should().getComplaint(COMPLAINT_ID);
@@ -180,6 +200,11 @@ class ComplaintListenersTests {
 
 		assertThat(this.received.all()).isEmpty();
 		verifyNoInteractions(this.mainClient, this.hkClient);
+	}
+
+	// Recorded entries are published and marked done once every listener returned.
+	private void awaitInboxDrained() {
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.inbox.backlog().pending() == 0);
 	}
 
 	private static String mchid(WechatPayTestKeys merchant) {
