@@ -29,7 +29,7 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
  * @since 0.1.0
  */
 @Endpoint(id = NotificationInboxEndpoint.ID)
-public class NotificationInboxEndpoint {
+public final class NotificationInboxEndpoint {
 
 	/** The endpoint id. */
 	public static final String ID = "wechatpaycomplaintinbox";

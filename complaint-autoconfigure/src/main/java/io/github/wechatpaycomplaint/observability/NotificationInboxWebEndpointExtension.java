@@ -15,7 +15,7 @@ import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExten
  * @since 0.1.0
  */
 @EndpointWebExtension(endpoint = NotificationInboxEndpoint.class)
-public class NotificationInboxWebEndpointExtension {
+public final class NotificationInboxWebEndpointExtension {
 
 	private final NotificationInboxEndpoint endpoint;
 

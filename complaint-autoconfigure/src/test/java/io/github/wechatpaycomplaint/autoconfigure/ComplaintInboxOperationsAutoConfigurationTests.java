@@ -115,6 +115,15 @@ class ComplaintInboxOperationsAutoConfigurationTests {
 	}
 
 	@Test
+	void thePassTimerFollowsTheMerchantTagSwitch() {
+		this.runner.withPropertyValues(DURABLE, "wechatpay.complaint.metrics.merchant-tag=false").run((context) -> {
+			MeterRegistry registry = context.getBean(MeterRegistry.class);
+			assertThat(registry.get(NotificationInboxMetrics.PASSES).tags("outcome", "done").timers()).hasSize(1);
+			assertThat(registry.find(NotificationInboxMetrics.PASSES).tagKeys("merchant").timers()).isEmpty();
+		});
+	}
+
+	@Test
 	void inRequestProcessingHasNone() {
 		this.runner.withPropertyValues(EXPOSED)
 			.run((context) -> assertThat(context).hasNotFailed()
