@@ -2,6 +2,7 @@ package io.github.wechatpaycomplaint.autoconfigure;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.beans.factory.InitializingBean;
@@ -28,12 +29,29 @@ public class ComplaintHealthProperties implements InitializingBean {
 	@NotNull
 	private Duration certificateExpiryWarning = Duration.ofDays(7);
 
+	/**
+	 * Health status of the inbox of durable processing while notifications are parked as
+	 * failed: UP (they wait for an operator while new ones are processed), DOWN,
+	 * OUT_OF_SERVICE or a custom status listed in
+	 * management.endpoint.health.status.order.
+	 */
+	@NotBlank
+	private String inboxFailedStatus = "UP";
+
 	public Duration getCertificateExpiryWarning() {
 		return this.certificateExpiryWarning;
 	}
 
 	public void setCertificateExpiryWarning(Duration certificateExpiryWarning) {
 		this.certificateExpiryWarning = certificateExpiryWarning;
+	}
+
+	public String getInboxFailedStatus() {
+		return this.inboxFailedStatus;
+	}
+
+	public void setInboxFailedStatus(String inboxFailedStatus) {
+		this.inboxFailedStatus = inboxFailedStatus;
 	}
 
 	/**

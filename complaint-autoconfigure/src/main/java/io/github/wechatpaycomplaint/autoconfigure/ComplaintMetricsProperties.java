@@ -15,10 +15,10 @@ public class ComplaintMetricsProperties {
 	public static final String PREFIX = ComplaintProperties.PREFIX + ".metrics";
 
 	/**
-	 * Whether the API call and notification meters carry a 'merchant' tag, the entry name
-	 * of the merchant ('default' for wechatpay.complaint.merchant.*). Turn it off on
-	 * platforms with thousands of merchants, where a time series per merchant costs too
-	 * much.
+	 * Whether the API call, notification and inbox pass meters carry a 'merchant' tag,
+	 * the entry name of the merchant ('default' for wechatpay.complaint.merchant.*). Turn
+	 * it off on platforms with thousands of merchants, where a time series per merchant
+	 * costs too much.
 	 */
 	private boolean merchantTag = true;
 

@@ -9,12 +9,15 @@ import io.github.wechatpaycomplaint.merchant.WechatPayVerificationKeys;
 import io.github.wechatpaycomplaint.multimerchant.WechatPayMerchants;
 import io.github.wechatpaycomplaint.notification.NotificationDeduplicationStore;
 import io.github.wechatpaycomplaint.notification.NotificationMerchants;
+import io.github.wechatpaycomplaint.notification.inbox.NotificationInbox;
 import io.github.wechatpaycomplaint.observability.ComplaintApiMetricsInterceptor;
 import io.github.wechatpaycomplaint.observability.ComplaintHealthIndicator;
 import io.github.wechatpaycomplaint.observability.ComplaintMerchantsHealthIndicator;
 import io.github.wechatpaycomplaint.observability.ComplaintNotificationMetrics;
 import io.github.wechatpaycomplaint.observability.DeduplicationStoreHealthIndicator;
 import io.github.wechatpaycomplaint.observability.NotificationActivity;
+import io.github.wechatpaycomplaint.observability.NotificationInboxHealthIndicator;
+import io.github.wechatpaycomplaint.observability.NotificationInboxMetrics;
 import io.github.wechatpaycomplaint.observability.TimedNotificationDeduplicationStore;
 import io.github.wechatpaycomplaint.registration.NotificationUrlRegistrar;
 import io.github.wechatpaycomplaint.registration.NotificationUrlRegistrars;
@@ -27,17 +30,19 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Auto-configuration of the starter's Micrometer meters (when a {@link MeterRegistry} is
- * present) and of its Actuator health indicator (when Spring Boot's health support is
- * present).
+ * present) and of its Actuator health indicators (when Spring Boot's health support is
+ * present), those of the inbox in durable processing included.
  *
  * @since 0.1.0
  */
@@ -68,6 +73,12 @@ public final class ComplaintObservabilityAutoConfiguration {
 	 */
 	public static final String STORE_TIMER_BEAN_NAME = "complaintDeduplicationStoreTimer";
 
+	/**
+	 * Name of the inbox's health indicator bean in durable processing; Actuator shows it
+	 * as {@code wechatpayComplaintInbox}.
+	 */
+	public static final String INBOX_HEALTH_INDICATOR_BEAN_NAME = "wechatpayComplaintInboxHealthIndicator";
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(MeterRegistry.class)
 	@ConditionalOnBean(MeterRegistry.class)
@@ -95,6 +106,19 @@ public final class ComplaintObservabilityAutoConfiguration {
 			NotificationMerchants known = merchants.getIfUnique();
 			return new ComplaintNotificationMetrics(registry, properties.isMerchantTag(),
 					(known != null) ? known.names() : List.of());
+		}
+
+		// The worker reports its passes to it (InboxPassObserver).
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnProperty(name = NotificationInboxConfigurations.PROCESSING, havingValue = "durable")
+		@ConditionalOnBean(NotificationInbox.class)
+		NotificationInboxMetrics complaintNotificationInboxMetrics(MeterRegistry registry,
+				ComplaintMetricsProperties properties, NotificationInbox inbox,
+				ObjectProvider<NotificationMerchants> merchants, ObjectProvider<Clock> clock) {
+			NotificationMerchants known = merchants.getIfUnique();
+			return new NotificationInboxMetrics(registry, inbox, clock.getIfUnique(Clock::systemUTC),
+					properties.isMerchantTag(), (known != null) ? known.names() : List.of());
 		}
 
 		@Bean(STORE_TIMER_BEAN_NAME)
@@ -158,6 +182,16 @@ public final class ComplaintObservabilityAutoConfiguration {
 		DeduplicationStoreHealthIndicator wechatpayComplaintDeduplicationStoreHealthIndicator(
 				NotificationDeduplicationStore store) {
 			return new DeduplicationStoreHealthIndicator(store);
+		}
+
+		@Bean(INBOX_HEALTH_INDICATOR_BEAN_NAME)
+		@ConditionalOnMissingBean(name = INBOX_HEALTH_INDICATOR_BEAN_NAME)
+		@ConditionalOnProperty(name = NotificationInboxConfigurations.PROCESSING, havingValue = "durable")
+		@ConditionalOnBean(NotificationInbox.class)
+		NotificationInboxHealthIndicator wechatpayComplaintInboxHealthIndicator(ComplaintHealthProperties properties,
+				NotificationInbox inbox, ObjectProvider<Clock> clock) {
+			return new NotificationInboxHealthIndicator(inbox, clock.getIfUnique(Clock::systemUTC),
+					new Status(properties.getInboxFailedStatus()));
 		}
 
 	}

@@ -1,10 +1,12 @@
 package io.github.wechatpaycomplaint.autoconfigure;
 
 import java.time.Clock;
+import java.util.List;
 
 import javax.sql.DataSource;
 
 import io.github.wechatpaycomplaint.notification.inbox.FailedNotifications;
+import io.github.wechatpaycomplaint.notification.inbox.InboxPassObserver;
 import io.github.wechatpaycomplaint.notification.inbox.InboxRetryPolicy;
 import io.github.wechatpaycomplaint.notification.inbox.InboxWorker;
 import io.github.wechatpaycomplaint.notification.inbox.JdbcNotificationInbox;
@@ -58,7 +60,7 @@ class NotificationInboxConfigurations {
 	@ConditionalOnMissingBean
 	InboxWorker complaintNotificationInboxWorker(NotificationInboxProperties properties,
 			ComplaintNotificationProperties notification, NotificationInbox inbox, ApplicationEventPublisher publisher,
-			ObjectProvider<Clock> clock) {
+			ObjectProvider<Clock> clock, ObjectProvider<InboxPassObserver> passObservers) {
 		ComplaintDurationChecks.checkInboxRetention(notification, properties);
 		NotificationInboxProperties.Retry retry = properties.getRetry();
 		// The properties checked each value with its own hint when they were bound.
@@ -68,7 +70,17 @@ class NotificationInboxConfigurations {
 				new InboxWorker.Settings(properties.getPollInterval(), properties.getBatchSize(),
 						properties.getConcurrency(), properties.getLease(), properties.getShutdownTimeout(),
 						properties.getRetention(), properties.getPurgeInterval()),
-				clock.getIfUnique(Clock::systemUTC));
+				clock.getIfUnique(Clock::systemUTC), passObserver(passObservers.orderedStream().toList()));
+	}
+
+	// Every observer (the inbox metrics, the application's own) hears of each pass.
+	private static InboxPassObserver passObserver(List<InboxPassObserver> observers) {
+		return switch (observers.size()) {
+			case 0 -> InboxPassObserver.NONE;
+			case 1 -> observers.get(0);
+			default -> (merchantName, outcome, duration) -> observers
+				.forEach((observer) -> observer.passFinished(merchantName, outcome, duration));
+		};
 	}
 
 	@Bean

@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.github.wechatpaycomplaint.observability.NotificationInboxEndpoint;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,6 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConfigurationMetadataTests {
 
+	private static final String INBOX_ENDPOINT = "management.endpoint." + NotificationInboxEndpoint.ID + ".";
+
 	private final JsonNode metadata = read("META-INF/spring-configuration-metadata.json");
 
 	@Test
@@ -23,7 +26,9 @@ class ConfigurationMetadataTests {
 		assertThat(this.metadata.get("properties")).isNotEmpty();
 		for (JsonNode property : this.metadata.get("properties")) {
 			String name = property.get("name").asString();
-			assertThat(name).startsWith("wechatpay.complaint.");
+			// Besides the starter's own, the inbox endpoint's Actuator properties.
+			assertThat(name).matches((key) -> key.startsWith("wechatpay.complaint.") || key.startsWith(INBOX_ENDPOINT),
+					"starts with wechatpay.complaint. or " + INBOX_ENDPOINT);
 			assertThat(property.path("description").asString("")).as(name)
 				.isNotBlank()
 				.doesNotStartWith("The ")

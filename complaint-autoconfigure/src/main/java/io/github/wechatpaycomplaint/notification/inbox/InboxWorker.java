@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.github.wechatpaycomplaint.notification.inbox.InboxPassObserver.Outcome;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -56,6 +57,8 @@ public final class InboxWorker implements SmartLifecycle {
 
 	private final Clock clock;
 
+	private final InboxPassObserver passObserver;
+
 	// A new one per start: permits of a run cut short do not carry over to the next.
 	private volatile Semaphore idleWorkers;
 
@@ -84,11 +87,26 @@ public final class InboxWorker implements SmartLifecycle {
 	 */
 	public InboxWorker(NotificationInbox inbox, ApplicationEventPublisher publisher, InboxRetryPolicy retryPolicy,
 			Settings settings, Clock clock) {
+		this(inbox, publisher, retryPolicy, settings, clock, InboxPassObserver.NONE);
+	}
+
+	/**
+	 * Creates a stopped worker that reports each pass.
+	 * @param inbox the inbox
+	 * @param publisher publishes the events
+	 * @param retryPolicy decides retries and parking
+	 * @param settings polling, concurrency and shutdown
+	 * @param clock the clock of due times and ages
+	 * @param passObserver told how each pass ended
+	 */
+	public InboxWorker(NotificationInbox inbox, ApplicationEventPublisher publisher, InboxRetryPolicy retryPolicy,
+			Settings settings, Clock clock, InboxPassObserver passObserver) {
 		this.inbox = Objects.requireNonNull(inbox, "inbox");
 		this.publisher = Objects.requireNonNull(publisher, "publisher");
 		this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
 		this.settings = Objects.requireNonNull(settings, "settings");
 		this.clock = Objects.requireNonNull(clock, "clock");
+		this.passObserver = Objects.requireNonNull(passObserver, "passObserver");
 		this.idleWorkers = new Semaphore(0);
 	}
 
@@ -215,7 +233,7 @@ public final class InboxWorker implements SmartLifecycle {
 			try {
 				running.execute(() -> {
 					try {
-						process(entry, renewer);
+						processObserved(entry, renewer);
 					}
 					finally {
 						idleWorkers.release();
@@ -286,12 +304,23 @@ public final class InboxWorker implements SmartLifecycle {
 		}
 	}
 
-	private void process(InboxEntry entry, LeaseRenewer renewer) {
+	private void processObserved(InboxEntry entry, LeaseRenewer renewer) {
+		long started = System.nanoTime();
+		Outcome outcome = process(entry, renewer);
+		try {
+			this.passObserver.passFinished(entry.merchantName(), outcome,
+					Duration.ofNanos(System.nanoTime() - started));
+		}
+		catch (RuntimeException ex) {
+			logger.warn("The inbox pass observer failed on " + entry + " (" + ex.getClass().getName() + ")");
+		}
+	}
+
+	private Outcome process(InboxEntry entry, LeaseRenewer renewer) {
 		if (this.retryPolicy.overrun(entry)) {
 			// Claimed more often than allowed without a recorded outcome: its passes
 			// crashed the instance (or ran past the lease) every time.
-			parkOverrun(entry);
-			return;
+			return parkOverrun(entry);
 		}
 		// The pass ends when the listeners return, so the renewals do not cover work they
 		// handed to other threads.
@@ -301,37 +330,42 @@ public final class InboxWorker implements SmartLifecycle {
 		catch (Throwable ex) {
 			// Errors too (AssertionError, NoClassDefFoundError, StackOverflowError): an
 			// unrecorded failure would hold the entry until its lease runs out.
-			failed(entry, ex);
+			Outcome outcome = failed(entry, ex);
 			rethrowIfFatal(ex);
-			return;
+			return outcome;
 		}
 		try {
 			if (!this.inbox.markDone(entry)) {
 				logger.warn("The claim on " + entry + " ran out (lease " + this.settings.lease()
 						+ ") before its listeners finished and it was claimed again; it may be published again");
+				return Outcome.LOST;
 			}
+			return Outcome.DONE;
 		}
 		catch (Throwable ex) {
 			logger.error("The listeners of " + entry + " succeeded but the entry could not be marked done ("
 					+ ex.getClass().getName() + "); it is published again once its lease runs out");
 			rethrowIfFatal(ex);
+			return Outcome.LOST;
 		}
 	}
 
-	private void parkOverrun(InboxEntry entry) {
+	private Outcome parkOverrun(InboxEntry entry) {
 		try {
 			if (this.inbox.park(entry, OVERRUN)) {
 				logger.warn(entry + " was claimed " + entry.attempts() + " times without an outcome; parked as failed"
 						+ " without publishing it: replay or discard it");
+				return Outcome.PARKED;
 			}
 		}
 		catch (RuntimeException ex) {
 			logger.error(entry + " was claimed too often and could not be parked (" + ex.getClass().getName()
 					+ "); it is due again once its lease runs out");
 		}
+		return Outcome.LOST;
 	}
 
-	private void failed(InboxEntry entry, Throwable failure) {
+	private Outcome failed(InboxEntry entry, Throwable failure) {
 		String error = InboxErrors.describe(failure);
 		Instant now = this.clock.instant();
 		try {
@@ -339,20 +373,23 @@ public final class InboxWorker implements SmartLifecycle {
 				if (this.inbox.park(entry, error)) {
 					logger.warn("A listener failed on " + entry + " for the last time (" + failure.getClass().getName()
 							+ "); parked as failed: replay or discard it");
+					return Outcome.PARKED;
 				}
-				return;
+				return Outcome.LOST;
 			}
 			Duration delay = this.retryPolicy.delay(entry.attempts(), ThreadLocalRandom.current().nextDouble());
-			this.inbox.retryLater(entry, now.plus(delay), error);
+			boolean recorded = this.inbox.retryLater(entry, now.plus(delay), error);
 			if (logger.isDebugEnabled()) {
 				logger.debug("A listener failed on " + entry + " (" + failure.getClass().getName() + "); next pass in "
 						+ delay);
 			}
+			return recorded ? Outcome.RETRY : Outcome.LOST;
 		}
 		catch (Throwable ex) {
 			logger.error("A listener failed on " + entry + " and the failure could not be recorded ("
 					+ ex.getClass().getName() + "); it is due again once its lease runs out");
 			rethrowIfFatal(ex);
+			return Outcome.LOST;
 		}
 	}
 
