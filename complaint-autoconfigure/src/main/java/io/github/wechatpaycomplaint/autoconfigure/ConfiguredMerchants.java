@@ -1,6 +1,7 @@
 package io.github.wechatpaycomplaint.autoconfigure;
 
 import java.lang.ref.WeakReference;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -10,6 +11,7 @@ import java.util.Set;
 import java.util.WeakHashMap;
 
 import io.github.wechatpaycomplaint.multimerchant.WechatPayMerchantSource;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -108,20 +110,37 @@ final class ConfiguredMerchants {
 	 * @return {@code true} unless every key is plainly an identity key
 	 */
 	boolean hasSettings(String name) {
+		List<String> keys = canonicalKeys(name);
+		// Not in canonical form: binding tells.
+		return keys == null || keys.stream().anyMatch(MerchantEntryResolver::isSetting);
+	}
+
+	/**
+	 * An entry's keys relative to the entry, when every one is in canonical form and
+	 * without an index.
+	 * @param name the entry name
+	 * @return the keys, e.g. {@code merchant.id}, or {@code null} when some key is
+	 * written otherwise (binding must read it)
+	 */
+	@Nullable List<String> canonicalKeys(String name) {
 		CollectedProperties entry = this.entries.get(name);
+		if (entry == null) {
+			return List.of();
+		}
 		int first = MERCHANTS_NAME.getNumberOfElements() + 1;
-		return entry != null && entry.stream().anyMatch((property) -> {
+		List<String> keys = new ArrayList<>();
+		for (ConfigurationPropertyName property : (Iterable<ConfigurationPropertyName>) entry.stream()::iterator) {
 			StringBuilder key = new StringBuilder();
 			for (int i = first; i < property.getNumberOfElements(); i++) {
 				String element = property.getElement(i, Form.ORIGINAL);
 				if (property.isNumericIndex(i) || !element.equals(property.getElement(i, Form.DASHED))) {
-					// Indexed or not in canonical form: binding tells.
-					return true;
+					return null;
 				}
 				key.append((i > first) ? "." : "").append(element);
 			}
-			return MerchantEntryResolver.isSetting(key.toString());
-		});
+			keys.add(key.toString());
+		}
+		return keys;
 	}
 
 	/**

@@ -32,6 +32,7 @@ final class PropertiesMerchantSource implements WechatPayMerchantSource {
 			MerchantEntryResolver resolver, ResourceLoader resourceLoader) {
 		Map<String, MerchantDefinition> byName = new LinkedHashMap<>();
 		UniqueIds ids = new UniqueIds();
+		boolean inheritedSettingsChecked = false;
 		this.singleMerchant = properties.getMerchant().isEmpty() ? null : singleMerchant(properties);
 		if (this.singleMerchant != null) {
 			byName.put(DEFAULT_NAME, this.singleMerchant);
@@ -52,7 +53,15 @@ final class PropertiesMerchantSource implements WechatPayMerchantSource {
 								+ "give this entry another name.");
 			}
 			Binder entrySource = configured.entry(name);
-			MerchantEntryProperties entry = resolver.resolve(name, entrySource);
+			boolean identityOnly = !configured.hasSettings(name);
+			MerchantEntryProperties entry = (identityOnly && inheritedSettingsChecked)
+					? IdentityEntryReader.read(prefix, configured.canonicalKeys(name), entrySource) : null;
+			if (entry == null) {
+				entry = resolver.resolve(name, entrySource);
+				// What an entry inherits is the same for every entry that sets only its
+				// identity: checked once, for the first.
+				inheritedSettingsChecked |= identityOnly;
+			}
 			new MerchantKeyFactory(resourceLoader, prefix).checkWithoutParsing(entry.getMerchant(),
 					entry.getWechatpayPublicKey());
 			ids.check(name, entry);
