@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -194,7 +195,7 @@ public final class JdbcNotificationInbox implements NotificationInbox {
 			List<InboxEntry> entries = new ArrayList<>(found.size());
 			List<Object[]> updates = new ArrayList<>(found.size());
 			for (InboxEntry entry : found) {
-				if (anotherClaimerHoldsItsComplaint(entry)) {
+				if (anotherClaimerHoldsItsComplaint(entry, now)) {
 					continue;
 				}
 				String token = newToken();
@@ -212,20 +213,26 @@ public final class JdbcNotificationInbox implements NotificationInbox {
 	}
 
 	/**
-	 * Whether another claim transaction, not yet committed, holds an entry of the same
-	 * complaint. Its lease is not visible yet, so without this check an earlier entry
-	 * recorded just now could be handed out beside the one it is claiming. The open
-	 * entries of the complaint that can be locked are locked (until this claim commits)
-	 * and counted against all of them: a difference is a row locked by another claimer.
+	 * Whether another claim holds an entry of the same complaint. A claim not yet
+	 * committed is not visible to the query that found the due entries, so without this
+	 * check an earlier entry recorded just now could be handed out beside the one it is
+	 * claiming. The open entries of the complaint that can be locked are locked (until
+	 * this claim commits) and counted against all of them: a difference is a row locked
+	 * by another claimer. Then, after the lock, the leases are read again: a claim
+	 * committed since the due entries were found holds a lease.
 	 */
-	private boolean anotherClaimerHoldsItsComplaint(InboxEntry entry) {
+	private boolean anotherClaimerHoldsItsComplaint(InboxEntry entry, String now) {
 		String others = " FROM " + this.table + " WHERE merchant_name = ? AND complaint_id = ? AND status <> '" + DONE
 				+ "' AND seq <> ?";
 		Object[] complaint = { entry.merchantName(), entry.notification().complaintId(), entry.sequence() };
 		int lockable = this.jdbc.queryForList("SELECT seq" + others + " FOR UPDATE SKIP LOCKED", Long.class, complaint)
 			.size();
-		Integer open = this.jdbc.queryForObject("SELECT COUNT(*)" + others, Integer.class, complaint);
-		return open == null || lockable != open;
+		Map<String, Object> open = this.jdbc.queryForMap("SELECT COUNT(*) AS open_entries, SUM(CASE WHEN lease_until > "
+				+ now + " THEN 1 ELSE 0 END) AS claimed_entries" + others, complaint);
+		Number openEntries = (Number) open.get("open_entries");
+		Number claimedEntries = (Number) open.get("claimed_entries");
+		return openEntries == null || lockable != openEntries.intValue()
+				|| (claimedEntries != null && claimedEntries.intValue() > 0);
 	}
 
 	private static String newToken() {
