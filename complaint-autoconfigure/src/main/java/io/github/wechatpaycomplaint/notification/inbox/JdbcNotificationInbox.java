@@ -40,9 +40,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * are never out at once.
  *
  * <p>
- * Recording, which the notification endpoint waits for, is bounded by the operation
- * timeout whatever the pool and driver do ({@link StoreOperationDeadline}); the workers'
- * statements carry it as a query timeout.
+ * Recording, which the notification endpoint waits for, and what health checks, metrics
+ * and operators wait for (the backlog, the parked entries, replays and discards) are
+ * bounded by the operation timeout whatever the pool and driver do
+ * ({@link StoreOperationDeadline}); the workers' statements carry it as a query timeout.
  *
  * <p>
  * Leases and due times are computed in the statements from the database's clock
@@ -285,7 +286,7 @@ public final class JdbcNotificationInbox implements NotificationInbox {
 
 	@Override
 	public InboxBacklog backlog() {
-		return committed(() -> this.jdbc.queryForObject(
+		return bounded(() -> this.jdbc.queryForObject(
 				"SELECT SUM(CASE WHEN status = '" + PENDING + "' THEN 1 ELSE 0 END), SUM(CASE WHEN status = '" + FAILED
 						+ "' THEN 1 ELSE 0 END), MIN(CASE WHEN status = '" + PENDING
 						+ "' THEN attempts_since END) FROM " + this.table + " WHERE status <> '" + DONE + "'",
@@ -298,18 +299,19 @@ public final class JdbcNotificationInbox implements NotificationInbox {
 
 	@Override
 	public List<InboxEntry> failed(int limit) {
-		return committed(() -> this.jdbc.query("SELECT " + COLUMNS + " FROM " + this.table + " WHERE status = '"
-				+ FAILED + "' ORDER BY create_time_ms, seq LIMIT ?", this.rows, limit));
+		return bounded(() -> this.jdbc.query("SELECT " + COLUMNS + " FROM " + this.table + " WHERE status = '" + FAILED
+				+ "' ORDER BY create_time_ms, seq LIMIT ?", this.rows, limit));
 	}
 
 	@Override
 	public boolean replay(String merchantName, String notificationId) {
-		return update(replay() + " AND merchant_name = ? AND notification_id = ?", merchantName, notificationId) == 1;
+		return bounded(() -> this.jdbc.update(replay() + " AND merchant_name = ? AND notification_id = ?", merchantName,
+				notificationId)) == 1;
 	}
 
 	@Override
 	public int replayAll() {
-		return update(replay());
+		return bounded(() -> this.jdbc.update(replay()));
 	}
 
 	private String replay() {
@@ -320,8 +322,11 @@ public final class JdbcNotificationInbox implements NotificationInbox {
 
 	@Override
 	public boolean discard(String merchantName, String notificationId) {
-		return update("UPDATE " + this.table + " SET status = '" + DONE + "' WHERE status = '" + FAILED
-				+ "' AND merchant_name = ? AND notification_id = ?", merchantName, notificationId) == 1;
+		return bounded(
+				() -> this.jdbc.update(
+						"UPDATE " + this.table + " SET status = '" + DONE + "' WHERE status = '" + FAILED
+								+ "' AND merchant_name = ? AND notification_id = ?",
+						merchantName, notificationId)) == 1;
 	}
 
 	/**
@@ -397,6 +402,12 @@ public final class JdbcNotificationInbox implements NotificationInbox {
 	private String databaseProductName() {
 		return Objects.requireNonNull(this.jdbc
 			.execute((ConnectionCallback<String>) (connection) -> connection.getMetaData().getDatabaseProductName()));
+	}
+
+	// What health checks, scrapes and operators wait for: within the operation timeout,
+	// however long the pool would wait for a connection.
+	private <T> T bounded(Supplier<T> statement) {
+		return this.deadline.call(() -> committed(statement), null);
 	}
 
 	private int update(String sql, Object... arguments) {
