@@ -57,15 +57,7 @@ abstract class JdbcInboxContractSupport extends NotificationInboxContractTests {
 	void anEarlierEntryRecordedDuringAnotherClaimIsNotHandedOutBesideIt() throws SQLException {
 		NotificationInbox inbox = inbox();
 		inbox.record(notification("state-change", "c-1", 10));
-		try (Connection otherClaimer = dataSource().getConnection()) {
-			// Another instance's claim of the later entry, not yet committed.
-			otherClaimer.setAutoCommit(false);
-			otherClaimer.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-			try (Statement statement = otherClaimer.createStatement()) {
-				statement.executeUpdate("UPDATE " + this.table + " SET claim_token = 'other', lease_until = "
-						+ this.clock.instant().plus(LEASE).toEpochMilli()
-						+ " WHERE merchant_name = 'default' AND notification_id = 'state-change'");
-			}
+		try (Connection otherClaimer = claimUncommitted("state-change")) {
 			inbox.record(notification("create", "c-1", 0));
 			assertThat(inbox.claimDue(10, LEASE)).isEmpty();
 			otherClaimer.commit();
@@ -77,17 +69,9 @@ abstract class JdbcInboxContractSupport extends NotificationInboxContractTests {
 	void anEarlierEntryIsNotHandedOutBesideAClaimCommittedWhileItsComplaintIsChecked() throws SQLException {
 		NotificationInbox recorder = inbox();
 		recorder.record(notification("state-change", "c-1", 10));
-		try (Connection otherClaimer = dataSource().getConnection()) {
-			// Another instance's claim of the later entry, committed after this claim
-			// read
-			// the due entries but before it checks the rest of their complaint.
-			otherClaimer.setAutoCommit(false);
-			otherClaimer.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-			try (Statement statement = otherClaimer.createStatement()) {
-				statement.executeUpdate("UPDATE " + this.table + " SET claim_token = 'other', lease_until = "
-						+ this.clock.instant().plus(LEASE).toEpochMilli()
-						+ " WHERE merchant_name = 'default' AND notification_id = 'state-change'");
-			}
+		// Committed after this claim read the due entries, before it checks the rest of
+		// their complaint.
+		try (Connection otherClaimer = claimUncommitted("state-change")) {
 			recorder.record(notification("create", "c-1", 0));
 			DataSource committingFirst = BeforeStatement.of(dataSource(),
 					(sql) -> sql.contains("seq <> ?") && sql.contains("FOR UPDATE") && !sql.contains("LIMIT"), () -> {
@@ -102,6 +86,19 @@ abstract class JdbcInboxContractSupport extends NotificationInboxContractTests {
 					this.table, this.clock, Duration.ofSeconds(2));
 			assertThat(inbox.claimDue(10, LEASE)).isEmpty();
 		}
+	}
+
+	/** Another instance's claim of an entry, in a transaction not yet committed. */
+	private Connection claimUncommitted(String notificationId) throws SQLException {
+		Connection otherClaimer = dataSource().getConnection();
+		otherClaimer.setAutoCommit(false);
+		otherClaimer.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+		try (Statement statement = otherClaimer.createStatement()) {
+			statement.executeUpdate("UPDATE " + this.table + " SET claim_token = 'other', lease_until = "
+					+ this.clock.instant().plus(LEASE).toEpochMilli() + " WHERE merchant_name = 'default'"
+					+ " AND notification_id = '" + notificationId + "'");
+		}
+		return otherClaimer;
 	}
 
 	@Test
