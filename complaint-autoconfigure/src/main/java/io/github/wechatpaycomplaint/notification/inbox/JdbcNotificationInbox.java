@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -39,9 +40,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * are never out at once.
  *
  * <p>
- * Recording, which the notification endpoint waits for, is bounded by the operation
- * timeout whatever the pool and driver do ({@link StoreOperationDeadline}); the workers'
- * statements carry it as a query timeout.
+ * Recording, which the notification endpoint waits for, and what health checks, metrics
+ * and operators wait for (the backlog, the parked entries, replays and discards) are
+ * bounded by the operation timeout whatever the pool and driver do
+ * ({@link StoreOperationDeadline}); the workers' statements carry it as a query timeout.
  *
  * <p>
  * Leases and due times are computed in the statements from the database's clock
@@ -194,7 +196,7 @@ public final class JdbcNotificationInbox implements NotificationInbox {
 			List<InboxEntry> entries = new ArrayList<>(found.size());
 			List<Object[]> updates = new ArrayList<>(found.size());
 			for (InboxEntry entry : found) {
-				if (anotherClaimerHoldsItsComplaint(entry)) {
+				if (anotherClaimerHoldsItsComplaint(entry, now)) {
 					continue;
 				}
 				String token = newToken();
@@ -212,20 +214,26 @@ public final class JdbcNotificationInbox implements NotificationInbox {
 	}
 
 	/**
-	 * Whether another claim transaction, not yet committed, holds an entry of the same
-	 * complaint. Its lease is not visible yet, so without this check an earlier entry
-	 * recorded just now could be handed out beside the one it is claiming. The open
-	 * entries of the complaint that can be locked are locked (until this claim commits)
-	 * and counted against all of them: a difference is a row locked by another claimer.
+	 * Whether another claim holds an entry of the same complaint. A claim not yet
+	 * committed is not visible to the query that found the due entries, so without this
+	 * check an earlier entry recorded just now could be handed out beside the one it is
+	 * claiming. The open entries of the complaint that can be locked are locked (until
+	 * this claim commits) and counted against all of them: a difference is a row locked
+	 * by another claimer. Then, after the lock, the leases are read again: a claim
+	 * committed since the due entries were found holds a lease.
 	 */
-	private boolean anotherClaimerHoldsItsComplaint(InboxEntry entry) {
+	private boolean anotherClaimerHoldsItsComplaint(InboxEntry entry, String now) {
 		String others = " FROM " + this.table + " WHERE merchant_name = ? AND complaint_id = ? AND status <> '" + DONE
 				+ "' AND seq <> ?";
 		Object[] complaint = { entry.merchantName(), entry.notification().complaintId(), entry.sequence() };
 		int lockable = this.jdbc.queryForList("SELECT seq" + others + " FOR UPDATE SKIP LOCKED", Long.class, complaint)
 			.size();
-		Integer open = this.jdbc.queryForObject("SELECT COUNT(*)" + others, Integer.class, complaint);
-		return open == null || lockable != open;
+		Map<String, Object> open = this.jdbc.queryForMap("SELECT COUNT(*) AS open_entries, SUM(CASE WHEN lease_until > "
+				+ now + " THEN 1 ELSE 0 END) AS claimed_entries" + others, complaint);
+		Number openEntries = (Number) open.get("open_entries");
+		Number claimedEntries = (Number) open.get("claimed_entries");
+		return openEntries == null || lockable != openEntries.intValue()
+				|| (claimedEntries != null && claimedEntries.intValue() > 0);
 	}
 
 	private static String newToken() {
@@ -278,7 +286,7 @@ public final class JdbcNotificationInbox implements NotificationInbox {
 
 	@Override
 	public InboxBacklog backlog() {
-		return committed(() -> this.jdbc.queryForObject(
+		return bounded(() -> this.jdbc.queryForObject(
 				"SELECT SUM(CASE WHEN status = '" + PENDING + "' THEN 1 ELSE 0 END), SUM(CASE WHEN status = '" + FAILED
 						+ "' THEN 1 ELSE 0 END), MIN(CASE WHEN status = '" + PENDING
 						+ "' THEN attempts_since END) FROM " + this.table + " WHERE status <> '" + DONE + "'",
@@ -291,18 +299,19 @@ public final class JdbcNotificationInbox implements NotificationInbox {
 
 	@Override
 	public List<InboxEntry> failed(int limit) {
-		return committed(() -> this.jdbc.query("SELECT " + COLUMNS + " FROM " + this.table + " WHERE status = '"
-				+ FAILED + "' ORDER BY create_time_ms, seq LIMIT ?", this.rows, limit));
+		return bounded(() -> this.jdbc.query("SELECT " + COLUMNS + " FROM " + this.table + " WHERE status = '" + FAILED
+				+ "' ORDER BY create_time_ms, seq LIMIT ?", this.rows, limit));
 	}
 
 	@Override
 	public boolean replay(String merchantName, String notificationId) {
-		return update(replay() + " AND merchant_name = ? AND notification_id = ?", merchantName, notificationId) == 1;
+		return bounded(() -> this.jdbc.update(replay() + " AND merchant_name = ? AND notification_id = ?", merchantName,
+				notificationId)) == 1;
 	}
 
 	@Override
 	public int replayAll() {
-		return update(replay());
+		return bounded(() -> this.jdbc.update(replay()));
 	}
 
 	private String replay() {
@@ -313,8 +322,11 @@ public final class JdbcNotificationInbox implements NotificationInbox {
 
 	@Override
 	public boolean discard(String merchantName, String notificationId) {
-		return update("UPDATE " + this.table + " SET status = '" + DONE + "' WHERE status = '" + FAILED
-				+ "' AND merchant_name = ? AND notification_id = ?", merchantName, notificationId) == 1;
+		return bounded(
+				() -> this.jdbc.update(
+						"UPDATE " + this.table + " SET status = '" + DONE + "' WHERE status = '" + FAILED
+								+ "' AND merchant_name = ? AND notification_id = ?",
+						merchantName, notificationId)) == 1;
 	}
 
 	/**
@@ -390,6 +402,12 @@ public final class JdbcNotificationInbox implements NotificationInbox {
 	private String databaseProductName() {
 		return Objects.requireNonNull(this.jdbc
 			.execute((ConnectionCallback<String>) (connection) -> connection.getMetaData().getDatabaseProductName()));
+	}
+
+	// What health checks, scrapes and operators wait for: within the operation timeout,
+	// however long the pool would wait for a connection.
+	private <T> T bounded(Supplier<T> statement) {
+		return this.deadline.call(() -> committed(statement), null);
 	}
 
 	private int update(String sql, Object... arguments) {

@@ -39,12 +39,22 @@ final class RedisInboxScripts {
 	static final List<String> KEY_NAMES = List.of("ids", "seq", "schedule", "holders", "pending", "failed", "done");
 
 	private static final String PRELUDE = """
+			-- Effects replication (the only kind from Redis 7 on), so that a script may read TIME
+			-- and write after it.
+			if redis.replicate_commands then redis.replicate_commands() end
 			local P = ARGV[1]
 			local IDS, SEQ, SCHEDULE, HOLDERS = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
 			local PENDING, FAILED, DONE = KEYS[5], KEYS[6], KEYS[7]
 			local function entryKey(member) return P .. 'e:' .. member end
 			local function complaintKey(complaint) return P .. 'c:' .. complaint end
 			local function pairKey(merchant, id) return #merchant .. ':' .. merchant .. id end
+			-- The time in ms: the one given (an instance's clock, for tests), else the server's, so
+			-- that instances whose clocks disagree honour each other's leases and due times.
+			local function clockNow(given)
+				if given and given ~= '' then return tonumber(given) end
+				local time = redis.call('TIME')
+				return tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+			end
 			-- Puts the complaint on the schedule at the time its next entry may be handed out,
 			-- or takes it off when none may be.
 			local function reschedule(complaint)
@@ -79,8 +89,8 @@ final class RedisInboxScripts {
 			""";
 
 	/**
-	 * ARGV: prefix, now, then field and value pairs of the notification. Answers 1 when
-	 * recorded, 0 for a duplicate.
+	 * ARGV: prefix, now (empty for the server's time), then field and value pairs of the
+	 * notification. Answers 1 when recorded, 0 for a duplicate.
 	 */
 	static final RedisScript<Long> RECORD = script("""
 			local fields = {}
@@ -89,7 +99,7 @@ final class RedisInboxScripts {
 			if redis.call('HEXISTS', IDS, id) == 1 then return 0 end
 			local member = string.format('%016d', redis.call('INCR', SEQ))
 			local complaint = pairKey(fields.merchant_name, fields.complaint_id)
-			local now = ARGV[2]
+			local now = clockNow(ARGV[2])
 			redis.call('HSET', IDS, id, member)
 			redis.call('HSET', entryKey(member), unpack(ARGV, 3))
 			redis.call('HSET', entryKey(member), 'complaint', complaint, 'status', 'PENDING', 'attempts', 0,
@@ -100,13 +110,14 @@ final class RedisInboxScripts {
 			return 1""", Long.class);
 
 	/**
-	 * ARGV: prefix, now, lease end, the most complaints to look at, then one new claim
-	 * token per entry wanted. Answers {member, fields...} per claimed entry.
+	 * ARGV: prefix, now (empty for the server's time), lease in ms, the most complaints
+	 * to look at, then one new claim token per entry wanted. Answers {member, fields...}
+	 * per claimed entry.
 	 */
 	@SuppressWarnings("rawtypes")
 	static final RedisScript<List> CLAIM = script("""
-			local now = tonumber(ARGV[2])
-			local leaseUntil = ARGV[3]
+			local now = clockNow(ARGV[2])
+			local leaseUntil = now + tonumber(ARGV[3])
 			local lookLimit = tonumber(ARGV[4])
 			local wanted = #ARGV - 4
 			local claimed = {}
@@ -142,34 +153,36 @@ final class RedisInboxScripts {
 
 	/**
 	 * ARGV: prefix, member, claim token, outcome ({@code done}, {@code retry},
-	 * {@code park} or {@code release}), next attempt, last error. Answers 1 when the
-	 * token still held the entry.
+	 * {@code park} or {@code release}), delay of the next attempt in ms, last error, now
+	 * (empty for the server's time). Answers 1 when the token still held the entry.
 	 */
-	static final RedisScript<Long> OUTCOME = script("""
-			local member, outcome = ARGV[2], ARGV[4]
-			local entry = entryKey(member)
-			local state = redis.call('HMGET', entry, 'status', 'claim_token', 'complaint', 'create_time_ms')
-			if state[1] ~= 'PENDING' or state[2] ~= ARGV[3] then return 0 end
-			local complaint = state[3]
-			redis.call('HDEL', entry, 'claim_token', 'lease_until')
-			if redis.call('HGET', HOLDERS, complaint) == member then redis.call('HDEL', HOLDERS, complaint) end
-			if outcome == 'done' then
-				finish(member, entry, complaint)
-			elseif outcome == 'retry' then
-				redis.call('HSET', entry, 'next_attempt_at', ARGV[5], 'last_error', ARGV[6])
-			elseif outcome == 'park' then
-				redis.call('HSET', entry, 'status', 'FAILED', 'last_error', ARGV[6])
-				redis.call('ZREM', PENDING, member)
-				redis.call('ZADD', FAILED, state[4], member)
-			else
-				redis.call('HINCRBY', entry, 'attempts', -1)
-			end
-			reschedule(complaint)
-			return 1""", Long.class);
+	static final RedisScript<Long> OUTCOME = script(
+			"""
+					local member, outcome = ARGV[2], ARGV[4]
+					local entry = entryKey(member)
+					local state = redis.call('HMGET', entry, 'status', 'claim_token', 'complaint', 'create_time_ms')
+					if state[1] ~= 'PENDING' or state[2] ~= ARGV[3] then return 0 end
+					local complaint = state[3]
+					redis.call('HDEL', entry, 'claim_token', 'lease_until')
+					if redis.call('HGET', HOLDERS, complaint) == member then redis.call('HDEL', HOLDERS, complaint) end
+					if outcome == 'done' then
+						finish(member, entry, complaint)
+					elseif outcome == 'retry' then
+						redis.call('HSET', entry, 'next_attempt_at', clockNow(ARGV[7]) + tonumber(ARGV[5]), 'last_error', ARGV[6])
+					elseif outcome == 'park' then
+						redis.call('HSET', entry, 'status', 'FAILED', 'last_error', ARGV[6])
+						redis.call('ZREM', PENDING, member)
+						redis.call('ZADD', FAILED, state[4], member)
+					else
+						redis.call('HINCRBY', entry, 'attempts', -1)
+					end
+					reschedule(complaint)
+					return 1""",
+			Long.class);
 
 	/**
-	 * ARGV: prefix, member, claim token, lease end. Answers 1 when the token still held
-	 * the entry and its complaint.
+	 * ARGV: prefix, member, claim token, lease in ms, now (empty for the server's time).
+	 * Answers 1 when the token still held the entry and its complaint.
 	 */
 	static final RedisScript<Long> RENEW = script("""
 			local member = ARGV[2]
@@ -177,17 +190,18 @@ final class RedisInboxScripts {
 			if state[1] ~= 'PENDING' or state[2] ~= ARGV[3] then return 0 end
 			local holder = redis.call('HGET', HOLDERS, state[3])
 			if holder and holder ~= member then return 0 end
-			redis.call('HSET', entryKey(member), 'lease_until', ARGV[4])
+			local leaseUntil = clockNow(ARGV[5]) + tonumber(ARGV[4])
+			redis.call('HSET', entryKey(member), 'lease_until', leaseUntil)
 			redis.call('HSET', HOLDERS, state[3], member)
-			redis.call('ZADD', SCHEDULE, ARGV[4], state[3])
+			redis.call('ZADD', SCHEDULE, leaseUntil, state[3])
 			return 1""", Long.class);
 
 	/**
-	 * ARGV: prefix, now, the most entries, then optionally merchant name and notification
-	 * id of the one entry. Answers the number replayed.
+	 * ARGV: prefix, now (empty for the server's time), the most entries, then optionally
+	 * merchant name and notification id of the one entry. Answers the number replayed.
 	 */
 	static final RedisScript<Long> REPLAY = script("""
-			local now = ARGV[2]
+			local now = clockNow(ARGV[2])
 			local members
 			if ARGV[4] then
 				local member = redis.call('HGET', IDS, pairKey(ARGV[4], ARGV[5]))

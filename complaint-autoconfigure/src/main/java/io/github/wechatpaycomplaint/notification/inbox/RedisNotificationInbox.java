@@ -47,8 +47,15 @@ import org.springframework.data.redis.core.script.RedisScript;
  * the connection's command timeout ({@link StoreOperationDeadline}). A record that lands
  * after its caller gave up is kept: WeChat Pay's next delivery is then a duplicate and
  * the entry is published all the same. A claim that lands after its caller gave up is
- * released, so its entries do not wait for their leases to run out. Leases and due times
- * come from the instances' clocks, which must agree to well within a lease.
+ * released, so its entries do not wait for their leases to run out.
+ *
+ * <p>
+ * Leases, due times, the recording time and the start of an entry's age come from the
+ * Redis server's clock ({@code TIME}), so that instances whose clocks disagree do not
+ * take each other's claims or see a retry due early or late; a due time the worker
+ * computes on its clock is passed on as a delay from now. The purge and the maximum age
+ * compare them with the instance's clock, which only matters for skews of the order of
+ * the retention or the maximum age.
  *
  * @since 0.1.0
  */
@@ -72,14 +79,23 @@ public final class RedisNotificationInbox implements NotificationInbox {
 
 	private final StoreOperationDeadline deadline;
 
+	private final boolean instanceClockOnly;
+
 	/**
 	 * Creates an inbox.
 	 * @param redis the template
 	 * @param keyPrefix the prefix of every key, with a hash tag for Redis Cluster
-	 * @param clock the clock of leases and due times
+	 * @param clock the instance's clock: due times the worker computes are measured from
+	 * it, and the purge and the maximum age compare with it
 	 * @param operationTimeout the longest time a caller waits for one operation
 	 */
 	public RedisNotificationInbox(StringRedisTemplate redis, String keyPrefix, Clock clock, Duration operationTimeout) {
+		this(redis, keyPrefix, clock, operationTimeout, false);
+	}
+
+	private RedisNotificationInbox(StringRedisTemplate redis, String keyPrefix, Clock clock, Duration operationTimeout,
+			boolean instanceClockOnly) {
+		this.instanceClockOnly = instanceClockOnly;
 		this.redis = Objects.requireNonNull(redis, "redis");
 		this.keyPrefix = Objects.requireNonNull(keyPrefix, "keyPrefix");
 		this.clock = Objects.requireNonNull(clock, "clock");
@@ -87,10 +103,29 @@ public final class RedisNotificationInbox implements NotificationInbox {
 		this.keys = RedisInboxScripts.KEY_NAMES.stream().map((name) -> keyPrefix + name).toList();
 	}
 
+	/**
+	 * Creates an inbox whose leases and due times come from the instance's clock, for
+	 * tests that move time on a clock of their own.
+	 * @param redis the template
+	 * @param keyPrefix the prefix of every key
+	 * @param clock the clock of leases and due times
+	 * @param operationTimeout the longest time a caller waits for one operation
+	 * @return the inbox
+	 */
+	static RedisNotificationInbox onInstanceClock(StringRedisTemplate redis, String keyPrefix, Clock clock,
+			Duration operationTimeout) {
+		return new RedisNotificationInbox(redis, keyPrefix, clock, operationTimeout, true);
+	}
+
+	// The time the scripts use: empty for the Redis server's.
+	private String now() {
+		return this.instanceClockOnly ? Long.toString(this.clock.millis()) : "";
+	}
+
 	@Override
 	public boolean record(ComplaintNotification notification) {
 		List<String> arguments = new ArrayList<>();
-		arguments.add(Long.toString(this.clock.millis()));
+		arguments.add(now());
 		StoredNotifications.columns(notification).forEach((column, value) -> {
 			arguments.add(column);
 			arguments.add(value);
@@ -100,9 +135,8 @@ public final class RedisNotificationInbox implements NotificationInbox {
 
 	@Override
 	public List<InboxEntry> claimDue(int maxEntries, Duration lease) {
-		long now = this.clock.millis();
 		List<String> arguments = new ArrayList<>(
-				List.of(Long.toString(now), Long.toString(now + lease.toMillis()), Integer.toString(10 * maxEntries)));
+				List.of(now(), Long.toString(lease.toMillis()), Integer.toString(10 * maxEntries)));
 		for (int i = 0; i < maxEntries; i++) {
 			arguments.add(newToken());
 		}
@@ -124,7 +158,10 @@ public final class RedisNotificationInbox implements NotificationInbox {
 
 	@Override
 	public boolean retryLater(InboxEntry claimed, Instant nextAttemptAt, String lastError) {
-		return outcome(claimed, "retry", Long.toString(nextAttemptAt.toEpochMilli()), lastError);
+		// The worker's delay, measured on the instance's clock, applied from the time the
+		// script uses.
+		long delay = Math.max(0, nextAttemptAt.toEpochMilli() - this.clock.millis());
+		return outcome(claimed, "retry", Long.toString(delay), lastError);
 	}
 
 	@Override
@@ -139,7 +176,7 @@ public final class RedisNotificationInbox implements NotificationInbox {
 
 	private void releaseNow(InboxEntry claimed) {
 		try {
-			script(RedisInboxScripts.OUTCOME, member(claimed), claimed.requireClaimToken(), "release", "", "");
+			script(RedisInboxScripts.OUTCOME, member(claimed), claimed.requireClaimToken(), "release", "", "", now());
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not give back " + claimed + ", claimed after the worker gave up; it is due again once "
@@ -149,13 +186,13 @@ public final class RedisNotificationInbox implements NotificationInbox {
 
 	private boolean outcome(InboxEntry claimed, String outcome, String nextAttemptAt, String lastError) {
 		return run(RedisInboxScripts.OUTCOME, member(claimed), claimed.requireClaimToken(), outcome, nextAttemptAt,
-				lastError) == 1;
+				lastError, now()) == 1;
 	}
 
 	@Override
 	public boolean renewLease(InboxEntry claimed, Duration lease) {
 		return run(RedisInboxScripts.RENEW, member(claimed), claimed.requireClaimToken(),
-				Long.toString(this.clock.millis() + lease.toMillis())) == 1;
+				Long.toString(lease.toMillis()), now()) == 1;
 	}
 
 	@Override
@@ -165,13 +202,12 @@ public final class RedisNotificationInbox implements NotificationInbox {
 
 	@Override
 	public boolean replay(String merchantName, String notificationId) {
-		return run(RedisInboxScripts.REPLAY, Long.toString(this.clock.millis()), "1", merchantName,
-				notificationId) == 1;
+		return run(RedisInboxScripts.REPLAY, now(), "1", merchantName, notificationId) == 1;
 	}
 
 	@Override
 	public int replayAll() {
-		String now = Long.toString(this.clock.millis());
+		String now = now();
 		return batches(() -> run(RedisInboxScripts.REPLAY, now, Integer.toString(BATCH)));
 	}
 

@@ -57,20 +57,48 @@ abstract class JdbcInboxContractSupport extends NotificationInboxContractTests {
 	void anEarlierEntryRecordedDuringAnotherClaimIsNotHandedOutBesideIt() throws SQLException {
 		NotificationInbox inbox = inbox();
 		inbox.record(notification("state-change", "c-1", 10));
-		try (Connection otherClaimer = dataSource().getConnection()) {
-			// Another instance's claim of the later entry, not yet committed.
-			otherClaimer.setAutoCommit(false);
-			otherClaimer.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-			try (Statement statement = otherClaimer.createStatement()) {
-				statement.executeUpdate("UPDATE " + this.table + " SET claim_token = 'other', lease_until = "
-						+ this.clock.instant().plus(LEASE).toEpochMilli()
-						+ " WHERE merchant_name = 'default' AND notification_id = 'state-change'");
-			}
+		try (Connection otherClaimer = claimUncommitted("state-change")) {
 			inbox.record(notification("create", "c-1", 0));
 			assertThat(inbox.claimDue(10, LEASE)).isEmpty();
 			otherClaimer.commit();
 		}
 		assertThat(inbox.claimDue(10, LEASE)).isEmpty();
+	}
+
+	@Test
+	void anEarlierEntryIsNotHandedOutBesideAClaimCommittedWhileItsComplaintIsChecked() throws SQLException {
+		NotificationInbox recorder = inbox();
+		recorder.record(notification("state-change", "c-1", 10));
+		// Committed after this claim read the due entries, before it checks the rest of
+		// their complaint.
+		try (Connection otherClaimer = claimUncommitted("state-change")) {
+			recorder.record(notification("create", "c-1", 0));
+			DataSource committingFirst = BeforeStatement.of(dataSource(),
+					(sql) -> sql.contains("seq <> ?") && sql.contains("FOR UPDATE") && !sql.contains("LIMIT"), () -> {
+						try {
+							otherClaimer.commit();
+						}
+						catch (SQLException ex) {
+							throw new IllegalStateException(ex);
+						}
+					});
+			NotificationInbox inbox = JdbcNotificationInbox.onInstanceClock(new JdbcTemplate(committingFirst),
+					this.table, this.clock, Duration.ofSeconds(2));
+			assertThat(inbox.claimDue(10, LEASE)).isEmpty();
+		}
+	}
+
+	/** Another instance's claim of an entry, in a transaction not yet committed. */
+	private Connection claimUncommitted(String notificationId) throws SQLException {
+		Connection otherClaimer = dataSource().getConnection();
+		otherClaimer.setAutoCommit(false);
+		otherClaimer.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+		try (Statement statement = otherClaimer.createStatement()) {
+			statement.executeUpdate("UPDATE " + this.table + " SET claim_token = 'other', lease_until = "
+					+ this.clock.instant().plus(LEASE).toEpochMilli() + " WHERE merchant_name = 'default'"
+					+ " AND notification_id = '" + notificationId + "'");
+		}
+		return otherClaimer;
 	}
 
 	@Test

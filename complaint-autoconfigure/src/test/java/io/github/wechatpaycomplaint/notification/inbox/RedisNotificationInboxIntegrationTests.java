@@ -56,13 +56,24 @@ class RedisNotificationInboxIntegrationTests extends NotificationInboxContractTe
 
 	@Override
 	protected NotificationInbox inbox() {
-		return new RedisNotificationInbox(this.redis, this.prefix, this.clock, Duration.ofSeconds(2));
+		return RedisNotificationInbox.onInstanceClock(this.redis, this.prefix, this.clock, Duration.ofSeconds(2));
 	}
 
 	/** Recorded entries, done or not: the keys of the de-duplication hash. */
 	@Override
 	public long storedEntries() {
 		return this.redis.opsForHash().size(this.prefix + "ids");
+	}
+
+	@Test
+	void anInstanceWhoseClockIsAheadByMoreThanALeaseDoesNotTakeALiveClaim() {
+		NotificationInbox onTime = new RedisNotificationInbox(this.redis, this.prefix, Clock.systemUTC(),
+				Duration.ofSeconds(2));
+		NotificationInbox ahead = new RedisNotificationInbox(this.redis, this.prefix,
+				Clock.offset(Clock.systemUTC(), LEASE.plusMinutes(1)), Duration.ofSeconds(2));
+		onTime.record(notification("n-1", "c-1", 0));
+		assertThat(onTime.claimDue(10, LEASE)).hasSize(1);
+		assertThat(ahead.claimDue(10, LEASE)).isEmpty();
 	}
 
 	@Test
