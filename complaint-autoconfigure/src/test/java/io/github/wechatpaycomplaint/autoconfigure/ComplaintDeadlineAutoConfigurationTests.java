@@ -17,7 +17,6 @@ import io.github.wechatpaycomplaint.observability.ComplaintDeadlinesHealthIndica
 import io.github.wechatpaycomplaint.testsupport.WechatPayStandIn;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -127,12 +126,7 @@ class ComplaintDeadlineAutoConfigurationTests {
 	@Test
 	void theSingleMerchantsClientTellsTheLedger() {
 		try (WechatPayStandIn wechatPay = new WechatPayStandIn()) {
-			new ApplicationContextRunner()
-				.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
-						RestClientAutoConfiguration.class, ComplaintClientAutoConfiguration.class,
-						ComplaintApiAutoConfiguration.class, ComplaintDeadlineAutoConfiguration.class))
-				.withPropertyValues(wechatPay.publicKeyModeProperties())
-				.withPropertyValues(PREFIX + "enabled=true", PREFIX + "check-interval=1h")
+			clientRunner(wechatPay).withPropertyValues(PREFIX + "enabled=true", PREFIX + "check-interval=1h")
 				.run((context) -> {
 					assertThat(context).hasNotFailed().hasSingleBean(LedgerComplaintActivity.class);
 					assertThat(
@@ -145,14 +139,9 @@ class ComplaintDeadlineAutoConfigurationTests {
 	@Test
 	void withoutDeadlinesTheClientTellsNobody() {
 		try (WechatPayStandIn wechatPay = new WechatPayStandIn()) {
-			new ApplicationContextRunner()
-				.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
-						RestClientAutoConfiguration.class, ComplaintClientAutoConfiguration.class,
-						ComplaintApiAutoConfiguration.class, ComplaintDeadlineAutoConfiguration.class))
-				.withPropertyValues(wechatPay.publicKeyModeProperties())
-				.run((context) -> assertThat(
-						ReflectionTestUtils.getField(context.getBean(WechatPayComplaintClient.class), "activity"))
-					.isSameAs(ComplaintActivityListener.NONE));
+			clientRunner(wechatPay).run((context) -> assertThat(
+					ReflectionTestUtils.getField(context.getBean(WechatPayComplaintClient.class), "activity"))
+				.isSameAs(ComplaintActivityListener.NONE));
 		}
 	}
 
@@ -177,6 +166,13 @@ class ComplaintDeadlineAutoConfigurationTests {
 	void refusesANonPositiveDuration() {
 		this.contextRunner.withPropertyValues(PREFIX + "enabled=true", PREFIX + "check-interval=0s")
 			.run((context) -> assertInvalidProperty(context, PREFIX + "check-interval"));
+	}
+
+	private static ApplicationContextRunner clientRunner(WechatPayStandIn wechatPay) {
+		return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
+				RestClientAutoConfiguration.class, ComplaintClientAutoConfiguration.class,
+				ComplaintApiAutoConfiguration.class, ComplaintDeadlineAutoConfiguration.class))
+			.withPropertyValues(wechatPay.publicKeyModeProperties());
 	}
 
 }
