@@ -60,7 +60,7 @@ public final class ComplaintLedgerFeeder implements ApplicationListener<Complain
 		if (event instanceof ComplaintNotificationEvent notification) {
 			fact = factOf(notification);
 		}
-		else if (event instanceof ComplaintReconciledEvent reconciled) {
+		else if (event instanceof ComplaintReconciledEvent reconciled && isDated(reconciled.getComplaint())) {
 			fact = observed(reconciled.getComplaint(), this.clock.instant());
 		}
 		if (fact != null) {
@@ -83,6 +83,16 @@ public final class ComplaintLedgerFeeder implements ApplicationListener<Complain
 			this.publisher.publishEvent(new PlatformServiceRequestedEvent(this, ref.merchantName(), ref.merchantId(),
 					ref.complaintId(), after.round(), (resolution != null) ? resolution : requestedAt));
 		}
+	}
+
+	/**
+	 * Whether a complaint read from WeChat Pay says when it was filed; one that does not
+	 * (an answer without {@code complaint_time}) states nothing the clocks can use.
+	 * @param complaint the complaint
+	 * @return {@code true} when its filing time is known
+	 */
+	static boolean isDated(Complaint complaint) {
+		return complaint.complaintTime() != null;
 	}
 
 	/**

@@ -39,6 +39,9 @@ public final class LedgerComplaintActivity implements ComplaintActivityListener 
 
 	@Override
 	public void complaintRead(Complaint complaint) {
+		if (!ComplaintLedgerFeeder.isDated(complaint)) {
+			return;
+		}
 		this.feeder.record(ref(complaint.complaintId()),
 				ComplaintLedgerFeeder.observed(complaint, this.clock.instant()));
 	}
