@@ -36,9 +36,10 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Auto-configuration of the complaint deadlines when
  * {@code wechatpay.complaint.deadlines.enabled=true}: a memory ledger fed by
- * notifications, reconciliation and the single merchant's complaint client, a watcher
- * scanning it on a schedule, the {@link ComplaintDeadlines} API, and, when present, a
- * health indicator and gauges.
+ * notifications, reconciliation and every merchant's complaint client (the registry's
+ * merchants through ComplaintMerchantsAutoConfiguration), a watcher scanning it on a
+ * schedule, the {@link ComplaintDeadlines} API, and, when present, a health indicator and
+ * gauges.
  *
  * @since 0.1.0
  */

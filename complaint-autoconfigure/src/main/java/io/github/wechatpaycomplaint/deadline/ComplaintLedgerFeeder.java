@@ -25,7 +25,7 @@ import org.springframework.context.ApplicationListener;
  * decisions are replies, {@code MERCHANT_CONFIRM_COMPLETE} completes,
  * {@code USER_APPLY_PLATFORM_SERVICE} asks for help; the notification's create time is
  * when it happened. Other actions carry nothing the clocks need. A reconciled complaint
- * is observed with its filing time and state.
+ * is observed with its filing time, state and {@code in_platform_service}.
  *
  * @since 0.1.0
  */
@@ -56,15 +56,34 @@ public final class ComplaintLedgerFeeder implements ApplicationListener<Complain
 
 	@Override
 	public void onApplicationEvent(ComplaintEvent event) {
-		ComplaintFact fact = null;
+		ComplaintRef ref = new ComplaintRef(event.getMerchantName(), event.getMerchantId(), event.getComplaintId());
 		if (event instanceof ComplaintNotificationEvent notification) {
-			fact = factOf(notification);
+			ComplaintFact fact = factOf(notification);
+			if (fact != null) {
+				record(ref, fact);
+			}
 		}
-		else if (event instanceof ComplaintReconciledEvent reconciled && isDated(reconciled.getComplaint())) {
-			fact = observed(reconciled.getComplaint(), this.clock.instant());
+		else if (event instanceof ComplaintReconciledEvent reconciled) {
+			recordRead(ref, reconciled.getComplaint(), this.clock.instant());
 		}
-		if (fact != null) {
-			record(new ComplaintRef(event.getMerchantName(), event.getMerchantId(), event.getComplaintId()), fact);
+	}
+
+	/**
+	 * Records what a complaint read from WeChat Pay states: its filing time and state,
+	 * and whether the user asked WeChat Pay for help ({@code in_platform_service}). A
+	 * complaint without {@code complaint_time} states nothing the clocks can use.
+	 * @param ref which complaint
+	 * @param complaint the complaint as listed or read
+	 * @param seenAt when it was read
+	 */
+	void recordRead(ComplaintRef ref, Complaint complaint, Instant seenAt) {
+		if (complaint.complaintTime() == null) {
+			return;
+		}
+		record(ref,
+				new ComplaintFact.Observed(complaint.complaintTime().toInstant(), complaint.complaintState(), seenAt));
+		if (Boolean.TRUE.equals(complaint.inPlatformService())) {
+			record(ref, new ComplaintFact.PlatformServiceRequested(seenAt));
 		}
 	}
 
@@ -83,26 +102,6 @@ public final class ComplaintLedgerFeeder implements ApplicationListener<Complain
 			this.publisher.publishEvent(new PlatformServiceRequestedEvent(this, ref.merchantName(), ref.merchantId(),
 					ref.complaintId(), after.round(), (resolution != null) ? resolution : requestedAt));
 		}
-	}
-
-	/**
-	 * Whether a complaint read from WeChat Pay says when it was filed; one that does not
-	 * (an answer without {@code complaint_time}) states nothing the clocks can use.
-	 * @param complaint the complaint
-	 * @return {@code true} when its filing time is known
-	 */
-	static boolean isDated(Complaint complaint) {
-		return complaint.complaintTime() != null;
-	}
-
-	/**
-	 * The fact a complaint read from WeChat Pay states.
-	 * @param complaint the complaint
-	 * @param seenAt when it was read
-	 * @return the fact
-	 */
-	static ComplaintFact observed(Complaint complaint, Instant seenAt) {
-		return new ComplaintFact.Observed(complaint.complaintTime().toInstant(), complaint.complaintState(), seenAt);
 	}
 
 	private static @Nullable ComplaintFact factOf(ComplaintNotificationEvent notification) {

@@ -39,11 +39,7 @@ public final class LedgerComplaintActivity implements ComplaintActivityListener 
 
 	@Override
 	public void complaintRead(Complaint complaint) {
-		if (!ComplaintLedgerFeeder.isDated(complaint)) {
-			return;
-		}
-		this.feeder.record(ref(complaint.complaintId()),
-				ComplaintLedgerFeeder.observed(complaint, this.clock.instant()));
+		this.feeder.recordRead(ref(complaint.complaintId()), complaint, this.clock.instant());
 	}
 
 	@Override
