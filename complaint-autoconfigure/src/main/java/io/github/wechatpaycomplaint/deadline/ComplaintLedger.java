@@ -46,13 +46,15 @@ public interface ComplaintLedger {
 	List<TrackedComplaint> dueForCheck(Instant now, int limit);
 
 	/**
-	 * Marks a threshold of a round published, unless it already is.
+	 * Marks a threshold of a round published, unless it already is or its clock has
+	 * stopped meanwhile (a reply or completion recorded since the caller read the
+	 * complaint).
 	 * @param ref which complaint
 	 * @param round the round the threshold belongs to
 	 * @param threshold the threshold
 	 * @return {@code true} when this call marked it (the caller publishes the event);
-	 * {@code false} when it was marked before, the round has changed or the complaint is
-	 * unknown
+	 * {@code false} when it was marked before, the round has changed, its clock stopped
+	 * or the complaint is unknown
 	 */
 	boolean markPublished(ComplaintRef ref, int round, Threshold threshold);
 

@@ -85,7 +85,8 @@ public final class MemoryComplaintLedger implements ComplaintLedger {
 	public boolean markPublished(ComplaintRef ref, int round, Threshold threshold) {
 		boolean[] marked = new boolean[1];
 		this.complaints.computeIfPresent(Key.of(ref), (key, current) -> {
-			if (current.round() != round || current.published().contains(threshold)) {
+			if (current.round() != round || current.published().contains(threshold)
+					|| !current.isClockRunning(threshold)) {
 				return current;
 			}
 			TrackedComplaint updated = current.withPublished(threshold);

@@ -213,6 +213,17 @@ public record TrackedComplaint(ComplaintRef ref, Instant learnedAt, int round, @
 	}
 
 	/**
+	 * Whether the clock a threshold belongs to still runs: the first-reply clock until
+	 * the reply or completion, the resolution clock until completion.
+	 * @param threshold the threshold
+	 * @return {@code false} once its clock stopped (or while the start is unknown)
+	 */
+	public boolean isClockRunning(Threshold threshold) {
+		boolean firstReply = threshold == Threshold.FIRST_REPLY_DUE_SOON || threshold == Threshold.FIRST_REPLY_OVERDUE;
+		return firstReply ? isAwaitingFirstReply() : (isOpen() && this.roundStart != null);
+	}
+
+	/**
 	 * The thresholds reached at {@code now} and not yet published. When a deadline has
 	 * passed, its overdue threshold is returned and its due-soon one no longer is: an
 	 * overdue complaint is reported as overdue, once.

@@ -48,6 +48,7 @@ public final class ComplaintDeadlineMetrics {
 
 	private final Set<String> registered = ConcurrentHashMap.newKeySet();
 
+	// Gauges hold this object strongly: they keep reading after a caller drops it.
 	private volatile Map<String, MerchantDeadlineSummary> snapshot = Map.of();
 
 	/**
@@ -91,6 +92,7 @@ public final class ComplaintDeadlineMetrics {
 			.description("Age of the oldest complaint awaiting a first reply")
 			.baseUnit("seconds")
 			.tags(tags)
+			.strongReference(true)
 			.register(this.registry);
 	}
 
@@ -99,6 +101,7 @@ public final class ComplaintDeadlineMetrics {
 		Gauge.builder(name, this, (metrics) -> metrics.sum(merchant, value))
 			.description(description)
 			.tags(tags)
+			.strongReference(true)
 			.register(this.registry);
 	}
 

@@ -79,6 +79,17 @@ class MemoryComplaintLedgerTests {
 	}
 
 	@Test
+	void aThresholdWhoseClockStoppedMeanwhileIsNotMarked() {
+		this.ledger.record(ref("a", 1), new Filed(FILED));
+		TrackedComplaint read = this.ledger.dueForCheck(FILED.plus(Duration.ofHours(21)), 10).get(0);
+		this.ledger.record(ref("a", 1), new MerchantReplied(FILED.plus(Duration.ofHours(21))));
+		assertThat(this.ledger.markPublished(read.ref(), read.round(), Threshold.FIRST_REPLY_DUE_SOON)).isFalse();
+		assertThat(this.ledger.markPublished(read.ref(), read.round(), Threshold.RESOLUTION_DUE_SOON)).isTrue();
+		this.ledger.record(ref("a", 1), new Completed(FILED.plus(Duration.ofHours(22))));
+		assertThat(this.ledger.markPublished(read.ref(), read.round(), Threshold.RESOLUTION_OVERDUE)).isFalse();
+	}
+
+	@Test
 	void concurrentMarksHaveOneWinner() throws Exception {
 		this.ledger.record(ref("a", 1), new Filed(FILED));
 		ExecutorService executor = Executors.newFixedThreadPool(8);
