@@ -24,6 +24,8 @@ import io.github.wechatpaycomplaint.model.request.ImmediateServiceReply;
 import io.github.wechatpaycomplaint.model.request.NegotiationHistoryQuery;
 import io.github.wechatpaycomplaint.model.request.NotificationUrlRequest;
 import io.github.wechatpaycomplaint.model.request.RefundDecision;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,6 +47,8 @@ import org.springframework.web.client.RestClient;
  */
 public class WechatPayComplaintClient {
 
+	private static final Log logger = LogFactory.getLog(WechatPayComplaintClient.class);
+
 	private final ComplaintCalls calls;
 
 	private final ComplaintQueries queries;
@@ -57,6 +61,8 @@ public class WechatPayComplaintClient {
 
 	private final ComplaintStreams streams;
 
+	private final ComplaintActivityListener activity;
+
 	/**
 	 * Creates the client.
 	 * @param restClient a signing and verifying client, e.g. the
@@ -68,7 +74,24 @@ public class WechatPayComplaintClient {
 	 */
 	public WechatPayComplaintClient(RestClient restClient, WechatPayMerchant merchant, WechatPayEndpoint endpoint,
 			URI baseUri, JsonMapper jsonMapper) {
+		this(restClient, merchant, endpoint, baseUri, jsonMapper, ComplaintActivityListener.NONE);
+	}
+
+	/**
+	 * Creates the client that tells a listener about detail reads, replies and
+	 * completions.
+	 * @param restClient a signing and verifying client, e.g. the
+	 * {@code @WechatPayComplaintRestClient} bean
+	 * @param merchant the merchant, whose private key decrypts {@code payer_phone}
+	 * @param endpoint the endpoint, which picks mainland or Hong Kong paths
+	 * @param baseUri the host requests go to; image downloads are sent there too
+	 * @param jsonMapper writes the image upload's {@code meta} JSON
+	 * @param activity told about each successful detail read, reply and completion
+	 */
+	public WechatPayComplaintClient(RestClient restClient, WechatPayMerchant merchant, WechatPayEndpoint endpoint,
+			URI baseUri, JsonMapper jsonMapper, ComplaintActivityListener activity) {
 		Objects.requireNonNull(restClient, "restClient");
+		this.activity = Objects.requireNonNull(activity, "activity");
 		this.calls = new ComplaintCalls(restClient, endpoint);
 		this.queries = new ComplaintQueries(this.calls, new PayerPhoneDecryptor(merchant));
 		this.actions = new ComplaintActions(this.calls);
@@ -117,7 +140,7 @@ public class WechatPayComplaintClient {
 	 * @return the complaint, with {@code payer_phone} decrypted
 	 */
 	public Complaint getComplaint(String complaintId) {
-		return this.queries.get(complaintId, null);
+		return read(this.queries.get(complaintId, null));
 	}
 
 	/**
@@ -127,7 +150,7 @@ public class WechatPayComplaintClient {
 	 * @return the complaint, with {@code payer_phone} decrypted
 	 */
 	public Complaint getComplaint(String complaintId, MchLanguage language) {
-		return this.queries.get(complaintId, Objects.requireNonNull(language, "language"));
+		return read(this.queries.get(complaintId, Objects.requireNonNull(language, "language")));
 	}
 
 	/**
@@ -204,6 +227,7 @@ public class WechatPayComplaintClient {
 	 */
 	public void reply(String complaintId, ComplaintReply reply) {
 		this.actions.reply(complaintId, reply);
+		tell(() -> this.activity.replied(complaintId));
 	}
 
 	/**
@@ -214,7 +238,9 @@ public class WechatPayComplaintClient {
 	 * @return the {@code log_id} of the created negotiation record
 	 */
 	public String replyImmediateService(String complaintId, ImmediateServiceReply reply) {
-		return this.actions.replyImmediateService(complaintId, reply);
+		String logId = this.actions.replyImmediateService(complaintId, reply);
+		tell(() -> this.activity.replied(complaintId));
+		return logId;
 	}
 
 	/**
@@ -225,6 +251,7 @@ public class WechatPayComplaintClient {
 	 */
 	public void complete(String complaintId, String complaintedMchid) {
 		this.actions.complete(complaintId, new ComplaintCompletion(complaintedMchid));
+		tell(() -> this.activity.completed(complaintId));
 	}
 
 	/**
@@ -267,6 +294,22 @@ public class WechatPayComplaintClient {
 	 */
 	public ComplaintImage downloadImage(String mediaUrl, @Nullable String complaintId) {
 		return this.images.download(mediaUrl, complaintId);
+	}
+
+	private Complaint read(Complaint complaint) {
+		tell(() -> this.activity.complaintRead(complaint));
+		return complaint;
+	}
+
+	// The call succeeded: a listener's failure must not make the caller think it did
+	// not.
+	private void tell(Runnable notice) {
+		try {
+			notice.run();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("A complaint activity listener failed (" + ex.getClass().getSimpleName() + ")", ex);
+		}
 	}
 
 }

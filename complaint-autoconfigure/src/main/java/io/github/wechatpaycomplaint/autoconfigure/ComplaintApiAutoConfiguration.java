@@ -1,5 +1,6 @@
 package io.github.wechatpaycomplaint.autoconfigure;
 
+import io.github.wechatpaycomplaint.api.ComplaintActivityListener;
 import io.github.wechatpaycomplaint.api.WechatPayComplaintClient;
 import io.github.wechatpaycomplaint.client.WechatPayComplaintRestClient;
 import io.github.wechatpaycomplaint.merchant.WechatPayMerchant;
@@ -35,9 +36,10 @@ public final class ComplaintApiAutoConfiguration {
 	// is built on the first call,
 	// not at startup.
 	WechatPayComplaintClient wechatPayComplaintClient(@Lazy @WechatPayComplaintRestClient RestClient restClient,
-			WechatPayMerchant merchant, ComplaintClientProperties client, ObjectProvider<JsonMapper> jsonMapper) {
+			WechatPayMerchant merchant, ComplaintClientProperties client, ObjectProvider<JsonMapper> jsonMapper,
+			ObjectProvider<ComplaintActivityListener> activity) {
 		return new WechatPayComplaintClient(restClient, merchant, client.getEndpoint(), client.resolveBaseUri(),
-				jsonMapper.getIfAvailable(JsonMapper::new));
+				jsonMapper.getIfAvailable(JsonMapper::new), activity.getIfUnique(() -> ComplaintActivityListener.NONE));
 	}
 
 }

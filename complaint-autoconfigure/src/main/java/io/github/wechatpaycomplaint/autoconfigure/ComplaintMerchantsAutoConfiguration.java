@@ -4,10 +4,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.wechatpaycomplaint.api.ComplaintActivityListener;
 import io.github.wechatpaycomplaint.api.WechatPayComplaintClient;
 import io.github.wechatpaycomplaint.certificate.PlatformCertificateScheduler;
 import io.github.wechatpaycomplaint.client.WechatPayComplaintRestClient;
 import io.github.wechatpaycomplaint.client.WechatPayRestClientFactory;
+import io.github.wechatpaycomplaint.deadline.ComplaintLedgerFeeder;
+import io.github.wechatpaycomplaint.deadline.LedgerComplaintActivity;
 import io.github.wechatpaycomplaint.merchant.WechatPayMerchant;
 import io.github.wechatpaycomplaint.merchant.WechatPayVerificationKeys;
 import io.github.wechatpaycomplaint.multimerchant.MerchantComponents;
@@ -71,7 +74,8 @@ public final class ComplaintMerchantsAutoConfiguration {
 			ComplaintProperties properties, WechatPayRestClientFactory clientFactory,
 			ObjectProvider<WechatPayRateLimiter> rateLimiter, ObjectProvider<RetryInterceptor.Sleeper> sleeper,
 			ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<Clock> clock,
-			ObjectProvider<PlatformCertificateScheduler> scheduler, BeanFactory beanFactory) {
+			ObjectProvider<PlatformCertificateScheduler> scheduler, ObjectProvider<ComplaintLedgerFeeder> deadlines,
+			BeanFactory beanFactory) {
 		List<WechatPayMerchantSource> all = new ArrayList<>();
 		all.add(propertiesSource);
 		sources.orderedStream().filter((source) -> source != propertiesSource).forEach(all::add);
@@ -80,11 +84,21 @@ public final class ComplaintMerchantsAutoConfiguration {
 				resourceLoader, clientFactory, rateLimiter.getIfAvailable(),
 				sleeper.getIfAvailable(RetryInterceptor.Sleeper::threadSleep),
 				jsonMapper.getIfAvailable(JsonMapper::new), theClock, scheduler.getIfUnique(),
-				propertiesSource.singleMerchant(), () -> singleMerchantBeans(beanFactory));
+				propertiesSource.singleMerchant(), () -> singleMerchantBeans(beanFactory),
+				(name, merchantId) -> activity(deadlines.getIfUnique(), name, merchantId, theClock));
 		// The global interval spaces what an unknown serial on the shared path sets off,
 		// for all merchants together.
 		return new WechatPayMerchants(all, factory,
 				properties.getPlatformCertificates().getUnknownSerialRefreshInterval(), theClock);
+	}
+
+	// With complaint deadlines on, each merchant's client tells the ledger what it read
+	// and
+	// did.
+	private static ComplaintActivityListener activity(@Nullable ComplaintLedgerFeeder feeder, String name,
+			String merchantId, Clock clock) {
+		return (feeder != null) ? new LedgerComplaintActivity(feeder, name, merchantId, clock)
+				: ComplaintActivityListener.NONE;
 	}
 
 	@Bean

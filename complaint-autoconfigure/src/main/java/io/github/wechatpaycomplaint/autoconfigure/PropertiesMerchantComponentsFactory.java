@@ -1,8 +1,10 @@
 package io.github.wechatpaycomplaint.autoconfigure;
 
 import java.time.Clock;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
+import io.github.wechatpaycomplaint.api.ComplaintActivityListener;
 import io.github.wechatpaycomplaint.api.WechatPayComplaintClient;
 import io.github.wechatpaycomplaint.certificate.PlatformCertificateManager;
 import io.github.wechatpaycomplaint.certificate.PlatformCertificateScheduler;
@@ -54,11 +56,14 @@ final class PropertiesMerchantComponentsFactory implements MerchantComponentsFac
 
 	private final Supplier<MerchantComponents> singleMerchantBeans;
 
+	private final BiFunction<String, String, ComplaintActivityListener> activity;
+
 	PropertiesMerchantComponentsFactory(MerchantEntryResolver resolver, ResourceLoader resourceLoader,
 			WechatPayRestClientFactory clientFactory, @Nullable WechatPayRateLimiter rateLimiter,
 			RetryInterceptor.Sleeper sleeper, JsonMapper jsonMapper, Clock clock,
 			@Nullable PlatformCertificateScheduler scheduler, @Nullable MerchantDefinition singleMerchant,
-			Supplier<MerchantComponents> singleMerchantBeans) {
+			Supplier<MerchantComponents> singleMerchantBeans,
+			BiFunction<String, String, ComplaintActivityListener> activity) {
 		this.resolver = resolver;
 		this.resourceLoader = resourceLoader;
 		this.clientFactory = clientFactory;
@@ -69,6 +74,7 @@ final class PropertiesMerchantComponentsFactory implements MerchantComponentsFac
 		this.scheduler = scheduler;
 		this.singleMerchant = singleMerchant;
 		this.singleMerchantBeans = singleMerchantBeans;
+		this.activity = activity;
 	}
 
 	@Override
@@ -104,7 +110,8 @@ final class PropertiesMerchantComponentsFactory implements MerchantComponentsFac
 		RestClient restClient = clients.verifyingClient(merchant, verificationKeys, client.resolveBaseUri(),
 				client.getMaxClockSkew());
 		WechatPayComplaintClient complaintClient = new WechatPayComplaintClient(restClient, merchant,
-				client.getEndpoint(), client.resolveBaseUri(), this.jsonMapper);
+				client.getEndpoint(), client.resolveBaseUri(), this.jsonMapper,
+				this.activity.apply(definition.name(), merchant.getMerchantId()));
 		if (certificates != null) {
 			certificates.start();
 		}

@@ -80,8 +80,8 @@ class EveryPropertyBindsTests {
 				ComplaintProperties.class, ComplaintClientProperties.class, ComplaintNotificationProperties.class,
 				NotificationDeduplicationProperties.class, NotificationRegistrationProperties.class,
 				ComplaintReconciliationProperties.class, ComplaintHealthProperties.class,
-				ComplaintMerchantsProperties.class, ComplaintMetricsProperties.class,
-				NotificationInboxProperties.class);
+				ComplaintMerchantsProperties.class, ComplaintMetricsProperties.class, NotificationInboxProperties.class,
+				ComplaintDeadlineProperties.class);
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.github.wechatpaycomplaint.simulator.keys.RsaKeyPairs;
 import io.github.wechatpaycomplaint.simulator.keys.PemText;
 import io.github.wechatpaycomplaint.api.WechatPayComplaintClient;
+import io.github.wechatpaycomplaint.deadline.ComplaintLedger;
 import io.github.wechatpaycomplaint.certificate.PlatformCertificateScheduler;
 import io.github.wechatpaycomplaint.client.WechatPayComplaintRestClient;
 import io.github.wechatpaycomplaint.client.WechatPayEndpoint;
@@ -123,6 +124,25 @@ class ManyMerchantsTests {
 		this.wechatPay.assertSignedByMerchant(this.wechatPay.requests().get(0));
 		MerchantSignatureAssertions.assertSignedByMerchant(this.wechatPay.requests().get(1),
 				HK_MERCHANT_KEYS.getPublic(), HK_MCHID, HK_SERIAL);
+	}
+
+	@Test
+	void withDeadlinesOnEachMerchantsClientTellsTheLedgerUnderItsName() {
+		stubBoth();
+		this.runner.withConfiguration(AutoConfigurations.of(ComplaintDeadlineAutoConfiguration.class))
+			.withPropertyValues(entry("main", mainEntry()))
+			.withPropertyValues(entry("hk", hkEntry()))
+			.withPropertyValues("wechatpay.complaint.deadlines.enabled=true",
+					"wechatpay.complaint.deadlines.check-interval=1h")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				WechatPayMerchants merchants = context.getBean(WechatPayMerchants.class);
+				merchants.client("hk").getComplaint(COMPLAINT_ID);
+				ComplaintLedger ledger = context.getBean(ComplaintLedger.class);
+				assertThat(ledger.find("hk", COMPLAINT_ID))
+					.hasValueSatisfying((tracked) -> assertThat(tracked.ref().merchantId()).isEqualTo(HK_MCHID));
+				assertThat(ledger.find("main", COMPLAINT_ID)).isEmpty();
+			});
 	}
 
 	@Test
@@ -577,7 +597,8 @@ class ManyMerchantsTests {
 	}
 
 	private static String complaintJson() {
-		return "{\"complaint_id\":\"" + COMPLAINT_ID + "\"}";
+		return "{\"complaint_id\":\"" + COMPLAINT_ID
+				+ "\",\"complaint_time\":\"2026-11-20T10:15:22+08:00\",\"complaint_state\":\"PENDING\"}";
 	}
 
 	private static long now() {

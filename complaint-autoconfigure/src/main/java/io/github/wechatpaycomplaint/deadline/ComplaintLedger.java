@@ -1,0 +1,101 @@
+package io.github.wechatpaycomplaint.deadline;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where the complaints the starter learns of are kept, with the thresholds already
+ * published. The memory ledger keeps them in this instance; a shared ledger (JDBC, Redis)
+ * lets several instances watch the same complaints, each threshold published by one of
+ * them.
+ *
+ * <p>
+ * Implementations must merge facts atomically per complaint and make
+ * {@link #markPublished} a compare-and-set across every instance that shares the ledger.
+ *
+ * @since 0.1.0
+ */
+public interface ComplaintLedger {
+
+	/**
+	 * Merges a fact into a complaint, adding the complaint when it is new.
+	 * @param ref which complaint
+	 * @param fact the fact
+	 * @return the complaint before (absent when new) and after
+	 */
+	Recorded record(ComplaintRef ref, ComplaintFact fact);
+
+	/**
+	 * The complaint, if known.
+	 * @param merchantName the merchant's entry name
+	 * @param complaintId the complaint id
+	 * @return the complaint
+	 */
+	Optional<TrackedComplaint> find(String merchantName, String complaintId);
+
+	/**
+	 * The complaints whose next threshold is reached at {@code now}, earliest first.
+	 * @param now the instant
+	 * @param limit at most this many
+	 * @return the complaints
+	 */
+	List<TrackedComplaint> dueForCheck(Instant now, int limit);
+
+	/**
+	 * Marks a threshold of a round published, unless it already is or its clock has
+	 * stopped meanwhile (a reply or completion recorded since the caller read the
+	 * complaint).
+	 * @param ref which complaint
+	 * @param round the round the threshold belongs to
+	 * @param threshold the threshold
+	 * @return {@code true} when this call marked it (the caller publishes the event);
+	 * {@code false} when it was marked before, the round has changed, its clock stopped
+	 * or the complaint is unknown
+	 */
+	boolean markPublished(ComplaintRef ref, int round, Threshold threshold);
+
+	/**
+	 * Every open complaint (not completed) whose round start is known, in no order.
+	 * @return the complaints
+	 */
+	List<TrackedComplaint> open();
+
+	/**
+	 * Forgets completed complaints and complaints too old to matter.
+	 * @param completedRetention completed complaints are kept this long after completion
+	 * @param maxAge any complaint is forgotten this long after the ledger learned of it
+	 * @return how many complaints were forgotten
+	 */
+	int purge(Duration completedRetention, Duration maxAge);
+
+	/**
+	 * Whether other instances see this ledger; the watcher then scans under a lock.
+	 * @return {@code false} for a ledger of this instance only
+	 */
+	default boolean isShared() {
+		return false;
+	}
+
+	/**
+	 * The outcome of {@link #record}.
+	 *
+	 * @param before the complaint before the fact, {@code null} when it was new
+	 * @param after the complaint after the fact
+	 */
+	record Recorded(@Nullable TrackedComplaint before, TrackedComplaint after) {
+
+		/**
+		 * Whether the fact changed anything.
+		 * @return {@code true} when the complaint is new or changed
+		 */
+		public boolean changed() {
+			return !after.equals(before);
+		}
+
+	}
+
+}

@@ -1,0 +1,100 @@
+package io.github.wechatpaycomplaint.deadline;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Runs the {@link DeadlineWatcher} on its own daemon thread at once when the application
+ * starts (so complaints already overdue are reported without waiting) and then every
+ * {@code checkInterval}, purging the ledger after each scan; a failed run is logged and
+ * the next one runs as planned.
+ *
+ * @since 0.1.0
+ */
+public final class DeadlineWatchScheduler implements SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(DeadlineWatchScheduler.class);
+
+	private final DeadlineWatcher watcher;
+
+	private final ComplaintLedger ledger;
+
+	private final Duration checkInterval;
+
+	private final Duration completedRetention;
+
+	private final Duration maxAge;
+
+	private final Runnable afterScan;
+
+	private @Nullable ScheduledExecutorService executor;
+
+	/**
+	 * Creates a scheduler.
+	 * @param watcher the watcher
+	 * @param ledger the ledger to purge
+	 * @param checkInterval time between the end of one run and the start of the next
+	 * @param completedRetention how long completed complaints are kept
+	 * @param maxAge how long any complaint is kept
+	 * @param afterScan runs after each scan, e.g. to refresh gauges
+	 */
+	public DeadlineWatchScheduler(DeadlineWatcher watcher, ComplaintLedger ledger, Duration checkInterval,
+			Duration completedRetention, Duration maxAge, Runnable afterScan) {
+		this.watcher = Objects.requireNonNull(watcher, "watcher");
+		this.ledger = Objects.requireNonNull(ledger, "ledger");
+		this.checkInterval = Objects.requireNonNull(checkInterval, "checkInterval");
+		this.completedRetention = Objects.requireNonNull(completedRetention, "completedRetention");
+		this.maxAge = Objects.requireNonNull(maxAge, "maxAge");
+		this.afterScan = Objects.requireNonNull(afterScan, "afterScan");
+	}
+
+	@Override
+	public void start() {
+		ScheduledExecutorService scheduled = Executors.newSingleThreadScheduledExecutor((runnable) -> {
+			Thread thread = new Thread(runnable, "wechatpay-complaint-deadlines");
+			thread.setDaemon(true);
+			return thread;
+		});
+		scheduled.scheduleWithFixedDelay(this::runOnce, 0, this.checkInterval.toMillis(), TimeUnit.MILLISECONDS);
+		this.executor = scheduled;
+	}
+
+	/**
+	 * Scans, purges and refreshes once, logging instead of throwing.
+	 */
+	public void runOnce() {
+		try {
+			this.watcher.scan();
+			this.ledger.purge(this.completedRetention, this.maxAge);
+			this.afterScan.run();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Complaint deadline scan failed (" + ex.getMessage() + "); next scan in "
+					+ this.checkInterval.toSeconds() + " s");
+		}
+	}
+
+	@Override
+	public void stop() {
+		ScheduledExecutorService scheduled = this.executor;
+		if (scheduled != null) {
+			scheduled.shutdownNow();
+		}
+		this.executor = null;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.executor != null;
+	}
+
+}

@@ -1,0 +1,17 @@
+package io.github.wechatpaycomplaint.deadline.event;
+
+import java.time.Instant;
+
+/**
+ * The merchant's first reply to a complaint is due within the first-reply warning.
+ *
+ * @since 0.1.0
+ */
+public final class FirstReplyDueSoonEvent extends ComplaintDeadlineEvent {
+
+	public FirstReplyDueSoonEvent(Object source, String merchantName, String merchantId, String complaintId, int round,
+			Instant deadline) {
+		super(source, merchantName, merchantId, complaintId, round, deadline);
+	}
+
+}
