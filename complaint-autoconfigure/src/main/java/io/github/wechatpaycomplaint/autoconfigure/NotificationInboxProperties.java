@@ -79,8 +79,9 @@ public class NotificationInboxProperties implements InitializingBean {
 
 	/**
 	 * How long published notifications are kept, and so recognised as duplicates when
-	 * WeChat Pay delivers them again. Longer than WeChat Pay's retry period, and at least
-	 * twice notification.max-clock-skew plus the lease.
+	 * WeChat Pay delivers them again; a delivery after it is published again. At least
+	 * twice notification.max-clock-skew plus the lease; keep it longer than WeChat Pay's
+	 * retry period (at most 2 hours in its current docs, up to a week in older ones).
 	 */
 	@NotNull
 	private Duration retention = Duration.ofDays(8);
