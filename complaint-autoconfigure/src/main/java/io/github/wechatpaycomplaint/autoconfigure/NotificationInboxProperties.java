@@ -242,8 +242,9 @@ public class NotificationInboxProperties implements InitializingBean {
 		private int maxAttempts = 10;
 
 		/**
-		 * Longest time from recording (or replay) a notification is retried; after the
-		 * first failure past it, it is parked as failed until replayed.
+		 * Longest time from a notification's first listener pass (after recording or
+		 * replay) it is retried; after the first failure past it, it is parked as failed
+		 * until replayed. Time spent waiting behind other notifications does not count.
 		 */
 		@NotNull
 		private Duration maxAge = Duration.ofDays(1);

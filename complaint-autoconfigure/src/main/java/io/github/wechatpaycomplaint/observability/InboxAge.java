@@ -14,7 +14,8 @@ final class InboxAge {
 	/**
 	 * The age at a time, in whole seconds, never negative (the instance's clock may be
 	 * behind the one that recorded the entry).
-	 * @param since when the entry was recorded or replayed
+	 * @param since when the entry started its attempts (first listener pass, else
+	 * recording or replay)
 	 * @param now the time
 	 * @return the age
 	 */

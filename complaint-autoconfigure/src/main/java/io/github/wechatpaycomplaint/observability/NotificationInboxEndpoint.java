@@ -121,8 +121,9 @@ public final class NotificationInboxEndpoint {
 	 *
 	 * @param pending entries waiting for a successful listener pass
 	 * @param failed parked entries, all of them (more than listed when over the limit)
-	 * @param oldestPendingSince when the oldest pending entry was recorded or replayed
-	 * (ISO-8601), {@code null} when none is pending
+	 * @param oldestPendingSince when the oldest pending entry started its attempts
+	 * (ISO-8601; its first listener pass, else its recording or replay), {@code null}
+	 * when none is pending
 	 * @param oldestPendingAge its age in whole seconds (ISO-8601, such as
 	 * {@code PT2M30S}), {@code null} when none is pending
 	 * @param entries the oldest parked entries, up to the limit

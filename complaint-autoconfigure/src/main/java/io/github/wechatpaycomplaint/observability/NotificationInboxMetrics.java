@@ -24,10 +24,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Meters of durable processing: the gauges {@value #PENDING}, {@value #FAILED} (parked
- * entries) and {@value #OLDEST_PENDING_AGE} (seconds since the oldest pending entry was
- * recorded or replayed, 0 when none is pending), and the timer {@value #PASSES} of the
- * worker's passes, tagged with the {@code outcome} ({@code done}, {@code retry},
- * {@code parked}, {@code lost}) and, when asked, the {@code merchant} (its entry name).
+ * entries) and {@value #OLDEST_PENDING_AGE} (seconds since the oldest pending entry
+ * started its attempts: its first listener pass, else its recording or replay; 0 when
+ * none is pending), and the timer {@value #PASSES} of the worker's passes, tagged with
+ * the {@code outcome} ({@code done}, {@code retry}, {@code parked}, {@code lost}) and,
+ * when asked, the {@code merchant} (its entry name).
  *
  * <p>
  * The gauges read the inbox's backlog at most once per {@link #BACKLOG_REFRESH} however
@@ -89,7 +90,8 @@ public final class NotificationInboxMetrics implements InboxPassObserver {
 		gauge(FAILED, "Complaint notifications parked as failed, waiting for a replay or a discard",
 				InboxBacklog::failed);
 		TimeGauge.builder(OLDEST_PENDING_AGE, this, TimeUnit.SECONDS, (metrics) -> metrics.read(this::oldestPendingAge))
-			.description("Time since the oldest pending complaint notification was recorded or replayed")
+			.description("Time since the oldest pending complaint notification was first passed to the listener,"
+					+ " else recorded or replayed")
 			.strongReference(true)
 			.register(registry);
 		for (String name : merchantTag ? merchantNames : List.<String>of()) {

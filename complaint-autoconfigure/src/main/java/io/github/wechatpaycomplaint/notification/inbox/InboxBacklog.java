@@ -9,8 +9,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param pending entries waiting for a successful listener pass (claimed ones included)
  * @param failed entries parked after their last attempt
- * @param oldestPendingSince when the oldest pending entry was recorded or last replayed,
- * {@code null} when none is pending
+ * @param oldestPendingSince the earliest {@link InboxEntry#attemptsSince()} of the
+ * pending entries (the first listener pass, or the recording or last replay while none
+ * has started), {@code null} when none is pending
  * @since 0.1.0
  */
 public record InboxBacklog(long pending, long failed, @Nullable Instant oldestPendingSince) {

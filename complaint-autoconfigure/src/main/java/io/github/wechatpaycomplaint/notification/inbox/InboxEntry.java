@@ -20,8 +20,9 @@ import org.jspecify.annotations.Nullable;
  * {@code create_time}s
  * @param status where the entry stands
  * @param attempts listener passes started since the entry was recorded or last replayed
- * @param attemptsSince when the entry was recorded or last replayed; the maximum age
- * counts from here
+ * @param attemptsSince when the listener first got the entry since it was recorded or
+ * last replayed (until then, the recording or replay time); the maximum age counts from
+ * here, so time spent waiting behind other entries does not count
  * @param lastError the last listener failure (exception class and a bounded, sanitized
  * message), {@code null} when none
  * @param claimToken the owner token of a claimed entry, {@code null} otherwise

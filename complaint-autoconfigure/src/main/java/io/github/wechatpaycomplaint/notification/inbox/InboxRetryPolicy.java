@@ -15,8 +15,8 @@ import java.util.Objects;
  * including 1, so that entries that failed together are not tried together again; the
  * rest of the delay is always waited
  * @param maxAttempts the most passes; the entry is parked after the last one fails
- * @param maxAge the longest time from recording (or replay) an entry is retried; the
- * entry is parked after the first failure past it
+ * @param maxAge the longest time from an entry's first listener pass (after recording or
+ * replay) it is retried; the entry is parked after the first failure past it
  * @since 0.1.0
  */
 public record InboxRetryPolicy(Duration initialDelay, double multiplier, Duration maxDelay, double jitter,

@@ -193,6 +193,11 @@ public final class JdbcNotificationInbox implements NotificationInbox {
 				+ " ORDER BY e.next_attempt_at, e.seq LIMIT ? FOR UPDATE SKIP LOCKED";
 		List<InboxEntry> claimed = this.claims.execute((status) -> {
 			List<InboxEntry> found = this.jdbc.query(due, this.rows, maxEntries);
+			// Read once so that the rows and the entries handed out carry the same time.
+			Instant firstClaimTime = found.stream().anyMatch((entry) -> entry.attempts() == 0)
+					? Instant
+						.ofEpochMilli(Objects.requireNonNull(this.jdbc.queryForObject("SELECT " + now, Long.class)))
+					: Instant.EPOCH;
 			List<InboxEntry> entries = new ArrayList<>(found.size());
 			List<Object[]> updates = new ArrayList<>(found.size());
 			for (InboxEntry entry : found) {
@@ -200,13 +205,17 @@ public final class JdbcNotificationInbox implements NotificationInbox {
 					continue;
 				}
 				String token = newToken();
+				// The maximum age counts from the first pass, not from the recording: an
+				// entry held back behind others of its complaint has not been tried yet.
+				Instant attemptsSince = (entry.attempts() == 0) ? firstClaimTime : entry.attemptsSince();
 				entries.add(new InboxEntry(entry.notification(), entry.sequence(), entry.status(), entry.attempts() + 1,
-						entry.attemptsSince(), entry.lastError(), token));
-				updates.add(new Object[] { token, lease.toMillis(), entry.sequence() });
+						attemptsSince, entry.lastError(), token));
+				updates.add(new Object[] { token, lease.toMillis(), firstClaimTime.toEpochMilli(), entry.sequence() });
 			}
 			if (!updates.isEmpty()) {
 				this.jdbc.batchUpdate("UPDATE " + this.table + " SET claim_token = ?, lease_until = " + now
-						+ " + ?, attempts = attempts + 1 WHERE seq = ?", updates);
+						+ " + ?, attempts_since = CASE WHEN attempts = 0 THEN ? ELSE attempts_since END,"
+						+ " attempts = attempts + 1 WHERE seq = ?", updates);
 			}
 			return entries;
 		});

@@ -80,6 +80,12 @@ public final class MemoryNotificationInbox implements NotificationInbox {
 			ThreadLocalRandom random = ThreadLocalRandom.current();
 			slot.claimToken = new UUID(random.nextLong(), random.nextLong()).toString();
 			slot.leaseUntil = now.plus(lease);
+			// The maximum age counts from the first pass, not from the recording: an
+			// entry
+			// held back behind others of its complaint has not been tried yet.
+			if (slot.attempts == 0) {
+				slot.attemptsSince = now;
+			}
 			slot.attempts++;
 			claimed.add(slot.toEntry());
 		}

@@ -26,9 +26,9 @@ import org.springframework.data.redis.core.script.RedisScript;
  * complaint's first entry. A complaint whose first entry is parked is not on it.</li>
  * <li>{@code holders}: hash of complaint to the member of its claimed entry, at most
  * one.</li>
- * <li>{@code pending} (scored by when attempts started, for the backlog), {@code failed}
- * (by create time, for listing), {@code done} (the ids of done entries, by recording
- * time, for the purge).</li>
+ * <li>{@code pending} (scored by when attempts started: recording or replay, then the
+ * first claim; for the backlog), {@code failed} (by create time, for listing),
+ * {@code done} (the ids of done entries, by recording time, for the purge).</li>
  * </ul>
  * Members are the sequence as 16 digits; complaints and ids are
  * {@code <byte length of merchant name>:<merchant name><id>}, which no two pairs share.
@@ -139,7 +139,12 @@ final class RedisInboxScripts {
 						if state and state[1] == 'PENDING' and tonumber(state[2]) <= now then
 							local entry = entryKey(head)
 							redis.call('HSET', entry, 'claim_token', ARGV[5 + #claimed], 'lease_until', leaseUntil)
-							redis.call('HINCRBY', entry, 'attempts', 1)
+							-- The maximum age counts from the first pass, not from the recording: an
+							-- entry held back behind others of its complaint has not been tried yet.
+							if redis.call('HINCRBY', entry, 'attempts', 1) == 1 then
+								redis.call('HSET', entry, 'attempts_since', now)
+								redis.call('ZADD', PENDING, now, head)
+							end
 							redis.call('HSET', HOLDERS, complaint, head)
 							redis.call('ZADD', SCHEDULE, leaseUntil, complaint)
 							claimed[#claimed + 1] = { head, redis.call('HGETALL', entry) }

@@ -188,16 +188,7 @@ class InboxWorkerTests {
 
 	@Test
 	void theLastFailedAttemptParksTheEntryAndAReplayGivesExactlyOneMorePass(CapturedOutput output) {
-		this.inbox.record(notification("n-1", "c-1", 0));
-		this.inbox.record(notification("n-2", "c-1", 5));
-		this.listener.failuresLeft.set(3);
-		this.worker.start();
-		for (int attempt = 1; attempt <= 3; attempt++) {
-			this.worker.poll();
-			int calls = attempt;
-			await().until(() -> this.listener.calls.get() == calls && this.worker.poll() == 0);
-			this.clock.advance(Duration.ofMinutes(5));
-		}
+		failTheFirstOfTwoEntriesOfAComplaintThreeTimes();
 		assertThat(this.inbox.failed(10)).singleElement().satisfies((entry) -> {
 			assertThat(entry.notificationId()).isEqualTo("n-1");
 			assertThat(entry.attempts()).isEqualTo(3);
@@ -216,14 +207,43 @@ class InboxWorkerTests {
 	}
 
 	@Test
-	void aFailurePastTheMaximumAgeParksTheEntryAtOnce() {
+	void aLaterEntryHeldBackByAParkedOneIsRetriedAfterTheReplayRatherThanParkedAtItsFirstFailure() {
+		failTheFirstOfTwoEntriesOfAComplaintThreeTimes();
+		// The operator fixes the listener a day later; n-2 waited all that time unpassed.
+		this.clock.advance(Duration.ofDays(1));
+		// n-1 passes, n-2 then fails once (a transient error).
+		this.listener.onEach = () -> {
+			if (this.listener.calls.get() == 5) {
+				this.listener.failuresLeft.set(1);
+			}
+		};
+		assertThat(new FailedNotifications(this.inbox).replay("default", "n-1")).isTrue();
+		pollUntilPublished(1);
+		// Its retry comes after the back-off; parked, it would never come.
+		await().atMost(Duration.ofSeconds(10)).until(() -> {
+			this.clock.advance(Duration.ofSeconds(10));
+			this.worker.poll();
+			return this.listener.events.size() == 2;
+		});
+		assertThat(this.listener.calls.get()).isEqualTo(6);
+		assertThat(this.listener.ids()).containsExactly("n-1", "n-2");
+		assertThat(this.inbox.failed(10)).isEmpty();
+	}
+
+	@Test
+	void aFailurePastTheMaximumAgeFromTheFirstPassParksTheEntryAtOnce() {
 		this.inbox.record(notification("n-1", "c-1", 0));
-		this.listener.failuresLeft.set(1);
-		this.clock.advance(Duration.ofHours(1));
+		this.listener.failuresLeft.set(2);
+		// Waiting before the first pass does not count.
+		this.clock.advance(Duration.ofHours(2));
 		this.worker.start();
 		this.worker.poll();
+		await().until(() -> this.listener.calls.get() == 1 && this.worker.poll() == 0);
+		assertThat(this.inbox.failed(10)).isEmpty();
+		this.clock.advance(Duration.ofHours(1));
+		this.worker.poll();
 		await().until(() -> this.inbox.failed(10).size() == 1);
-		assertThat(this.inbox.failed(10).get(0).attempts()).isOne();
+		assertThat(this.inbox.failed(10).get(0).attempts()).isEqualTo(2);
 	}
 
 	@Test
@@ -344,6 +364,20 @@ class InboxWorkerTests {
 	private InboxWorker worker(NotificationInbox inbox, Duration pollInterval) {
 		return new InboxWorker(inbox, this.listener, retryPolicy(), new InboxWorker.Settings(pollInterval, 10, 2, LEASE,
 				Duration.ofSeconds(5), Duration.ofDays(8), Duration.ofHours(1)), this.clock);
+	}
+
+	// n-1 fails its three passes, five minutes apart, and is parked; n-2 waits behind it.
+	private void failTheFirstOfTwoEntriesOfAComplaintThreeTimes() {
+		this.inbox.record(notification("n-1", "c-1", 0));
+		this.inbox.record(notification("n-2", "c-1", 5));
+		this.listener.failuresLeft.set(3);
+		this.worker.start();
+		for (int attempt = 1; attempt <= 3; attempt++) {
+			this.worker.poll();
+			int calls = attempt;
+			await().until(() -> this.listener.calls.get() == calls && this.worker.poll() == 0);
+			this.clock.advance(Duration.ofMinutes(5));
+		}
 	}
 
 	private void pollUntilPublished(int events) {

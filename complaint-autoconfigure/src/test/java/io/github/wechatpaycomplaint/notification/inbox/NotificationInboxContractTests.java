@@ -208,6 +208,30 @@ abstract class NotificationInboxContractTests {
 	}
 
 	@Test
+	void theAgeOfAnEntryStartsAtItsFirstClaimIsKeptByARetryAndRestartsAfterAReplay() {
+		NotificationInbox inbox = inbox();
+		inbox.record(notification("n-1", "c-1", 0));
+		this.clock.advance(Duration.ofDays(1));
+		Instant firstClaim = this.clock.instant();
+		InboxEntry first = single(inbox);
+		assertThat(first.attemptsSince()).isEqualTo(firstClaim);
+		assertThat(inbox.retryLater(first, this.clock.instant(), "x")).isTrue();
+		this.clock.advance(Duration.ofMinutes(5));
+		InboxEntry retried = single(inbox);
+		assertThat(retried.attempts()).isEqualTo(2);
+		assertThat(retried.attemptsSince()).isEqualTo(firstClaim);
+		assertThat(inbox.park(retried, "x")).isTrue();
+		assertThat(inbox.failed(10)).singleElement()
+			.satisfies((parked) -> assertThat(parked.attemptsSince()).isEqualTo(firstClaim));
+		this.clock.advance(Duration.ofHours(1));
+		assertThat(inbox.replay("default", "n-1")).isTrue();
+		this.clock.advance(Duration.ofHours(1));
+		InboxEntry replayed = single(inbox);
+		assertThat(replayed.attempts()).isEqualTo(1);
+		assertThat(replayed.attemptsSince()).isEqualTo(this.clock.instant());
+	}
+
+	@Test
 	void aParkedEntryHoldsItsComplaintBackUntilReplayed() {
 		NotificationInbox inbox = inbox();
 		inbox.record(notification("n-1", "c-1", 0));
@@ -226,6 +250,7 @@ abstract class NotificationInboxContractTests {
 		this.clock.advance(Duration.ofHours(1));
 		assertThat(inbox.replay("default", "n-1")).isTrue();
 		assertThat(inbox.failed(10)).isEmpty();
+		this.clock.advance(Duration.ofMinutes(1));
 		InboxEntry replayed = single(inbox);
 		assertThat(replayed.notificationId()).isEqualTo("n-1");
 		assertThat(replayed.attempts()).isEqualTo(1);
