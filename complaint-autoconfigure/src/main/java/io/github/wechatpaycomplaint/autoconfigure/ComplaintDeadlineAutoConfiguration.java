@@ -11,7 +11,6 @@ import io.github.wechatpaycomplaint.deadline.DeadlineRules;
 import io.github.wechatpaycomplaint.deadline.DeadlineWatchScheduler;
 import io.github.wechatpaycomplaint.deadline.DeadlineWatcher;
 import io.github.wechatpaycomplaint.deadline.LedgerComplaintActivity;
-import io.github.wechatpaycomplaint.deadline.MemoryComplaintLedger;
 import io.github.wechatpaycomplaint.merchant.WechatPayMerchant;
 import io.github.wechatpaycomplaint.notification.NotificationDeduplicationStore;
 import io.github.wechatpaycomplaint.notification.SingleNotificationMerchants;
@@ -32,14 +31,15 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /**
  * Auto-configuration of the complaint deadlines when
- * {@code wechatpay.complaint.deadlines.enabled=true}: a memory ledger fed by
- * notifications, reconciliation and every merchant's complaint client (the registry's
- * merchants through ComplaintMerchantsAutoConfiguration), a watcher scanning it on a
- * schedule, the {@link ComplaintDeadlines} API, and, when present, a health indicator and
- * gauges.
+ * {@code wechatpay.complaint.deadlines.enabled=true}: a ledger (memory, JDBC or Redis)
+ * fed by notifications, reconciliation and every merchant's complaint client (the
+ * registry's merchants through ComplaintMerchantsAutoConfiguration), a watcher scanning
+ * it on a schedule, the {@link ComplaintDeadlines} API, and, when present, a health
+ * indicator and gauges.
  *
  * @since 0.1.0
  */
@@ -51,6 +51,7 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnBooleanProperty(name = ComplaintProperties.PREFIX + ".enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = ComplaintDeadlineProperties.PREFIX + ".enabled")
 @EnableConfigurationProperties(ComplaintDeadlineProperties.class)
+@Import(ComplaintLedgerConfiguration.class)
 public final class ComplaintDeadlineAutoConfiguration {
 
 	/**
@@ -67,12 +68,6 @@ public final class ComplaintDeadlineAutoConfiguration {
 	@ConditionalOnMissingBean
 	DeadlineRules complaintDeadlineRules(ComplaintDeadlineProperties properties) {
 		return properties.toRules();
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	ComplaintLedger complaintLedger(DeadlineRules rules, ObjectProvider<Clock> clock) {
-		return new MemoryComplaintLedger(rules, clock.getIfUnique(Clock::systemUTC));
 	}
 
 	@Bean

@@ -3,9 +3,13 @@ package io.github.wechatpaycomplaint.autoconfigure;
 import java.time.Duration;
 
 import io.github.wechatpaycomplaint.deadline.DeadlineRules;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -91,6 +95,29 @@ public class ComplaintDeadlineProperties implements InitializingBean {
 	 */
 	private boolean downWhenOverdue = false;
 
+	/**
+	 * Where the ledger is kept: MEMORY (this instance only, rebuilt by reconciliation
+	 * after a restart), JDBC or REDIS (shared by every instance, each threshold published
+	 * by one of them). Unset, the ledger is kept where the notification de-duplication
+	 * records are (wechatpay.complaint.notification.deduplication.store), through the
+	 * same JdbcTemplate or RedisConnectionFactory.
+	 */
+	private @Nullable Store store;
+
+	/**
+	 * Longest time one operation of the JDBC or Redis ledger may take, connection
+	 * included; recording a complaint from a notification waits for it, so keep it well
+	 * under WeChat Pay's timeout of about 5 seconds.
+	 */
+	@NotNull
+	private Duration operationTimeout = Duration.ofSeconds(2);
+
+	@Valid
+	private final Jdbc jdbc = new Jdbc();
+
+	@Valid
+	private final Redis redis = new Redis();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -171,6 +198,30 @@ public class ComplaintDeadlineProperties implements InitializingBean {
 		this.downWhenOverdue = downWhenOverdue;
 	}
 
+	public @Nullable Store getStore() {
+		return this.store;
+	}
+
+	public void setStore(@Nullable Store store) {
+		this.store = store;
+	}
+
+	public Duration getOperationTimeout() {
+		return this.operationTimeout;
+	}
+
+	public void setOperationTimeout(Duration operationTimeout) {
+		this.operationTimeout = operationTimeout;
+	}
+
+	public Jdbc getJdbc() {
+		return this.jdbc;
+	}
+
+	public Redis getRedis() {
+		return this.redis;
+	}
+
 	/**
 	 * The rules these properties set.
 	 * @return the rules
@@ -214,6 +265,82 @@ public class ComplaintDeadlineProperties implements InitializingBean {
 					"Set it shorter than the deadline, e.g. 4h before a 24h first reply or 12h before a 72h "
 							+ "resolution.");
 		}
+	}
+
+	/**
+	 * The ledger stores.
+	 */
+	public enum Store {
+
+		/** This instance's memory. */
+		MEMORY,
+
+		/** One table through the application's JdbcTemplate or DataSource. */
+		JDBC,
+
+		/** Redis through the application's RedisConnectionFactory. */
+		REDIS
+
+	}
+
+	/**
+	 * The JDBC ledger.
+	 */
+	public static class Jdbc {
+
+		/**
+		 * Name of the ledger table, a plain SQL identifier.
+		 */
+		@NotNull
+		@Pattern(regexp = "[A-Za-z_][A-Za-z0-9_]{0,47}",
+				message = "must be a plain SQL identifier (letters, digits, underscores; at most 48 characters)")
+		private String tableName = "wechatpay_complaint_ledger";
+
+		/**
+		 * Whether to create the table at startup when it does not exist, with the script
+		 * for the database shipped in the jar (PostgreSQL, MySQL, MariaDB, H2).
+		 */
+		private boolean initializeSchema = false;
+
+		public String getTableName() {
+			return this.tableName;
+		}
+
+		public void setTableName(String tableName) {
+			this.tableName = tableName;
+		}
+
+		public boolean isInitializeSchema() {
+			return this.initializeSchema;
+		}
+
+		public void setInitializeSchema(boolean initializeSchema) {
+			this.initializeSchema = initializeSchema;
+		}
+
+	}
+
+	/**
+	 * The Redis ledger.
+	 */
+	public static class Redis {
+
+		/**
+		 * Prefix of every key of the ledger. Keep the part in braces (a Redis Cluster
+		 * hash tag): the ledger's scripts touch several keys at once, which Redis Cluster
+		 * allows only within one hash slot.
+		 */
+		@NotBlank
+		private String keyPrefix = "{wechatpay:complaint:ledger}:";
+
+		public String getKeyPrefix() {
+			return this.keyPrefix;
+		}
+
+		public void setKeyPrefix(String keyPrefix) {
+			this.keyPrefix = keyPrefix;
+		}
+
 	}
 
 }

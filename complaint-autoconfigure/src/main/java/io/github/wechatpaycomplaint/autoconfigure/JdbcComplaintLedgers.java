@@ -1,0 +1,25 @@
+package io.github.wechatpaycomplaint.autoconfigure;
+
+import java.time.Clock;
+
+import io.github.wechatpaycomplaint.deadline.ComplaintLedger;
+import io.github.wechatpaycomplaint.deadline.DeadlineRules;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+
+/**
+ * Builds the JDBC complaint ledger. Loaded only when that ledger is chosen.
+ */
+final class JdbcComplaintLedgers {
+
+	private JdbcComplaintLedgers() {
+	}
+
+	static ComplaintLedger create(ComplaintDeadlineProperties properties, DeadlineRules rules, Clock clock,
+			ListableBeanFactory beanFactory, String storeProperty) {
+		// Placeholder until the JDBC ledger lands.
+		throw new InvalidComplaintPropertyException(storeProperty, "the JDBC complaint ledger is not available yet",
+				"Set " + ComplaintLedgerConfiguration.STORE + "=memory.");
+	}
+
+}
