@@ -24,7 +24,7 @@ import javax.management.ObjectName;
  * histogram of the live objects, to tell which objects a change of the retained heap is
  * made of.
  */
-final class HeapMeter {
+public final class HeapMeter {
 
 	private static final Pattern HTTP_CLIENT_SELECTOR = Pattern.compile("HttpClient-[0-9]+-SelectorManager");
 
@@ -39,7 +39,7 @@ final class HeapMeter {
 	 * client, a certificate refresh) hold for a moment only adds to a reading.
 	 * @return the retained heap, in bytes
 	 */
-	static long retained() {
+	public static long retained() {
 		awaitDiscardedHttpClients();
 		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
 		long last = Long.MAX_VALUE;
