@@ -2,13 +2,10 @@ package io.github.wechatpaycomplaint.deadline;
 
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
+import io.github.wechatpaycomplaint.schedule.FixedDelayRunner;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.SmartLifecycle;
 
@@ -36,7 +33,7 @@ public final class DeadlineWatchScheduler implements SmartLifecycle {
 
 	private final Runnable afterScan;
 
-	private @Nullable ScheduledExecutorService executor;
+	private final FixedDelayRunner runner;
 
 	/**
 	 * Creates a scheduler.
@@ -55,17 +52,13 @@ public final class DeadlineWatchScheduler implements SmartLifecycle {
 		this.completedRetention = Objects.requireNonNull(completedRetention, "completedRetention");
 		this.maxAge = Objects.requireNonNull(maxAge, "maxAge");
 		this.afterScan = Objects.requireNonNull(afterScan, "afterScan");
+		this.runner = new FixedDelayRunner("wechatpay-complaint-deadlines", Duration.ZERO, checkInterval,
+				this::runOnce);
 	}
 
 	@Override
 	public void start() {
-		ScheduledExecutorService scheduled = Executors.newSingleThreadScheduledExecutor((runnable) -> {
-			Thread thread = new Thread(runnable, "wechatpay-complaint-deadlines");
-			thread.setDaemon(true);
-			return thread;
-		});
-		scheduled.scheduleWithFixedDelay(this::runOnce, 0, this.checkInterval.toMillis(), TimeUnit.MILLISECONDS);
-		this.executor = scheduled;
+		this.runner.start();
 	}
 
 	/**
@@ -85,16 +78,12 @@ public final class DeadlineWatchScheduler implements SmartLifecycle {
 
 	@Override
 	public void stop() {
-		ScheduledExecutorService scheduled = this.executor;
-		if (scheduled != null) {
-			scheduled.shutdownNow();
-		}
-		this.executor = null;
+		this.runner.stop();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.executor != null;
+		return this.runner.isRunning();
 	}
 
 }

@@ -3,15 +3,12 @@ package io.github.wechatpaycomplaint.reconciliation;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import io.github.wechatpaycomplaint.notification.SingleNotificationMerchants;
+import io.github.wechatpaycomplaint.schedule.FixedDelayRunner;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.SmartLifecycle;
 
@@ -28,11 +25,9 @@ public final class ReconciliationScheduler implements SmartLifecycle {
 
 	private final Supplier<List<ComplaintReconciler>> reconcilers;
 
-	private final Duration initialDelay;
-
 	private final Duration interval;
 
-	private @Nullable ScheduledExecutorService executor;
+	private final FixedDelayRunner runner;
 
 	public ReconciliationScheduler(ComplaintReconciler reconciler, Duration initialDelay, Duration interval) {
 		this(List.of(Objects.requireNonNull(reconciler, "reconciler")), initialDelay, interval);
@@ -60,8 +55,8 @@ public final class ReconciliationScheduler implements SmartLifecycle {
 	public ReconciliationScheduler(Supplier<List<ComplaintReconciler>> reconcilers, Duration initialDelay,
 			Duration interval) {
 		this.reconcilers = Objects.requireNonNull(reconcilers, "reconcilers");
-		this.initialDelay = Objects.requireNonNull(initialDelay, "initialDelay");
 		this.interval = Objects.requireNonNull(interval, "interval");
+		this.runner = new FixedDelayRunner("wechatpay-complaint-reconciliation", initialDelay, interval, this::runOnce);
 	}
 
 	private static Supplier<List<ComplaintReconciler>> fixed(List<ComplaintReconciler> reconcilers) {
@@ -71,14 +66,7 @@ public final class ReconciliationScheduler implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		ScheduledExecutorService scheduled = Executors.newSingleThreadScheduledExecutor((runnable) -> {
-			Thread thread = new Thread(runnable, "wechatpay-complaint-reconciliation");
-			thread.setDaemon(true);
-			return thread;
-		});
-		scheduled.scheduleWithFixedDelay(this::runOnce, this.initialDelay.toMillis(), this.interval.toMillis(),
-				TimeUnit.MILLISECONDS);
-		this.executor = scheduled;
+		this.runner.start();
 	}
 
 	private void runOnce() {
@@ -118,16 +106,12 @@ public final class ReconciliationScheduler implements SmartLifecycle {
 
 	@Override
 	public void stop() {
-		ScheduledExecutorService scheduled = this.executor;
-		if (scheduled != null) {
-			scheduled.shutdownNow();
-		}
-		this.executor = null;
+		this.runner.stop();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.executor != null;
+		return this.runner.isRunning();
 	}
 
 }
