@@ -192,6 +192,8 @@ class NotificationInboxConfigurations {
 				ObjectProvider<RedisConnectionFactory> connectionFactory, ObjectProvider<Clock> clock) {
 			StringRedisTemplate redis = ApplicationRedis.template(redisTemplate, connectionFactory, STORE, "the inbox",
 					"choose the MEMORY inbox for development");
+			RedisClusterKeyPrefixCheck.check(redis.getConnectionFactory(), properties.getRedis().getKeyPrefix(),
+					NotificationInboxProperties.PREFIX + ".redis.key-prefix");
 			RedisNotificationInbox inbox = new RedisNotificationInbox(redis, properties.getRedis().getKeyPrefix(),
 					clock.getIfUnique(Clock::systemUTC), properties.getOperationTimeout());
 			ApplicationRedis.connect(inbox::checkAvailable, "the inbox");

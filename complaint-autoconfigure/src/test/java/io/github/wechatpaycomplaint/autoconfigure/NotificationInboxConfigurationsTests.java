@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Clock;
+import java.util.List;
 
 import io.github.wechatpaycomplaint.notification.inbox.FailedNotifications;
 import io.github.wechatpaycomplaint.notification.inbox.InboxWorker;
@@ -25,6 +26,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisClusterConfiguration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -160,6 +162,24 @@ class NotificationInboxConfigurationsTests {
 			assertThat(analysis.getAction()).contains("spring-boot-starter-data-redis")
 				.contains("choose the MEMORY inbox for development");
 		});
+	}
+
+	@Test
+	void onARedisClusterAKeyPrefixWithoutHashTagFailsNamingTheProperty() {
+		LettuceConnectionFactory cluster = new LettuceConnectionFactory(
+				new RedisClusterConfiguration(List.of("127.0.0.1:" + closedPort())));
+		this.runner.withBean(RedisConnectionFactory.class, () -> cluster)
+			.withPropertyValues(DURABLE, STORE + "redis",
+					"wechatpay.complaint.notification.inbox.redis.key-prefix=my-app:inbox:")
+			.run((context) -> {
+				InvalidComplaintPropertyException invalid = StartupFailureAssertions.assertInvalidProperty(context,
+						"wechatpay.complaint.notification.inbox.redis.key-prefix");
+				assertThat(invalid.getProblem()).contains("without a hash tag", "Redis is a cluster");
+				assertThat(invalid.getAction()).contains("'{my-appinbox}:'");
+			});
+		this.runner.withBean(RedisConnectionFactory.class, () -> cluster)
+			.withPropertyValues(DURABLE, STORE + "redis", "wechatpay.complaint.notification.inbox.operation-timeout=1s")
+			.run((context) -> assertThat(context).hasNotFailed());
 	}
 
 	@Test
