@@ -74,6 +74,8 @@ public final class JdbcNotificationInbox implements NotificationInbox {
 
 	private static final String FAILED = InboxEntry.Status.FAILED.name();
 
+	private static final String CREATE_TIME_MS = "create_time_ms";
+
 	private static final String COLUMNS = "seq, merchant_name, notification_id, merchant_id, complaint_id, event_type, "
 			+ "create_time, summary, action_type, resource_json, status, attempts, attempts_since, last_error, "
 			+ "claim_token";
@@ -160,19 +162,17 @@ public final class JdbcNotificationInbox implements NotificationInbox {
 	}
 
 	private boolean insert(ComplaintNotification received) {
-		ComplaintNotification notification = StoredNotifications.kept(received);
+		// The columns Redis keeps too, in one place, then the state of a new entry.
+		Map<String, String> columns = StoredNotifications.columns(received);
+		List<Object> values = new ArrayList<>(columns.size());
+		columns.forEach((column, value) -> values
+			.add(column.equals(CREATE_TIME_MS) ? (Object) Long.parseLong(value) : (Object) value));
 		String now = now();
 		try {
-			committed(() -> this.jdbc.update(
-					"INSERT INTO " + this.table
-							+ " (merchant_name, notification_id, merchant_id, complaint_id, event_type, create_time, "
-							+ "create_time_ms, summary, action_type, resource_json, status, attempts, recorded_at, "
-							+ "attempts_since, next_attempt_at, lease_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '"
-							+ PENDING + "', 0, " + now + ", " + now + ", " + now + ", 0)",
-					notification.merchantName(), notification.id(), notification.merchantId(),
-					notification.complaintId(), notification.eventType(), notification.createTime().toString(),
-					notification.createTime().toInstant().toEpochMilli(), notification.summary(),
-					notification.rawActionType(), notification.resourceJson()));
+			committed(() -> this.jdbc.update("INSERT INTO " + this.table + " (" + String.join(", ", columns.keySet())
+					+ ", status, attempts, recorded_at, attempts_since, next_attempt_at, lease_until) VALUES ("
+					+ "?, ".repeat(columns.size()) + "'" + PENDING + "', 0, " + now + ", " + now + ", " + now + ", 0)",
+					values.toArray()));
 			return true;
 		}
 		catch (DuplicateKeyException ex) {
