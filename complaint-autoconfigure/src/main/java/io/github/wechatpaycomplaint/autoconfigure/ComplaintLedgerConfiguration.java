@@ -8,6 +8,7 @@ import io.github.wechatpaycomplaint.deadline.MemoryComplaintLedger;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
@@ -40,24 +41,32 @@ class ComplaintLedgerConfiguration {
 			ObjectProvider<Clock> clock, Environment environment, ListableBeanFactory beanFactory) {
 		ChosenStore chosen = ChosenStore.of(properties, environment);
 		Clock ledgerClock = clock.getIfUnique(Clock::systemUTC);
+		ClassLoader classLoader = classLoader(beanFactory);
 		return switch (chosen.store()) {
 			case MEMORY -> new MemoryComplaintLedger(rules, ledgerClock);
 			case JDBC -> {
-				requireLibrary(JDBC_TEMPLATE, chosen, "JDBC", "spring-jdbc",
+				requireLibrary(classLoader, JDBC_TEMPLATE, chosen, "JDBC", "spring-jdbc",
 						"org.springframework.boot:spring-boot-starter-jdbc and a JDBC driver");
 				yield JdbcComplaintLedgers.create(properties, rules, ledgerClock, beanFactory, chosen.property());
 			}
 			case REDIS -> {
-				requireLibrary(STRING_REDIS_TEMPLATE, chosen, "REDIS", "Spring Data Redis",
+				requireLibrary(classLoader, STRING_REDIS_TEMPLATE, chosen, "REDIS", "Spring Data Redis",
 						"org.springframework.boot:spring-boot-starter-data-redis");
 				yield RedisComplaintLedgers.create(properties, rules, ledgerClock, beanFactory, chosen.property());
 			}
 		};
 	}
 
-	private static void requireLibrary(String className, ChosenStore chosen, String store, String library,
-			String dependency) {
-		if (!ClassUtils.isPresent(className, ComplaintLedgerConfiguration.class.getClassLoader())) {
+	// The application's class loader, as the @ConditionalOnClass checks elsewhere use.
+	private static ClassLoader classLoader(ListableBeanFactory beanFactory) {
+		ClassLoader beanClassLoader = (beanFactory instanceof ConfigurableBeanFactory configurable)
+				? configurable.getBeanClassLoader() : null;
+		return (beanClassLoader != null) ? beanClassLoader : ComplaintLedgerConfiguration.class.getClassLoader();
+	}
+
+	private static void requireLibrary(ClassLoader classLoader, String className, ChosenStore chosen, String store,
+			String library, String dependency) {
+		if (!ClassUtils.isPresent(className, classLoader)) {
 			throw new InvalidComplaintPropertyException(chosen.property(),
 					"the complaint ledger is " + store + " but " + library + " is not on the classpath",
 					"Add " + dependency + " to the application, or set " + STORE + "=memory.");
