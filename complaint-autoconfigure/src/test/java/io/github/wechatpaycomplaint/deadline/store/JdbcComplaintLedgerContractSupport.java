@@ -1,5 +1,7 @@
 package io.github.wechatpaycomplaint.deadline.store;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -152,6 +154,56 @@ abstract class JdbcComplaintLedgerContractSupport extends ComplaintLedgerContrac
 		}
 		indexes.values().forEach((columns) -> columns.sort(null));
 		return indexes;
+	}
+
+	/**
+	 * The plan of the scan's own statement (as the ledger prepares it) over 20,000
+	 * complaints, a few hundred of them due, for the database's {@code EXPLAIN}.
+	 * @param analyze the statement that refreshes the planner's statistics of the table
+	 * @return the plan, one string per row
+	 */
+	protected List<String> planOfTheDueScan(String analyze) {
+		List<Object[]> rows = new ArrayList<>();
+		for (int n = 0; n < 20_000; n++) {
+			long filed = FILED.plusSeconds(60L * n).toEpochMilli();
+			rows.add(new Object[] { "merchant-" + (n % 100), "c-" + n, filed, filed, filed + 72_000_000L });
+		}
+		this.jdbc.batchUpdate("INSERT INTO " + this.table + " (" + JdbcLedgerRows.COLUMNS
+				+ ") VALUES (?, ?, 'mch', ?, 1, ?, NULL, NULL, NULL, 0, ?, 'x', 1)", rows);
+		this.jdbc.execute(analyze.replace("${table}", this.table));
+		List<String> prepared = new CopyOnWriteArrayList<>();
+		DataSource recording = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
+				new Class<?>[] { DataSource.class }, (proxy, method, arguments) -> {
+					Object result = method.invoke(dataSource(), arguments);
+					if (!(result instanceof Connection connection)) {
+						return result;
+					}
+					return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { Connection.class },
+							(connectionProxy, call, callArguments) -> {
+								if (call.getName().equals("prepareStatement")
+										&& callArguments[0] instanceof String sql) {
+									prepared.add(sql);
+								}
+								try {
+									return call.invoke(connection, callArguments);
+								}
+								catch (InvocationTargetException ex) {
+									throw ex.getCause();
+								}
+							});
+				});
+		Instant now = FILED.plus(Duration.ofHours(20)).plus(Duration.ofMinutes(300));
+		assertThat(new JdbcComplaintLedger(new JdbcTemplate(recording), this.table, RULES, this.clock,
+				Duration.ofSeconds(5))
+			.dueForCheck(now, 100)).hasSize(100);
+		String scan = prepared.stream().filter((sql) -> sql.contains("next_check_at <=")).findFirst().orElseThrow();
+		return this.jdbc.query("EXPLAIN " + scan, (row, rowNumber) -> {
+			StringBuilder text = new StringBuilder();
+			for (int column = 1; column <= row.getMetaData().getColumnCount(); column++) {
+				text.append(row.getString(column)).append(' ');
+			}
+			return text.toString();
+		}, now.toEpochMilli(), 100);
 	}
 
 	@Test
