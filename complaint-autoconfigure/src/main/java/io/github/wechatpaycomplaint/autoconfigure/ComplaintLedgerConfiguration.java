@@ -5,6 +5,7 @@ import java.time.Clock;
 import io.github.wechatpaycomplaint.deadline.ComplaintLedger;
 import io.github.wechatpaycomplaint.deadline.DeadlineRules;
 import io.github.wechatpaycomplaint.deadline.MemoryComplaintLedger;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -45,27 +46,27 @@ class ComplaintLedgerConfiguration {
 		return switch (chosen.store()) {
 			case MEMORY -> new MemoryComplaintLedger(rules, ledgerClock);
 			case JDBC -> {
-				requireLibrary(classLoader, JDBC_TEMPLATE, chosen, "JDBC", "spring-jdbc",
+				requireLibrary(JDBC_TEMPLATE, classLoader, chosen, "JDBC", "spring-jdbc",
 						"org.springframework.boot:spring-boot-starter-jdbc and a JDBC driver");
 				yield JdbcComplaintLedgers.create(properties, rules, ledgerClock, beanFactory, chosen.property());
 			}
 			case REDIS -> {
-				requireLibrary(classLoader, STRING_REDIS_TEMPLATE, chosen, "REDIS", "Spring Data Redis",
+				requireLibrary(STRING_REDIS_TEMPLATE, classLoader, chosen, "REDIS", "Spring Data Redis",
 						"org.springframework.boot:spring-boot-starter-data-redis");
 				yield RedisComplaintLedgers.create(properties, rules, ledgerClock, beanFactory, chosen.property());
 			}
 		};
 	}
 
-	// The application's class loader, as the @ConditionalOnClass checks elsewhere use.
-	private static ClassLoader classLoader(ListableBeanFactory beanFactory) {
-		ClassLoader beanClassLoader = (beanFactory instanceof ConfigurableBeanFactory configurable)
-				? configurable.getBeanClassLoader() : null;
-		return (beanClassLoader != null) ? beanClassLoader : ComplaintLedgerConfiguration.class.getClassLoader();
+	// The application's class loader, not this class's: what the application can load
+	// decides.
+	private static @Nullable ClassLoader classLoader(ListableBeanFactory beanFactory) {
+		return (beanFactory instanceof ConfigurableBeanFactory configurable) ? configurable.getBeanClassLoader()
+				: ComplaintLedgerConfiguration.class.getClassLoader();
 	}
 
-	private static void requireLibrary(ClassLoader classLoader, String className, ChosenStore chosen, String store,
-			String library, String dependency) {
+	private static void requireLibrary(String className, @Nullable ClassLoader classLoader, ChosenStore chosen,
+			String store, String library, String dependency) {
 		if (!ClassUtils.isPresent(className, classLoader)) {
 			throw new InvalidComplaintPropertyException(chosen.property(),
 					"the complaint ledger is " + store + " but " + library + " is not on the classpath",

@@ -97,7 +97,7 @@ public final class JdbcComplaintLedger implements ComplaintLedger {
 		Objects.requireNonNull(jdbc, "jdbc");
 		this.table = JdbcDeduplicationSchema.checkTableName(tableName);
 		this.rules = Objects.requireNonNull(rules, "rules");
-		this.rulesFingerprint = RulesFingerprint.of(rules);
+		this.rulesFingerprint = LedgerRulesFingerprint.of(rules);
 		this.clock = Objects.requireNonNull(clock, "clock");
 		this.deadline = new StoreOperationDeadline("jdbc-ledger", operationTimeout);
 		this.jdbc = JdbcDeduplicationSchema.boundedTemplate(jdbc, operationTimeout);

@@ -1,7 +1,6 @@
 /**
- * The shared complaint ledgers: kept in a database table or in Redis, seen by every
- * instance of the application, so that each deadline threshold is published by one of
- * them.
+ * The shared complaint ledgers behind {@code wechatpay.complaint.deadlines.store}: JDBC
+ * and Redis, each seen by every instance of the application.
  */
 @NullMarked
 package io.github.wechatpaycomplaint.deadline.store;

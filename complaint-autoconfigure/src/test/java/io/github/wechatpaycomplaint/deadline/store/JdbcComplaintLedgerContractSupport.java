@@ -116,7 +116,7 @@ abstract class JdbcComplaintLedgerContractSupport extends ComplaintLedgerContrac
 		assertThat(((Number) row.get("published")).intValue()).isEqualTo(0b101);
 		assertThat(((Number) row.get("next_check_at")).longValue())
 			.isEqualTo(FILED.plus(Duration.ofHours(24)).toEpochMilli());
-		assertThat(row.get("rules_fingerprint")).isEqualTo(RulesFingerprint.of(RULES));
+		assertThat(row.get("rules_fingerprint")).isEqualTo(LedgerRulesFingerprint.of(RULES));
 		assertThat(((Number) row.get("version")).longValue()).isEqualTo(3);
 	}
 
