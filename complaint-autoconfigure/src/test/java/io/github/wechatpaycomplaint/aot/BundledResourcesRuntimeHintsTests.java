@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.wechatpaycomplaint.certificate.PlatformCertificateTrust;
+import io.github.wechatpaycomplaint.deadline.store.JdbcComplaintLedger;
 import io.github.wechatpaycomplaint.notification.inbox.JdbcNotificationInbox;
 import io.github.wechatpaycomplaint.notification.store.JdbcDeduplicationSchema;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,9 @@ class BundledResourcesRuntimeHintsTests {
 				JdbcDeduplicationSchema.scriptLocation(JdbcNotificationInbox.SCRIPT_DIRECTORY, "PostgreSQL"),
 				JdbcDeduplicationSchema.scriptLocation(JdbcNotificationInbox.SCRIPT_DIRECTORY, "MariaDB"),
 				JdbcDeduplicationSchema.scriptLocation(JdbcNotificationInbox.SCRIPT_DIRECTORY, "H2"),
+				JdbcDeduplicationSchema.scriptLocation(JdbcComplaintLedger.SCRIPT_DIRECTORY, "PostgreSQL"),
+				JdbcDeduplicationSchema.scriptLocation(JdbcComplaintLedger.SCRIPT_DIRECTORY, "MariaDB"),
+				JdbcDeduplicationSchema.scriptLocation(JdbcComplaintLedger.SCRIPT_DIRECTORY, "H2"),
 				BundledResourcesRuntimeHints.VERSION);
 		assertThat(bundled).allSatisfy(
 				(path) -> assertThat(RuntimeHintsPredicates.resource().forResource(path)).as(path).accepts(this.hints));

@@ -1,0 +1,379 @@
+package io.github.wechatpaycomplaint.deadline.store;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+import io.github.wechatpaycomplaint.deadline.ComplaintFact;
+import io.github.wechatpaycomplaint.deadline.ComplaintLedger;
+import io.github.wechatpaycomplaint.deadline.ComplaintRef;
+import io.github.wechatpaycomplaint.deadline.DeadlineRules;
+import io.github.wechatpaycomplaint.deadline.Threshold;
+import io.github.wechatpaycomplaint.deadline.TrackedComplaint;
+import io.github.wechatpaycomplaint.deadline.store.JdbcLedgerRows.StoredComplaint;
+import io.github.wechatpaycomplaint.notification.store.JdbcDeduplicationSchema;
+import io.github.wechatpaycomplaint.notification.store.StoreOperationDeadline;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A {@link ComplaintLedger} in one database table (PostgreSQL, MySQL 8, MariaDB 10.6+,
+ * and H2 for tests; scripts in this jar under {@value #SCRIPT_DIRECTORY}), shared by
+ * every instance: one row per complaint, keyed by merchant name and complaint id.
+ *
+ * <p>
+ * The merging stays in Java ({@link TrackedComplaint#merge}): a write reads the row,
+ * merges, and updates it only if its version is still the one read (an optimistic
+ * compare-and-set); a new complaint is inserted, and an instance that loses the race for
+ * the insert reads the winner's row and merges into it. {@link #markPublished} is the
+ * same compare-and-set, under the memory ledger's conditions. A write retried
+ * {@value #MAX_ATTEMPTS} times without winning ends in an
+ * {@link OptimisticLockingFailureException}.
+ *
+ * <p>
+ * Each row holds its next check time ({@link TrackedComplaint#nextCheckAt}), indexed, so
+ * that a scan reads the due rows only, and a fingerprint of the rules that computed it:
+ * {@link #realign()} computes it again for the open complaints written under other rules.
+ * Every instant is the application's clock, not the database's.
+ *
+ * <p>
+ * Every operation waits at most the operation timeout, connection included
+ * ({@link StoreOperationDeadline}); the statements carry it as a query timeout too. The
+ * purge and the realignment run in batches, each bounded on its own.
+ *
+ * @since 0.1.0
+ */
+public final class JdbcComplaintLedger implements ComplaintLedger {
+
+	/** The classpath directory of the schema scripts. */
+	public static final String SCRIPT_DIRECTORY = "io/github/wechatpaycomplaint/deadline/store/";
+
+	/**
+	 * How many times a write is tried against concurrent writers of the same complaint.
+	 */
+	static final int MAX_ATTEMPTS = 16;
+
+	/** The most rows one purge or realignment statement reads. */
+	static final int BATCH = 500;
+
+	private static final String OPEN = "completed_at IS NULL AND round_start IS NOT NULL";
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final String table;
+
+	private final DeadlineRules rules;
+
+	private final String rulesFingerprint;
+
+	private final Clock clock;
+
+	private final StoreOperationDeadline deadline;
+
+	/**
+	 * Creates a ledger on an existing table.
+	 * @param jdbc the template; only its data source and exception translator are used
+	 * @param tableName the table, a plain SQL identifier
+	 * @param rules the rules that give each complaint its next check time
+	 * @param clock the clock that stamps when a complaint was learned and what purging
+	 * keeps
+	 * @param operationTimeout the longest time one operation may take, connection
+	 * included
+	 */
+	public JdbcComplaintLedger(JdbcTemplate jdbc, String tableName, DeadlineRules rules, Clock clock,
+			Duration operationTimeout) {
+		Objects.requireNonNull(jdbc, "jdbc");
+		this.table = JdbcDeduplicationSchema.checkTableName(tableName);
+		this.rules = Objects.requireNonNull(rules, "rules");
+		this.rulesFingerprint = LedgerRulesFingerprint.of(rules);
+		this.clock = Objects.requireNonNull(clock, "clock");
+		this.deadline = new StoreOperationDeadline("jdbc-ledger", operationTimeout);
+		this.jdbc = JdbcDeduplicationSchema.boundedTemplate(jdbc, operationTimeout);
+		this.transactions = JdbcDeduplicationSchema.transactions(this.jdbc);
+	}
+
+	/**
+	 * Creates the table from the script for the database unless it exists.
+	 * @param jdbc the template
+	 * @param tableName the table, a plain SQL identifier
+	 */
+	public static void initializeSchema(JdbcTemplate jdbc, String tableName) {
+		JdbcDeduplicationSchema.initialize(jdbc, tableName, SCRIPT_DIRECTORY);
+	}
+
+	@Override
+	public Recorded record(ComplaintRef ref, ComplaintFact fact) {
+		Objects.requireNonNull(ref, "ref");
+		Objects.requireNonNull(fact, "fact");
+		// A write that lands after the caller gave up is kept: facts merge idempotently.
+		return bounded(() -> {
+			for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+				StoredComplaint current = read(ref.merchantName(), ref.complaintId());
+				if (current == null) {
+					TrackedComplaint added = JdbcLedgerRows
+						.inMillis(TrackedComplaint.learned(ref, this.clock.instant()).merge(fact));
+					if (insert(added)) {
+						return new Recorded(null, added);
+					}
+				}
+				else {
+					TrackedComplaint merged = JdbcLedgerRows.inMillis(current.complaint().merge(fact));
+					if (merged.equals(current.complaint()) && isCurrent(current)) {
+						return new Recorded(current.complaint(), merged);
+					}
+					if (update(current, merged)) {
+						return new Recorded(current.complaint(), merged);
+					}
+				}
+				backOff(attempt);
+			}
+			throw conflicts(ref);
+		});
+	}
+
+	@Override
+	public Optional<TrackedComplaint> find(String merchantName, String complaintId) {
+		StoredComplaint stored = bounded(() -> read(merchantName, complaintId));
+		return Optional.ofNullable(stored).map(StoredComplaint::complaint);
+	}
+
+	@Override
+	public List<TrackedComplaint> dueForCheck(Instant now, int limit) {
+		return complaints(boundedStatement(() -> this.jdbc.query(
+				"SELECT " + JdbcLedgerRows.COLUMNS + " FROM " + this.table
+						+ " WHERE next_check_at <= ? ORDER BY next_check_at, merchant_name, complaint_id LIMIT ?",
+				JdbcLedgerRows::read, now.toEpochMilli(), limit)));
+	}
+
+	@Override
+	public boolean markPublished(ComplaintRef ref, int round, Threshold threshold) {
+		Objects.requireNonNull(threshold, "threshold");
+		return bounded(() -> {
+			for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+				StoredComplaint current = read(ref.merchantName(), ref.complaintId());
+				if (current == null) {
+					return false;
+				}
+				TrackedComplaint complaint = current.complaint();
+				if (complaint.round() != round || complaint.published().contains(threshold)
+						|| !complaint.isClockRunning(threshold)) {
+					return false;
+				}
+				if (update(current, complaint.withPublished(threshold))) {
+					return true;
+				}
+				backOff(attempt);
+			}
+			throw conflicts(ref);
+		});
+	}
+
+	@Override
+	public List<TrackedComplaint> open() {
+		return complaints(boundedStatement(() -> this.jdbc.query(
+				"SELECT " + JdbcLedgerRows.COLUMNS + " FROM " + this.table + " WHERE " + OPEN, JdbcLedgerRows::read)));
+	}
+
+	/**
+	 * Deletes completed complaints and complaints too old to matter, through the indexes
+	 * on completion and learning time, in batches of at most {@value #BATCH}: the keys of
+	 * a batch are selected, then deleted under the same condition (a complaint reopened
+	 * meanwhile stays), each batch a short statement bounded by the operation timeout.
+	 */
+	@Override
+	public int purge(Duration completedRetention, Duration maxAge) {
+		Instant now = this.clock.instant();
+		return purgeWhere("completed_at < ?", now.minus(completedRetention))
+				+ purgeWhere("learned_at < ?", now.minus(maxAge));
+	}
+
+	private int purgeWhere(String condition, Instant before) {
+		int purged = 0;
+		while (true) {
+			List<Key> batch = boundedStatement(() -> this.jdbc.query(
+					"SELECT merchant_name, complaint_id FROM " + this.table + " WHERE " + condition + " LIMIT ?",
+					(row, rowNumber) -> new Key(row.getString(1), row.getString(2)), before.toEpochMilli(), BATCH));
+			if (!batch.isEmpty()) {
+				purged += boundedStatement(() -> deleteWhere(condition, before, batch));
+			}
+			if (batch.size() < BATCH) {
+				return purged;
+			}
+		}
+	}
+
+	// By key, under the condition again: a complaint reopened since it was selected
+	// stays.
+	private int deleteWhere(String condition, Instant before, List<Key> keys) {
+		List<Object> arguments = new ArrayList<>(1 + 2 * keys.size());
+		arguments.add(before.toEpochMilli());
+		for (Key key : keys) {
+			arguments.add(key.merchantName());
+			arguments.add(key.complaintId());
+		}
+		return this.jdbc.update("DELETE FROM " + this.table + " WHERE " + condition
+				+ " AND (merchant_name, complaint_id) IN (" + "(?, ?), ".repeat(keys.size() - 1) + "(?, ?))",
+				arguments.toArray());
+	}
+
+	/**
+	 * Computes the next check time again for every open complaint written under other
+	 * rules (the deadlines or warnings changed since), in batches of at most
+	 * {@value #BATCH} in key order, each bounded by the operation timeout. A complaint
+	 * written meanwhile is left as its writer wrote it. Run once at startup; harmless
+	 * when several instances run it together.
+	 * @return how many complaints were realigned
+	 */
+	public int realign() {
+		int realigned = 0;
+		Key after = null;
+		while (true) {
+			Key from = after;
+			List<StoredComplaint> batch = boundedStatement(() -> writtenUnderOtherRules(from));
+			for (StoredComplaint stored : batch) {
+				// Each row on its own: drivers disagree on what a batch's update counts
+				// say.
+				realigned += bounded(() -> update(stored, stored.complaint())) ? 1 : 0;
+			}
+			if (batch.size() < BATCH) {
+				return realigned;
+			}
+			TrackedComplaint last = batch.get(batch.size() - 1).complaint();
+			after = new Key(last.ref().merchantName(), last.ref().complaintId());
+		}
+	}
+
+	private List<StoredComplaint> writtenUnderOtherRules(@Nullable Key after) {
+		String select = "SELECT " + JdbcLedgerRows.COLUMNS + " FROM " + this.table + " WHERE " + OPEN
+				+ " AND rules_fingerprint <> ?";
+		String order = " ORDER BY merchant_name, complaint_id LIMIT ?";
+		if (after == null) {
+			return this.jdbc.query(select + order, JdbcLedgerRows::read, this.rulesFingerprint, BATCH);
+		}
+		return this.jdbc.query(select + " AND (merchant_name, complaint_id) > (?, ?)" + order, JdbcLedgerRows::read,
+				this.rulesFingerprint, after.merchantName(), after.complaintId(), BATCH);
+	}
+
+	/**
+	 * Checks that the table exists and can be read, within the operation timeout.
+	 * @throws org.springframework.jdbc.BadSqlGrammarException when the database answers
+	 * that the table is missing (or not readable)
+	 * @throws org.springframework.dao.DataAccessException when the database cannot be
+	 * reached
+	 */
+	public void checkAvailable() {
+		boundedStatement(() -> this.jdbc.queryForList("SELECT merchant_name FROM " + this.table + " WHERE 1 = 0"));
+	}
+
+	@Override
+	public boolean isShared() {
+		return true;
+	}
+
+	private @Nullable StoredComplaint read(String merchantName, String complaintId) {
+		List<StoredComplaint> found = committed(() -> this.jdbc.query(
+				"SELECT " + JdbcLedgerRows.COLUMNS + " FROM " + this.table
+						+ " WHERE merchant_name = ? AND complaint_id = ?",
+				JdbcLedgerRows::read, merchantName, complaintId));
+		return found.isEmpty() ? null : found.get(0);
+	}
+
+	private boolean insert(TrackedComplaint complaint) {
+		ComplaintRef ref = complaint.ref();
+		try {
+			committed(() -> this.jdbc.update(
+					"INSERT INTO " + this.table + " (" + JdbcLedgerRows.COLUMNS
+							+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+					ref.merchantName(), ref.complaintId(), ref.merchantId(), complaint.learnedAt().toEpochMilli(),
+					complaint.round(), JdbcLedgerRows.millis(complaint.roundStart()),
+					JdbcLedgerRows.millis(complaint.firstReplyAt()), JdbcLedgerRows.millis(complaint.completedAt()),
+					JdbcLedgerRows.millis(complaint.platformServiceRequestedAt()),
+					JdbcLedgerRows.bitmask(complaint.published()),
+					JdbcLedgerRows.millis(complaint.nextCheckAt(this.rules)), this.rulesFingerprint));
+			return true;
+		}
+		catch (DuplicateKeyException ex) {
+			// Another instance added it first; the caller merges into its row.
+			return false;
+		}
+	}
+
+	// The compare-and-set: only if nobody wrote the row since it was read.
+	private boolean update(StoredComplaint current, TrackedComplaint updated) {
+		ComplaintRef ref = current.complaint().ref();
+		return committed(() -> this.jdbc.update(
+				"UPDATE " + this.table + " SET round_number = ?, round_start = ?, first_reply_at = ?, completed_at = ?,"
+						+ " platform_service_requested_at = ?, published = ?, next_check_at = ?, rules_fingerprint = ?,"
+						+ " version = version + 1 WHERE merchant_name = ? AND complaint_id = ? AND version = ?",
+				updated.round(), JdbcLedgerRows.millis(updated.roundStart()),
+				JdbcLedgerRows.millis(updated.firstReplyAt()), JdbcLedgerRows.millis(updated.completedAt()),
+				JdbcLedgerRows.millis(updated.platformServiceRequestedAt()),
+				JdbcLedgerRows.bitmask(updated.published()), JdbcLedgerRows.millis(updated.nextCheckAt(this.rules)),
+				this.rulesFingerprint, ref.merchantName(), ref.complaintId(), current.version())) == 1;
+	}
+
+	private boolean isCurrent(StoredComplaint stored) {
+		return this.rulesFingerprint.equals(stored.rulesFingerprint());
+	}
+
+	// Spreads writers that collided on one complaint apart; an interrupt (the caller
+	// gave up) ends the attempts.
+	private static void backOff(int attempt) {
+		try {
+			Thread.sleep(ThreadLocalRandom.current().nextInt(1, 2 + (1 << Math.min(attempt, 5))));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while writing to the complaint ledger", ex);
+		}
+	}
+
+	private OptimisticLockingFailureException conflicts(ComplaintRef ref) {
+		return new OptimisticLockingFailureException("Complaint " + ref.complaintId() + " of merchant '"
+				+ ref.merchantName() + "' was changed by another writer before each of " + MAX_ATTEMPTS
+				+ " attempts to write it in the complaint ledger table '" + this.table + "'");
+	}
+
+	private static List<TrackedComplaint> complaints(List<StoredComplaint> stored) {
+		List<TrackedComplaint> complaints = new ArrayList<>(stored.size());
+		stored.forEach((each) -> complaints.add(each.complaint()));
+		return complaints;
+	}
+
+	// One operation, connection included, within the operation timeout; its statements
+	// commit one by one.
+	private <T> T bounded(Supplier<T> operation) {
+		return this.deadline.call(operation::get, null);
+	}
+
+	private <T> T boundedStatement(Supplier<T> statement) {
+		return bounded(() -> committed(statement));
+	}
+
+	// One statement per transaction, committed whatever the connections' auto-commit.
+	private <T> T committed(Supplier<T> statement) {
+		return Objects.requireNonNull(this.transactions.execute((status) -> statement.get()));
+	}
+
+	@Override
+	public String toString() {
+		return "JdbcComplaintLedger[table=" + this.table + ", operationTimeout=" + this.deadline.timeout() + "]";
+	}
+
+	private record Key(String merchantName, String complaintId) {
+
+	}
+
+}
