@@ -5,9 +5,11 @@ import java.time.Clock;
 import io.github.wechatpaycomplaint.deadline.ComplaintLedger;
 import io.github.wechatpaycomplaint.deadline.DeadlineRules;
 import io.github.wechatpaycomplaint.deadline.MemoryComplaintLedger;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
@@ -40,24 +42,32 @@ class ComplaintLedgerConfiguration {
 			ObjectProvider<Clock> clock, Environment environment, ListableBeanFactory beanFactory) {
 		ChosenStore chosen = ChosenStore.of(properties, environment);
 		Clock ledgerClock = clock.getIfUnique(Clock::systemUTC);
+		ClassLoader classLoader = classLoader(beanFactory);
 		return switch (chosen.store()) {
 			case MEMORY -> new MemoryComplaintLedger(rules, ledgerClock);
 			case JDBC -> {
-				requireLibrary(JDBC_TEMPLATE, chosen, "JDBC", "spring-jdbc",
+				requireLibrary(JDBC_TEMPLATE, classLoader, chosen, "JDBC", "spring-jdbc",
 						"org.springframework.boot:spring-boot-starter-jdbc and a JDBC driver");
 				yield JdbcComplaintLedgers.create(properties, rules, ledgerClock, beanFactory, chosen.property());
 			}
 			case REDIS -> {
-				requireLibrary(STRING_REDIS_TEMPLATE, chosen, "REDIS", "Spring Data Redis",
+				requireLibrary(STRING_REDIS_TEMPLATE, classLoader, chosen, "REDIS", "Spring Data Redis",
 						"org.springframework.boot:spring-boot-starter-data-redis");
 				yield RedisComplaintLedgers.create(properties, rules, ledgerClock, beanFactory, chosen.property());
 			}
 		};
 	}
 
-	private static void requireLibrary(String className, ChosenStore chosen, String store, String library,
-			String dependency) {
-		if (!ClassUtils.isPresent(className, ComplaintLedgerConfiguration.class.getClassLoader())) {
+	// The application's class loader, not this class's: what the application can load
+	// decides.
+	private static @Nullable ClassLoader classLoader(ListableBeanFactory beanFactory) {
+		return (beanFactory instanceof ConfigurableBeanFactory configurable) ? configurable.getBeanClassLoader()
+				: ComplaintLedgerConfiguration.class.getClassLoader();
+	}
+
+	private static void requireLibrary(String className, @Nullable ClassLoader classLoader, ChosenStore chosen,
+			String store, String library, String dependency) {
+		if (!ClassUtils.isPresent(className, classLoader)) {
 			throw new InvalidComplaintPropertyException(chosen.property(),
 					"the complaint ledger is " + store + " but " + library + " is not on the classpath",
 					"Add " + dependency + " to the application, or set " + STORE + "=memory.");
