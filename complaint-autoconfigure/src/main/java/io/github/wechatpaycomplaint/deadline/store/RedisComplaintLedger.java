@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -22,6 +23,8 @@ import io.github.wechatpaycomplaint.deadline.DeadlineRules;
 import io.github.wechatpaycomplaint.deadline.Threshold;
 import io.github.wechatpaycomplaint.deadline.TrackedComplaint;
 import io.github.wechatpaycomplaint.notification.store.StoreOperationDeadline;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.redis.core.RedisCallback;
@@ -58,8 +61,16 @@ public final class RedisComplaintLedger implements ComplaintLedger {
 	/** The most complaints one page or purge script reads or deletes. */
 	static final int BATCH = 1000;
 
+	/**
+	 * The least time taking back a late mark may wait for Redis: off the caller's thread,
+	 * and long enough for a failover's write pause to end.
+	 */
+	static final Duration UNDO_TIMEOUT = Duration.ofSeconds(10);
+
 	/** Writes of one change before it gives up on concurrent writers. */
 	static final int MAX_ATTEMPTS = 16;
+
+	private static final Log logger = LogFactory.getLog(RedisComplaintLedger.class);
 
 	private final StringRedisTemplate redis;
 
@@ -72,6 +83,8 @@ public final class RedisComplaintLedger implements ComplaintLedger {
 	private final Clock clock;
 
 	private final StoreOperationDeadline deadline;
+
+	private final StoreOperationDeadline undoDeadline;
 
 	private final List<String> indexKeys;
 
@@ -92,14 +105,15 @@ public final class RedisComplaintLedger implements ComplaintLedger {
 		this.rulesFingerprint = LedgerRulesFingerprint.of(rules);
 		this.clock = Objects.requireNonNull(clock, "clock");
 		this.deadline = new StoreOperationDeadline("redis-ledger", operationTimeout);
+		this.undoDeadline = new StoreOperationDeadline("redis-ledger-undo", max(operationTimeout, UNDO_TIMEOUT));
 		this.indexKeys = RedisLedgerScripts.INDEX_NAMES.stream().map((name) -> keyPrefix + name).toList();
 	}
 
 	@Override
 	public Recorded record(ComplaintRef ref, ComplaintFact fact) {
 		Objects.requireNonNull(fact, "fact");
-		Change change = this.deadline
-			.call(() -> change(ref.merchantName(), ref.complaintId(), ref, (complaint) -> complaint.merge(fact)), null);
+		Change change = this.deadline.call(() -> change(ref.merchantName(), ref.complaintId(), ref,
+				(complaint) -> complaint.merge(fact), Map.of()), null);
 		return new Recorded(change.before(), Objects.requireNonNull(change.after()));
 	}
 
@@ -120,14 +134,61 @@ public final class RedisComplaintLedger implements ComplaintLedger {
 		return due;
 	}
 
+	/**
+	 * Marks with a compare-and-set. A mark that lands after its caller gave up (Redis
+	 * answered too late) is taken back, so that the next scan publishes the threshold
+	 * instead of nobody: each mark writes a token of its own next to the threshold, and
+	 * only a mark still holding that token is taken back.
+	 */
 	@Override
 	public boolean markPublished(ComplaintRef ref, int round, Threshold threshold) {
-		Change change = this.deadline.call(() -> change(ref.merchantName(), ref.complaintId(), null, (current) -> {
-			boolean markable = current.round() == round && !current.published().contains(threshold)
-					&& current.isClockRunning(threshold);
-			return markable ? current.withPublished(threshold) : current;
-		}), null);
+		String token = newToken();
+		Map<String, String> mark = Map.of(markField(threshold), token);
+		Change change = this.deadline
+			.callOrUndo(() -> change(ref.merchantName(), ref.complaintId(), null, (current) -> {
+				boolean markable = current.round() == round && !current.published().contains(threshold)
+						&& current.isClockRunning(threshold);
+				return markable ? current.withPublished(threshold) : current;
+			}, mark), () -> this.undoDeadline.call(() -> unmark(ref, round, threshold, token), null));
 		return change.before() != null && change.after() != null && !change.after().equals(change.before());
+	}
+
+	private boolean unmark(ComplaintRef ref, int round, Threshold threshold, String token) {
+		String member = member(ref.merchantName(), ref.complaintId());
+		for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+			Stored stored = read(member);
+			if (stored == null || !token.equals(stored.fields().get(markField(threshold)))
+					|| stored.complaint().round() != round || !stored.complaint().published().contains(threshold)) {
+				return false;
+			}
+			if (write(member, withoutPublished(stored.complaint(), threshold), stored.version(), Map.of())) {
+				logger.warn("Took back the " + threshold + " mark of complaint " + ref.complaintId() + " of merchant "
+						+ ref.merchantName() + ", written after its watcher gave up; the next scan publishes it");
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static TrackedComplaint withoutPublished(TrackedComplaint complaint, Threshold threshold) {
+		Set<Threshold> published = EnumSet.noneOf(Threshold.class);
+		published.addAll(complaint.published());
+		published.remove(threshold);
+		return new TrackedComplaint(complaint.ref(), complaint.learnedAt(), complaint.round(), complaint.roundStart(),
+				complaint.firstReplyAt(), complaint.completedAt(), complaint.platformServiceRequestedAt(), published);
+	}
+
+	private static Duration max(Duration one, Duration other) {
+		return (one.compareTo(other) >= 0) ? one : other;
+	}
+
+	private static String markField(Threshold threshold) {
+		return "mark_" + threshold.name();
+	}
+
+	private static String newToken() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		return new UUID(random.nextLong(), random.nextLong()).toString();
 	}
 
 	@Override
@@ -176,9 +237,14 @@ public final class RedisComplaintLedger implements ComplaintLedger {
 			for (Stored stored : page) {
 				if (!stored.rules().equals(this.rulesFingerprint)) {
 					ComplaintRef ref = stored.complaint().ref();
-					Change change = this.deadline.call(
-							() -> change(ref.merchantName(), ref.complaintId(), null, UnaryOperator.identity()), null);
-					realigned[0] += change.written() ? 1 : 0;
+					String member = member(ref.merchantName(), ref.complaintId());
+					// Written under the version the page read, else read again.
+					boolean written = this.deadline.call(() -> write(member, stored.complaint(), stored.version(),
+							Map.of())
+							|| change(ref.merchantName(), ref.complaintId(), null, UnaryOperator.identity(), Map.of())
+								.written(),
+							null);
+					realigned[0] += written ? 1 : 0;
 				}
 			}
 		});
@@ -203,7 +269,7 @@ public final class RedisComplaintLedger implements ComplaintLedger {
 	// Reads, changes and writes back under the version read, until no other writer came
 	// in between; a new complaint is added only when newRef is given.
 	private Change change(String merchantName, String complaintId, @Nullable ComplaintRef newRef,
-			UnaryOperator<TrackedComplaint> update) throws InterruptedException {
+			UnaryOperator<TrackedComplaint> update, Map<String, String> extraFields) throws InterruptedException {
 		String member = member(merchantName, complaintId);
 		for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
 			Stored stored = read(member);
@@ -217,7 +283,7 @@ public final class RedisComplaintLedger implements ComplaintLedger {
 			if (stored != null && after.equals(before) && stored.rules().equals(this.rulesFingerprint)) {
 				return new Change(before, after, false);
 			}
-			if (write(member, after, (stored != null) ? stored.version() : 0)) {
+			if (write(member, after, (stored != null) ? stored.version() : 0, extraFields)) {
 				return new Change(before, after, true);
 			}
 			// Another instance wrote in between: spread the retries of many writers.
@@ -232,7 +298,8 @@ public final class RedisComplaintLedger implements ComplaintLedger {
 		return parse(fields);
 	}
 
-	private boolean write(String member, TrackedComplaint complaint, long expectedVersion) {
+	private boolean write(String member, TrackedComplaint complaint, long expectedVersion,
+			Map<String, String> extraFields) {
 		Instant nextCheck = complaint.nextCheckAt(this.rules);
 		Map<String, @Nullable String> fields = new HashMap<>();
 		fields.put("merchant_name", complaint.ref().merchantName());
@@ -247,6 +314,7 @@ public final class RedisComplaintLedger implements ComplaintLedger {
 		fields.put("published", Integer.toString(bitmask(complaint.published())));
 		fields.put("next_check_at", millis(nextCheck));
 		fields.put("rules", this.rulesFingerprint);
+		fields.putAll(extraFields);
 		List<String> deletes = new ArrayList<>();
 		List<String> sets = new ArrayList<>();
 		fields.forEach((field, value) -> {
@@ -337,7 +405,7 @@ public final class RedisComplaintLedger implements ComplaintLedger {
 				instant(fields.get("round_start")), instant(fields.get("first_reply_at")),
 				instant(fields.get("completed_at")), instant(fields.get("platform_service_requested_at")),
 				thresholds(Integer.parseInt(fields.get("published"))));
-		return new Stored(complaint, Long.parseLong(version), fields.getOrDefault("rules", ""));
+		return new Stored(complaint, Long.parseLong(version), fields.getOrDefault("rules", ""), fields);
 	}
 
 	private static int bitmask(Set<Threshold> thresholds) {
@@ -376,8 +444,11 @@ public final class RedisComplaintLedger implements ComplaintLedger {
 				+ "]";
 	}
 
-	/** A complaint as stored, with the version and rules it was written under. */
-	private record Stored(TrackedComplaint complaint, long version, String rules) {
+	/**
+	 * A complaint as stored, with the version and rules it was written under, and every
+	 * field of its hash.
+	 */
+	private record Stored(TrackedComplaint complaint, long version, String rules, Map<String, String> fields) {
 
 	}
 
