@@ -110,7 +110,7 @@ public final class StoreOperationDeadline {
 	 * @throws DeduplicationStoreUnavailableException when the operation did not finish in
 	 * time or could not start
 	 */
-	<T> T callOrUndo(Callable<T> operation, Runnable undo) {
+	public <T> T callOrUndo(Callable<T> operation, Runnable undo) {
 		return run(new Operation<>(operation, null, Objects.requireNonNull(undo, "undo")));
 	}
 
