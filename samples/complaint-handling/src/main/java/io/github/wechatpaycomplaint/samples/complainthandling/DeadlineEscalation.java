@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,7 +41,10 @@ public class DeadlineEscalation {
 		this.merchants = merchants;
 	}
 
+	// Ahead of other listeners of the event (paging, dashboards): the reply is what
+	// meets the deadline.
 	@EventListener
+	@Order(0)
 	public void onFirstReplyDueSoon(FirstReplyDueSoonEvent event) {
 		String merchant = event.getMerchantName();
 		String id = event.getComplaintId();

@@ -172,7 +172,11 @@ class ComplaintHandlingEndToEndTests {
 
 		wechatPay.clock().advance(Duration.ofHours(21));
 
-		await().atMost(PATIENCE).until(() -> complaint(merchant, id).getState() == ComplaintState.PROCESSING);
+		// The escalation replied (its listener is done before the recorder sees the
+		// event).
+		await().atMost(PATIENCE).until(() -> !deadlineEvents(id, FirstReplyDueSoonEvent.class).isEmpty());
+		assertThat(complaint(merchant, id).getState()).isEqualTo(ComplaintState.PROCESSING);
+		await().atMost(PATIENCE).until(() -> finishedDeliveries(merchant, id).size() == 4);
 		assertThat(complaint(merchant, id).getHistory())
 			.extracting(HistoryEntry::operateType, HistoryEntry::operateDetails)
 			.containsExactly(tuple("USER_CREATE_COMPLAINT", "The shop assistant was rude."),

@@ -8,6 +8,8 @@ import io.github.wechatpaycomplaint.notification.event.ComplaintNotificationEven
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
 /**
  * Records every complaint event and deadline event the starter publishes, for the tests
@@ -25,7 +27,9 @@ class ReceivedEvents {
 		this.events.add(event);
 	}
 
+	// After the sample's own listeners: recorded once the escalation is done.
 	@EventListener
+	@Order(Ordered.LOWEST_PRECEDENCE)
 	void on(ComplaintDeadlineEvent event) {
 		this.deadlineEvents.add(event);
 	}

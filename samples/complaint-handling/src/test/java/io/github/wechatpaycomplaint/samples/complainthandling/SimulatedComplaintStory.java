@@ -14,11 +14,13 @@ import io.github.wechatpaycomplaint.autoconfigure.ComplaintNotificationPropertie
 import io.github.wechatpaycomplaint.deadline.ComplaintDeadlineStatus;
 import io.github.wechatpaycomplaint.deadline.ComplaintDeadlines;
 import io.github.wechatpaycomplaint.deadline.event.ComplaintDeadlineEvent;
+import io.github.wechatpaycomplaint.deadline.event.FirstReplyDueSoonEvent;
 import io.github.wechatpaycomplaint.deadline.event.ResolutionDueSoonEvent;
 import io.github.wechatpaycomplaint.deadline.event.ResolutionOverdueEvent;
-import io.github.wechatpaycomplaint.notification.event.ComplaintNotificationEvent;
+import io.github.wechatpaycomplaint.notification.inbox.NotificationInbox;
 import io.github.wechatpaycomplaint.simulator.SimulatedMerchant;
 import io.github.wechatpaycomplaint.simulator.WechatPayComplaintSimulator;
+import io.github.wechatpaycomplaint.simulator.notify.NotificationDelivery;
 import io.github.wechatpaycomplaint.simulator.state.ComplaintState;
 import io.github.wechatpaycomplaint.simulator.state.NewComplaint;
 import org.slf4j.Logger;
@@ -28,6 +30,8 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
 /**
  * Plays WeChat Pay and a user around the running sample: once the web server is up it
@@ -55,7 +59,7 @@ public class SimulatedComplaintStory implements DisposableBean {
 
 	private final Queue<ComplaintDeadlineEvent> deadlineEvents = new ConcurrentLinkedQueue<>();
 
-	private final Queue<ComplaintNotificationEvent> notifications = new ConcurrentLinkedQueue<>();
+	private final NotificationInbox inbox;
 
 	private volatile int applicationPort;
 
@@ -66,10 +70,11 @@ public class SimulatedComplaintStory implements DisposableBean {
 	});
 
 	public SimulatedComplaintStory(WechatPayComplaintSimulator simulator, ComplaintNotificationProperties properties,
-			ComplaintDeadlines deadlines) {
+			ComplaintDeadlines deadlines, NotificationInbox inbox) {
 		this.simulator = simulator;
 		this.properties = properties;
 		this.deadlines = deadlines;
+		this.inbox = inbox;
 	}
 
 	@EventListener
@@ -85,14 +90,11 @@ public class SimulatedComplaintStory implements DisposableBean {
 		}
 	}
 
+	// After the sample's own listeners: recorded once the escalation is done.
 	@EventListener
+	@Order(Ordered.LOWEST_PRECEDENCE)
 	public void recordDeadlineEvent(ComplaintDeadlineEvent event) {
 		this.deadlineEvents.add(event);
-	}
-
-	@EventListener
-	public void recordNotification(ComplaintNotificationEvent event) {
-		this.notifications.add(event);
 	}
 
 	@EventListener
@@ -134,11 +136,9 @@ public class SimulatedComplaintStory implements DisposableBean {
 		logger.info(
 				"simulated user filed complaint {} against merchant main (OTHERS: the sample leaves it to a person)",
 				id);
-		boolean told = await(() -> this.deadlines.find("main", id).isPresent())
+		boolean told = await(() -> this.deadlines.find("main", id).isPresent() && settled(main, id))
 				&& advance(Duration.ofHours(21), "its first reply is due in 3 hours",
-						// the holding reply, and its notification handled before time
-						// moves on
-						() -> hasState(main, id, ComplaintState.PROCESSING) && notified(id, "MERCHANT_RESPONSE"))
+						() -> published(id, FirstReplyDueSoonEvent.class) && settled(main, id))
 				&& advance(Duration.ofHours(40), "61 hours after filing",
 						() -> published(id, ResolutionDueSoonEvent.class))
 				&& advance(Duration.ofHours(12), "73 hours after filing",
@@ -167,10 +167,13 @@ public class SimulatedComplaintStory implements DisposableBean {
 			.anyMatch((event) -> type.isInstance(event) && event.getComplaintId().equals(complaintId));
 	}
 
-	private boolean notified(String complaintId, String actionType) {
-		return this.notifications.stream()
-			.anyMatch((event) -> event.getComplaintId().equals(complaintId)
-					&& event.getRawActionType().equals(actionType));
+	// Every notification of the complaint delivered and handled: no signed request is on
+	// its way while the clock jumps (a signature 21 hours old is refused as stale).
+	private boolean settled(SimulatedMerchant merchant, String complaintId) {
+		return this.inbox.backlog().pending() == 0 && merchant.deliveries()
+			.stream()
+			.filter((delivery) -> delivery.getComplaintId().equals(complaintId))
+			.allMatch(NotificationDelivery::isFinished);
 	}
 
 	private static boolean hasState(SimulatedMerchant merchant, String complaintId, ComplaintState state) {
