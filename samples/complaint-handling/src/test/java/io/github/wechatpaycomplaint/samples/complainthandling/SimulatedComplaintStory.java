@@ -3,6 +3,7 @@ package io.github.wechatpaycomplaint.samples.complainthandling;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
@@ -157,7 +158,7 @@ public class SimulatedComplaintStory implements DisposableBean {
 	}
 
 	private boolean advance(Duration amount, String meaning, BooleanSupplier then) {
-		Instant now = this.simulator.advanceClock(amount);
+		Instant now = this.simulator.advanceClock(amount).truncatedTo(ChronoUnit.SECONDS);
 		logger.info("moved the clock of the application and the simulator {} forward, to {}: {}", amount, now, meaning);
 		return await(then);
 	}
