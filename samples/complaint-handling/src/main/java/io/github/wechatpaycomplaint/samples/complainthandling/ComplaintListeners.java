@@ -42,12 +42,14 @@ import org.springframework.stereotype.Component;
  * </ul>
  *
  * <p>
- * The starter calls these methods synchronously inside WeChat Pay's notification request:
- * an exception makes it answer 500 and WeChat Pay delivers the notification again later,
- * which is why every step first looks at the state. Keep the work short (WeChat Pay waits
- * about 5 seconds for the answer); slow work belongs on a queue. A real application
+ * The sample processes notifications durably: the endpoint records each in the inbox and
+ * answers 204, and the inbox's workers call these methods afterwards; an exception is
+ * retried with back-off, and delivery is at least once, which is why every step first
+ * looks at the state. (With in-request processing the starter calls them inside WeChat
+ * Pay's request instead: an exception answers 500 and WeChat Pay sends the notification
+ * again, and the work must stay within WeChat Pay's 5 seconds.) A real application
  * completes a complaint only once the problem is solved (completing sends the user a
- * satisfaction survey); this sample solves every problem with its first reply.
+ * satisfaction survey); this sample solves every problem it answers with its first reply.
  *
  * <p>
  * The log shows ids and states only: the complaint text, the user's messages and the
