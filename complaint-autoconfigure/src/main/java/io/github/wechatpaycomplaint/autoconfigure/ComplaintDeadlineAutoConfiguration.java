@@ -73,8 +73,11 @@ public final class ComplaintDeadlineAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ComplaintLedgerFeeder complaintLedgerFeeder(ComplaintLedger ledger, DeadlineRules rules,
-			ApplicationEventPublisher publisher, ObjectProvider<Clock> clock) {
-		return new ComplaintLedgerFeeder(ledger, rules, publisher, clock.getIfUnique(Clock::systemUTC));
+			ApplicationEventPublisher publisher, ObjectProvider<Clock> clock,
+			ObjectProvider<DeadlineWatchScheduler> scheduler) {
+		// A complaint learned past a threshold is reported at once, not at the next scan.
+		return new ComplaintLedgerFeeder(ledger, rules, publisher, clock.getIfUnique(Clock::systemUTC),
+				() -> scheduler.ifAvailable(DeadlineWatchScheduler::scanSoon));
 	}
 
 	@Bean

@@ -39,6 +39,8 @@ public final class ComplaintLedgerFeeder implements ApplicationListener<Complain
 
 	private final Clock clock;
 
+	private final Runnable thresholdReached;
+
 	/**
 	 * Creates a feeder.
 	 * @param ledger the ledger
@@ -48,6 +50,24 @@ public final class ComplaintLedgerFeeder implements ApplicationListener<Complain
 	 */
 	public ComplaintLedgerFeeder(ComplaintLedger ledger, DeadlineRules rules, ApplicationEventPublisher publisher,
 			Clock clock) {
+		this(ledger, rules, publisher, clock, () -> {
+		});
+	}
+
+	/**
+	 * Creates a feeder that says when a fact leaves a complaint with a threshold already
+	 * reached.
+	 * @param ledger the ledger
+	 * @param rules the rules, for the deadline of the platform-service event and the
+	 * thresholds
+	 * @param publisher publishes the platform-service event
+	 * @param clock stamps when a reconciled complaint was seen, and judges thresholds
+	 * @param thresholdReached runs when a recorded fact changed a complaint whose next
+	 * threshold is already reached, e.g. {@link DeadlineWatchScheduler#scanSoon()}
+	 */
+	public ComplaintLedgerFeeder(ComplaintLedger ledger, DeadlineRules rules, ApplicationEventPublisher publisher,
+			Clock clock, Runnable thresholdReached) {
+		this.thresholdReached = Objects.requireNonNull(thresholdReached, "thresholdReached");
 		this.ledger = Objects.requireNonNull(ledger, "ledger");
 		this.rules = Objects.requireNonNull(rules, "rules");
 		this.publisher = Objects.requireNonNull(publisher, "publisher");
@@ -96,6 +116,12 @@ public final class ComplaintLedgerFeeder implements ApplicationListener<Complain
 		ComplaintLedger.Recorded recorded = this.ledger.record(ref, fact);
 		TrackedComplaint before = recorded.before();
 		TrackedComplaint after = recorded.after();
+		if (recorded.changed()) {
+			Instant next = after.nextCheckAt(this.rules);
+			if (next != null && !next.isAfter(this.clock.instant())) {
+				this.thresholdReached.run();
+			}
+		}
 		Instant requestedAt = after.platformServiceRequestedAt();
 		if (requestedAt != null && (before == null || before.platformServiceRequestedAt() == null)) {
 			Instant resolution = after.resolutionDeadline(this.rules);

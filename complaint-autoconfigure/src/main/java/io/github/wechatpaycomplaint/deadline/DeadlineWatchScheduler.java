@@ -76,6 +76,15 @@ public final class DeadlineWatchScheduler implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Scans as soon as the scheduler's thread is free, for a complaint learned past a
+	 * threshold (created while the application was down, or whose notification came
+	 * late), so that it is reported at once rather than at the next scheduled scan.
+	 */
+	public void scanSoon() {
+		this.runner.runSoon();
+	}
+
 	@Override
 	public void stop() {
 		this.runner.stop();

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jspecify.annotations.Nullable;
 
@@ -25,6 +26,8 @@ public final class FixedDelayRunner {
 	private final Duration delay;
 
 	private final Runnable task;
+
+	private final AtomicBoolean extraRunQueued = new AtomicBoolean();
 
 	private @Nullable ScheduledExecutorService executor;
 
@@ -60,6 +63,20 @@ public final class FixedDelayRunner {
 	}
 
 	/**
+	 * Runs the task once more as soon as the thread is free, besides the schedule; calls
+	 * made while such a run waits add nothing. Does nothing when stopped.
+	 */
+	public synchronized void runSoon() {
+		ScheduledExecutorService scheduled = this.executor;
+		if (scheduled != null && this.extraRunQueued.compareAndSet(false, true)) {
+			scheduled.execute(() -> {
+				this.extraRunQueued.set(false);
+				this.task.run();
+			});
+		}
+	}
+
+	/**
 	 * Stops the schedule, interrupting a run under way.
 	 */
 	public synchronized void stop() {
@@ -68,6 +85,7 @@ public final class FixedDelayRunner {
 			scheduled.shutdownNow();
 		}
 		this.executor = null;
+		this.extraRunQueued.set(false);
 	}
 
 	/**

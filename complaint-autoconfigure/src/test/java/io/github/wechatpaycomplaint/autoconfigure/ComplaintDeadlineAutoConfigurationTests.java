@@ -1,6 +1,10 @@
 package io.github.wechatpaycomplaint.autoconfigure;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.wechatpaycomplaint.api.ComplaintActivityListener;
 import io.github.wechatpaycomplaint.api.WechatPayComplaintClient;
@@ -12,17 +16,23 @@ import io.github.wechatpaycomplaint.deadline.DeadlineWatchScheduler;
 import io.github.wechatpaycomplaint.deadline.DeadlineWatcher;
 import io.github.wechatpaycomplaint.deadline.LedgerComplaintActivity;
 import io.github.wechatpaycomplaint.deadline.MemoryComplaintLedger;
+import io.github.wechatpaycomplaint.deadline.event.ComplaintDeadlineEvent;
+import io.github.wechatpaycomplaint.deadline.event.FirstReplyOverdueEvent;
+import io.github.wechatpaycomplaint.model.Complaint;
 import io.github.wechatpaycomplaint.observability.ComplaintDeadlineMetrics;
 import io.github.wechatpaycomplaint.observability.ComplaintDeadlinesHealthIndicator;
+import io.github.wechatpaycomplaint.reconciliation.ComplaintReconciledEvent;
 import io.github.wechatpaycomplaint.testsupport.WechatPayStandIn;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationListener;
 import org.springframework.test.util.ReflectionTestUtils;
 
 import static io.github.wechatpaycomplaint.autoconfigure.StartupFailureAssertions.assertInvalidProperty;
@@ -81,6 +91,30 @@ class ComplaintDeadlineAutoConfigurationTests {
 						Duration.ofHours(48), Duration.ofHours(2), Duration.ofHours(6)));
 				assertThat(ReflectionTestUtils.getField(context.getBean(DeadlineWatcher.class), "batchSize"))
 					.isEqualTo(7);
+			});
+	}
+
+	@Test
+	void aComplaintLearnedPastAThresholdIsReportedAtOnceNotAtTheNextScheduledScan() {
+		List<ComplaintDeadlineEvent> events = new CopyOnWriteArrayList<>();
+		this.contextRunner.withPropertyValues(PREFIX + "enabled=true")
+			.withBean("recorder", ApplicationListener.class,
+					() -> (ApplicationListener<ComplaintDeadlineEvent>) events::add)
+			.run((context) -> {
+				Complaint filedYesterday = new JsonMapper().readValue("{\"complaint_id\":\"c1\",\"complaint_time\":\""
+						+ OffsetDateTime.now(ZoneOffset.UTC).minusHours(30) + "\",\"complaint_state\":\"PENDING\"}",
+						Complaint.class);
+				// Let the scan at startup pass first, so that only a requested scan can
+				// see it.
+				Thread.sleep(1000);
+				context.publishEvent(new ComplaintReconciledEvent(this, "default", "1900000001", filedYesterday));
+				long giveUp = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+				while (events.isEmpty() && System.nanoTime() < giveUp) {
+					Thread.sleep(20);
+				}
+				assertThat(events).as("check-interval is 1h: only the requested scan can have published it")
+					.singleElement()
+					.isInstanceOf(FirstReplyOverdueEvent.class);
 			});
 	}
 

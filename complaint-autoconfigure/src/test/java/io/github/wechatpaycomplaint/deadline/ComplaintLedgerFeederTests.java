@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.wechatpaycomplaint.deadline.event.PlatformServiceRequestedEvent;
 import io.github.wechatpaycomplaint.model.Complaint;
@@ -28,8 +29,10 @@ class ComplaintLedgerFeederTests {
 
 	private final List<Object> published = new CopyOnWriteArrayList<>();
 
+	private final AtomicInteger scansRequested = new AtomicInteger();
+
 	private final ComplaintLedgerFeeder feeder = new ComplaintLedgerFeeder(this.ledger, DeadlineRules.WECHAT_PAY,
-			this.published::add, this.clock);
+			this.published::add, this.clock, this.scansRequested::incrementAndGet);
 
 	@Test
 	void aReconciledComplaintIsObserved() {
@@ -58,6 +61,21 @@ class ComplaintLedgerFeederTests {
 	void aComplaintWithoutAFilingTimeRecordsNothing() {
 		this.feeder.onApplicationEvent(reconciled("{\"complaint_id\":\"c1\",\"complaint_state\":\"PENDING\"}"));
 		assertThat(this.ledger.size()).isZero();
+	}
+
+	@Test
+	void aComplaintLearnedPastAThresholdAsksForAScanAtOnceAndOnlyWhenItChanged() {
+		String fresh = "{\"complaint_id\":\"c1\",\"complaint_time\":\"2026-11-20T10:15:22+08:00\","
+				+ "\"complaint_state\":\"PENDING\"}";
+		this.feeder.onApplicationEvent(reconciled(fresh));
+		assertThat(this.scansRequested).hasValue(0);
+		this.clock.advance(Duration.ofHours(19));
+		this.feeder.onApplicationEvent(reconciled(fresh.replace("c1", "c2")));
+		assertThat(this.scansRequested).as("20 h after filing: due soon is reached").hasValue(1);
+		this.feeder.onApplicationEvent(reconciled(fresh.replace("c1", "c2")));
+		assertThat(this.scansRequested).as("the same listing changes nothing").hasValue(1);
+		this.feeder.onApplicationEvent(reconciled(fresh.replace("PENDING", "PROCESSED")));
+		assertThat(this.scansRequested).as("a completion leaves no threshold").hasValue(1);
 	}
 
 	private static ComplaintReconciledEvent reconciled(String json) {
