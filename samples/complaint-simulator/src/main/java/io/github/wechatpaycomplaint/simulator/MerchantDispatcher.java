@@ -1,6 +1,7 @@
 package io.github.wechatpaycomplaint.simulator;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,8 @@ import tools.jackson.databind.node.ObjectNode;
  * simulated merchant goes to the merchant its {@code Wechatpay-Serial} names, else to the
  * first, and is refused there with 401 {@code SIGN_ERROR}); an admin call under
  * {@code /simulator/merchants/<name>} by the name, any other admin call to the first
- * merchant. {@code GET /simulator/merchants} lists the merchants.
+ * merchant. {@code GET /simulator/merchants} lists the merchants, and
+ * {@code /simulator/clock} tells (and moves) the time they share.
  */
 final class MerchantDispatcher implements SimulatorHttpServer.Handler {
 
@@ -31,8 +33,11 @@ final class MerchantDispatcher implements SimulatorHttpServer.Handler {
 
 	private final JsonMapper jsonMapper = new JsonMapper();
 
-	MerchantDispatcher(List<SimulatedMerchant> merchants) {
+	private final ClockRoute clock;
+
+	MerchantDispatcher(List<SimulatedMerchant> merchants, Clock clock) {
 		this.merchants = merchants;
+		this.clock = new ClockRoute(clock, this.jsonMapper);
 	}
 
 	@Override
@@ -40,6 +45,9 @@ final class MerchantDispatcher implements SimulatorHttpServer.Handler {
 		String path = request.rawPath();
 		if (path.equals(MERCHANTS_PATH) && request.method().equals("GET")) {
 			return list();
+		}
+		if (path.equals(ClockRoute.PATH)) {
+			return this.clock.handle(request);
 		}
 		if (path.startsWith(MERCHANTS_PATH + "/")) {
 			String rest = path.substring(MERCHANTS_PATH.length() + 1);

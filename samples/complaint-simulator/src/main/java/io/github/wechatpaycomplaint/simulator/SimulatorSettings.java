@@ -203,7 +203,11 @@ public final class SimulatorSettings {
 	}
 
 	/**
-	 * The clock.
+	 * The clock every merchant signs, checks request timestamps and dates complaints and
+	 * notifications by: the system's UTC clock by default. Give a {@link MovableClock},
+	 * and the same instance to the application as its {@code Clock} bean, to move time
+	 * forward with {@link WechatPayComplaintSimulator#advanceClock(Duration)} or
+	 * {@code POST /simulator/clock}.
 	 * @param clock the clock
 	 * @return these settings
 	 */

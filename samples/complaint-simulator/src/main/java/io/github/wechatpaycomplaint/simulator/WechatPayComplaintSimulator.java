@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,8 +43,11 @@ public final class WechatPayComplaintSimulator implements AutoCloseable {
 
 	private final SimulatorHttpServer server;
 
+	private final Clock clock;
+
 	private WechatPayComplaintSimulator(SimulatorSettings settings) throws IOException {
 		this.declaredMerchants = !settings.getMerchants().isEmpty();
+		this.clock = settings.getClock();
 		List<MerchantSetup> setups = MerchantSetups.resolve(settings);
 		// One sequence for every merchant: complaint ids are unique across merchants, as
 		// in WeChat Pay.
@@ -55,7 +61,8 @@ public final class WechatPayComplaintSimulator implements AutoCloseable {
 		}
 		this.merchants = List.copyOf(merchants);
 		try {
-			this.server = SimulatorHttpServer.start(settings.getPort(), new MerchantDispatcher(this.merchants));
+			this.server = SimulatorHttpServer.start(settings.getPort(),
+					new MerchantDispatcher(this.merchants, this.clock));
 		}
 		catch (IOException ex) {
 			this.merchants.forEach(SimulatedMerchant::close);
@@ -269,6 +276,33 @@ public final class WechatPayComplaintSimulator implements AutoCloseable {
 	 */
 	public List<NotificationDelivery> deliveries() {
 		return first().deliveries();
+	}
+
+	/**
+	 * The clock every merchant signs, checks timestamps and dates complaints and
+	 * notifications by ({@link SimulatorSettings#clock(Clock)}).
+	 * @return the clock
+	 */
+	public Clock clock() {
+		return this.clock;
+	}
+
+	/**
+	 * Moves the simulator's {@link MovableClock} forward, e.g. 21 hours to see a
+	 * complaint's first reply come due. An application that reads the same clock moves
+	 * with it, so signatures stay fresh both ways; also {@code POST /simulator/clock}
+	 * with {@code {"advance":"PT21H"}}.
+	 * @param amount how far, zero or more
+	 * @return the new time
+	 * @throws IllegalStateException when the simulator runs on another clock
+	 * @throws IllegalArgumentException when the amount is negative
+	 */
+	public Instant advanceClock(Duration amount) {
+		if (!(this.clock instanceof MovableClock movable)) {
+			throw new IllegalStateException("The simulator runs on " + this.clock
+					+ ", which cannot be moved: start it with SimulatorSettings.clock(MovableClock.systemUTC())");
+		}
+		return movable.advance(amount);
 	}
 
 	@Override

@@ -3,6 +3,7 @@ package io.github.wechatpaycomplaint.testkit;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
 
+import io.github.wechatpaycomplaint.simulator.MovableClock;
 import io.github.wechatpaycomplaint.simulator.SimulatedMerchant;
 import io.github.wechatpaycomplaint.simulator.SimulatorSettings;
 import io.github.wechatpaycomplaint.simulator.WechatPayComplaintSimulator;
@@ -24,6 +25,14 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * {@link WechatPayTestKeys#shared(String) shared test keys} of its merchant id unless the
  * settings give others.
  *
+ * <p>
+ * The simulator runs on a {@link MovableClock} that follows the system clock until moved:
+ * give {@link #clock()} to the application as its {@code Clock} bean and
+ * {@link MovableClock#advance(Duration) advance} it to see what a day later looks like
+ * (complaint deadlines coming due) without waiting; both sides read the same time, so
+ * signatures and notifications stay fresh. Test methods may take the clock as a
+ * parameter.
+ *
  * @since 0.1.0
  */
 public final class WechatPaySimulatorExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
@@ -33,7 +42,8 @@ public final class WechatPaySimulatorExtension implements BeforeAllCallback, Aft
 	private WechatPayComplaintSimulator simulator;
 
 	/**
-	 * A simulator of one merchant with the shared test keys and short retries (100 ms).
+	 * A simulator of one merchant with the shared test keys, short retries (100 ms) and a
+	 * movable clock.
 	 */
 	public WechatPaySimulatorExtension() {
 		this(UnaryOperator.identity());
@@ -56,9 +66,25 @@ public final class WechatPaySimulatorExtension implements BeforeAllCallback, Aft
 		if (this.simulator == null) {
 			this.simulator = WechatPayComplaintSimulator.start(this.customizer.apply(SimulatorSettings.defaults()
 				.keyFactory((merchantId) -> WechatPayTestKeys.shared(merchantId).simulatorKeys())
-				.retryBackoff(Duration.ofMillis(100))));
+				.retryBackoff(Duration.ofMillis(100))
+				.clock(MovableClock.systemUTC())));
 		}
 		return this.simulator;
+	}
+
+	/**
+	 * The clock the simulator runs on, to move forward and to give the application as its
+	 * {@code Clock} bean ({@code @Bean Clock clock() { return wechatPay.clock(); }}).
+	 * @return the clock
+	 * @throws IllegalStateException when the settings gave the simulator a clock that
+	 * cannot move
+	 */
+	public MovableClock clock() {
+		if (simulator().clock() instanceof MovableClock clock) {
+			return clock;
+		}
+		throw new IllegalStateException("The simulator runs on " + simulator().clock()
+				+ ", which cannot be moved: leave the clock to the extension or give it a MovableClock");
 	}
 
 	/**
@@ -105,12 +131,13 @@ public final class WechatPaySimulatorExtension implements BeforeAllCallback, Aft
 
 	@Override
 	public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-		return parameter.getParameter().getType() == WechatPayComplaintSimulator.class;
+		Class<?> type = parameter.getParameter().getType();
+		return type == WechatPayComplaintSimulator.class || type == MovableClock.class;
 	}
 
 	@Override
 	public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-		return simulator();
+		return (parameter.getParameter().getType() == MovableClock.class) ? clock() : simulator();
 	}
 
 }

@@ -1,11 +1,15 @@
 package io.github.wechatpaycomplaint.testkit;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.github.wechatpaycomplaint.autoconfigure.ComplaintClientAutoConfiguration;
+import io.github.wechatpaycomplaint.simulator.MovableClock;
 import io.github.wechatpaycomplaint.simulator.WechatPayComplaintSimulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -17,6 +21,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * The extension runs a simulator whose properties start the starter, with keys that match
@@ -45,6 +50,28 @@ class WechatPaySimulatorExtensionTests {
 					.body(String.class);
 				assertThat(list).contains("\"total_count\":2");
 			});
+	}
+
+	@Test
+	void theSimulatorRunsOnAMovableClockThatTestMethodsMayTake(WechatPayComplaintSimulator simulator,
+			MovableClock clock) {
+		assertThat(clock).isSameAs(wechatPay.clock()).isSameAs(simulator.clock());
+		Instant before = clock.instant();
+
+		assertThat(simulator.advanceClock(Duration.ofHours(1))).isAfterOrEqualTo(before.plus(Duration.ofHours(1)));
+		assertThat(clock.advanced()).isEqualTo(Duration.ofHours(1));
+	}
+
+	@Test
+	void aClockTheSettingsFixedCannotBeMovedThroughTheExtension() {
+		WechatPaySimulatorExtension fixed = new WechatPaySimulatorExtension(
+				(settings) -> settings.clock(Clock.systemUTC()));
+		try {
+			assertThatIllegalStateException().isThrownBy(fixed::clock).withMessageContaining("give it a MovableClock");
+		}
+		finally {
+			fixed.afterAll(null);
+		}
 	}
 
 	@Test

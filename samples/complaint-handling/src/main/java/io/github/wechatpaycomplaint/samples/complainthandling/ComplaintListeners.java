@@ -2,6 +2,7 @@ package io.github.wechatpaycomplaint.samples.complainthandling;
 
 import io.github.wechatpaycomplaint.api.WechatPayComplaintClient;
 import io.github.wechatpaycomplaint.model.Complaint;
+import io.github.wechatpaycomplaint.model.ProblemType;
 import io.github.wechatpaycomplaint.model.request.ComplaintReply;
 import io.github.wechatpaycomplaint.multimerchant.WechatPayMerchants;
 import io.github.wechatpaycomplaint.notification.event.ComplaintContinuedEvent;
@@ -28,20 +29,27 @@ import org.springframework.stereotype.Component;
  * <p>
  * The flow:
  * <ul>
- * <li>A new (or continued) complaint: fetch the detail; if PENDING, upload the evidence
- * image, reply with it and complete; if PROCESSING (an earlier delivery replied, then
- * failed before completing), only complete; if PROCESSED, do nothing.</li>
+ * <li>A mainland complaint of problem type {@code OTHERS} (neither a refund nor a service
+ * that failed: a rude shop assistant, say) is left to a person (Hong Kong complaints
+ * carry no problem type and are all answered here): the sample does not answer it, so its
+ * 24-hour first-reply clock runs, and {@link DeadlineEscalation} sends a holding reply
+ * when that reply comes due.</li>
+ * <li>Any other new (or continued) complaint: fetch the detail; if PENDING, upload the
+ * evidence image, reply with it and complete; if PROCESSING (an earlier delivery replied,
+ * then failed before completing), only complete; if PROCESSED, do nothing.</li>
  * <li>A user's message: fetch the detail; if {@code incoming_user_response} says it is
  * still unanswered, reply to it; otherwise it was answered already.</li>
  * </ul>
  *
  * <p>
- * The starter calls these methods synchronously inside WeChat Pay's notification request:
- * an exception makes it answer 500 and WeChat Pay delivers the notification again later,
- * which is why every step first looks at the state. Keep the work short (WeChat Pay waits
- * about 5 seconds for the answer); slow work belongs on a queue. A real application
+ * The sample processes notifications durably: the endpoint records each in the inbox and
+ * answers 204, and the inbox's workers call these methods afterwards; an exception is
+ * retried with back-off, and delivery is at least once, which is why every step first
+ * looks at the state. (With in-request processing the starter calls them inside WeChat
+ * Pay's request instead: an exception answers 500 and WeChat Pay sends the notification
+ * again, and the work must stay within WeChat Pay's 5 seconds.) A real application
  * completes a complaint only once the problem is solved (completing sends the user a
- * satisfaction survey); this sample solves every problem with its first reply.
+ * satisfaction survey); this sample solves every problem it answers with its first reply.
  *
  * <p>
  * The log shows ids and states only: the complaint text, the user's messages and the
@@ -75,6 +83,10 @@ public class ComplaintListeners {
 		Complaint complaint = wechatPay.getComplaint(id);
 		logger.info("[{}] complaint {} {} (state {})", merchant, id,
 				(event instanceof ComplaintContinuedEvent) ? "continued" : "filed", complaint.complaintState());
+		if (complaint.problemType() == ProblemType.OTHERS) {
+			logger.info("[{}] complaint {} is of type OTHERS: left to a person, not answered here", merchant, id);
+			return;
+		}
 		switch (complaint.complaintState()) {
 			case PROCESSED -> {
 				logger.info("[{}] complaint {} is PROCESSED already: nothing to do", merchant, id);

@@ -11,6 +11,7 @@ import io.github.wechatpaycomplaint.simulator.WechatPayComplaintSimulator;
 import io.github.wechatpaycomplaint.simulator.state.Complaint;
 import io.github.wechatpaycomplaint.simulator.state.ComplaintState;
 import io.github.wechatpaycomplaint.simulator.state.HistoryEntry;
+import io.github.wechatpaycomplaint.simulator.state.NewComplaint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,7 +66,8 @@ class AotModeStoryTests {
 					URI.create("http://127.0.0.1:" + port + "/wechatpay/complaint-notifications/" + merchant.name()));
 		}
 		for (SimulatedMerchant merchant : simulator.merchants()) {
-			String id = merchant.fileComplaint();
+			// a refund: the sample leaves OTHERS complaints to a person
+			String id = merchant.fileComplaint(new NewComplaint(null, null, "REFUND", null));
 
 			await().atMost(PATIENCE).until(() -> complaint(merchant, id).getState() == ComplaintState.PROCESSED);
 			List<HistoryEntry> history = complaint(merchant, id).getHistory();

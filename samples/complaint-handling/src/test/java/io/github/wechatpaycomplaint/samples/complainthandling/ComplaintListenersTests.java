@@ -1,8 +1,10 @@
 package io.github.wechatpaycomplaint.samples.complainthandling;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import io.github.wechatpaycomplaint.api.WechatPayComplaintClient;
+import io.github.wechatpaycomplaint.deadline.event.FirstReplyDueSoonEvent;
 import io.github.wechatpaycomplaint.model.Complaint;
 import io.github.wechatpaycomplaint.model.PayerPhone;
 import io.github.wechatpaycomplaint.model.UploadedImage;
@@ -25,6 +27,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -84,6 +87,9 @@ class ComplaintListenersTests {
 
 	@Autowired
 	NotificationInbox inbox;
+
+	@Autowired
+	ApplicationEventPublisher events;
 
 	// The real registry (it also finds the merchant of each notification), with each
 	// merchant's client replaced by a mock.
@@ -167,6 +173,49 @@ class ComplaintListenersTests {
 	}
 
 	@Test
+	void aComplaintOfTypeOthersIsLeftToAPerson(CapturedOutput output) throws Exception {
+		given(this.mainClient.getComplaint(COMPLAINT_ID)).willReturn(complaint("PENDING", "OTHERS", main));
+		WechatPayNotification notification = main.notification().complaintCreated(COMPLAINT_ID).build();
+
+		this.mvc.perform(notification.toMockMvc(PATH + "/main")).andExpect(status().isNoContent());
+		awaitInboxDrained();
+
+		then(this.mainClient).should().getComplaint(COMPLAINT_ID);
+		then(this.mainClient).shouldHaveNoMoreInteractions();
+		assertThat(output).contains("[main] complaint " + COMPLAINT_ID + " is of type OTHERS: left to a person");
+	}
+
+	@Test
+	void aFirstReplyDueSoonIsEscalatedWithAHoldingReplyThroughTheMerchantTheEventNames(CapturedOutput output) {
+		given(this.hkClient.getComplaint(COMPLAINT_ID)).willReturn(complaint("PENDING", "OTHERS", hk));
+
+		this.events.publishEvent(new FirstReplyDueSoonEvent(this, "hk", mchid(hk), COMPLAINT_ID, 1,
+				Instant.parse("2025-06-14T01:00:12Z")));
+
+		ArgumentCaptor<ComplaintReply> reply = ArgumentCaptor.forClass(ComplaintReply.class);
+		then(this.hkClient).should().reply(eq(COMPLAINT_ID), reply.capture());
+		assertThat(reply.getValue().complaintedMchid()).isEqualTo(mchid(hk));
+		assertThat(reply.getValue().responseContent()).isEqualTo(DeadlineEscalation.HOLDING_REPLY);
+		verifyNoInteractions(this.mainClient);
+		assertThat(output)
+			.contains("WARN",
+					"[hk] complaint " + COMPLAINT_ID
+							+ " has no reply and its first reply is due by 2025-06-14T01:00:12Z: escalated")
+			.doesNotContain(DETAIL, "13800138000", "138****8000");
+	}
+
+	@Test
+	void aComplaintAnsweredMeanwhileGetsNoHoldingReply() {
+		given(this.mainClient.getComplaint(COMPLAINT_ID)).willReturn(complaint("PROCESSING", "OTHERS", main));
+
+		this.events.publishEvent(new FirstReplyDueSoonEvent(this, "main", mchid(main), COMPLAINT_ID, 1,
+				Instant.parse("2025-06-14T01:00:12Z")));
+
+		then(this.mainClient).should().getComplaint(COMPLAINT_ID);
+		then(this.mainClient).shouldHaveNoMoreInteractions();
+	}
+
+	@Test
 	void sameNotificationTwiceReachesTheListenerOnce() throws Exception {
 		given(this.mainClient.getComplaint(COMPLAINT_ID)).willReturn(complaint("PROCESSED", main));
 		WechatPayNotification notification = main.notification().complaintCreated(COMPLAINT_ID).build();
@@ -212,11 +261,15 @@ class ComplaintListenersTests {
 	}
 
 	private static Complaint complaint(String state, WechatPayTestKeys merchant) {
+		return complaint(state, "REFUND", merchant);
+	}
+
+	private static Complaint complaint(String state, String problemType, WechatPayTestKeys merchant) {
 		Complaint complaint = json.readValue("""
 				{"complaint_id": "%s", "complaint_time": "2025-06-13T09:00:12+08:00",
 				 "complaint_detail": "%s", "complaint_state": "%s",
-				 "complainted_mchid": "%s", "problem_type": "REFUND", "incoming_user_response": false}
-				""".formatted(COMPLAINT_ID, DETAIL, state, mchid(merchant)), Complaint.class);
+				 "complainted_mchid": "%s", "problem_type": "%s", "incoming_user_response": false}
+				""".formatted(COMPLAINT_ID, DETAIL, state, mchid(merchant), problemType), Complaint.class);
 		return complaint.withPayerPhone(PayerPhone.decrypted("c2VjcmV0", "13800138000"));
 	}
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.github.wechatpaycomplaint.simulator.MerchantRegion;
+import io.github.wechatpaycomplaint.simulator.MovableClock;
 import io.github.wechatpaycomplaint.simulator.SimulatorSettings;
 import io.github.wechatpaycomplaint.simulator.WechatPayComplaintSimulator;
 
@@ -21,7 +22,9 @@ import org.springframework.core.env.MapPropertySource;
  * It starts the simulator for the sample's two merchants, the mainland {@code main} and
  * the Hong Kong {@code hk} (fresh keys for each, port 8090 when free), hands the
  * application the simulator's {@code wechatpay.complaint.merchants.*} properties ahead of
- * {@code application.yml}, activates the {@code simulator} profile, and adds
+ * {@code application.yml}, gives the application and the simulator one
+ * {@link MovableClock} (the application's {@code Clock} bean) so that the story can move
+ * time a day forward, activates the {@code simulator} profile, and adds
  * {@link SimulatedComplaintStory}, which points each merchant's notifications at the
  * application and plays a user. It lives in {@code src/test} so nothing of it reaches the
  * production jar.
@@ -34,8 +37,9 @@ public final class SimulatedComplaintHandlingApplication {
 	}
 
 	public static void main(String[] args) {
+		MovableClock clock = MovableClock.systemUTC();
 		WechatPayComplaintSimulator simulator = WechatPayComplaintSimulator
-			.start(merchants(SimulatorSettings.defaults()).port(freePortOr(PREFERRED_SIMULATOR_PORT)));
+			.start(merchants(SimulatorSettings.defaults()).port(freePortOr(PREFERRED_SIMULATOR_PORT)).clock(clock));
 		SpringApplication application = new SpringApplication(ComplaintHandlingApplication.class,
 				SimulatedComplaintStory.class);
 		application.setAdditionalProfiles("simulator");
@@ -49,6 +53,10 @@ public final class SimulatedComplaintHandlingApplication {
 				.getPropertySources()
 				.addFirst(new MapPropertySource("wechatpaySimulator", properties));
 			context.getBeanFactory().registerSingleton("wechatPayComplaintSimulator", simulator);
+			// The starter signs, checks freshness and judges deadlines by the
+			// application's
+			// Clock: the simulator's, so that both move together.
+			context.getBeanFactory().registerSingleton("clock", clock);
 			context.addApplicationListener((ContextClosedEvent event) -> simulator.close());
 		});
 		application.run(args);

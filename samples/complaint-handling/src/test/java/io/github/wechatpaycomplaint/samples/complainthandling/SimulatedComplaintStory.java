@@ -3,13 +3,25 @@ package io.github.wechatpaycomplaint.samples.complainthandling;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import io.github.wechatpaycomplaint.autoconfigure.ComplaintNotificationProperties;
+import io.github.wechatpaycomplaint.deadline.ComplaintDeadlineStatus;
+import io.github.wechatpaycomplaint.deadline.ComplaintDeadlines;
+import io.github.wechatpaycomplaint.deadline.event.ComplaintDeadlineEvent;
+import io.github.wechatpaycomplaint.deadline.event.FirstReplyDueSoonEvent;
+import io.github.wechatpaycomplaint.deadline.event.ResolutionDueSoonEvent;
+import io.github.wechatpaycomplaint.deadline.event.ResolutionOverdueEvent;
+import io.github.wechatpaycomplaint.notification.inbox.NotificationInbox;
 import io.github.wechatpaycomplaint.simulator.SimulatedMerchant;
 import io.github.wechatpaycomplaint.simulator.WechatPayComplaintSimulator;
+import io.github.wechatpaycomplaint.simulator.notify.NotificationDelivery;
 import io.github.wechatpaycomplaint.simulator.state.ComplaintState;
 import io.github.wechatpaycomplaint.simulator.state.NewComplaint;
 import org.slf4j.Logger;
@@ -19,14 +31,20 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
 /**
  * Plays WeChat Pay and a user around the running sample: once the web server is up it
  * points each merchant's notifications at that merchant's own path of the application's
  * endpoint ({@code <path>/main}, {@code <path>/hk}); once the application is ready it
  * files a complaint against each merchant, waits until the application has completed
- * both, then writes a message as the Hong Kong merchant's user, and finally prints how to
- * file more.
+ * both, then writes a message as the Hong Kong merchant's user. Then time: it files a
+ * complaint the sample leaves to a person (problem type {@code OTHERS}) and moves the
+ * clock the application shares with the simulator 21 hours forward (its first reply is
+ * due soon: {@link DeadlineEscalation} sends a holding reply), then to 61 hours (its
+ * resolution is due soon) and 73 hours (overdue), prints the urgency list of
+ * {@link ComplaintDeadlines}, and finally how to go on.
  */
 public class SimulatedComplaintStory implements DisposableBean {
 
@@ -38,19 +56,31 @@ public class SimulatedComplaintStory implements DisposableBean {
 
 	private final ComplaintNotificationProperties properties;
 
+	private final ComplaintDeadlines deadlines;
+
+	private final Queue<ComplaintDeadlineEvent> deadlineEvents = new ConcurrentLinkedQueue<>();
+
+	private final NotificationInbox inbox;
+
+	private volatile int applicationPort;
+
 	private final ScheduledExecutorService user = Executors.newSingleThreadScheduledExecutor((task) -> {
 		Thread thread = new Thread(task, "simulated-user");
 		thread.setDaemon(true);
 		return thread;
 	});
 
-	public SimulatedComplaintStory(WechatPayComplaintSimulator simulator, ComplaintNotificationProperties properties) {
+	public SimulatedComplaintStory(WechatPayComplaintSimulator simulator, ComplaintNotificationProperties properties,
+			ComplaintDeadlines deadlines, NotificationInbox inbox) {
 		this.simulator = simulator;
 		this.properties = properties;
+		this.deadlines = deadlines;
+		this.inbox = inbox;
 	}
 
 	@EventListener
 	public void pointNotificationsHere(WebServerInitializedEvent event) {
+		this.applicationPort = event.getWebServer().getPort();
 		for (SimulatedMerchant merchant : this.simulator.merchants()) {
 			URI callback = URI.create("http://127.0.0.1:" + event.getWebServer().getPort() + this.properties.getPath()
 					+ "/" + merchant.name());
@@ -59,6 +89,13 @@ public class SimulatedComplaintStory implements DisposableBean {
 					this.simulator.baseUri(), merchant.name(), merchant.merchantId(),
 					merchant.region().map(Object::toString).orElse("any region"), callback);
 		}
+	}
+
+	// After the sample's own listeners: recorded once the escalation is done.
+	@EventListener
+	@Order(Ordered.LOWEST_PRECEDENCE)
+	public void recordDeadlineEvent(ComplaintDeadlineEvent event) {
+		this.deadlineEvents.add(event);
 	}
 
 	@EventListener
@@ -75,7 +112,8 @@ public class SimulatedComplaintStory implements DisposableBean {
 		String hkId = hk.fileComplaint(
 				new NewComplaint("Paid at the Central shop, the goods never came.", 8800, "SERVICE_NOT_WORK", false));
 		logger.info("simulated user filed complaint {} against merchant hk", hkId);
-		if (!await(main, mainId, ComplaintState.PROCESSED) || !await(hk, hkId, ComplaintState.PROCESSED)) {
+		if (!await(() -> hasState(main, mainId, ComplaintState.PROCESSED))
+				|| !await(() -> hasState(hk, hkId, ComplaintState.PROCESSED))) {
 			logger.warn("complaints {} and {} are not both PROCESSED after {}; look at the log above", mainId, hkId,
 					PATIENCE);
 			return;
@@ -83,14 +121,70 @@ public class SimulatedComplaintStory implements DisposableBean {
 		this.user.schedule(() -> {
 			hk.userResponse(hkId, "When will the refund arrive?");
 			logger.info("simulated user wrote a message on complaint {} of merchant hk", hkId);
-			this.user.schedule(() -> hint(hkId), 2, TimeUnit.SECONDS);
+			this.user.schedule(() -> {
+				moveTime();
+				hint(hkId);
+			}, 2, TimeUnit.SECONDS);
 		}, 1, TimeUnit.SECONDS);
 	}
 
-	private boolean await(SimulatedMerchant merchant, String complaintId, ComplaintState state) {
+	// A complaint nobody answers, and the clock moved forward: the deadline watcher
+	// publishes each threshold as the shared clock reaches it.
+	private void moveTime() {
+		SimulatedMerchant main = this.simulator.merchant("main");
+		String id = main.fileComplaint(
+				new NewComplaint("店员态度恶劣。The shop assistant was rude at the counter.", 1990, "OTHERS", false));
+		logger.info(
+				"simulated user filed complaint {} against merchant main (OTHERS: the sample leaves it to a person)",
+				id);
+		boolean told = await(() -> this.deadlines.find("main", id).isPresent() && settled(main, id))
+				&& advance(Duration.ofHours(21), "its first reply is due in 3 hours",
+						() -> published(id, FirstReplyDueSoonEvent.class) && settled(main, id))
+				&& advance(Duration.ofHours(40), "61 hours after filing",
+						() -> published(id, ResolutionDueSoonEvent.class))
+				&& advance(Duration.ofHours(12), "73 hours after filing",
+						() -> published(id, ResolutionOverdueEvent.class));
+		if (!told) {
+			logger.warn("complaint {}: the deadline story stopped after {}; look at the log above", id, PATIENCE);
+		}
+		logger.info(
+				"urgent complaints (ComplaintDeadlines.urgent(10), also GET http://127.0.0.1:{}/complaints/urgent):",
+				this.applicationPort);
+		for (ComplaintDeadlineStatus status : this.deadlines.urgent(10)) {
+			logger.info("  [{}] complaint {} round {}: next deadline {}{}", status.ref().merchantName(),
+					status.ref().complaintId(), status.round(), status.nearestDeadline(),
+					status.overdue() ? " OVERDUE" : "");
+		}
+	}
+
+	private boolean advance(Duration amount, String meaning, BooleanSupplier then) {
+		Instant now = this.simulator.advanceClock(amount).truncatedTo(ChronoUnit.SECONDS);
+		logger.info("moved the clock of the application and the simulator {} forward, to {}: {}", amount, now, meaning);
+		return await(then);
+	}
+
+	private boolean published(String complaintId, Class<? extends ComplaintDeadlineEvent> type) {
+		return this.deadlineEvents.stream()
+			.anyMatch((event) -> type.isInstance(event) && event.getComplaintId().equals(complaintId));
+	}
+
+	// Every notification of the complaint delivered and handled: no signed request is on
+	// its way while the clock jumps (a signature 21 hours old is refused as stale).
+	private boolean settled(SimulatedMerchant merchant, String complaintId) {
+		return this.inbox.backlog().pending() == 0 && merchant.deliveries()
+			.stream()
+			.filter((delivery) -> delivery.getComplaintId().equals(complaintId))
+			.allMatch(NotificationDelivery::isFinished);
+	}
+
+	private static boolean hasState(SimulatedMerchant merchant, String complaintId, ComplaintState state) {
+		return merchant.complaint(complaintId).map((complaint) -> complaint.getState() == state).orElse(false);
+	}
+
+	private boolean await(BooleanSupplier condition) {
 		Instant deadline = Instant.now().plus(PATIENCE);
 		while (Instant.now().isBefore(deadline)) {
-			if (merchant.complaint(complaintId).map((complaint) -> complaint.getState() == state).orElse(false)) {
+			if (condition.getAsBoolean()) {
 				return true;
 			}
 			try {
@@ -116,8 +210,11 @@ public class SimulatedComplaintStory implements DisposableBean {
 						  curl -s -X POST {}/complaints/{}/continue -d '{"content":"Still not refunded"}'
 						  curl -s {}/complaints/{}
 						  curl -s {}/simulator/merchants
-						  curl -s {}/notifications""",
-				base, hk, hk, hkComplaintId, hk, hkComplaintId, hk, hkComplaintId, base, hk);
+						  curl -s {}/notifications
+						  curl -s -X POST {}/simulator/clock -d '{"advance":"PT21H"}'
+						  curl -s http://127.0.0.1:{}/complaints/urgent""",
+				base, hk, hk, hkComplaintId, hk, hkComplaintId, hk, hkComplaintId, base, hk, base,
+				this.applicationPort);
 	}
 
 	@Override
