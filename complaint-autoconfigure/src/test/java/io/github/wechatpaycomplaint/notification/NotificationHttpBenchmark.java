@@ -109,7 +109,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  *
  * Arguments, all optional: connection mode (default {@code keep-alive}), concurrency
  * (default 8), measured requests per endpoint (default 12000), warm-up requests per
- * endpoint (default 12000), batch size (default 250).
+ * endpoint (default 12000), batch size (default 250), and, for a profiler, a part of the
+ * endpoints' names: only those endpoints are loaded, each with every notification once.
  */
 public final class NotificationHttpBenchmark {
 
@@ -127,6 +128,8 @@ public final class NotificationHttpBenchmark {
 		int measured = (args.length > 2) ? Integer.parseInt(args[2]) : 12_000;
 		int warmUp = (args.length > 3) ? Integer.parseInt(args[3]) : 12_000;
 		int batch = (args.length > 4) ? Integer.parseInt(args[4]) : 250;
+		// For a profiler: load only the endpoints whose name contains this text.
+		String only = (args.length > 5) ? args[5] : "";
 		// Read once when the HTTP client is first used: lets a request ask for its
 		// connection to be closed.
 		System.setProperty("jdk.httpclient.allowRestrictedHeaders", "connection");
@@ -152,6 +155,11 @@ public final class NotificationHttpBenchmark {
 					NotificationContexts.PATH);
 			List<Endpoint> endpoints = List.of(mvcNoop, bare, mvcVerify, mvcNotification, fluxNoop, fluxVerify,
 					fluxVerifyOffloaded, fluxNotification);
+			if (!only.isEmpty()) {
+				profile(endpoints.stream().filter((endpoint) -> endpoint.name.contains(only)).toList(), concurrency,
+						notifications, mode, batch);
+				return;
+			}
 			HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 			ExecutorService pool = Executors.newFixedThreadPool(concurrency);
 			try {
@@ -194,6 +202,35 @@ public final class NotificationHttpBenchmark {
 			ratio("WebFlux notification / verify only", fluxNotification, fluxVerify, "target >= 0.9");
 			ratio("WebFlux notification / verify off the loop", fluxNotification, fluxVerifyOffloaded,
 					"the starter's own work");
+		}
+	}
+
+	// Sends every notification once to each chosen endpoint, printing the rate of every
+	// 20 batches: a steady load of fresh notifications for a profiler attached to this
+	// JVM.
+	private static void profile(List<Endpoint> endpoints, int concurrency, List<SignedNotification> notifications,
+			ConnectionMode mode, int batch) throws Exception {
+		HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+		System.out.printf("Profiling %s, pid %d%n", endpoints.stream().map((endpoint) -> endpoint.name).toList(),
+				ProcessHandle.current().pid());
+		try {
+			for (Endpoint endpoint : endpoints) {
+				int step = 20 * batch;
+				for (int from = 0; from + step <= notifications.size(); from += step) {
+					long start = System.nanoTime();
+					long cpuStart = PROCESS.getProcessCpuTime();
+					for (int b = from; b < from + step; b += batch) {
+						endpoint.load(client, pool, concurrency, notifications.subList(b, b + batch), mode, false);
+					}
+					System.out.printf(Locale.ROOT, "%s %-31s: %,7.0f requests/s, CPU %4.0f µs per request%n",
+							Instant.now(), endpoint.name, step / ((System.nanoTime() - start) / 1e9),
+							(PROCESS.getProcessCpuTime() - cpuStart) / 1e3 / step);
+				}
+			}
+		}
+		finally {
+			pool.shutdownNow();
 		}
 	}
 

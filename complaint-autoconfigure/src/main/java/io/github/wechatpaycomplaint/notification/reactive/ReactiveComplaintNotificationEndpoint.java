@@ -183,7 +183,7 @@ public final class ReactiveComplaintNotificationEndpoint implements AutoCloseabl
 			.collect(() -> new BoundedBody(limit), BoundedBody::append)
 			.map(BoundedBody::toByteArray)
 			.doOnDiscard(DataBuffer.class, DataBufferUtils::release)
-			.timeout(this.bodyReadTimeout)
+			.timeout(BodyReadDeadline.after(request, this.bodyReadTimeout))
 			.onErrorMap((ex) -> !(ex instanceof DataBufferLimitException), UnreadableBodyException::new);
 	}
 
