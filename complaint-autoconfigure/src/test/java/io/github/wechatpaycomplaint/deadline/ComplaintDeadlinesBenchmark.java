@@ -211,8 +211,8 @@ public final class ComplaintDeadlinesBenchmark {
 			for (int round = -WARM_UP_ROUNDS; round < ROUNDS; round++) {
 				int from = (round + WARM_UP_ROUNDS) * perRound;
 				List<SignedNotification> batch = signed.subList(from, from + perRound);
-				double[] rates = round(handler(without, BenchmarkLedgers.deduplicationStore(store)),
-						handler(with, BenchmarkLedgers.deduplicationStore(store)), batch);
+				double[] rates = round(handler(without, BenchmarkLedgers.deduplicationStore(store, "without")),
+						handler(with, BenchmarkLedgers.deduplicationStore(store, "with")), batch);
 				if (round >= 0) {
 					withoutRates[round] = rates[0];
 					withRates[round] = rates[1];
