@@ -3,6 +3,7 @@ package io.github.wechatpaycomplaint.autoconfigure;
 import javax.sql.DataSource;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -51,6 +52,29 @@ final class ApplicationJdbc {
 			throw new InvalidComplaintPropertyException(initializeSchemaProperty, ex.getMessage(),
 					"Create the table yourself (see the scripts in the jar) and set initialize-schema=false.", ex);
 		}
+	}
+
+	/**
+	 * The startup failure for a table the database says is missing, naming the property
+	 * that creates it and the scripts in the jar.
+	 * @param what what the table holds, e.g. {@code inbox}
+	 * @param table the table name
+	 * @param scriptDirectory the classpath directory of the schema scripts
+	 * @param initializeSchemaProperty the property that creates the table
+	 * @param ex what the database said
+	 * @return the exception to throw
+	 */
+	static InvalidComplaintPropertyException missingTable(String what, String table, String scriptDirectory,
+			String initializeSchemaProperty, BadSqlGrammarException ex) {
+		String scripts = "classpath:" + scriptDirectory;
+		return new InvalidComplaintPropertyException(initializeSchemaProperty,
+				"the " + what + " table '" + table + "' does not exist or cannot be read ("
+						+ ex.getMostSpecificCause().getMessage() + ")",
+				"Set " + initializeSchemaProperty + "=true to create it at startup, or create it with the script for "
+						+ "your database in the starter's jar, replacing ${table} with '" + table + "': " + scripts
+						+ "schema-postgresql.sql, " + scripts + "schema-mysql.sql (MySQL, MariaDB) or " + scripts
+						+ "schema-h2.sql.",
+				ex);
 	}
 
 }

@@ -53,20 +53,13 @@ final class JdbcComplaintLedgers {
 	 * @return whether the table could be read
 	 */
 	private static boolean checkTable(JdbcComplaintLedger ledger, String table) {
-		String scripts = "classpath:" + JdbcComplaintLedger.SCRIPT_DIRECTORY;
 		try {
 			ledger.checkAvailable();
 			return true;
 		}
 		catch (BadSqlGrammarException ex) {
-			throw new InvalidComplaintPropertyException(INITIALIZE_SCHEMA,
-					"the complaint ledger table '" + table + "' does not exist or cannot be read ("
-							+ ex.getMostSpecificCause().getMessage() + ")",
-					"Set " + INITIALIZE_SCHEMA + "=true to create it at startup, or create it with the script for "
-							+ "your database in the starter's jar, replacing ${table} with '" + table + "': " + scripts
-							+ "schema-postgresql.sql, " + scripts + "schema-mysql.sql (MySQL, MariaDB) or " + scripts
-							+ "schema-h2.sql.",
-					ex);
+			throw ApplicationJdbc.missingTable("complaint ledger", table, JdbcComplaintLedger.SCRIPT_DIRECTORY,
+					INITIALIZE_SCHEMA, ex);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("The complaint ledger table '" + table + "' could not be checked at startup: the database "

@@ -134,20 +134,13 @@ class NotificationInboxConfigurations {
 		 * cannot be reached now does not.
 		 */
 		private static void checkTable(JdbcNotificationInbox inbox, String table) {
-			String scripts = "classpath:" + JdbcNotificationInbox.SCRIPT_DIRECTORY;
 			try {
 				inbox.checkAvailable();
 				warnOnStatementBasedReplication(inbox);
 			}
 			catch (BadSqlGrammarException ex) {
-				throw new InvalidComplaintPropertyException(INITIALIZE_SCHEMA,
-						"the inbox table '" + table + "' does not exist or cannot be read ("
-								+ ex.getMostSpecificCause().getMessage() + ")",
-						"Set " + INITIALIZE_SCHEMA + "=true to create it at startup, or create it with the script "
-								+ "for your database in the starter's jar, replacing ${table} with '" + table + "': "
-								+ scripts + "schema-postgresql.sql, " + scripts
-								+ "schema-mysql.sql (MySQL, MariaDB) or " + scripts + "schema-h2.sql.",
-						ex);
+				throw ApplicationJdbc.missingTable("inbox", table, JdbcNotificationInbox.SCRIPT_DIRECTORY,
+						INITIALIZE_SCHEMA, ex);
 			}
 			catch (RuntimeException ex) {
 				logger.warn("The inbox table '" + table + "' could not be checked at startup: the database did not "
