@@ -1,5 +1,6 @@
 package io.github.wechatpaycomplaint.deadline.store;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,8 +22,8 @@ import io.github.wechatpaycomplaint.notification.store.JdbcDeduplicationSchema;
 import io.github.wechatpaycomplaint.notification.store.StoreOperationDeadline;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -35,8 +36,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The merging stays in Java ({@link TrackedComplaint#merge}): a write reads the row,
  * merges, and updates it only if its version is still the one read (an optimistic
  * compare-and-set); a new complaint is inserted, and an instance that loses the race for
- * the insert reads the winner's row and merges into it. {@link #markPublished} is the
- * same compare-and-set, under the memory ledger's conditions. A write retried
+ * the insert reads the winner's row and merges into it. A filing is inserted without
+ * reading first. Each operation runs on one connection and commits only when the pool's
+ * connections have auto-commit off, so that recording a fact costs one round trip for a
+ * new complaint and two for a known one. {@link #markPublished} is the same
+ * compare-and-set, under the memory ledger's conditions. A write retried
  * {@value #MAX_ATTEMPTS} times without winning ends in an
  * {@link OptimisticLockingFailureException}.
  *
@@ -113,18 +117,28 @@ public final class JdbcComplaintLedger implements ComplaintLedger {
 		JdbcDeduplicationSchema.initialize(jdbc, tableName, SCRIPT_DIRECTORY);
 	}
 
+	/**
+	 * Records on one connection. A filing is most often the first the ledger hears of a
+	 * complaint, so it is inserted at once (one round trip); any other fact, or a filing
+	 * of a complaint already known, reads the row and writes it back merged (two).
+	 */
 	@Override
 	public Recorded record(ComplaintRef ref, ComplaintFact fact) {
 		Objects.requireNonNull(ref, "ref");
 		Objects.requireNonNull(fact, "fact");
 		// A write that lands after the caller gave up is kept: facts merge idempotently.
-		return bounded(() -> {
+		return onConnection((connection) -> {
+			if (fact instanceof ComplaintFact.Filed) {
+				TrackedComplaint added = added(ref, fact);
+				if (insert(connection, added)) {
+					return new Recorded(null, added);
+				}
+			}
 			for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-				StoredComplaint current = read(ref.merchantName(), ref.complaintId());
+				StoredComplaint current = read(connection, ref.merchantName(), ref.complaintId());
 				if (current == null) {
-					TrackedComplaint added = JdbcLedgerRows
-						.inMillis(TrackedComplaint.learned(ref, this.clock.instant()).merge(fact));
-					if (insert(added)) {
+					TrackedComplaint added = added(ref, fact);
+					if (insert(connection, added)) {
 						return new Recorded(null, added);
 					}
 				}
@@ -133,19 +147,24 @@ public final class JdbcComplaintLedger implements ComplaintLedger {
 					if (merged.equals(current.complaint()) && isCurrent(current)) {
 						return new Recorded(current.complaint(), merged);
 					}
-					if (update(current, merged)) {
+					if (update(connection, current, merged)) {
 						return new Recorded(current.complaint(), merged);
 					}
 				}
+				connection.endAttempt();
 				backOff(attempt);
 			}
 			throw conflicts(ref);
 		});
 	}
 
+	private TrackedComplaint added(ComplaintRef ref, ComplaintFact fact) {
+		return JdbcLedgerRows.inMillis(TrackedComplaint.learned(ref, this.clock.instant()).merge(fact));
+	}
+
 	@Override
 	public Optional<TrackedComplaint> find(String merchantName, String complaintId) {
-		StoredComplaint stored = bounded(() -> read(merchantName, complaintId));
+		StoredComplaint stored = onConnection((connection) -> read(connection, merchantName, complaintId));
 		return Optional.ofNullable(stored).map(StoredComplaint::complaint);
 	}
 
@@ -160,9 +179,9 @@ public final class JdbcComplaintLedger implements ComplaintLedger {
 	@Override
 	public boolean markPublished(ComplaintRef ref, int round, Threshold threshold) {
 		Objects.requireNonNull(threshold, "threshold");
-		return bounded(() -> {
+		return onConnection((connection) -> {
 			for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-				StoredComplaint current = read(ref.merchantName(), ref.complaintId());
+				StoredComplaint current = read(connection, ref.merchantName(), ref.complaintId());
 				if (current == null) {
 					return false;
 				}
@@ -171,9 +190,10 @@ public final class JdbcComplaintLedger implements ComplaintLedger {
 						|| !complaint.isClockRunning(threshold)) {
 					return false;
 				}
-				if (update(current, complaint.withPublished(threshold))) {
+				if (update(connection, current, complaint.withPublished(threshold))) {
 					return true;
 				}
+				connection.endAttempt();
 				backOff(attempt);
 			}
 			throw conflicts(ref);
@@ -245,7 +265,7 @@ public final class JdbcComplaintLedger implements ComplaintLedger {
 			for (StoredComplaint stored : batch) {
 				// Each row on its own: drivers disagree on what a batch's update counts
 				// say.
-				realigned += bounded(() -> update(stored, stored.complaint())) ? 1 : 0;
+				realigned += onConnection((connection) -> update(connection, stored, stored.complaint())) ? 1 : 0;
 			}
 			if (batch.size() < BATCH) {
 				return realigned;
@@ -282,38 +302,32 @@ public final class JdbcComplaintLedger implements ComplaintLedger {
 		return true;
 	}
 
-	private @Nullable StoredComplaint read(String merchantName, String complaintId) {
-		List<StoredComplaint> found = committed(() -> this.jdbc.query(
-				"SELECT " + JdbcLedgerRows.COLUMNS + " FROM " + this.table
-						+ " WHERE merchant_name = ? AND complaint_id = ?",
-				JdbcLedgerRows::read, merchantName, complaintId));
+	private @Nullable StoredComplaint read(LedgerConnection connection, String merchantName, String complaintId)
+			throws SQLException {
+		List<StoredComplaint> found = connection.query("SELECT " + JdbcLedgerRows.COLUMNS + " FROM " + this.table
+				+ " WHERE merchant_name = ? AND complaint_id = ?", merchantName, complaintId);
 		return found.isEmpty() ? null : found.get(0);
 	}
 
-	private boolean insert(TrackedComplaint complaint) {
+	// False when another instance added it first; the caller merges into its row.
+	private boolean insert(LedgerConnection connection, TrackedComplaint complaint) throws SQLException {
 		ComplaintRef ref = complaint.ref();
-		try {
-			committed(() -> this.jdbc.update(
-					"INSERT INTO " + this.table + " (" + JdbcLedgerRows.COLUMNS
-							+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
-					ref.merchantName(), ref.complaintId(), ref.merchantId(), complaint.learnedAt().toEpochMilli(),
-					complaint.round(), JdbcLedgerRows.millis(complaint.roundStart()),
-					JdbcLedgerRows.millis(complaint.firstReplyAt()), JdbcLedgerRows.millis(complaint.completedAt()),
-					JdbcLedgerRows.millis(complaint.platformServiceRequestedAt()),
-					JdbcLedgerRows.bitmask(complaint.published()),
-					JdbcLedgerRows.millis(complaint.nextCheckAt(this.rules)), this.rulesFingerprint));
-			return true;
-		}
-		catch (DuplicateKeyException ex) {
-			// Another instance added it first; the caller merges into its row.
-			return false;
-		}
+		return connection.insert(
+				"INSERT INTO " + this.table + " (" + JdbcLedgerRows.COLUMNS
+						+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+				ref.merchantName(), ref.complaintId(), ref.merchantId(), complaint.learnedAt().toEpochMilli(),
+				complaint.round(), JdbcLedgerRows.millis(complaint.roundStart()),
+				JdbcLedgerRows.millis(complaint.firstReplyAt()), JdbcLedgerRows.millis(complaint.completedAt()),
+				JdbcLedgerRows.millis(complaint.platformServiceRequestedAt()),
+				JdbcLedgerRows.bitmask(complaint.published()), JdbcLedgerRows.millis(complaint.nextCheckAt(this.rules)),
+				this.rulesFingerprint);
 	}
 
 	// The compare-and-set: only if nobody wrote the row since it was read.
-	private boolean update(StoredComplaint current, TrackedComplaint updated) {
+	private boolean update(LedgerConnection connection, StoredComplaint current, TrackedComplaint updated)
+			throws SQLException {
 		ComplaintRef ref = current.complaint().ref();
-		return committed(() -> this.jdbc.update(
+		return connection.update(
 				"UPDATE " + this.table + " SET round_number = ?, round_start = ?, first_reply_at = ?, completed_at = ?,"
 						+ " platform_service_requested_at = ?, published = ?, next_check_at = ?, rules_fingerprint = ?,"
 						+ " version = version + 1 WHERE merchant_name = ? AND complaint_id = ? AND version = ?",
@@ -321,7 +335,7 @@ public final class JdbcComplaintLedger implements ComplaintLedger {
 				JdbcLedgerRows.millis(updated.firstReplyAt()), JdbcLedgerRows.millis(updated.completedAt()),
 				JdbcLedgerRows.millis(updated.platformServiceRequestedAt()),
 				JdbcLedgerRows.bitmask(updated.published()), JdbcLedgerRows.millis(updated.nextCheckAt(this.rules)),
-				this.rulesFingerprint, ref.merchantName(), ref.complaintId(), current.version())) == 1;
+				this.rulesFingerprint, ref.merchantName(), ref.complaintId(), current.version()) == 1;
 	}
 
 	private boolean isCurrent(StoredComplaint stored) {
@@ -358,6 +372,29 @@ public final class JdbcComplaintLedger implements ComplaintLedger {
 		return this.deadline.call(operation::get, null);
 	}
 
+	// One operation on one connection of the pool, within the operation timeout; what it
+	// leaves uncommitted is rolled back.
+	private <T> T onConnection(LedgerWork<T> work) {
+		return bounded(() -> this.jdbc.execute((ConnectionCallback<T>) (connection) -> {
+			LedgerConnection ledgerConnection = new LedgerConnection(connection, this.jdbc.getExceptionTranslator());
+			T result;
+			try {
+				result = work.run(ledgerConnection);
+			}
+			catch (SQLException | RuntimeException ex) {
+				try {
+					ledgerConnection.endAttempt();
+				}
+				catch (SQLException rollbackFailure) {
+					ex.addSuppressed(rollbackFailure);
+				}
+				throw ex;
+			}
+			ledgerConnection.endAttempt();
+			return result;
+		}));
+	}
+
 	private <T> T boundedStatement(Supplier<T> statement) {
 		return bounded(() -> committed(statement));
 	}
@@ -373,6 +410,13 @@ public final class JdbcComplaintLedger implements ComplaintLedger {
 	}
 
 	private record Key(String merchantName, String complaintId) {
+
+	}
+
+	@FunctionalInterface
+	private interface LedgerWork<T> {
+
+		T run(LedgerConnection connection) throws SQLException;
 
 	}
 

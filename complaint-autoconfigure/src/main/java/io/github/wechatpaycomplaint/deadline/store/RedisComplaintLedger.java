@@ -109,11 +109,23 @@ public final class RedisComplaintLedger implements ComplaintLedger {
 		this.indexKeys = RedisLedgerScripts.INDEX_NAMES.stream().map((name) -> keyPrefix + name).toList();
 	}
 
+	/**
+	 * A filing is most often the first the ledger hears of a complaint, so it is written
+	 * at once as a new complaint (one round trip); any other fact, or a filing of a
+	 * complaint already known, reads the complaint and writes it back merged (two).
+	 */
 	@Override
 	public Recorded record(ComplaintRef ref, ComplaintFact fact) {
 		Objects.requireNonNull(fact, "fact");
-		Change change = this.deadline.call(() -> change(ref.merchantName(), ref.complaintId(), ref,
-				(complaint) -> complaint.merge(fact), Map.of()), null);
+		Change change = this.deadline.call(() -> {
+			if (fact instanceof ComplaintFact.Filed) {
+				TrackedComplaint added = TrackedComplaint.learned(ref, this.clock.instant()).merge(fact);
+				if (write(member(ref.merchantName(), ref.complaintId()), added, 0, Map.of())) {
+					return new Change(null, added, true);
+				}
+			}
+			return change(ref.merchantName(), ref.complaintId(), ref, (complaint) -> complaint.merge(fact), Map.of());
+		}, null);
 		return new Recorded(change.before(), Objects.requireNonNull(change.after()));
 	}
 

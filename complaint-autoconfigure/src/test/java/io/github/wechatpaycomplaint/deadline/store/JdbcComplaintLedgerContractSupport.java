@@ -407,4 +407,83 @@ abstract class JdbcComplaintLedgerContractSupport extends ComplaintLedgerContrac
 		assertThat(complaint.firstReplyAt()).isEqualTo(FILED.plus(Duration.ofHours(1)));
 	}
 
+	@Test
+	void aFilingOfANewComplaintTakesOneStatementAndAFactOfAKnownOneTwo() {
+		RecordingDataSource recording = new RecordingDataSource(dataSource(), false);
+		JdbcComplaintLedger ledger = new JdbcComplaintLedger(new JdbcTemplate(recording.dataSource()), this.table,
+				RULES, this.clock, Duration.ofSeconds(5));
+		ComplaintRef ref = ref("a", 1);
+		assertThat(ledger.record(ref, new Filed(FILED)).before()).isNull();
+		assertThat(recording.calls()).containsExactly("INSERT");
+		recording.clear();
+		assertThat(ledger.record(ref, new MerchantReplied(FILED.plusSeconds(60))).changed()).isTrue();
+		assertThat(recording.calls()).containsExactly("SELECT", "UPDATE");
+		recording.clear();
+		// A filing of a complaint already known: the insert is refused, the row merged.
+		assertThat(ledger.record(ref, new Filed(FILED.minusSeconds(60))).after().roundStart())
+			.isEqualTo(FILED.minusSeconds(60));
+		assertThat(recording.calls()).containsExactly("INSERT", "SELECT", "UPDATE");
+		assertThat(this.ledger.find("a", "20000001").orElseThrow().firstReplyAt()).isEqualTo(FILED.plusSeconds(60));
+	}
+
+	@Test
+	void withAutoCommitOffEveryWriteIsCommittedAndNoReadLeavesATransactionOpen() {
+		RecordingDataSource recording = new RecordingDataSource(dataSource(), true);
+		JdbcComplaintLedger ledger = new JdbcComplaintLedger(new JdbcTemplate(recording.dataSource()), this.table,
+				RULES, this.clock, Duration.ofSeconds(5));
+		ComplaintRef ref = ref("a", 1);
+		ledger.record(ref, new Filed(FILED));
+		assertThat(recording.calls()).containsExactly("INSERT", "commit");
+		recording.clear();
+		// The other instance (auto-commit on) sees the write: it was committed.
+		assertThat(this.ledger.find("a", "20000001")).isPresent();
+		assertThat(ledger.find("a", "20000001").orElseThrow().firstReplyAt()).isNull();
+		assertThat(recording.calls()).containsExactly("SELECT", "rollback");
+		this.ledger.record(ref, new MerchantReplied(FILED.plusSeconds(60)));
+		// A fresh read, not a snapshot left open by the read before (MariaDB's default
+		// isolation is repeatable read).
+		assertThat(ledger.find("a", "20000001").orElseThrow().firstReplyAt()).isEqualTo(FILED.plusSeconds(60));
+		recording.clear();
+		assertThat(ledger.markPublished(ref, 1, Threshold.RESOLUTION_DUE_SOON)).isTrue();
+		assertThat(recording.calls()).containsExactly("SELECT", "UPDATE", "commit");
+		recording.clear();
+		ledger.record(ref, new Filed(FILED));
+		assertThat(recording.calls()).containsExactly("INSERT", "rollback", "SELECT", "rollback");
+		assertThat(this.ledger.find("a", "20000001").orElseThrow().published())
+			.containsExactly(Threshold.RESOLUTION_DUE_SOON);
+	}
+
+	@Test
+	void withAutoCommitOffTwoInstancesAddingOneComplaintAtOnceKeepBothFacts() throws Exception {
+		for (int complaint = 1; complaint <= 20; complaint++) {
+			ComplaintRef ref = ref("a", complaint);
+			JdbcComplaintLedger first = new JdbcComplaintLedger(
+					new JdbcTemplate(new RecordingDataSource(dataSource(), true).dataSource()), this.table, RULES,
+					this.clock, Duration.ofSeconds(5));
+			JdbcComplaintLedger second = new JdbcComplaintLedger(
+					new JdbcTemplate(new RecordingDataSource(dataSource(), true).dataSource()), this.table, RULES,
+					this.clock, Duration.ofSeconds(5));
+			ExecutorService executor = Executors.newFixedThreadPool(2);
+			try {
+				CyclicBarrier start = new CyclicBarrier(2);
+				List<Callable<ComplaintLedger.Recorded>> facts = List.of(() -> {
+					start.await(10, TimeUnit.SECONDS);
+					return first.record(ref, new MerchantReplied(FILED.plus(Duration.ofHours(1))));
+				}, () -> {
+					start.await(10, TimeUnit.SECONDS);
+					return second.record(ref, new Completed(FILED.plus(Duration.ofHours(2))));
+				});
+				for (Future<ComplaintLedger.Recorded> result : executor.invokeAll(facts)) {
+					result.get();
+				}
+			}
+			finally {
+				executor.shutdownNow();
+			}
+			TrackedComplaint tracked = this.ledger.find("a", ref.complaintId()).orElseThrow();
+			assertThat(tracked.firstReplyAt()).isEqualTo(FILED.plus(Duration.ofHours(1)));
+			assertThat(tracked.completedAt()).isEqualTo(FILED.plus(Duration.ofHours(2)));
+		}
+	}
+
 }
