@@ -54,7 +54,9 @@ import org.springframework.context.support.GenericApplicationContext;
  *
  * Arguments: {@code parts=} any of heap, scan, notification; {@code stores=} any of the
  * ledgers {@link BenchmarkLedgers} knows; {@code complaints=} (default 100000);
- * {@code notifications=} per round (default 1000).
+ * {@code notifications=} per round (default 1000); {@code facts=} any of filing (each
+ * notification files a new complaint) and reply (each replies to a complaint the ledger
+ * holds), default both.
  */
 public final class ComplaintDeadlinesBenchmark {
 
@@ -89,9 +91,11 @@ public final class ComplaintDeadlinesBenchmark {
 			}
 		}
 		if (parts.contains("notification")) {
-			List<SignedNotification> signed = sign(notifications * (WARM_UP_ROUNDS + ROUNDS));
-			for (String store : stores) {
-				notification(store, complaints, notifications, signed);
+			for (String fact : argument(args, "facts", "filing,reply").split(",")) {
+				List<SignedNotification> signed = sign(notifications * (WARM_UP_ROUNDS + ROUNDS), fact);
+				for (String store : stores) {
+					notification(store, complaints, notifications, signed, fact);
+				}
 			}
 		}
 		BenchmarkLedgers.closeAll();
@@ -196,10 +200,19 @@ public final class ComplaintDeadlinesBenchmark {
 		BenchmarkLedgers.clear(store);
 	}
 
-	private static void notification(String store, int complaints, int perRound, List<SignedNotification> signed) {
+	private static void notification(String store, int complaints, int perRound, List<SignedNotification> signed,
+			String fact) {
 		MutableClock clock = new MutableClock(NOW);
 		ComplaintLedger ledger = BenchmarkLedgers.create(store, RULES, clock);
 		populate(ledger, complaints, ledger.isShared() ? 8 : 1);
+		if (fact.equals("reply")) {
+			// The complaints the replies answer, filed before the run.
+			for (int i = 0; i < signed.size(); i++) {
+				ledger.record(new ComplaintRef(SingleNotificationMerchants.DEFAULT_NAME, Vectors.key("mchid"),
+						benchmarkComplaintId(i)), new ComplaintFact.Filed(NOW.minus(Duration.ofHours(2))));
+			}
+		}
+		double readMicros = readMicros(ledger);
 		AtomicLong delivered = new AtomicLong();
 		try (GenericApplicationContext without = context(delivered, null);
 				GenericApplicationContext with = context(delivered,
@@ -220,7 +233,9 @@ public final class ComplaintDeadlinesBenchmark {
 				}
 			}
 			long expected = 2L * perRound * (WARM_UP_ROUNDS + ROUNDS);
-			System.out.printf(Locale.ROOT, "notification, %s ledger (de-duplication in the same store):%n", store);
+			System.out.printf(Locale.ROOT,
+					"notification (%s), %s ledger (de-duplication in the same store); one ledger read %.0f µs:%n", fact,
+					store, readMicros);
 			System.out.printf(Locale.ROOT, "  pipeline without deadlines: %,10.0f notifications/s (median of %d)%n",
 					median(withoutRates), ROUNDS);
 			System.out.printf(Locale.ROOT, "  pipeline with deadlines   : %,10.0f notifications/s (median of %d)%n",
@@ -228,6 +243,8 @@ public final class ComplaintDeadlinesBenchmark {
 			System.out.printf(Locale.ROOT,
 					"  ratio with / without      : %10.3f (median; rounds %s; target >= 0.95); events %d of %d%n",
 					median(ratios), Arrays.toString(round3(ratios)), delivered.get(), expected);
+			System.out.printf(Locale.ROOT, "  added per notification    : %10.0f µs (median rates)%n",
+					1e6 / median(withRates) - 1e6 / median(withoutRates));
 		}
 		BenchmarkLedgers.clear(store);
 	}
@@ -276,22 +293,42 @@ public final class ComplaintDeadlinesBenchmark {
 				Duration.ofDays(8));
 	}
 
+	// The median time of one read of a known complaint: one round trip to a shared
+	// store, with the operation's hand-off to a worker thread.
+	private static double readMicros(ComplaintLedger ledger) {
+		double[] micros = new double[2000];
+		for (int i = 0; i < micros.length; i++) {
+			ComplaintRef ref = ref(i);
+			long start = System.nanoTime();
+			ledger.find(ref.merchantName(), ref.complaintId()).orElseThrow();
+			micros[i] = (System.nanoTime() - start) / 1e3;
+		}
+		return median(Arrays.copyOfRange(micros, 500, micros.length));
+	}
+
 	/**
-	 * Distinct complaints filed now, each announced by its own notification, so that
-	 * every notification adds a complaint to the ledger (its most expensive case).
+	 * Distinct complaints, each announced by its own notification: a filing (each
+	 * notification adds a complaint to the ledger) or the merchant's reply (each changes
+	 * a complaint the ledger holds).
 	 */
-	private static List<SignedNotification> sign(int count) {
-		System.out.printf(Locale.ROOT, "Signing %,d notifications...%n", count);
+	private static List<SignedNotification> sign(int count, String fact) {
+		System.out.printf(Locale.ROOT, "Signing %,d notifications (%s)...%n", count, fact);
 		SignedNotificationBuilder builder = NotificationContexts.notificationWithVectorKeys(NOW.getEpochSecond())
-			.actionType("CREATE_COMPLAINT")
+			.actionType(switch (fact) {
+				case "filing" -> "CREATE_COMPLAINT";
+				case "reply" -> "MERCHANT_RESPONSE";
+				default -> throw new IllegalArgumentException("facts= takes filing and reply, not " + fact);
+			})
 			.createTime(OffsetDateTime.ofInstant(NOW.minusSeconds(30), ZoneOffset.ofHours(8)));
 		List<SignedNotification> signed = new ArrayList<>(count);
 		for (int i = 0; i < count; i++) {
-			signed.add(builder.id("deadline-bench-" + i)
-				.complaintId(String.format(Locale.ROOT, "2000000202612%014d", 900_000_000 + i))
-				.build());
+			signed.add(builder.id("deadline-bench-" + fact + "-" + i).complaintId(benchmarkComplaintId(i)).build());
 		}
 		return signed;
+	}
+
+	private static String benchmarkComplaintId(int i) {
+		return String.format(Locale.ROOT, "2000000202612%014d", 900_000_000 + i);
 	}
 
 	private static double timeMs(Supplier<?> action) {
