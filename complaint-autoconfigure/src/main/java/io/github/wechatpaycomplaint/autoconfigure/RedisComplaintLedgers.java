@@ -36,8 +36,25 @@ final class RedisComplaintLedgers {
 		RedisComplaintLedger ledger = new RedisComplaintLedger(redis, keyPrefix, rules, clock,
 				properties.getOperationTimeout());
 		ApplicationRedis.connect(ledger::checkAvailable, "the complaint ledger");
+		warnOfDurabilityRisks(ledger);
 		realign(ledger);
 		return ledger;
+	}
+
+	/**
+	 * Warns when Redis is set up to lose complaints; a Redis that cannot be read now (or
+	 * refuses INFO, as some managed ones do) is not checked.
+	 */
+	private static void warnOfDurabilityRisks(RedisComplaintLedger ledger) {
+		try {
+			for (String risk : ledger.durabilityRisks()) {
+				logger.warn("The Redis complaint ledger may lose complaints, whose deadlines are then not watched "
+						+ "until reconciliation lists them again: " + risk);
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Could not read how Redis persists and evicts: " + ex);
+		}
 	}
 
 	/**

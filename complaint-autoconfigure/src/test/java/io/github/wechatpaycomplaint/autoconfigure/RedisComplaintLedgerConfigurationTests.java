@@ -134,6 +134,15 @@ class RedisComplaintLedgerConfigurationTests {
 						.hasSize(1);
 				});
 			assertThat(output).contains("Recomputed the next deadline check of 1 open complaints");
+			// This machine's Redis keeps nothing on disk: the risk is reported as Redis
+			// states it.
+			List<String> risks = new RedisComplaintLedger(scratch.template(), keyPrefix, DeadlineRules.WECHAT_PAY,
+					Clock.systemUTC(), Duration.ofSeconds(10))
+				.durabilityRisks();
+			assertThat(risks).isNotEmpty();
+			risks.forEach((risk) -> assertThat(output)
+				.contains("The Redis complaint ledger may lose complaints, whose deadlines are then not watched until "
+						+ "reconciliation lists them again: " + risk));
 		}
 	}
 

@@ -22,6 +22,7 @@ import io.github.wechatpaycomplaint.deadline.ComplaintRef;
 import io.github.wechatpaycomplaint.deadline.DeadlineRules;
 import io.github.wechatpaycomplaint.deadline.Threshold;
 import io.github.wechatpaycomplaint.deadline.TrackedComplaint;
+import io.github.wechatpaycomplaint.notification.store.RedisDurabilityRisks;
 import io.github.wechatpaycomplaint.notification.store.StoreOperationDeadline;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -54,6 +55,9 @@ import org.springframework.data.redis.core.script.RedisScript;
  * @since 0.1.0
  */
 public final class RedisComplaintLedger implements ComplaintLedger {
+
+	private static final RedisDurabilityRisks DURABILITY_RISKS = new RedisDurabilityRisks("the complaints",
+			"complaints and their deadline indexes");
 
 	/** The default key prefix, a hash tag of its own. */
 	public static final String DEFAULT_KEY_PREFIX = "{wechatpay:complaint:ledger}:";
@@ -261,6 +265,17 @@ public final class RedisComplaintLedger implements ComplaintLedger {
 			}
 		});
 		return realigned[0];
+	}
+
+	/**
+	 * Reads how Redis persists and evicts within the operation timeout, and says what can
+	 * lose complaints (a lost complaint's deadlines are not watched until reconciliation
+	 * lists it again).
+	 * @return one sentence per risk, empty when none is seen
+	 * @throws RuntimeException when Redis cannot be read (down, or {@code INFO} refused)
+	 */
+	public List<String> durabilityRisks() {
+		return DURABILITY_RISKS.read(this.redis, this.deadline);
 	}
 
 	@Override

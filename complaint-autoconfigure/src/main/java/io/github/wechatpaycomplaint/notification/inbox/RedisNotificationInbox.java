@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 import io.github.wechatpaycomplaint.notification.event.ComplaintNotification;
+import io.github.wechatpaycomplaint.notification.store.RedisDurabilityRisks;
 import io.github.wechatpaycomplaint.notification.store.StoreOperationDeadline;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -60,6 +61,9 @@ import org.springframework.data.redis.core.script.RedisScript;
  * @since 0.1.0
  */
 public final class RedisNotificationInbox implements NotificationInbox {
+
+	private static final RedisDurabilityRisks DURABILITY_RISKS = new RedisDurabilityRisks("the entries",
+			"entries and de-duplication keys");
 
 	/** The default key prefix, a hash tag of its own. */
 	public static final String DEFAULT_KEY_PREFIX = "{wechatpay:complaint:inbox}:";
@@ -264,33 +268,11 @@ public final class RedisNotificationInbox implements NotificationInbox {
 	 * @throws RuntimeException when Redis cannot be read (down, or {@code INFO} refused)
 	 */
 	public List<String> durabilityRisks() {
-		Properties info = this.deadline.call(() -> {
-			Properties all = new Properties();
-			for (String section : List.of("persistence", "memory")) {
-				Properties part = this.redis
-					.execute((RedisCallback<Properties>) (connection) -> connection.serverCommands().info(section));
-				if (part != null) {
-					all.putAll(part);
-				}
-			}
-			return all;
-		}, null);
-		return durabilityRisks(info);
+		return DURABILITY_RISKS.read(this.redis, this.deadline);
 	}
 
 	static List<String> durabilityRisks(Properties info) {
-		List<String> risks = new ArrayList<>();
-		if (!"1".equals(info.getProperty("aof_enabled"))) {
-			risks.add("append-only persistence is off (appendonly no): a restart of Redis loses the entries recorded "
-					+ "since its last snapshot, or all of them without one. Set appendonly yes with appendfsync "
-					+ "everysec or always.");
-		}
-		String policy = info.getProperty("maxmemory_policy");
-		if (policy != null && !policy.equals("noeviction")) {
-			risks.add("maxmemory-policy is " + policy + ": when memory runs out Redis deletes keys, entries and "
-					+ "de-duplication keys among them. Set maxmemory-policy noeviction.");
-		}
-		return risks;
+		return DURABILITY_RISKS.of(info);
 	}
 
 	private long run(RedisScript<Long> script, String... arguments) {
