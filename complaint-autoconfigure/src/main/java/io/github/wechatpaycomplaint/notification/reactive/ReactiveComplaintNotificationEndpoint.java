@@ -179,11 +179,11 @@ public final class ReactiveComplaintNotificationEndpoint implements AutoCloseabl
 	// Each buffer is copied and released as it arrives; the limit holds as it grows.
 	private Mono<byte[]> readBody(ServerRequest request) {
 		int limit = (int) Math.min(Integer.MAX_VALUE - 8, this.processor.maxBodySize());
-		return request.body(BodyExtractors.toDataBuffers())
+		Mono<byte[]> read = request.body(BodyExtractors.toDataBuffers())
 			.collect(() -> new BoundedBody(limit), BoundedBody::append)
 			.map(BoundedBody::toByteArray)
-			.doOnDiscard(DataBuffer.class, DataBufferUtils::release)
-			.timeout(BodyReadDeadline.after(request, this.bodyReadTimeout))
+			.doOnDiscard(DataBuffer.class, DataBufferUtils::release);
+		return BodyReadDeadline.of(read, request, this.bodyReadTimeout)
 			.onErrorMap((ex) -> !(ex instanceof DataBufferLimitException), UnreadableBodyException::new);
 	}
 

@@ -86,7 +86,9 @@ class ReactiveComplaintNotificationEndpointTests {
 			ReactiveComplaintNotificationEndpoint endpoint = new ReactiveComplaintNotificationEndpoint(processor,
 					Schedulers.boundedElastic(), Duration.ofMillis(100));
 			Flux<DataBuffer> stalled = Flux.just(buffer(100)).concatWith(Flux.never());
+			long start = System.nanoTime();
 			ServerResponse response = endpoint.handle(request(stalled)).block(Duration.ofSeconds(10));
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(100));
 			assertThat(response.statusCode().value()).isEqualTo(400);
 			assertThat(code(response)).isEqualTo("MALFORMED_NOTIFICATION");
 			assertThat(this.handedOut).hasSize(1).allSatisfy((buf) -> assertThat(buf.refCnt()).isZero());
