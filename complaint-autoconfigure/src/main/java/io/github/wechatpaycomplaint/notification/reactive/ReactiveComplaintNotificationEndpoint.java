@@ -151,18 +151,24 @@ public final class ReactiveComplaintNotificationEndpoint implements AutoCloseabl
 		if (refused != null) {
 			return respond(refused);
 		}
-		return readBody(request).flatMap((body) -> deliver(line, body))
-			.onErrorResume((ex) -> Mono.fromSupplier(() -> answer(line, ex)))
-			.flatMap(ReactiveComplaintNotificationEndpoint::respond);
+		// The answer to a failure is decided when it happens: every answer but the
+		// pipeline's own never blocks.
+		return readBody(request, line).flatMap((body) -> deliver(line, body))
+			.onErrorResume((ex) -> respond(answer(line, ex)));
 	}
 
 	// Verification and decryption of a merchant already set up are CPU work and stay on
 	// the event loop, whose few threads keep their caches warm; the de-duplication store,
 	// the listeners and a merchant's first set-up go to the scheduler.
-	private Mono<NotificationAnswer> deliver(NotificationRequestLine line, byte[] body) {
+	private Mono<ServerResponse> deliver(NotificationRequestLine line, byte[] body) {
 		PreparedDelivery prepared = this.processor.prepare(line, body);
 		NotificationAnswer answer = prepared.answer();
-		return (answer != null) ? Mono.just(answer) : Mono.fromSupplier(prepared::complete).subscribeOn(this.scheduler);
+		if (answer != null) {
+			return respond(answer);
+		}
+		return Mono.fromSupplier(prepared::complete)
+			.subscribeOn(this.scheduler)
+			.flatMap(ReactiveComplaintNotificationEndpoint::respond);
 	}
 
 	/**
@@ -177,10 +183,11 @@ public final class ReactiveComplaintNotificationEndpoint implements AutoCloseabl
 	}
 
 	// Each buffer is copied and released as it arrives; the limit holds as it grows.
-	private Mono<byte[]> readBody(ServerRequest request) {
+	private Mono<byte[]> readBody(ServerRequest request, NotificationRequestLine line) {
 		int limit = (int) Math.min(Integer.MAX_VALUE - 8, this.processor.maxBodySize());
+		long declaredLength = line.contentLength().orElse(-1);
 		Mono<byte[]> read = request.body(BodyExtractors.toDataBuffers())
-			.collect(() -> new BoundedBody(limit), BoundedBody::append)
+			.collect(() -> new BoundedBody(limit, declaredLength), BoundedBody::append)
 			.map(BoundedBody::toByteArray)
 			.doOnDiscard(DataBuffer.class, DataBufferUtils::release);
 		return BodyReadDeadline.of(read, request, this.bodyReadTimeout)
