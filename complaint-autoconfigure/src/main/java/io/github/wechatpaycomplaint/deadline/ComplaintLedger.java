@@ -2,9 +2,12 @@ package io.github.wechatpaycomplaint.deadline;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 
 import org.jspecify.annotations.Nullable;
 
@@ -92,7 +95,21 @@ public interface ComplaintLedger {
 		if (limit < 0) {
 			throw new IllegalArgumentException("limit must not be negative");
 		}
-		return open().stream().sorted(TrackedComplaint.byUrgency(rules)).limit(limit).toList();
+		Comparator<TrackedComplaint> order = TrackedComplaint.byUrgency(rules);
+		// The most urgent seen so far, the least urgent of them on top: no full sort.
+		PriorityQueue<TrackedComplaint> kept = new PriorityQueue<>(order.reversed());
+		for (TrackedComplaint complaint : open()) {
+			if (kept.size() < limit) {
+				kept.add(complaint);
+			}
+			else if (limit > 0 && order.compare(complaint, kept.peek()) < 0) {
+				kept.poll();
+				kept.add(complaint);
+			}
+		}
+		List<TrackedComplaint> urgent = new ArrayList<>(kept);
+		urgent.sort(order);
+		return urgent;
 	}
 
 	/**

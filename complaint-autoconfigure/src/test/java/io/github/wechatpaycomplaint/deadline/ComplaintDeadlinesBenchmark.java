@@ -176,9 +176,9 @@ public final class ComplaintDeadlinesBenchmark {
 			minuteEvents += events.get() - eventsBefore;
 		}
 		ComplaintDeadlines deadlines = new ComplaintDeadlines(ledger, RULES, clock);
-		double[] summaries = new double[3];
-		double[] urgent = new double[3];
-		double[] snapshot = new double[3];
+		double[] summaries = new double[5];
+		double[] urgent = new double[5];
+		double[] snapshot = new double[5];
 		for (int i = 0; i < summaries.length; i++) {
 			summaries[i] = timeMs(deadlines::summaries);
 			urgent[i] = timeMs(() -> deadlines.urgent(20));
