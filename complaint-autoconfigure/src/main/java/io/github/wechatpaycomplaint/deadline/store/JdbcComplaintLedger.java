@@ -73,10 +73,10 @@ public final class JdbcComplaintLedger implements ComplaintLedger {
 	private static final String OPEN = "completed_at IS NULL AND round_start IS NOT NULL";
 
 	// OPEN for the top-N sort of mostUrgent: "+ 0" keeps MariaDB off the completion
-	// index,
-	// through which it fetched each open row by key (85 ms instead of 23 for 90,000 open
-	// of 100,000); PostgreSQL scans the table either way. Not for the other statements:
-	// PostgreSQL then misjudges the row count and aggregates on one worker (21 -> 52 ms).
+	// index, through which it fetched each open row by key (85 ms instead of 23 for
+	// 90,000 open of 100,000); PostgreSQL scans the table either way. Not for the other
+	// statements: PostgreSQL then misjudges the row count and aggregates on one worker
+	// (21 ms -> 52 ms).
 	private static final String OPEN_SORTED = "completed_at + 0 IS NULL AND round_start IS NOT NULL";
 
 	private final JdbcTemplate jdbc;
