@@ -10,6 +10,7 @@ import io.github.wechatpaycomplaint.deadline.ComplaintLedgerFeeder;
 import io.github.wechatpaycomplaint.deadline.DeadlineRules;
 import io.github.wechatpaycomplaint.deadline.DeadlineWatchScheduler;
 import io.github.wechatpaycomplaint.deadline.DeadlineWatcher;
+import io.github.wechatpaycomplaint.deadline.LatestDeadlineSnapshot;
 import io.github.wechatpaycomplaint.deadline.LedgerComplaintActivity;
 import io.github.wechatpaycomplaint.merchant.WechatPayMerchant;
 import io.github.wechatpaycomplaint.notification.NotificationDeduplicationStore;
@@ -95,13 +96,26 @@ public final class ComplaintDeadlineAutoConfiguration {
 		return new ComplaintDeadlines(ledger, rules, clock.getIfUnique(Clock::systemUTC));
 	}
 
+	/**
+	 * What the gauges and the health show, taken after each scan rather than per scrape
+	 * or health request. LISTED is a constant (inlined): no Actuator class is loaded.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	LatestDeadlineSnapshot complaintDeadlineSnapshot(ComplaintDeadlines deadlines) {
+		return new LatestDeadlineSnapshot(deadlines, ComplaintDeadlinesHealthIndicator.LISTED);
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
 	DeadlineWatchScheduler complaintDeadlineWatchScheduler(ComplaintDeadlineProperties properties,
-			DeadlineWatcher watcher, ComplaintLedger ledger, ObjectProvider<ComplaintDeadlineMetrics> metrics) {
+			DeadlineWatcher watcher, ComplaintLedger ledger, LatestDeadlineSnapshot snapshot,
+			ObjectProvider<ComplaintDeadlineMetrics> metrics) {
 		return new DeadlineWatchScheduler(watcher, ledger, properties.getCheckInterval(),
-				properties.getCompletedRetention(), properties.getMaxAge(),
-				() -> metrics.ifAvailable(ComplaintDeadlineMetrics::refresh));
+				properties.getCompletedRetention(), properties.getMaxAge(), () -> {
+					snapshot.refresh();
+					metrics.ifAvailable(ComplaintDeadlineMetrics::refresh);
+				});
 	}
 
 	/**
@@ -131,9 +145,9 @@ public final class ComplaintDeadlineAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ComplaintDeadlineMetrics complaintDeadlineMetrics(ComplaintDeadlines deadlines, MeterRegistry registry,
+		ComplaintDeadlineMetrics complaintDeadlineMetrics(LatestDeadlineSnapshot snapshot, MeterRegistry registry,
 				ComplaintMetricsProperties properties) {
-			return new ComplaintDeadlineMetrics(deadlines, registry, properties.isMerchantTag());
+			return new ComplaintDeadlineMetrics(snapshot, registry, properties.isMerchantTag());
 		}
 
 	}
@@ -145,9 +159,10 @@ public final class ComplaintDeadlineAutoConfiguration {
 
 		@Bean(HEALTH_INDICATOR_BEAN_NAME)
 		@ConditionalOnMissingBean(name = HEALTH_INDICATOR_BEAN_NAME)
-		ComplaintDeadlinesHealthIndicator wechatpayComplaintDeadlinesHealthIndicator(ComplaintDeadlines deadlines,
-				ComplaintDeadlineProperties properties) {
-			return new ComplaintDeadlinesHealthIndicator(deadlines, properties.isDownWhenOverdue());
+		ComplaintDeadlinesHealthIndicator wechatpayComplaintDeadlinesHealthIndicator(LatestDeadlineSnapshot snapshot,
+				ComplaintDeadlineProperties properties, ObjectProvider<Clock> clock) {
+			return new ComplaintDeadlinesHealthIndicator(snapshot, clock.getIfUnique(Clock::systemUTC),
+					properties.isDownWhenOverdue());
 		}
 
 	}

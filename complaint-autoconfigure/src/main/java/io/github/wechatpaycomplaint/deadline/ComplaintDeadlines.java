@@ -1,14 +1,11 @@
 package io.github.wechatpaycomplaint.deadline;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * The complaint deadlines as a Java API: the open complaints by urgency, one complaint's
@@ -17,11 +14,6 @@ import java.util.TreeMap;
  * @since 0.1.0
  */
 public final class ComplaintDeadlines {
-
-	private static final Comparator<ComplaintDeadlineStatus> BY_URGENCY = Comparator
-		.comparing(ComplaintDeadlineStatus::nearestDeadline)
-		.thenComparing((status) -> status.ref().merchantName())
-		.thenComparing((status) -> status.ref().complaintId());
 
 	private final ComplaintLedger ledger;
 
@@ -50,13 +42,11 @@ public final class ComplaintDeadlines {
 		if (limit < 0) {
 			throw new IllegalArgumentException("limit must not be negative");
 		}
-		Instant now = this.clock.instant();
-		return this.ledger.open()
-			.stream()
-			.map((complaint) -> status(complaint, now))
-			.sorted(BY_URGENCY)
-			.limit(limit)
-			.toList();
+		return urgent(this.clock.instant(), limit);
+	}
+
+	private List<ComplaintDeadlineStatus> urgent(Instant now, int limit) {
+		return this.ledger.mostUrgent(this.rules, limit).stream().map((complaint) -> status(complaint, now)).toList();
 	}
 
 	/**
@@ -87,14 +77,26 @@ public final class ComplaintDeadlines {
 	 * @return the summaries by merchant name, in name order
 	 */
 	public Map<String, MerchantDeadlineSummary> summaries() {
-		Instant now = this.clock.instant();
-		Map<String, Counts> counts = new TreeMap<>();
-		for (TrackedComplaint complaint : this.ledger.open()) {
-			counts.computeIfAbsent(complaint.ref().merchantName(), (name) -> new Counts()).add(complaint, now);
+		return this.ledger.summaries(this.clock.instant(), this.rules);
+	}
+
+	/**
+	 * The summaries and the most overdue complaints, judged at one instant: what the
+	 * gauges and the health show. The list is read only when a complaint is overdue.
+	 * @param listedOverdue at most this many overdue complaints are listed, most overdue
+	 * first; 0 lists none
+	 * @return the snapshot
+	 */
+	public DeadlineSnapshot snapshot(int listedOverdue) {
+		if (listedOverdue < 0) {
+			throw new IllegalArgumentException("listedOverdue must not be negative");
 		}
-		Map<String, MerchantDeadlineSummary> summaries = new TreeMap<>();
-		counts.forEach((name, count) -> summaries.put(name, count.summary(name, now)));
-		return summaries;
+		Instant now = this.clock.instant();
+		Map<String, MerchantDeadlineSummary> summaries = this.ledger.summaries(now, this.rules);
+		boolean anyOverdue = summaries.values().stream().anyMatch((summary) -> summary.overdue() > 0);
+		List<ComplaintDeadlineStatus> mostOverdue = (anyOverdue && listedOverdue > 0)
+				? urgent(now, listedOverdue).stream().filter(ComplaintDeadlineStatus::overdue).toList() : List.of();
+		return new DeadlineSnapshot(now, summaries, mostOverdue);
 	}
 
 	/**
@@ -112,38 +114,6 @@ public final class ComplaintDeadlines {
 		return new ComplaintDeadlineStatus(complaint.ref(), complaint.round(), roundStart,
 				complaint.firstReplyDeadline(this.rules), resolution, nearest, !now.isBefore(nearest),
 				complaint.platformServiceRequestedAt() != null);
-	}
-
-	private final class Counts {
-
-		private int open;
-
-		private int awaitingFirstReply;
-
-		private int overdue;
-
-		private Instant oldestAwaitingStart = Instant.MAX;
-
-		void add(TrackedComplaint complaint, Instant now) {
-			this.open++;
-			if (complaint.isOverdue(now, ComplaintDeadlines.this.rules)) {
-				this.overdue++;
-			}
-			Instant start = complaint.roundStart();
-			if (complaint.isAwaitingFirstReply() && start != null) {
-				this.awaitingFirstReply++;
-				if (start.isBefore(this.oldestAwaitingStart)) {
-					this.oldestAwaitingStart = start;
-				}
-			}
-		}
-
-		MerchantDeadlineSummary summary(String name, Instant now) {
-			Duration oldest = (this.awaitingFirstReply == 0 || now.isBefore(this.oldestAwaitingStart)) ? Duration.ZERO
-					: Duration.between(this.oldestAwaitingStart, now);
-			return new MerchantDeadlineSummary(name, this.open, this.awaitingFirstReply, this.overdue, oldest);
-		}
-
 	}
 
 }

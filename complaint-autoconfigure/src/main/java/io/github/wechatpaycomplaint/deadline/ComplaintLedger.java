@@ -2,8 +2,12 @@ package io.github.wechatpaycomplaint.deadline;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 
 import org.jspecify.annotations.Nullable;
 
@@ -63,6 +67,50 @@ public interface ComplaintLedger {
 	 * @return the complaints
 	 */
 	List<TrackedComplaint> open();
+
+	/**
+	 * A summary per merchant with open complaints, as the gauges and the health show
+	 * them. By default computed from {@link #open()}; a shared ledger adds them up in its
+	 * store instead of sending every open complaint, with exactly the same result.
+	 * @param now the instant "overdue" and "oldest" are judged at
+	 * @param rules the deadlines
+	 * @return the summaries by merchant name, in name order
+	 */
+	default Map<String, MerchantDeadlineSummary> summaries(Instant now, DeadlineRules rules) {
+		MerchantDeadlineSummaries summaries = new MerchantDeadlineSummaries(now, rules);
+		open().forEach(summaries::add);
+		return summaries.summaries();
+	}
+
+	/**
+	 * The open complaints whose running deadline is nearest, in the order of
+	 * {@link TrackedComplaint#byUrgency}. By default sorted from {@link #open()}; a
+	 * shared ledger picks them in its store instead of sending every open complaint, with
+	 * the same result.
+	 * @param rules the deadlines
+	 * @param limit at most this many
+	 * @return the complaints, most urgent first
+	 */
+	default List<TrackedComplaint> mostUrgent(DeadlineRules rules, int limit) {
+		if (limit < 0) {
+			throw new IllegalArgumentException("limit must not be negative");
+		}
+		Comparator<TrackedComplaint> order = TrackedComplaint.byUrgency(rules);
+		// The most urgent seen so far, the least urgent of them on top: no full sort.
+		PriorityQueue<TrackedComplaint> kept = new PriorityQueue<>(order.reversed());
+		for (TrackedComplaint complaint : open()) {
+			if (kept.size() < limit) {
+				kept.add(complaint);
+			}
+			else if (limit > 0 && order.compare(complaint, kept.peek()) < 0) {
+				kept.poll();
+				kept.add(complaint);
+			}
+		}
+		List<TrackedComplaint> urgent = new ArrayList<>(kept);
+		urgent.sort(order);
+		return urgent;
+	}
 
 	/**
 	 * Forgets completed complaints and complaints too old to matter.

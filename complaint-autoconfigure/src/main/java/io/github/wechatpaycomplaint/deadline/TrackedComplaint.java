@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -199,6 +200,21 @@ public record TrackedComplaint(ComplaintRef ref, Instant learnedAt, int round, @
 	public @Nullable Instant nearestDeadline(DeadlineRules rules) {
 		Instant firstReply = firstReplyDeadline(rules);
 		return (firstReply != null) ? firstReply : resolutionDeadline(rules);
+	}
+
+	/**
+	 * The order of the urgency list: nearest running deadline first, then merchant name,
+	 * then complaint id. For complaints with a running deadline (open, round start
+	 * known).
+	 * @param rules the rules
+	 * @return the order
+	 */
+	public static Comparator<TrackedComplaint> byUrgency(DeadlineRules rules) {
+		Objects.requireNonNull(rules, "rules");
+		return Comparator
+			.comparing((TrackedComplaint complaint) -> Objects.requireNonNull(complaint.nearestDeadline(rules)))
+			.thenComparing((complaint) -> complaint.ref().merchantName())
+			.thenComparing((complaint) -> complaint.ref().complaintId());
 	}
 
 	/**

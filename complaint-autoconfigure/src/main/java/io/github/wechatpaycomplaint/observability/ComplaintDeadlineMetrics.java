@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToDoubleFunction;
 
-import io.github.wechatpaycomplaint.deadline.ComplaintDeadlines;
+import io.github.wechatpaycomplaint.deadline.LatestDeadlineSnapshot;
 import io.github.wechatpaycomplaint.deadline.MerchantDeadlineSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,9 +17,10 @@ import io.micrometer.core.instrument.Tags;
  * Gauges of the complaint deadlines, per merchant (tag {@code merchant}, the entry name)
  * or, without the merchant tag, over all merchants: {@value #OPEN},
  * {@value #AWAITING_REPLY}, {@value #OVERDUE} and {@value #OLDEST_AWAITING_REPLY}
- * (seconds). The gauges read a snapshot taken by {@link #refresh()} (after each deadline
- * scan), so a scrape costs nothing however many complaints are open; a merchant's gauges
- * appear with its first complaint and read zero once it has none.
+ * (seconds). The gauges read the snapshot {@link #refresh()} took over from the
+ * {@link LatestDeadlineSnapshot} (after each deadline scan), so a scrape costs nothing
+ * however many complaints are open; a merchant's gauges appear with its first complaint
+ * and read zero once it has none.
  *
  * @since 0.1.0
  */
@@ -40,7 +41,7 @@ public final class ComplaintDeadlineMetrics {
 	// The key of the one set of gauges without the merchant tag.
 	private static final String ALL = "";
 
-	private final ComplaintDeadlines deadlines;
+	private final LatestDeadlineSnapshot latest;
 
 	private final MeterRegistry registry;
 
@@ -52,13 +53,14 @@ public final class ComplaintDeadlineMetrics {
 	private volatile Map<String, MerchantDeadlineSummary> snapshot = Map.of();
 
 	/**
-	 * Creates the gauges (those over all merchants at once) and takes a first snapshot.
-	 * @param deadlines the deadlines
+	 * Creates the gauges (those over all merchants at once) and reads the latest snapshot
+	 * (taking the first one if no scan has yet).
+	 * @param latest the snapshot refreshed after each scan
 	 * @param registry where the gauges are registered
 	 * @param merchantTag whether the gauges are per merchant
 	 */
-	public ComplaintDeadlineMetrics(ComplaintDeadlines deadlines, MeterRegistry registry, boolean merchantTag) {
-		this.deadlines = Objects.requireNonNull(deadlines, "deadlines");
+	public ComplaintDeadlineMetrics(LatestDeadlineSnapshot latest, MeterRegistry registry, boolean merchantTag) {
+		this.latest = Objects.requireNonNull(latest, "latest");
 		this.registry = Objects.requireNonNull(registry, "registry");
 		this.merchantTag = merchantTag;
 		if (!merchantTag) {
@@ -68,11 +70,11 @@ public final class ComplaintDeadlineMetrics {
 	}
 
 	/**
-	 * Takes a new snapshot of the ledger, registering the gauges of merchants seen for
-	 * the first time.
+	 * Reads the latest snapshot (refresh the {@link LatestDeadlineSnapshot} first),
+	 * registering the gauges of merchants seen for the first time.
 	 */
 	public void refresh() {
-		Map<String, MerchantDeadlineSummary> summaries = this.deadlines.summaries();
+		Map<String, MerchantDeadlineSummary> summaries = this.latest.get().summaries();
 		this.snapshot = summaries;
 		if (this.merchantTag) {
 			summaries.keySet().forEach(this::register);

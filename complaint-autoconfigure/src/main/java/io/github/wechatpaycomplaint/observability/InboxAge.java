@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The age of the oldest pending inbox entry as health and the endpoint show it.
+ * An age as health and the inbox endpoint show it: of the oldest pending inbox entry, of
+ * the deadlines' snapshot.
  */
 final class InboxAge {
 
@@ -15,7 +16,7 @@ final class InboxAge {
 	 * The age at a time, in whole seconds, never negative (the instance's clock may be
 	 * behind the one that recorded the entry).
 	 * @param since when the entry started its attempts (first listener pass, else
-	 * recording or replay)
+	 * recording or replay), or when the snapshot was taken
 	 * @param now the time
 	 * @return the age
 	 */

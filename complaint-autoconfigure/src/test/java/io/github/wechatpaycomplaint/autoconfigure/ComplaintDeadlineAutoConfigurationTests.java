@@ -1,19 +1,24 @@
 package io.github.wechatpaycomplaint.autoconfigure;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.wechatpaycomplaint.api.ComplaintActivityListener;
 import io.github.wechatpaycomplaint.api.WechatPayComplaintClient;
 import io.github.wechatpaycomplaint.deadline.ComplaintDeadlines;
+import io.github.wechatpaycomplaint.deadline.ComplaintFact;
 import io.github.wechatpaycomplaint.deadline.ComplaintLedger;
 import io.github.wechatpaycomplaint.deadline.ComplaintLedgerFeeder;
+import io.github.wechatpaycomplaint.deadline.ComplaintRef;
 import io.github.wechatpaycomplaint.deadline.DeadlineRules;
 import io.github.wechatpaycomplaint.deadline.DeadlineWatchScheduler;
 import io.github.wechatpaycomplaint.deadline.DeadlineWatcher;
+import io.github.wechatpaycomplaint.deadline.LatestDeadlineSnapshot;
 import io.github.wechatpaycomplaint.deadline.LedgerComplaintActivity;
 import io.github.wechatpaycomplaint.deadline.MemoryComplaintLedger;
 import io.github.wechatpaycomplaint.deadline.event.ComplaintDeadlineEvent;
@@ -72,6 +77,7 @@ class ComplaintDeadlineAutoConfigurationTests {
 				.hasSingleBean(DeadlineWatcher.class)
 				.hasSingleBean(DeadlineWatchScheduler.class)
 				.hasSingleBean(ComplaintDeadlines.class)
+				.hasSingleBean(LatestDeadlineSnapshot.class)
 				.hasSingleBean(ComplaintDeadlinesHealthIndicator.class)
 				.hasBean(ComplaintDeadlineAutoConfiguration.HEALTH_INDICATOR_BEAN_NAME)
 				.doesNotHaveBean(ComplaintDeadlineMetrics.class)
@@ -128,6 +134,27 @@ class ComplaintDeadlineAutoConfigurationTests {
 				assertThat(context.getBean(ComplaintLedger.class)).isSameAs(own);
 				assertThat(ReflectionTestUtils.getField(context.getBean(DeadlineWatcher.class), "ledger"))
 					.isSameAs(own);
+			});
+	}
+
+	@Test
+	void eachScanRefreshesTheSnapshotTheHealthAndTheGaugesShow() {
+		this.contextRunner.withPropertyValues(PREFIX + "enabled=true", PREFIX + "check-interval=1h")
+			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.run((context) -> {
+				LatestDeadlineSnapshot snapshot = context.getBean(LatestDeadlineSnapshot.class);
+				ComplaintDeadlinesHealthIndicator health = context.getBean(ComplaintDeadlinesHealthIndicator.class);
+				assertThat(health.health(true).getDetails()).containsEntry("merchants", Map.of());
+				context.getBean(ComplaintLedger.class)
+					.record(new ComplaintRef("m", "mch-m", "c1"), new ComplaintFact.Filed(Instant.now()));
+				context.getBean(DeadlineWatchScheduler.class).runOnce();
+				assertThat(snapshot.get().summaries()).containsOnlyKeys("m");
+				assertThat(health.health(true).getDetails()).containsEntry("merchants",
+						Map.of("m", Map.of("open", 1, "awaitingFirstReply", 1, "overdue", 0)));
+				assertThat(context.getBean(MeterRegistry.class)
+					.find(ComplaintDeadlineMetrics.OPEN)
+					.tag("merchant", "m")
+					.gauge()).isNotNull();
 			});
 	}
 

@@ -180,11 +180,13 @@ public final class ComplaintDeadlinesBenchmark {
 			minuteEvents += events.get() - eventsBefore;
 		}
 		ComplaintDeadlines deadlines = new ComplaintDeadlines(ledger, RULES, clock);
-		double[] summaries = new double[3];
-		double[] urgent = new double[3];
+		double[] summaries = new double[5];
+		double[] urgent = new double[5];
+		double[] snapshot = new double[5];
 		for (int i = 0; i < summaries.length; i++) {
 			summaries[i] = timeMs(deadlines::summaries);
 			urgent[i] = timeMs(() -> deadlines.urgent(20));
+			snapshot[i] = timeMs(() -> deadlines.snapshot(10));
 		}
 		int open = deadlines.summaries().values().stream().mapToInt(MerchantDeadlineSummary::open).sum();
 		System.out.printf(Locale.ROOT, "scan, %s ledger: filled %,d complaints (%,d open) in %.1f s%n", store,
@@ -195,8 +197,10 @@ public final class ComplaintDeadlinesBenchmark {
 		System.out.printf(Locale.ROOT, "  scan one minute later      : %,.2f ms (median of %d), %.1f events each%n",
 				median(minute), minute.length, minuteEvents / (double) minute.length);
 		System.out.printf(Locale.ROOT,
-				"  summaries (gauges, health) : %,.0f ms; urgent(20): %,.0f ms (medians of %d)%n", median(summaries),
+				"  summaries (gauges, health) : %,.1f ms; urgent(20): %,.0f ms (medians of %d)%n", median(summaries),
 				median(urgent), summaries.length);
+		System.out.printf(Locale.ROOT, "  snapshot after each scan   : %,.0f ms (summaries and the 10 most overdue)%n",
+				median(snapshot));
 		BenchmarkLedgers.clear(store);
 	}
 

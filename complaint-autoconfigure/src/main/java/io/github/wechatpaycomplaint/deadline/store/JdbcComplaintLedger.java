@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -15,6 +16,8 @@ import io.github.wechatpaycomplaint.deadline.ComplaintFact;
 import io.github.wechatpaycomplaint.deadline.ComplaintLedger;
 import io.github.wechatpaycomplaint.deadline.ComplaintRef;
 import io.github.wechatpaycomplaint.deadline.DeadlineRules;
+import io.github.wechatpaycomplaint.deadline.MerchantDeadlineSummaries;
+import io.github.wechatpaycomplaint.deadline.MerchantDeadlineSummary;
 import io.github.wechatpaycomplaint.deadline.Threshold;
 import io.github.wechatpaycomplaint.deadline.TrackedComplaint;
 import io.github.wechatpaycomplaint.deadline.store.JdbcLedgerRows.StoredComplaint;
@@ -25,6 +28,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -71,6 +75,13 @@ public final class JdbcComplaintLedger implements ComplaintLedger {
 	static final int BATCH = 500;
 
 	private static final String OPEN = "completed_at IS NULL AND round_start IS NOT NULL";
+
+	// OPEN for the top-N sort of mostUrgent: "+ 0" keeps MariaDB off the completion
+	// index, through which it fetched each open row by key (85 ms instead of 23 for
+	// 90,000 open of 100,000); PostgreSQL scans the table either way. Not for the other
+	// statements: PostgreSQL then misjudges the row count and aggregates on one worker
+	// (21 ms -> 52 ms).
+	private static final String OPEN_SORTED = "completed_at + 0 IS NULL AND round_start IS NOT NULL";
 
 	private final JdbcTemplate jdbc;
 
@@ -204,6 +215,67 @@ public final class JdbcComplaintLedger implements ComplaintLedger {
 	public List<TrackedComplaint> open() {
 		return complaints(boundedStatement(() -> this.jdbc.query(
 				"SELECT " + JdbcLedgerRows.COLUMNS + " FROM " + this.table + " WHERE " + OPEN, JdbcLedgerRows::read)));
+	}
+
+	/**
+	 * Adds the summaries up in the database, one row per merchant, in one statement
+	 * bounded by the operation timeout: the open rows are read there, not sent.
+	 */
+	@Override
+	public Map<String, MerchantDeadlineSummary> summaries(Instant now, DeadlineRules rules) {
+		MerchantDeadlineSummaries summaries = new MerchantDeadlineSummaries(now, rules);
+		// Instants are whole milliseconds: overdue exactly when the start is at or before
+		// now minus the deadline's time, as TrackedComplaint.isOverdue judges.
+		String overdue = "(first_reply_at IS NULL AND round_start <= ?) OR (first_reply_at IS NOT NULL AND round_start <= ?)";
+		String sql = "SELECT merchant_name, COUNT(*) AS open_count,"
+				+ " SUM(CASE WHEN first_reply_at IS NULL THEN 1 ELSE 0 END) AS awaiting_count," + " SUM(CASE WHEN "
+				+ overdue + " THEN 1 ELSE 0 END) AS overdue_count,"
+				+ " MIN(CASE WHEN first_reply_at IS NULL THEN round_start END) AS oldest_awaiting_start FROM "
+				+ this.table + " WHERE " + OPEN + " GROUP BY merchant_name";
+		RowCallbackHandler add = (row) -> {
+			long oldestMillis = row.getLong("oldest_awaiting_start");
+			Instant oldest = row.wasNull() ? null : Instant.ofEpochMilli(oldestMillis);
+			summaries.addCounts(row.getString("merchant_name"), row.getInt("open_count"), row.getInt("awaiting_count"),
+					row.getInt("overdue_count"), oldest);
+		};
+		boundedStatement(() -> {
+			this.jdbc.query(sql, add, summaries.firstReplyOverdueAtOrBefore(), summaries.resolutionOverdueAtOrBefore());
+			return summaries;
+		});
+		return summaries.summaries();
+	}
+
+	/**
+	 * Picks the most urgent in the database, in two statements within one operation
+	 * timeout: the {@code limit}-th nearest deadline, then the open rows due by it (ties
+	 * included), sorted here. The database compares deadlines cut to the millisecond,
+	 * which never leaves out one of the true first {@code limit}: each is due by the cut
+	 * {@code limit}-th.
+	 */
+	@Override
+	public List<TrackedComplaint> mostUrgent(DeadlineRules rules, int limit) {
+		if (limit < 0) {
+			throw new IllegalArgumentException("limit must not be negative");
+		}
+		if (limit == 0) {
+			return List.of();
+		}
+		String dueAt = "(CASE WHEN first_reply_at IS NULL THEN round_start + ? ELSE round_start + ? END)";
+		long firstReply = rules.firstReply().toMillis();
+		long resolution = rules.resolution().toMillis();
+		String select = "SELECT " + JdbcLedgerRows.COLUMNS + " FROM " + this.table + " WHERE " + OPEN;
+		List<StoredComplaint> candidates = bounded(() -> {
+			List<Long> nearest = committed(
+					() -> this.jdbc.queryForList("SELECT " + dueAt + " AS due_at FROM " + this.table + " WHERE "
+							+ OPEN_SORTED + " ORDER BY due_at LIMIT ?", Long.class, firstReply, resolution, limit));
+			if (nearest.size() < limit) {
+				return committed(() -> this.jdbc.query(select, JdbcLedgerRows::read));
+			}
+			long last = nearest.get(nearest.size() - 1);
+			return committed(() -> this.jdbc.query(select + " AND " + dueAt + " <= ?", JdbcLedgerRows::read, firstReply,
+					resolution, last));
+		});
+		return complaints(candidates).stream().sorted(TrackedComplaint.byUrgency(rules)).limit(limit).toList();
 	}
 
 	/**

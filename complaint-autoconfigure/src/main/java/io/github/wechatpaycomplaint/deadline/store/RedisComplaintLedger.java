@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +21,8 @@ import io.github.wechatpaycomplaint.deadline.ComplaintFact;
 import io.github.wechatpaycomplaint.deadline.ComplaintLedger;
 import io.github.wechatpaycomplaint.deadline.ComplaintRef;
 import io.github.wechatpaycomplaint.deadline.DeadlineRules;
+import io.github.wechatpaycomplaint.deadline.MerchantDeadlineSummaries;
+import io.github.wechatpaycomplaint.deadline.MerchantDeadlineSummary;
 import io.github.wechatpaycomplaint.deadline.Threshold;
 import io.github.wechatpaycomplaint.deadline.TrackedComplaint;
 import io.github.wechatpaycomplaint.notification.store.RedisDurabilityRisks;
@@ -212,6 +215,91 @@ public final class RedisComplaintLedger implements ComplaintLedger {
 		List<TrackedComplaint> open = new ArrayList<>();
 		pages((page) -> page.forEach((stored) -> open.add(stored.complaint())));
 		return open;
+	}
+
+	/**
+	 * Adds the summaries up page by page of at most {@value #BATCH} open complaints, each
+	 * page one short script within the operation timeout that reads three fields of each
+	 * complaint and answers counts per merchant, not the complaints.
+	 */
+	@Override
+	public Map<String, MerchantDeadlineSummary> summaries(Instant now, DeadlineRules rules) {
+		MerchantDeadlineSummaries summaries = new MerchantDeadlineSummaries(now, rules);
+		String firstReplyBy = Long.toString(summaries.firstReplyOverdueAtOrBefore());
+		String resolutionBy = Long.toString(summaries.resolutionOverdueAtOrBefore());
+		String after = "";
+		while (true) {
+			String from = after;
+			List<?> answer = this.deadline
+				.call(() -> script(RedisLedgerScripts.SUMMARY_PAGE, List.of(this.indexKeys.get(3)), this.keyPrefix,
+						from, Integer.toString(BATCH), firstReplyBy, resolutionBy), null);
+			after = String.valueOf(answer.get(0));
+			for (int i = 2; i + 4 < answer.size(); i += 5) {
+				String oldest = String.valueOf(answer.get(i + 4));
+				summaries.addCounts(String.valueOf(answer.get(i)), number(answer.get(i + 1)), number(answer.get(i + 2)),
+						number(answer.get(i + 3)),
+						oldest.isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(oldest)));
+			}
+			if (number(answer.get(1)) < BATCH) {
+				return summaries.summaries();
+			}
+		}
+	}
+
+	/**
+	 * Picks the most urgent page by page ({@value #BATCH} open complaints each, one short
+	 * script reading two fields of each and answering the page's most urgent members),
+	 * then reads those complaints whole. The deadlines are compared cut to the
+	 * millisecond, which never leaves out one of the true first {@code limit}; the exact
+	 * order is computed here.
+	 */
+	@Override
+	public List<TrackedComplaint> mostUrgent(DeadlineRules rules, int limit) {
+		if (limit < 0) {
+			throw new IllegalArgumentException("limit must not be negative");
+		}
+		if (limit == 0) {
+			return List.of();
+		}
+		String firstReply = Long.toString(rules.firstReply().toMillis());
+		String resolution = Long.toString(rules.resolution().toMillis());
+		List<Candidate> candidates = new ArrayList<>();
+		String after = "";
+		while (true) {
+			String from = after;
+			List<?> answer = this.deadline
+				.call(() -> script(RedisLedgerScripts.URGENT_PAGE, List.of(this.indexKeys.get(3)), this.keyPrefix, from,
+						Integer.toString(BATCH), firstReply, resolution, Integer.toString(limit)), null);
+			after = String.valueOf(answer.get(0));
+			for (int i = 2; i + 1 < answer.size(); i += 2) {
+				candidates.add(new Candidate(String.valueOf(answer.get(i)),
+						Long.parseLong(String.valueOf(answer.get(i + 1)))));
+			}
+			if (number(answer.get(1)) < BATCH) {
+				break;
+			}
+		}
+		candidates.sort(Comparator.comparingLong(Candidate::dueAt));
+		if (candidates.size() > limit) {
+			long last = candidates.get(limit - 1).dueAt();
+			candidates.removeIf((candidate) -> candidate.dueAt() > last);
+		}
+		List<TrackedComplaint> complaints = this.deadline.call(() -> {
+			List<TrackedComplaint> found = new ArrayList<>(candidates.size());
+			for (Candidate candidate : candidates) {
+				Stored stored = read(candidate.member());
+				// Completed since its page was read: no longer urgent.
+				if (stored != null && stored.complaint().isOpen() && stored.complaint().roundStart() != null) {
+					found.add(stored.complaint());
+				}
+			}
+			return found;
+		}, null);
+		return complaints.stream().sorted(TrackedComplaint.byUrgency(rules)).limit(limit).toList();
+	}
+
+	private static int number(Object reply) {
+		return Integer.parseInt(String.valueOf(reply));
 	}
 
 	/**
@@ -476,6 +564,11 @@ public final class RedisComplaintLedger implements ComplaintLedger {
 	 * field of its hash.
 	 */
 	private record Stored(TrackedComplaint complaint, long version, String rules, Map<String, String> fields) {
+
+	}
+
+	/** An open complaint a page named among its most urgent. */
+	private record Candidate(String member, long dueAt) {
 
 	}
 

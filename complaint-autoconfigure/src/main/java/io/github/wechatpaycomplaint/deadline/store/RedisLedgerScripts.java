@@ -87,6 +87,86 @@ final class RedisLedgerScripts {
 			return listed""", List.class);
 
 	/**
+	 * KEYS: open. ARGV: prefix, the last member of the previous page ('' for the first
+	 * page), the most complaints, the latest overdue round start of a complaint awaiting
+	 * a first reply and of a replied one (ms). Answers the page's last member ('' when
+	 * empty), how many complaints it read, then per merchant of the page: name, open,
+	 * awaiting a first reply, overdue, and the earliest round start awaiting a reply (''
+	 * for none). Reads three fields of each complaint and sends counts only.
+	 */
+	@SuppressWarnings("rawtypes")
+	static final RedisScript<List> SUMMARY_PAGE = RedisScript.of(
+			"""
+					local from = (ARGV[2] == '') and '-' or ('(' .. ARGV[2])
+					local members = redis.call('ZRANGEBYLEX', KEYS[1], from, '+', 'LIMIT', 0, tonumber(ARGV[3]))
+					local firstReplyBy, resolutionBy = tonumber(ARGV[4]), tonumber(ARGV[5])
+					local counts, names = {}, {}
+					for _, member in ipairs(members) do
+						local fields = redis.call('HMGET', ARGV[1] .. 'c:' .. member, 'merchant_name', 'round_start', 'first_reply_at')
+						local name, start = fields[1], tonumber(fields[2])
+						if name and start then
+							local count = counts[name]
+							if not count then
+								count = { open = 0, awaiting = 0, overdue = 0, oldest = nil, oldestText = '' }
+								counts[name] = count
+								names[#names + 1] = name
+							end
+							count.open = count.open + 1
+							if fields[3] then
+								if start <= resolutionBy then count.overdue = count.overdue + 1 end
+							else
+								count.awaiting = count.awaiting + 1
+								if start <= firstReplyBy then count.overdue = count.overdue + 1 end
+								if count.oldest == nil or start < count.oldest then
+									count.oldest, count.oldestText = start, fields[2]
+								end
+							end
+						end
+					end
+					local answer = { members[#members] or '', #members }
+					for _, name in ipairs(names) do
+						local count = counts[name]
+						answer[#answer + 1] = name
+						answer[#answer + 1] = count.open
+						answer[#answer + 1] = count.awaiting
+						answer[#answer + 1] = count.overdue
+						answer[#answer + 1] = count.oldestText
+					end
+					return answer""",
+			List.class);
+
+	/**
+	 * KEYS: open. ARGV: prefix, the last member of the previous page ('' for the first
+	 * page), the most complaints, the first-reply and resolution times (ms), the most
+	 * urgent wanted. Answers the page's last member ('' when empty), how many complaints
+	 * it read, then member and deadline (ms) of the page's most urgent, nearest first,
+	 * with every complaint due as late as the last of them. Reads two fields of each
+	 * complaint.
+	 */
+	@SuppressWarnings("rawtypes")
+	static final RedisScript<List> URGENT_PAGE = RedisScript.of("""
+			local from = (ARGV[2] == '') and '-' or ('(' .. ARGV[2])
+			local members = redis.call('ZRANGEBYLEX', KEYS[1], from, '+', 'LIMIT', 0, tonumber(ARGV[3]))
+			local firstReply, resolution, wanted = tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6])
+			local due = {}
+			for _, member in ipairs(members) do
+				local fields = redis.call('HMGET', ARGV[1] .. 'c:' .. member, 'round_start', 'first_reply_at')
+				local start = tonumber(fields[1])
+				if start then
+					due[#due + 1] = { start + (fields[2] and resolution or firstReply), member }
+				end
+			end
+			table.sort(due, function(one, other) return one[1] < other[1] end)
+			local last = due[wanted] and due[wanted][1]
+			local answer = { members[#members] or '', #members }
+			for _, entry in ipairs(due) do
+				if last and entry[1] > last then break end
+				answer[#answer + 1] = entry[2]
+				answer[#answer + 1] = entry[1]
+			end
+			return answer""", List.class);
+
+	/**
 	 * KEYS: the index to purge by (learned or completed), then the indexes. ARGV: prefix,
 	 * before (exclusive, ms), the most complaints. Deletes those complaints with their
 	 * index entries; answers how many.

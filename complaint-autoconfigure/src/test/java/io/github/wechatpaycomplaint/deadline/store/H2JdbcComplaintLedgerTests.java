@@ -50,6 +50,7 @@ class H2JdbcComplaintLedgerTests extends JdbcComplaintLedgerContractSupport {
 		List<Consumer<JdbcComplaintLedger>> operations = List.of((each) -> each.record(ref, new Filed(FILED)),
 				(each) -> each.find("a", "20000001"), (each) -> each.dueForCheck(FILED, 10),
 				(each) -> each.markPublished(ref, 1, Threshold.FIRST_REPLY_DUE_SOON), JdbcComplaintLedger::open,
+				(each) -> each.summaries(FILED, RULES), (each) -> each.mostUrgent(RULES, 10),
 				(each) -> each.purge(Duration.ofDays(7), Duration.ofDays(30)), JdbcComplaintLedger::realign,
 				JdbcComplaintLedger::checkAvailable);
 		for (Consumer<JdbcComplaintLedger> operation : operations) {

@@ -2,9 +2,11 @@ package io.github.wechatpaycomplaint.deadline.store;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -14,6 +16,8 @@ import io.github.wechatpaycomplaint.deadline.ComplaintLedger;
 import io.github.wechatpaycomplaint.deadline.ComplaintLedgerContractTests;
 import io.github.wechatpaycomplaint.deadline.ComplaintRef;
 import io.github.wechatpaycomplaint.deadline.DeadlineRules;
+import io.github.wechatpaycomplaint.deadline.MerchantDeadlineSummaries;
+import io.github.wechatpaycomplaint.deadline.MerchantDeadlineSummary;
 import io.github.wechatpaycomplaint.deadline.TrackedComplaint;
 import io.github.wechatpaycomplaint.notification.NotificationDeduplicationStore;
 import io.github.wechatpaycomplaint.notification.store.RedisNotificationDeduplicationStore;
@@ -149,6 +153,30 @@ class RedisComplaintLedgerIntegrationTests extends ComplaintLedgerContractTests 
 		this.ledger.record(ref("c", 1), new ComplaintFact.MerchantReplied(FILED));
 		assertThat(this.ledger.open()).hasSize(RedisComplaintLedger.BATCH + 5)
 			.allSatisfy((complaint) -> assertThat(complaint.ref().merchantName()).isEqualTo("a"));
+	}
+
+	@Test
+	void summariesAndTheMostUrgentCoverMerchantsWhoseComplaintsSpanSeveralPages() {
+		// Merchant names interleave, so that each page holds part of each merchant.
+		for (int n = 0; n < 2 * RedisComplaintLedger.BATCH + 7; n++) {
+			ComplaintRef ref = ref("m" + (n % 3), n);
+			this.ledger.record(ref, new ComplaintFact.Filed(FILED.plus(Duration.ofMinutes(n))));
+			if (n % 4 == 0) {
+				this.ledger.record(ref, new ComplaintFact.MerchantReplied(FILED.plus(Duration.ofMinutes(n + 5))));
+			}
+			if (n % 10 == 9) {
+				this.ledger.record(ref, new ComplaintFact.Completed(FILED.plus(Duration.ofMinutes(n + 9))));
+			}
+		}
+		Instant now = FILED.plus(Duration.ofHours(40));
+		MerchantDeadlineSummaries fromOpen = new MerchantDeadlineSummaries(now, RULES);
+		this.ledger.open().forEach(fromOpen::add);
+		Map<String, MerchantDeadlineSummary> summaries = this.ledger.summaries(now, RULES);
+		assertThat(summaries).isEqualTo(fromOpen.summaries()).containsOnlyKeys("m0", "m1", "m2");
+		assertThat(summaries.values().stream().mapToInt(MerchantDeadlineSummary::open).sum())
+			.isEqualTo(2 * RedisComplaintLedger.BATCH + 7 - (2 * RedisComplaintLedger.BATCH + 7) / 10);
+		assertThat(summaries.values())
+			.allSatisfy((summary) -> assertThat(summary.overdue()).isPositive().isLessThan(summary.open()));
 	}
 
 	@Test

@@ -63,6 +63,8 @@ class RedisComplaintLedgerUnreachableTests {
 		assertFailsInTime(() -> ledger.dueForCheck(NOW, 10), failures);
 		assertFailsInTime(() -> ledger.markPublished(REF, 1, Threshold.FIRST_REPLY_DUE_SOON), failures);
 		assertFailsInTime(ledger::open, failures);
+		assertFailsInTime(() -> ledger.summaries(NOW, DeadlineRules.WECHAT_PAY), failures);
+		assertFailsInTime(() -> ledger.mostUrgent(DeadlineRules.WECHAT_PAY, 10), failures);
 		assertFailsInTime(() -> ledger.purge(Duration.ofDays(7), Duration.ofDays(30)), failures);
 		assertFailsInTime(ledger::realign, failures);
 		assertFailsInTime(ledger::checkAvailable, failures);
