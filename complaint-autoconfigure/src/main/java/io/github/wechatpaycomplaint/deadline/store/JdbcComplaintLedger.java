@@ -114,7 +114,7 @@ public final class JdbcComplaintLedger implements ComplaintLedger {
 		this.rules = Objects.requireNonNull(rules, "rules");
 		this.rulesFingerprint = LedgerRulesFingerprint.of(rules);
 		this.clock = Objects.requireNonNull(clock, "clock");
-		this.deadline = new StoreOperationDeadline("jdbc-ledger", operationTimeout);
+		this.deadline = new StoreOperationDeadline("jdbc-ledger", "JDBC complaint ledger", operationTimeout);
 		this.jdbc = JdbcDeduplicationSchema.boundedTemplate(jdbc, operationTimeout);
 		this.transactions = JdbcDeduplicationSchema.transactions(this.jdbc);
 	}

@@ -111,8 +111,9 @@ public final class RedisComplaintLedger implements ComplaintLedger {
 		this.rules = Objects.requireNonNull(rules, "rules");
 		this.rulesFingerprint = LedgerRulesFingerprint.of(rules);
 		this.clock = Objects.requireNonNull(clock, "clock");
-		this.deadline = new StoreOperationDeadline("redis-ledger", operationTimeout);
-		this.undoDeadline = new StoreOperationDeadline("redis-ledger-undo", max(operationTimeout, UNDO_TIMEOUT));
+		this.deadline = new StoreOperationDeadline("redis-ledger", "Redis complaint ledger", operationTimeout);
+		this.undoDeadline = new StoreOperationDeadline("redis-ledger-undo",
+				"Redis complaint ledger (taking back a late mark)", max(operationTimeout, UNDO_TIMEOUT));
 		this.indexKeys = RedisLedgerScripts.INDEX_NAMES.stream().map((name) -> keyPrefix + name).toList();
 	}
 

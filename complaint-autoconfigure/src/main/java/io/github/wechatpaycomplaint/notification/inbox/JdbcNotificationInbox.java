@@ -122,7 +122,7 @@ public final class JdbcNotificationInbox implements NotificationInbox {
 		this.instanceClockOnly = instanceClockOnly;
 		this.table = JdbcDeduplicationSchema.checkTableName(tableName);
 		this.clock = Objects.requireNonNull(clock, "clock");
-		this.deadline = new StoreOperationDeadline("jdbc-inbox", operationTimeout);
+		this.deadline = new StoreOperationDeadline("jdbc-inbox", "JDBC inbox", operationTimeout);
 		this.jdbc = JdbcDeduplicationSchema.boundedTemplate(jdbc, operationTimeout);
 		this.transactions = JdbcDeduplicationSchema.transactions(this.jdbc);
 		this.claims = JdbcDeduplicationSchema.transactions(this.jdbc);

@@ -103,7 +103,7 @@ public final class RedisNotificationInbox implements NotificationInbox {
 		this.redis = Objects.requireNonNull(redis, "redis");
 		this.keyPrefix = Objects.requireNonNull(keyPrefix, "keyPrefix");
 		this.clock = Objects.requireNonNull(clock, "clock");
-		this.deadline = new StoreOperationDeadline("redis-inbox", operationTimeout);
+		this.deadline = new StoreOperationDeadline("redis-inbox", "Redis inbox", operationTimeout);
 		this.keys = RedisInboxScripts.KEY_NAMES.stream().map((name) -> keyPrefix + name).toList();
 	}
 

@@ -48,16 +48,31 @@ public final class StoreOperationDeadline {
 
 	private final String storeName;
 
+	// What messages call the store, e.g. "redis de-duplication store".
+	private final String description;
+
 	private final Duration timeout;
 
 	private final ThreadPoolExecutor executor;
 
 	/**
-	 * Creates a deadline for the operations of one store.
-	 * @param storeName names the store in messages and thread names
+	 * Creates a deadline for the operations of one de-duplication store.
+	 * @param storeName names the store in messages ("the {@code <name>} de-duplication
+	 * store") and thread names
 	 * @param timeout the longest time a caller waits for one operation
 	 */
 	public StoreOperationDeadline(String storeName, Duration timeout) {
+		this(storeName, storeName + " de-duplication store", timeout);
+	}
+
+	/**
+	 * Creates a deadline for the operations of one store.
+	 * @param storeName names the store's threads
+	 * @param description what messages call the store, e.g. {@code "JDBC inbox"}
+	 * @param timeout the longest time a caller waits for one operation
+	 */
+	public StoreOperationDeadline(String storeName, String description, Duration timeout) {
+		this.description = Objects.requireNonNull(description, "description");
 		this.storeName = Objects.requireNonNull(storeName, "storeName");
 		this.timeout = Objects.requireNonNull(timeout, "timeout");
 		if (timeout.isNegative() || timeout.isZero()) {
@@ -119,15 +134,15 @@ public final class StoreOperationDeadline {
 			this.executor.execute(task);
 		}
 		catch (RejectedExecutionException ex) {
-			throw new DeduplicationStoreUnavailableException("The " + this.storeName
-					+ " de-duplication store already has " + MAX_CONCURRENT_OPERATIONS + " operations waiting for it");
+			throw new DeduplicationStoreUnavailableException("The " + this.description + " already has "
+					+ MAX_CONCURRENT_OPERATIONS + " operations waiting for it");
 		}
 		return task.await();
 	}
 
 	private DeduplicationStoreUnavailableException timedOut() {
-		return new DeduplicationStoreUnavailableException("The " + this.storeName
-				+ " de-duplication store did not answer within " + this.timeout.toMillis() + " ms");
+		return new DeduplicationStoreUnavailableException(
+				"The " + this.description + " did not answer within " + this.timeout.toMillis() + " ms");
 	}
 
 	@Override
@@ -216,8 +231,7 @@ public final class StoreOperationDeadline {
 				}
 			}
 			catch (RuntimeException ex) {
-				logger.warn("Could not undo a late " + StoreOperationDeadline.this.storeName
-						+ " de-duplication store operation: " + ex);
+				logger.warn("Could not undo a late " + StoreOperationDeadline.this.description + " operation: " + ex);
 			}
 		}
 
@@ -233,8 +247,8 @@ public final class StoreOperationDeadline {
 			catch (RuntimeException ex) {
 				// The store is likely down; the operation's failure was reported already.
 				if (logger.isDebugEnabled()) {
-					logger.debug("Could not undo a failed " + StoreOperationDeadline.this.storeName
-							+ " de-duplication store operation (" + failure + "): " + ex);
+					logger.debug("Could not undo a failed " + StoreOperationDeadline.this.description + " operation ("
+							+ failure + "): " + ex);
 				}
 			}
 		}

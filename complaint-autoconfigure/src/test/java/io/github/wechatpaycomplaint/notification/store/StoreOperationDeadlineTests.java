@@ -174,4 +174,13 @@ class StoreOperationDeadlineTests {
 		return result;
 	}
 
+	@Test
+	void aStoreOtherThanDeduplicationIsNamedAsItsOwnerDescribesIt() {
+		StoreOperationDeadline inbox = new StoreOperationDeadline("jdbc-inbox", "JDBC inbox", Duration.ofMillis(100));
+		assertThatExceptionOfType(DeduplicationStoreUnavailableException.class).isThrownBy(() -> inbox.call(() -> {
+			new CountDownLatch(1).await();
+			return "late";
+		}, null)).withMessage("The JDBC inbox did not answer within 100 ms");
+	}
+
 }
