@@ -68,10 +68,19 @@ public final class DeadlineWatchScheduler implements SmartLifecycle {
 		try {
 			this.watcher.scan();
 			this.ledger.purge(this.completedRetention, this.maxAge);
-			this.afterScan.run();
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Complaint deadline scan failed (" + ex.getMessage() + "); next scan in "
+					+ this.checkInterval.toSeconds() + " s");
+			return;
+		}
+		try {
+			this.afterScan.run();
+		}
+		catch (RuntimeException ex) {
+			// The events went out; only what is shown of them is stale.
+			logger.warn("Complaint deadline scan done, but what health and gauges show could not be refreshed ("
+					+ ex.getMessage() + "); they keep the previous figures until the next scan in "
 					+ this.checkInterval.toSeconds() + " s");
 		}
 	}
