@@ -28,13 +28,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class BenchmarkLedgers {
 
-	private static final String LEDGER_TABLE = "bench_complaint_ledger";
+	// Names of this run's own, so that two benchmark runs at once do not drop each
+	// other's tables or keys.
+	private static final long RUN = ProcessHandle.current().pid();
 
-	private static final String DEDUPLICATION_TABLE = "bench_complaint_notification";
+	private static final String LEDGER_TABLE = "bench_complaint_ledger_" + RUN;
 
-	private static final String LEDGER_PREFIX = "{bench:complaint:ledger}:";
+	private static final String DEDUPLICATION_TABLE = "bench_complaint_notification_" + RUN;
 
-	private static final String DEDUPLICATION_PREFIX = "bench:complaint:notification:";
+	private static final String LEDGER_PREFIX = "{bench:complaint:ledger:" + RUN + "}:";
+
+	private static final String DEDUPLICATION_PREFIX = "bench:complaint:notification:" + RUN + ":";
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
