@@ -4,8 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import io.github.wechatpaycomplaint.simulator.http.SimulatorHttpServer;
 import tools.jackson.core.JacksonException;
@@ -23,8 +21,6 @@ import tools.jackson.databind.node.ObjectNode;
 final class ClockRoute {
 
 	static final String PATH = "/simulator/clock";
-
-	private static final String JSON = "application/json; charset=utf-8";
 
 	private final Clock clock;
 
@@ -93,13 +89,8 @@ final class ClockRoute {
 		return json(status, this.jsonMapper.createObjectNode().put("code", code).put("message", message));
 	}
 
-	private SimulatorHttpServer.Response json(int status, ObjectNode body) {
-		Map<String, String> headers = new LinkedHashMap<>();
-		headers.put("Content-Type", JSON);
-		return new SimulatorHttpServer.Response(status, headers,
-				this.jsonMapper.writerWithDefaultPrettyPrinter()
-					.writeValueAsString(body)
-					.getBytes(StandardCharsets.UTF_8));
+	private SimulatorHttpServer.Response json(int status, Object body) {
+		return SimulatorHttpServer.Response.json(status, body, this.jsonMapper);
 	}
 
 }

@@ -1,10 +1,7 @@
 package io.github.wechatpaycomplaint.simulator;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import io.github.wechatpaycomplaint.simulator.crypto.MerchantAuthorization;
@@ -26,8 +23,6 @@ import tools.jackson.databind.node.ObjectNode;
 final class MerchantDispatcher implements SimulatorHttpServer.Handler {
 
 	static final String MERCHANTS_PATH = "/simulator/merchants";
-
-	private static final String JSON = "application/json; charset=utf-8";
 
 	private final List<SimulatedMerchant> merchants;
 
@@ -103,12 +98,7 @@ final class MerchantDispatcher implements SimulatorHttpServer.Handler {
 	}
 
 	private SimulatorHttpServer.Response json(int status, Object body) {
-		Map<String, String> headers = new LinkedHashMap<>();
-		headers.put("Content-Type", JSON);
-		return new SimulatorHttpServer.Response(status, headers,
-				this.jsonMapper.writerWithDefaultPrettyPrinter()
-					.writeValueAsString(body)
-					.getBytes(StandardCharsets.UTF_8));
+		return SimulatorHttpServer.Response.json(status, body, this.jsonMapper);
 	}
 
 }

@@ -19,6 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * A minimal HTTP/1.1 server on the loopback interface. It exists for one reason: the
  * JDK's {@code HttpServer} rewrites response header names ({@code Wechatpay-Timestamp}
@@ -278,6 +280,21 @@ public final class SimulatorHttpServer implements AutoCloseable {
 	 * @param body the body bytes, empty for none
 	 */
 	public record Response(int status, Map<String, String> headers, byte[] body) {
+
+		/**
+		 * A pretty-printed JSON response.
+		 * @param status the status
+		 * @param body what to write
+		 * @param jsonMapper writes it
+		 * @return the response
+		 */
+		public static Response json(int status, Object body, JsonMapper jsonMapper) {
+			return new Response(status, Map.of("Content-Type", "application/json; charset=utf-8"),
+					jsonMapper.writerWithDefaultPrettyPrinter()
+						.writeValueAsString(body)
+						.getBytes(StandardCharsets.UTF_8));
+		}
+
 	}
 
 }
